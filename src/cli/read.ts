@@ -1,0 +1,82 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { Document } from '../model/document.js'
+import { createContext, readDocument } from '../pipeline.js'
+import type { ReadLimits } from '../read/index.js'
+import { ReadError } from '../read/index.js'
+import type { PdfEngine } from '../read/pdf.js'
+import { expandPaths } from './files.js'
+
+/** Options of `kamerwacht read`, validated by the CLI. */
+export interface ReadCommandOptions {
+  out?: string | undefined
+  json?: boolean | undefined
+  quiet?: boolean | undefined
+  pdfEngine?: PdfEngine | undefined
+  limits: ReadLimits
+}
+
+/** Output streams, injectable so tests can capture them. */
+export interface Io {
+  stdout: (s: string) => void
+  stderr: (s: string) => void
+  isTTY: boolean
+}
+
+/** One line a person reads: `33783-50.txt  brief  2022-05-27  Minister van Buitenlandse Zaken  kst-…`. */
+export function summaryLine(file: string, doc: Document): string {
+  return [basename(file), doc.type ?? '?', doc.date ?? '?', doc.id ?? (doc.ondernummer ? `nr. ${doc.ondernummer}` : '-'), doc.sender ?? doc.signers.join(', ') ?? '-', `${doc.text.length} chars`].join('  ')
+}
+
+/** The reason a file failed, as one line. */
+export function failureReason(err: unknown): string {
+  if (err instanceof ReadError) return err.message
+  if (err && typeof err === 'object' && 'code' in err && (err as NodeJS.ErrnoException).code === 'EISDIR') return 'is a folder'
+  if (err instanceof Error) return `${err.name === 'Error' ? '' : `${err.name}: `}${err.message.split('\n')[0]}`
+  return String(err)
+}
+
+/**
+ * `kamerwacht read FILE...`: reads each file into a Document. One file and no
+ * `--out` prints its JSON; with `--out DIR` each goes to `DIR/<file name>.json`.
+ * A failed file gets one line on stderr and the batch goes on. Returns the
+ * exit status: 0 when all were read, 1 when some failed.
+ */
+export async function readCommand(paths: string[], opts: ReadCommandOptions, io: Io): Promise<number> {
+  const { files, missing } = await expandPaths(paths)
+  let failed = 0
+  for (const m of missing) {
+    io.stderr(`${m}: no such file or folder\n`)
+    failed++
+  }
+  if (files.length === 0) return failed ? 1 : 0
+  const ctx = await createContext({ limits: opts.limits, ...(opts.pdfEngine ? { pdfEngine: opts.pdfEngine } : {}) })
+  if (opts.out) await mkdir(opts.out, { recursive: true })
+  const single = files.length === 1 && missing.length === 0 && !opts.out
+  const written = new Map<string, string>()
+  const progress = io.isTTY && files.length >= 20 && !opts.quiet
+  let done = 0
+  for (const file of files) {
+    try {
+      const bytes = await readFile(file)
+      const doc = await readDocument(bytes, basename(file), ctx)
+      if (opts.out) {
+        const target = join(opts.out, `${basename(file)}.json`)
+        const earlier = written.get(target)
+        if (earlier) throw new Error(`would overwrite ${target}, written for ${earlier}; use separate --out folders`)
+        written.set(target, file)
+        await writeFile(target, `${JSON.stringify(doc, null, 2)}\n`)
+        if (!opts.quiet && !progress) io.stdout(opts.json ? `${JSON.stringify({ file, out: target, id: doc.id })}\n` : `${summaryLine(file, doc)}\n`)
+      } else if (single) io.stdout(`${JSON.stringify(doc, null, 2)}\n`)
+      else io.stdout(opts.json ? `${JSON.stringify(doc)}\n` : `${summaryLine(file, doc)}\n`)
+    } catch (err) {
+      failed++
+      io.stderr(`${progress ? '\r\x1b[K' : ''}${file}: ${failureReason(err)}\n`)
+    }
+    done++
+    if (progress) io.stderr(`\r\x1b[Kread ${done}/${files.length}${failed ? `, ${failed} failed` : ''}`)
+  }
+  if (progress) io.stderr('\n')
+  if (opts.out && !opts.quiet) io.stderr(`${files.length - (failed - missing.length)} of ${files.length} read into ${opts.out}${failed ? `; ${failed} failed` : ''}\n`)
+  return failed ? 1 : 0
+}

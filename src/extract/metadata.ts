@@ -1,0 +1,178 @@
+import type { DocIssue, PaperType } from '../model/document.js'
+import { canonicalDossier, type FurnitureFacts } from '../normalize/layout.js'
+import {
+  DATELINE,
+  DATUM_FIELD,
+  DOSSIER_LINE,
+  dutchDate,
+  EK_DOSSIER_LINE,
+  EK_NR_TITLE,
+  KAMER_LINE,
+  NR_LINE,
+  RUN_TOGETHER_TITLE,
+  VERGADERJAAR_LINE,
+  WEB_DATA_ROW,
+} from '../normalize/patterns.js'
+import type { SourceHints } from '../read/raw.js'
+import { type PaperParts, roleName } from '../structure/index.js'
+
+/** The metadata fields of a Document (see ../shared/corpus/README.md). */
+export interface Metadata {
+  id: string | null
+  dossier: string | null
+  ondernummer: string | null
+  vergaderjaar: string | null
+  type: PaperType | null
+  title: string | null
+  dossierTitle: string | null
+  kamer: 'Tweede Kamer' | 'Eerste Kamer' | null
+  sender: string | null
+  signers: string[]
+  addressee: string | null
+  place: string | null
+  date: string | null
+}
+
+// The printed title names the kind of paper: `BRIEF VAN DE MINISTER…`, `GEWIJZIGDE MOTIE VAN…`.
+const TITLE_TYPES: Array<[RegExp, PaperType]> = [
+  [/^(GEWIJZIGDE |NADER GEWIJZIGDE )?MOTIE\b/i, 'motie'],
+  [/^(GEWIJZIGD |NADER GEWIJZIGD )?AMENDEMENT\b/i, 'amendement'],
+  [/^MEMORIE VAN TOELICHTING\b/i, 'memorie-van-toelichting'],
+  [/^(VOORSTEL VAN WET|GEWIJZIGD VOORSTEL VAN WET)\b/i, 'wetsvoorstel'],
+  [/^LIJST VAN (VRAGEN|VRAGEN EN ANTWOORDEN)\b/i, 'lijst-van-vragen'],
+  [/^(NOTA|NADERE NOTA)\b/i, 'nota'],
+  [/^(VERSLAG|EINDVERSLAG|VOORLOPIG VERSLAG|NADER VERSLAG)\b/i, 'verslag'],
+  [/^(ADVIES|ADVIES RAAD VAN STATE|ADVIES AFDELING)\b/i, 'advies'],
+  [/^BRIEF\b/i, 'brief'],
+]
+
+/** `Aan de Voorzitter van de Tweede Kamer der Staten-Generaal` → `Voorzitter van de Tweede Kamer der Staten-Generaal`. */
+function addresseeName(text: string): string {
+  let a = text.replace(/^Aan\s+(de|het)\s+/i, '').replace(/^(De|de)\s+/, '')
+  // A letterhead's address block runs on into street and postcode.
+  const sg = /Staten-Generaal/.exec(a)
+  if (sg) a = a.slice(0, sg.index + sg[0].length)
+  else a = a.replace(/\s+(Postbus\b|\S+\s+\d+\b|\d{4} ?[A-Z]{2}\b).*$/, '')
+  a = a.trim().replace(/[,.]$/, '')
+  return a.charAt(0).toUpperCase() + a.slice(1)
+}
+
+/** Sender from a printed title: `BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN` → `Minister van Buitenlandse Zaken`. */
+function senderFromTitle(title: string): string | null {
+  const m = /^BRIEF VAN (?:DE |HET )?(.+)$/i.exec(title)
+  return m?.[1] ? roleName(m[1]) : null
+}
+
+/**
+ * Reads the metadata of a paper from its parts, its page furniture and the
+ * hints of a structured source (which win). A field the paper does not state
+ * stays null: `33783-50.txt` names `Nr. 50` but not its dossier, so its id is null.
+ */
+export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints: SourceHints, issues: DocIssue[]): Metadata {
+  let dossier: string | null = null
+  let ondernummer: string | null = null
+  let vergaderjaar: string | null = null
+  let kamer: Metadata['kamer'] = null
+  let title: string | null = null
+  let dossierTitle: string | null = null
+
+  for (const k of parts.kop) {
+    const row = WEB_DATA_ROW.exec(k)
+    if (row) {
+      kamer ??= row[1] === 'Eerste' ? 'Eerste Kamer' : 'Tweede Kamer'
+      vergaderjaar ??= `${row[2]}-${row[3]}`
+      dossier ??= canonicalDossier(row[4] as string)
+      ondernummer ??= row[5] as string
+      continue
+    }
+    const vj = VERGADERJAAR_LINE.exec(k)
+    if (vj) vergaderjaar ??= `${vj[1]}-${vj[2]}`
+    const kl = KAMER_LINE.exec(k)
+    if (kl) kamer ??= kl[1] === 'Eerste' ? 'Eerste Kamer' : 'Tweede Kamer'
+    const nr = NR_LINE.exec(k)
+    if (nr) ondernummer ??= nr[1] as string
+  }
+  if (parts.dossierTitle) {
+    const d = DOSSIER_LINE.exec(parts.dossierTitle)
+    if (d) {
+      dossier ??= canonicalDossier(`${d[1]}${d[2] ? ` ${d[2]}` : ''}`)
+      dossierTitle = d[3] ?? null
+    } else {
+      const ek = EK_DOSSIER_LINE.exec(parts.dossierTitle)
+      if (ek) {
+        dossier ??= ek[1] as string
+        dossierTitle = ek[2] ?? null
+      } else dossierTitle = parts.dossierTitle
+    }
+  }
+  if (parts.title) {
+    const rt = RUN_TOGETHER_TITLE.exec(parts.title)
+    const nr = NR_LINE.exec(parts.title)
+    const ek = EK_NR_TITLE.exec(parts.title)
+    if (rt) {
+      dossier ??= canonicalDossier(`${rt[1]}${rt[2] ? ` ${rt[2]}` : ''}`)
+      ondernummer ??= rt[3] as string
+      title = rt[4] as string
+    } else if (nr?.[2]) {
+      ondernummer ??= nr[1] as string
+      title = nr[2]
+    } else if (ek) {
+      ondernummer ??= ek[1] as string
+      title = ek[2] as string
+    } else title = parts.title.replace(/^Betreft\s+/, '')
+  }
+
+  let place: string | null = null
+  let date: string | null = null
+  if (parts.dateline) {
+    const line = parts.dateline.replace(DATUM_FIELD, '$1')
+    date = dutchDate(line)
+    const dl = DATELINE.exec(line)
+    if (dl?.[1]) place = dl[1]
+    if (!date) issues.push({ code: 'date-unreadable', message: `date line without a readable date: ${parts.dateline}` })
+  }
+
+  let type: PaperType | null = null
+  for (const [re, t] of TITLE_TYPES) {
+    if (title && re.test(title)) {
+      type = t
+      break
+    }
+  }
+  if (!type && parts.motie) type = 'motie'
+  if (!type && (parts.salutation || parts.addressee)) type = 'brief'
+
+  const signers = parts.signatures.map((s) => s.name)
+  let sender = parts.signatures.find((s) => s.role)?.role ?? null
+  if (!sender && type === 'brief' && title) sender = senderFromTitle(title)
+  if (type === 'motie' || type === 'amendement') sender = null
+
+  dossier = hints.dossier ?? facts.dossier ?? dossier
+  ondernummer = hints.ondernummer ?? facts.ondernummer ?? ondernummer
+  let id = hints.id ?? facts.kstId ?? (dossier && ondernummer ? `kst-${dossier}-${ondernummer}` : null)
+  if (id && /^kst-/.test(id) && (!dossier || !ondernummer)) {
+    const m = /^kst-(.+)-([^-]+)$/.exec(id)
+    dossier ??= m?.[1] ?? null
+    ondernummer ??= m?.[2] ?? null
+  }
+  if (id === 'kst-') id = null
+
+  if (!parts.title && !hints.title) issues.push({ code: 'no-title', message: 'no paper title found in the head' })
+  if (type === 'brief' && signers.length === 0) issues.push({ code: 'no-signature', message: 'letter without a recognised signature' })
+
+  return {
+    id,
+    dossier,
+    ondernummer,
+    vergaderjaar: hints.vergaderjaar ?? facts.vergaderjaar ?? vergaderjaar,
+    type: hints.type ?? type,
+    title: hints.title ?? title,
+    dossierTitle: hints.dossierTitle ?? dossierTitle,
+    kamer: hints.kamer ?? facts.kamer ?? kamer,
+    sender: hints.sender ?? sender,
+    signers: signers.length ? signers : (hints.signers ?? []),
+    addressee: parts.addressee ? addresseeName(parts.addressee) : (hints.addressee ?? null),
+    place,
+    date: hints.date ?? date,
+  }
+}

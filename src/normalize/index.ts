@@ -1,0 +1,93 @@
+import type { OffsetMap, Span } from '../model/document.js'
+import type { LineRole, RawText } from '../read/raw.js'
+import { foldLine } from './chars.js'
+import { type FurnitureFacts, layout, type NLine } from './layout.js'
+import type { Lexicon } from './lexicon.js'
+import { dropAt, piecesText, TextBuilder } from './pieces.js'
+import { type JoinRecord, mendSplitWords, reflow } from './reflow.js'
+
+export type { Lexicon } from './lexicon.js'
+export { listLexicon, loadDutchLexicon } from './lexicon.js'
+export { toSourceOffset } from './pieces.js'
+
+/** A block of the clean text with the role layout gave it. */
+export interface CleanBlock {
+  role: LineRole
+  span: Span
+  page: number
+  label?: string
+}
+
+/** The output of `normalize/`: repaired text, its blocks and the map back to the source. */
+export interface CleanText {
+  text: string
+  offsetMap: OffsetMap
+  blocks: CleanBlock[]
+  facts: FurnitureFacts
+  joins: JoinRecord[]
+}
+
+/** What the normalizer needs besides the text. */
+export interface NormalizeContext {
+  lexicon: Lexicon
+}
+
+function toNLine(text: string, start: number, page: number, role: LineRole | undefined): NLine {
+  let pieces = foldLine(text, start)
+  // Trim white space at both ends, keeping offsets true.
+  while (pieces.length && /^\s/.test(pieces[0]?.t ?? '')) {
+    const p = pieces[0]!
+    const t = p.t.replace(/^\s+/, '')
+    pieces = t ? [{ ...p, t, s: p.syn ? p.s : p.s + (p.t.length - t.length) }, ...pieces.slice(1)] : pieces.slice(1)
+  }
+  while (pieces.length && /\s$/.test(pieces[pieces.length - 1]?.t ?? '')) {
+    const p = pieces[pieces.length - 1]!
+    const t = p.t.replace(/\s+$/, '')
+    pieces = t ? [...pieces.slice(0, -1), { ...p, t }] : pieces.slice(0, -1)
+  }
+  // Runs of spaces inside a line become one (PDF text pads columns: `Nr. 50  BRIEF`).
+  let joined = piecesText(pieces)
+  for (let m = /\s{2,}/.exec(joined); m; m = /\s{2,}/.exec(joined)) {
+    pieces = dropAt(pieces, m.index + 1)
+    joined = piecesText(pieces)
+  }
+  const line: NLine = { pieces, text: joined, page }
+  // A reader's plain `paragraph` is no layout role: layout decides about it like any text line.
+  if (role && role !== 'paragraph') line.role = role
+  return line
+}
+
+/**
+ * Repairs the text of a paper: folds character variants, removes page
+ * furniture, joins words broken over lines, reflows lines into paragraphs,
+ * mends words split by a stray space, and keeps a map back to the source.
+ */
+export function normalize(raw: RawText, ctx: NormalizeContext): CleanText {
+  let lines = raw.lines.map((l) => toNLine(l.text, l.start, l.page, l.role))
+  let facts: FurnitureFacts = {}
+  if (raw.form !== 'official-xml' && raw.form !== 'open-data') {
+    const out = layout(lines, raw.form)
+    lines = out.lines
+    facts = out.facts
+  }
+  if (raw.form === 'letterhead-pdf-text') {
+    lines = lines.map((l) => {
+      if (l.role && l.role !== 'title') return l
+      const pieces = mendSplitWords(l.pieces, ctx.lexicon)
+      return pieces === l.pieces ? l : { ...l, pieces, text: pieces.map((p) => p.t).join('') }
+    })
+  }
+  const { blocks, joins } = reflow(lines, raw.paragraphLines, ctx.lexicon)
+  const builder = new TextBuilder()
+  const cleanBlocks: CleanBlock[] = []
+  for (const b of blocks) {
+    if (builder.length > 0) builder.synthetic('\n\n')
+    const start = builder.length
+    builder.pieces(b.pieces)
+    const block: CleanBlock = { role: b.role, span: { start, end: builder.length }, page: b.page }
+    if (b.label) block.label = b.label
+    cleanBlocks.push(block)
+  }
+  const { text, offsetMap } = builder.finish()
+  return { text, offsetMap, blocks: cleanBlocks, facts, joins }
+}

@@ -1,0 +1,389 @@
+import type { InputForm } from '../model/document.js'
+import type { LineRole } from '../read/raw.js'
+import {
+  AAN_LINE,
+  BETREFT_FIELD,
+  CAPS_TITLE_START,
+  CLOSING,
+  COLOPHON,
+  DATELINE,
+  DATUM_FIELD,
+  DOSSIER_LINE,
+  EK_DOSSIER_LINE,
+  EK_NR_TITLE,
+  KAMER_LINE,
+  MOTIE_END,
+  mostlyUpper,
+  NAME_LINE,
+  NR_LINE,
+  PAGE_OF,
+  RETOURADRES,
+  ROLE_LINE,
+  RUN_TOGETHER_TITLE,
+  RUNNING_FOOT,
+  SALUTATION,
+  SIDEBAR_LABEL,
+  SIDEBAR_VALUE,
+  VERGADERJAAR_LINE,
+  VOORGESTELD,
+  WEB_CHROME,
+  WEB_DATA_ROW,
+  WEB_TAIL,
+} from './patterns.js'
+import type { Piece } from './pieces.js'
+
+/** A source line after character folding and trimming. */
+export interface NLine {
+  pieces: Piece[]
+  text: string
+  page: number
+  role?: LineRole
+  /** Footnote number, on the first line of a footnote. */
+  label?: string
+}
+
+/** Facts read off page furniture before it is removed (the running foot names dossier and nr). */
+export interface FurnitureFacts {
+  kstId?: string
+  kamer?: 'Tweede Kamer' | 'Eerste Kamer'
+  vergaderjaar?: string
+  dossier?: string
+  ondernummer?: string
+}
+
+/** `21 501-02` → `21501-02`, `36 200 IV` → `36200-IV`, `33 000 X` → `33000-X`. */
+export function canonicalDossier(text: string): string {
+  const m = /^(\d{2}) ?(\d{3})(?:[ -]+([A-Z]{1,3}|[IVXLC]+|\d{2}))?$/.exec(text.trim())
+  if (m) return `${m[1]}${m[2]}${m[3] ? `-${m[3]}` : ''}`
+  return text.trim().replace(/\s+/g, '-')
+}
+
+function isFurniture(line: NLine, form: InputForm, facts: FurnitureFacts): boolean {
+  const t = line.text
+  const colophon = COLOPHON.exec(t)
+  if (colophon) {
+    if (colophon[1]) facts.kstId ??= colophon[1]
+    return true
+  }
+  const foot = RUNNING_FOOT.exec(t)
+  if (foot) {
+    facts.kamer ??= foot[1] === 'Eerste' ? 'Eerste Kamer' : 'Tweede Kamer'
+    facts.vergaderjaar ??= `${foot[2]}-${foot[3]}`
+    facts.dossier ??= canonicalDossier(foot[4] as string)
+    if (foot[5]) facts.ondernummer ??= foot[5]
+    return true
+  }
+  if (PAGE_OF.test(t)) return true
+  if ((form === 'web-page-text' || form === 'web-page-html') && WEB_CHROME.test(t)) return true
+  return false
+}
+
+/**
+ * Drops sidebar columns of a ministry letterhead (`Directoraat-generaal`,
+ * `Bezoekadres`, `Ons kenmerk` …). The sidebar repeats on every page, so a run
+ * of lines that starts with a line seen on two or more pages, and goes on
+ * through repeated lines, sidebar labels and their values, is sidebar.
+ */
+function dropSidebars(lines: NLine[]): NLine[] {
+  const pagesOf = new Map<string, Set<number>>()
+  for (const l of lines) {
+    if (!l.text || l.text.length > 60) continue
+    let set = pagesOf.get(l.text)
+    if (!set) pagesOf.set(l.text, (set = new Set()))
+    set.add(l.page)
+  }
+  const repeated = (l: NLine) => (pagesOf.get(l.text)?.size ?? 0) >= 2
+  const drop = new Set<number>()
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i] as NLine
+    if (!(repeated(first) || SIDEBAR_LABEL.test(first.text)) || first.role) continue
+    // A run must hold at least one repeated line and one label, or two repeated lines.
+    let j = i
+    let valuesLeft = 0
+    let reps = 0
+    let labels = 0
+    let lastGood = i - 1
+    while (j < lines.length) {
+      const l = lines[j] as NLine
+      if (!l.text) {
+        j++
+        continue
+      }
+      if (repeated(l)) {
+        reps++
+        valuesLeft = 2
+        lastGood = j
+      } else if (SIDEBAR_LABEL.test(l.text)) {
+        labels++
+        valuesLeft = 3
+        lastGood = j
+      } else if (SIDEBAR_VALUE.test(l.text) || (valuesLeft > 0 && l.text.length <= 45 && !/[.;:]$/.test(l.text))) {
+        valuesLeft--
+        lastGood = j
+      } else break
+      j++
+    }
+    if (reps >= 2 || (reps >= 1 && labels >= 1)) {
+      for (let k = i; k <= lastGood; k++) drop.add(k)
+      i = lastGood
+    }
+  }
+  return lines.filter((_, k) => !drop.has(k))
+}
+
+/**
+ * Footnotes sit at the foot of each page, between the body and the page
+ * furniture; they are numbered through the paper (`1 Kamerstuk 33009, nr. 117.`)
+ * and marked in the body by the same number glued to a word (`jl.1`,
+ * `innovatiebeleid2`). Moving them to the end lets a sentence run on across
+ * the page break.
+ */
+function moveFootnotes(lines: NLine[]): NLine[] {
+  const body: NLine[] = []
+  const notes: NLine[] = []
+  let next = 1
+  let bodyText = ''
+  let inNotesOnPage = -1
+  for (const line of lines) {
+    if (line.page !== inNotesOnPage) inNotesOnPage = -1
+    const m = /^(\d{1,3})\s+(\S.*)$/.exec(line.text)
+    if (m && Number(m[1]) === next && !line.role) {
+      // `jl.1,`, `innovatiebeleid2`, and with a stray space before a closing mark: `(zoals ABOARD 11)`.
+      const marker = new RegExp(`[\\p{L}.,;:)»"'’]${next}(?!\\d)|\\p{L} ${next}(?=[).,;:])`, 'u')
+      if (inNotesOnPage >= 0 || marker.test(bodyText.slice(-4000))) {
+        inNotesOnPage = line.page
+        notes.push({ ...line, role: 'footnote', label: String(next) })
+        next++
+        continue
+      }
+    }
+    if (inNotesOnPage >= 0 && line.text) {
+      // A footnote's second line, unless the page turned.
+      notes.push({ ...line, role: 'footnote' })
+      continue
+    }
+    body.push(line)
+    bodyText += ` ${line.text}`
+  }
+  return [...body, ...notes]
+}
+
+/**
+ * Footnotes of a web page: `X Noot` / `1` / text (officielebekendmakingen) or
+ * `Noot 1: text` (rijksbegroting.nl).
+ */
+function webFootnotes(lines: NLine[]): NLine[] {
+  const out: NLine[] = []
+  let inNotes = false
+  let pendingLabel: string | undefined
+  for (const line of lines) {
+    const t = line.text
+    if (/^(X )?Noot$|^Noten$|^Voetnoten$/.test(t)) {
+      inNotes = true
+      continue
+    }
+    const inline = /^Noot (\d+):\s*(.*)$/.exec(t)
+    if (inline) {
+      out.push({ ...line, role: 'footnote', label: inline[1] as string })
+      continue
+    }
+    if (inNotes && /^\d{1,3}$/.test(t)) {
+      pendingLabel = t
+      continue
+    }
+    if (inNotes && t) {
+      out.push(pendingLabel ? { ...line, role: 'footnote', label: pendingLabel } : { ...line, role: 'footnote' })
+      pendingLabel = undefined
+      continue
+    }
+    out.push(line)
+  }
+  return out
+}
+
+/**
+ * Tags the head of a paper: Kamer, vergaderjaar, dossier and its title, `Nr.`,
+ * the paper's title, addressee and date line (printed Kamerstuk and web page
+ * text), or return address, addressee, Datum, Betreft and salutation (letterhead).
+ */
+function tagHead(lines: NLine[], form: InputForm): void {
+  let i = 0
+  const next = () => {
+    while (i < lines.length && !(lines[i] as NLine).text) i++
+    return lines[i]
+  }
+  if (form === 'letterhead-pdf-text') {
+    let state: 'top' | 'addressee' | 'betreft' = 'top'
+    for (let line = next(); line && i < Math.min(lines.length, 60); i++, line = next()) {
+      const t = line.text
+      if (SALUTATION.test(t)) {
+        line.role = 'salutation'
+        return
+      }
+      if (RETOURADRES.test(t)) {
+        line.role = 'kop'
+        state = 'addressee'
+      } else if (DATUM_FIELD.test(t)) {
+        line.role = 'dateline'
+        state = 'top'
+      } else if (BETREFT_FIELD.test(t)) {
+        line.role = 'title'
+        state = 'betreft'
+      } else if (state === 'betreft') line.role = 'title'
+      else if (state === 'addressee') line.role = 'addressee'
+      else line.role = 'kop'
+    }
+    // No salutation found: leave the lines as body rather than guess.
+    for (const l of lines) delete l.role
+    return
+  }
+
+  let seenTitle = false
+  let seenDossier = false
+  let afterVergaderjaar = false
+  // The role of the last non-blank line: a title or dossier title goes on over several lines.
+  let prevRole: LineRole | undefined
+  for (let line = next(); line && i < Math.min(lines.length, 80); prevRole = line.role, i++, line = next()) {
+    const t = line.text
+    if (line.role) continue
+    const prev = prevRole
+    if (KAMER_LINE.test(t) || WEB_DATA_ROW.test(t) || /^\d$/.test(t) || /^\d{4}[DZ]\d{5}$/.test(t) || /^Brief regering\s*:/.test(t)) {
+      line.role = 'kop'
+      continue
+    }
+    if (VERGADERJAAR_LINE.test(t)) {
+      line.role = 'kop'
+      afterVergaderjaar = true
+      continue
+    }
+    if (RUN_TOGETHER_TITLE.test(t)) {
+      line.role = 'title'
+      seenTitle = true
+      seenDossier = true
+      continue
+    }
+    const nr = NR_LINE.exec(t)
+    if (nr) {
+      line.role = nr[2] ? 'title' : 'kop'
+      if (nr[2]) seenTitle = true
+      afterVergaderjaar = false
+      continue
+    }
+    if (!seenTitle && (CAPS_TITLE_START.test(t) || EK_NR_TITLE.test(t)) && mostlyUpper(t)) {
+      line.role = 'title'
+      seenTitle = true
+      continue
+    }
+    if (prev === 'title' && mostlyUpper(t) && !AAN_LINE.test(t)) {
+      line.role = 'title'
+      continue
+    }
+    if (AAN_LINE.test(t) && t.length < 140) {
+      line.role = 'addressee'
+      continue
+    }
+    if (DATELINE.test(t) || VOORGESTELD.test(t)) {
+      line.role = 'dateline'
+      return
+    }
+    if (!seenDossier && !seenTitle && (DOSSIER_LINE.test(t) || (afterVergaderjaar && EK_DOSSIER_LINE.test(t) && t.length < 200))) {
+      line.role = 'dossier-title'
+      seenDossier = true
+      afterVergaderjaar = false
+      continue
+    }
+    if (seenDossier && !seenTitle && prev === 'dossier-title') {
+      line.role = 'dossier-title'
+      continue
+    }
+    if (!seenTitle && !seenDossier && i < 6 && form !== 'kamerstuk-pdf-text' && form !== 'pdf') {
+      // A web page's own title before the paper's head (`Vaststelling begroting Infrastructuurfonds 2018`).
+      line.role = 'kop'
+      continue
+    }
+    return
+  }
+}
+
+/**
+ * Tags signature blocks: a motion's signers after `en gaat over tot de orde
+ * van de dag.`; a letter's role and name lines (`De Minister van Buitenlandse
+ * Zaken,` / `W.B. Hoekstra`), in either order, after an optional closing.
+ */
+function tagSignatures(lines: NLine[]): void {
+  const motieEnd = lines.findIndex((l) => !l.role && MOTIE_END.test(l.text))
+  if (motieEnd >= 0) {
+    for (let k = motieEnd + 1; k < lines.length; k++) {
+      const l = lines[k] as NLine
+      if (l.role === 'footnote') break
+      if (!l.text || l.role) continue
+      if (l.text.length > 60 || /[\d;:]/.test(l.text) || !/^\p{Lu}/u.test(l.text)) break
+      l.role = 'signature-name'
+    }
+    return
+  }
+  const isRole = (t: string) => ROLE_LINE.test(t) && !/\b(heeft|is|zal|wordt|zijn|heb|kan|werd)\b/.test(t)
+  const isName = (t: string) => t.length <= 60 && NAME_LINE.test(t)
+  // One-line signatures of web pages: `De Minister van Buitenlandse Zaken, A.G. Koenders`.
+  const splitOneLine = (t: string): [string, string] | null => {
+    if (!/^(De |DE )?(Minister|Staatssecretaris)/i.test(t)) return null
+    const at = t.lastIndexOf(', ')
+    if (at < 0) return null
+    const role = t.slice(0, at)
+    const name = t.slice(at + 2)
+    return isRole(role) && isName(name) ? [role, name] : null
+  }
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const l = lines[k] as NLine
+    if (l.role || !l.text) continue
+    if (isRole(l.text)) {
+      const nextLine = lines.slice(k + 1).find((x) => x.text)
+      const prevLine = lines
+        .slice(0, k)
+        .reverse()
+        .find((x) => x.text)
+      if (nextLine && !nextLine.role && isName(nextLine.text)) {
+        l.role = 'signature-role'
+        nextLine.role = 'signature-name'
+      } else if (prevLine && !prevLine.role && isName(prevLine.text)) {
+        l.role = 'signature-role'
+        prevLine.role = 'signature-name'
+      } else continue
+      const before = lines
+        .slice(0, k)
+        .reverse()
+        .find((x) => x.text && x.role !== 'signature-name')
+      if (before && !before.role && CLOSING.test(before.text)) before.role = 'salutation'
+    } else if (splitOneLine(l.text)) l.role = 'signature-role'
+  }
+}
+
+/**
+ * The layout pass: removes page furniture (recording what it says), drops
+ * letterhead sidebars, moves footnotes to the end and tags head and signature
+ * lines. Body lines keep no role; reflow makes paragraphs of them.
+ */
+export function layout(input: NLine[], form: InputForm): { lines: NLine[]; facts: FurnitureFacts } {
+  const facts: FurnitureFacts = {}
+  let lines = input
+  // Letterhead text from a PDF tool may lack form feeds: `Pagina N van M` ends each page.
+  if (form === 'letterhead-pdf-text' && !lines.some((l) => l.page > 1)) {
+    let page = 1
+    lines = lines.map((l) => {
+      const out = { ...l, page }
+      if (PAGE_OF.test(l.text)) page++
+      return out
+    })
+  }
+  // Everything from a web page's own metadata block on is page chrome.
+  if (form === 'web-page-text') {
+    const tail = lines.findIndex((l) => WEB_TAIL.test(l.text))
+    if (tail > 0) lines = lines.slice(0, tail)
+  }
+  lines = lines.filter((l) => l.role || !isFurniture(l, form, facts))
+  if (form === 'letterhead-pdf-text') lines = dropSidebars(lines)
+  tagHead(lines, form)
+  lines = form === 'web-page-text' || form === 'web-page-html' ? webFootnotes(lines) : moveFootnotes(lines)
+  if (!lines.some((l) => l.role === 'signature-name' || l.role === 'signature-role')) tagSignatures(lines)
+  return { lines, facts }
+}

@@ -1,0 +1,127 @@
+/**
+ * Line patterns of Kamerstuk and letterhead layout, shared by normalize and
+ * structure. Each names the rule of layout it follows, with a real example.
+ */
+
+/** A Dutch month name → month number (1–12). */
+export const MONTHS: Record<string, number> = {
+  januari: 1,
+  februari: 2,
+  maart: 3,
+  april: 4,
+  mei: 5,
+  juni: 6,
+  juli: 7,
+  augustus: 8,
+  september: 9,
+  oktober: 10,
+  november: 11,
+  december: 12,
+}
+const MONTH = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)'
+
+/** `27 mei 2022` → `2022-05-27`; null when it is not a valid date. */
+export function dutchDate(text: string): string | null {
+  const m = new RegExp(`(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})`, 'i').exec(text)
+  if (!m) return null
+  const day = Number(m[1])
+  const month = MONTHS[(m[2] as string).toLowerCase()] as number
+  const year = Number(m[3])
+  const d = new Date(Date.UTC(year, month - 1, day))
+  if (d.getUTCDate() !== day) return null
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+/** The date line of a letter: `Den Haag, 27 mei 2022`; a motion's `Voorgesteld 24 januari 2023`. */
+export const DATELINE = new RegExp(`^(?:([A-Z'][\\p{L}' .-]{1,40}), )?(?:\\p{L}+dag )?\\d{1,2} ${MONTH} \\d{4}\\.?$`, 'iu')
+/** `Voorgesteld 24 januari 2023`, `Voorgesteld tijdens het Wetgevingsoverleg van 29 januari 2024`. */
+export const VOORGESTELD = /^Voorgesteld\b/
+/** The first-page head of a printed Kamerstuk: `Tweede Kamer der Staten-Generaal 2`. */
+export const KAMER_LINE = /^(Tweede|Eerste) Kamer der Staten-Generaal(?:\s+\d)?$/
+/** `Vergaderjaar 2022–2023` (dash folded or not). */
+export const VERGADERJAAR_LINE = /^Vergaderjaar (\d{4})\s*[–-]\s*(\d{4})$/
+/**
+ * The web page's data row: `Tweede Kamer der Staten-Generaal2011-201229984 nr. 297`,
+ * `Eerste Kamer der Staten-Generaal2013-2014CII nr. G` (cells run together).
+ */
+export const WEB_DATA_ROW = /^(Tweede|Eerste) Kamer der Staten-Generaal\s*(\d{4})-(\d{4})\s*(.+?) nr\. (\S+)$/
+/**
+ * Running foot of a printed Kamerstuk: `Tweede Kamer, vergaderjaar 2015–2016, 21 501-02, nr. 1581 1`,
+ * `Eerste Kamer, vergaderjaar 2013–2014, CII, G 1` (the last number is the page).
+ */
+export const RUNNING_FOOT = /^(Tweede|Eerste) Kamer, vergaderjaar (\d{4})\s*[–-]\s*(\d{4}), (.+?), (?:nr\. )?([\w]+)(?: \d+)?$/
+/** The colophon line: `kst-29984-297 ISSN 0921 - 7371 's-Gravenhage 2012`, or its parts on lines of their own. */
+export const COLOPHON = /^(kst-[\w-]+)(\s+ISSN\b.*)?$|^ISSN \d{4}\s*-\s*\d{3}[\dXx]$|^'s-Gravenhage \d{4}$/
+/** A ministry letterhead page number: `Pagina 2 van 7`, also split by the PDF as `P agina 6 van 7`. */
+export const PAGE_OF = /^P ?a ?g ?i ?n ?a \d+ van \d+$/
+/** Navigation and page chrome of officielebekendmakingen, tweedekamer.nl and rijksbegroting.nl. */
+export const WEB_CHROME = /^(Naar boven|Kamerstuk|Datum publicatieOrganisatie.*|Direct naar \(in deze pagina\).*|• Download PDF|Download PDF|Bijlage\(n\)|Terug naar boven)$/
+/** Where a tweedekamer.nl page starts its own metadata after the paper: everything after it is page chrome. */
+export const WEB_TAIL = /^(Ondertekenaars|Gerelateerde documenten|Documentgegevens)$/
+
+/**
+ * A dossier line: `31 409`, `36 200 IV`, `21 501-02 Raad Algemene Zaken…`,
+ * `33 000 X`, `29 984 Spoor: vervoer- en beheerplan`; the suffix is a
+ * begrotingshoofdstuk (Roman), a letter (`A`) or a two-digit sub-dossier.
+ */
+export const DOSSIER_LINE = /^(\d{2} ?\d{3})(?:[ -]([A-Z]{1,3}|[IVXLC]+|\d{2})(?=\s|$))?(?:\s+(.+))?$/
+/** The Eerste Kamer numbers dossiers with Roman numerals or letters: `CII Nota «Bestuur in samenhang…»`. */
+export const EK_DOSSIER_LINE = /^([A-Z]{1,6})(?:\s+(.+))?$/
+/** `Nr. 50  BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN`, `Nr. 383`. */
+export const NR_LINE = /^Nr\.\s*(\w+)(?:\s+(.+))?$/
+/** Eerste Kamer: the ondernummer is a letter before the title: `G BRIEF VAN DE MINISTER…`. */
+export const EK_NR_TITLE = /^([A-Z]{1,3}) ((?:GEWIJZIGDE )?(?:BRIEF|MOTIE|AMENDEMENT|VERSLAG|NOTA|MEMORIE|VOORLOPIG|EINDVERSLAG|MEMORIE)\b.*)$/
+/** rijksbegroting.nl runs dossier, ondernummer and title together: `34775 A 52 BRIEF VAN DE MINISTER…`. */
+export const RUN_TOGETHER_TITLE = /^(\d{5}|\d{2} \d{3})(?: ([A-Z]{1,3}|[IVXLC]+|\d{2}))? (\d+) ((?:GEWIJZIGDE )?(?:BRIEF|MOTIE|AMENDEMENT|VERSLAG|NOTA|MEMORIE|VOORSTEL)\b.*)$/
+/** The first words of a paper's title in capitals. */
+export const CAPS_TITLE_START = /^(GEWIJZIGDE |NADER GEWIJZIGDE )?(BRIEF|MOTIE|AMENDEMENT|VERSLAG|NOTA|VOORSTEL|MEMORIE|ADVIES|LIJST|EINDVERSLAG|VOORLOPIG|JAARVERSLAG|KONINKLIJKE|VERSLAG|NADER|ANTWOORD|INBRENG|BESLUIT|VERWERPING|AANVULLENDE)\b/
+/** The addressee line of a printed letter: `Aan de Voorzitter van de Tweede Kamer der Staten-Generaal`. */
+export const AAN_LINE = /^Aan (de|het)\s+(.+)$/i
+/** Letterhead blocks: `> Retouradres Postbus 20401 2500 EK Den Haag`, `Datum 30 mei 2023`, `Betreft …`. */
+export const RETOURADRES = /^>?\s*Retouradres\b/
+export const DATUM_FIELD = /^Datum\s+(.+)$/
+export const BETREFT_FIELD = /^Betreft\s+(.+)$/
+/** `Geachte voorzitter,` */
+export const SALUTATION = /^(Geachte|Zeer geachte|Beste)\b.{0,60},?$/i
+/** Closings before a signature. */
+export const CLOSING = /^(Hoogachtend|Met vriendelijke groet(en)?|Met de meeste hoogachting)[,.]?$/i
+/** Labels in a ministry's sidebar column, alone on their line. */
+export const SIDEBAR_LABEL = /^(Ons kenmerk|Uw kenmerk|Kenmerk|Uw brief|Bezoekadres|Postadres|Contactpersoon|Overheidsidentificatienr|Bijlage\(n\)|Bijlagen|Inlichtingen|Doorkiesnummer|Telefoon|E-mail|Datum|Onze referentie|Referentie)$/
+/** Values that sit in a sidebar: phone numbers, postcodes, web addresses, long numbers. */
+export const SIDEBAR_VALUE = /^([TF] \+?[\d ()-]{6,}.*|\d{4} ?[A-Z]{2}\s+\S.*|Postbus \d+|www\.\S+|https?:\/\/\S+|\d{10,}|[\w.-]+@[\w.-]+)$/
+
+/** The last words of a motion's body before its signers. */
+export const MOTIE_END = /^en gaat over tot de orde van de dag\.?$/i
+/**
+ * A signer's role: `De Minister van Buitenlandse Zaken,`, `DE STAATSSECRETARIS VAN
+ * INFRASTRUCTUUR EN WATERSTAAT,`, `De Minister-President, Minister van Algemene Zaken,`.
+ */
+export const ROLE_LINE = /^(?:De |DE |de )?((?:Minister|Staatssecretaris|Minister-President|Minister-president|Vice-minister-president|Vice-Minister-President|Minister voor|Staatssecretaris voor)\b[^.;:]{0,110}?),?$/i
+/**
+ * A signer's name: `W.B. Hoekstra`, `M. H. Schultz van Haegen-Maas Geesteranus`,
+ * `drs. V.L.W.A. Heijnen`, `C. van Nieuwenhuizen Wijbenga`.
+ */
+export const NAME_LINE =
+  /^(?:(?:drs|dr|mr|ir|prof|ing|ds|ir|mr\. drs)\.\s*)*(?:\p{Lu}\.\s?(?:\p{Lu}[a-z]?\.\s?)*)(?:\([^)]{1,30}\)\s*)?(?:(?:van|de|der|den|ten|ter|te|von|le|la|du|in 't|'t)\s+)*\p{Lu}[\p{L}'-]+(?:[ -](?:(?:van|de|der|den|ten|ter|te)\b|\p{Lu}[\p{L}'-]+))*$/u
+
+/** Strips academic titles from a signer's name: `drs. V.L.W.A. Heijnen` → `V.L.W.A. Heijnen`. */
+export function cleanName(name: string): string {
+  return name
+    .replace(/^(?:(?:drs|dr|mr|ir|prof|ing|ds)\.\s*)+/i, '')
+    .replace(/\s*\([^)]*\)\s*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** True when most letters of a line are capitals (a printed title: `BRIEF VAN DE MINISTER…`). */
+export function mostlyUpper(text: string): boolean {
+  let upper = 0
+  let letters = 0
+  for (const ch of text) {
+    if (ch.toLowerCase() !== ch.toUpperCase()) {
+      letters++
+      if (ch === ch.toUpperCase()) upper++
+    }
+  }
+  return letters >= 2 && upper / letters >= 0.8
+}

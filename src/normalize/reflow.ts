@@ -1,0 +1,219 @@
+import type { LineRole } from '../read/raw.js'
+import { type BreakDecision, decideBreak, type SpellingEvidence } from './dehyphenate.js'
+import type { NLine } from './layout.js'
+import type { Lexicon } from './lexicon.js'
+import { dropAt, dropEnd, type Piece, piecesText } from './pieces.js'
+
+/** A block of clean text: a paragraph, a heading, a list item or a part of the head. */
+export interface Block {
+  role: LineRole
+  pieces: Piece[]
+  /** Synthetic separators inside the block: clean offsets (relative to the block) get a space. */
+  text: string
+  page: number
+  label?: string
+}
+
+/** One decided line-break hyphen, kept for `--explain` and for tests. */
+export interface JoinRecord {
+  left: string
+  right: string
+  decision: BreakDecision
+}
+
+const BULLET = /^([•–—-]|\d{1,2}[.)]|[a-z][.)])\s+\S/
+const SENTENCE_END = /[.!?:;]["')»']?$/
+const ONLY_PUNCT = /^[.,;:)»"'!?]+$/
+// A motion is a list of clauses, each on a new line: `constaterende dat …;`, `verzoekt de regering …,`.
+const MOTIE_CLAUSE = /^(De Kamer,|gehoord de beraadslaging|constaterende|overwegende|van mening|voorts van mening|verzoekt|spreekt uit|roept .{0,40} op|draagt .{0,40} op|stelt vast|en gaat over tot de orde van de dag)/
+
+class BlockWriter {
+  parts: Piece[] = []
+  text = ''
+  append(pieces: Piece[]): void {
+    for (const p of pieces) {
+      this.parts.push(p)
+      this.text += p.t
+    }
+  }
+  space(): void {
+    // A synthetic space: a piece of its own with no source (mapped to the run before).
+    this.parts.push({ t: ' ', s: -1, syn: true })
+    this.text += ' '
+  }
+}
+
+/**
+ * Words that occur whole in the paper, not at a line break: how the paper
+ * itself spells a compound decides a break where the dictionary cannot.
+ */
+function collectEvidence(lines: NLine[]): SpellingEvidence {
+  const seen = new Set<string>()
+  for (const l of lines) {
+    const tokens = l.text.split(/\s+/)
+    for (let k = 1; k < tokens.length - 1; k++) {
+      const w = (tokens[k] as string).replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '')
+      if (w.length > 3) seen.add(w.toLowerCase())
+    }
+  }
+  return { has: (t) => seen.has(t) }
+}
+
+/**
+ * Mends words a PDF split with a stray space (`Inf rastructuur`, `naa r`,
+ * `w e`, `D en Haag`): two letter runs are joined when together they make a
+ * word and one of them alone does not. Also `reductie -opgave`, `CO 2-reductie` and a
+ * capital cut off an acronym (`UP V`).
+ */
+export function mendSplitWords(pieces: Piece[], lexicon: Lexicon): Piece[] {
+  let out = pieces
+  let text = piecesText(out)
+  const re = /(?<![\p{L}'’-])(\p{Lu}{2,}) (\p{Lu})(?=[\s.,;:)]|$)|(?<![\p{L}'’-])(\p{L}+) (\p{L}+)|(\p{L}) (-\p{Ll})|(\p{Lu}{2}) (\d-\p{L})/gu
+  let m: RegExpExecArray | null
+  let removed = 0
+  re.lastIndex = 0
+  while ((m = re.exec(text))) {
+    let join = false
+    if (m[3] && m[4]) {
+      const a = m[3]
+      const b = m[4]
+      const whole = a + b
+      const aWord = a.length > 1 ? lexicon.isWord(a) : false
+      const bWord = b.length > 1 ? lexicon.isWord(b) : false
+      join = (!aWord || !bWord) && whole.length >= 2 && lexicon.isWord(whole) && !/^\p{Lu}/u.test(b)
+    } else join = true
+    if (join) {
+      const spaceAt = m.index + (m[1] ?? m[3] ?? m[5] ?? m[7] ?? '').length - removed
+      out = dropAt(out, spaceAt)
+      removed++
+      // Let the joined word take part in the next match (`w e n` is rare; one pass is enough).
+      re.lastIndex = m.index + m[0].length
+    } else {
+      // Step back so the second word can pair with the one after it.
+      re.lastIndex = m.index + (m[3]?.length ?? 1) + 1
+    }
+  }
+  if (removed) text = piecesText(out)
+  return out
+}
+
+function percentile(values: number[], p: number): number {
+  if (!values.length) return 0
+  const sorted = values.slice().sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number
+}
+
+/** Joins `next` onto the block, deciding a line-break hyphen at the end of the block. */
+function joinLine(block: BlockWriter, next: NLine, lexicon: Lexicon, evidence: SpellingEvidence, joins: JoinRecord[]): void {
+  const hy = /(?:^|[\s(«"'])([^\s(«"']*[\p{L}\d])-$/u.exec(block.text)
+  const right = /^([\p{L}\d][\p{L}\d'-]*?)(?=[^\p{L}\d'-]|-?$)(?:\s+([\p{L}]+))?/u.exec(next.text)
+  if (hy?.[1] && right?.[1]) {
+    const decision = decideBreak(hy[1], right[1], lexicon, evidence, right[2])
+    joins.push({ left: hy[1], right: right[1], decision })
+    if (decision === 'join') {
+      block.parts = dropEnd(block.parts, 1)
+      block.text = block.text.slice(0, -1)
+    } else if (decision === 'keep-space') block.space()
+    block.append(next.pieces)
+    return
+  }
+  if (!ONLY_PUNCT.test(next.text)) block.space()
+  block.append(next.pieces)
+}
+
+/**
+ * Reflows lines into blocks. Head lines of one role make one block each
+ * (a title over two lines); body lines of a printed page make paragraphs:
+ * a paragraph ends at a blank line after a finished sentence or a short last
+ * line, a bullet starts a list item, and a blank line inside a sentence
+ * (`van President` / `` / `Putin betreffende`) is bridged.
+ */
+export function reflow(lines: NLine[], paragraphLines: boolean, lexicon: Lexicon): { blocks: Block[]; joins: JoinRecord[] } {
+  const blocks: Block[] = []
+  const joins: JoinRecord[] = []
+  const evidence = collectEvidence(lines)
+  const width = percentile(
+    lines.filter((l) => !l.role && l.text).map((l) => l.text.length),
+    0.9,
+  )
+  type Current = { w: BlockWriter; role: LineRole; page: number; label?: string; lines: number; lastLine: NLine }
+  let current: Current | null = null
+  let blankSince = false
+  const close = () => {
+    if (current) {
+      const b: Block = { role: current.role, pieces: current.w.parts, text: current.w.text, page: current.page }
+      if (current.label) b.label = current.label
+      blocks.push(b)
+    }
+    current = null
+  }
+  const open = (line: NLine, role: LineRole) => {
+    close()
+    const w = new BlockWriter()
+    w.append(line.pieces)
+    current = { w, role, page: line.page, lines: 1, lastLine: line }
+    if (line.label) current.label = line.label
+  }
+  const MERGING: ReadonlySet<LineRole> = new Set(['title', 'dossier-title', 'addressee', 'footnote'])
+
+  for (const line of lines) {
+    if (!line.text) {
+      blankSince = true
+      continue
+    }
+    const cur = current as Current | null
+    const role: LineRole = line.role ?? (BULLET.test(line.text) ? 'list-item' : 'paragraph')
+    if (line.role) {
+      // Head, signature and footnote lines: merge continuations of one title, addressee or footnote.
+      if (cur && cur.role === line.role && MERGING.has(line.role) && !(line.role === 'footnote' && line.label)) {
+        joinLine(cur.w, line, lexicon, evidence, joins)
+        cur.lines++
+        cur.lastLine = line
+      } else open(line, line.role)
+      blankSince = false
+      continue
+    }
+    const newClause = MOTIE_CLAUSE.test(line.text) && /[,;.:]$/.test(cur?.lastLine.text ?? '')
+    if (paragraphLines || !cur || (cur.role !== 'paragraph' && cur.role !== 'list-item') || role === 'list-item' || newClause) {
+      open(line, role)
+      blankSince = false
+      continue
+    }
+    const prev = cur.lastLine.text
+    const prevFull = prev.length >= width * 0.8
+    const prevEnded = SENTENCE_END.test(prev)
+    const brokenWord = /[\p{L}\d]-$/u.test(prev)
+    let continues: boolean
+    // After a blank line a one-line paragraph was a heading (`Update Inzet Nederland …` / `` / `Voor de …`).
+    if (blankSince) continues = brokenWord || (!prevEnded && prev.length >= width * 0.75 && !(cur.lines === 1 && cur.role === 'paragraph' && /^\p{Lu}/u.test(line.text)))
+    else if (brokenWord) continues = true
+    else if (prevEnded && !prevFull) continues = ONLY_PUNCT.test(line.text)
+    else if (cur.lines === 1 && !prevEnded && !/,$/.test(prev) && prev.length < width * 0.9 && /^\p{Lu}/u.test(line.text)) continues = false
+    else continues = true
+    if (continues) {
+      joinLine(cur.w, line, lexicon, evidence, joins)
+      cur.lines++
+      cur.lastLine = line
+    } else open(line, role)
+    blankSince = false
+  }
+  close()
+
+  // A short one-line block with no closing punctuation, before a paragraph, is a heading.
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k] as Block
+    const after = blocks[k + 1]
+    if (
+      b.role === 'paragraph' &&
+      b.text.length <= 90 &&
+      !SENTENCE_END.test(b.text) &&
+      !/,$/.test(b.text) &&
+      /^[\p{Lu}\d]/u.test(b.text) &&
+      after &&
+      (after.role === 'paragraph' || after.role === 'list-item')
+    ) {
+      b.role = 'heading'
+    }
+  }
+  return { blocks, joins }
+}

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto'
+import { extractMetadata } from './extract/metadata.js'
+import { type Document, SCHEMA_VERSION } from './model/document.js'
+import { type Lexicon, loadDutchLexicon, normalize } from './normalize/index.js'
+import { type ReadOptions, readSource } from './read/index.js'
+import { structure } from './structure/index.js'
+
+/** Everything the pipeline needs besides the input: the dictionary and reading limits. */
+export interface PipelineContext extends ReadOptions {
+  lexicon: Lexicon
+}
+
+/** Builds a context with the Dutch dictionary loaded (about 0.3 s, once per process). */
+export async function createContext(options: ReadOptions = {}): Promise<PipelineContext> {
+  return { ...options, lexicon: await loadDutchLexicon() }
+}
+
+/**
+ * Reads one paper: bytes → read → normalize → structure → metadata → Document.
+ * Throws `ReadError` only for input that cannot be read at all; anything odd
+ * about a readable paper ends up in `doc.issues`.
+ */
+export async function readDocument(bytes: Uint8Array, name: string, ctx: PipelineContext): Promise<Document> {
+  const raw = await readSource(bytes, ctx)
+  const clean = normalize(raw, ctx)
+  const { sections, parts } = structure(clean)
+  const issues = [...raw.issues]
+  const meta = extractMetadata(parts, clean.facts, raw.hints, issues)
+  const doc: Document = {
+    schemaVersion: SCHEMA_VERSION,
+    id: meta.id,
+    form: raw.form,
+    dossier: meta.dossier,
+    ondernummer: meta.ondernummer,
+    vergaderjaar: meta.vergaderjaar,
+    type: meta.type,
+    title: meta.title,
+    dossierTitle: meta.dossierTitle,
+    kamer: meta.kamer,
+    sender: meta.sender,
+    signers: meta.signers,
+    signatures: parts.signatures,
+    addressee: meta.addressee,
+    place: meta.place,
+    date: meta.date,
+    text: clean.text,
+    sections,
+    references: [],
+    dates: [],
+    commitments: [],
+    fulfils: [],
+    requests: [],
+    entities: [],
+    issues,
+    source: {
+      name,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
+      text: raw.text,
+      offsetMap: clean.offsetMap,
+    },
+  }
+  if (raw.hints.openData) doc.openData = raw.hints.openData
+  return doc
+}

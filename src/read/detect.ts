@@ -1,0 +1,64 @@
+import type { InputForm } from '../model/document.js'
+import { ReadError } from './errors.js'
+
+/** A decoded input with the form its content shows. */
+export interface Detected {
+  form: InputForm
+  /** Decoded text; empty for PDF, which is read from the bytes. */
+  text: string
+}
+
+const PDF_MAGIC = '%PDF-'
+
+/**
+ * Decodes bytes as UTF-8 (dropping a BOM), falling back to Windows-1252 for
+ * older exports; refuses binary content, which has NUL bytes or many control
+ * characters where text has none.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  const probe = bytes.subarray(0, 65536)
+  let control = 0
+  for (const b of probe) {
+    if (b === 0) throw new ReadError('binary', 'binary file: not text, PDF, XML, HTML or JSON')
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++
+  }
+  if (control > probe.length * 0.05) throw new ReadError('binary', 'binary file: not text, PDF, XML, HTML or JSON')
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes)
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+// Marks of a rendered web page's text (officielebekendmakingen, tweedekamer.nl,
+// rijksbegroting.nl): navigation and metadata labels that no printed paper has.
+const WEB_MARKS = /^(Naar boven|X Noot|Datum publicatieOrganisatie|Ondertekenaars|Eerste ondertekenaar|Direct naar \(in deze pagina\)|.*Download PDF)\s*$/m
+// A ministry letterhead: the return address line and the Datum/Betreft block.
+const LETTERHEAD_MARKS = /^>?\s*Retouradres\b|^P ?a ?g ?i ?n ?a \d+ van \d+\s*$/m
+
+/** Detects the input form from content; the file name only breaks ties between text forms. */
+export function detectForm(bytes: Uint8Array): Detected {
+  if (bytes.length === 0) throw new ReadError('empty', 'empty file')
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).trimStart()
+  if (head.startsWith(PDF_MAGIC)) return { form: 'pdf', text: '' }
+  const text = decodeText(bytes)
+  const start = text.trimStart()
+  if (start.length === 0) throw new ReadError('empty', 'file holds only white space')
+  if (start.startsWith('<')) {
+    const lower = start.slice(0, 4096).toLowerCase()
+    if (lower.startsWith('<!doctype html') || lower.startsWith('<html') || /<(body|div)\b/.test(lower)) {
+      return { form: 'web-page-html', text }
+    }
+    return { form: 'official-xml', text }
+  }
+  if (start.startsWith('{') || start.startsWith('[')) return { form: 'open-data', text }
+  if (LETTERHEAD_MARKS.test(text)) return { form: 'letterhead-pdf-text', text }
+  if (WEB_MARKS.test(text)) return { form: 'web-page-text', text }
+  // A printed page wraps at ~100 characters; a web page keeps a paragraph on one line.
+  let long = 0
+  for (const line of text.split('\n')) if (line.length > 150) long++
+  if (long > 0) return { form: 'web-page-text', text }
+  return { form: 'kamerstuk-pdf-text', text }
+}

@@ -1,0 +1,79 @@
+import { parseDocument } from 'htmlparser2'
+import { ReadError } from './errors.js'
+import { hintsFromMeta } from './meta.js'
+import type { LineRole, RawLine, RawText } from './raw.js'
+
+interface HNode {
+  type: string
+  name?: string
+  data?: string
+  attribs?: Record<string, string>
+  children?: HNode[]
+}
+
+const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'blockquote', 'section', 'article', 'table', 'ul', 'ol', 'dl', 'br'])
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'nav', 'button', 'form', 'svg', 'iframe'])
+
+const classes = (n: HNode) => (n.attribs?.class ?? '').split(/\s+/)
+
+function find(nodes: HNode[], test: (n: HNode) => boolean): HNode | undefined {
+  for (const n of nodes) {
+    if (n.type === 'tag' && test(n)) return n
+    const hit = n.children ? find(n.children, test) : undefined
+    if (hit) return hit
+  }
+  return undefined
+}
+
+/**
+ * Reads an officielebekendmakingen or tweedekamer.nl page: the paper is the
+ * `div.stuk` (else `main`, else `body`), one line per block; the page head's
+ * `<meta name="DC.identifier">` and `OVERHEIDop.*` tags become hints.
+ */
+export function readHtml(text: string): RawText {
+  const dom = parseDocument(text, { decodeEntities: true, lowerCaseTags: true }) as unknown as HNode
+  const roots = dom.children ?? []
+  const metaPairs: Array<[string, string]> = []
+  const collectMeta = (nodes: HNode[]) => {
+    for (const n of nodes) {
+      if (n.type === 'tag' && n.name === 'meta' && n.attribs?.name && n.attribs.content !== undefined) metaPairs.push([n.attribs.name, n.attribs.content])
+      if (n.children) collectMeta(n.children)
+    }
+  }
+  collectMeta(roots)
+  const stuk =
+    find(roots, (n) => classes(n).includes('stuk')) ?? find(roots, (n) => n.name === 'main') ?? find(roots, (n) => n.name === 'body') ?? dom
+
+  const lines: RawLine[] = []
+  const out: string[] = []
+  let offset = 0
+  let current = ''
+  let role: LineRole = 'paragraph'
+  const flush = () => {
+    const clean = current.replace(/\s+/g, ' ').trim()
+    if (clean) {
+      lines.push({ text: clean, start: offset, page: 1, role })
+      out.push(clean)
+      offset += clean.length + 1
+    }
+    current = ''
+    role = 'paragraph'
+  }
+  const walk = (nodes: HNode[]) => {
+    for (const n of nodes) {
+      if (n.type === 'text') current += n.data ?? ''
+      else if ((n.type === 'tag' || n.type === 'script' || n.type === 'style') && n.name && !SKIP.has(n.name)) {
+        const block = BLOCK.has(n.name)
+        if (block) flush()
+        if (/^h[1-6]$/.test(n.name)) role = 'heading'
+        else if (n.name === 'li') role = 'list-item'
+        walk(n.children ?? [])
+        if (block) flush()
+      }
+    }
+  }
+  walk(stuk.children ?? [])
+  flush()
+  if (lines.length === 0) throw new ReadError('html-empty', 'HTML page holds no text')
+  return { form: 'web-page-html', text: out.join('\n'), lines, paragraphLines: true, hints: hintsFromMeta(metaPairs), issues: [] }
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod'
+import { ReadError } from './errors.js'
+import { isoDay, paperTypeFromSoort, splitKstId } from './meta.js'
+import type { RawLine, RawText, SourceHints } from './raw.js'
+
+// The fields of a Tweede Kamer OData `Document` that kamerwacht uses; the rest is kept as-is.
+const DocumentRecord = z
+  .object({
+    Id: z.string().optional(),
+    Soort: z.string().nullish(),
+    DocumentNummer: z.string().nullish(),
+    Titel: z.string().nullish(),
+    Onderwerp: z.string().nullish(),
+    Datum: z.string().nullish(),
+    Vergaderjaar: z.string().nullish(),
+    Kamer: z.number().nullish(),
+    Volgnummer: z.number().nullish(),
+    Verwijderd: z.boolean().nullish(),
+    HuidigeDocumentVersie: z.object({ ExterneIdentifier: z.string().nullish() }).passthrough().nullish(),
+    DocumentActor: z.array(z.object({ ActorNaam: z.string().nullish(), Functie: z.string().nullish(), Relatie: z.string().nullish() }).passthrough()).nullish(),
+    Kamerstukdossier: z.array(z.object({ Nummer: z.number().nullish(), Toevoeging: z.string().nullish(), Titel: z.string().nullish() }).passthrough()).nullish(),
+  })
+  .passthrough()
+type DocumentRecord = z.infer<typeof DocumentRecord>
+
+const ZaakRecord = z.object({ Nummer: z.string(), Document: z.array(z.unknown()) }).passthrough()
+
+/** Picks the one record a file describes: a Document, a Zaak's paper, or a one-record OData page. */
+function pickRecord(json: unknown): { record: DocumentRecord; zaak?: Record<string, unknown> } {
+  let value: unknown = json
+  if (value && typeof value === 'object' && !Array.isArray(value) && Array.isArray((value as { value?: unknown }).value)) {
+    value = (value as { value: unknown[] }).value
+  }
+  if (Array.isArray(value)) {
+    if (value.length !== 1) {
+      throw new ReadError('open-data-page', `open-data file holds ${value.length} records; read takes one paper per file (use a single Document or Zaak record)`)
+    }
+    value = value[0]
+  }
+  const zaak = ZaakRecord.safeParse(value)
+  if (zaak.success) {
+    const docs = zaak.data.Document.map((d) => DocumentRecord.safeParse(d)).flatMap((r) => (r.success ? [r.data] : []))
+    // The paper is the document the Zaak was opened for: the one published as a Kamerstuk.
+    const record = docs.find((d) => d.HuidigeDocumentVersie?.ExterneIdentifier?.startsWith('kst-')) ?? docs[0]
+    if (!record) throw new ReadError('open-data-empty', `Zaak ${zaak.data.Nummer} has no Document records`)
+    return { record, zaak: zaak.data }
+  }
+  const doc = DocumentRecord.safeParse(value)
+  if (doc.success && (doc.data.DocumentNummer || doc.data.Soort || doc.data.Verwijderd)) return { record: doc.data }
+  throw new ReadError('open-data-unknown', 'JSON is not a Tweede Kamer open-data Document or Zaak record')
+}
+
+/** Reads a Tweede Kamer open-data record as the metadata of the paper it describes. */
+export function readOpenData(text: string): RawText {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (e) {
+    throw new ReadError('json-invalid', `JSON is not valid: ${e instanceof Error ? e.message : String(e)}`)
+  }
+  const { record, zaak } = pickRecord(json)
+  if (record.Verwijderd) throw new ReadError('open-data-deleted', `open-data record ${record.Id ?? ''} is marked deleted (Verwijderd); nothing to read`.replace('  ', ' '))
+  const hints: SourceHints = { openData: zaak ?? (record as Record<string, unknown>) }
+  const kst = record.HuidigeDocumentVersie?.ExterneIdentifier
+  if (kst?.startsWith('kst-')) {
+    hints.id = kst
+    const parts = splitKstId(kst)
+    if (parts) {
+      hints.dossier = parts.dossier
+      hints.ondernummer = parts.ondernummer
+    }
+  }
+  const dossier = record.Kamerstukdossier?.[0]
+  if (dossier?.Nummer && !hints.dossier) hints.dossier = [String(dossier.Nummer), dossier.Toevoeging].filter(Boolean).join('-')
+  if (dossier?.Titel) hints.dossierTitle = dossier.Titel
+  else if (record.Titel) hints.dossierTitle = record.Titel
+  if (record.Volgnummer != null && !hints.ondernummer && hints.dossier) hints.ondernummer = String(record.Volgnummer)
+  if (record.Vergaderjaar) hints.vergaderjaar = record.Vergaderjaar
+  if (record.Soort) hints.type = paperTypeFromSoort(record.Soort)
+  const day = isoDay(record.Datum)
+  if (day) hints.date = day
+  if (record.Onderwerp) hints.title = record.Onderwerp.trim()
+  if (record.Kamer === 1) hints.kamer = 'Eerste Kamer'
+  else if (record.Kamer === 2) hints.kamer = 'Tweede Kamer'
+  const signers = (record.DocumentActor ?? []).filter((a) => /ondertekenaar/i.test(a.Relatie ?? '')).map((a) => a.ActorNaam ?? '')
+  if (signers.some(Boolean)) hints.signers = signers.filter(Boolean)
+
+  // The record has no body text; its subject is the text that search and extraction see.
+  const body = [record.Onderwerp, record.Titel].filter((s): s is string => !!s?.trim()).map((s) => s.trim())
+  const lines: RawLine[] = []
+  let offset = 0
+  for (const t of body) {
+    lines.push({ text: t, start: offset, page: 1, role: 'paragraph' })
+    offset += t.length + 1
+  }
+  return { form: 'open-data', text: body.join('\n'), lines, paragraphLines: true, hints, issues: [] }
+}

@@ -1,0 +1,104 @@
+import { execFile, spawnSync } from 'node:child_process'
+import { ReadError } from './errors.js'
+
+/** Which PDF text extractor to use: poppler's `pdftotext -raw`, or pdf.js through unpdf. */
+export type PdfEngine = 'poppler' | 'js'
+
+let popplerAvailable: boolean | undefined
+
+/** Whether `pdftotext` is on the PATH (checked once). */
+export function hasPoppler(): boolean {
+  popplerAvailable ??= spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0
+  return popplerAvailable
+}
+
+/** The engine to use: `KAMERWACHT_PDF=js|poppler` forces one; else poppler where installed. */
+export function defaultPdfEngine(): PdfEngine {
+  const forced = process.env.KAMERWACHT_PDF
+  if (forced === 'js' || forced === 'poppler') return forced
+  return hasPoppler() ? 'poppler' : 'js'
+}
+
+const LIMITS = { timeoutMs: 30_000, maxOutput: 64 * 1024 * 1024 }
+
+function explain(stderr: string): ReadError {
+  if (/password|encrypt/i.test(stderr)) return new ReadError('pdf-encrypted', 'PDF is password-protected; kamerwacht cannot read encrypted papers')
+  const first = stderr.split('\n').find((l) => l.trim()) ?? 'unknown error'
+  return new ReadError('pdf-corrupt', `PDF could not be read: ${first.replace(/^(Syntax |Command Line )?Error:\s*/, '')}`)
+}
+
+/**
+ * `pdftotext -raw` keeps the reading order and the line-break hyphens
+ * (`Buiten-` / `landse`); its default layout mode drops some (`VNhoofdkantoor`).
+ * The PDF goes in on stdin, so no temporary file is written.
+ */
+function popplerText(bytes: Uint8Array): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'pdftotext',
+      ['-raw', '-enc', 'UTF-8', '-', '-'],
+      { timeout: LIMITS.timeoutMs, maxBuffer: LIMITS.maxOutput, encoding: 'utf8' },
+      (err, stdout, stderr) => {
+        if (err) {
+          if ((err as NodeJS.ErrnoException & { killed?: boolean }).killed) reject(new ReadError('pdf-timeout', `PDF took over ${LIMITS.timeoutMs / 1000} s to read; skipped`))
+          else reject(explain(stderr || err.message))
+        } else if (/Incorrect password/i.test(stderr)) reject(explain(stderr))
+        else resolve(stdout)
+      },
+    )
+    child.stdin?.on('error', () => {})
+    child.stdin?.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+  })
+}
+
+interface TextItem {
+  str?: string
+  hasEOL?: boolean
+}
+
+/**
+ * The pure-JS fallback: pdf.js text items joined in stream order, a new line
+ * at each end-of-line flag and a form feed between pages, which is the shape
+ * `pdftotext -raw` gives, so the same normalizer serves both.
+ */
+async function jsText(bytes: Uint8Array): Promise<string> {
+  const { getDocumentProxy } = await import('unpdf')
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>
+  try {
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: false })
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e)
+    if (/password/i.test(msg) || (e as { name?: string }).name === 'PasswordException') {
+      throw new ReadError('pdf-encrypted', 'PDF is password-protected; kamerwacht cannot read encrypted papers')
+    }
+    throw new ReadError('pdf-corrupt', `PDF could not be read: ${msg}`)
+  }
+  const pages: string[] = []
+  for (let p = 1; p <= pdf.numPages; p++) {
+    const page = await pdf.getPage(p)
+    const content = await page.getTextContent()
+    let s = ''
+    for (const item of content.items as TextItem[]) {
+      if (typeof item.str === 'string') s += item.str
+      if (item.hasEOL) s += '\n'
+    }
+    pages.push(s.replace(/[ \t]+\n/g, '\n').replace(/\n?$/, '\n'))
+  }
+  await pdf.destroy()
+  return pages.join('\f')
+}
+
+/** Extracts the text of a PDF with the chosen engine, within time and size limits. */
+export async function pdfText(bytes: Uint8Array, engine: PdfEngine = defaultPdfEngine()): Promise<string> {
+  const text = engine === 'poppler' ? await popplerText(bytes) : await withTimeout(jsText(bytes), LIMITS.timeoutMs)
+  if (text.replace(/\s+/g, '').length === 0) throw new ReadError('pdf-no-text', 'PDF has no text layer (a scan?); kamerwacht does not do OCR')
+  return text
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ReadError('pdf-timeout', `PDF took over ${ms / 1000} s to read; skipped`)), ms)
+  })
+  return Promise.race([p, limit]).finally(() => clearTimeout(timer))
+}

@@ -1,0 +1,88 @@
+import type { DocIssue, InputForm, PaperType } from '../model/document.js'
+
+/**
+ * What a line of the source is, where the reader knows it (XML elements,
+ * HTML tags); PDF text lines have no role and are classified later.
+ */
+export type LineRole =
+  | 'kop'
+  | 'dossier-title'
+  | 'title'
+  | 'dateline'
+  | 'addressee'
+  | 'salutation'
+  | 'heading'
+  | 'paragraph'
+  | 'list-item'
+  | 'signature-name'
+  | 'signature-role'
+  | 'footnote'
+
+/** One line of the source text with its layout hints. */
+export interface RawLine {
+  text: string
+  /** Offset of `text[0]` in `RawText.text`. */
+  start: number
+  /** 1-based page number, where the source has pages. */
+  page: number
+  role?: LineRole
+}
+
+/**
+ * Facts a structured source states outright (XML `<meta>`, open-data fields).
+ * They win over what the structure stage infers from text.
+ */
+export interface SourceHints {
+  id?: string
+  dossier?: string
+  ondernummer?: string
+  vergaderjaar?: string
+  type?: PaperType
+  title?: string
+  dossierTitle?: string
+  date?: string
+  sender?: string
+  signers?: string[]
+  addressee?: string
+  kamer?: 'Tweede Kamer' | 'Eerste Kamer'
+  openData?: Record<string, unknown>
+}
+
+/** The output of `read/`: the source as text lines plus what the reader learnt. */
+export interface RawText {
+  form: InputForm
+  /** The text all line offsets point into. */
+  text: string
+  lines: RawLine[]
+  /**
+   * True where each line is already a whole paragraph (web pages, XML,
+   * open data): no reflow or dehyphenation across lines is wanted.
+   */
+  paragraphLines: boolean
+  hints: SourceHints
+  issues: DocIssue[]
+}
+
+/** Splits text into lines with offsets, counting form feeds as page breaks. */
+export function splitLines(text: string): RawLine[] {
+  const lines: RawLine[] = []
+  let page = 1
+  let start = 0
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text.charCodeAt(i)
+    if (i === text.length || ch === 10 /* \n */) {
+      let line = text.slice(start, i)
+      let lineStart = start
+      if (line.endsWith('\r')) line = line.slice(0, -1)
+      // pdftotext ends each page with a form feed, glued to the next page's first line.
+      while (line.startsWith('\f')) {
+        page++
+        line = line.slice(1)
+        lineStart++
+      }
+      if (i < text.length || line.length > 0) lines.push({ text: line, start: lineStart, page })
+      start = i + 1
+    }
+  }
+  return lines
+}

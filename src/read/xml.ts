@@ -1,0 +1,185 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { ReadError } from './errors.js'
+import { hintsFromMeta } from './meta.js'
+import type { LineRole, RawLine, RawText, SourceHints } from './raw.js'
+
+type XNode = Record<string, unknown>
+
+// Elements whose text runs inline inside a paragraph (`<al>Zie <extref>…</extref></al>`).
+const INLINE = new Set(['nadruk', 'extref', 'intref', 'sup', 'sub', 'i', 'b', 'u', 'a', 'span', 'noot.nr', 'br', 'tekstcorrectie', 'dossierref', 'unl', 'fn', 'term'])
+
+/**
+ * Refuses DTDs that declare entities or point outside the file: official
+ * publications never have them, and they are how XXE and "billion laughs"
+ * attacks work. Nothing outside the input is ever opened.
+ */
+function refuseDangerousDoctype(text: string): void {
+  const doctype = /<!DOCTYPE[\s\S]*?(\[[\s\S]*?\])?\s*>/i.exec(text.slice(0, 65536))
+  if (!doctype) return
+  if (/<!ENTITY/i.test(doctype[0])) throw new ReadError('xml-entities', 'XML declares entities in a DTD; refused (external and expanding entities are not allowed)')
+  if (/\b(SYSTEM|PUBLIC)\b/i.test(doctype[0])) throw new ReadError('xml-external-dtd', 'XML refers to an external DTD; refused (kamerwacht opens nothing outside the input)')
+}
+
+const tagOf = (node: XNode): string | undefined => Object.keys(node).find((k) => k !== ':@')
+const attrsOf = (node: XNode): Record<string, string> => (node[':@'] as Record<string, string> | undefined) ?? {}
+const childrenOf = (node: XNode, tag: string): XNode[] => (Array.isArray(node[tag]) ? (node[tag] as XNode[]) : [])
+
+/** Reads an official publication (`<officiele-publicatie>` with `<kamerstuk>` or `<handelingen>`). */
+export function readXml(text: string): RawText {
+  refuseDangerousDoctype(text)
+  const valid = XMLValidator.validate(text)
+  if (valid !== true) {
+    throw new ReadError('xml-invalid', `XML is not well-formed: ${valid.err.msg} (line ${valid.err.line})`)
+  }
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    trimValues: false,
+    processEntities: true,
+    htmlEntities: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+  })
+  const tree = parser.parse(text) as XNode[]
+  const root = tree.find((n) => tagOf(n) !== '#text')
+  if (!root) throw new ReadError('xml-empty', 'XML has no root element')
+  const rootTag = tagOf(root)
+  if (rootTag !== 'officiele-publicatie') {
+    throw new ReadError('xml-unknown', `XML root <${rootTag}> is not an official publication (<officiele-publicatie>)`)
+  }
+
+  const out: string[] = []
+  const lines: RawLine[] = []
+  const footnotes: Array<{ label: string; text: string }> = []
+  const metaPairs: Array<[string, string]> = []
+  const hints: SourceHints = {}
+  let offset = 0
+  const push = (line: string, role: LineRole) => {
+    const clean = line.replace(/\s+/g, ' ').trim()
+    if (!clean) return
+    lines.push({ text: clean, start: offset, page: 1, role })
+    out.push(clean)
+    offset += clean.length + 1
+  }
+
+  // Text of a block: its own text and its inline descendants'; footnotes are taken out.
+  const inlineText = (nodes: XNode[]): string => {
+    let s = ''
+    for (const n of nodes) {
+      const tag = tagOf(n)
+      if (!tag) continue
+      if (tag === '#text') s += String(n[tag])
+      else if (tag === 'noot') {
+        const kids = childrenOf(n, tag)
+        const nr = kids.find((k) => tagOf(k) === 'noot.nr')
+        const label = nr ? inlineText(childrenOf(nr, 'noot.nr')).trim() : String(footnotes.length + 1)
+        const body = kids.filter((k) => tagOf(k) !== 'noot.nr')
+        footnotes.push({ label, text: blockText(body) })
+        s += label
+      } else s += inlineText(childrenOf(n, tag))
+    }
+    return s
+  }
+  const blockText = (nodes: XNode[]): string => {
+    const parts: string[] = []
+    for (const n of nodes) {
+      const tag = tagOf(n)
+      if (!tag) continue
+      parts.push(tag === '#text' ? String(n[tag]) : inlineText(childrenOf(n, tag)))
+    }
+    return parts.join(' ')
+  }
+  const hasOwnText = (nodes: XNode[]) => nodes.some((n) => tagOf(n) === '#text' && String(n['#text']).trim() !== '')
+
+  const walk = (nodes: XNode[], context: string[]): void => {
+    for (const n of nodes) {
+      const tag = tagOf(n)
+      if (!tag || tag === '#text') continue
+      const kids = childrenOf(n, tag)
+      const attrs = attrsOf(n)
+      const parent = context[context.length - 1]
+      switch (tag) {
+        case 'metadata':
+          for (const m of kids) if (tagOf(m) === 'meta') metaPairs.push([attrsOf(m).name ?? '', attrsOf(m).content ?? ''])
+          continue
+        case 'tekstregel': {
+          const t = inlineText(kids).trim()
+          if (attrs.inhoud === 'vergaderjaar') hints.vergaderjaar ??= t.replace(/^Vergaderjaar\s*/i, '').replace(/[–—]/g, '-')
+          if (attrs.inhoud === 'kameraanduiding') hints.kamer ??= /Eerste/.test(t) ? 'Eerste Kamer' : 'Tweede Kamer'
+          push(t, 'kop')
+          continue
+        }
+        case 'dossiernummer': {
+          // `<dossiernr>36 410</dossiernr><begrotingshoofdstuk>XVI</begrotingshoofdstuk>` → 36410-XVI
+          const parts = kids
+            .map((k) => {
+              const kt = tagOf(k)
+              return kt && kt !== '#text' ? inlineText(childrenOf(k, kt)).replace(/\s+/g, '') : ''
+            })
+            .filter(Boolean)
+          if (parts.length) hints.dossier ??= parts.join('-')
+          push(inlineText(kids), 'kop')
+          continue
+        }
+        case 'ondernummer':
+          hints.ondernummer ??= inlineText(kids).trim()
+          continue
+        case 'datum':
+          if (attrs.isodatum && context.includes('stuk')) hints.date ??= attrs.isodatum
+          break
+        case 'titel':
+        case 'kop':
+          if (parent === 'dossier') {
+            hints.dossierTitle ??= inlineText(kids).trim()
+            push(inlineText(kids), 'dossier-title')
+          } else if (parent === 'stuk') {
+            hints.title ??= inlineText(kids).trim()
+            push(inlineText(kids), 'title')
+          } else push(blockText(kids), 'heading')
+          continue
+        case 'stuknr':
+          walk(kids, [...context, tag])
+          push(inlineText(kids), 'kop')
+          continue
+        case 'datumtekst':
+          walk(kids, [...context, tag])
+          push(inlineText(kids), 'dateline')
+          continue
+        case 'li': {
+          const nr = kids.find((k) => tagOf(k) === 'li.nr')
+          const rest = kids.filter((k) => tagOf(k) !== 'li.nr')
+          const label = nr ? inlineText(childrenOf(nr, 'li.nr')).trim() : ''
+          const body = rest.some((k) => tagOf(k) === 'al') ? blockText(rest) : inlineText(rest)
+          push(label ? `${label} ${body}` : body, 'list-item')
+          continue
+        }
+        case 'naam':
+          push(blockText(kids), 'signature-name')
+          continue
+        case 'functie':
+          push(blockText(kids), 'signature-role')
+          continue
+        case 'al':
+          push(inlineText(kids), context.includes('ondertekening') ? 'signature-name' : 'paragraph')
+          continue
+      }
+      if (hasOwnText(kids) && !INLINE.has(tag)) push(inlineText(kids), 'paragraph')
+      else walk(kids, [...context, tag])
+    }
+  }
+  walk(childrenOf(root, 'officiele-publicatie'), ['officiele-publicatie'])
+  for (const f of footnotes) push(`${f.label} ${f.text}`, 'footnote')
+
+  const meta = hintsFromMeta(metaPairs)
+  return {
+    form: 'official-xml',
+    text: out.join('\n'),
+    lines,
+    paragraphLines: true,
+    hints: { ...meta, ...hints, ...(meta.id ? { id: meta.id } : {}) },
+    issues: [],
+  }
+}

@@ -1,0 +1,127 @@
+import type { Section, Signer } from '../model/document.js'
+import type { CleanText } from '../normalize/index.js'
+import { cleanName, NAME_LINE, ROLE_LINE } from '../normalize/patterns.js'
+
+/** The head and foot of a paper as text, for the metadata extractor. */
+export interface PaperParts {
+  kop: string[]
+  dossierTitle: string | null
+  title: string | null
+  addressee: string | null
+  dateline: string | null
+  salutation: string | null
+  signatures: Signer[]
+  /** True when the body ends with a motion's `en gaat over tot de orde van de dag.` */
+  motie: boolean
+}
+
+const KIND: Record<string, Section['kind']> = {
+  kop: 'header',
+  'dossier-title': 'header',
+  title: 'title',
+  addressee: 'addressee',
+  dateline: 'dateline',
+  salutation: 'salutation',
+  heading: 'heading',
+  paragraph: 'paragraph',
+  'list-item': 'list-item',
+  'signature-name': 'signature',
+  'signature-role': 'signature',
+  footnote: 'footnote',
+}
+
+/** `DE STAATSSECRETARIS VAN INFRASTRUCTUUR EN WATERSTAAT,` → `Staatssecretaris van Infrastructuur en Waterstaat`. */
+export function roleName(text: string): string {
+  let role = text
+    .trim()
+    .replace(/[,.]$/, '')
+    .replace(/^(De|DE|de)\s+/, '')
+  if (role === role.toUpperCase()) {
+    const small = new Set(['van', 'de', 'der', 'het', 'en', 'voor', 'op', 'in', 'met', 'te', 'bij'])
+    role = role
+      .toLowerCase()
+      .split(' ')
+      .map((w, i) => (i > 0 && small.has(w) ? w : w.replace(/(^|-)(\p{L})/gu, (_, d: string, c: string) => d + c.toUpperCase())))
+      .join(' ')
+  }
+  return role.charAt(0).toUpperCase() + role.slice(1)
+}
+
+/**
+ * Finds the parts of a paper as spans of the clean text: head (Kamer,
+ * dossier, title), addressee, date line, salutation, headings, paragraphs,
+ * list items, signature and footnotes; and reads the signers.
+ */
+export function structure(clean: CleanText): { sections: Section[]; parts: PaperParts } {
+  const sections: Section[] = []
+  const parts: PaperParts = { kop: [], dossierTitle: null, title: null, addressee: null, dateline: null, salutation: null, signatures: [], motie: false }
+  let heading: string | undefined
+  let pendingRole: string | null = null
+  let pendingName: string | null = null
+  const textOf = (b: { span: { start: number; end: number } }) => clean.text.slice(b.span.start, b.span.end)
+
+  const blocks = clean.blocks
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!
+    const t = textOf(b)
+    let kind = KIND[b.role] ?? 'paragraph'
+    switch (b.role) {
+      case 'kop':
+        parts.kop.push(t)
+        break
+      case 'dossier-title':
+        parts.dossierTitle ??= t
+        break
+      case 'title':
+        parts.title ??= t
+        break
+      case 'addressee':
+        parts.addressee ??= t
+        break
+      case 'dateline':
+        parts.dateline ??= t
+        break
+      case 'salutation':
+        if (parts.salutation === null && !parts.dateline?.startsWith('Voorgesteld') && sections.every((s) => s.kind !== 'paragraph')) parts.salutation = t
+        else kind = 'closing'
+        break
+      case 'heading':
+        heading = t
+        break
+      case 'signature-role': {
+        // One-line form: `De Minister van Buitenlandse Zaken, A.G. Koenders`.
+        const at = t.lastIndexOf(', ')
+        const tail = at > 0 ? t.slice(at + 2) : ''
+        if (tail && NAME_LINE.test(tail) && ROLE_LINE.test(t.slice(0, at))) {
+          parts.signatures.push({ name: cleanName(tail), role: roleName(t.slice(0, at)) })
+        } else if (pendingName) {
+          parts.signatures.push({ name: pendingName, role: roleName(t) })
+          pendingName = null
+        } else pendingRole = roleName(t)
+        break
+      }
+      case 'signature-name': {
+        const name = cleanName(t)
+        if (pendingRole) {
+          parts.signatures.push({ name, role: pendingRole })
+          pendingRole = null
+        } else if (blocks[k + 1]?.role === 'signature-role' && !NAME_LINE.test(textOf(blocks[k + 1]!).split(', ').pop() ?? '')) pendingName = name
+        else parts.signatures.push({ name, role: null })
+        break
+      }
+      case 'paragraph':
+        if (/^en gaat over tot de orde van de dag\.?$/i.test(t)) parts.motie = true
+        break
+    }
+    const section: Section = { kind, span: b.span }
+    if (heading && (kind === 'paragraph' || kind === 'list-item')) section.heading = heading
+    if (b.label) section.label = b.label
+    if (kind === 'list-item') {
+      const bullet = /^([•–—-]|\d{1,2}[.)]|[a-z][.)])/.exec(t)
+      if (bullet?.[1]) section.label = bullet[1]
+    }
+    sections.push(section)
+  }
+  if (pendingName) parts.signatures.push({ name: pendingName, role: null })
+  return { sections, parts }
+}
