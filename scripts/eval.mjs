@@ -30,7 +30,9 @@ for (const name of corpora) {
     .filter((f) => !f.endsWith('.gold.json') && !f.endsWith('.joins.json'))
     .map((f) => join(dir, f))
   const out = mkdtempSync(join(tmpdir(), `kamerwacht-eval-${name}-`))
-  const read = spawnSync(process.execPath, [join(root, 'bin', 'kamerwacht.js'), 'read', '--quiet', '--out', out, ...inputs], { stdio: ['ignore', 'inherit', 'inherit'] })
+  const read = spawnSync(process.execPath, [join(root, 'bin', 'kamerwacht.js'), 'read', '--quiet', '--out', out, ...inputs], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
   if (read.status !== 0) console.error(`eval: some ${name} inputs failed to read (exit ${read.status})`)
   console.log(`\n== ${name} (${inputs.length} inputs) ==`)
   const score = spawnSync(process.execPath, [scorer, dir, out, ...scorerFlags], { stdio: 'inherit' })

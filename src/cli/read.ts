@@ -25,7 +25,14 @@ export interface Io {
 
 /** One line a person reads: `33783-50.txt  brief  2022-05-27  Minister van Buitenlandse Zaken  kst-…`. */
 export function summaryLine(file: string, doc: Document): string {
-  return [basename(file), doc.type ?? '?', doc.date ?? '?', doc.id ?? (doc.ondernummer ? `nr. ${doc.ondernummer}` : '-'), doc.sender ?? doc.signers.join(', ') ?? '-', `${doc.text.length} chars`].join('  ')
+  return [
+    basename(file),
+    doc.type ?? '?',
+    doc.date ?? '?',
+    doc.id ?? (doc.ondernummer ? `nr. ${doc.ondernummer}` : '-'),
+    doc.sender ?? doc.signers.join(', ') ?? '-',
+    `${doc.text.length} chars`,
+  ].join('  ')
 }
 
 /** The reason a file failed, as one line. */
@@ -77,6 +84,7 @@ export async function readCommand(paths: string[], opts: ReadCommandOptions, io:
     if (progress) io.stderr(`\r\x1b[Kread ${done}/${files.length}${failed ? `, ${failed} failed` : ''}`)
   }
   if (progress) io.stderr('\n')
-  if (opts.out && !opts.quiet) io.stderr(`${files.length - (failed - missing.length)} of ${files.length} read into ${opts.out}${failed ? `; ${failed} failed` : ''}\n`)
+  if (opts.out && !opts.quiet)
+    io.stderr(`${files.length - (failed - missing.length)} of ${files.length} read into ${opts.out}${failed ? `; ${failed} failed` : ''}\n`)
   return failed ? 1 : 0
 }

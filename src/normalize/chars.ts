@@ -42,7 +42,8 @@ const LIGATURES: Record<string, string> = {
   '\uFB06': 'st',
 }
 const DROP = new Set(['\u200B', '\u200C', '\u200D', '\uFEFF'])
-const SPECIAL = /[\t\u00A0\u00AD\u2007\u2009-\u200D\u2010\u2011\u2018-\u201F\u2022\u2032\u2033\u202F\u2212\u2219\u25AA\u25CF\u25E6\uF0A7\uF0B7\uFB00-\uFB06\uFEFF]/
+const SPECIAL =
+  /[\t\u00A0\u00AD\u2007\u2009-\u200D\u2010\u2011\u2018-\u201F\u2022\u2032\u2033\u202F\u2212\u2219\u25AA\u25CF\u25E6\uF0A7\uF0B7\uFB00-\uFB06\uFEFF]/
 
 /**
  * Folds the characters of one source line into pieces. A soft hyphen at the

@@ -20,7 +20,33 @@ const VOWEL_CLASH = /^(aa|ae|ai|au|ee|ei|eo|eu|ie|ii|ij|oe|oi|oo|ou|ui|uu)$/
 // Prefixes the Kamer writes with a hyphen: `ex-minister`, `oud-voorzitter`, `vice-voorzitter`, `niet-leden`, `non-proliferatie`.
 const HOUSE_HYPHEN = new Set(['ex', 'oud', 'vice', 'niet', 'non'])
 // Particles that prefix words without a hyphen (`doorvertaling`, `voorbereiding`).
-const PARTICLES = new Set(['door', 'voor', 'over', 'onder', 'aan', 'uit', 'mee', 'toe', 'weg', 'terug', 'tegen', 'achter', 'om', 'op', 'af', 'bij', 'in', 'na', 'her', 'ver', 'ont', 'be', 'ge', 'er', 'her'])
+const PARTICLES = new Set([
+  'door',
+  'voor',
+  'over',
+  'onder',
+  'aan',
+  'uit',
+  'mee',
+  'toe',
+  'weg',
+  'terug',
+  'tegen',
+  'achter',
+  'om',
+  'op',
+  'af',
+  'bij',
+  'in',
+  'na',
+  'her',
+  'ver',
+  'ont',
+  'be',
+  'ge',
+  'er',
+  'her',
+])
 // Words that follow an elided compound part: `ziekenhuis- en verpleeghuiszorg`.
 const ELISION_NEXT = new Set(['en', 'of', 'tot', 'noch'])
 

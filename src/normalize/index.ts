@@ -1,7 +1,7 @@
 import type { OffsetMap, Span } from '../model/document.js'
 import type { LineRole, RawText } from '../read/raw.js'
 import { foldLine } from './chars.js'
-import { type FurnitureFacts, layout, type NLine } from './layout.js'
+import { type FurnitureFacts, layout, type NLine, tagSignatures } from './layout.js'
 import type { Lexicon } from './lexicon.js'
 import { dropAt, piecesText, TextBuilder } from './pieces.js'
 import { type JoinRecord, mendSplitWords, reflow } from './reflow.js'
@@ -69,7 +69,7 @@ export function normalize(raw: RawText, ctx: NormalizeContext): CleanText {
     const out = layout(lines, raw.form)
     lines = out.lines
     facts = out.facts
-  }
+  } else if (raw.form === 'official-xml' && !lines.some((l) => l.role === 'signature-name')) tagSignatures(lines)
   if (raw.form === 'letterhead-pdf-text') {
     lines = lines.map((l) => {
       if (l.role && l.role !== 'title') return l

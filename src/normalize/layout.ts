@@ -310,7 +310,7 @@ function tagHead(lines: NLine[], form: InputForm): void {
  * van de dag.`; a letter's role and name lines (`De Minister van Buitenlandse
  * Zaken,` / `W.B. Hoekstra`), in either order, after an optional closing.
  */
-function tagSignatures(lines: NLine[]): void {
+export function tagSignatures(lines: NLine[]): void {
   const motieEnd = lines.findIndex((l) => !l.role && MOTIE_END.test(l.text))
   if (motieEnd >= 0) {
     for (let k = motieEnd + 1; k < lines.length; k++) {

@@ -55,7 +55,8 @@ export const COLOPHON = /^(kst-[\w-]+)(\s+ISSN\b.*)?$|^ISSN \d{4}\s*-\s*\d{3}[\d
 /** A ministry letterhead page number: `Pagina 2 van 7`, also split by the PDF as `P agina 6 van 7`. */
 export const PAGE_OF = /^P ?a ?g ?i ?n ?a \d+ van \d+$/
 /** Navigation and page chrome of officielebekendmakingen, tweedekamer.nl and rijksbegroting.nl. */
-export const WEB_CHROME = /^(Naar boven|Kamerstuk|Datum publicatieOrganisatie.*|Direct naar \(in deze pagina\).*|• Download PDF|Download PDF|Bijlage\(n\)|Terug naar boven)$/
+export const WEB_CHROME =
+  /^(Naar boven|Kamerstuk|Datum publicatieOrganisatie.*|Direct naar \(in deze pagina\).*|• Download PDF|Download PDF|Bijlage\(n\)|Terug naar boven)$/
 /** Where a tweedekamer.nl page starts its own metadata after the paper: everything after it is page chrome. */
 export const WEB_TAIL = /^(Ondertekenaars|Gerelateerde documenten|Documentgegevens)$/
 
@@ -72,9 +73,11 @@ export const NR_LINE = /^Nr\.\s*(\w+)(?:\s+(.+))?$/
 /** Eerste Kamer: the ondernummer is a letter before the title: `G BRIEF VAN DE MINISTER…`. */
 export const EK_NR_TITLE = /^([A-Z]{1,3}) ((?:GEWIJZIGDE )?(?:BRIEF|MOTIE|AMENDEMENT|VERSLAG|NOTA|MEMORIE|VOORLOPIG|EINDVERSLAG|MEMORIE)\b.*)$/
 /** rijksbegroting.nl runs dossier, ondernummer and title together: `34775 A 52 BRIEF VAN DE MINISTER…`. */
-export const RUN_TOGETHER_TITLE = /^(\d{5}|\d{2} \d{3})(?: ([A-Z]{1,3}|[IVXLC]+|\d{2}))? (\d+) ((?:GEWIJZIGDE )?(?:BRIEF|MOTIE|AMENDEMENT|VERSLAG|NOTA|MEMORIE|VOORSTEL)\b.*)$/
+export const RUN_TOGETHER_TITLE =
+  /^(\d{5}|\d{2} \d{3})(?: ([A-Z]{1,3}|[IVXLC]+|\d{2}))? (\d+) ((?:GEWIJZIGDE )?(?:BRIEF|MOTIE|AMENDEMENT|VERSLAG|NOTA|MEMORIE|VOORSTEL)\b.*)$/
 /** The first words of a paper's title in capitals. */
-export const CAPS_TITLE_START = /^(GEWIJZIGDE |NADER GEWIJZIGDE )?(BRIEF|MOTIE|AMENDEMENT|VERSLAG|NOTA|VOORSTEL|MEMORIE|ADVIES|LIJST|EINDVERSLAG|VOORLOPIG|JAARVERSLAG|KONINKLIJKE|VERSLAG|NADER|ANTWOORD|INBRENG|BESLUIT|VERWERPING|AANVULLENDE)\b/
+export const CAPS_TITLE_START =
+  /^(GEWIJZIGDE |NADER GEWIJZIGDE )?(BRIEF|MOTIE|AMENDEMENT|VERSLAG|NOTA|VOORSTEL|MEMORIE|ADVIES|LIJST|EINDVERSLAG|VOORLOPIG|JAARVERSLAG|KONINKLIJKE|VERSLAG|NADER|ANTWOORD|INBRENG|BESLUIT|VERWERPING|AANVULLENDE)\b/
 /** The addressee line of a printed letter: `Aan de Voorzitter van de Tweede Kamer der Staten-Generaal`. */
 export const AAN_LINE = /^Aan (de|het)\s+(.+)$/i
 /** Letterhead blocks: `> Retouradres Postbus 20401 2500 EK Den Haag`, `Datum 30 mei 2023`, `Betreft …`. */
@@ -86,7 +89,8 @@ export const SALUTATION = /^(Geachte|Zeer geachte|Beste)\b.{0,60},?$/i
 /** Closings before a signature. */
 export const CLOSING = /^(Hoogachtend|Met vriendelijke groet(en)?|Met de meeste hoogachting)[,.]?$/i
 /** Labels in a ministry's sidebar column, alone on their line. */
-export const SIDEBAR_LABEL = /^(Ons kenmerk|Uw kenmerk|Kenmerk|Uw brief|Bezoekadres|Postadres|Contactpersoon|Overheidsidentificatienr|Bijlage\(n\)|Bijlagen|Inlichtingen|Doorkiesnummer|Telefoon|E-mail|Datum|Onze referentie|Referentie)$/
+export const SIDEBAR_LABEL =
+  /^(Ons kenmerk|Uw kenmerk|Kenmerk|Uw brief|Bezoekadres|Postadres|Contactpersoon|Overheidsidentificatienr|Bijlage\(n\)|Bijlagen|Inlichtingen|Doorkiesnummer|Telefoon|E-mail|Datum|Onze referentie|Referentie)$/
 /** Values that sit in a sidebar: phone numbers, postcodes, web addresses, long numbers. */
 export const SIDEBAR_VALUE = /^([TF] \+?[\d ()-]{6,}.*|\d{4} ?[A-Z]{2}\s+\S.*|Postbus \d+|www\.\S+|https?:\/\/\S+|\d{10,}|[\w.-]+@[\w.-]+)$/
 
@@ -96,7 +100,8 @@ export const MOTIE_END = /^en gaat over tot de orde van de dag\.?$/i
  * A signer's role: `De Minister van Buitenlandse Zaken,`, `DE STAATSSECRETARIS VAN
  * INFRASTRUCTUUR EN WATERSTAAT,`, `De Minister-President, Minister van Algemene Zaken,`.
  */
-export const ROLE_LINE = /^(?:De |DE |de )?((?:Minister|Staatssecretaris|Minister-President|Minister-president|Vice-minister-president|Vice-Minister-President|Minister voor|Staatssecretaris voor)\b[^.;:]{0,110}?),?$/i
+export const ROLE_LINE =
+  /^(?:De |DE |de )?((?:Minister|Staatssecretaris|Minister-President|Minister-president|Vice-minister-president|Vice-Minister-President|Minister voor|Staatssecretaris voor)\b[^.;:]{0,110}?),?$/i
 /**
  * A signer's name: `W.B. Hoekstra`, `M. H. Schultz van Haegen-Maas Geesteranus`,
  * `drs. V.L.W.A. Heijnen`, `C. van Nieuwenhuizen Wijbenga`.

@@ -25,7 +25,8 @@ const BULLET = /^([•–—-]|\d{1,2}[.)]|[a-z][.)])\s+\S/
 const SENTENCE_END = /[.!?:;]["')»']?$/
 const ONLY_PUNCT = /^[.,;:)»"'!?]+$/
 // A motion is a list of clauses, each on a new line: `constaterende dat …;`, `verzoekt de regering …,`.
-const MOTIE_CLAUSE = /^(De Kamer,|gehoord de beraadslaging|constaterende|overwegende|van mening|voorts van mening|verzoekt|spreekt uit|roept .{0,40} op|draagt .{0,40} op|stelt vast|en gaat over tot de orde van de dag)/
+const MOTIE_CLAUSE =
+  /^(De Kamer,|gehoord de beraadslaging|constaterende|overwegende|van mening|voorts van mening|verzoekt|spreekt uit|roept .{0,40} op|draagt .{0,40} op|stelt vast|en gaat over tot de orde van de dag)/
 
 class BlockWriter {
   parts: Piece[] = []
@@ -185,7 +186,8 @@ export function reflow(lines: NLine[], paragraphLines: boolean, lexicon: Lexicon
     const brokenWord = /[\p{L}\d]-$/u.test(prev)
     let continues: boolean
     // After a blank line a one-line paragraph was a heading (`Update Inzet Nederland …` / `` / `Voor de …`).
-    if (blankSince) continues = brokenWord || (!prevEnded && prev.length >= width * 0.75 && !(cur.lines === 1 && cur.role === 'paragraph' && /^\p{Lu}/u.test(line.text)))
+    if (blankSince)
+      continues = brokenWord || (!prevEnded && prev.length >= width * 0.75 && !(cur.lines === 1 && cur.role === 'paragraph' && /^\p{Lu}/u.test(line.text)))
     else if (brokenWord) continues = true
     else if (prevEnded && !prevFull) continues = ONLY_PUNCT.test(line.text)
     else if (cur.lines === 1 && !prevEnded && !/,$/.test(prev) && prev.length < width * 0.9 && /^\p{Lu}/u.test(line.text)) continues = false

@@ -11,7 +11,30 @@ interface HNode {
   children?: HNode[]
 }
 
-const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'blockquote', 'section', 'article', 'table', 'ul', 'ol', 'dl', 'br'])
+const BLOCK = new Set([
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'dt',
+  'dd',
+  'td',
+  'th',
+  'tr',
+  'blockquote',
+  'section',
+  'article',
+  'table',
+  'ul',
+  'ol',
+  'dl',
+  'br',
+])
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'nav', 'button', 'form', 'svg', 'iframe'])
 
 const classes = (n: HNode) => (n.attribs?.class ?? '').split(/\s+/)
@@ -41,8 +64,7 @@ export function readHtml(text: string): RawText {
     }
   }
   collectMeta(roots)
-  const stuk =
-    find(roots, (n) => classes(n).includes('stuk')) ?? find(roots, (n) => n.name === 'main') ?? find(roots, (n) => n.name === 'body') ?? dom
+  const stuk = find(roots, (n) => classes(n).includes('stuk')) ?? find(roots, (n) => n.name === 'main') ?? find(roots, (n) => n.name === 'body') ?? dom
 
   const lines: RawLine[] = []
   const out: string[] = []

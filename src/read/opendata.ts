@@ -18,7 +18,9 @@ const DocumentRecord = z
     Verwijderd: z.boolean().nullish(),
     HuidigeDocumentVersie: z.object({ ExterneIdentifier: z.string().nullish() }).passthrough().nullish(),
     DocumentActor: z.array(z.object({ ActorNaam: z.string().nullish(), Functie: z.string().nullish(), Relatie: z.string().nullish() }).passthrough()).nullish(),
-    Kamerstukdossier: z.array(z.object({ Nummer: z.number().nullish(), Toevoeging: z.string().nullish(), Titel: z.string().nullish() }).passthrough()).nullish(),
+    Kamerstukdossier: z
+      .array(z.object({ Nummer: z.number().nullish(), Toevoeging: z.string().nullish(), Titel: z.string().nullish() }).passthrough())
+      .nullish(),
   })
   .passthrough()
 type DocumentRecord = z.infer<typeof DocumentRecord>
@@ -33,7 +35,10 @@ function pickRecord(json: unknown): { record: DocumentRecord; zaak?: Record<stri
   }
   if (Array.isArray(value)) {
     if (value.length !== 1) {
-      throw new ReadError('open-data-page', `open-data file holds ${value.length} records; read takes one paper per file (use a single Document or Zaak record)`)
+      throw new ReadError(
+        'open-data-page',
+        `open-data file holds ${value.length} records; read takes one paper per file (use a single Document or Zaak record)`,
+      )
     }
     value = value[0]
   }
@@ -59,7 +64,8 @@ export function readOpenData(text: string): RawText {
     throw new ReadError('json-invalid', `JSON is not valid: ${e instanceof Error ? e.message : String(e)}`)
   }
   const { record, zaak } = pickRecord(json)
-  if (record.Verwijderd) throw new ReadError('open-data-deleted', `open-data record ${record.Id ?? ''} is marked deleted (Verwijderd); nothing to read`.replace('  ', ' '))
+  if (record.Verwijderd)
+    throw new ReadError('open-data-deleted', `open-data record ${record.Id ?? ''} is marked deleted (Verwijderd); nothing to read`.replace('  ', ' '))
   const hints: SourceHints = { openData: zaak ?? (record as Record<string, unknown>) }
   const kst = record.HuidigeDocumentVersie?.ExterneIdentifier
   if (kst?.startsWith('kst-')) {

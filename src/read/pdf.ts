@@ -40,7 +40,8 @@ function popplerText(bytes: Uint8Array): Promise<string> {
       { timeout: LIMITS.timeoutMs, maxBuffer: LIMITS.maxOutput, encoding: 'utf8' },
       (err, stdout, stderr) => {
         if (err) {
-          if ((err as NodeJS.ErrnoException & { killed?: boolean }).killed) reject(new ReadError('pdf-timeout', `PDF took over ${LIMITS.timeoutMs / 1000} s to read; skipped`))
+          if ((err as NodeJS.ErrnoException & { killed?: boolean }).killed)
+            reject(new ReadError('pdf-timeout', `PDF took over ${LIMITS.timeoutMs / 1000} s to read; skipped`))
           else reject(explain(stderr || err.message))
         } else if (/Incorrect password/i.test(stderr)) reject(explain(stderr))
         else resolve(stdout)
@@ -54,6 +55,7 @@ function popplerText(bytes: Uint8Array): Promise<string> {
 interface TextItem {
   str?: string
   hasEOL?: boolean
+  transform?: number[]
 }
 
 /**
@@ -78,9 +80,14 @@ async function jsText(bytes: Uint8Array): Promise<string> {
     const page = await pdf.getPage(p)
     const content = await page.getTextContent()
     let s = ''
+    let lastY: number | undefined
     for (const item of content.items as TextItem[]) {
+      const y = item.transform?.[5]
+      // pdf.js does not flag every line end; a change of baseline is one too.
+      if (item.str && y !== undefined && lastY !== undefined && Math.abs(y - lastY) > 2 && s && !s.endsWith('\n')) s += '\n'
       if (typeof item.str === 'string') s += item.str
-      if (item.hasEOL) s += '\n'
+      if (item.str && y !== undefined) lastY = y
+      if (item.hasEOL && s && !s.endsWith('\n')) s += '\n'
     }
     pages.push(s.replace(/[ \t]+\n/g, '\n').replace(/\n?$/, '\n'))
   }

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { dutchDate } from '../normalize/patterns.js'
 import { ReadError } from './errors.js'
 import { hintsFromMeta } from './meta.js'
 import type { LineRole, RawLine, RawText, SourceHints } from './raw.js'
@@ -6,7 +7,25 @@ import type { LineRole, RawLine, RawText, SourceHints } from './raw.js'
 type XNode = Record<string, unknown>
 
 // Elements whose text runs inline inside a paragraph (`<al>Zie <extref>…</extref></al>`).
-const INLINE = new Set(['nadruk', 'extref', 'intref', 'sup', 'sub', 'i', 'b', 'u', 'a', 'span', 'noot.nr', 'br', 'tekstcorrectie', 'dossierref', 'unl', 'fn', 'term'])
+const INLINE = new Set([
+  'nadruk',
+  'extref',
+  'intref',
+  'sup',
+  'sub',
+  'i',
+  'b',
+  'u',
+  'a',
+  'span',
+  'noot.nr',
+  'br',
+  'tekstcorrectie',
+  'dossierref',
+  'unl',
+  'fn',
+  'term',
+])
 
 /**
  * Refuses DTDs that declare entities or point outside the file: official
@@ -16,8 +35,10 @@ const INLINE = new Set(['nadruk', 'extref', 'intref', 'sup', 'sub', 'i', 'b', 'u
 function refuseDangerousDoctype(text: string): void {
   const doctype = /<!DOCTYPE[\s\S]*?(\[[\s\S]*?\])?\s*>/i.exec(text.slice(0, 65536))
   if (!doctype) return
-  if (/<!ENTITY/i.test(doctype[0])) throw new ReadError('xml-entities', 'XML declares entities in a DTD; refused (external and expanding entities are not allowed)')
-  if (/\b(SYSTEM|PUBLIC)\b/i.test(doctype[0])) throw new ReadError('xml-external-dtd', 'XML refers to an external DTD; refused (kamerwacht opens nothing outside the input)')
+  if (/<!ENTITY/i.test(doctype[0]))
+    throw new ReadError('xml-entities', 'XML declares entities in a DTD; refused (external and expanding entities are not allowed)')
+  if (/\b(SYSTEM|PUBLIC)\b/i.test(doctype[0]))
+    throw new ReadError('xml-external-dtd', 'XML refers to an external DTD; refused (kamerwacht opens nothing outside the input)')
 }
 
 const tagOf = (node: XNode): string | undefined => Object.keys(node).find((k) => k !== ':@')
@@ -129,7 +150,18 @@ export function readXml(text: string): RawText {
           continue
         case 'datum':
           if (attrs.isodatum && context.includes('stuk')) hints.date ??= attrs.isodatum
+          continue
+        case 'handelingen':
+          hints.type ??= 'handelingen'
           break
+        case 'vergaderdatum': {
+          // `Donderdag 8 februari 2018`
+          const t = inlineText(kids)
+          const day = dutchDate(t)
+          if (day) hints.date ??= day
+          push(t, 'kop')
+          continue
+        }
         case 'titel':
         case 'kop':
           if (parent === 'dossier') {
@@ -174,6 +206,9 @@ export function readXml(text: string): RawText {
   for (const f of footnotes) push(`${f.label} ${f.text}`, 'footnote')
 
   const meta = hintsFromMeta(metaPairs)
+  // Handelingen ids carry the vergaderjaar: `h-tk-20172018-50-1` → `2017-2018`.
+  const hId = /^h-(?:tk|ek)-(\d{4})(\d{4})-/.exec(meta.id ?? '')
+  if (hId) hints.vergaderjaar ??= `${hId[1]}-${hId[2]}`
   return {
     form: 'official-xml',
     text: out.join('\n'),

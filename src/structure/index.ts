@@ -105,7 +105,15 @@ export function structure(clean: CleanText): { sections: Section[]; parts: Paper
         if (pendingRole) {
           parts.signatures.push({ name, role: pendingRole })
           pendingRole = null
-        } else if (blocks[k + 1]?.role === 'signature-role' && !NAME_LINE.test(textOf(blocks[k + 1]!).split(', ').pop() ?? '')) pendingName = name
+        } else if (
+          blocks[k + 1]?.role === 'signature-role' &&
+          !NAME_LINE.test(
+            textOf(blocks[k + 1]!)
+              .split(', ')
+              .pop() ?? '',
+          )
+        )
+          pendingName = name
         else parts.signatures.push({ name, role: null })
         break
       }
