@@ -245,7 +245,8 @@ function tagHead(lines: NLine[], form: InputForm): void {
   let prevRole: LineRole | undefined
   for (let line = next(); line && i < Math.min(lines.length, 80); prevRole = line.role, i++, line = next()) {
     const t = line.text
-    if (line.role) continue
+    // A reader's role stands, except the generic ones an HTML page gives its head (`<h1>Nr. 11 BRIEF…`).
+    if (line.role && line.role !== 'heading') continue
     const prev = prevRole
     if (KAMER_LINE.test(t) || WEB_DATA_ROW.test(t) || /^\d$/.test(t) || /^\d{4}[DZ]\d{5}$/.test(t) || /^Brief regering\s*:/.test(t)) {
       line.role = 'kop'

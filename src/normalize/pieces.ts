@@ -66,12 +66,14 @@ export class TextBuilder {
         this.length += p.t.length
         continue
       }
-      const runLength = p.syn ? 1 : p.t.length
       const n = this.map.length
-      // Extend the previous run when this piece continues it in both texts.
-      if (n >= 3 && !p.syn && this.map[n - 3]! + this.map[n - 1]! === this.length && this.map[n - 2]! + this.map[n - 1]! === p.s) {
-        this.map[n - 1]! += runLength
-      } else this.map.push(this.length, p.s, runLength)
+      if (p.syn) {
+        // Each character of a spelt-out ligature maps to the one source character.
+        for (let k = 0; k < p.t.length; k++) this.map.push(this.length + k, p.s, 1)
+      } else if (n >= 3 && this.map[n - 3]! + this.map[n - 1]! === this.length && this.map[n - 2]! + this.map[n - 1]! === p.s) {
+        // Extend the previous run when this piece continues it in both texts.
+        this.map[n - 1]! += p.t.length
+      } else this.map.push(this.length, p.s, p.t.length)
       this.parts.push(p.t)
       this.length += p.t.length
     }

@@ -38,11 +38,15 @@ const WEB_MARKS = /^(Naar boven|X Noot|Datum publicatieOrganisatie|Ondertekenaar
 // A ministry letterhead: the return address line and the Datum/Betreft block.
 const LETTERHEAD_MARKS = /^>?\s*Retouradres\b|^P ?a ?g ?i ?n ?a \d+ van \d+\s*$/m
 
-/** Detects the input form from content; the file name only breaks ties between text forms. */
+/** True for a PDF: `%PDF-` at the start, after optional white space. */
+export function isPdf(bytes: Uint8Array): boolean {
+  return new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).trimStart().startsWith(PDF_MAGIC)
+}
+
+/** Detects the input form from its content alone. */
 export function detectForm(bytes: Uint8Array): Detected {
   if (bytes.length === 0) throw new ReadError('empty', 'empty file')
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).trimStart()
-  if (head.startsWith(PDF_MAGIC)) return { form: 'pdf', text: '' }
+  if (isPdf(bytes)) return { form: 'pdf', text: '' }
   const text = decodeText(bytes)
   const start = text.trimStart()
   if (start.length === 0) throw new ReadError('empty', 'file holds only white space')

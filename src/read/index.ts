@@ -1,4 +1,4 @@
-import { detectForm } from './detect.js'
+import { detectForm, isPdf } from './detect.js'
 import { ReadError } from './errors.js'
 import { readHtml } from './html.js'
 import { readOpenData } from './opendata.js'
@@ -35,8 +35,8 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
  */
 export async function readSource(bytes: Uint8Array, options: ReadOptions = {}): Promise<RawText> {
   const limits = options.limits ?? DEFAULT_LIMITS
-  const detected = detectForm(bytes)
-  if (detected.form === 'pdf') {
+  // Sizes are checked before anything is decoded or parsed.
+  if (isPdf(bytes)) {
     if (bytes.length > limits.maxPdfBytes) throw new ReadError('too-large', `PDF is ${mb(bytes.length)}, over the ${mb(limits.maxPdfBytes)} limit`)
     const text = await pdfText(bytes, options.pdfEngine)
     return { form: 'pdf', text, lines: splitLines(text), paragraphLines: false, hints: {}, issues: [] }
@@ -44,7 +44,7 @@ export async function readSource(bytes: Uint8Array, options: ReadOptions = {}): 
   if (bytes.length > limits.maxTextBytes) {
     throw new ReadError('too-large', `input is ${mb(bytes.length)}, over the ${mb(limits.maxTextBytes)} limit for text, XML, HTML and JSON`)
   }
-  const { form, text } = detected
+  const { form, text } = detectForm(bytes)
   switch (form) {
     case 'official-xml':
       return readXml(text)

@@ -1,0 +1,188 @@
+import fc from 'fast-check'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { readSource } from '../read/index.js'
+import { type CleanText, type Lexicon, loadDutchLexicon, normalize, toSourceOffset } from './index.js'
+
+let lexicon: Lexicon
+beforeAll(async () => {
+  lexicon = await loadDutchLexicon()
+})
+
+async function clean(text: string): Promise<CleanText & { source: string }> {
+  const raw = await readSource(new TextEncoder().encode(text))
+  return { ...normalize(raw, { lexicon }), source: raw.text }
+}
+
+const PRINTED_HEAD =
+  'Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2015–2016\n21 501-02 Raad Algemene Zaken\nNr. 1581 BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\nDen Haag, 29 januari 2016\n'
+const BODY = 'Op 19 januari jl. is de Kamer de toezegging gedaan contact te leggen met de\nEuropese Commissie over het verzoek.\n'
+
+describe('page furniture', () => {
+  // [furniture line, where it occurs]
+  const furniture: Array<[string, string]> = [
+    ['kst-21501-02-1581 ISSN 0921 - 7371 ’s-Gravenhage 2016', 'colophon of a printed Kamerstuk, one line'],
+    ['kst-31409-383', 'colophon id on its own line'],
+    ['ISSN 0921 - 7371', 'colophon ISSN'],
+    ['’s-Gravenhage 2023', 'colophon place and year'],
+    ['Tweede Kamer, vergaderjaar 2015–2016, 21 501-02, nr. 1581 1', 'running foot with page number'],
+    ['Eerste Kamer, vergaderjaar 2013–2014, CII, G 1', 'Eerste Kamer running foot'],
+    ['Pagina 2 van 7', 'letterhead page number'],
+    ['P agina 6 van 7', 'letterhead page number split by the PDF'],
+  ]
+  it.each(furniture)('removes %j (%s)', async (line) => {
+    const c = await clean(`${PRINTED_HEAD}${BODY}${line}\n`)
+    expect(c.text).not.toContain(line.replace('’', "'"))
+    expect(c.text).toContain('Europese Commissie over het verzoek.')
+  })
+
+  it('reads dossier and nr from the running foot before dropping it', async () => {
+    const c = await clean(`Nr. 1581 BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN\n${BODY}Tweede Kamer, vergaderjaar 2015–2016, 21 501-02, nr. 1581 1\n`)
+    expect(c.facts).toMatchObject({ dossier: '21501-02', ondernummer: '1581', vergaderjaar: '2015-2016', kamer: 'Tweede Kamer' })
+  })
+
+  it('keeps body lines that only look like furniture', async () => {
+    const c = await clean(`${PRINTED_HEAD}De brief van 2 juni is verzonden aan het kst-team.\nPagina 2 van het rapport bevat de cijfers.\n`)
+    expect(c.text).toContain('Pagina 2 van het rapport bevat de cijfers.')
+  })
+})
+
+describe('reflow', () => {
+  it('bridges a blank line inside a sentence and keeps paragraphs apart (33783-50)', async () => {
+    const c = await clean(
+      [
+        ' Nr. 50  BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN ',
+        '',
+        'Den Haag, 27 mei 2022 ',
+        '',
+        'In deze context zal het kabinet tijdens de NPV Toetsingsconferentie in ',
+        'augustus 2022 extra nadruk leggen op: ',
+        '– Veroordeling van de onaanvaardbare dreigementen van President ',
+        '',
+        'Putin betreffende mogelijk gebruik van kernwapens. Herbevestiging ',
+        'door alle NPV lidstaten dat non-use de norm is. ',
+        '',
+        'Data ',
+        '',
+        'De NPV Toetsingsconferentie is herhaaldelijk uitgesteld door COVID-19. ',
+      ].join('\n'),
+    )
+    expect(c.text).toContain('– Veroordeling van de onaanvaardbare dreigementen van President Putin betreffende mogelijk gebruik van kernwapens.')
+    expect(c.text).toContain('\n\nData\n\nDe NPV Toetsingsconferentie')
+    expect(c.blocks.find((b) => c.text.slice(b.span.start, b.span.end) === 'Data')?.role).toBe('heading')
+  })
+
+  it('moves footnotes to the end so a sentence runs on across the page (letterhead)', async () => {
+    const c = await clean(
+      [
+        '> Retouradres Postbus 20401 2500 EK Den Haag',
+        'De Voorzitter van de Tweede Kamer',
+        'der Staten-Generaal',
+        'Datum 30 mei 2023',
+        'Betreft Herijkte missies',
+        'Geachte Voorzitter,',
+        'In de eerdere Kamerbrief Innovatie en Impact, van 11 november jl.1, heb ik de inzet van dit kabinet op',
+        'innovatie toegelicht. We gaan daarom door met deze aanpak, en',
+        '1 Kamerstuk 33009, nr. 117.',
+        'Directoraat-generaal',
+        'Bedrijfsleven & Innovatie',
+        'Ons kenmerk',
+        'DGBI / 26844711',
+        'Pagina 1 van 2',
+        'Directoraat-generaal',
+        'Bedrijfsleven & Innovatie',
+        'Ons kenmerk',
+        'DGBI / 26844711',
+        'we zien ook mogelijkheden om deze verder te verbeteren.',
+        'Pagina 2 van 2',
+      ].join('\n'),
+    )
+    expect(c.text).toContain('We gaan daarom door met deze aanpak, en we zien ook mogelijkheden')
+    expect(c.text).not.toContain('Directoraat-generaal')
+    const note = c.blocks.find((b) => b.role === 'footnote')
+    expect(note?.label).toBe('1')
+    expect(c.text.slice(note?.span.start, note?.span.end)).toBe('1 Kamerstuk 33009, nr. 117.')
+  })
+
+  it('mends words a PDF split with a stray space in letterhead text', async () => {
+    const c = await clean(
+      '> Retouradres Postbus 20901 2500 EX D en Haag\nDe voorzitter van de Tweede Kamer\nDatum 3 februari 2023\nBetreft NPCE\nGeachte voorzitter,\nHet Ministerie van Inf rastructuur werkt naa r een circulaire economie, zo a ls w e weten (UP V).\n',
+    )
+    expect(c.text).toContain('Het Ministerie van Infrastructuur werkt naar een circulaire economie, zo als we weten (UPV).')
+  })
+
+  it('folds quote, dash, ligature and bullet variants', async () => {
+    const c = await clean('Geachte voorzitter,\n\uF0B7 de “of\uFB01ciële” weg\u2011kaart’s\n')
+    expect(c.text).toContain('• de "officiële" weg-kaart\'s')
+  })
+})
+
+describe('offset map', () => {
+  it('maps every copied character back to the same character in the source', async () => {
+    const c = await clean(
+      `${PRINTED_HEAD}Met verwijzing naar het verzoek van de Vaste Kamercommissie Buiten-\nlandse Zaken om de ﬁnale lijst van de NPV-\nlidstaten te informeren.\n`,
+    )
+    expect(c.text).toContain('Kamercommissie Buitenlandse Zaken om de finale lijst van de NPV-lidstaten te informeren.')
+    for (let i = 0; i < c.text.length; i++) {
+      const ch = c.text[i] as string
+      if (!/\p{L}/u.test(ch)) continue
+      const src = c.source[toSourceOffset(c.offsetMap, i)] as string
+      // The ligature `ﬁ` became `fi`: both letters map to the one source character.
+      expect(src === 'ﬁ' ? 'fi'.includes(ch) : src === ch).toBe(true)
+    }
+  })
+})
+
+describe('property: normalizing keeps every word of the source, in order', () => {
+  const words = [
+    'de',
+    'minister',
+    'zal',
+    'uw',
+    'Kamer',
+    'informeren',
+    'over',
+    'toetsingsconferentie',
+    'het',
+    'kabinet',
+    'verwacht',
+    'begroting',
+    'lidstaten',
+    'veiligheid',
+    'nucleaire',
+    'ontwapening',
+    'brief',
+    'en',
+    'van',
+  ]
+  const letters = (s: string) => s.replace(/[^\p{L}]/gu, '')
+  it('holds for wrapped, hyphen-broken text with blank lines', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...words), { minLength: 5, maxLength: 120 }),
+        fc.integer({ min: 25, max: 70 }),
+        fc.array(fc.nat(), { maxLength: 40 }),
+        async (ws, width, cuts) => {
+          // Typeset: wrap at `width`, break some long words over the line with a hyphen, add blank lines.
+          const lines: string[] = []
+          let line = ''
+          ws.forEach((w, k) => {
+            const cut = cuts[k % Math.max(cuts.length, 1)] ?? 0
+            if (line.length + w.length + 1 > width && w.length > 6 && cut % 3 === 0) {
+              const at = 3 + (cut % (w.length - 5))
+              lines.push(`${line} ${w.slice(0, at)}-`.trim())
+              line = w.slice(at)
+            } else if (line.length + w.length + 1 > width) {
+              lines.push(line)
+              if (cut % 7 === 1) lines.push('')
+              line = w
+            } else line = line ? `${line} ${w}` : w
+          })
+          lines.push(`${line}.`)
+          const c = await clean(lines.join('\n'))
+          expect(letters(c.text)).toBe(letters(ws.join(' ')))
+        },
+      ),
+      { numRuns: 150 },
+    )
+  })
+})

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { corpusFile, ROOT } from '../test-support/paths.js'
+import { detectForm } from './detect.js'
+import { ReadError, readSource } from './index.js'
+import { hasPoppler } from './pdf.js'
+
+const enc = (s: string) => new TextEncoder().encode(s)
+const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'bad', name))
+
+describe('detectForm: from content, not the extension', () => {
+  const cases: Array<[string, string]> = [
+    ['dev/33783-50.txt', 'kamerstuk-pdf-text'],
+    ['dev/29984-297.pdf.txt', 'kamerstuk-pdf-text'],
+    ['dev/31409-383.pdftext.txt', 'kamerstuk-pdf-text'],
+    ['dev/kamerbrief-EZK-2023-05-30-herijkte-missies-innovatiebeleid.pdftext.txt', 'letterhead-pdf-text'],
+    ['dev/kamerbrief-IenW-2023-02-03-NPCE-circulaire-economie.pdftext.txt', 'letterhead-pdf-text'],
+    ['dev/21501-02-1581.obpage.txt', 'web-page-text'],
+    ['dev/34700-65.tk-html-text.txt', 'web-page-text'],
+    ['dev/34775-A-52.rijksbegroting-html-text.txt', 'web-page-text'],
+    ['dev/32733-36.pdf', 'pdf'],
+    ['raw/36410-XVI-96.xml', 'official-xml'],
+    ['raw/21501-02-3188.zaak.json', 'open-data'],
+  ]
+  it.each(cases)('%s → %s', (file, form) => {
+    expect(detectForm(readFileSync(corpusFile(file))).form).toBe(form)
+  })
+
+  it('detects HTML by its markup', () => {
+    expect(detectForm(enc('<!DOCTYPE html><html><body><div class="stuk"><p>x</p></div></body></html>')).form).toBe('web-page-html')
+  })
+})
+
+/** Reads `bytes` and returns the ReadError it fails with. */
+async function failure(bytes: Uint8Array): Promise<ReadError> {
+  try {
+    await readSource(bytes)
+  } catch (e) {
+    if (e instanceof ReadError) return e
+    throw e
+  }
+  throw new Error('expected a ReadError')
+}
+
+describe('bad input gets one clear line, bounded in time and memory', () => {
+  it('empty file', async () => {
+    expect((await failure(new Uint8Array())).message).toBe('empty file')
+    expect((await failure(enc('  \n\n '))).code).toBe('empty')
+  })
+
+  it('binary file', async () => {
+    const e = await failure(randomBytes(4096))
+    expect(e.code).toBe('binary')
+    expect(e.message).not.toContain('\n')
+  })
+
+  it('50 MB of random text is refused by size before any parsing', async () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz      \n'
+    const big = new Uint8Array(50 * 1024 * 1024)
+    const seed = randomBytes(65536)
+    for (let i = 0; i < big.length; i++) big[i] = letters.charCodeAt((seed[i & 65535] as number) % letters.length)
+    const heapBefore = process.memoryUsage().heapUsed
+    const e = await failure(big)
+    expect(e.code).toBe('too-large')
+    expect(e.message).toMatch(/50\.0 MB, over the 25\.0 MB limit/)
+    // Refused without decoding 50 MB into a string (that alone would be 100 MB of heap).
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(40 * 1024 * 1024)
+  })
+
+  it('truncated XML', async () => {
+    const xml = readFileSync(corpusFile('raw', '36410-XVI-96.xml'), 'utf8')
+    const e = await failure(enc(xml.slice(0, Math.floor(xml.length / 2))))
+    expect(e.code).toBe('xml-invalid')
+    expect(e.message).toMatch(/^XML is not well-formed: /)
+  })
+
+  it('XML with an external entity (XXE) is refused without opening the file', async () => {
+    const xxe =
+      '<?xml version="1.0"?>\n<!DOCTYPE officiele-publicatie [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<officiele-publicatie><kamerstuk><al>&x;</al></kamerstuk></officiele-publicatie>'
+    const e = await failure(enc(xxe))
+    expect(e.code).toBe('xml-entities')
+    expect(e.message).not.toContain('root:')
+  })
+
+  it('XML with exponential entity expansion ("billion laughs") is refused at once', async () => {
+    const lol = ['<!ENTITY a "lol">']
+    for (let i = 1; i < 10; i++) lol.push(`<!ENTITY ${String.fromCharCode(97 + i)} "${`&${String.fromCharCode(96 + i)};`.repeat(10)}">`)
+    const bomb = `<?xml version="1.0"?>\n<!DOCTYPE officiele-publicatie [${lol.join('')}]>\n<officiele-publicatie><al>&j;</al></officiele-publicatie>`
+    const started = Date.now()
+    const e = await failure(enc(bomb))
+    expect(e.code).toBe('xml-entities')
+    expect(Date.now() - started).toBeLessThan(1000)
+  })
+
+  it('XML that is no official publication', async () => {
+    expect((await failure(enc('<?xml version="1.0"?><rss><channel/></rss>'))).message).toBe(
+      'XML root <rss> is not an official publication (<officiele-publicatie>)',
+    )
+  })
+
+  it('JSON that is no open-data record, and an OData page of many records', async () => {
+    expect((await failure(enc('{"hello": 1}'))).code).toBe('open-data-unknown')
+    expect((await failure(readFileSync(corpusFile('raw', 'odata-Zaak-page-506.json')))).message).toMatch(/holds 250 records/)
+    expect((await failure(enc('{"broken": '))).code).toBe('json-invalid')
+  })
+
+  const engines = ['js', ...(hasPoppler() || process.env.CI ? ['poppler'] : [])] as const
+  describe.each(engines)('PDF through %s', (engine) => {
+    it('corrupt PDF', async () => {
+      const e = await readSource(fixture('corrupt.pdf'), { pdfEngine: engine }).catch((x: unknown) => x)
+      expect(e).toBeInstanceOf(ReadError)
+      expect((e as ReadError).code).toMatch(/^pdf-(corrupt|no-text)$/)
+      expect((e as ReadError).message).not.toContain('\n')
+    })
+
+    it('password-protected PDF', async () => {
+      const e = await readSource(fixture('password.pdf'), { pdfEngine: engine }).catch((x: unknown) => x)
+      expect(e).toBeInstanceOf(ReadError)
+      expect((e as ReadError).code).toBe('pdf-encrypted')
+      expect((e as ReadError).message).toBe('PDF is password-protected; kamerwacht cannot read encrypted papers')
+    })
+  })
+})
+
+describe('PDF engines give the same text', () => {
+  it.runIf(hasPoppler() || process.env.CI)('pdftotext -raw and pdf.js agree on a typeset Kamerstuk', async () => {
+    const pdf = readFileSync(corpusFile('dev', '32733-36.pdf'))
+    const a = await readSource(pdf, { pdfEngine: 'poppler' })
+    const b = await readSource(pdf, { pdfEngine: 'js' })
+    const lines = (t: string) =>
+      t
+        .split(/\n|\f/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+    expect(lines(b.text)).toEqual(lines(a.text))
+  })
+})
