@@ -42,6 +42,8 @@ const LIGATURES: Record<string, string> = {
   '\uFB06': 'st',
 }
 const DROP = new Set(['\u200B', '\u200C', '\u200D', '\uFEFF'])
+const LENGTH_CHANGING = /[\u00AD\u200B-\u200D\uFB00-\uFB06\uFEFF]/
+const ONE_FOR_ONE = /[\t\u00A0\u2007\u2009\u200A\u2010\u2011\u2018-\u201F\u2022\u2032\u2033\u202F\u2212\u2219\u25AA\u25CF\u25E6\uF0A7\uF0B7]/g
 const SPECIAL =
   /[\t\u00A0\u00AD\u2007\u2009-\u200D\u2010\u2011\u2018-\u201F\u2022\u2032\u2033\u202F\u2212\u2219\u25AA\u25CF\u25E6\uF0A7\uF0B7\uFB00-\uFB06\uFEFF]/
 
@@ -51,6 +53,8 @@ const SPECIAL =
  */
 export function foldLine(text: string, start: number): Piece[] {
   if (!SPECIAL.test(text)) return text ? [{ t: text, s: start }] : []
+  // Common case: only one-for-one folds, so the line stays one piece.
+  if (!LENGTH_CHANGING.test(text)) return [{ t: text.replace(ONE_FOR_ONE, (ch) => FOLD[ch] ?? ch), s: start }]
   const out: Piece[] = []
   let run = ''
   let runStart = start

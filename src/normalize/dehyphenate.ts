@@ -62,9 +62,11 @@ const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase
  * 3. a capital after the hyphen is a name or a proper compound (`Noord-Holland`, `Berndsen-Jansen`, `team-Juncker`);
  * 4. an acronym, a digit or a capital inside the left part keeps the hyphen (`NPV-lidstaten`, `CO2-reductie`, `PvdA-fractie`),
  *    and so do the prefixes the Kamer hyphenates (`vice-voorzitter`, `oud-minister`);
- * 5. the paper's own spelling elsewhere decides (`vice-voorzitter` written whole on another line);
- * 6. the dictionary: the form it knows wins; where it knows both, a vowel clash keeps the hyphen;
- * 7. where it knows neither, two whole words keep the hyphen (`ambitieus-realistische`), else the break was the typesetter's.
+ * 5. the dictionary: the one form it knows wins;
+ * 6. where it knows both, the paper's own spelling elsewhere decides (`zwart-witte` on another line),
+ *    else a vowel clash keeps the hyphen (`economie-opgave`);
+ * 7. where it knows neither, two whole words keep the hyphen (`ambitieus-realistische`) unless the paper
+ *    writes them joined; else the break was the typesetter's.
  */
 export function decideBreak(left: string, right: string, lexicon: Lexicon, evidence?: SpellingEvidence, after?: string): BreakDecision {
   if (!left || !right) return 'keep'
@@ -80,21 +82,27 @@ export function decideBreak(left: string, right: string, lexicon: Lexicon, evide
 
   const joined = `${seg}${right}`
   const hyphened = `${seg}-${right}`
-  if (evidence) {
-    const j = evidence.has(`${left}${right}`.toLowerCase())
-    const h = evidence.has(`${left}-${right}`.toLowerCase())
-    if (j !== h) return j ? 'join' : 'keep'
-  }
   const j = lexicon.isWord(joined) || lexicon.isWord(joined.toLowerCase())
   const h = lexicon.isWord(hyphened) || lexicon.isWord(hyphened.toLowerCase())
   if (j && !h) return 'join'
   if (h && !j) return 'keep'
   // Both spellings exist: where vowels meet the hyphen is the rule (`economie-opgave`, `zee-eend`).
-  if (j && h) return VOWEL_CLASH.test(`${seg.slice(-1)}${first}`.toLowerCase()) ? 'keep' : 'join'
+  if (j && h) return ownSpelling(left, right, evidence) ?? (VOWEL_CLASH.test(`${seg.slice(-1)}${first}`.toLowerCase()) ? 'keep' : 'join')
   // Two whole words the dictionary does not know together: a coordinating compound
   // (`financieel-economische`), unless the left one is a particle that prefixes words (`door-vertaling`).
-  if (seg.length > 2 && right.length > 2 && !PARTICLES.has(seg.toLowerCase()) && lexicon.isWord(seg) && lexicon.isWord(right)) return 'keep'
+  if (seg.length > 2 && right.length > 2 && !PARTICLES.has(seg.toLowerCase()) && lexicon.isWord(seg) && lexicon.isWord(right)) {
+    return ownSpelling(left, right, evidence) ?? 'keep'
+  }
   return 'join'
+}
+
+/** How the paper spells the word where it is not broken, if it does so one way only. */
+function ownSpelling(left: string, right: string, evidence: SpellingEvidence | undefined): BreakDecision | undefined {
+  if (!evidence) return undefined
+  const joined = evidence.has(`${left}${right}`.toLowerCase())
+  const hyphened = evidence.has(`${left}-${right}`.toLowerCase())
+  if (joined === hyphened) return undefined
+  return joined ? 'join' : 'keep'
 }
 
 /**

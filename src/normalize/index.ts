@@ -47,7 +47,7 @@ function toNLine(text: string, start: number, page: number, role: LineRole | und
   }
   // Runs of spaces inside a line become one (PDF text pads columns: `Nr. 50  BRIEF`).
   let joined = piecesText(pieces)
-  for (let m = /\s{2,}/.exec(joined); m; m = /\s{2,}/.exec(joined)) {
+  for (let m = joined.includes('  ') ? /\s{2,}/.exec(joined) : null; m; m = /\s{2,}/.exec(joined)) {
     pieces = dropAt(pieces, m.index + 1)
     joined = piecesText(pieces)
   }

@@ -146,7 +146,8 @@ function moveFootnotes(lines: NLine[]): NLine[] {
   let inNotesOnPage = -1
   for (const line of lines) {
     if (line.page !== inNotesOnPage) inNotesOnPage = -1
-    const m = /^(\d{1,3})\s+(\S.*)$/.exec(line.text)
+    const c0 = line.text.charCodeAt(0)
+    const m = c0 >= 48 && c0 <= 57 ? /^(\d{1,3})\s+(\S.*)$/.exec(line.text) : null
     if (m && Number(m[1]) === next && !line.role) {
       // `jl.1,`, `innovatiebeleid2`, and with a stray space before a closing mark: `(zoals ABOARD 11)`.
       const marker = new RegExp(`[\\p{L}.,;:)»"'’]${next}(?!\\d)|\\p{L} ${next}(?=[).,;:])`, 'u')
@@ -163,7 +164,7 @@ function moveFootnotes(lines: NLine[]): NLine[] {
       continue
     }
     body.push(line)
-    bodyText += ` ${line.text}`
+    bodyText = bodyText.length > 8000 ? `${bodyText.slice(-4000)} ${line.text}` : `${bodyText} ${line.text}`
   }
   return [...body, ...notes]
 }

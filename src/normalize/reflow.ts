@@ -45,57 +45,87 @@ class BlockWriter {
 }
 
 /**
- * Words that occur whole in the paper, not at a line break: how the paper
- * itself spells a compound decides a break where the dictionary cannot.
+ * Words that occur whole in the paper: how the paper itself spells a
+ * compound decides a break where the dictionary cannot. Built on first use,
+ * in one pass: most papers never need it.
  */
 function collectEvidence(lines: NLine[]): SpellingEvidence {
-  const seen = new Set<string>()
-  for (const l of lines) {
-    const tokens = l.text.split(/\s+/)
-    for (let k = 1; k < tokens.length - 1; k++) {
-      const w = (tokens[k] as string).replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '')
-      if (w.length > 3) seen.add(w.toLowerCase())
-    }
+  let seen: Set<string> | undefined
+  return {
+    has(token) {
+      if (!seen) {
+        seen = new Set()
+        for (const l of lines) {
+          for (const raw of l.text.split(' ')) {
+            // Trim punctuation at both ends: `(NPV-lidstaten),` → `NPV-lidstaten`.
+            let i = 0
+            let j = raw.length
+            while (i < j && !isWordChar(raw.charCodeAt(i))) i++
+            while (j > i && !isWordChar(raw.charCodeAt(j - 1))) j--
+            if (j - i > 3) seen.add(raw.slice(i, j).toLowerCase())
+          }
+        }
+      }
+      return seen.has(token)
+    },
   }
-  return { has: (t) => seen.has(t) }
+}
+
+/** Letters and digits, by code: ASCII ranges, and any non-ASCII character (é, ë, ï are letters in Dutch). */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 191 && c !== 8211 && c !== 8212 && c !== 171 && c !== 187)
 }
 
 /**
  * Mends words a PDF split with a stray space (`Inf rastructuur`, `naa r`,
  * `w e`, `D en Haag`): two letter runs are joined when together they make a
- * word and one of them alone does not. Also `reductie -opgave`, `CO 2-reductie` and a
- * capital cut off an acronym (`UP V`).
+ * word and one of them alone does not. Also `reductie -opgave`, `CO 2-reductie`
+ * and a capital cut off an acronym (`UP V`).
  */
 export function mendSplitWords(pieces: Piece[], lexicon: Lexicon): Piece[] {
-  let out = pieces
-  let text = piecesText(out)
-  const re = /(?<![\p{L}'’-])(\p{Lu}{2,}) (\p{Lu})(?=[\s.,;:)]|$)|(?<![\p{L}'’-])(\p{L}+) (\p{L}+)|(\p{L}) (-\p{Ll})|(\p{Lu}{2}) (\d-\p{L})/gu
-  let m: RegExpExecArray | null
-  let removed = 0
-  re.lastIndex = 0
-  while ((m = re.exec(text))) {
-    let join = false
-    if (m[3] && m[4]) {
-      const a = m[3]
-      const b = m[4]
-      const whole = a + b
-      const aWord = a.length > 1 ? lexicon.isWord(a) : false
-      const bWord = b.length > 1 ? lexicon.isWord(b) : false
-      join = (!aWord || !bWord) && whole.length >= 2 && lexicon.isWord(whole) && !/^\p{Lu}/u.test(b)
-    } else join = true
-    if (join) {
-      const spaceAt = m.index + (m[1] ?? m[3] ?? m[5] ?? m[7] ?? '').length - removed
-      out = dropAt(out, spaceAt)
-      removed++
-      // Let the joined word take part in the next match (`w e n` is rare; one pass is enough).
-      re.lastIndex = m.index + m[0].length
-    } else {
-      // Step back so the second word can pair with the one after it.
-      re.lastIndex = m.index + (m[3]?.length ?? 1) + 1
+  const text = piecesText(pieces)
+  const tokens = text.split(' ')
+  const joinAt: number[] = []
+  let pos = 0
+  for (let k = 0; k < tokens.length - 1; k++) {
+    const a = tokens[k] as string
+    const b = tokens[k + 1] as string
+    pos += a.length
+    if (a && b && shouldJoin(a, b, lexicon)) {
+      joinAt.push(pos)
+      // The right part is used up: `naa r een` must not go on to pair `r` with `een`.
+      pos += 1 + b.length
+      k++
     }
+    pos += 1
   }
-  if (removed) text = piecesText(out)
+  let out = pieces
+  // Remove from the end so earlier offsets stay true.
+  for (let k = joinAt.length - 1; k >= 0; k--) out = dropAt(out, joinAt[k] as number)
   return out
+}
+
+const LETTERS = /^\p{L}+$/u
+const TRAILING_PUNCT = /[.,;:)]+$/
+
+function shouldJoin(a: string, rawB: string, lexicon: Lexicon): boolean {
+  // `reductie -opgave`: a hyphen that lost its word.
+  if (rawB.charCodeAt(0) === 45 /* - */ && LETTERS.test(a.slice(-1)) && /^-\p{Ll}/u.test(rawB)) return true
+  // A stray space leaves a short fragment (`Inf rastructuur`, `naa r`,
+  // `P agina`); pairs of longer words are left alone without a look-up.
+  if (a.length > 4 && rawB.length > 4) return false
+  if (a.length > 1 && rawB.length > 1 && lexicon.isWord(a) && lexicon.isWord(rawB)) return false
+  const b = rawB.replace(TRAILING_PUNCT, '')
+  // `CO 2-reductie`
+  if (/^\p{Lu}{2}$/u.test(a) && /^\d-\p{L}/u.test(b)) return true
+  // `(UP V)`: a capital cut off an acronym.
+  if (/^\(?\p{Lu}{2,}$/u.test(a) && /^\p{Lu}$/u.test(b)) return true
+  const left = a.replace(/^[("'«]+/, '')
+  if (!LETTERS.test(left) || !LETTERS.test(b) || /^\p{Lu}/u.test(b)) return false
+  const aWord = left.length > 1 && lexicon.isWord(left)
+  const bWord = b.length > 1 && lexicon.isWord(b)
+  if (aWord && bWord) return false
+  return lexicon.isWord(left + b)
 }
 
 function percentile(values: number[], p: number): number {
@@ -106,8 +136,9 @@ function percentile(values: number[], p: number): number {
 
 /** Joins `next` onto the block, deciding a line-break hyphen at the end of the block. */
 function joinLine(block: BlockWriter, next: NLine, lexicon: Lexicon, evidence: SpellingEvidence, joins: JoinRecord[]): void {
-  const hy = /(?:^|[\s(«"'])([^\s(«"']*[\p{L}\d])-$/u.exec(block.text)
-  const right = /^([\p{L}\d][\p{L}\d'-]*?)(?=[^\p{L}\d'-]|-?$)(?:\s+([\p{L}]+))?/u.exec(next.text)
+  // Only the end of the block can hold the break; looking at more would be quadratic.
+  const hy = block.text.endsWith('-') ? /(?:^|[\s(«"'])([^\s(«"']*[\p{L}\d])-$/u.exec(block.text.slice(-120)) : null
+  const right = hy ? /^([\p{L}\d][\p{L}\d'-]*?)(?=[^\p{L}\d'-]|-?$)(?:\s+([\p{L}]+))?/u.exec(next.text) : null
   if (hy?.[1] && right?.[1]) {
     const decision = decideBreak(hy[1], right[1], lexicon, evidence, right[2])
     joins.push({ left: hy[1], right: right[1], decision })

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { corpusFile, ROOT } from '../test-support/paths.js'
 import { detectForm } from './detect.js'
 import { ReadError, readSource } from './index.js'
-import { hasPoppler } from './pdf.js'
+import { hasPoppler, type PdfEngine } from './pdf.js'
 
 const enc = (s: string) => new TextEncoder().encode(s)
 const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'bad', name))
@@ -106,7 +106,7 @@ describe('bad input gets one clear line, bounded in time and memory', () => {
     expect((await failure(enc('{"broken": '))).code).toBe('json-invalid')
   })
 
-  const engines = ['js', ...(hasPoppler() || process.env.CI ? ['poppler'] : [])] as const
+  const engines: PdfEngine[] = ['js', ...(hasPoppler() || process.env.CI ? (['poppler'] as const) : [])]
   describe.each(engines)('PDF through %s', (engine) => {
     it('corrupt PDF', async () => {
       const e = await readSource(fixture('corrupt.pdf'), { pdfEngine: engine }).catch((x: unknown) => x)

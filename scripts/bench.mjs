@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// `npm run bench`: reading speed on one core, as MB/s and as a ratio to a
+// baseline measured in the same run on the same bytes.
+//
+//   read      read + normalize + structure + metadata (the whole `kamerwacht read` pipeline, no I/O)
+//   baseline  decode the same bytes as UTF-8 and split them into lines
+//
+// Input: the text inputs of ../shared/corpus/dev (every form but PDF and JSON),
+// repeated until at least BENCH_MB (default 50) MB. Speed is never asserted in
+// tests; this script reports it.
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const shared = resolve(process.env.SHARED ?? join(root, '..', 'shared'))
+const { createContext, readDocument } = await import(join(root, 'dist', 'pipeline.js'))
+
+const targetMb = Number(process.env.BENCH_MB ?? 50)
+const dev = join(shared, 'corpus', 'dev')
+const inputs = readdirSync(dev)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => ({ name: f, bytes: readFileSync(join(dev, f)) }))
+const corpusBytes = inputs.reduce((n, f) => n + f.bytes.length, 0)
+const rounds = Math.ceil((targetMb * 1024 * 1024) / corpusBytes)
+const totalMb = (rounds * corpusBytes) / 1024 / 1024
+
+const ctx = await createContext()
+// Warm up: load the dictionary, JIT the hot paths.
+for (const f of inputs) await readDocument(f.bytes, f.name, ctx)
+
+function baseline() {
+  const decoder = new TextDecoder('utf-8')
+  let lines = 0
+  const t0 = process.hrtime.bigint()
+  for (let r = 0; r < rounds; r++) for (const f of inputs) lines += decoder.decode(f.bytes).split('\n').length
+  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, lines }
+}
+
+async function pipeline() {
+  let chars = 0
+  const t0 = process.hrtime.bigint()
+  for (let r = 0; r < rounds; r++) for (const f of inputs) chars += (await readDocument(f.bytes, f.name, ctx)).text.length
+  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, chars }
+}
+
+const base = baseline()
+const read = await pipeline()
+const mbps = (s) => totalMb / s
+const peakRssMb = process.resourceUsage().maxRSS / 1024
+
+console.log(`kamerwacht bench: ${inputs.length} text inputs of corpus/dev (${(corpusBytes / 1024).toFixed(0)} KB) × ${rounds} = ${totalMb.toFixed(1)} MB, one core`)
+console.log(`  baseline (decode + split lines)  ${mbps(base.seconds).toFixed(1).padStart(8)} MB/s  ${base.seconds.toFixed(2)} s`)
+console.log(`  read (read+normalize+structure+metadata)  ${mbps(read.seconds).toFixed(1).padStart(8)} MB/s  ${read.seconds.toFixed(2)} s`)
+console.log(`  ratio read / baseline            ${(mbps(read.seconds) / mbps(base.seconds)).toFixed(4)}  (baseline is ${(read.seconds / base.seconds).toFixed(0)}× faster)`)
+console.log(`  peak RSS                         ${peakRssMb.toFixed(0)} MB`)
+const floor = Number(process.env.BENCH_MIN_MBPS ?? 0)
+if (floor && mbps(read.seconds) < floor) {
+  console.error(`below BENCH_MIN_MBPS=${floor}`)
+  process.exit(1)
+}
