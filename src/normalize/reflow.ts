@@ -50,30 +50,22 @@ class BlockWriter {
  * in one pass: most papers never need it.
  */
 function collectEvidence(lines: NLine[]): SpellingEvidence {
-  let seen: Set<string> | undefined
+  let all: string | undefined
   return {
     has(token) {
-      if (!seen) {
-        seen = new Set()
-        for (const l of lines) {
-          for (const raw of l.text.split(' ')) {
-            // Trim punctuation at both ends: `(NPV-lidstaten),` → `NPV-lidstaten`.
-            let i = 0
-            let j = raw.length
-            while (i < j && !isWordChar(raw.charCodeAt(i))) i++
-            while (j > i && !isWordChar(raw.charCodeAt(j - 1))) j--
-            if (j - i > 3) seen.add(raw.slice(i, j).toLowerCase())
-          }
-        }
+      all ??= ` ${lines.map((l) => l.text).join(' ')} `.toLowerCase()
+      // A whole-word occurrence: no letter or digit on either side.
+      for (let at = all.indexOf(token); at >= 0; at = all.indexOf(token, at + 1)) {
+        if (!isWordChar(all.charCodeAt(at - 1)) && !isWordChar(all.charCodeAt(at + token.length))) return true
       }
-      return seen.has(token)
+      return false
     },
   }
 }
 
-/** Letters and digits, by code: ASCII ranges, and any non-ASCII character (é, ë, ï are letters in Dutch). */
+/** Letters, digits and the hyphen, by code: ASCII ranges, and any non-ASCII character (é, ë, ï are letters in Dutch). */
 function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 191 && c !== 8211 && c !== 8212 && c !== 171 && c !== 187)
+  return c === 45 /* - */ || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 191 && c !== 8211 && c !== 8212 && c !== 171 && c !== 187)
 }
 
 /**
@@ -84,6 +76,7 @@ function isWordChar(c: number): boolean {
  */
 export function mendSplitWords(pieces: Piece[], lexicon: Lexicon): Piece[] {
   const text = piecesText(pieces)
+  if (!SHORT_TOKEN.test(text)) return pieces
   const tokens = text.split(' ')
   const joinAt: number[] = []
   let pos = 0
@@ -106,6 +99,8 @@ export function mendSplitWords(pieces: Piece[], lexicon: Lexicon): Piece[] {
 }
 
 const LETTERS = /^\p{L}+$/u
+// A line can only hold a split word where some token is short, or starts with a hyphen.
+const SHORT_TOKEN = /(?:^|\s)(?:\S{1,4}|-\S+)(?:\s|$)/
 const TRAILING_PUNCT = /[.,;:)]+$/
 
 function shouldJoin(a: string, rawB: string, lexicon: Lexicon): boolean {

@@ -68,21 +68,20 @@ export function splitLines(text: string): RawLine[] {
   const lines: RawLine[] = []
   let page = 1
   let start = 0
-  for (let i = 0; i <= text.length; i++) {
-    const ch = text.charCodeAt(i)
-    if (i === text.length || ch === 10 /* \n */) {
-      let line = text.slice(start, i)
-      let lineStart = start
-      if (line.endsWith('\r')) line = line.slice(0, -1)
-      // pdftotext ends each page with a form feed, glued to the next page's first line.
-      while (line.startsWith('\f')) {
-        page++
-        line = line.slice(1)
-        lineStart++
-      }
-      if (i < text.length || line.length > 0) lines.push({ text: line, start: lineStart, page })
-      start = i + 1
+  const parts = text.split('\n')
+  // A final newline ends the last line; it does not start an empty one.
+  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop()
+  for (const part of parts) {
+    let line = part.endsWith('\r') ? part.slice(0, -1) : part
+    let lineStart = start
+    // pdftotext ends each page with a form feed, glued to the next page's first line.
+    while (line.charCodeAt(0) === 12) {
+      page++
+      line = line.slice(1)
+      lineStart++
     }
+    lines.push({ text: line, start: lineStart, page })
+    start += part.length + 1
   }
   return lines
 }
