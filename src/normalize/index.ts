@@ -32,17 +32,19 @@ export interface NormalizeContext {
   lexicon: Lexicon
 }
 
+const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10 || c === 12 || c === 160
+
 function toNLine(text: string, start: number, page: number, role: LineRole | undefined): NLine {
   let pieces = foldLine(text, start)
   // Trim white space at both ends, keeping offsets true.
-  while (pieces.length && /^\s/.test(pieces[0]?.t ?? '')) {
+  while (pieces.length && isSpace(pieces[0]!.t.charCodeAt(0))) {
     const p = pieces[0]!
-    const t = p.t.replace(/^\s+/, '')
+    const t = p.t.trimStart()
     pieces = t ? [{ ...p, t, s: p.syn ? p.s : p.s + (p.t.length - t.length) }, ...pieces.slice(1)] : pieces.slice(1)
   }
-  while (pieces.length && /\s$/.test(pieces[pieces.length - 1]?.t ?? '')) {
+  while (pieces.length && isSpace(pieces[pieces.length - 1]!.t.charCodeAt(pieces[pieces.length - 1]!.t.length - 1))) {
     const p = pieces[pieces.length - 1]!
-    const t = p.t.replace(/\s+$/, '')
+    const t = p.t.trimEnd()
     pieces = t ? [...pieces.slice(0, -1), { ...p, t }] : pieces.slice(0, -1)
   }
   // Runs of spaces inside a line become one (PDF text pads columns: `Nr. 50  BRIEF`).

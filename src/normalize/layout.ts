@@ -131,6 +131,21 @@ function dropSidebars(lines: NLine[]): NLine[] {
   return lines.filter((_, k) => !drop.has(k))
 }
 
+const markers: RegExp[] = []
+/** The marker of footnote `n` in the body: `jl.1,`, `innovatiebeleid2`, and with a stray space before a closing mark: `(zoals ABOARD 11)`. */
+function footnoteMarker(n: number): RegExp {
+  let re = markers[n]
+  if (!re) markers[n] = re = new RegExp(`[\\p{L}.,;:)»"'’]${n}(?!\\d)|\\p{L} ${n}(?=[).,;:])`, 'u')
+  return re
+}
+
+/** Whether one of the last lines of body text holds the marker of footnote `n`. */
+function markedInBody(body: NLine[], n: number): boolean {
+  const re = footnoteMarker(n)
+  for (let k = body.length - 1; k >= 0 && k >= body.length - 120; k--) if (re.test((body[k] as NLine).text)) return true
+  return false
+}
+
 /**
  * Footnotes sit at the foot of each page, between the body and the page
  * furniture; they are numbered through the paper (`1 Kamerstuk 33009, nr. 117.`)
@@ -142,16 +157,13 @@ function moveFootnotes(lines: NLine[]): NLine[] {
   const body: NLine[] = []
   const notes: NLine[] = []
   let next = 1
-  let bodyText = ''
   let inNotesOnPage = -1
   for (const line of lines) {
     if (line.page !== inNotesOnPage) inNotesOnPage = -1
     const c0 = line.text.charCodeAt(0)
     const m = c0 >= 48 && c0 <= 57 ? /^(\d{1,3})\s+(\S.*)$/.exec(line.text) : null
     if (m && Number(m[1]) === next && !line.role) {
-      // `jl.1,`, `innovatiebeleid2`, and with a stray space before a closing mark: `(zoals ABOARD 11)`.
-      const marker = new RegExp(`[\\p{L}.,;:)»"'’]${next}(?!\\d)|\\p{L} ${next}(?=[).,;:])`, 'u')
-      if (inNotesOnPage >= 0 || marker.test(bodyText.slice(-4000))) {
+      if (inNotesOnPage >= 0 || markedInBody(body, next)) {
         inNotesOnPage = line.page
         notes.push({ ...line, role: 'footnote', label: String(next) })
         next++
@@ -164,7 +176,6 @@ function moveFootnotes(lines: NLine[]): NLine[] {
       continue
     }
     body.push(line)
-    bodyText = bodyText.length > 8000 ? `${bodyText.slice(-4000)} ${line.text}` : `${bodyText} ${line.text}`
   }
   return [...body, ...notes]
 }

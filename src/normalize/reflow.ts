@@ -76,7 +76,6 @@ function isWordChar(c: number): boolean {
  */
 export function mendSplitWords(pieces: Piece[], lexicon: Lexicon): Piece[] {
   const text = piecesText(pieces)
-  if (!SHORT_TOKEN.test(text)) return pieces
   const tokens = text.split(' ')
   const joinAt: number[] = []
   let pos = 0
@@ -84,7 +83,7 @@ export function mendSplitWords(pieces: Piece[], lexicon: Lexicon): Piece[] {
     const a = tokens[k] as string
     const b = tokens[k + 1] as string
     pos += a.length
-    if (a && b && shouldJoin(a, b, lexicon)) {
+    if (a && b && (oddFragment(a) || oddFragment(b)) && shouldJoin(a, b, lexicon)) {
       joinAt.push(pos)
       // The right part is used up: `naa r een` must not go on to pair `r` with `een`.
       pos += 1 + b.length
@@ -98,18 +97,30 @@ export function mendSplitWords(pieces: Piece[], lexicon: Lexicon): Piece[] {
   return out
 }
 
+// Short words that stand alone in Dutch text; any other fragment of three
+// letters or fewer may be part of a word a PDF split (`Inf`, `naa`, `r`, `w`, `D`).
+const SHORT_WORDS = new Set(
+  'de het een en van in op te is om er ze we zo ik u uw of al na bij die dat met aan als tot nog wat hun ook dan wel per des ten ter dit zij hij wie hem haar mij ons nu toe af uit weg mee dus nee ja wij jij je me zal kan wil mag was had heb bent ben gaf gaan ga men maar via ca pas tal elk dag jaar'.split(' '),
+)
+
+/** A token that could be half of a split word: short and not a word on its own, or a lost hyphen. */
+function oddFragment(token: string): boolean {
+  if (token.charCodeAt(0) === 45 /* - */) return true
+  // Letters between an opening bracket or quote and closing punctuation: `(UP`, `r,`.
+  if (token.length > 5) return false
+  let i = 0
+  let j = token.length
+  while (i < j && '("\'«'.includes(token[i] as string)) i++
+  while (j > i && '.,;:)'.includes(token[j - 1] as string)) j--
+  return j - i > 0 && j - i <= 3 && !SHORT_WORDS.has(token.slice(i, j).toLowerCase())
+}
+
 const LETTERS = /^\p{L}+$/u
-// A line can only hold a split word where some token is short, or starts with a hyphen.
-const SHORT_TOKEN = /(?:^|\s)(?:\S{1,4}|-\S+)(?:\s|$)/
 const TRAILING_PUNCT = /[.,;:)]+$/
 
 function shouldJoin(a: string, rawB: string, lexicon: Lexicon): boolean {
   // `reductie -opgave`: a hyphen that lost its word.
   if (rawB.charCodeAt(0) === 45 /* - */ && LETTERS.test(a.slice(-1)) && /^-\p{Ll}/u.test(rawB)) return true
-  // A stray space leaves a short fragment (`Inf rastructuur`, `naa r`,
-  // `P agina`); pairs of longer words are left alone without a look-up.
-  if (a.length > 4 && rawB.length > 4) return false
-  if (a.length > 1 && rawB.length > 1 && lexicon.isWord(a) && lexicon.isWord(rawB)) return false
   const b = rawB.replace(TRAILING_PUNCT, '')
   // `CO 2-reductie`
   if (/^\p{Lu}{2}$/u.test(a) && /^\d-\p{L}/u.test(b)) return true

@@ -17,18 +17,17 @@ const PDF_MAGIC = '%PDF-'
  */
 export function decodeText(bytes: Uint8Array): string {
   const probe = bytes.subarray(0, 65536)
-  let control = 0
-  for (const b of probe) {
-    if (b === 0) throw new ReadError('binary', 'binary file: not text, PDF, XML, HTML or JSON')
-    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++
-  }
-  if (control > probe.length * 0.05) throw new ReadError('binary', 'binary file: not text, PDF, XML, HTML or JSON')
+  const binary = () => new ReadError('binary', 'binary file: not text, PDF, XML, HTML or JSON')
+  if (probe.indexOf(0) >= 0) throw binary()
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
     text = new TextDecoder('windows-1252').decode(bytes)
   }
+  const head = text.slice(0, 65536)
+  const control = head.match(/[\x01-\x08\x0B\x0E-\x1F\x7F]/g)?.length ?? 0
+  if (control > head.length * 0.05) throw binary()
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
