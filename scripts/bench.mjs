@@ -50,10 +50,14 @@ const read = await pipeline()
 const mbps = (s) => totalMb / s
 const peakRssMb = process.resourceUsage().maxRSS / 1024
 
-console.log(`kamerwacht bench: ${inputs.length} text inputs of corpus/dev (${(corpusBytes / 1024).toFixed(0)} KB) × ${rounds} = ${totalMb.toFixed(1)} MB, one core`)
+console.log(
+  `kamerwacht bench: ${inputs.length} text inputs of corpus/dev (${(corpusBytes / 1024).toFixed(0)} KB) × ${rounds} = ${totalMb.toFixed(1)} MB, one core`,
+)
 console.log(`  baseline (decode + split lines)  ${mbps(base.seconds).toFixed(1).padStart(8)} MB/s  ${base.seconds.toFixed(2)} s`)
 console.log(`  read (read+normalize+structure+metadata)  ${mbps(read.seconds).toFixed(1).padStart(8)} MB/s  ${read.seconds.toFixed(2)} s`)
-console.log(`  ratio read / baseline            ${(mbps(read.seconds) / mbps(base.seconds)).toFixed(4)}  (baseline is ${(read.seconds / base.seconds).toFixed(0)}× faster)`)
+console.log(
+  `  ratio read / baseline            ${(mbps(read.seconds) / mbps(base.seconds)).toFixed(4)}  (baseline is ${(read.seconds / base.seconds).toFixed(0)}× faster)`,
+)
 console.log(`  peak RSS                         ${peakRssMb.toFixed(0)} MB`)
 const floor = Number(process.env.BENCH_MIN_MBPS ?? 0)
 if (floor && mbps(read.seconds) < floor) {

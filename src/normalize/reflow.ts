@@ -65,7 +65,9 @@ function collectEvidence(lines: NLine[]): SpellingEvidence {
 
 /** Letters, digits and the hyphen, by code: ASCII ranges, and any non-ASCII character (é, ë, ï are letters in Dutch). */
 function isWordChar(c: number): boolean {
-  return c === 45 /* - */ || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 191 && c !== 8211 && c !== 8212 && c !== 171 && c !== 187)
+  return (
+    c === 45 /* - */ || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 191 && c !== 8211 && c !== 8212 && c !== 171 && c !== 187)
+  )
 }
 
 /**
@@ -75,7 +77,8 @@ function isWordChar(c: number): boolean {
  * and a capital cut off an acronym (`UP V`).
  */
 export function mendSplitWords(pieces: Piece[], lexicon: Lexicon): Piece[] {
-  const text = piecesText(pieces)
+  const text = pieces.length === 1 ? (pieces[0] as Piece).t : piecesText(pieces)
+  if (!hasOddFragment(text)) return pieces
   const tokens = text.split(' ')
   const joinAt: number[] = []
   let pos = 0
@@ -100,8 +103,21 @@ export function mendSplitWords(pieces: Piece[], lexicon: Lexicon): Piece[] {
 // Short words that stand alone in Dutch text; any other fragment of three
 // letters or fewer may be part of a word a PDF split (`Inf`, `naa`, `r`, `w`, `D`).
 const SHORT_WORDS = new Set(
-  'de het een en van in op te is om er ze we zo ik u uw of al na bij die dat met aan als tot nog wat hun ook dan wel per des ten ter dit zij hij wie hem haar mij ons nu toe af uit weg mee dus nee ja wij jij je me zal kan wil mag was had heb bent ben gaf gaan ga men maar via ca pas tal elk dag jaar'.split(' '),
+  'de het een en van in op te is om er ze we zo ik u uw of al na bij die dat met aan als tot nog wat hun ook dan wel per des ten ter dit zij hij wie hem haar mij ons nu toe af uit weg mee dus nee ja wij jij je me zal kan wil mag was had heb bent ben gaf gaan ga men maar via ca pas tal elk dag jaar'.split(
+    ' ',
+  ),
 )
+
+const SHORT_TOKEN = /(?:^|\s)[("'«]?(\p{L}{1,3})[.,;:)]*(?=\s|$)|(?:^|\s)-\S/gu
+
+/** Whether a line has any token that could be half of a split word (most lines have none). */
+function hasOddFragment(text: string): boolean {
+  SHORT_TOKEN.lastIndex = 0
+  for (let m = SHORT_TOKEN.exec(text); m; m = SHORT_TOKEN.exec(text)) {
+    if (!m[1] || !SHORT_WORDS.has(m[1].toLowerCase())) return true
+  }
+  return false
+}
 
 /** A token that could be half of a split word: short and not a word on its own, or a lost hyphen. */
 function oddFragment(token: string): boolean {

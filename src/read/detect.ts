@@ -21,9 +21,9 @@ export function decodeText(bytes: Uint8Array): string {
   if (probe.indexOf(0) >= 0) throw binary()
   let text: string
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    text = UTF8.decode(bytes)
   } catch {
-    text = new TextDecoder('windows-1252').decode(bytes)
+    text = CP1252.decode(bytes)
   }
   const head = text.slice(0, 65536)
   const control = head.match(/[\x01-\x08\x0B\x0E-\x1F\x7F]/g)?.length ?? 0
@@ -39,8 +39,15 @@ const LETTERHEAD_MARKS = /^>?\s*Retouradres\b|^P ?a ?g ?i ?n ?a \d+ van \d+\s*$/
 
 /** True for a PDF: `%PDF-` at the start, after optional white space. */
 export function isPdf(bytes: Uint8Array): boolean {
-  return new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).trimStart().startsWith(PDF_MAGIC)
+  let i = 0
+  while (i < bytes.length && i < 1024 && (bytes[i] === 32 || bytes[i] === 9 || bytes[i] === 10 || bytes[i] === 13 || bytes[i] === 12)) i++
+  for (let k = 0; k < PDF_MAGIC.length; k++) if (bytes[i + k] !== PDF_MAGIC.charCodeAt(k)) return false
+  return true
 }
+
+// Decoders are costly to make; one of each serves every call.
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+const CP1252 = new TextDecoder('windows-1252')
 
 /** Detects the input form from its content alone. */
 export function detectForm(bytes: Uint8Array): Detected {
