@@ -26,6 +26,8 @@ export function decodeText(bytes: Uint8Array): string {
     text = CP1252.decode(bytes)
   }
   const head = text.slice(0, 65536)
+  // Control characters are exactly what this looks for: text has none but tab, newline, form feed.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting binary content
   const control = head.match(/[\x01-\x08\x0B\x0E-\x1F\x7F]/g)?.length ?? 0
   if (control > head.length * 0.05) throw binary()
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
