@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { extract } from './extract/index.js'
 import { extractMetadata } from './extract/metadata.js'
 import { type Document, SCHEMA_VERSION } from './model/document.js'
 import { type Lexicon, loadDutchLexicon, normalize } from './normalize/index.js'
@@ -16,7 +17,7 @@ export async function createContext(options: ReadOptions = {}): Promise<Pipeline
 }
 
 /**
- * Reads one paper: bytes → read → normalize → structure → metadata → Document.
+ * Reads one paper: bytes → read → normalize → structure → metadata → extraction → Document.
  * Throws `ReadError` only for input that cannot be read at all; anything odd
  * about a readable paper ends up in `doc.issues`.
  */
@@ -45,12 +46,7 @@ export async function readDocument(bytes: Uint8Array, name: string, ctx: Pipelin
     date: meta.date,
     text: clean.text,
     sections,
-    references: [],
-    dates: [],
-    commitments: [],
-    fulfils: [],
-    requests: [],
-    entities: [],
+    ...extract({ text: clean.text, sections, offsetMap: clean.offsetMap, date: meta.date, type: meta.type, sender: meta.sender }),
     issues,
     source: {
       name,

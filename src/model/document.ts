@@ -29,6 +29,92 @@ export interface Span {
   end: number
 }
 
+/**
+ * What every extracted item carries: where it is (clean-text span and, through
+ * the offset map, source span) and which rule found it.
+ */
+export interface Extracted {
+  text: string
+  span: Span
+  sourceSpan: Span
+  rule: string
+}
+
+/** What a reference points at. */
+export type ReferenceKind = 'kamerstuk' | 'motie' | 'handelingen' | 'aanhangsel' | 'zaak' | 'document' | 'brief'
+
+/** A citation of another parliamentary paper. */
+export interface Reference extends Extracted {
+  /** Canonical id (`kst-33783-48`, `h-tk-20212022-50-3`, `2022Z11655`), or null when the text gives no number. */
+  target: string | null
+  kind: ReferenceKind
+  /** For a letter cited by its date (`de brief van 1 december 2021`): that date, to link it later. */
+  date?: string
+}
+
+/** How exact a date or period is. */
+export type DatePrecision = 'day' | 'month' | 'quarter' | 'season' | 'half' | 'year' | 'years'
+
+/** A date or period the paper names. */
+export interface DateMention extends Extracted {
+  /** ISO first and last day. */
+  start: string
+  end: string
+  precision: DatePrecision
+  /** The sentence the date stands in. */
+  sentence: string
+}
+
+/** A resolved due date or period. */
+export interface DuePeriod {
+  start: string
+  end: string
+}
+
+/** A promise of the government to the Kamer (toezegging). */
+export interface Commitment extends Extracted {
+  /** Who promises, as a role: `Minister van Buitenlandse Zaken`, or the subject as written (`het kabinet`). */
+  actor: string | null
+  /** What is promised, as a verb: `informeren`, `rapporteren`, `toesturen`, `briefing`. */
+  action: string
+  /** About what, as written after the verb (`over dit besluit`). */
+  object: string | null
+  /** The deadline as written (`t.z.t.`, `voor de zomer`, `na afloop van de Toetsingsconferentie`). */
+  dueText: string | null
+  due: DuePeriod | null
+}
+
+/** What a fulfilment points at: an earlier paper, debate, motie or request. */
+export interface PointsAt {
+  kind: 'reference' | 'motie' | 'debate' | 'request' | 'date'
+  text: string
+  target?: string | null
+  date?: string
+}
+
+/** A sentence in which the paper says it keeps an earlier promise or answers a request. */
+export interface Fulfilment extends Extracted {
+  pointsAt: PointsAt[]
+}
+
+/** A motie's request to the government (`verzoekt de regering …`): not a promise. */
+export interface Request extends Extracted {
+  /** Whom the Kamer asks: `de regering`, `het kabinet`, `de minister`. */
+  addressee: string
+}
+
+/** A person, organisation, country or place the paper names. */
+export interface Entity extends Extracted {
+  kind: 'person' | 'organisation' | 'country' | 'place'
+  role?: string
+}
+
+/** An abbreviation and what the paper says it stands for. */
+export interface GlossaryEntry extends Extracted {
+  abbreviation: string
+  expansion: string
+}
+
 /** Something odd about a paper, recorded instead of thrown. */
 export interface DocIssue {
   code: string
@@ -90,13 +176,14 @@ export interface Document {
   /** Clean text: dehyphenated, reflowed, without page furniture; paragraphs separated by a blank line. */
   text: string
   sections: Section[]
-  /** Later stages (issue 3) fill these; the reader leaves them empty. */
-  references: unknown[]
-  dates: unknown[]
-  commitments: unknown[]
-  fulfils: unknown[]
-  requests: unknown[]
-  entities: unknown[]
+  references: Reference[]
+  dates: DateMention[]
+  commitments: Commitment[]
+  fulfils: Fulfilment[]
+  requests: Request[]
+  entities: Entity[]
+  /** Abbreviations the paper defines: `Non-Proliferatieverdrag (NPV)`. */
+  glossary: GlossaryEntry[]
   /** The Tweede Kamer open-data record this Document was read from, where it was. */
   openData?: Record<string, unknown>
   issues: DocIssue[]

@@ -1,0 +1,269 @@
+import type { DatePrecision } from '../model/document.js'
+import { MONTHS } from '../normalize/patterns.js'
+
+/** A date or period found in text, before it is placed in its sentence. */
+export interface FoundDate {
+  text: string
+  start: string
+  end: string
+  precision: DatePrecision
+  /** Offsets relative to the searched text. */
+  index: number
+  length: number
+  rule: string
+}
+
+const M = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)'
+const WEEKDAY = '(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)'
+const ORD: Record<string, number> = { eerste: 1, tweede: 2, derde: 3, vierde: 4, '1e': 1, '2e': 2, '3e': 3, '4e': 4 }
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate()
+const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m)
+const month = (name: string) => MONTHS[name.toLowerCase()] as number
+const dayNumber = (isoDate: string) => Date.parse(isoDate) / 864e5
+
+/** Seasons as ../shared/corpus/README.md defines them: voorjaar March–May, zomer June–August, najaar September–November, winter December–February. */
+const SEASONS: Record<string, [number, number]> = { voorjaar: [3, 5], lente: [3, 5], zomer: [6, 8], najaar: [9, 11], herfst: [9, 11], winter: [12, 2] }
+
+function seasonSpan(name: string, year: number): [string, string] {
+  const [a, b] = SEASONS[name] as [number, number]
+  // Winter runs into the next year.
+  return a > b ? [iso(year, a, 1), iso(year + 1, b, lastDay(year + 1, b))] : [iso(year, a, 1), iso(year, b, lastDay(year, b))]
+}
+
+/** The year of a day and month without one: `jl.` is the last before the paper's date, `a.s.` the next; otherwise the nearest. */
+function yearFor(m: number, d: number, ref: string | null, mode: 'past' | 'future' | 'nearest'): number | null {
+  if (!ref) return null
+  const y = Number(ref.slice(0, 4))
+  const candidates = [y - 1, y, y + 1].filter((c) => validDay(c, m, d))
+  const r = dayNumber(ref)
+  const pick = (pred: (c: number) => boolean) => candidates.filter(pred)
+  if (mode === 'past') return pick((c) => dayNumber(iso(c, m, d)) <= r).pop() ?? null
+  if (mode === 'future') return pick((c) => dayNumber(iso(c, m, d)) >= r)[0] ?? null
+  let best: number | null = null
+  for (const c of candidates) if (best === null || Math.abs(dayNumber(iso(c, m, d)) - r) < Math.abs(dayNumber(iso(best, m, d)) - r)) best = c
+  return best
+}
+
+interface Rule {
+  name: string
+  re: RegExp
+  make(m: RegExpExecArray, ref: string | null, text: string): Omit<FoundDate, 'index' | 'length' | 'rule' | 'text'> | null
+}
+
+const refYear = (ref: string | null) => (ref ? Number(ref.slice(0, 4)) : null)
+const relYear = (word: string, ref: string | null): number | null => {
+  const y = refYear(ref)
+  if (y === null) return null
+  const w = word.toLowerCase()
+  return w === 'volgend' || w === 'komend' || w === 'volgende' || w === 'komende' ? y + 1 : w === 'vorig' || w === 'vorige' || w === 'afgelopen' ? y - 1 : y
+}
+
+// Ordered from specific to general; overlaps are resolved by keeping the longest match.
+const RULES: Rule[] = [
+  {
+    // `1 t/m 26 augustus 2022`, `van 1 tot en met 5 augustus`, `1-5 augustus`
+    name: 'date.day-range',
+    re: new RegExp(`\\b(?:van\\s+)?(\\d{1,2})\\s*(?:t\\/m|tot en met|tot|–|-)\\s*(\\d{1,2})\\s+${M}(?:\\s+(\\d{4}))?`, 'giu'),
+    make(m, ref) {
+      const mo = month(m[3] as string)
+      const d1 = Number(m[1])
+      const d2 = Number(m[2])
+      const y = m[4] ? Number(m[4]) : yearFor(mo, d2, ref, 'nearest')
+      if (y === null || !validDay(y, mo, d1) || !validDay(y, mo, d2) || d2 < d1) return null
+      return { start: iso(y, mo, d1), end: iso(y, mo, d2), precision: 'day' }
+    },
+  },
+  {
+    // `1 juli t/m 15 augustus 2022`
+    name: 'date.cross-month-range',
+    re: new RegExp(`\\b(?:van\\s+)?(\\d{1,2})\\s+${M}(?:\\s+(\\d{4}))?\\s*(?:t\\/m|tot en met|tot|–|-)\\s*(\\d{1,2})\\s+${M}\\s+(\\d{4})`, 'giu'),
+    make(m) {
+      const y2 = Number(m[6])
+      const y1 = m[3] ? Number(m[3]) : y2
+      const a = [y1, month(m[2] as string), Number(m[1])] as const
+      const b = [y2, month(m[5] as string), Number(m[4])] as const
+      if (!validDay(...a) || !validDay(...b)) return null
+      return { start: iso(...a), end: iso(...b), precision: 'day' }
+    },
+  },
+  {
+    // `27 mei 2022`, `dinsdag 24 september`, `3 januari jl.`, `8 december a.s.`
+    name: 'date.day',
+    re: new RegExp(`\\b(?:${WEEKDAY}\\s+)?(\\d{1,2})\\s+${M}(?:\\s+(\\d{4}))?(?:\\s+(jl\\.|j\\.l\\.|a\\.s\\.))?`, 'giu'),
+    make(m, ref) {
+      const mo = month(m[2] as string)
+      const d = Number(m[1])
+      const mode = m[4] ? (m[4].startsWith('a') ? 'future' : 'past') : 'nearest'
+      const y = m[3] ? Number(m[3]) : yearFor(mo, d, ref, mode)
+      if (y === null || !validDay(y, mo, d)) return null
+      return { start: iso(y, mo, d), end: iso(y, mo, d), precision: 'day' }
+    },
+  },
+  {
+    // `8-7-2019`, `08/07/2019`
+    name: 'date.numeric',
+    re: /\b(\d{1,2})[-/](\d{1,2})[-/]((?:19|20)\d{2})\b/g,
+    make(m) {
+      const d = Number(m[1])
+      const mo = Number(m[2])
+      const y = Number(m[3])
+      if (!validDay(y, mo, d)) return null
+      return { start: iso(y, mo, d), end: iso(y, mo, d), precision: 'day' }
+    },
+  },
+  {
+    // `tweede helft van oktober 2013`
+    name: 'date.half-month',
+    re: new RegExp(`\\b(eerste|tweede)\\s+helft\\s+van\\s+${M}(?:\\s+(\\d{4}))?`, 'giu'),
+    make(m, ref) {
+      const mo = month(m[2] as string)
+      const y = m[3] ? Number(m[3]) : yearFor(mo, 15, ref, 'nearest')
+      if (y === null) return null
+      return m[1]?.toLowerCase() === 'eerste' ? { start: iso(y, mo, 1), end: iso(y, mo, 15), precision: 'half' } : { start: iso(y, mo, 16), end: iso(y, mo, lastDay(y, mo)), precision: 'half' }
+    },
+  },
+  {
+    // `begin maart`, `eind juni 2023`, `medio mei` (begin/eind of a month: its first/last ten days)
+    name: 'date.part-of-month',
+    re: new RegExp(`\\b(begin|eind|einde|medio|half)\\s+${M}(?:\\s+(\\d{4}))?`, 'giu'),
+    make(m, ref) {
+      const mo = month(m[2] as string)
+      const y = m[3] ? Number(m[3]) : yearFor(mo, 15, ref, 'nearest')
+      if (y === null) return null
+      const w = (m[1] as string).toLowerCase()
+      if (w === 'begin') return { start: iso(y, mo, 1), end: iso(y, mo, 10), precision: 'day' }
+      if (w.startsWith('eind')) return { start: iso(y, mo, lastDay(y, mo) - 9), end: iso(y, mo, lastDay(y, mo)), precision: 'day' }
+      return { start: iso(y, mo, 11), end: iso(y, mo, 20), precision: 'day' }
+    },
+  },
+  {
+    // `augustus 2022`
+    name: 'date.month-year',
+    re: new RegExp(`\\b${M}\\s+((?:19|20)\\d{2})\\b`, 'giu'),
+    make(m) {
+      const mo = month(m[1] as string)
+      const y = Number(m[2])
+      return { start: iso(y, mo, 1), end: iso(y, mo, lastDay(y, mo)), precision: 'month' }
+    },
+  },
+  {
+    // `in augustus`, `(1 t/m 5 augustus)` is a range; a month alone after a preposition: the nearest such month.
+    name: 'date.month',
+    re: new RegExp(`(?<=\\b(?:in|per|vanaf|sinds|tot|voor|na|rond|uiterlijk|deze|afgelopen|komende|volgende)\\s+)${M}\\b(?!\\s+\\d)`, 'gu'),
+    make(m, ref) {
+      const mo = month(m[1] as string)
+      const y = yearFor(mo, 15, ref, 'nearest')
+      if (y === null) return null
+      return { start: iso(y, mo, 1), end: iso(y, mo, lastDay(y, mo)), precision: 'month' }
+    },
+  },
+  {
+    // `het eerste kwartaal van 2023`, `Q3 2022`, `derde kwartaal`
+    name: 'date.quarter',
+    re: /\b(?:(?:het\s+)?(eerste|tweede|derde|vierde|1e|2e|3e|4e)\s+kwartaal(?:\s+van)?(?:\s+((?:19|20)\d{2}))?|Q([1-4])\s+((?:19|20)\d{2}))/giu,
+    make(m, ref) {
+      const q = m[3] ? Number(m[3]) : (ORD[(m[1] as string).toLowerCase()] as number)
+      const y = m[4] ? Number(m[4]) : m[2] ? Number(m[2]) : refYear(ref)
+      if (y === null) return null
+      return { start: iso(y, q * 3 - 2, 1), end: iso(y, q * 3, lastDay(y, q * 3)), precision: 'quarter' }
+    },
+  },
+  {
+    // `in het voorjaar van 2023`, `najaar 2017`, `dit najaar`, `het najaar`, `rond de zomer`, `voor de zomer`
+    name: 'date.season',
+    re: /\b(?:(?:(dit|deze|volgend|komend|vorig|afgelopen)|het|de)\s+(voorjaar|zomer|najaar|winter|lente|herfst)(?:\s+(?:van\s+)?((?:19|20)\d{2}))?|(voorjaar|zomer|najaar|winter|lente|herfst)\s+(?:van\s+)?((?:19|20)\d{2}))\b(?!reces|-)/giu,
+    make(m, ref) {
+      const name = ((m[2] ?? m[4]) as string).toLowerCase()
+      const given = m[3] ?? m[5]
+      let y = given ? Number(given) : m[1] ? relYear(m[1], ref) : refYear(ref)
+      if (y === null) return null
+      // A season named without a year is the coming one: `in het voorjaar` in a December letter is next spring.
+      if (!given && !m[1] && ref && dayNumber(seasonSpan(name, y)[1]) < dayNumber(ref)) y++
+      const [start, end] = seasonSpan(name, y)
+      return { start, end, precision: 'season' }
+    },
+  },
+  {
+    // `eerste helft van 2024`, `tweede halfjaar`
+    name: 'date.half-year',
+    re: /\b(?:de\s+|het\s+)?(eerste|tweede)\s+(?:helft|halfjaar)(?:\s+van)?(?:\s+((?:19|20)\d{2})|\s+(dit|volgend) jaar)\b/giu,
+    make(m, ref) {
+      const y = m[2] ? Number(m[2]) : relYear(m[3] as string, ref)
+      if (y === null) return null
+      return (m[1] as string).toLowerCase() === 'eerste' ? { start: iso(y, 1, 1), end: iso(y, 6, 30), precision: 'half' } : { start: iso(y, 7, 1), end: iso(y, 12, 31), precision: 'half' }
+    },
+  },
+  {
+    // `eind 2022`, `begin 2023`, `medio 2023`, `eind dit jaar`, `begin volgend jaar`, `het einde van het jaar`
+    name: 'date.part-of-year',
+    re: /\b(?:(begin|eind|medio|half)\s+(?:((?:19|20)\d{2})\b|(dit|volgend|komend|vorig)\s+jaar)|(?:het\s+)?(einde|begin)\s+van\s+(?:(dit|het|volgend|vorig)\s+jaar|((?:19|20)\d{2})))/giu,
+    make(m, ref) {
+      const part = ((m[1] ?? m[4]) as string).toLowerCase()
+      const y = m[2] ? Number(m[2]) : m[6] ? Number(m[6]) : relYear((m[3] ?? m[5] ?? 'dit') as string, ref)
+      if (y === null) return null
+      if (part === 'begin') return { start: iso(y, 1, 1), end: iso(y, 2, lastDay(y, 2)), precision: 'month' }
+      if (part.startsWith('eind')) return { start: iso(y, 11, 1), end: iso(y, 12, 31), precision: 'month' }
+      return { start: iso(y, 6, 1), end: iso(y, 7, 31), precision: 'month' }
+    },
+  },
+  {
+    // `dit jaar`, `volgend jaar`, `vorig jaar`
+    name: 'date.relative-year',
+    re: /\b(dit|volgend|komend|vorig)\s+jaar\b/giu,
+    make(m, ref) {
+      const y = relYear(m[1] as string, ref)
+      return y === null ? null : { start: iso(y, 1, 1), end: iso(y, 12, 31), precision: 'year' }
+    },
+  },
+  {
+    // `(2020-2023)`, `voor de periode 2024-2027`, `van 2021 t/m 2027`; not a programme name (`NPCE 2023-2030`) nor a vergaderjaar.
+    name: 'date.year-range',
+    re: /(?<![\d/])((?:19|20)\d{2})\s*(?:–|-|t\/m|tot en met|tot)\s*((?:19|20)\d{2})(?![\d/])/gu,
+    make(m, _ref, text) {
+      const before = text.slice(Math.max(0, m.index - 40), m.index)
+      if (/(?:^|\s)(?:\p{Lu}[\p{L}-]*|\d+)\s*$/u.test(before) && !/(?:^|\s)(?:In|Van|Vanaf|Tot|Tussen|Sinds|Periode)\s*$/.test(before)) return null
+      if (/(vergaderjaar|Vergaderjaar)\s*$/.test(before)) return null
+      const a = Number(m[1])
+      const b = Number(m[2])
+      if (b <= a) return null
+      return { start: iso(a, 1, 1), end: iso(b, 12, 31), precision: 'years' }
+    },
+  },
+  {
+    // A bare year only after a word of time: `in 2020`, `vanaf 2023`, `ten opzichte van 1990`; not `het 2010 Actieplan`, not `2021/22`.
+    name: 'date.year',
+    re: /(?<=\b(?:in|sinds|vanaf|tot|voor|na|rond|per|van|t\/m|tussen|en|uiterlijk|jaar|jaren|of|eind|begin|medio)\s)((?:19|20)\d{2})\b(?![/\d]|-\d|\s*(?:–|t\/m|tot)\s*\d)/giu,
+    make(m) {
+      const y = Number(m[1])
+      return { start: iso(y, 1, 1), end: iso(y, 12, 31), precision: 'year' }
+    },
+  },
+]
+
+/**
+ * Finds the dates and periods in `text`, resolved against `ref` (the paper's
+ * own date) where the text leaves the year out. Overlapping readings keep the
+ * longest (`1 t/m 26 augustus 2022` over `26 augustus 2022`).
+ */
+export function findDates(text: string, ref: string | null): FoundDate[] {
+  const found: FoundDate[] = []
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      const made = rule.make(m, ref, text)
+      if (!made) continue
+      found.push({ ...made, text: m[0].trim(), index: m.index + (m[0].length - m[0].trimStart().length), length: m[0].trim().length, rule: rule.name })
+    }
+  }
+  found.sort((a, b) => a.index - b.index || b.length - a.length)
+  const kept: FoundDate[] = []
+  for (const f of found) {
+    const last = kept[kept.length - 1]
+    if (last && f.index < last.index + last.length) continue
+    kept.push(f)
+  }
+  return kept
+}

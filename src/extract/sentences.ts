@@ -1,0 +1,98 @@
+import type { Section, Span } from '../model/document.js'
+
+/** A sentence of the clean text, within one section. */
+export interface Sentence {
+  text: string
+  span: Span
+  section: Section['kind']
+}
+
+// Abbreviations that end in a full stop inside a sentence (`t.z.t.`, `d.d.`, `jl.`, `nr.`).
+const ABBREVIATIONS = new Set([
+  'nr',
+  'nrs',
+  'jl',
+  'j.l',
+  't.z.t',
+  'd.d',
+  'o.a',
+  'bijv',
+  'bv',
+  'm.b.t',
+  'i.v.m',
+  'e.d',
+  'c.s',
+  'vs',
+  'art',
+  'artt',
+  'blz',
+  'resp',
+  'ca',
+  'dhr',
+  'mevr',
+  'drs',
+  'mr',
+  'dr',
+  'ir',
+  'prof',
+  'ing',
+  'z.s.m',
+  'a.s',
+  'm.i.v',
+  'i.c',
+  'incl',
+  'excl',
+  'min',
+  'mln',
+  'mld',
+  'e.a',
+  'd.w.z',
+  'o.m',
+  'p.m',
+  'n.a.v',
+  'i.o.m',
+  'zgn',
+  'evt',
+  'ong',
+])
+
+// Sections whose text is prose that can hold references, dates and promises.
+const PROSE: ReadonlySet<Section['kind']> = new Set(['header', 'paragraph', 'list-item', 'heading', 'footnote', 'title', 'dateline', 'closing'])
+
+/**
+ * Splits the prose sections of a paper into sentences: at `.`, `!` or `?`
+ * before a capital, digit, quote or bracket, but not after an abbreviation
+ * (`t.z.t.`, `nr.`) or an initial (`W.B. Hoekstra`).
+ */
+export function sentences(text: string, sections: Section[]): Sentence[] {
+  const out: Sentence[] = []
+  for (const section of sections) {
+    if (!PROSE.has(section.kind)) continue
+    const { start, end } = section.span
+    const block = text.slice(start, end)
+    let from = start
+    const re = /[.!?]+["'»)]*(?=\s+["'«(]?[\p{Lu}\d–•-])/gu
+    for (let m = re.exec(block); m; m = re.exec(block)) {
+      const at = start + m.index
+      const stop = at + m[0].length
+      if (m[0].startsWith('.') && !m[0].startsWith('..')) {
+        // The word before the full stop: an abbreviation or an initial does not end a sentence.
+        const before = /(?:^|[\s(])([\p{L}.]+)$/u.exec(text.slice(Math.max(from, at - 20), at))
+        const word = before?.[1]?.toLowerCase() ?? ''
+        if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue
+      }
+      push(out, text, from, stop, section.kind)
+      from = stop
+    }
+    push(out, text, from, end, section.kind)
+  }
+  return out
+}
+
+function push(out: Sentence[], text: string, from: number, to: number, section: Section['kind']): void {
+  let a = from
+  let b = to
+  while (a < b && /\s/.test(text[a] as string)) a++
+  while (b > a && /\s/.test(text[b - 1] as string)) b--
+  if (b > a) out.push({ text: text.slice(a, b), span: { start: a, end: b }, section })
+}
