@@ -18,6 +18,7 @@ const ReadOptions = z.object({
   out: z.string().min(1).optional(),
   json: z.boolean().optional(),
   quiet: z.boolean().optional(),
+  explain: z.boolean().optional(),
   pdf: z.enum(['poppler', 'js']).optional(),
   maxMb: z.coerce.number().positive().max(2048).optional(),
 })
@@ -51,6 +52,7 @@ Examples:
     .option('-o, --out <dir>', 'write <dir>/<file name>.json for each input instead of printing')
     .option('--json', 'print JSON: the Document for one file, one JSON line per file for several')
     .option('-q, --quiet', 'print only errors')
+    .option('--explain', 'print each extracted reference, date, commitment, fulfilment, request and entity with its rule and sentence')
     .addOption(new Option('--pdf <engine>', 'PDF text extractor (default: poppler where installed, else js)').choices(['poppler', 'js']))
     .option('--max-mb <n>', `largest text/XML/HTML/JSON input in MB (default ${DEFAULT_LIMITS.maxTextBytes / 1024 / 1024})`)
     .addHelpText(
@@ -62,6 +64,7 @@ open-data JSON (a Document or Zaak record).
 
 Examples:
   kamerwacht read 33783-50.txt                     Document JSON on stdout
+  kamerwacht read --explain 33783-50.txt           what was extracted, with the rule and sentence of each
   kamerwacht read kst-36410-XVI-96.xml --out out   writes out/kst-36410-XVI-96.xml.json
   kamerwacht read papers/ --out out                every file under papers/, failures on stderr`,
     )
@@ -75,7 +78,7 @@ Examples:
       }
       const o = parsed.data
       const limits = o.maxMb ? { ...DEFAULT_LIMITS, maxTextBytes: o.maxMb * 1024 * 1024 } : DEFAULT_LIMITS
-      process.exitCode = await readCommand(files, { out: o.out, json: o.json, quiet: o.quiet, pdfEngine: o.pdf, limits }, io)
+      process.exitCode = await readCommand(files, { out: o.out, json: o.json, quiet: o.quiet, explain: o.explain, pdfEngine: o.pdf, limits }, io)
     })
 
   cli

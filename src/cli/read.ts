@@ -5,6 +5,7 @@ import { createContext, readDocument } from '../pipeline.js'
 import type { ReadLimits } from '../read/index.js'
 import { ReadError } from '../read/index.js'
 import type { PdfEngine } from '../read/pdf.js'
+import { explain } from './explain.js'
 import { expandPaths } from './files.js'
 
 /** Options of `kamerwacht read`, validated by the CLI. */
@@ -12,6 +13,7 @@ export interface ReadCommandOptions {
   out?: string | undefined
   json?: boolean | undefined
   quiet?: boolean | undefined
+  explain?: boolean | undefined
   pdfEngine?: PdfEngine | undefined
   limits: ReadLimits
 }
@@ -67,7 +69,8 @@ export async function readCommand(paths: string[], opts: ReadCommandOptions, io:
     try {
       const bytes = await readFile(file)
       const doc = await readDocument(bytes, basename(file), ctx)
-      if (opts.out) {
+      if (opts.explain) io.stdout(`${explain(doc)}\n`)
+      else if (opts.out) {
         const target = join(opts.out, `${basename(file)}.json`)
         const earlier = written.get(target)
         if (earlier) throw new Error(`would overwrite ${target}, written for ${earlier}; use separate --out folders`)

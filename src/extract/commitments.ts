@@ -14,10 +14,12 @@ export interface FoundCommitment {
 // Verbs of telling, sending and reporting to the Kamer, in the forms a promise uses them.
 const VERB =
   '(informeren|geïnformeerd|berichten|bericht|rapporteren|gerapporteerd|toesturen|toegestuurd|sturen|gestuurd|zenden|toezenden|toegezonden|verzenden|toekomen|aanbieden|aangeboden|delen|gedeeld|ingaan|terugkomen|briefen|inlichten|ingelicht|beantwoorden|beantwoord|voorleggen|voorgelegd|melden|gemeld|verstrekken|verstrekt|toelichten|uiteenzetten|versturen|verstuurd|sturen|informeren)'
-const FUTURE = '(zal|zullen|ga|gaan|wil|willen)'
+const FUTURE = '(zal|zullen|ga|gaan)'
+// The one who will act, next to the future verb: `Ik zal`, `zal ik`, `wij zullen`, `het kabinet zal`.
+const FIRST_PERSON_FUTURE =
+  /\b(?:(?:ik|wij|we|het kabinet|dit kabinet|het ministerie|de regering)\s+(?:\S+\s+)?(?:zal|zullen|ga|gaan)|(?:zal|zullen|ga|gaan)\s+(?:ik|wij|we|het kabinet|de regering))\b/iu
 // Someone the paper addresses: the Kamer, its members, `u`.
 const RECIPIENT = /\b(uw Kamer|de Kamer|Kamerleden|Kamercommissie|commissie|u|U|Uw Kamer)\b/
-const FIRST_PERSON = /\b(ik|Ik|wij|Wij|we|We|het kabinet|Het kabinet|dit kabinet|Dit kabinet|het ministerie|Het ministerie|Het Ministerie)\b/
 
 interface Rule {
   name: string
@@ -30,7 +32,7 @@ const RULES: Rule[] = [
     name: 'commitment.future-verb',
     test: (s) => {
       const m = new RegExp(`\\b${FUTURE}\\b(?:[^.;]{0,160}?)\\b${VERB}\\b`, 'u').exec(s)
-      return m && (RECIPIENT.test(s) || FIRST_PERSON.test(s)) ? m : null
+      return m && (RECIPIENT.test(s) || FIRST_PERSON_FUTURE.test(s)) ? m : null
     },
   },
   {
@@ -66,33 +68,55 @@ const RULES: Rule[] = [
     // `Het Ministerie … verzorgt voor aanvang van de toetsingsconferentie graag een technische ambtelijke briefing voor (deelnemende) Kamerleden.`
     name: 'commitment.briefing',
     test: (s) => {
-      const m = /\b(verzorg(?:t|en)?|organiseer(?:t)?|organiseren|bied(?:t|en)?|geef|geeft|geven)\b[^.;]{0,100}?\b(briefing|technische briefing|rondetafelgesprek|werkbezoek)\b/u.exec(s)
+      const m =
+        /\b(verzorg(?:t|en)?|organiseer(?:t)?|organiseren|bied(?:t|en)?|geef|geeft|geven)\b[^.;]{0,100}?\b(briefing|technische briefing|rondetafelgesprek|werkbezoek)\b/u.exec(
+          s,
+        )
       return m && /\b(Kamerleden|uw Kamer|de Kamer|Kamercommissie|commissie)\b/.test(s) ? m : null
     },
   },
 ]
 
 // Sentences that look back rather than forward: they keep a promise or answer a request.
-const LOOKS_BACK = /\b(zoals toegezegd|toezegging (?:gedaan|gestand|na)|heeft (?:mij|ons)\b[^.]{0,80}\bverzocht|hierbij (?:informeer|bericht|stuur|zend|bied)|met deze brief (?:informeer|bericht|geef|stuur)|in deze brief (?:informeer|ga ik)|middels deze brief|hiermee (?:informeer|geef|doe))/i
+const LOOKS_BACK =
+  /\b(zoals toegezegd|toezegging (?:gedaan|gestand|na)|heeft (?:mij|ons)\b[^.]{0,80}\bverzocht|hierbij (?:informeer|bericht|stuur|zend|bied)|met deze brief (?:informeer|bericht|geef|stuur)|in deze brief (?:informeer|ga ik)|middels deze brief|hiermee (?:informeer|geef|doe))/i
+
+// Full stops inside a sentence that end no clause: `t.z.t.`, `d.d.`, `jl.`, `nr.`.
+const ABBREVIATION =
+  /\b(?:t\.z\.t\.|z\.s\.m\.|d\.d\.|o\.a\.|i\.v\.m\.|m\.b\.t\.|n\.a\.v\.|c\.s\.|a\.s\.|jl\.|j\.l\.|nr\.|nrs\.|bijv\.|dhr\.|mevr\.|(?:\p{Lu}\.){1,4})/gu
+
+/** Hides those full stops (same length) so clause patterns can look past them. */
+export function maskAbbreviations(sentence: string): string {
+  return sentence.replace(ABBREVIATION, (m) => m.replace(/\./g, '\u00B7'))
+}
 
 /** Deadlines as written, without a date: `t.z.t.`, `zo spoedig mogelijk`, `na afloop van de Toetsingsconferentie`. */
 const DUE_WORDS =
   /\b(t\.z\.t\.|te zijner tijd|zo spoedig mogelijk|zo snel mogelijk|z\.s\.m\.|binnenkort|op korte termijn|(?:voor|vóór|na|bij|tijdens)\s+(?:aanvang|afloop|afronding|het einde|de start|het begin|begin|einde)\s+van\s+(?:de|het)\s+[\p{L}-]+|(?:voor|vóór|na|rond|tijdens)\s+(?:het|de)\s+(?:zomerreces|kerstreces|voorjaarsreces|herfstreces|meireces|krokusreces|begrotingsbehandeling|[\p{L}]+debat|[\p{L}]+overleg))/iu
-const PREPOSITION = /\b(in|op|voor|vóór|na|rond|uiterlijk|vanaf|medio|begin|eind|tijdens|per)\s+$/i
+const PREPOSITION = /\b((?:in|op|voor|vóór|na|rond|uiterlijk|vanaf|medio|begin|eind|tijdens|per)(?:\s+(?:de|het))?)\s+$/i
 
 /** Recess periods, roughly, for due dates: the Tweede Kamer's summer recess runs from early July to early September. */
-const RECESS: Record<string, [string, string]> = { zomerreces: ['07-04', '09-01'], kerstreces: ['12-20', '01-12'], voorjaarsreces: ['02-15', '02-24'], meireces: ['04-26', '05-12'] }
+const RECESS: Record<string, [string, string]> = {
+  zomerreces: ['07-04', '09-01'],
+  kerstreces: ['12-20', '01-12'],
+  voorjaarsreces: ['02-15', '02-24'],
+  meireces: ['04-26', '05-12'],
+}
 
 /** The deadline in a commitment sentence: as written, and resolved where the text allows. */
-export function findDue(sentence: string, ref: string | null, dates: FoundDate[] = findDates(sentence, ref)): { dueText: string | null; due: DuePeriod | null } {
+export function findDue(
+  sentence: string,
+  ref: string | null,
+  dates: FoundDate[] = findDates(sentence, ref),
+): { dueText: string | null; due: DuePeriod | null } {
   const words = DUE_WORDS.exec(sentence)
   // A date in the sentence, with the preposition before it: `in augustus`, `uiterlijk 21 juni`, `op 2 november`.
   const date = dates.find((d) => d.precision !== 'years')
   if (date) {
     const lead = PREPOSITION.exec(sentence.slice(0, date.index))?.[1] ?? ''
     const dueText = `${lead ? `${lead} ` : ''}${date.text}`
-    if (/^(voor|vóór)$/i.test(lead) && ref) return { dueText, due: { start: ref, end: addDays(date.start, -1) } }
-    if (/^uiterlijk$/i.test(lead) && ref) return { dueText, due: { start: ref, end: date.end } }
+    if (/^(voor|vóór)\b/i.test(lead) && ref) return { dueText, due: { start: ref, end: addDays(date.start, -1) } }
+    if (/^uiterlijk\b/i.test(lead) && ref) return { dueText, due: { start: ref, end: date.end } }
     return { dueText, due: { start: date.start, end: date.end } }
   }
   if (words) {
@@ -138,12 +162,27 @@ const LEMMA: Record<string, string> = {
  * parts. `sender` is the paper's sender, who `ik` and `wij` stand for.
  */
 export function findCommitment(sentence: string, ref: string | null, sender: string | null): FoundCommitment | null {
-  if (LOOKS_BACK.test(sentence)) return null
+  const masked = maskAbbreviations(sentence)
+  if (LOOKS_BACK.test(masked)) return null
   for (const rule of RULES) {
-    const m = rule.test(sentence)
+    const m = rule.test(masked)
     if (!m) continue
-    const verb = (m.slice(1).reverse().find((g) => g && new RegExp(`^${VERB}$`, 'u').test(g)) ?? m[m.length - 1] ?? m[0]).toLowerCase()
-    const action = rule.name === 'commitment.briefing' ? 'briefing' : rule.name === 'commitment.tegemoet-zien' ? 'toesturen' : rule.name === 'commitment.toezeggen' ? 'toezeggen' : (LEMMA[verb] ?? verb)
+    const verb = (
+      m
+        .slice(1)
+        .reverse()
+        .find((g) => g && new RegExp(`^${VERB}$`, 'u').test(g)) ??
+      m[m.length - 1] ??
+      m[0]
+    ).toLowerCase()
+    const action =
+      rule.name === 'commitment.briefing'
+        ? 'briefing'
+        : rule.name === 'commitment.tegemoet-zien'
+          ? 'toesturen'
+          : rule.name === 'commitment.toezeggen'
+            ? 'toezeggen'
+            : (LEMMA[verb] ?? verb)
     const { dueText, due } = findDue(sentence, ref)
     return { actor: actorOf(sentence, sender), action, object: objectOf(sentence, m), dueText, due, rule: rule.name }
   }
@@ -152,8 +191,8 @@ export function findCommitment(sentence: string, ref: string | null, sender: str
 
 /** Who promises: `Ik`/`wij` is the sender; a named ministry or `het kabinet` as written. */
 function actorOf(sentence: string, sender: string | null): string | null {
-  const named = /\b(het Ministerie van [\p{Lu}][\p{L}]+(?: (?:en|van) [\p{Lu}][\p{L}]+)*(?: [\p{Lu}][\p{L}]+)*|het kabinet|dit kabinet|de regering)\b/iu.exec(sentence)
-  if (/\b(ik|wij|we)\b/i.test(sentence) || !named) return sender ?? (named ? named[1] ?? null : null)
+  const named = /\b([Hh]et Ministerie van \p{Lu}\p{L}+(?: (?:en )?\p{Lu}\p{L}+)*|[Hh]et kabinet|[Dd]it kabinet|[Dd]e regering)\b/u.exec(sentence)
+  if (/\b(ik|wij|we)\b/i.test(sentence) || !named) return sender ?? (named ? (named[1] ?? null) : null)
   return (named[1] as string).replace(/^(het|dit|de)\s/i, (w) => w.toLowerCase())
 }
 

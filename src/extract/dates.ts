@@ -15,6 +15,7 @@ export interface FoundDate {
 
 const M = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)'
 const WEEKDAY = '(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)'
+const FUTURE = /\b(zal|zullen|ga|gaan|tegemoet zien|voornemens|verwacht(?:en)?|komende|volgende|a\.s\.)\b/i
 const ORD: Record<string, number> = { eerste: 1, tweede: 2, derde: 3, vierde: 4, '1e': 1, '2e': 2, '3e': 3, '4e': 4 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -23,6 +24,16 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
 const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m)
 const month = (name: string) => MONTHS[name.toLowerCase()] as number
 const dayNumber = (isoDate: string) => Date.parse(isoDate) / 864e5
+
+/** Recesses of the Tweede Kamer, roughly (month-day of first and last day). */
+const RECESSES: Record<string, [string, string]> = {
+  zomerreces: ['07-04', '09-01'],
+  kerstreces: ['12-20', '01-12'],
+  voorjaarsreces: ['02-15', '02-24'],
+  krokusreces: ['02-15', '02-24'],
+  meireces: ['04-26', '05-12'],
+  herfstreces: ['10-17', '10-27'],
+}
 
 /** Seasons as ../shared/corpus/README.md defines them: voorjaar March–May, zomer June–August, najaar September–November, winter December–February. */
 const SEASONS: Record<string, [number, number]> = { voorjaar: [3, 5], lente: [3, 5], zomer: [6, 8], najaar: [9, 11], herfst: [9, 11], winter: [12, 2] }
@@ -50,7 +61,7 @@ function yearFor(m: number, d: number, ref: string | null, mode: 'past' | 'futur
 interface Rule {
   name: string
   re: RegExp
-  make(m: RegExpExecArray, ref: string | null, text: string): Omit<FoundDate, 'index' | 'length' | 'rule' | 'text'> | null
+  make(m: RegExpExecArray, ref: string | null, text: string, ahead: boolean): Omit<FoundDate, 'index' | 'length' | 'rule' | 'text'> | null
 }
 
 const refYear = (ref: string | null) => (ref ? Number(ref.slice(0, 4)) : null)
@@ -66,7 +77,7 @@ const RULES: Rule[] = [
   {
     // `1 t/m 26 augustus 2022`, `van 1 tot en met 5 augustus`, `1-5 augustus`
     name: 'date.day-range',
-    re: new RegExp(`\\b(?:van\\s+)?(\\d{1,2})\\s*(?:t\\/m|tot en met|tot|–|-)\\s*(\\d{1,2})\\s+${M}(?:\\s+(\\d{4}))?`, 'giu'),
+    re: new RegExp(`\\b(\\d{1,2})\\s*(?:t\\/m|tot en met|tot|–|-)\\s*(\\d{1,2})\\s+${M}(?:\\s+(\\d{4}))?`, 'giu'),
     make(m, ref) {
       const mo = month(m[3] as string)
       const d1 = Number(m[1])
@@ -79,7 +90,7 @@ const RULES: Rule[] = [
   {
     // `1 juli t/m 15 augustus 2022`
     name: 'date.cross-month-range',
-    re: new RegExp(`\\b(?:van\\s+)?(\\d{1,2})\\s+${M}(?:\\s+(\\d{4}))?\\s*(?:t\\/m|tot en met|tot|–|-)\\s*(\\d{1,2})\\s+${M}\\s+(\\d{4})`, 'giu'),
+    re: new RegExp(`\\b(\\d{1,2})\\s+${M}(?:\\s+(\\d{4}))?\\s*(?:t\\/m|tot en met|tot|–|-)\\s*(\\d{1,2})\\s+${M}\\s+(\\d{4})`, 'giu'),
     make(m) {
       const y2 = Number(m[6])
       const y1 = m[3] ? Number(m[3]) : y2
@@ -93,10 +104,10 @@ const RULES: Rule[] = [
     // `27 mei 2022`, `dinsdag 24 september`, `3 januari jl.`, `8 december a.s.`
     name: 'date.day',
     re: new RegExp(`\\b(?:${WEEKDAY}\\s+)?(\\d{1,2})\\s+${M}(?:\\s+(\\d{4}))?(?:\\s+(jl\\.|j\\.l\\.|a\\.s\\.))?`, 'giu'),
-    make(m, ref) {
+    make(m, ref, _text, ahead) {
       const mo = month(m[2] as string)
       const d = Number(m[1])
-      const mode = m[4] ? (m[4].startsWith('a') ? 'future' : 'past') : 'nearest'
+      const mode = m[4] ? (m[4].startsWith('a') ? 'future' : 'past') : ahead ? 'future' : 'nearest'
       const y = m[3] ? Number(m[3]) : yearFor(mo, d, ref, mode)
       if (y === null || !validDay(y, mo, d)) return null
       return { start: iso(y, mo, d), end: iso(y, mo, d), precision: 'day' }
@@ -122,7 +133,9 @@ const RULES: Rule[] = [
       const mo = month(m[2] as string)
       const y = m[3] ? Number(m[3]) : yearFor(mo, 15, ref, 'nearest')
       if (y === null) return null
-      return m[1]?.toLowerCase() === 'eerste' ? { start: iso(y, mo, 1), end: iso(y, mo, 15), precision: 'half' } : { start: iso(y, mo, 16), end: iso(y, mo, lastDay(y, mo)), precision: 'half' }
+      return m[1]?.toLowerCase() === 'eerste'
+        ? { start: iso(y, mo, 1), end: iso(y, mo, 15), precision: 'half' }
+        : { start: iso(y, mo, 16), end: iso(y, mo, lastDay(y, mo)), precision: 'half' }
     },
   },
   {
@@ -153,9 +166,10 @@ const RULES: Rule[] = [
     // `in augustus`, `(1 t/m 5 augustus)` is a range; a month alone after a preposition: the nearest such month.
     name: 'date.month',
     re: new RegExp(`(?<=\\b(?:in|per|vanaf|sinds|tot|voor|na|rond|uiterlijk|deze|afgelopen|komende|volgende)\\s+)${M}\\b(?!\\s+\\d)`, 'gu'),
-    make(m, ref) {
+    make(m, ref, _text, ahead) {
       const mo = month(m[1] as string)
-      const y = yearFor(mo, 15, ref, 'nearest')
+      // The whole month counts: `in mei` written on 27 May is this May.
+      const y = yearFor(mo, ahead ? lastDay(2001, mo) : 15, ref, ahead ? 'future' : 'nearest')
       if (y === null) return null
       return { start: iso(y, mo, 1), end: iso(y, mo, lastDay(y, mo)), precision: 'month' }
     },
@@ -187,13 +201,28 @@ const RULES: Rule[] = [
     },
   },
   {
+    // `na het zomerreces`, `voor het kerstreces`: the recess itself, roughly (its dates differ a little each year).
+    name: 'date.recess',
+    re: /\b(?:het\s+)?(zomerreces|kerstreces|voorjaarsreces|meireces|herfstreces|krokusreces)(?:\s+(?:van\s+)?((?:19|20)\d{2}))?\b/giu,
+    make(m, ref) {
+      const span = RECESSES[(m[1] as string).toLowerCase()]
+      const y = m[2] ? Number(m[2]) : refYear(ref)
+      if (!span || y === null) return null
+      const [a, b] = span
+      const endYear = b < a ? y + 1 : y
+      return { start: `${y}-${a}`, end: `${endYear}-${b}`, precision: 'season' }
+    },
+  },
+  {
     // `eerste helft van 2024`, `tweede halfjaar`
     name: 'date.half-year',
     re: /\b(?:de\s+|het\s+)?(eerste|tweede)\s+(?:helft|halfjaar)(?:\s+van)?(?:\s+((?:19|20)\d{2})|\s+(dit|volgend) jaar)\b/giu,
     make(m, ref) {
       const y = m[2] ? Number(m[2]) : relYear(m[3] as string, ref)
       if (y === null) return null
-      return (m[1] as string).toLowerCase() === 'eerste' ? { start: iso(y, 1, 1), end: iso(y, 6, 30), precision: 'half' } : { start: iso(y, 7, 1), end: iso(y, 12, 31), precision: 'half' }
+      return (m[1] as string).toLowerCase() === 'eerste'
+        ? { start: iso(y, 1, 1), end: iso(y, 6, 30), precision: 'half' }
+        : { start: iso(y, 7, 1), end: iso(y, 12, 31), precision: 'half' }
     },
   },
   {
@@ -250,10 +279,12 @@ const RULES: Rule[] = [
  */
 export function findDates(text: string, ref: string | null): FoundDate[] {
   const found: FoundDate[] = []
+  // A sentence about the future reads a day or month without a year forward: `kunt u de brief in januari tegemoet zien`.
+  const ahead = FUTURE.test(text)
   for (const rule of RULES) {
     rule.re.lastIndex = 0
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-      const made = rule.make(m, ref, text)
+      const made = rule.make(m, ref, text, ahead)
       if (!made) continue
       found.push({ ...made, text: m[0].trim(), index: m.index + (m[0].length - m[0].trimStart().length), length: m[0].trim().length, rule: rule.name })
     }

@@ -24,18 +24,33 @@ const COUNTRIES = new Set(
     ' ',
   ),
 )
-const COUNTRY_PHRASES = ['Verenigde Staten', 'Verenigd Koninkrijk', 'Caribisch Nederland', 'Europese Unie', 'Verenigde Naties', 'Sint Maarten', 'Sint Eustatius']
+const COUNTRY_PHRASES = [
+  'Verenigde Staten',
+  'Verenigd Koninkrijk',
+  'Caribisch Nederland',
+  'Europese Unie',
+  'Verenigde Naties',
+  'Sint Maarten',
+  'Sint Eustatius',
+]
 // Organisations known by their abbreviation.
 const ORG_ACRONYMS = new Set(
-  'VN EU NAVO IAEA OESO OVSE WHO IMF IMF WTO ECB EIB NATO UNHCR UNICEF UNESCO IEA PBL CPB SCP SER RIVM KNMI AIVD MIVD OM IND UWV SVB CBS NVWA ACM AFM DNB ProRail NS KLM TNO NWO KNAW VNG IPO ICC ICJ OPCW P5 G7 G20 VS VK'.split(' '),
+  'VN EU NAVO IAEA OESO OVSE WHO IMF IMF WTO ECB EIB NATO UNHCR UNICEF UNESCO IEA PBL CPB SCP SER RIVM KNMI AIVD MIVD OM IND UWV SVB CBS NVWA ACM AFM DNB ProRail NS KLM TNO NWO KNAW VNG IPO ICC ICJ OPCW P5 G7 G20 VS VK'.split(
+    ' ',
+  ),
 )
 const COUNTRY_ACRONYMS = new Set(['VS', 'VK'])
 // Places that are no country.
-const PLACES = new Set('Den Haag Amsterdam Rotterdam Utrecht Brussel Straatsburg Luxemburg Genève New York Washington Wenen Parijs Berlijn Londen Moskou Kyiv Kiev Zwolle Groningen Eindhoven Maastricht Tsjernobyl Zaporizja Oranjestad Willemstad Philipsburg Kralendijk'.split(' '))
+const PLACES = new Set(
+  'Den Haag Amsterdam Rotterdam Utrecht Brussel Straatsburg Luxemburg Genève New York Washington Wenen Parijs Berlijn Londen Moskou Kyiv Kiev Zwolle Groningen Eindhoven Maastricht Tsjernobyl Zaporizja Oranjestad Willemstad Philipsburg Kralendijk'.split(
+    ' ',
+  ),
+)
 const PLACE_PHRASES = ['Den Haag', 'New York', "'s-Gravenhage"]
 
 // Titles and roles before a name: `Ambassadeur Gustavo Zlauvinen`, `President Putin`, `het lid Knops`, `de heer Asscher`.
-const PERSON = /\b(Ambassadeur|President|Premier|Minister-President|Minister|Staatssecretaris|Commissaris|Eurocommissaris|Secretaris-Generaal|Koning|Koningin|de heer|mevrouw|dhr\.|mevr\.|het lid|Kamerlid|gezant)\s+((?:\p{Lu}\.\s?)*(?:(?:van|de|der|den|ter|ten)\s+)*\p{Lu}[\p{L}'-]+(?:\s+(?:(?:van|de|der|den)\s+)*\p{Lu}[\p{L}'-]+){0,2})/gu
+const PERSON =
+  /\b(Ambassadeur|President|Premier|Minister-President|Minister|Staatssecretaris|Commissaris|Eurocommissaris|Secretaris-Generaal|Koning|Koningin|de heer|mevrouw|dhr\.|mevr\.|het lid|Kamerlid|gezant)\s+((?:\p{Lu}\.\s?)*(?:(?:van|de|der|den|ter|ten)\s+)*\p{Lu}[\p{L}'-]+(?:\s+(?:(?:van|de|der|den)\s+)*\p{Lu}[\p{L}'-]+){0,2})/gu
 // Named bodies: `Ministerie van Buitenlandse Zaken`, `Europese Commissie`, `Planbureau voor de Leefomgeving`.
 const ORG =
   /\b((?:Ministerie|Ministeries)\s+van\s+\p{Lu}[\p{L}]+(?:\s+(?:en\s+)?\p{Lu}[\p{L}]+)*|Europese\s+(?:Commissie|Raad|Centrale Bank|Investeringsbank)|Raad\s+van\s+State|Algemene\s+Rekenkamer|Tweede\s+Kamer|Eerste\s+Kamer|Planbureau\s+voor\s+de\s+Leefomgeving|Centraal\s+Planbureau|Sociaal-Economische\s+Raad|Veiligheidsraad|(?:vaste\s+)?(?:Kamer)?commissie\s+voor\s+\p{Lu}[\p{L}]+(?:\s+(?:en\s+)?\p{Lu}[\p{L}]+)*|Vaste\s+Kamercommissie\s+\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)*)/gu
@@ -48,9 +63,17 @@ export function findEntities(text: string): FoundEntity[] {
   const out: FoundEntity[] = []
   for (const m of text.matchAll(PERSON)) {
     const role = (m[1] as string).replace(/\.$/, '')
-    out.push({ text: m[2] as string, kind: 'person', role, index: (m.index ?? 0) + m[0].length - (m[2] as string).length, length: (m[2] as string).length, rule: 'entity.titled-person' })
+    out.push({
+      text: m[2] as string,
+      kind: 'person',
+      role,
+      index: (m.index ?? 0) + m[0].length - (m[2] as string).length,
+      length: (m[2] as string).length,
+      rule: 'entity.titled-person',
+    })
   }
-  for (const m of text.matchAll(ORG)) out.push({ text: m[1] as string, kind: 'organisation', index: m.index ?? 0, length: (m[1] as string).length, rule: 'entity.named-body' })
+  for (const m of text.matchAll(ORG))
+    out.push({ text: m[1] as string, kind: 'organisation', index: m.index ?? 0, length: (m[1] as string).length, rule: 'entity.named-body' })
   for (const phrase of [...COUNTRY_PHRASES, ...PLACE_PHRASES]) {
     for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + phrase.length)) {
       const kind = PLACE_PHRASES.includes(phrase) ? 'place' : phrase === 'Europese Unie' || phrase === 'Verenigde Naties' ? 'organisation' : 'country'

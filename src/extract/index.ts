@@ -1,4 +1,17 @@
-import type { Commitment, DateMention, Entity, Fulfilment, GlossaryEntry, OffsetMap, PaperType, Reference, Request, Section, Span } from '../model/document.js'
+import type {
+  Commitment,
+  DateMention,
+  DuePeriod,
+  Entity,
+  Fulfilment,
+  GlossaryEntry,
+  OffsetMap,
+  PaperType,
+  Reference,
+  Request,
+  Section,
+  Span,
+} from '../model/document.js'
 import { toSourceOffset } from '../normalize/pieces.js'
 import { findCommitment } from './commitments.js'
 import { findDates } from './dates.js'
@@ -38,7 +51,10 @@ export function extract(input: ExtractInput): Extraction {
   const { text, offsetMap, date } = input
   const where = (start: number, length: number): { span: Span; sourceSpan: Span } => ({
     span: { start, end: start + length },
-    sourceSpan: { start: toSourceOffset(offsetMap, start), end: length > 0 ? toSourceOffset(offsetMap, start + length - 1) + 1 : toSourceOffset(offsetMap, start) },
+    sourceSpan: {
+      start: toSourceOffset(offsetMap, start),
+      end: length > 0 ? toSourceOffset(offsetMap, start + length - 1) + 1 : toSourceOffset(offsetMap, start),
+    },
   })
   const out: Extraction = { references: [], dates: [], commitments: [], fulfils: [], requests: [], entities: [], glossary: [] }
   const isMotie = input.type === 'motie' || input.type === 'amendement'
@@ -66,7 +82,13 @@ export function extract(input: ExtractInput): Extraction {
     }
     for (const a of findAbbreviations(s.text)) {
       if (!out.glossary.some((g) => g.abbreviation === a.abbreviation)) {
-        out.glossary.push({ text: s.text.slice(a.index, a.index + a.length), abbreviation: a.abbreviation, expansion: a.expansion, ...where(base + a.index, a.length), rule: 'glossary.bracketed' })
+        out.glossary.push({
+          text: s.text.slice(a.index, a.index + a.length),
+          abbreviation: a.abbreviation,
+          expansion: a.expansion,
+          ...where(base + a.index, a.length),
+          rule: 'glossary.bracketed',
+        })
       }
     }
     const request = findRequest(s.text)
@@ -81,7 +103,44 @@ export function extract(input: ExtractInput): Extraction {
       continue
     }
     const c = findCommitment(s.text, date, input.sender)
-    if (c) out.commitments.push({ text: s.text, actor: c.actor, action: c.action, object: c.object, dueText: c.dueText, due: c.due, ...where(base, s.text.length), rule: c.rule })
+    if (c)
+      out.commitments.push({
+        text: s.text,
+        actor: c.actor,
+        action: c.action,
+        object: c.object,
+        dueText: c.dueText,
+        due: c.due,
+        ...where(base, s.text.length),
+        rule: c.rule,
+      })
   }
+  for (const c of out.commitments) if (!c.due && c.dueText) c.due = dueFromEvent(c.dueText, out.dates, date)
   return out
+}
+
+/** How long after an event a promise to report on it falls due: kamerwacht's convention, three months. */
+const AFTER_EVENT_DAYS = 90
+
+/**
+ * Resolves a deadline tied to an event (`voor aanvang van de toetsingsconferentie`,
+ * `na afloop van de Toetsingsconferentie`) through a date the same paper gives
+ * that event (`de conferentie zal plaatsvinden van 1 t/m 26 augustus 2022`).
+ */
+function dueFromEvent(dueText: string, dates: DateMention[], ref: string | null): DuePeriod | null {
+  const m = /\b(voor|vóór|na|tijdens|bij)\s+(?:(?:aanvang|afloop|afronding|het einde|de start|het begin|begin|einde)\s+van\s+)?(?:de|het)\s+([\p{L}-]+)/iu.exec(
+    dueText,
+  )
+  if (!m) return null
+  const event = (m[2] as string).toLowerCase()
+  // The event as named, or the last part of its compound: `toetsingsconferentie` → `conferentie`.
+  const names = [event]
+  for (let k = 1; event.length - k >= 8; k++) names.push(event.slice(k))
+  const when = dates.find((d) => d.start !== d.end && d.precision === 'day' && names.some((n) => d.sentence.toLowerCase().includes(n)))
+  if (!when) return null
+  const add = (iso: string, days: number) => new Date(Date.parse(iso) + days * 864e5).toISOString().slice(0, 10)
+  const word = (m[1] as string).toLowerCase()
+  if (word === 'na') return { start: add(when.end, 1), end: add(when.end, AFTER_EVENT_DAYS) }
+  if (word === 'tijdens' || word === 'bij') return { start: when.start, end: when.end }
+  return ref ? { start: ref, end: add(when.start, -1) } : null
 }

@@ -149,7 +149,7 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
 
   dossier = hints.dossier ?? facts.dossier ?? dossier
   ondernummer = hints.ondernummer ?? facts.ondernummer ?? ondernummer
-  let id = hints.id ?? facts.kstId ?? (dossier && ondernummer ? `kst-${dossier}-${ondernummer}` : null)
+  let id = hints.id ?? facts.paperId ?? (dossier && ondernummer ? `kst-${dossier}-${ondernummer}` : null)
   if (id && /^kst-/.test(id) && (!dossier || !ondernummer)) {
     const m = /^kst-(.+)-([^-]+)$/.exec(id)
     dossier ??= m?.[1] ?? null

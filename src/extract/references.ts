@@ -49,7 +49,7 @@ const RULES: Rule[] = [
   {
     // Without the word Kamerstuk: `(36 410-XVI, nr. 96)`, `21 501-02, nr. 2507`.
     name: 'reference.dossier-nr',
-    re: new RegExp(String.raw`(?<![\d\p{L}])(\d{2}\s\d{3}(?:[\s-](?:[A-Z]{1,3}|[IVXLC]+|\d{2})(?![\p{L}\d]))?),\s*nrs?\.\s*(\d+)`, 'gu'),
+    re: /(?<![\d\p{L}])(\d{2}\s\d{3}(?:[\s-](?:[A-Z]{1,3}|[IVXLC]+|\d{2})(?![\p{L}\d]))?),\s*nrs?\.\s*(\d+)/gu,
     make(m) {
       return [{ target: `kst-${canonicalDossier(m[1] as string)}-${m[2]}`, kind: 'kamerstuk' }]
     },
@@ -138,7 +138,14 @@ export function findReferences(text: string, ref: string | null): FoundReference
     }
   }
   const contained = (a: FoundReference) =>
-    found.some((b) => b !== a && b.index <= a.index && b.index + b.length >= a.index + a.length && (b.length > a.length || (b.length === a.length && b.target === a.target && found.indexOf(b) < found.indexOf(a))) && (b.target !== null || a.target === null))
+    found.some(
+      (b) =>
+        b !== a &&
+        b.index <= a.index &&
+        b.index + b.length >= a.index + a.length &&
+        (b.length > a.length || (b.length === a.length && b.target === a.target && found.indexOf(b) < found.indexOf(a))) &&
+        (b.target !== null || a.target === null),
+    )
   const out = found.filter((r) => !contained(r))
   for (const r of out) {
     if (r.kind === 'kamerstuk' && /\bmotie\b[^.()]{0,80}\(?$/i.test(text.slice(Math.max(0, r.index - 90), r.index))) r.kind = 'motie'

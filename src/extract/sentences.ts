@@ -71,7 +71,8 @@ export function sentences(text: string, sections: Section[]): Sentence[] {
     const { start, end } = section.span
     const block = text.slice(start, end)
     let from = start
-    const re = /[.!?]+["'»)]*(?=\s+["'«(]?[\p{Lu}\d–•-])/gu
+    // A footnote marker may follow the full stop: `(CDA).5 De voorgestelde …`.
+    const re = /[.!?]+["'»)]*(?:\d{1,2}(?=\s+\p{Lu}))?(?=\s+["'«(]?[\p{Lu}\d–•-])/gu
     for (let m = re.exec(block); m; m = re.exec(block)) {
       const at = start + m.index
       const stop = at + m[0].length

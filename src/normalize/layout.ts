@@ -21,6 +21,7 @@ import {
   ROLE_LINE,
   RUN_TOGETHER_TITLE,
   RUNNING_FOOT,
+  RUNNING_FOOT_TK_NUMBER,
   SALUTATION,
   SIDEBAR_LABEL,
   SIDEBAR_VALUE,
@@ -44,7 +45,7 @@ export interface NLine {
 
 /** Facts read off page furniture before it is removed (the running foot names dossier and nr). */
 export interface FurnitureFacts {
-  kstId?: string
+  paperId?: string
   kamer?: 'Tweede Kamer' | 'Eerste Kamer'
   vergaderjaar?: string
   dossier?: string
@@ -62,7 +63,7 @@ function isFurniture(line: NLine, form: InputForm, facts: FurnitureFacts): boole
   const t = line.text
   const colophon = COLOPHON.exec(t)
   if (colophon) {
-    if (colophon[1]) facts.kstId ??= colophon[1]
+    if (colophon[1]) facts.paperId ??= colophon[1]
     return true
   }
   const foot = RUNNING_FOOT.exec(t)
@@ -71,6 +72,12 @@ function isFurniture(line: NLine, form: InputForm, facts: FurnitureFacts): boole
     facts.vergaderjaar ??= `${foot[2]}-${foot[3]}`
     facts.dossier ??= canonicalDossier(foot[4] as string)
     if (foot[5]) facts.ondernummer ??= foot[5]
+    return true
+  }
+  const tkFoot = RUNNING_FOOT_TK_NUMBER.exec(t)
+  if (tkFoot) {
+    facts.kamer ??= tkFoot[1] === 'Eerste' ? 'Eerste Kamer' : 'Tweede Kamer'
+    facts.vergaderjaar ??= `${tkFoot[2]}-${tkFoot[3]}`
     return true
   }
   if (PAGE_OF.test(t)) return true

@@ -50,8 +50,10 @@ export const WEB_DATA_ROW = /^(Tweede|Eerste) Kamer der Staten-Generaal\s*(\d{4}
  * `Eerste Kamer, vergaderjaar 2013–2014, CII, G 1` (the last number is the page).
  */
 export const RUNNING_FOOT = /^(Tweede|Eerste) Kamer, vergaderjaar (\d{4})\s*[–-]\s*(\d{4}), (.+?), (?:nr\. )?([\w]+)(?: \d+)?$/
-/** The colophon line: `kst-29984-297 ISSN 0921 - 7371 's-Gravenhage 2012`, or its parts on lines of their own. */
-export const COLOPHON = /^(kst-[\w-]+)(\s+ISSN\b.*)?$|^ISSN \d{4}\s*-\s*\d{3}[\dXx]$|^'s-Gravenhage \d{4}$/
+/** A paper outside a dossier has its Tweede Kamer number in the running foot: `Tweede Kamer, vergaderjaar 2018–2019, 2019D21842 1`. */
+export const RUNNING_FOOT_TK_NUMBER = /^(Tweede|Eerste) Kamer, vergaderjaar (\d{4})\s*[–-]\s*(\d{4}), (\d{4}[DZ]\d{5})(?: \d+)?$/
+/** The colophon line: `kst-29984-297 ISSN 0921 - 7371 's-Gravenhage 2012` (`nds-tk-…` for papers outside a dossier), or its parts on lines of their own. */
+export const COLOPHON = /^((?:kst|nds-tk|nds-ek|blg|ah-tk|ah-ek|h-tk|h-ek)-[\w-]+)(\s+ISSN\b.*)?$|^ISSN \d{4}\s*-\s*\d{3}[\dXx]$|^'s-Gravenhage \d{4}$/
 /** A ministry letterhead page number: `Pagina 2 van 7`, also split by the PDF as `P agina 6 van 7`. */
 export const PAGE_OF = /^P ?a ?g ?i ?n ?a \d+ van \d+$/
 /** Navigation and page chrome of officielebekendmakingen, tweedekamer.nl and rijksbegroting.nl. */

@@ -24,6 +24,7 @@ export interface JoinRecord {
 const BULLET = /^([•–—-]|\d{1,2}[.)]|[a-z][.)])\s+\S/
 const SENTENCE_END = /[.!?:;]["')»']?$/
 const ONLY_PUNCT = /^[.,;:)»"'!?]+$/
+const ABBREVIATION_END = /(?:^|[\s(])(?:nr|nrs|jl|blz|art|o\.a|d\.d|t\.z\.t|bijv|resp|ca|dhr|mevr|drs|mr|dr|ir|prof|c\.s|\p{Lu})\.$/u
 // A motion is a list of clauses, each on a new line: `constaterende dat …;`, `verzoekt de regering …,`.
 const MOTIE_CLAUSE =
   /^(De Kamer,|gehoord de beraadslaging|constaterende|overwegende|van mening|voorts van mening|verzoekt|spreekt uit|roept .{0,40} op|draagt .{0,40} op|stelt vast|en gaat over tot de orde van de dag)/
@@ -234,16 +235,19 @@ export function reflow(lines: NLine[], paragraphLines: boolean, lexicon: Lexicon
       continue
     }
     const prev = cur.lastLine.text
-    const prevFull = prev.length >= width * 0.8
-    const prevEnded = SENTENCE_END.test(prev)
+    // A full stop after an abbreviation or initial (`nr.`, `jl.`, `W.B.`) ends no sentence.
+    const prevEnded = SENTENCE_END.test(prev) && !ABBREVIATION_END.test(prev)
     const brokenWord = /[\p{L}\d]-$/u.test(prev)
+    // The line ended by choice, not for lack of room, when the next line's first word would have fitted.
+    const firstWord = line.text.split(' ', 1)[0] as string
+    const deliberate = prev.length + 1 + firstWord.length <= width
     let continues: boolean
     // After a blank line a one-line paragraph was a heading (`Update Inzet Nederland …` / `` / `Voor de …`).
     if (blankSince)
       continues = brokenWord || (!prevEnded && prev.length >= width * 0.75 && !(cur.lines === 1 && cur.role === 'paragraph' && /^\p{Lu}/u.test(line.text)))
     else if (brokenWord) continues = true
-    else if (prevEnded && !prevFull) continues = ONLY_PUNCT.test(line.text)
-    else if (cur.lines === 1 && !prevEnded && !/,$/.test(prev) && prev.length < width * 0.9 && /^\p{Lu}/u.test(line.text)) continues = false
+    else if (prevEnded && (deliberate || prev.length < width * 0.8)) continues = ONLY_PUNCT.test(line.text)
+    else if (cur.lines === 1 && !prevEnded && !/,$/.test(prev) && deliberate && /^\p{Lu}/u.test(line.text)) continues = false
     else continues = true
     if (continues) {
       joinLine(cur.w, line, lexicon, evidence, joins)

@@ -1,0 +1,239 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Document } from '../model/document.js'
+import { createContext, readDocument } from '../pipeline.js'
+import { ROOT } from '../test-support/paths.js'
+import { findCommitment, findDue } from './commitments.js'
+import { findDates } from './dates.js'
+import { findAbbreviations, findEntities } from './entities.js'
+import { findFulfilment, findRequest } from './fulfils.js'
+import { findReferences } from './references.js'
+
+describe('references: each form a Kamerstuk uses, resolved to canonical ids', () => {
+  const cases: Array<[string, Array<string | null>, string?]> = [
+    ['ging u op 1 december 2021 reeds een brief (Kamerstuk 33 783, nr.48) toe', ['kst-33783-48']],
+    ['zie Kamerstukken II 2021/22, 33 783, nr. 48.', ['kst-33783-48']],
+    ['zoals eerder gemeld (Kamerstuk 21 501-02, nr. 2507).', ['kst-21501-02-2507']],
+    ['in de verslagen (Kamerstuk 21 501-02, nrs. 2507 en 2510) staat', ['kst-21501-02-2507', 'kst-21501-02-2510']],
+    ['(Kamerstukken 21 501-02 en 36 045, nr. 2502)', ['kst-21501-02-2502']],
+    ['aangenomen motie (36 410-XVI, nr. 96)', ['kst-36410-XVI-96'], 'motie'],
+    ['Kamerstuk 33 000 X, nr. 30', ['kst-33000-X-30']],
+    ['de brief kst-33783-48 van mijn ambtsvoorganger', ['kst-33783-48']],
+    ['(Handelingen II 2021/22, nr. 50, item 3)', ['h-tk-20212022-50-3'], 'handelingen'],
+    ['tijdens een VSO (Handelingen II 2015/16, nr. 43; VSO Raad Algemene Zaken)', [null], 'handelingen'],
+    ['Aanhangsel Handelingen II 2021/22, nr. 1234', ['ah-tk-20212022-1234'], 'aanhangsel'],
+    ['(verzoek met kenmerk 2011Z13771/2011D33912)', ['2011Z13771', '2011D33912']],
+    ['de Kamervragen 2022D222 49 van het lid', ['2022D22249'], 'document'],
+    ['de motie Vliegenthart (2012–2013, CII, B) om te komen met', [null, 'kst-CII-B']],
+    ['In die brief zal ik ingaan op de motie van het lid Knops over dat onderwerp (Kamerstuk 33 000 X, nr. 20).', [null, 'kst-33000-X-20']],
+    ['Kamerstuk 32852 nr. 209', ['kst-32852-209']],
+  ]
+  it.each(cases)('%s', (text, targets, kind) => {
+    const refs = findReferences(text, '2022-05-27')
+    expect(refs.map((r) => r.target)).toEqual(targets)
+    if (kind) expect(refs.find((r) => r.target === targets.at(-1))?.kind).toBe(kind)
+  })
+
+  it('keeps a letter cited only by its date, with the date, for linking later', () => {
+    const [r] = findReferences('Met mijn brief van 8 december jl. heb ik u geïnformeerd', '2017-12-20')
+    expect(r).toMatchObject({ target: null, kind: 'brief', date: '2017-12-08' })
+  })
+
+  it.each([['Vergaderjaar 2021/22'], ['artikel 33 van de Grondwet'], ['in 2021/22 en 2022/23'], ['het 2010 Actieplan']])('finds no reference in %j', (text) => {
+    expect(findReferences(text, null).filter((r) => r.target)).toEqual([])
+  })
+
+  it('marks a Kamerstuk cited as a motie', () => {
+    const [motie] = findReferences('invulling aan de motie Bontenbal/Grinwis (Kamerstukken 32813, nr. 952)', null).filter((r) => r.target)
+    expect(motie).toMatchObject({ target: 'kst-32813-952', kind: 'motie' })
+  })
+})
+
+describe('dates and periods, resolved against the paper’s own date', () => {
+  const ref = '2022-05-27'
+  const cases: Array<[string, string, string, string]> = [
+    ['Den Haag, 27 mei 2022', '27 mei 2022', '2022-05-27', '2022-05-27'],
+    ['plaatsvinden van 1 t/m 26 augustus 2022 in het', '1 t/m 26 augustus 2022', '2022-08-01', '2022-08-26'],
+    ['van 1 tot en met 5 augustus', '1 tot en met 5 augustus', '2022-08-01', '2022-08-05'],
+    ['Op 3 januari jl. stelden de vijf', '3 januari jl.', '2022-01-03', '2022-01-03'],
+    ['Op 11 november jl. stuurde ik', '11 november jl.', '2021-11-11', '2021-11-11'],
+    ['(d.d. 8 juli 2019)', '8 juli 2019', '2019-07-08', '2019-07-08'],
+    ['op 8-7-2019 ontvangen', '8-7-2019', '2019-07-08', '2019-07-08'],
+    ['dinsdag 24 september', 'dinsdag 24 september', '2022-09-24', '2022-09-24'],
+    ['in augustus 2022', 'augustus 2022', '2022-08-01', '2022-08-31'],
+    ['medio 2023', 'medio 2023', '2023-06-01', '2023-07-31'],
+    ['eind 2022', 'eind 2022', '2022-11-01', '2022-12-31'],
+    ['in het voorjaar van 2023', 'het voorjaar van 2023', '2023-03-01', '2023-05-31'],
+    ['in het najaar', 'het najaar', '2022-09-01', '2022-11-30'],
+    ['het eerste kwartaal van 2023', 'het eerste kwartaal van 2023', '2023-01-01', '2023-03-31'],
+    ['in Q3 2022', 'Q3 2022', '2022-07-01', '2022-09-30'],
+    ['voor de zomer', 'de zomer', '2022-06-01', '2022-08-31'],
+    ['na het zomerreces', 'het zomerreces', '2022-07-04', '2022-09-01'],
+    ['begin volgend jaar', 'begin volgend jaar', '2023-01-01', '2023-02-28'],
+    ['in de tweede helft van oktober 2013', 'tweede helft van oktober 2013', '2013-10-16', '2013-10-31'],
+    ['bij deze bijeenkomst in 2020 (', '2020', '2020-01-01', '2020-12-31'],
+    ['voor de periode 2024-2027, dat', '2024-2027', '2024-01-01', '2027-12-31'],
+    ['u de brief in januari tegemoet zien', 'januari', '2023-01-01', '2023-01-31'],
+  ]
+  it.each(cases)('%s', (text, want, start, end) => {
+    const found = findDates(text, ref)
+    expect(found.map((d) => [d.text, d.start, d.end])).toContainEqual([want, start, end])
+  })
+
+  it.each([
+    ['van het 2010 Actieplan'],
+    ['Kamerstukken II 2021/22, nr. 5'],
+    ['Nationaal Programma Circulaire Economie 2023-2030'],
+    ['Vergaderjaar 2022-2023'],
+    ['de 47 vragen'],
+  ])('finds no date in %j', (text) => {
+    expect(findDates(text, ref)).toEqual([])
+  })
+
+  it('reads `in januari` in a December letter as next January', () => {
+    expect(findDates('kunt u de brief in januari tegemoet zien', '2011-12-19')[0]).toMatchObject({ start: '2012-01-01', end: '2012-01-31' })
+  })
+})
+
+describe('commitments beside policy intentions and motie requests', () => {
+  const sender = 'Minister van Buitenlandse Zaken'
+  const promises: Array<[string, string, string | null]> = [
+    ['Ik zal uw Kamer t.z.t. informeren over dit besluit.', 'informeren', 't.z.t.'],
+    ['Ik zal na afloop van de Toetsingsconferentie rapporteren over de resultaten.', 'rapporteren', 'na afloop van de Toetsingsconferentie'],
+    [
+      'Het Ministerie van Buitenlandse Zaken verzorgt voor aanvang van de toetsingsconferentie graag een technische ambtelijke briefing voor (deelnemende) Kamerleden.',
+      'briefing',
+      'voor aanvang van de toetsingsconferentie',
+    ],
+    [
+      'Ik vertrouw op uw begrip hiervoor en ik zeg u toe dat ik u de antwoorden op de 47 vragen zo spoedig mogelijk zal doen toekomen.',
+      'toesturen',
+      'zo spoedig mogelijk',
+    ],
+    ['In verband hiermee kunt u de brief in januari tegemoet zien.', 'toesturen', 'in januari'],
+    ['Wij zijn voornemens u in het najaar nader te berichten.', 'berichten', 'in het najaar'],
+    ['Ik stel voor u uiterlijk 21 juni nader te berichten.', 'berichten', 'uiterlijk 21 juni'],
+    ['Dit kabinet werkt tevens aan een Lange-termijn Ruimtevaartagenda, waarover uw Kamer nog geïnformeerd zal worden.', 'informeren', null],
+    [
+      'Via deze brief laat ik U weten dat ik Uw Kamer de gevraagde informatie in de tweede helft van oktober 2013 zal toesturen.',
+      'toesturen',
+      'in de tweede helft van oktober 2013',
+    ],
+    ['Ik zal de Kamer voor het zomerreces informeren over de uitkomsten.', 'informeren', 'voor het zomerreces'],
+  ]
+  it.each(promises)('promise: %s', (sentence, action, dueText) => {
+    const c = findCommitment(sentence, '2022-05-27', sender)
+    expect(c).not.toBeNull()
+    expect(c?.action).toBe(action)
+    expect(c?.dueText).toBe(dueText)
+  })
+
+  const notPromises: Array<[string, string]> = [
+    [
+      'Nederland zal zich blijven inzetten voor een alomvattende, evenwichtige en inhoudelijke volledige implementatie van het 2010 Actieplan.',
+      'policy intention',
+    ],
+    ['In deze context zal het kabinet tijdens de NPV Toetsingsconferentie in augustus 2022 extra nadruk leggen op:', 'policy intention'],
+    ['Met het oog op het uitstel wil ik u middels deze brief informeren over de nieuwe data van de conferentie.', 'this letter informs now'],
+    ['Hierbij informeer ik u over de stand van zaken.', 'this letter informs now'],
+    ['Daarmee voorkomen we veel onnodig gebruik van grondstoffen en stimuleren we dat bedrijven circulaire producten gaan aanbieden.', 'others will act'],
+    [
+      'De vaste commissie voor Defensie heeft mij op 23 juni jl. verzocht om informatie over het tijdstip waarop de Kamer zal worden ingelicht.',
+      'an answered request',
+    ],
+    ['De Russische inval markeert een nieuwe realiteit, die ook een weerslag zal hebben op de NPV Toetsingsconferentie.', 'a prediction'],
+  ]
+  it.each(notPromises)('no promise: %s (%s)', (sentence) => {
+    expect(findCommitment(sentence, '2022-05-27', sender)).toBeNull()
+  })
+
+  it('keeps a motie’s `verzoekt de regering` apart as a request', () => {
+    const s = 'verzoekt de regering in gesprek te gaan met ouders en de Kamer over de uitkomsten hiervan nog voor het zomerreces te informeren,'
+    expect(findRequest(s)).toMatchObject({ addressee: 'de regering' })
+  })
+
+  it('resolves a due date where the text gives one', () => {
+    expect(findDue('Ik zal u uiterlijk 21 juni nader berichten.', '2019-05-27')).toEqual({
+      dueText: 'uiterlijk 21 juni',
+      due: { start: '2019-05-27', end: '2019-06-21' },
+    })
+    expect(findDue('Ik zal uw Kamer t.z.t. informeren.', '2019-05-27')).toEqual({ dueText: 't.z.t.', due: null })
+  })
+})
+
+describe('fulfilments: a paper keeping a promise or answering a request', () => {
+  const cases: Array<[string, string[]]> = [
+    ['Hiermee doe ik mijn toezegging gestand.', []],
+    ['Zoals toegezegd tijdens het commissiedebat van 3 maart 2022 stuur ik u hierbij het rapport.', ['debate', 'date']],
+    ['Met deze brief geef ik uitvoering aan de motie van het lid Van der Graaf (Kamerstuk 35 000, nr. 12).', ['motie', 'motie']],
+    ['In antwoord op uw verzoek van 5 april jl. stuur ik u de gevraagde informatie.', ['request', 'date']],
+    ['Daarnaast wordt hierbij invulling gegeven aan de motie Bontenbal/Grinwis (Kamerstukken 32813, nr. 952).', ['motie', 'motie']],
+  ]
+  it.each(cases)('%s', (sentence, kinds) => {
+    const f = findFulfilment(sentence, '2022-05-27')
+    expect(f).not.toBeNull()
+    expect(f?.pointsAt.map((p) => p.kind)).toEqual(kinds)
+  })
+
+  it.each([['Ik zal uw Kamer t.z.t. informeren over dit besluit.'], ['De NPV Toetsingsconferentie is herhaaldelijk uitgesteld door COVID-19.']])(
+    'not a fulfilment: %s',
+    (s) => {
+      expect(findFulfilment(s, null)).toBeNull()
+    },
+  )
+})
+
+describe('people, organisations, places and the paper’s own abbreviations', () => {
+  it('finds persons with their role, organisations and countries', () => {
+    const found = findEntities(
+      'Ambassadeur Gustavo Zlauvinen sprak met het IAEA over Rusland; de heer Asscher vroeg de Europese Commissie om opheldering in New York.',
+    )
+    expect(found.map((e) => [e.text, e.kind, e.role ?? null])).toEqual([
+      ['Gustavo Zlauvinen', 'person', 'Ambassadeur'],
+      ['IAEA', 'organisation', null],
+      ['Rusland', 'country', null],
+      ['Asscher', 'person', 'de heer'],
+      ['Europese Commissie', 'organisation', null],
+      ['New York', 'place', null],
+    ])
+  })
+
+  it.each([
+    ['de Toetsingsconferentie van het Non-Proliferatieverdrag (NPV) wil ik', 'NPV', 'Non-Proliferatieverdrag'],
+    ['van het Planbureau voor de Leefomgeving (PBL) en de', 'PBL', 'Planbureau voor de Leefomgeving'],
+    ['de Integrale Circulaire Economie Rapportage 2023 (ICER) van het', 'ICER', 'Integrale Circulaire Economie Rapportage 2023'],
+  ])('defines %s', (text, abbreviation, expansion) => {
+    expect(findAbbreviations(text)).toMatchObject([{ abbreviation, expansion }])
+  })
+
+  it('does not take a bracketed remark for an abbreviation', () => {
+    expect(findAbbreviations('het onderwerp risicovermindering (risk reduction).')).toEqual([])
+  })
+})
+
+describe('33783-50, the letter every part of kamerwacht starts from', () => {
+  let doc: Document
+  beforeAll(async () => {
+    doc = await readDocument(readFileSync(join(ROOT, 'examples', '33783-50.txt')), '33783-50.txt', await createContext())
+  })
+
+  it('has its three promises with due text, and spans that point back into the source', () => {
+    expect(doc.commitments.map((c) => c.dueText)).toEqual(['t.z.t.', 'voor aanvang van de toetsingsconferentie', 'na afloop van de Toetsingsconferentie'])
+    for (const c of doc.commitments) {
+      expect(doc.text.slice(c.span.start, c.span.end)).toBe(c.text)
+      // The source has line breaks and hyphens where the clean text has none; its first and last words are the same.
+      const src = doc.source.text.slice(c.sourceSpan.start, c.sourceSpan.end)
+      expect(src.split(/\s+/)[0]).toBe(c.text.split(' ')[0])
+      expect(src.trim().endsWith(c.text.slice(-6))).toBe(true)
+    }
+    // The conference (1 t/m 26 augustus 2022) gives the report after it a due period.
+    expect(doc.commitments[2]?.due).toEqual({ start: '2022-08-27', end: '2022-11-24' })
+  })
+
+  it('resolves Kamerstuk 33 783, nr.48 and puts 1 t/m 26 augustus 2022 on the timeline', () => {
+    expect(doc.references[0]).toMatchObject({ text: 'Kamerstuk 33 783, nr.48', target: 'kst-33783-48', rule: 'reference.kamerstuk' })
+    expect(doc.dates.find((d) => d.text === '1 t/m 26 augustus 2022')).toMatchObject({ start: '2022-08-01', end: '2022-08-26', precision: 'day' })
+    expect(doc.glossary).toMatchObject([{ abbreviation: 'NPV', expansion: 'Non-Proliferatieverdrag' }])
+  })
+})
