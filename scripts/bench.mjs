@@ -2,8 +2,9 @@
 // `npm run bench`: reading speed on one core, as MB/s and as a ratio to a
 // baseline measured in the same run on the same bytes.
 //
-//   read      read + normalize + structure + metadata (the whole `kamerwacht read` pipeline, no I/O)
 //   baseline  decode the same bytes as UTF-8 and split them into lines
+//   read      read + normalize + structure + metadata, no extraction
+//   + extract the whole `kamerwacht read` pipeline, with references, dates, commitments … (no I/O)
 //
 // Input: the text inputs of ../shared/corpus/dev (every form but PDF and JSON),
 // repeated until at least BENCH_MB (default 50) MB. Speed is never asserted in
@@ -38,29 +39,30 @@ function baseline() {
   return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, lines }
 }
 
-async function pipeline() {
+async function pipeline(c) {
   let chars = 0
   const t0 = process.hrtime.bigint()
-  for (let r = 0; r < rounds; r++) for (const f of inputs) chars += (await readDocument(f.bytes, f.name, ctx)).text.length
+  for (let r = 0; r < rounds; r++) for (const f of inputs) chars += (await readDocument(f.bytes, f.name, c)).text.length
   return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, chars }
 }
 
 const base = baseline()
-const read = await pipeline()
+const read = await pipeline({ ...ctx, extract: false })
+const full = await pipeline(ctx)
 const mbps = (s) => totalMb / s
 const peakRssMb = process.resourceUsage().maxRSS / 1024
+const row = (label, s) =>
+  `  ${label.padEnd(44)} ${mbps(s).toFixed(1).padStart(7)} MB/s  ${s.toFixed(2).padStart(6)} s  ratio to baseline ${(mbps(s) / mbps(base.seconds)).toFixed(4)}`
 
 console.log(
   `kamerwacht bench: ${inputs.length} text inputs of corpus/dev (${(corpusBytes / 1024).toFixed(0)} KB) × ${rounds} = ${totalMb.toFixed(1)} MB, one core`,
 )
-console.log(`  baseline (decode + split lines)  ${mbps(base.seconds).toFixed(1).padStart(8)} MB/s  ${base.seconds.toFixed(2)} s`)
-console.log(`  read (read+normalize+structure+metadata)  ${mbps(read.seconds).toFixed(1).padStart(8)} MB/s  ${read.seconds.toFixed(2)} s`)
-console.log(
-  `  ratio read / baseline            ${(mbps(read.seconds) / mbps(base.seconds)).toFixed(4)}  (baseline is ${(read.seconds / base.seconds).toFixed(0)}× faster)`,
-)
-console.log(`  peak RSS                         ${peakRssMb.toFixed(0)} MB`)
+console.log(row('baseline (decode + split lines)', base.seconds))
+console.log(row('read (read+normalize+structure+metadata)', read.seconds))
+console.log(row('read + extract (references, dates, …)', full.seconds))
+console.log(`  peak RSS ${peakRssMb.toFixed(0)} MB`)
 const floor = Number(process.env.BENCH_MIN_MBPS ?? 0)
-if (floor && mbps(read.seconds) < floor) {
+if (floor && mbps(full.seconds) < floor) {
   console.error(`below BENCH_MIN_MBPS=${floor}`)
   process.exit(1)
 }

@@ -1,5 +1,6 @@
 import type { DuePeriod } from '../model/document.js'
 import { type FoundDate, findDates } from './dates.js'
+import { initialCaseInsensitive } from './regex.js'
 
 /** A promise found in one sentence. */
 export interface FoundCommitment {

@@ -1,5 +1,6 @@
 import type { DatePrecision } from '../model/document.js'
 import { MONTHS } from '../normalize/patterns.js'
+import { initialCaseInsensitive } from './regex.js'
 
 /** A date or period found in text, before it is placed in its sentence. */
 export interface FoundDate {
@@ -15,7 +16,8 @@ export interface FoundDate {
 
 const M = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)'
 const WEEKDAY = '(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)'
-const FUTURE = /\b(zal|zullen|ga|gaan|tegemoet zien|voornemens|verwacht(?:en)?|komende|volgende|a\.s\.)\b/i
+const MONTH_NAME = /januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december/
+const FUTURE = /\b(?:zal|zullen|[Gg]a|[Gg]aan|tegemoet zien|voornemens|verwacht(?:en)?|komende|volgende|a\.s\.)\b/
 const ORD: Record<string, number> = { eerste: 1, tweede: 2, derde: 3, vierde: 4, '1e': 1, '2e': 2, '3e': 3, '4e': 4 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -60,8 +62,13 @@ function yearFor(m: number, d: number, ref: string | null, mode: 'past' | 'futur
 
 interface Rule {
   name: string
+  /** What a sentence must hold for the rule to be tried at all (most hold none of it). */
+  needs: 'month' | 'digit' | string[]
   re: RegExp
-  make(m: RegExpExecArray, ref: string | null, text: string, ahead: boolean): Omit<FoundDate, 'index' | 'length' | 'rule' | 'text'> | null
+  /** The match starts with a word that is not part of the date (`in 2020`): the date is the first group. */
+  lead?: true
+  /** `ahead(at)`: whether the sentence at `at` looks forward, so a date without a year is read forward. */
+  make(m: RegExpExecArray, ref: string | null, text: string, ahead: (at: number) => boolean): Omit<FoundDate, 'index' | 'length' | 'rule' | 'text'> | null
 }
 
 const refYear = (ref: string | null) => (ref ? Number(ref.slice(0, 4)) : null)
@@ -77,6 +84,7 @@ const RULES: Rule[] = [
   {
     // `1 t/m 26 augustus 2022`, `van 1 tot en met 5 augustus`, `1-5 augustus`
     name: 'date.day-range',
+    needs: 'month',
     re: new RegExp(`\\b(\\d{1,2})\\s*(?:t\\/m|tot en met|tot|–|-)\\s*(\\d{1,2})\\s+${M}(?:\\s+(\\d{4}))?`, 'giu'),
     make(m, ref) {
       const mo = month(m[3] as string)
@@ -90,6 +98,7 @@ const RULES: Rule[] = [
   {
     // `1 juli t/m 15 augustus 2022`
     name: 'date.cross-month-range',
+    needs: 'month',
     re: new RegExp(`\\b(\\d{1,2})\\s+${M}(?:\\s+(\\d{4}))?\\s*(?:t\\/m|tot en met|tot|–|-)\\s*(\\d{1,2})\\s+${M}\\s+(\\d{4})`, 'giu'),
     make(m) {
       const y2 = Number(m[6])
@@ -103,11 +112,12 @@ const RULES: Rule[] = [
   {
     // `27 mei 2022`, `dinsdag 24 september`, `3 januari jl.`, `8 december a.s.`
     name: 'date.day',
+    needs: 'month',
     re: new RegExp(`\\b(?:${WEEKDAY}\\s+)?(\\d{1,2})\\s+${M}(?:\\s+(\\d{4}))?(?:\\s+(jl\\.|j\\.l\\.|a\\.s\\.))?`, 'giu'),
     make(m, ref, _text, ahead) {
       const mo = month(m[2] as string)
       const d = Number(m[1])
-      const mode = m[4] ? (m[4].startsWith('a') ? 'future' : 'past') : ahead ? 'future' : 'nearest'
+      const mode = m[4] ? (m[4].startsWith('a') ? 'future' : 'past') : ahead(m.index) ? 'future' : 'nearest'
       const y = m[3] ? Number(m[3]) : yearFor(mo, d, ref, mode)
       if (y === null || !validDay(y, mo, d)) return null
       return { start: iso(y, mo, d), end: iso(y, mo, d), precision: 'day' }
@@ -116,6 +126,7 @@ const RULES: Rule[] = [
   {
     // `8-7-2019`, `08/07/2019`
     name: 'date.numeric',
+    needs: 'digit',
     re: /\b(\d{1,2})[-/](\d{1,2})[-/]((?:19|20)\d{2})\b/g,
     make(m) {
       const d = Number(m[1])
@@ -128,6 +139,7 @@ const RULES: Rule[] = [
   {
     // `tweede helft van oktober 2013`
     name: 'date.half-month',
+    needs: 'month',
     re: new RegExp(`\\b(eerste|tweede)\\s+helft\\s+van\\s+${M}(?:\\s+(\\d{4}))?`, 'giu'),
     make(m, ref) {
       const mo = month(m[2] as string)
@@ -141,6 +153,7 @@ const RULES: Rule[] = [
   {
     // `begin maart`, `eind juni 2023`, `medio mei` (begin/eind of a month: its first/last ten days)
     name: 'date.part-of-month',
+    needs: 'month',
     re: new RegExp(`\\b(begin|eind|einde|medio|half)\\s+${M}(?:\\s+(\\d{4}))?`, 'giu'),
     make(m, ref) {
       const mo = month(m[2] as string)
@@ -155,6 +168,7 @@ const RULES: Rule[] = [
   {
     // `augustus 2022`
     name: 'date.month-year',
+    needs: 'month',
     re: new RegExp(`\\b${M}\\s+((?:19|20)\\d{2})\\b`, 'giu'),
     make(m) {
       const mo = month(m[1] as string)
@@ -165,11 +179,14 @@ const RULES: Rule[] = [
   {
     // `in augustus`, `(1 t/m 5 augustus)` is a range; a month alone after a preposition: the nearest such month.
     name: 'date.month',
-    re: new RegExp(`(?<=\\b(?:in|per|vanaf|sinds|tot|voor|na|rond|uiterlijk|deze|afgelopen|komende|volgende)\\s+)${M}\\b(?!\\s+\\d)`, 'gu'),
+    needs: 'month',
+    re: new RegExp(`\\b(?:in|per|vanaf|sinds|tot|voor|na|rond|uiterlijk|deze|afgelopen|komende|volgende)\\s+(${M})\\b(?!\\s+\\d)`, 'gu'),
+    lead: true,
     make(m, ref, _text, ahead) {
       const mo = month(m[1] as string)
       // The whole month counts: `in mei` written on 27 May is this May.
-      const y = yearFor(mo, ahead ? lastDay(2001, mo) : 15, ref, ahead ? 'future' : 'nearest')
+      const forward = ahead(m.index)
+      const y = yearFor(mo, forward ? lastDay(2001, mo) : 15, ref, forward ? 'future' : 'nearest')
       if (y === null) return null
       return { start: iso(y, mo, 1), end: iso(y, mo, lastDay(y, mo)), precision: 'month' }
     },
@@ -177,6 +194,7 @@ const RULES: Rule[] = [
   {
     // `het eerste kwartaal van 2023`, `Q3 2022`, `derde kwartaal`
     name: 'date.quarter',
+    needs: ['kwartaal', 'Q1', 'Q2', 'Q3', 'Q4'],
     re: /\b(?:(?:het\s+)?(eerste|tweede|derde|vierde|1e|2e|3e|4e)\s+kwartaal(?:\s+van)?(?:\s+((?:19|20)\d{2}))?|Q([1-4])\s+((?:19|20)\d{2}))/giu,
     make(m, ref) {
       const q = m[3] ? Number(m[3]) : (ORD[(m[1] as string).toLowerCase()] as number)
@@ -188,6 +206,7 @@ const RULES: Rule[] = [
   {
     // `in het voorjaar van 2023`, `najaar 2017`, `dit najaar`, `het najaar`, `rond de zomer`, `voor de zomer`
     name: 'date.season',
+    needs: ['jaar', 'zomer', 'Zomer', 'winter', 'Winter', 'lente', 'herfst'],
     re: /\b(?:(?:(dit|deze|volgend|komend|vorig|afgelopen)|het|de)\s+(voorjaar|zomer|najaar|winter|lente|herfst)(?:\s+(?:van\s+)?((?:19|20)\d{2}))?|(voorjaar|zomer|najaar|winter|lente|herfst)\s+(?:van\s+)?((?:19|20)\d{2}))\b(?!reces|-)/giu,
     make(m, ref) {
       const name = ((m[2] ?? m[4]) as string).toLowerCase()
@@ -203,6 +222,7 @@ const RULES: Rule[] = [
   {
     // `na het zomerreces`, `voor het kerstreces`: the recess itself, roughly (its dates differ a little each year).
     name: 'date.recess',
+    needs: ['reces'],
     re: /\b(?:het\s+)?(zomerreces|kerstreces|voorjaarsreces|meireces|herfstreces|krokusreces)(?:\s+(?:van\s+)?((?:19|20)\d{2}))?\b/giu,
     make(m, ref) {
       const span = RECESSES[(m[1] as string).toLowerCase()]
@@ -216,6 +236,7 @@ const RULES: Rule[] = [
   {
     // `eerste helft van 2024`, `tweede halfjaar`
     name: 'date.half-year',
+    needs: ['helft', 'halfjaar'],
     re: /\b(?:de\s+|het\s+)?(eerste|tweede)\s+(?:helft|halfjaar)(?:\s+van)?(?:\s+((?:19|20)\d{2})|\s+(dit|volgend) jaar)\b/giu,
     make(m, ref) {
       const y = m[2] ? Number(m[2]) : relYear(m[3] as string, ref)
@@ -228,6 +249,7 @@ const RULES: Rule[] = [
   {
     // `eind 2022`, `begin 2023`, `medio 2023`, `eind dit jaar`, `begin volgend jaar`, `het einde van het jaar`
     name: 'date.part-of-year',
+    needs: ['begin', 'Begin', 'eind', 'Eind', 'medio', 'Medio', 'half'],
     re: /\b(?:(begin|eind|medio|half)\s+(?:((?:19|20)\d{2})\b|(dit|volgend|komend|vorig)\s+jaar)|(?:het\s+)?(einde|begin)\s+van\s+(?:(dit|het|volgend|vorig)\s+jaar|((?:19|20)\d{2})))/giu,
     make(m, ref) {
       const part = ((m[1] ?? m[4]) as string).toLowerCase()
@@ -241,6 +263,7 @@ const RULES: Rule[] = [
   {
     // `dit jaar`, `volgend jaar`, `vorig jaar`
     name: 'date.relative-year',
+    needs: ['jaar'],
     re: /\b(dit|volgend|komend|vorig)\s+jaar\b/giu,
     make(m, ref) {
       const y = relYear(m[1] as string, ref)
@@ -250,6 +273,7 @@ const RULES: Rule[] = [
   {
     // `(2020-2023)`, `voor de periode 2024-2027`, `van 2021 t/m 2027`; not a programme name (`NPCE 2023-2030`) nor a vergaderjaar.
     name: 'date.year-range',
+    needs: 'digit',
     re: /(?<![\d/])((?:19|20)\d{2})\s*(?:–|-|t\/m|tot en met|tot)\s*((?:19|20)\d{2})(?![\d/])/gu,
     make(m, _ref, text) {
       const before = text.slice(Math.max(0, m.index - 40), m.index)
@@ -264,7 +288,9 @@ const RULES: Rule[] = [
   {
     // A bare year only after a word of time: `in 2020`, `vanaf 2023`, `ten opzichte van 1990`; not `het 2010 Actieplan`, not `2021/22`.
     name: 'date.year',
-    re: /(?<=\b(?:in|sinds|vanaf|tot|voor|na|rond|per|van|t\/m|tussen|en|uiterlijk|jaar|jaren|of|eind|begin|medio)\s)((?:19|20)\d{2})\b(?![/\d]|-\d|\s*(?:–|t\/m|tot)\s*\d)/giu,
+    needs: 'digit',
+    re: /\b(?:in|sinds|vanaf|tot|voor|na|rond|per|van|t\/m|tussen|en|uiterlijk|jaar|jaren|of|eind|begin|medio)\s((?:19|20)\d{2})\b(?![/\d]|-\d|\s*(?:–|t\/m|tot)\s*\d)/giu,
+    lead: true,
     make(m) {
       const y = Number(m[1])
       return { start: iso(y, 1, 1), end: iso(y, 12, 31), precision: 'year' }
@@ -272,23 +298,40 @@ const RULES: Rule[] = [
   },
 ]
 
+/** Whether `text` (one sentence) looks forward: `kunt u de brief in januari tegemoet zien`. */
+export function lookingAhead(text: string): () => boolean {
+  let ahead: boolean | undefined
+  return () => (ahead ??= FUTURE.test(text))
+}
+
+for (const rule of RULES) rule.re = initialCaseInsensitive(rule.re)
+
 /**
  * Finds the dates and periods in `text`, resolved against `ref` (the paper's
  * own date) where the text leaves the year out. Overlapping readings keep the
  * longest (`1 t/m 26 augustus 2022` over `26 augustus 2022`).
  */
-export function findDates(text: string, ref: string | null): FoundDate[] {
+export function findDates(text: string, ref: string | null, ahead: (at: number) => boolean = lookingAhead(text)): FoundDate[] {
   const found: FoundDate[] = []
-  // A sentence about the future reads a day or month without a year forward: `kunt u de brief in januari tegemoet zien`.
-  const ahead = FUTURE.test(text)
-  for (const rule of RULES) {
-    rule.re.lastIndex = 0
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-      const made = rule.make(m, ref, text, ahead)
-      if (!made) continue
-      found.push({ ...made, text: m[0].trim(), index: m.index + (m[0].length - m[0].trimStart().length), length: m[0].trim().length, rule: rule.name })
+  const run = (rules: Rule[], from: number, to: number) => {
+    const part = from === 0 && to === text.length ? text : text.slice(from, to)
+    for (const rule of rules) {
+      // String.includes is far faster than a regex alternation of words.
+      if (typeof rule.needs !== 'string' && !rule.needs.some((w) => part.includes(w))) continue
+      rule.re.lastIndex = 0
+      for (let m = rule.re.exec(part); m; m = rule.re.exec(part)) {
+        const made = rule.make(m, ref, part, (at) => ahead(from + at))
+        if (!made) continue
+        const group = rule.lead ? (m[1] as string) : m[0].trim()
+        const index = from + m.index + (rule.lead ? m[0].lastIndexOf(group) : m[0].length - m[0].trimStart().length)
+        found.push({ ...made, text: group, index, length: group.length, rule: rule.name })
+      }
     }
   }
+  // Month rules look only around month names, year rules only around years: dates are sparse.
+  for (const [from, to] of windows(text, monthPositions(text), 45, 25)) run(MONTH_RULES, from, to)
+  for (const [from, to] of windows(text, yearPositions(text), 30, 30)) run(YEAR_RULES, from, to)
+  run(WORD_RULES, 0, text.length)
   found.sort((a, b) => a.index - b.index || b.length - a.length)
   const kept: FoundDate[] = []
   for (const f of found) {
@@ -297,4 +340,40 @@ export function findDates(text: string, ref: string | null): FoundDate[] {
     kept.push(f)
   }
   return kept
+}
+
+const MONTH_WORDS = Object.keys(MONTHS).flatMap((m) => [m, m[0]?.toUpperCase() + m.slice(1)])
+const YEAR_ANCHOR = /(?:19|20)\d\d/g
+
+/** Where month names stand, as [index, length] (indexOf per name beats one regex alternation). */
+function monthPositions(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  for (const w of MONTH_WORDS) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) out.push([at, w.length])
+  return out.sort((a, b) => a[0] - b[0])
+}
+
+function yearPositions(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  YEAR_ANCHOR.lastIndex = 0
+  for (let m = YEAR_ANCHOR.exec(text); m; m = YEAR_ANCHOR.exec(text)) out.push([m.index, 4])
+  return out
+}
+
+const MONTH_RULES = RULES.filter((r) => r.needs === 'month')
+const YEAR_RULES = RULES.filter((r) => r.needs === 'digit')
+const WORD_RULES = RULES.filter((r) => typeof r.needs !== 'string')
+
+/** Stretches of text around each anchor, merged, widened to whole words. */
+function windows(text: string, anchors: Array<[number, number]>, before: number, after: number): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  for (const [at, length] of anchors) {
+    let from = Math.max(0, at - before)
+    while (from > 0 && text[from - 1] !== ' ') from--
+    let to = Math.min(text.length, at + length + after)
+    while (to < text.length && text[to] !== ' ') to++
+    const last = out[out.length - 1]
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to)
+    else out.push([from, to])
+  }
+  return out
 }

@@ -55,13 +55,20 @@ const PERSON =
 const ORG =
   /\b((?:Ministerie|Ministeries)\s+van\s+\p{Lu}[\p{L}]+(?:\s+(?:en\s+)?\p{Lu}[\p{L}]+)*|Europese\s+(?:Commissie|Raad|Centrale Bank|Investeringsbank)|Raad\s+van\s+State|Algemene\s+Rekenkamer|Tweede\s+Kamer|Eerste\s+Kamer|Planbureau\s+voor\s+de\s+Leefomgeving|Centraal\s+Planbureau|Sociaal-Economische\s+Raad|Veiligheidsraad|(?:vaste\s+)?(?:Kamer)?commissie\s+voor\s+\p{Lu}[\p{L}]+(?:\s+(?:en\s+)?\p{Lu}[\p{L}]+)*|Vaste\s+Kamercommissie\s+\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)*)/gu
 
+const PHRASES = [...COUNTRY_PHRASES, ...PLACE_PHRASES]
+// A word that starts with a capital: `Rusland`, `VN`, `P5`, `Oekraïne`, `Wit-Rusland`.
+const CAPITALISED = /[A-ZÀ-ÞĲ][A-Za-z0-9À-ÖØ-öø-ÿĳĲ]*(?:-[A-ZÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]+)?/g
+// Words without which PERSON or ORG cannot match: tested first, as most paragraphs name no one.
+const PERSON_WORDS = /Ambassadeur|President|Premier|Minister|Staatssecretaris|Commissaris|Secretaris|Koning|heer|mevrouw|dhr\.|mevr\.|lid |Kamerlid|gezant/
+const ORG_WORDS = /Ministerie|Europese|Raad|Rekenkamer|Kamer|Planbureau|Economische|ommissie/
+
 /**
  * Finds persons (with the role that introduces them), organisations,
  * countries and places. Signers come from the signature, not from here.
  */
 export function findEntities(text: string): FoundEntity[] {
   const out: FoundEntity[] = []
-  for (const m of text.matchAll(PERSON)) {
+  for (const m of PERSON_WORDS.test(text) ? text.matchAll(PERSON) : []) {
     const role = (m[1] as string).replace(/\.$/, '')
     out.push({
       text: m[2] as string,
@@ -72,18 +79,20 @@ export function findEntities(text: string): FoundEntity[] {
       rule: 'entity.titled-person',
     })
   }
-  for (const m of text.matchAll(ORG))
+  for (const m of ORG_WORDS.test(text) ? text.matchAll(ORG) : [])
     out.push({ text: m[1] as string, kind: 'organisation', index: m.index ?? 0, length: (m[1] as string).length, rule: 'entity.named-body' })
-  for (const phrase of [...COUNTRY_PHRASES, ...PLACE_PHRASES]) {
+  for (const phrase of PHRASES) {
     for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + phrase.length)) {
       const kind = PLACE_PHRASES.includes(phrase) ? 'place' : phrase === 'Europese Unie' || phrase === 'Verenigde Naties' ? 'organisation' : 'country'
       out.push({ text: phrase, kind, index: at, length: phrase.length, rule: 'entity.gazetteer' })
     }
   }
-  for (const m of text.matchAll(/(?<![\p{L}\d-])(\p{Lu}[\p{L}\d]*(?:-\p{Lu}[\p{L}]+)?)(?![\p{L}\d])/gu)) {
-    const w = m[1] as string
+  // Single capitalised words against the lists: a regex that starts with a capital finds them fast.
+  CAPITALISED.lastIndex = 0
+  for (let m = CAPITALISED.exec(text); m; m = CAPITALISED.exec(text)) {
+    const w = m[0]
     const kind = COUNTRY_ACRONYMS.has(w) || COUNTRIES.has(w) ? 'country' : ORG_ACRONYMS.has(w) ? 'organisation' : PLACES.has(w) ? 'place' : null
-    if (kind) out.push({ text: w, kind, index: m.index ?? 0, length: w.length, rule: 'entity.gazetteer' })
+    if (kind && !/[\p{L}\d-]/u.test(text[m.index - 1] ?? ' ')) out.push({ text: w, kind, index: m.index, length: w.length, rule: 'entity.gazetteer' })
   }
   out.sort((a, b) => a.index - b.index || b.length - a.length)
   const kept: FoundEntity[] = []

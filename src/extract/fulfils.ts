@@ -2,6 +2,7 @@ import type { PointsAt } from '../model/document.js'
 import { maskAbbreviations } from './commitments.js'
 import { findDates } from './dates.js'
 import { findReferences } from './references.js'
+import { initialCaseInsensitive } from './regex.js'
 
 interface Rule {
   name: string
@@ -35,6 +36,8 @@ const RULES: Rule[] = [
     re: /\bheeft\s+(?:mij|ons|het\s+kabinet)\b[^.]{0,120}?\b(?:verzocht|gevraagd)\b|\bheeft\s+uw\s+Kamer\s+(?:per|bij|via)\s+motie\b[^.]{0,120}?\bverzocht\b/iu,
   },
 ]
+
+for (const rule of RULES) rule.re = initialCaseInsensitive(rule.re)
 
 /** Whether a sentence keeps an earlier promise or answers a request, and what it points at. */
 export function findFulfilment(sentence: string, ref: string | null): { rule: string; pointsAt: PointsAt[] } | null {

@@ -14,11 +14,29 @@ import type {
 } from '../model/document.js'
 import { toSourceOffset } from '../normalize/pieces.js'
 import { findCommitment } from './commitments.js'
-import { findDates } from './dates.js'
+import { findDates, lookingAhead } from './dates.js'
 import { findAbbreviations, findEntities } from './entities.js'
 import { findFulfilment, findRequest } from './fulfils.js'
 import { findReferences } from './references.js'
-import { sentences } from './sentences.js'
+import { type Sentence, sentences } from './sentences.js'
+
+// Words without which no rule of fulfilments or of commitments can match.
+const FULFIL_WORDS = /toeze|toegez|belo|aangek|motie|verzo|antwoord|aanleiding|reactie|gevraagd|Toeze|Zoals|zoals/
+// Every commitment rule needs one of these words; a set look-up per word is far cheaper than the rules.
+const PROMISE_WORDS = new Set(
+  'informeren geïnformeerd berichten bericht rapporteren gerapporteerd toesturen toegestuurd sturen gestuurd zenden toezenden toegezonden verzenden toekomen aanbieden aangeboden delen gedeeld ingaan terugkomen briefen inlichten ingelicht beantwoorden beantwoord voorleggen voorgelegd melden gemeld verstrekken verstrekt toelichten uiteenzetten versturen verstuurd zeg zeggen toezeggen tegemoet briefing rondetafelgesprek werkbezoek'.split(
+    ' ',
+  ),
+)
+function mayPromise(sentence: string): boolean {
+  for (const w of sentence.split(' ')) {
+    if (PROMISE_WORDS.has(w)) return true
+    const last = w.charCodeAt(w.length - 1)
+    // A word before a comma or full stop: `informeren.`
+    if ((last === 44 || last === 46 || last === 59 || last === 58 || last === 41) && PROMISE_WORDS.has(w.slice(0, -1))) return true
+  }
+  return false
+}
 
 /** What the extractors need to know of the paper. */
 export interface ExtractInput {
@@ -58,51 +76,81 @@ export function extract(input: ExtractInput): Extraction {
   })
   const out: Extraction = { references: [], dates: [], commitments: [], fulfils: [], requests: [], entities: [], glossary: [] }
   const isMotie = input.type === 'motie' || input.type === 'amendement'
-  const seenRefs = new Set<string>()
 
-  for (const s of sentences(text, input.sections)) {
+  const all = sentences(text, input.sections)
+  // Dates, references, entities and abbreviations are found in one scan of the whole text (many short
+  // scans cost more than one long one) and kept where they fall inside one sentence.
+  const sentenceAt = (at: number): Sentence | undefined => {
+    let lo = 0
+    let hi = all.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const s = all[mid] as Sentence
+      if (at < s.span.start) hi = mid - 1
+      else if (at >= s.span.end) lo = mid + 1
+      else return s
+    }
+    return undefined
+  }
+  const within = (index: number, length: number): Sentence | undefined => {
+    const s = sentenceAt(index)
+    return s && index + length <= s.span.end ? s : undefined
+  }
+  const ahead = new Map<Sentence, boolean>()
+  const looksAhead = (at: number) => {
+    const s = sentenceAt(at)
+    if (!s) return false
+    let a = ahead.get(s)
+    if (a === undefined) ahead.set(s, (a = lookingAhead(s.text)()))
+    return a
+  }
+  const inBody = (s: Sentence) => s.section !== 'header' && s.section !== 'dateline'
+  for (const d of findDates(text, date, looksAhead)) {
+    const s = within(d.index, d.length)
+    if (s) out.dates.push({ text: d.text, start: d.start, end: d.end, precision: d.precision, sentence: s.text, ...where(d.index, d.length), rule: d.rule })
+  }
+  for (const r of findReferences(text, date)) {
+    const s = within(r.index, r.length)
+    if (!s || !inBody(s)) continue
+    const ref: Reference = { text: r.text, target: r.target, kind: r.kind, ...where(r.index, r.length), rule: r.rule }
+    if (r.date) ref.date = r.date
+    out.references.push(ref)
+  }
+  for (const e of findEntities(text)) {
+    const s = within(e.index, e.length)
+    if (!s || !inBody(s)) continue
+    const entity: Entity = { text: e.text, kind: e.kind, ...where(e.index, e.length), rule: e.rule }
+    if (e.role) entity.role = e.role
+    out.entities.push(entity)
+  }
+  for (const a of findAbbreviations(text)) {
+    const s = within(a.index, a.length)
+    if (!s || !inBody(s) || out.glossary.some((g) => g.abbreviation === a.abbreviation)) continue
+    out.glossary.push({
+      text: text.slice(a.index, a.index + a.length),
+      abbreviation: a.abbreviation,
+      expansion: a.expansion,
+      ...where(a.index, a.length),
+      rule: 'glossary.bracketed',
+    })
+  }
+  for (const s of all) if (inBody(s)) sentenceItems(s)
+
+  // Requests, fulfilments and commitments are whole sentences.
+  function sentenceItems(s: Sentence): void {
     const base = s.span.start
-    for (const d of findDates(s.text, date)) {
-      out.dates.push({ text: d.text, start: d.start, end: d.end, precision: d.precision, sentence: s.text, ...where(base + d.index, d.length), rule: d.rule })
-    }
-    if (s.section === 'header' || s.section === 'dateline') continue
-    for (const r of findReferences(s.text, date)) {
-      // One reference per target per sentence: `nrs. 2507 en 2510` gives two, a repeated id one.
-      const key = `${base + r.index}:${r.target}`
-      if (seenRefs.has(key)) continue
-      seenRefs.add(key)
-      const ref: Reference = { text: r.text, target: r.target, kind: r.kind, ...where(base + r.index, r.length), rule: r.rule }
-      if (r.date) ref.date = r.date
-      out.references.push(ref)
-    }
-    for (const e of findEntities(s.text)) {
-      const entity: Entity = { text: e.text, kind: e.kind, ...where(base + e.index, e.length), rule: e.rule }
-      if (e.role) entity.role = e.role
-      out.entities.push(entity)
-    }
-    for (const a of findAbbreviations(s.text)) {
-      if (!out.glossary.some((g) => g.abbreviation === a.abbreviation)) {
-        out.glossary.push({
-          text: s.text.slice(a.index, a.index + a.length),
-          abbreviation: a.abbreviation,
-          expansion: a.expansion,
-          ...where(base + a.index, a.length),
-          rule: 'glossary.bracketed',
-        })
-      }
-    }
-    const request = findRequest(s.text)
+    const request = /verzoekt|roept/.test(s.text) ? findRequest(s.text) : null
     if (request) {
       out.requests.push({ text: s.text, addressee: request.addressee, ...where(base, s.text.length), rule: request.rule })
-      continue
+      return
     }
-    if (isMotie) continue
-    const fulfil = findFulfilment(s.text, date)
+    if (isMotie) return
+    const fulfil = FULFIL_WORDS.test(s.text) ? findFulfilment(s.text, date) : null
     if (fulfil) {
       out.fulfils.push({ text: s.text, pointsAt: fulfil.pointsAt, ...where(base, s.text.length), rule: fulfil.rule })
-      continue
+      return
     }
-    const c = findCommitment(s.text, date, input.sender)
+    const c = mayPromise(s.text) ? findCommitment(s.text, date, input.sender) : null
     if (c)
       out.commitments.push({
         text: s.text,

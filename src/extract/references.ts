@@ -1,6 +1,7 @@
 import type { ReferenceKind } from '../model/document.js'
 import { canonicalDossier } from '../normalize/layout.js'
 import { findDates } from './dates.js'
+import { initialCaseInsensitive } from './regex.js'
 
 /** A reference found in text, before spans are mapped. */
 export interface FoundReference {
@@ -28,6 +29,8 @@ const kamerLetters = (k: string) => (k === 'I' ? 'ek' : 'tk')
 
 interface Rule {
   name: string
+  /** A word the rule cannot match without: tested before the regex. */
+  needs: RegExp
   re: RegExp
   make(m: RegExpExecArray, ref: string | null): Array<Omit<FoundReference, 'index' | 'length' | 'rule' | 'text'>>
 }
@@ -37,6 +40,7 @@ const RULES: Rule[] = [
     // `Kamerstuk 33 783, nr.48`, `Kamerstukken II 2021/22, 33 783, nr. 48`, `Kamerstuk 21 501-02, nrs. 2507 en 2510`,
     // `Kamerstukken 21 501-02 en 36 045, nr. 2502` (one paper printed in two dossiers: the first names it).
     name: 'reference.kamerstuk',
+    needs: /Kamerstuk/,
     re: new RegExp(
       String.raw`\bKamerstuk(?:ken)?(?:\s+(?:I|II))?(?:\s+\d{4}\/\d{2,4},?)?\s+(${DOSSIER})((?:\s*,?\s*(?:en|&)\s+${DOSSIER})*)\s*,?\s*nrs?\.\s*((?:${NR})(?:(?:\s*,\s*|\s+en\s+)(?:${NR}))*)`,
       'gu',
@@ -49,6 +53,7 @@ const RULES: Rule[] = [
   {
     // Without the word Kamerstuk: `(36 410-XVI, nr. 96)`, `21 501-02, nr. 2507`.
     name: 'reference.dossier-nr',
+    needs: /nrs?\./,
     re: /(?<![\d\p{L}])(\d{2}\s\d{3}(?:[\s-](?:[A-Z]{1,3}|[IVXLC]+|\d{2})(?![\p{L}\d]))?),\s*nrs?\.\s*(\d+)/gu,
     make(m) {
       return [{ target: `kst-${canonicalDossier(m[1] as string)}-${m[2]}`, kind: 'kamerstuk' }]
@@ -57,6 +62,7 @@ const RULES: Rule[] = [
   {
     // An Eerste Kamer citation: `(2012–2013, CII, B)`.
     name: 'reference.eerste-kamer',
+    needs: /\(\d{4}/,
     re: /\((?:Kamerstukken\s+I\s+)?(\d{4})\s*[–-]\s*(\d{4}),\s*([A-Z]{1,6}|\d{2}\s?\d{3}(?:[\s-][A-Z0-9]{1,4})?),\s*([A-Z]{1,3}|\d+)\)/gu,
     make(m) {
       return [{ target: `kst-${canonicalDossier(m[3] as string)}-${m[4]}`, kind: 'kamerstuk' }]
@@ -65,6 +71,7 @@ const RULES: Rule[] = [
   {
     // A canonical id in the text: `kst-33783-48`, `h-tk-20212022-50-3`, `ah-tk-20212022-1234`.
     name: 'reference.id',
+    needs: /kst-|h-tk|h-ek|ah-tk|ah-ek/,
     re: /\b((?:kst-[\dA-Z]+(?:-[\dA-Z]+)*-[\dA-Z]+)|(?:h-(?:tk|ek)-\d{8}-\d+(?:-\d+)?)|(?:ah-(?:tk|ek)-\d{8}-\d+))\b/gu,
     make(m) {
       const id = m[1] as string
@@ -74,6 +81,7 @@ const RULES: Rule[] = [
   {
     // `Handelingen II 2021/22, nr. 50, item 3` → h-tk-20212022-50-3; without an item the target is not known.
     name: 'reference.handelingen',
+    needs: /Handelingen/,
     re: /\b(?<!Aanhangsel\s(?:van\s+de\s+)?)Handelingen\s+(I|II)\s+(\d{4})\/(\d{2,4}),?\s+nr\.\s*(\d+)(?:\s*,\s*item\s+(\d+))?/gu,
     make(m) {
       const base = `h-${kamerLetters(m[1] as string)}-${vergaderjaarId(m[2] as string, m[3] as string)}-${m[4]}`
@@ -83,6 +91,7 @@ const RULES: Rule[] = [
   {
     // Answers to written questions: `Aanhangsel Handelingen II 2021/22, nr. 1234` → ah-tk-20212022-1234.
     name: 'reference.aanhangsel',
+    needs: /Aanhangsel/,
     re: /\bAanhangsel\s+(?:van\s+de\s+)?Handelingen\s+(I|II)\s*,?\s+(\d{4})\/(\d{2,4}),?\s+nr\.\s*(\d+)/gu,
     make(m) {
       return [{ target: `ah-${kamerLetters(m[1] as string)}-${vergaderjaarId(m[2] as string, m[3] as string)}-${m[4]}`, kind: 'aanhangsel' }]
@@ -91,6 +100,7 @@ const RULES: Rule[] = [
   {
     // Tweede Kamer numbers: `2022Z11655` (a Zaak), `2022D25945` (a Document); a PDF may split the digits (`2022D222 49`).
     name: 'reference.tk-number',
+    needs: /\d{4}[ZD]/,
     re: /\b((?:19|20)\d{2})([ZD])\s?(\d(?:\s?\d){4})(?!\d)/gu,
     make(m) {
       return [{ target: `${m[1]}${m[2]}${(m[3] as string).replace(/\s/g, '')}`, kind: m[2] === 'Z' ? 'zaak' : 'document' }]
@@ -99,7 +109,10 @@ const RULES: Rule[] = [
   {
     // A letter cited by its date: `de brief van 1 december 2021`, `Kamerbrief «Inzet …» van 1 december 2021`, `brief van 8 december jl.`
     name: 'reference.letter-by-date',
-    re: new RegExp(String.raw`\b(?:Kamer)?brief(?:\s+«[^»]{1,200}»)?\s+van\s+((?:\p{L}+dag\s+)?\d{1,2}\s+${M}(?:\s+\d{4})?(?:\s+(?:jl|j\.l|a\.s)\.)?)`, 'giu'),
+    needs: /[Bb]rief/,
+    re: initialCaseInsensitive(
+      new RegExp(String.raw`\b(?:Kamer)?brief(?:\s+«[^»]{1,200}»)?\s+van\s+((?:\p{L}+dag\s+)?\d{1,2}\s+${M}(?:\s+\d{4})?(?:\s+(?:jl|j\.l|a\.s)\.)?)`, 'giu'),
+    ),
     make(m, ref) {
       const date = findDates(m[1] as string, ref)[0]
       return [{ target: null, kind: 'brief', ...(date ? { date: date.start } : {}) }]
@@ -108,6 +121,7 @@ const RULES: Rule[] = [
   {
     // A letter cited by its subject: `Kamerbrief over stand van zaken …`, `Kamerbrief «Innovatie en impact»`.
     name: 'reference.letter-by-subject',
+    needs: /Kamerbrief/,
     re: /\bKamerbrief\s+(?:over\s+[^.;:()|]{3,160}|«[^»]{1,200}»)/gu,
     make() {
       return [{ target: null, kind: 'brief' }]
@@ -116,6 +130,7 @@ const RULES: Rule[] = [
   {
     // A motie cited by its mover: `de motie van het lid Knops`, `de motie Bontenbal/Grinwis`, `motie Vliegenthart`.
     name: 'reference.motie-by-name',
+    needs: /motie/,
     re: /\b(?:gewijzigde\s+)?motie\s+(?:van\s+(?:het\s+lid|de\s+leden)\s+)?(?:(?:Van|De|Den|Ter|Van der|Van den)\s+)?\p{Lu}[\p{L}'-]+(?:\s*(?:\/|en)\s*(?:(?:Van|De)\s+)?\p{Lu}[\p{L}'-]+)*(?:\s+c\.s\.)?/gu,
     make() {
       return [{ target: null, kind: 'motie' }]
@@ -132,6 +147,7 @@ const RULES: Rule[] = [
 export function findReferences(text: string, ref: string | null): FoundReference[] {
   const found: FoundReference[] = []
   for (const rule of RULES) {
+    if (!rule.needs.test(text)) continue
     rule.re.lastIndex = 0
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       for (const r of rule.make(m, ref)) found.push({ ...r, text: m[0].trim(), index: m.index, length: m[0].trim().length, rule: rule.name })

@@ -5,6 +5,8 @@ export interface Sentence {
   text: string
   span: Span
   section: Section['kind']
+  /** Index of the section in the paper's `sections`. */
+  sectionIndex: number
 }
 
 // Abbreviations that end in a full stop inside a sentence (`t.z.t.`, `d.d.`, `jl.`, `nr.`).
@@ -66,7 +68,7 @@ const PROSE: ReadonlySet<Section['kind']> = new Set(['header', 'paragraph', 'lis
  */
 export function sentences(text: string, sections: Section[]): Sentence[] {
   const out: Sentence[] = []
-  for (const section of sections) {
+  for (const [sectionIndex, section] of sections.entries()) {
     if (!PROSE.has(section.kind)) continue
     const { start, end } = section.span
     const block = text.slice(start, end)
@@ -82,18 +84,18 @@ export function sentences(text: string, sections: Section[]): Sentence[] {
         const word = before?.[1]?.toLowerCase() ?? ''
         if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue
       }
-      push(out, text, from, stop, section.kind)
+      push(out, text, from, stop, section.kind, sectionIndex)
       from = stop
     }
-    push(out, text, from, end, section.kind)
+    push(out, text, from, end, section.kind, sectionIndex)
   }
   return out
 }
 
-function push(out: Sentence[], text: string, from: number, to: number, section: Section['kind']): void {
+function push(out: Sentence[], text: string, from: number, to: number, section: Section['kind'], sectionIndex: number): void {
   let a = from
   let b = to
   while (a < b && /\s/.test(text[a] as string)) a++
   while (b > a && /\s/.test(text[b - 1] as string)) b--
-  if (b > a) out.push({ text: text.slice(a, b), span: { start: a, end: b }, section })
+  if (b > a) out.push({ text: text.slice(a, b), span: { start: a, end: b }, section, sectionIndex })
 }
