@@ -27,12 +27,21 @@ interface Rule {
   test(sentence: string): RegExpExecArray | null
 }
 
+// Compiled once: a pattern made per sentence costs more than the matching.
+const FUTURE_VERB = new RegExp(`\\b${FUTURE}\\b(?:[^.;]{0,160}?)\\b${VERB}\\b`, 'u')
+const PASSIVE_VERB = new RegExp(`\\b${VERB}\\s+(?:zal|zullen)\\s+worden\\b`, 'u')
+const INTENTION_VERB = new RegExp(
+  `\\b(?:voornemens|van plan|stel\\s+(?:ik\\s+)?voor|streef\\s+(?:ik|wij|we)?\\s*(?:ernaar)?|verwacht\\s+(?:ik|wij|we)|beoog\\s+(?:ik|wij|we)?)\\b[^.;]{0,120}?\\bte\\s+(?:kunnen\\s+)?${VERB}\\b`,
+  'u',
+)
+const IS_VERB = new RegExp(`^${VERB}$`, 'u')
+
 const RULES: Rule[] = [
   {
     // `Ik zal uw Kamer t.z.t. informeren over dit besluit.`, `Ik zal na afloop … rapporteren over de resultaten.`
     name: 'commitment.future-verb',
     test: (s) => {
-      const m = new RegExp(`\\b${FUTURE}\\b(?:[^.;]{0,160}?)\\b${VERB}\\b`, 'u').exec(s)
+      const m = FUTURE_VERB.exec(s)
       return m && (RECIPIENT.test(s) || FIRST_PERSON_FUTURE.test(s)) ? m : null
     },
   },
@@ -40,7 +49,7 @@ const RULES: Rule[] = [
     // `… waarover uw Kamer nog geïnformeerd zal worden.`, `… aan uw Kamer worden aangeboden`
     name: 'commitment.passive',
     test: (s) => {
-      const m = new RegExp(`\\b${VERB}\\s+(?:zal|zullen)\\s+worden\\b`, 'u').exec(s)
+      const m = PASSIVE_VERB.exec(s)
       return m && RECIPIENT.test(s) ? m : null
     },
   },
@@ -58,10 +67,7 @@ const RULES: Rule[] = [
     // `Wij zijn voornemens u in het najaar nader te berichten.`, `Ik stel voor u uiterlijk 21 juni nader te berichten.`
     name: 'commitment.intention-to-tell',
     test: (s) => {
-      const m = new RegExp(
-        `\\b(?:voornemens|van plan|stel\\s+(?:ik\\s+)?voor|streef\\s+(?:ik|wij|we)?\\s*(?:ernaar)?|verwacht\\s+(?:ik|wij|we)|beoog\\s+(?:ik|wij|we)?)\\b[^.;]{0,120}?\\bte\\s+(?:kunnen\\s+)?${VERB}\\b`,
-        'u',
-      ).exec(s)
+      const m = INTENTION_VERB.exec(s)
       return m && RECIPIENT.test(s) ? m : null
     },
   },
@@ -172,7 +178,7 @@ export function findCommitment(sentence: string, ref: string | null, sender: str
       m
         .slice(1)
         .reverse()
-        .find((g) => g && new RegExp(`^${VERB}$`, 'u').test(g)) ??
+        .find((g) => g && IS_VERB.test(g)) ??
       m[m.length - 1] ??
       m[0]
     ).toLowerCase()

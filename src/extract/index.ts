@@ -20,23 +20,12 @@ import { findFulfilment, findRequest } from './fulfils.js'
 import { findReferences } from './references.js'
 import { type Sentence, sentences } from './sentences.js'
 
-// Words without which no rule of fulfilments or of commitments can match.
-const FULFIL_WORDS = /toeze|toegez|belo|aangek|motie|verzo|antwoord|aanleiding|reactie|gevraagd|Toeze|Zoals|zoals/
-// Every commitment rule needs one of these words; a set look-up per word is far cheaper than the rules.
-const PROMISE_WORDS = new Set(
-  'informeren geïnformeerd berichten bericht rapporteren gerapporteerd toesturen toegestuurd sturen gestuurd zenden toezenden toegezonden verzenden toekomen aanbieden aangeboden delen gedeeld ingaan terugkomen briefen inlichten ingelicht beantwoorden beantwoord voorleggen voorgelegd melden gemeld verstrekken verstrekt toelichten uiteenzetten versturen verstuurd zeg zeggen toezeggen tegemoet briefing rondetafelgesprek werkbezoek'.split(
-    ' ',
-  ),
-)
-function mayPromise(sentence: string): boolean {
-  for (const w of sentence.split(' ')) {
-    if (PROMISE_WORDS.has(w)) return true
-    const last = w.charCodeAt(w.length - 1)
-    // A word before a comma or full stop: `informeren.`
-    if ((last === 44 || last === 46 || last === 59 || last === 58 || last === 41) && PROMISE_WORDS.has(w.slice(0, -1))) return true
-  }
-  return false
-}
+// Words without which no rule of requests, fulfilments or commitments can match. Each is found in
+// one scan of the whole text, and only sentences holding one are tried.
+const REQUEST_WORDS = /verzoekt|roept/g
+const FULFIL_WORDS = /toeze|toegez|belo|aangek|motie|verzo|antwoord|aanleiding|reactie|gevraagd|Toeze/g
+const PROMISE_WORDS =
+  /\b(?:zal|zullen|[gG]a|[gG]aan|zeg|zeggen|toezeggen|tegemoet|voornemens|plan|stel|streef|verwacht|beoog|briefing|rondetafelgesprek|werkbezoek)\b/g
 
 /** What the extractors need to know of the paper. */
 export interface ExtractInput {
@@ -134,23 +123,35 @@ export function extract(input: ExtractInput): Extraction {
       rule: 'glossary.bracketed',
     })
   }
+  const holding = (re: RegExp) => {
+    const found = new Set<Sentence>()
+    re.lastIndex = 0
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const s = sentenceAt(m.index)
+      if (s) found.add(s)
+    }
+    return found
+  }
+  const mayRequest = holding(REQUEST_WORDS)
+  const mayFulfil = holding(FULFIL_WORDS)
+  const mayPromise = holding(PROMISE_WORDS)
   for (const s of all) if (inBody(s)) sentenceItems(s)
 
   // Requests, fulfilments and commitments are whole sentences.
   function sentenceItems(s: Sentence): void {
     const base = s.span.start
-    const request = /verzoekt|roept/.test(s.text) ? findRequest(s.text) : null
+    const request = mayRequest.has(s) ? findRequest(s.text) : null
     if (request) {
       out.requests.push({ text: s.text, addressee: request.addressee, ...where(base, s.text.length), rule: request.rule })
       return
     }
     if (isMotie) return
-    const fulfil = FULFIL_WORDS.test(s.text) ? findFulfilment(s.text, date) : null
+    const fulfil = mayFulfil.has(s) ? findFulfilment(s.text, date) : null
     if (fulfil) {
       out.fulfils.push({ text: s.text, pointsAt: fulfil.pointsAt, ...where(base, s.text.length), rule: fulfil.rule })
       return
     }
-    const c = mayPromise(s.text) ? findCommitment(s.text, date, input.sender) : null
+    const c = mayPromise.has(s) ? findCommitment(s.text, date, input.sender) : null
     if (c)
       out.commitments.push({
         text: s.text,
