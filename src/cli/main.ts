@@ -4,8 +4,15 @@ import { z } from 'zod'
 import { DEFAULT_LIMITS } from '../read/index.js'
 import { type Io, readCommand } from './read.js'
 import { startCommand } from './start.js'
+import { exportCommand, ingestCommand, reindexCommand, searchCommand, showCommand, UsageError } from './store-commands.js'
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+
+// A reader that stops early (`kamerwacht export | head`) is no error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw e
+})
 
 const io: Io = {
   stdout: (s) => process.stdout.write(s),
@@ -26,6 +33,12 @@ const ReadOptions = z.object({
 /** Exit code for a usage error (bad flag or argument). */
 const USAGE = 2
 
+function usage(command: string, error: z.ZodError): void {
+  const issue = error.issues[0]
+  process.stderr.write(`kamerwacht ${command}: invalid --${String(issue?.path[0] ?? 'option')}: ${issue?.message}\n`)
+  process.exitCode = USAGE
+}
+
 function program(): Command {
   const cli = new Command()
     .name('kamerwacht')
@@ -42,6 +55,10 @@ Examples:
   kamerwacht read examples/33783-50.txt            print one paper as Document JSON
   kamerwacht read examples --out out               read a folder, one JSON per file
   kamerwacht read paper.pdf --pdf js               read a PDF without poppler installed
+  kamerwacht ingest examples                       read papers into the store (./data/kamerwacht.db)
+  kamerwacht search kernwapens                     search them in Dutch
+  kamerwacht show kst-21501-02-1581                a stored paper with what was extracted
+  kamerwacht export --format csv --what commitments
   kamerwacht start                                 read the bundled sample papers`,
     )
 
@@ -81,6 +98,128 @@ Examples:
       process.exitCode = await readCommand(files, { out: o.out, json: o.json, quiet: o.quiet, explain: o.explain, pdfEngine: o.pdf, limits }, io)
     })
 
+  const dbOption = () => new Option('--db <file>', 'store file (default ./data/kamerwacht.db, or $KAMERWACHT_DB)')
+
+  cli
+    .command('ingest')
+    .description('read files, folders (recursively) and globs into the store, on all cores; skips what it has read before')
+    .argument('<paths...>', 'files, folders or globs ("papers/**/*.xml")')
+    .addOption(dbOption())
+    .option('--workers <n>', 'reading threads (default: one per core)')
+    .option('--json', 'print the summary as JSON')
+    .option('-q, --quiet', 'print only errors')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  kamerwacht ingest examples\n  kamerwacht ingest "papers/**/*.xml" --db team.db\n\nInterrupted (Ctrl-C, a crash), the same command continues where it stopped; no paper is stored twice.',
+    )
+    .action(async (paths: string[], raw: unknown) => {
+      const o = z
+        .object({
+          db: z.string().optional(),
+          workers: z.coerce.number().int().min(1).max(64).optional(),
+          json: z.boolean().optional(),
+          quiet: z.boolean().optional(),
+        })
+        .safeParse(raw)
+      if (!o.success) return usage('ingest', o.error)
+      process.exitCode = await ingestCommand(paths, o.data, io)
+    })
+
+  cli
+    .command('search')
+    .description('search the store in Dutch: kernwapens finds kernwapen, lidstaat finds lidstaten')
+    .argument('<query...>', 'the query; see the syntax below')
+    .addOption(dbOption())
+    .option('--type <type>', 'only this type of paper (brief, motie, …)')
+    .option('--dossier <nr>', 'only this dossier (33783, 21501-02)')
+    .option('--afzender <role>', 'only papers from this sender (part of the role)')
+    .option('--van <date>', 'from this date (2022-01-01)')
+    .option('--tot <date>', 'up to this date (2022-12-31)')
+    .addOption(new Option('--sort <order>', 'order of results').choices(['relevance', 'date']).default('relevance'))
+    .option('--limit <n>', 'results per page', '10')
+    .option('--offset <n>', 'skip this many results', '0')
+    .option('--json', 'print { total, hits, facets } as JSON')
+    .addHelpText(
+      'after',
+      `
+Query syntax:
+  kernwapens                 words are stemmed: also finds kernwapen
+  "nucleaire ontwapening"    a phrase
+  kernwapens OR ontwapening  either word
+  kernwapens -Iran           without Iran
+  toetsing*                  words that start with toetsing
+  type:brief dossier:33783 afzender:"Buitenlandse Zaken" van:2022-01-01 tot:2022-12-31
+
+Examples:
+  kamerwacht search kernwapens
+  kamerwacht search '"nucleaire ontwapening" type:brief' --sort date --json`,
+    )
+    .action((words: string[], raw: unknown) => {
+      const o = z
+        .object({
+          db: z.string().optional(),
+          type: z.string().optional(),
+          dossier: z.string().optional(),
+          afzender: z.string().optional(),
+          van: z
+            .string()
+            .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write a date as 2022-01-01')
+            .optional(),
+          tot: z
+            .string()
+            .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write a date as 2022-12-31')
+            .optional(),
+          sort: z.enum(['relevance', 'date']),
+          limit: z.coerce.number().int().min(0).max(100),
+          offset: z.coerce.number().int().min(0),
+          json: z.boolean().optional(),
+        })
+        .safeParse(raw)
+      if (!o.success) return usage('search', o.error)
+      const d = o.data
+      const request = {
+        sort: d.sort,
+        limit: d.limit,
+        offset: d.offset,
+        ...(d.type ? { type: d.type } : {}),
+        ...(d.dossier ? { dossier: d.dossier } : {}),
+        ...(d.afzender ? { sender: d.afzender } : {}),
+        ...(d.van ? { from: d.van } : {}),
+        ...(d.tot ? { to: d.tot } : {}),
+      }
+      process.exitCode = searchCommand(words.join(' '), request, { ...(d.db ? { db: d.db } : {}), ...(d.json ? { json: true } : {}) }, io)
+    })
+
+  cli
+    .command('show')
+    .description('print a stored paper: clean text with references, dates and commitments marked')
+    .argument('<id>', 'a paper id (kst-33783-50) or key')
+    .addOption(dbOption())
+    .option('--json', 'print the Document')
+    .action((id: string, raw: { db?: string; json?: boolean }) => {
+      process.exitCode = showCommand(id, raw, io)
+    })
+
+  cli
+    .command('export')
+    .description('stream everything in the store out, as JSON lines or CSV')
+    .addOption(dbOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
+    .addOption(new Option('--what <what>', 'what to export').choices(['documents', 'commitments', 'references', 'dates']).default('documents'))
+    .addHelpText('after', '\nExamples:\n  kamerwacht export --format csv --what commitments > toezeggingen.csv\n  kamerwacht export | jq .id')
+    .action((raw: { db?: string; format: 'jsonl' | 'csv'; what: 'documents' | 'commitments' | 'references' | 'dates' }) => {
+      process.exitCode = exportCommand(raw, io)
+    })
+
+  cli
+    .command('reindex')
+    .description('read every stored source again with this version of the reader')
+    .addOption(dbOption())
+    .option('-q, --quiet', 'print only errors')
+    .action(async (raw: { db?: string; quiet?: boolean }) => {
+      process.exitCode = await reindexCommand(raw, io)
+    })
+
   cli
     .command('start')
     .description('read the sample papers bundled in examples/ and print what was read')
@@ -95,7 +234,10 @@ try {
   await program().parseAsync(process.argv)
 } catch (err) {
   if (err instanceof CommanderError) process.exitCode = err.exitCode === 0 ? 0 : USAGE
-  else {
+  else if (err instanceof UsageError) {
+    process.stderr.write(`kamerwacht: ${err.message}\n`)
+    process.exitCode = USAGE
+  } else {
     process.stderr.write(`kamerwacht: ${err instanceof Error ? err.message : String(err)}\n`)
     process.exitCode = 1
   }

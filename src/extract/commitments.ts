@@ -191,7 +191,7 @@ export function findCommitment(sentence: string, ref: string | null, sender: str
             ? 'toezeggen'
             : (LEMMA[verb] ?? verb)
     const { dueText, due } = findDue(sentence, ref)
-    return { actor: actorOf(sentence, sender), action, object: objectOf(sentence, m), dueText, due, rule: rule.name }
+    return { actor: actorOf(sentence, sender), action, object: objectOf(masked, m)?.replace(/\u00B7/g, '.') ?? null, dueText, due, rule: rule.name }
   }
   return null
 }

@@ -1,0 +1,242 @@
+import { resolve } from 'node:path'
+import cliProgress from 'cli-progress'
+import { ingest } from '../ingest/index.js'
+import type { Document } from '../model/document.js'
+import { createContext, readDocument } from '../pipeline.js'
+import { QueryError } from '../search/query.js'
+import { SqliteStore } from '../store/sqlite/index.js'
+import type { SearchRequest, SearchResult } from '../store/store.js'
+import { expandPaths } from './files.js'
+import { failureReason, type Io } from './read.js'
+
+/** The store file: `--db`, else `KAMERWACHT_DB`, else `./data/kamerwacht.db`. */
+export function dbPath(flag?: string): string {
+  const path = flag ?? process.env.KAMERWACHT_DB ?? './data/kamerwacht.db'
+  if (/^postgres(ql)?:\/\//.test(path)) throw new UsageError('a PostgreSQL store is not available yet; use a file path for the embedded SQLite store')
+  return resolve(path)
+}
+
+/** A mistake in how a command was called: exit status 2. */
+export class UsageError extends Error {}
+
+/** Opens the embedded store named by `--db` or the environment. */
+export function openStore(flag?: string): SqliteStore {
+  return new SqliteStore(dbPath(flag))
+}
+
+const mb = (bytes: number) => bytes / 1024 / 1024
+
+/** `kamerwacht ingest PATH...` */
+export async function ingestCommand(
+  paths: string[],
+  opts: { db?: string | undefined; workers?: number | undefined; json?: boolean | undefined; quiet?: boolean | undefined },
+  io: Io,
+): Promise<number> {
+  const { files, missing } = await expandPaths(paths)
+  for (const m of missing) io.stderr(`${m}: no such file, folder or matching glob\n`)
+  const store = openStore(opts.db)
+  const abort = new AbortController()
+  const onSignal = () => {
+    io.stderr('\nstopping: writing what was read; run the same command again to continue\n')
+    abort.abort()
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  const bar =
+    io.isTTY && !opts.quiet && !opts.json
+      ? new cliProgress.SingleBar(
+          { format: 'ingest [{bar}] {value}/{total} papers | {mbps} MB/s | ETA {eta_formatted}', hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : null
+  bar?.start(files.length, 0, { mbps: '0.0' })
+  let lastLog = 0
+  try {
+    const summary = await ingest(store, files, {
+      ...(opts.workers ? { workers: opts.workers } : {}),
+      signal: abort.signal,
+      onProgress: (p) => {
+        const mbps = p.seconds > 0 ? (mb(p.bytes) / p.seconds).toFixed(1) : '0.0'
+        if (bar) bar.update(p.done, { mbps })
+        else if (!opts.quiet && !opts.json && (p.seconds - lastLog >= 5 || p.done === p.total)) {
+          lastLog = p.seconds
+          io.stderr(`ingest: ${p.done}/${p.total} papers, ${mbps} MB/s, ${p.seconds.toFixed(0)} s\n`)
+        }
+      },
+    })
+    bar?.stop()
+    for (const f of summary.failed) io.stderr(`${f.path}: ${f.reason}\n`)
+    if (opts.json) io.stdout(`${JSON.stringify({ ...summary, db: dbPath(opts.db) })}\n`)
+    else if (!opts.quiet) {
+      const rate =
+        summary.seconds > 0 ? `${(summary.files / summary.seconds).toFixed(0)} papers/s, ${(mb(summary.bytes) / summary.seconds).toFixed(1)} MB/s` : ''
+      io.stdout(
+        `${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed of ${summary.files} files in ${summary.seconds.toFixed(1)} s (${rate}); ${store.count()} papers in ${dbPath(opts.db)}\n`,
+      )
+    }
+    return summary.failed.length || missing.length || abort.signal.aborted ? 1 : 0
+  } finally {
+    bar?.stop()
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    store.close()
+  }
+}
+
+/** `kamerwacht search QUERY` */
+export function searchCommand(query: string, request: Omit<SearchRequest, 'q'>, opts: { db?: string; json?: boolean }, io: Io): number {
+  const store = openStore(opts.db)
+  try {
+    let result: SearchResult
+    try {
+      result = store.search({ q: query, ...request })
+    } catch (e) {
+      if (e instanceof QueryError) {
+        io.stderr(`kamerwacht search: ${e.message}\n`)
+        return 2
+      }
+      throw e
+    }
+    if (opts.json) {
+      io.stdout(`${JSON.stringify(result)}\n`)
+      return 0
+    }
+    const shown = `${(request.offset ?? 0) + 1}–${(request.offset ?? 0) + result.hits.length}`
+    io.stdout(`${result.total} papers${result.hits.length ? ` (showing ${shown})` : ''}\n\n`)
+    const plain = (s: string) =>
+      s
+        .replace(/<mark>/g, io.isTTY ? '\x1b[1m' : '[')
+        .replace(/<\/mark>/g, io.isTTY ? '\x1b[0m' : ']')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+    for (const h of result.hits) {
+      io.stdout(`${h.id}  ${h.type ?? '?'}  ${h.date ?? '?'}  ${h.sender ?? ''}\n  ${h.title ?? ''}\n  ${plain(h.snippet)}\n\n`)
+    }
+    const facet = (name: string, f: Array<{ value: string; count: number }>) =>
+      f.length
+        ? `${name}: ${f
+            .slice(0, 6)
+            .map((x) => `${x.value} (${x.count})`)
+            .join(', ')}\n`
+        : ''
+    io.stdout(
+      facet('type', result.facets.type) + facet('year', result.facets.year) + facet('afzender', result.facets.sender) + facet('dossier', result.facets.dossier),
+    )
+    return 0
+  } finally {
+    store.close()
+  }
+}
+
+/** The clean text with extractions marked: `[Kamerstuk 33 783, nr.48 → kst-33783-48]`, `{27 mei 2022 = 2022-05-27}`, `⟦promise⟧`. */
+export function markedText(doc: Document): string {
+  const marks: Array<{ at: number; text: string; order: number }> = []
+  for (const r of doc.references) marks.push({ at: r.span.start, text: '[', order: 1 }, { at: r.span.end, text: ` → ${r.target ?? '?'}]`, order: 0 })
+  for (const d of doc.dates)
+    marks.push({ at: d.span.start, text: '{', order: 1 }, { at: d.span.end, text: ` = ${d.start === d.end ? d.start : `${d.start}…${d.end}`}}`, order: 0 })
+  for (const c of doc.commitments)
+    marks.push({ at: c.span.start, text: '⟦TOEZEGGING ', order: 2 }, { at: c.span.end, text: `⟧${c.dueText ? `(due: ${c.dueText})` : ''}`, order: -1 })
+  for (const f of doc.fulfils) marks.push({ at: f.span.start, text: '⟦NAKOMING ', order: 2 }, { at: f.span.end, text: '⟧', order: -1 })
+  marks.sort((a, b) => a.at - b.at || a.order - b.order)
+  let out = ''
+  let at = 0
+  for (const m of marks) {
+    out += doc.text.slice(at, m.at) + m.text
+    at = m.at
+  }
+  return out + doc.text.slice(at)
+}
+
+/** `kamerwacht show ID` */
+export function showCommand(id: string, opts: { db?: string; json?: boolean }, io: Io): number {
+  const store = openStore(opts.db)
+  try {
+    const doc = store.get(id)
+    if (!doc) {
+      io.stderr(`kamerwacht show: no paper ${id} in ${dbPath(opts.db)}; \`kamerwacht search\` finds ids\n`)
+      return 1
+    }
+    if (opts.json) io.stdout(`${JSON.stringify(doc, null, 2)}\n`)
+    else {
+      const head = [doc.id ?? doc.source.name, doc.type, doc.date, doc.sender, doc.signers.join(', ')].filter(Boolean).join('  ')
+      io.stdout(`${head}\n${doc.title ?? ''}\n\n${markedText(doc)}\n\n[…] reference  {…} date  ⟦…⟧ commitment or fulfilment\n`)
+    }
+    return 0
+  } finally {
+    store.close()
+  }
+}
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v)
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** `kamerwacht export --format jsonl|csv --what documents|commitments|references|dates`: streams rows. */
+export function exportCommand(opts: { db?: string; format: 'jsonl' | 'csv'; what: 'documents' | 'commitments' | 'references' | 'dates' }, io: Io): number {
+  const store = openStore(opts.db)
+  try {
+    const columns: Record<typeof opts.what, string[]> = {
+      documents: ['id', 'key', 'type', 'date', 'sender', 'dossier', 'title', 'source'],
+      commitments: ['paper', 'text', 'actor', 'action', 'object', 'dueText', 'dueStart', 'dueEnd', 'rule'],
+      references: ['paper', 'text', 'target', 'kind', 'rule'],
+      dates: ['paper', 'text', 'start', 'end', 'precision', 'rule'],
+    }
+    const cols = columns[opts.what]
+    if (opts.format === 'csv') io.stdout(`${cols.join(',')}\n`)
+    const emit = (row: Record<string, unknown>) =>
+      io.stdout(opts.format === 'jsonl' ? `${JSON.stringify(row)}\n` : `${cols.map((c) => csvCell(row[c])).join(',')}\n`)
+    for (const p of store.all()) {
+      if (opts.what === 'documents') {
+        emit(opts.format === 'jsonl' ? (store.get(p.key) as unknown as Record<string, unknown>) : { ...p, source: p.sourceName })
+        continue
+      }
+      const doc = store.get(p.key)
+      if (!doc) continue
+      const paper = doc.id ?? p.key
+      if (opts.what === 'commitments')
+        for (const c of doc.commitments)
+          emit({
+            paper,
+            text: c.text,
+            actor: c.actor,
+            action: c.action,
+            object: c.object,
+            dueText: c.dueText,
+            dueStart: c.due?.start ?? null,
+            dueEnd: c.due?.end ?? null,
+            rule: c.rule,
+          })
+      if (opts.what === 'references') for (const r of doc.references) emit({ paper, text: r.text, target: r.target, kind: r.kind, rule: r.rule })
+      if (opts.what === 'dates') for (const d of doc.dates) emit({ paper, text: d.text, start: d.start, end: d.end, precision: d.precision, rule: d.rule })
+    }
+    return 0
+  } finally {
+    store.close()
+  }
+}
+
+/** `kamerwacht reindex`: reads every kept source again with the current reader. */
+export async function reindexCommand(opts: { db?: string; quiet?: boolean }, io: Io): Promise<number> {
+  const store = openStore(opts.db)
+  const ctx = await createContext()
+  const counts = { new: 0, updated: 0, unchanged: 0, failed: 0 }
+  try {
+    for (const s of store.sources()) {
+      try {
+        const bytes = s.bytes()
+        const doc = await readDocument(bytes, s.name, ctx)
+        counts[store.put(doc, bytes, true)]++
+      } catch (e) {
+        counts.failed++
+        io.stderr(`${s.name}: ${failureReason(e)}\n`)
+      }
+    }
+    if (!opts.quiet) io.stdout(`reindexed: ${counts.updated} updated, ${counts.new} new, ${counts.unchanged} unchanged, ${counts.failed} failed\n`)
+    return counts.failed ? 1 : 0
+  } finally {
+    store.close()
+  }
+}

@@ -1,0 +1,45 @@
+import { stem, WORD } from './stem.js'
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
+
+/**
+ * A short passage of `text` around the words that matched, HTML-escaped, the
+ * matched words in `<mark>`: the window of about `size` characters that holds
+ * the most matches.
+ */
+export function snippet(text: string, stems: Set<string>, prefixes: string[], size = 220): string {
+  const hits: Array<[number, number]> = []
+  for (const m of text.matchAll(WORD)) {
+    const s = stem(m[0])
+    if (stems.has(s) || prefixes.some((p) => s.startsWith(p) || m[0].toLowerCase().startsWith(p))) hits.push([m.index ?? 0, (m.index ?? 0) + m[0].length])
+    if (hits.length > 200) break
+  }
+  if (hits.length === 0) return escapeHtml(cut(text, 0, size))
+  // The window that starts at a hit and holds the most hits.
+  let best = 0
+  let bestCount = 0
+  for (let a = 0, b = 0; a < hits.length; a++) {
+    while (b < hits.length && (hits[b] as [number, number])[1] - (hits[a] as [number, number])[0] <= size) b++
+    if (b - a > bestCount) {
+      bestCount = b - a
+      best = a
+    }
+  }
+  const first = (hits[best] as [number, number])[0]
+  const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, first - 40)) + 1)
+  const end = Math.min(text.length, start + size)
+  let out = start > 0 ? '…' : ''
+  let at = start
+  for (const [a, b] of hits) {
+    if (a < start || b > end) continue
+    out += escapeHtml(text.slice(at, a).replace(/\s+/g, ' ')) + '<mark>' + escapeHtml(text.slice(a, b)) + '</mark>'
+    at = b
+  }
+  out += escapeHtml(text.slice(at, end).replace(/\s+/g, ' '))
+  return end < text.length ? `${out}…` : out
+}
+
+function cut(text: string, start: number, size: number): string {
+  const s = text.slice(start, start + size).replace(/\s+/g, ' ')
+  return start + size < text.length ? `${s}…` : s
+}

@@ -1,0 +1,142 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { generatePaper } from '../../bench/corpus.js'
+import { createContext, type PipelineContext, readDocument } from '../../pipeline.js'
+import { QueryError } from '../../search/query.js'
+import { SqliteStore } from './index.js'
+
+let ctx: PipelineContext
+beforeAll(async () => {
+  ctx = await createContext()
+})
+const stores: SqliteStore[] = []
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close()
+})
+function open(): SqliteStore {
+  const s = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'kw-store-')), 'test.db'))
+  stores.push(s)
+  return s
+}
+async function paper(i: number) {
+  const { name, text } = generatePaper(i)
+  const raw = new TextEncoder().encode(text)
+  return { doc: await readDocument(raw, name, ctx), raw }
+}
+
+describe('SqliteStore', () => {
+  it('migrates a new file to the current schema and keeps papers with their raw source', async () => {
+    const store = open()
+    expect(store.schemaVersion()).toBe(1)
+    const { doc, raw } = await paper(1)
+    expect(store.put(doc, raw)).toBe('new')
+    expect(store.get(doc.id as string)?.text).toBe(doc.text)
+    expect(new TextDecoder().decode(store.raw(doc.id as string) as Uint8Array)).toBe(new TextDecoder().decode(raw))
+    expect(store.count()).toBe(1)
+  })
+
+  it('is idempotent by content hash and updates in place when forced (a newer reader)', async () => {
+    const store = open()
+    const { doc, raw } = await paper(2)
+    expect(store.put(doc, raw)).toBe('new')
+    expect(store.put(doc, raw)).toBe('unchanged')
+    expect(store.hasCurrent(doc.source.sha256)).toBe(true)
+    expect(store.put({ ...doc, title: 'NIEUWE LEZING' }, raw, true)).toBe('updated')
+    expect(store.get(doc.id as string)?.title).toBe('NIEUWE LEZING')
+    expect(store.count()).toBe(1)
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+
+  it('keeps one paper when it comes in several forms, the most structured reading winning', async () => {
+    const store = open()
+    const { doc, raw } = await paper(3)
+    store.put({ ...doc, form: 'kamerstuk-pdf-text' }, raw)
+    const other = new TextEncoder().encode(`${new TextDecoder().decode(raw)}\n`)
+    const second = await readDocument(other, 'x.html', ctx)
+    expect(store.put({ ...second, form: 'web-page-html' }, other)).toBe('updated')
+    expect(store.count()).toBe(1)
+    expect(store.get(doc.id as string)?.form).toBe('web-page-html')
+  })
+})
+
+describe('search', () => {
+  let store: SqliteStore
+  beforeAll(async () => {
+    store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'kw-search-')), 'search.db'))
+    const items = []
+    for (let i = 0; i < 300; i++) items.push(await paper(i))
+    store.putMany(items)
+  })
+
+  it('stems Dutch words and folds plurals and diacritics', () => {
+    const a = store.search({ q: 'kernwapens' })
+    expect(a.total).toBeGreaterThan(0)
+    expect(store.search({ q: 'kernwapen' }).total).toBe(a.total)
+    expect(store.search({ q: 'lidstaat' }).total).toBe(store.search({ q: 'lidstaten' }).total)
+    expect(store.search({ q: 'Oekraine' }).total).toBe(store.search({ q: 'Oekraïne' }).total)
+    expect(a.hits[0]?.snippet).toMatch(/<mark>kernwapens?<\/mark>/i)
+  })
+
+  it('supports phrases, OR, exclusion and prefixes', () => {
+    const phrase = store.search({ q: '"nucleaire ontwapening"', limit: 100 })
+    const loose = store.search({ q: 'nucleaire ontwapening' })
+    expect(phrase.total).toBeGreaterThan(0)
+    expect(phrase.total).toBeLessThanOrEqual(loose.total)
+    const either = store.search({ q: 'kernwapens OR windenergie' }).total
+    expect(either).toBeGreaterThan(store.search({ q: 'kernwapens' }).total)
+    const without = store.search({ q: 'kernwapens -Toetsingsconferentie' }).total
+    expect(without).toBeLessThan(store.search({ q: 'kernwapens' }).total)
+    expect(store.search({ q: 'grondstof*' }).total).toBe(store.search({ q: 'grondstoffen' }).total)
+  })
+
+  it('filters by type, dossier, sender and date, in the query or as options, and sorts by date', () => {
+    const all = store.search({ q: 'Kamer', limit: 100 })
+    const moties = store.search({ q: 'Kamer type:motie', limit: 100 })
+    expect(moties.total).toBeGreaterThan(0)
+    expect(moties.hits.every((h) => h.type === 'motie')).toBe(true)
+    expect(store.search({ q: 'Kamer', type: 'motie' }).total).toBe(moties.total)
+    const defensie = store.search({ q: 'Kamer afzender:"Minister van Defensie"', limit: 100 })
+    expect(defensie.hits.every((h) => h.sender === 'Minister van Defensie')).toBe(true)
+    const span = store.search({ q: 'Kamer van:2015-01-01 tot:2016-12-31', sort: 'date', limit: 100 })
+    expect(span.hits.every((h) => (h.date as string) >= '2015-01-01' && (h.date as string) <= '2016-12-31')).toBe(true)
+    expect(span.hits.map((h) => h.date)).toEqual([...span.hits.map((h) => h.date)].sort().reverse())
+    const d = all.hits[0]
+    const dossier = store.get(d?.id as string)?.dossier as string
+    expect(store.search({ q: `dossier:${dossier}` }).hits.every((h) => store.get(h.id)?.dossier === dossier)).toBe(true)
+  })
+
+  it('pages and counts facets over the whole result', () => {
+    const first = store.search({ q: 'Kamer', limit: 5 })
+    const second = store.search({ q: 'Kamer', limit: 5, offset: 5 })
+    expect(first.hits).toHaveLength(5)
+    expect(second.hits[0]?.id).not.toBe(first.hits[0]?.id)
+    const types = first.facets.type.reduce((n, f) => n + f.count, 0)
+    expect(types).toBe(first.total)
+    expect(first.facets.year.length).toBeGreaterThan(1)
+    expect(first.facets.sender.length).toBeGreaterThan(1)
+  })
+
+  it.each([
+    ['"nucleaire ontwapening', /quote is not closed/],
+    ['OR kernwapens', /OR needs a word on both sides/],
+    ['-kernwapens', /cannot only exclude/],
+    ['van:gisteren kernwapens', /is not a date/],
+    ['auteur:Hoekstra', /unknown field "auteur:"/],
+    ['k*', /too short/],
+  ])('answers a malformed query %j with what to write instead', (q, message) => {
+    expect(() => store.search({ q })).toThrow(QueryError)
+    expect(() => store.search({ q })).toThrow(message)
+  })
+
+  it('never shows a raw SQLite error for odd input', () => {
+    for (const q of ['NEAR(', 'a AND', '*', '"', '^kern', 'kern:', '(a OR b']) {
+      try {
+        store.search({ q })
+      } catch (e) {
+        expect(e).toBeInstanceOf(QueryError)
+      }
+    }
+  })
+})

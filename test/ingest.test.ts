@@ -1,0 +1,113 @@
+// Ingest as a user runs it: the real binary, worker threads, a real SQLite file.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { generatePaper } from '../src/bench/corpus.js'
+import { SqliteStore } from '../src/store/sqlite/index.js'
+import { ROOT } from '../src/test-support/paths.js'
+
+const BIN = join(ROOT, 'bin', 'kamerwacht.js')
+
+function corpus(n: number, from = 0): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kw-ingest-'))
+  mkdirSync(join(dir, 'sub'))
+  for (let i = from; i < from + n; i++) {
+    const { name, text } = generatePaper(i)
+    writeFileSync(join(dir, i % 2 ? 'sub' : '', name), text)
+  }
+  return dir
+}
+
+function run(args: string[]): { child: ChildProcess; done: Promise<number> } {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let err = ''
+  child.stderr?.on('data', (d) => {
+    err += String(d)
+  })
+  const done = new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : 0))))
+  void done.then((code) => {
+    if (code > 0) console.error(err)
+  })
+  return { child, done }
+}
+
+const count = (db: string) => {
+  const conn = new Database(db, { readonly: true, fileMustExist: true })
+  try {
+    return (conn.prepare('SELECT count(*) AS n FROM papers').get() as { n: number }).n
+  } catch {
+    return 0
+  } finally {
+    conn.close()
+  }
+}
+
+describe('kamerwacht ingest', () => {
+  it('survives SIGKILL half-way: the re-run finishes, the file is intact, every paper is stored once', async () => {
+    const n = 800
+    const dir = corpus(n)
+    const db = join(mkdtempSync(join(tmpdir(), 'kw-crash-')), 'crash.db')
+    new SqliteStore(db).close()
+    const first = run(['ingest', dir, '--db', db, '--quiet', '--workers', '2'])
+    // Wait until some batches are committed, then kill without warning.
+    const deadline = Date.now() + 60_000
+    while (count(db) < 100 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+    first.child.kill('SIGKILL')
+    expect(await first.done).toBe(-1)
+    const partial = count(db)
+    expect(partial).toBeGreaterThan(0)
+    expect(partial).toBeLessThan(n)
+
+    const second = run(['ingest', dir, '--db', db, '--quiet'])
+    expect(await second.done).toBe(0)
+    const conn = new Database(db, { readonly: true })
+    expect(conn.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect((conn.prepare('SELECT count(*) AS n FROM papers').get() as { n: number }).n).toBe(n)
+    expect((conn.prepare('SELECT count(DISTINCT id) AS n FROM papers').get() as { n: number }).n).toBe(n)
+    expect((conn.prepare('SELECT count(*) AS n FROM sources').get() as { n: number }).n).toBe(n)
+    expect((conn.prepare("SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH 'kamer'").get() as { n: number }).n).toBe(n)
+    conn.close()
+
+    // A third run finds nothing new.
+    const third = spawn(process.execPath, [BIN, 'ingest', dir, '--db', db, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    third.stdout.on('data', (d) => {
+      out += String(d)
+    })
+    await new Promise((r) => third.on('exit', r))
+    expect(JSON.parse(out)).toMatchObject({ files: n, new: 0, updated: 0, unchanged: n, failed: [] })
+  }, 120_000)
+
+  it('lets searches run while it writes, with consistent results', async () => {
+    const dir = corpus(600, 5000)
+    const db = join(mkdtempSync(join(tmpdir(), 'kw-concurrent-')), 'c.db')
+    const reader = new SqliteStore(db)
+    const job = run(['ingest', dir, '--db', db, '--quiet', '--workers', '1'])
+    let exited = false
+    void job.done.then(() => {
+      exited = true
+    })
+    let last = 0
+    let searches = 0
+    while (!exited) {
+      const r = reader.search({ q: 'Kamer', limit: 5 })
+      expect(r.total).toBeGreaterThanOrEqual(last)
+      last = r.total
+      for (const h of r.hits) {
+        // A paper is visible whole or not at all: its Document, text and raw source are there.
+        const doc = reader.get(h.id)
+        expect(doc?.text.length).toBeGreaterThan(100)
+        expect(reader.raw(h.id)?.length).toBe(doc?.source.bytes)
+      }
+      searches++
+      await new Promise((r) => setTimeout(r, 5))
+    }
+    expect(await job.done).toBe(0)
+    expect(searches).toBeGreaterThan(3)
+    expect(reader.search({ q: 'Kamer' }).total).toBe(600)
+    reader.close()
+  }, 120_000)
+})
