@@ -41,6 +41,10 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX sources_key ON sources(key);
    CREATE VIRTUAL TABLE papers_fts USING fts5(stems, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');`,
+  // 2: a change counter, so a searching process can pick up what another process wrote.
+  `ALTER TABLE papers ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+   UPDATE papers SET seq = rowid;
+   CREATE INDEX papers_seq ON papers(seq);`,
 ]
 
 // Which reading of a paper to keep when it comes in several forms: the most structured one.
@@ -71,10 +75,67 @@ interface PaperRow {
   reader_version: number
 }
 
+/** The columns search filters and counts by, for one paper. */
+interface FacetRow {
+  key: string
+  id: string | null
+  type: string | null
+  date: string | null
+  sender: string | null
+  dossier: string | null
+  title: string | null
+}
+
+/**
+ * The papers table's short columns in memory, by rowid, so that filters, the
+ * total and four facets cost one loop over the matches instead of a query
+ * each. Rows written by this or another process are picked up by their `seq`
+ * when the file's data version changes.
+ */
+class FacetCache {
+  private readonly rows = new Map<number, FacetRow>()
+  private seq = 0
+  private version = -1
+  private readonly changed
+  private readonly dataVersion
+
+  constructor(private readonly db: Database.Database) {
+    this.changed = db.prepare<[number], FacetRow & { rowid: number; seq: number }>(
+      'SELECT rowid, key, id, type, date, sender, dossier, title, seq FROM papers WHERE seq > ? ORDER BY seq',
+    )
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck()
+  }
+
+  refresh(): this {
+    const v = this.dataVersion.get() as number
+    if (v === this.version && this.rows.size > 0) return this
+    this.version = v
+    for (const r of this.changed.all(this.seq)) {
+      this.rows.set(r.rowid, { key: r.key, id: r.id, type: r.type, date: r.date, sender: r.sender, dossier: r.dossier, title: r.title })
+      this.seq = Math.max(this.seq, r.seq)
+    }
+    return this
+  }
+
+  /** Marks the cache stale after this connection wrote (data_version only counts other connections). */
+  invalidate(): void {
+    this.version = -1
+  }
+
+  row(rowid: number): FacetRow | undefined {
+    return this.rows.get(rowid)
+  }
+
+  rowids(): number[] {
+    return [...this.rows.keys()]
+  }
+}
+
 /** The embedded store: one SQLite file, FTS5 over Dutch stems, raw sources kept beside each paper. */
 export class SqliteStore implements Store {
   readonly db: Database.Database
   private readonly stmt
+  private readonly facets: FacetCache
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
@@ -96,10 +157,10 @@ export class SqliteStore implements Store {
         'INSERT INTO sources (sha256, key, name, form, reader_version, bytes) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO UPDATE SET key = excluded.key, name = excluded.name, form = excluded.form, reader_version = excluded.reader_version',
       ),
       insertPaper: this.db.prepare(
-        'INSERT INTO papers (key, id, type, date, year, sender, title, dossier, form, source_sha, reader_version, doc, text) VALUES (@key, @id, @type, @date, @year, @sender, @title, @dossier, @form, @sha, @version, @doc, @text)',
+        'INSERT INTO papers (key, id, type, date, year, sender, title, dossier, form, source_sha, reader_version, doc, text, seq) VALUES (@key, @id, @type, @date, @year, @sender, @title, @dossier, @form, @sha, @version, @doc, @text, (SELECT coalesce(max(seq), 0) + 1 FROM papers))',
       ),
       updatePaper: this.db.prepare(
-        'UPDATE papers SET id = @id, type = @type, date = @date, year = @year, sender = @sender, title = @title, dossier = @dossier, form = @form, source_sha = @sha, reader_version = @version, doc = @doc, text = @text WHERE key = @key',
+        'UPDATE papers SET id = @id, type = @type, date = @date, year = @year, sender = @sender, title = @title, dossier = @dossier, form = @form, source_sha = @sha, reader_version = @version, doc = @doc, text = @text, seq = (SELECT coalesce(max(seq), 0) + 1 FROM papers) WHERE key = @key',
       ),
       deleteFts: this.db.prepare('DELETE FROM papers_fts WHERE rowid = ?'),
       insertFts: this.db.prepare('INSERT INTO papers_fts (rowid, stems) VALUES (?, ?)'),
@@ -107,7 +168,10 @@ export class SqliteStore implements Store {
       raw: this.db.prepare<[string], { bytes: Buffer }>('SELECT s.bytes FROM papers p JOIN sources s ON s.sha256 = p.source_sha WHERE p.key = ?'),
       text: this.db.prepare<[number], { text: Buffer }>('SELECT text FROM papers WHERE rowid = ?'),
       count: this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM papers'),
+      matchRanked: this.db.prepare('SELECT rowid, rank FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank'),
+      matchRowids: this.db.prepare('SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?'),
     }
+    this.facets = new FacetCache(this.db)
   }
 
   private migrate(): void {
@@ -134,10 +198,12 @@ export class SqliteStore implements Store {
   }
 
   put(doc: Document, raw: Uint8Array, force = false): PutResult {
+    this.facets.invalidate()
     return this.db.transaction(() => this.putOne(doc, raw, force))()
   }
 
   putMany(items: Array<{ doc: Document; raw: Uint8Array }>, force = false): PutResult[] {
+    this.facets.invalidate()
     return this.db.transaction(() => items.map(({ doc, raw }) => this.putOne(doc, raw, force)))()
   }
 
@@ -234,63 +300,68 @@ export class SqliteStore implements Store {
     const filters = { ...parsed.filters }
     for (const k of ['type', 'dossier', 'sender', 'from', 'to'] as const) if (request[k]) filters[k] = request[k] as string
     const match = toFts(parsed)
-    const where: string[] = []
-    const params: Array<string | number> = []
-    if (filters.type) {
-      where.push('p.type = ?')
-      params.push(filters.type)
-    }
-    if (filters.dossier) {
-      where.push('(p.dossier = ? OR p.dossier LIKE ?)')
-      params.push(filters.dossier, `${filters.dossier}-%`)
-    }
-    if (filters.sender) {
-      where.push('p.sender LIKE ?')
-      params.push(`%${filters.sender}%`)
-    }
-    if (filters.from) {
-      where.push('p.date >= ?')
-      params.push(filters.from)
-    }
-    if (filters.to) {
-      where.push('p.date <= ?')
-      params.push(filters.to.length === 4 ? `${filters.to}-12-31` : filters.to.length === 7 ? `${filters.to}-31` : filters.to)
-    }
-    if (!match && where.length === 0) return { total: 0, hits: [], facets: { type: [], year: [], sender: [], dossier: [] } }
+    const hasFilters = Object.values(filters).some(Boolean)
+    const empty: SearchResult = { total: 0, hits: [], facets: { type: [], year: [], sender: [], dossier: [] } }
+    if (!match && !hasFilters) return empty
     const limit = Math.max(0, Math.min(request.limit ?? 10, 100))
     const offset = Math.max(0, request.offset ?? 0)
-    // The matching rows, as a subquery: FTS5 picks the rows, the papers table filters and groups them.
-    const from = match ? 'papers_fts f JOIN papers p ON p.rowid = f.rowid' : 'papers p'
-    const cond = [...(match ? ['papers_fts MATCH ?'] : []), ...where].join(' AND ')
-    const args = [...(match ? [match] : []), ...params]
-    const order = request.sort === 'date' || !match ? 'p.date DESC, p.rowid DESC' : 'score'
-    const hitsRows = this.db
-      .prepare<unknown[], PaperRow & { score: number }>(
-        `SELECT p.rowid, p.key, p.id, p.type, p.date, p.sender, p.title, ${match ? 'bm25(papers_fts)' : '0'} AS score FROM ${from} WHERE ${cond} ORDER BY ${order} LIMIT ? OFFSET ?`,
-      )
-      .all(...args, limit, offset)
-    const total = this.db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM ${from} WHERE ${cond}`).get(...args)?.n ?? 0
-    const facet = (expr: string): Facet =>
-      this.db
-        .prepare<unknown[], { value: string | number | null; count: number }>(
-          `SELECT ${expr} AS value, count(*) AS count FROM ${from} WHERE ${cond} GROUP BY value ORDER BY count DESC, value LIMIT 20`,
-        )
-        .all(...args)
-        .filter((r) => r.value !== null)
-        .map((r) => ({ value: String(r.value), count: r.count }))
+    const facets = this.facets.refresh()
+    const to = filters.to ? (filters.to.length === 4 ? `${filters.to}-12-31` : filters.to.length === 7 ? `${filters.to}-31` : filters.to) : undefined
+    const sender = filters.sender?.toLowerCase()
+    const keep = (r: number) => {
+      const row = facets.row(r)
+      if (!row) return false
+      if (filters.type && row.type !== filters.type) return false
+      if (filters.dossier && row.dossier !== filters.dossier && !row.dossier?.startsWith(`${filters.dossier}-`)) return false
+      if (sender && !row.sender?.toLowerCase().includes(sender)) return false
+      if (filters.from && !(row.date && row.date >= filters.from)) return false
+      if (to && !(row.date && row.date <= to)) return false
+      return true
+    }
+    // One pass over the matches (FTS5 picks them; ranks only when ranking is asked for), then filters,
+    // total and facets in memory from a column cache of the papers table: no extra pass per facet.
+    let rows: Array<{ rowid: number; score: number }>
+    if (match) {
+      const byRelevance = request.sort !== 'date'
+      rows = byRelevance
+        ? (this.stmt.matchRanked.raw().all(match) as Array<[number, number]>).map(([rowid, score]) => ({ rowid, score }))
+        : (this.stmt.matchRowids.pluck().all(match) as number[]).map((rowid) => ({ rowid, score: 0 }))
+    } else rows = facets.rowids().map((rowid) => ({ rowid, score: 0 }))
+    if (hasFilters) rows = rows.filter((r) => keep(r.rowid))
+    if (!match || request.sort === 'date')
+      rows.sort((a, b) => (facets.row(b.rowid)?.date ?? '').localeCompare(facets.row(a.rowid)?.date ?? '') || b.rowid - a.rowid)
+    const count = (pick: (row: FacetRow) => string | null): Facet => {
+      const counts = new Map<string, number>()
+      for (const r of rows) {
+        const v = pick(facets.row(r.rowid) as FacetRow)
+        if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1)
+      }
+      return [...counts]
+        .map(([value, n]) => ({ value, count: n }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+        .slice(0, 20)
+    }
     const { stems, prefixes } = queryStems(parsed)
     return {
-      total,
-      hits: hitsRows.map((r) => ({
-        id: r.id ?? r.key,
-        title: r.title,
-        type: r.type,
-        date: r.date,
-        sender: r.sender,
-        score: match ? Math.round(-r.score * 1000) / 1000 : 0,
-        snippet: snippet(unpack((this.stmt.text.get(r.rowid) as { text: Buffer }).text), stems, prefixes),
-      })),
-      facets: { type: facet('p.type'), year: facet('p.year'), sender: facet('p.sender'), dossier: facet('p.dossier') },
+      total: rows.length,
+      hits: rows.slice(offset, offset + limit).map((r) => {
+        const row = facets.row(r.rowid) as FacetRow
+        return {
+          id: row.id ?? row.key,
+          title: row.title,
+          type: row.type,
+          date: row.date,
+          sender: row.sender,
+          score: Math.round(-r.score * 1000) / 1000,
+          snippet: snippet(unpack((this.stmt.text.get(r.rowid) as { text: Buffer }).text), stems, prefixes),
+        }
+      }),
+      facets: {
+        type: count((r) => r.type),
+        year: count((r) => (r.date ? r.date.slice(0, 4) : null)),
+        sender: count((r) => r.sender),
+        dossier: count((r) => r.dossier),
+      },
     }
   }
 

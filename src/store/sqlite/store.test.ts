@@ -29,7 +29,7 @@ async function paper(i: number) {
 describe('SqliteStore', () => {
   it('migrates a new file to the current schema and keeps papers with their raw source', async () => {
     const store = open()
-    expect(store.schemaVersion()).toBe(1)
+    expect(store.schemaVersion()).toBe(2)
     const { doc, raw } = await paper(1)
     expect(store.put(doc, raw)).toBe('new')
     expect(store.get(doc.id as string)?.text).toBe(doc.text)

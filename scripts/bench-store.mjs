@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// `npm run bench` (store part): ingest and search at scale, on this machine.
+//
+//   BENCH_PAPERS=100000 (default)  papers generated (deterministic, shaped like the dev corpus)
+//   BENCH_SMALL=10000              the smaller run, to compare peak memory against
+//
+// Reports: ingest papers/s and MB/s (the real `kamerwacht ingest`, worker threads, one writer),
+// peak RSS of the ingest process, store size against the raw text size, and search p50/p95
+// over fixed queries (with snippets and facets) beside the same words as a plain FTS5
+// statement on the same file: the ratio is the overhead kamerwacht adds.
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const { generatePaper } = await import(join(root, 'dist', 'bench', 'corpus.js'))
+const { SqliteStore } = await import(join(root, 'dist', 'store', 'sqlite', 'index.js'))
+const { parseQuery, toFts } = await import(join(root, 'dist', 'search', 'query.js'))
+
+const N = Number(process.env.BENCH_PAPERS ?? 100_000)
+const SMALL = Math.min(N, Number(process.env.BENCH_SMALL ?? 10_000))
+const work = mkdtempSync(join(tmpdir(), 'kamerwacht-bench-'))
+
+function writeCorpus(n) {
+  const dir = join(work, `corpus-${n}`)
+  let bytes = 0
+  for (let i = 0; i < n; i++) {
+    const sub = join(dir, String(Math.floor(i / 1000)))
+    if (i % 1000 === 0) mkdirSync(sub, { recursive: true })
+    const { name, text } = generatePaper(i)
+    writeFileSync(join(sub, name), text)
+    bytes += Buffer.byteLength(text)
+  }
+  return { dir, bytes }
+}
+
+/** Runs `kamerwacht ingest` and samples its peak resident memory (VmHWM) from /proc. */
+function ingest(dir, db) {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now()
+    const child = spawn(process.execPath, [join(root, 'bin', 'kamerwacht.js'), 'ingest', dir, '--db', db, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    let peakKb = 0
+    const sample = () => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))
+        if (m) peakKb = Math.max(peakKb, Number(m[1]))
+      } catch {}
+    }
+    const timer = setInterval(sample, 100)
+    child.stdout.on('data', (d) => {
+      out += d
+    })
+    child.on('exit', (code) => {
+      clearInterval(timer)
+      if (code !== 0) return reject(new Error(`ingest exited with ${code}`))
+      resolvePromise({ seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024, summary: JSON.parse(out) })
+    })
+    child.on('spawn', sample)
+  })
+}
+
+const size = (db) => ['', '-wal', '-shm'].reduce((n, ext) => n + (statSync(db + ext, { throwIfNoEntry: false })?.size ?? 0), 0)
+const pct = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]
+
+console.log(`kamerwacht store bench: ${N} generated papers (and ${SMALL} for memory), ${work}`)
+const small = writeCorpus(SMALL)
+const smallRun = await ingest(small.dir, join(work, 'small.db'))
+const big = N === SMALL ? small : writeCorpus(N)
+const db = join(work, 'big.db')
+const bigRun = await ingest(big.dir, db)
+for (const [label, run, corpus, n] of [
+  [`ingest ${SMALL}`, smallRun, small, SMALL],
+  [`ingest ${N}`, bigRun, big, N],
+]) {
+  console.log(
+    `  ${label.padEnd(14)} ${(n / run.seconds).toFixed(0).padStart(6)} papers/s  ${(corpus.bytes / 1024 / 1024 / run.seconds).toFixed(1).padStart(5)} MB/s  ${run.seconds.toFixed(1)} s  peak RSS ${run.peakMb.toFixed(0)} MB  (${run.summary.new} new, ${run.summary.failed.length} failed)`,
+  )
+}
+console.log(
+  `  store size ${(size(db) / 1024 / 1024).toFixed(0)} MB for ${(big.bytes / 1024 / 1024).toFixed(0)} MB of raw text (${(size(db) / big.bytes).toFixed(2)}×; raw sources are kept in it)`,
+)
+
+const queries = [
+  'kernwapens',
+  'lidstaat',
+  '"nucleaire ontwapening"',
+  'circulaire economie',
+  'grondstof*',
+  'jeugdzorg OR huisartsenzorg',
+  'spoorwegen -bruggen',
+  'Kamer type:motie',
+  'energietransitie van:2015-01-01 tot:2018-12-31',
+  'pensioenen afzender:"Sociale Zaken"',
+  'Oekraine',
+  'marine cyberveiligheid',
+]
+const store = new SqliteStore(db)
+const plain = new Database(db, { readonly: true })
+const plainStmt = plain.prepare('SELECT rowid, rank FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank LIMIT 10')
+const timings = { kamerwacht: [], fts5: [] }
+for (let round = 0; round < 12; round++) {
+  for (const q of queries) {
+    let t0 = performance.now()
+    store.search({ q, limit: 10 })
+    if (round > 1) timings.kamerwacht.push(performance.now() - t0)
+    const match = toFts(parseQuery(q))
+    t0 = performance.now()
+    plainStmt.all(match)
+    if (round > 1) timings.fts5.push(performance.now() - t0)
+  }
+}
+const row = (label, xs) => `  ${label.padEnd(44)} p50 ${pct(xs, 0.5).toFixed(2).padStart(7)} ms   p95 ${pct(xs, 0.95).toFixed(2).padStart(7)} ms`
+console.log(row('search (ranked, snippets, 4 facets, total)', timings.kamerwacht))
+console.log(row('plain FTS5 MATCH … ORDER BY rank LIMIT 10', timings.fts5))
+console.log(
+  `  overhead ratio p50 ${(pct(timings.kamerwacht, 0.5) / pct(timings.fts5, 0.5)).toFixed(1)}×, p95 ${(pct(timings.kamerwacht, 0.95) / pct(timings.fts5, 0.95)).toFixed(1)}×`,
+)
+store.close()
+plain.close()
+if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true })
