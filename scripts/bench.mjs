@@ -46,9 +46,18 @@ async function pipeline(c) {
   return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, chars }
 }
 
-const base = baseline()
-const read = await pipeline({ ...ctx, extract: false })
-const full = await pipeline(ctx)
+// Best of three: this machine shares its cores, and the fastest run is the one least disturbed.
+const best = async (fn) => {
+  let min
+  for (let k = 0; k < Number(process.env.BENCH_REPEAT ?? 3); k++) {
+    const r = await fn()
+    if (!min || r.seconds < min.seconds) min = r
+  }
+  return min
+}
+const base = await best(async () => baseline())
+const read = await best(() => pipeline({ ...ctx, extract: false }))
+const full = await best(() => pipeline(ctx))
 const mbps = (s) => totalMb / s
 const peakRssMb = process.resourceUsage().maxRSS / 1024
 const row = (label, s) =>

@@ -324,14 +324,16 @@ export function findDates(text: string, ref: string | null, ahead: (at: number) 
         if (!made) continue
         const group = rule.lead ? (m[1] as string) : m[0].trim()
         const index = from + m.index + (rule.lead ? m[0].lastIndexOf(group) : m[0].length - m[0].trimStart().length)
-        found.push({ ...made, text: group, index, length: group.length, rule: rule.name })
+        // Spelt out, not spread: sixteen rules make objects of one shape, which V8 copies fast.
+        found.push({ text: group, start: made.start, end: made.end, precision: made.precision, index, length: group.length, rule: rule.name })
       }
     }
   }
   // Month rules look only around month names, year rules only around years: dates are sparse.
   for (const [from, to] of windows(text, monthPositions(text), 45, 25)) run(MONTH_RULES, from, to)
   for (const [from, to] of windows(text, yearPositions(text), 30, 30)) run(YEAR_RULES, from, to)
-  run(WORD_RULES, 0, text.length)
+  // The other rules only around their own words (`najaar`, `kwartaal`, `eind` …).
+  for (const rule of WORD_RULES) for (const [from, to] of windows(text, wordPositions(text, rule.needs as string[]), 40, 30)) run([rule], from, to)
   found.sort((a, b) => a.index - b.index || b.length - a.length)
   const kept: FoundDate[] = []
   for (const f of found) {
@@ -342,13 +344,20 @@ export function findDates(text: string, ref: string | null, ahead: (at: number) 
   return kept
 }
 
-const MONTH_WORDS = Object.keys(MONTHS).flatMap((m) => [m, m[0]?.toUpperCase() + m.slice(1)])
+const MONTH_ANCHOR = /(?:[jJ]anuari|[fF]ebruari|[mM]aart|[aA]pril|[mM]ei|[jJ]uni|[jJ]uli|[aA]ugustus|[sS]eptember|[oO]ktober|[nN]ovember|[dD]ecember)/g
 const YEAR_ANCHOR = /(?:19|20)\d\d/g
 
-/** Where month names stand, as [index, length] (indexOf per name beats one regex alternation). */
+/** Where month names stand, as [index, length]: one regex pass (cheaper than an indexOf per name). */
 function monthPositions(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = []
-  for (const w of MONTH_WORDS) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) out.push([at, w.length])
+  MONTH_ANCHOR.lastIndex = 0
+  for (let m = MONTH_ANCHOR.exec(text); m; m = MONTH_ANCHOR.exec(text)) out.push([m.index, m[0].length])
+  return out
+}
+
+function wordPositions(text: string, words: string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  for (const w of words) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) out.push([at, w.length])
   return out.sort((a, b) => a[0] - b[0])
 }
 

@@ -53,14 +53,14 @@ const PERSON =
   /\b(Ambassadeur|President|Premier|Minister-President|Minister|Staatssecretaris|Commissaris|Eurocommissaris|Secretaris-Generaal|Koning|Koningin|de heer|mevrouw|dhr\.|mevr\.|het lid|Kamerlid|gezant)\s+((?:\p{Lu}\.\s?)*(?:(?:van|de|der|den|ter|ten)\s+)*\p{Lu}[\p{L}'-]+(?:\s+(?:(?:van|de|der|den)\s+)*\p{Lu}[\p{L}'-]+){0,2})/gu
 // Named bodies: `Ministerie van Buitenlandse Zaken`, `Europese Commissie`, `Planbureau voor de Leefomgeving`.
 const ORG =
-  /\b((?:Ministerie|Ministeries)\s+van\s+\p{Lu}[\p{L}]+(?:\s+(?:en\s+)?\p{Lu}[\p{L}]+)*|Europese\s+(?:Commissie|Raad|Centrale Bank|Investeringsbank)|Raad\s+van\s+State|Algemene\s+Rekenkamer|Tweede\s+Kamer|Eerste\s+Kamer|Planbureau\s+voor\s+de\s+Leefomgeving|Centraal\s+Planbureau|Sociaal-Economische\s+Raad|Veiligheidsraad|(?:vaste\s+)?(?:Kamer)?commissie\s+voor\s+\p{Lu}[\p{L}]+(?:\s+(?:en\s+)?\p{Lu}[\p{L}]+)*|Vaste\s+Kamercommissie\s+\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)*)/gu
+  /\b((?:Ministerie|Ministeries)\s+van\s+\p{Lu}[\p{L}]+(?:\s+(?:en\s+)?\p{Lu}[\p{L}]+)*|Europese\s+(?:Commissie|Raad|Centrale Bank|Investeringsbank)|Raad\s+van\s+State|Algemene\s+Rekenkamer|Planbureau\s+voor\s+de\s+Leefomgeving|Centraal\s+Planbureau|Sociaal-Economische\s+Raad|Veiligheidsraad|(?:vaste\s+)?(?:Kamer)?commissie\s+voor\s+\p{Lu}[\p{L}]+(?:\s+(?:en\s+)?\p{Lu}[\p{L}]+)*|Vaste\s+Kamercommissie\s+\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)*)/gu
 
 const PHRASES = [...COUNTRY_PHRASES, ...PLACE_PHRASES]
 // A word that starts with a capital: `Rusland`, `VN`, `P5`, `Oekraïne`, `Wit-Rusland`.
 const CAPITALISED = /[A-ZÀ-ÞĲ][A-Za-z0-9À-ÖØ-öø-ÿĳĲ]*(?:-[A-ZÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]+)?/g
 // Words without which PERSON or ORG cannot match: tested first, as most paragraphs name no one.
 const PERSON_WORDS = /Ambassadeur|President|Premier|Minister|Staatssecretaris|Commissaris|Secretaris|Koning|heer|mevrouw|dhr\.|mevr\.|lid |Kamerlid|gezant/
-const ORG_WORDS = /Ministerie|Europese|Raad|Rekenkamer|Kamer|Planbureau|Economische|ommissie/
+const ORG_WORDS = /Ministerie|Europese|Raad|Rekenkamer|Planbureau|Economische|ommissie/
 
 /**
  * Finds persons (with the role that introduces them), organisations,

@@ -56,13 +56,12 @@ export interface Extraction {
  */
 export function extract(input: ExtractInput): Extraction {
   const { text, offsetMap, date } = input
-  const where = (start: number, length: number): { span: Span; sourceSpan: Span } => ({
-    span: { start, end: start + length },
-    sourceSpan: {
-      start: toSourceOffset(offsetMap, start),
-      end: length > 0 ? toSourceOffset(offsetMap, start + length - 1) + 1 : toSourceOffset(offsetMap, start),
-    },
+  const span = (start: number, length: number): Span => ({ start, end: start + length })
+  const sourceSpan = (start: number, length: number): Span => ({
+    start: toSourceOffset(offsetMap, start),
+    end: length > 0 ? toSourceOffset(offsetMap, start + length - 1) + 1 : toSourceOffset(offsetMap, start),
   })
+  const where = (start: number, length: number): { span: Span; sourceSpan: Span } => ({ span: span(start, length), sourceSpan: sourceSpan(start, length) })
   const out: Extraction = { references: [], dates: [], commitments: [], fulfils: [], requests: [], entities: [], glossary: [] }
   const isMotie = input.type === 'motie' || input.type === 'amendement'
 
@@ -96,19 +95,36 @@ export function extract(input: ExtractInput): Extraction {
   const inBody = (s: Sentence) => s.section !== 'header' && s.section !== 'dateline'
   for (const d of findDates(text, date, looksAhead)) {
     const s = within(d.index, d.length)
-    if (s) out.dates.push({ text: d.text, start: d.start, end: d.end, precision: d.precision, sentence: s.text, ...where(d.index, d.length), rule: d.rule })
+    if (s)
+      out.dates.push({
+        text: d.text,
+        start: d.start,
+        end: d.end,
+        precision: d.precision,
+        sentence: s.text,
+        span: span(d.index, d.length),
+        sourceSpan: sourceSpan(d.index, d.length),
+        rule: d.rule,
+      })
   }
   for (const r of findReferences(text, date)) {
     const s = within(r.index, r.length)
     if (!s || !inBody(s)) continue
-    const ref: Reference = { text: r.text, target: r.target, kind: r.kind, ...where(r.index, r.length), rule: r.rule }
+    const ref: Reference = {
+      text: r.text,
+      target: r.target,
+      kind: r.kind,
+      span: span(r.index, r.length),
+      sourceSpan: sourceSpan(r.index, r.length),
+      rule: r.rule,
+    }
     if (r.date) ref.date = r.date
     out.references.push(ref)
   }
   for (const e of findEntities(text)) {
     const s = within(e.index, e.length)
     if (!s || !inBody(s)) continue
-    const entity: Entity = { text: e.text, kind: e.kind, ...where(e.index, e.length), rule: e.rule }
+    const entity: Entity = { text: e.text, kind: e.kind, span: span(e.index, e.length), sourceSpan: sourceSpan(e.index, e.length), rule: e.rule }
     if (e.role) entity.role = e.role
     out.entities.push(entity)
   }

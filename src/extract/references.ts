@@ -150,7 +150,11 @@ export function findReferences(text: string, ref: string | null): FoundReference
     if (!rule.needs.test(text)) continue
     rule.re.lastIndex = 0
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-      for (const r of rule.make(m, ref)) found.push({ ...r, text: m[0].trim(), index: m.index, length: m[0].trim().length, rule: rule.name })
+      for (const r of rule.make(m, ref)) {
+        const f: FoundReference = { text: m[0].trim(), target: r.target, kind: r.kind, index: m.index, length: m[0].trim().length, rule: rule.name }
+        if (r.date) f.date = r.date
+        found.push(f)
+      }
     }
   }
   const contained = (a: FoundReference) =>

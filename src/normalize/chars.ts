@@ -47,6 +47,11 @@ const ONE_FOR_ONE = /[\t\u00A0\u2007\u2009\u200A\u2010\u2011\u2018-\u201F\u2022\
 const SPECIAL =
   /[\t\u00A0\u00AD\u2007\u2009-\u200D\u2010\u2011\u2018-\u201F\u2022\u2032\u2033\u202F\u2212\u2219\u25AA\u25CF\u25E6\uF0A7\uF0B7\uFB00-\uFB06\uFEFF]/
 
+/** Applies the one-for-one folds to a whole text (same length, so offsets stay true). */
+export function foldText(text: string): string {
+  return SPECIAL.test(text) ? text.replace(ONE_FOR_ONE, (ch) => FOLD[ch] ?? ch) : text
+}
+
 /**
  * Folds the characters of one source line into pieces. A soft hyphen at the
  * end of a line is a line-break hyphen and becomes `-`; elsewhere it is dropped.

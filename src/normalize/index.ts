@@ -1,6 +1,6 @@
 import type { OffsetMap, Span } from '../model/document.js'
 import type { LineRole, RawText } from '../read/raw.js'
-import { foldLine } from './chars.js'
+import { foldLine, foldText } from './chars.js'
 import { type FurnitureFacts, layout, type NLine, tagSignatures } from './layout.js'
 import type { Lexicon } from './lexicon.js'
 import { dropAt, piecesText, TextBuilder } from './pieces.js'
@@ -31,6 +31,9 @@ export interface CleanText {
 export interface NormalizeContext {
   lexicon: Lexicon
 }
+
+// A letter standing alone that is no Dutch word (`u`, `e` of `e-mail`) nor an initial (`W.`).
+const STRAY_LETTER = /(?<=[ \n])[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z](?=[ \n])/g
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10 || c === 12 || c === 160
 
@@ -65,14 +68,17 @@ function toNLine(text: string, start: number, page: number, role: LineRole | und
  * mends words split by a stray space, and keeps a map back to the source.
  */
 export function normalize(raw: RawText, ctx: NormalizeContext): CleanText {
-  let lines = raw.lines.map((l) => toNLine(l.text, l.start, l.page, l.role))
+  // One-for-one folds keep every offset, so they are done once over the whole text.
+  const folded = foldText(raw.text)
+  let lines = raw.lines.map((l) => toNLine(folded === raw.text ? l.text : folded.slice(l.start, l.start + l.text.length), l.start, l.page, l.role))
   let facts: FurnitureFacts = {}
   if (raw.form !== 'official-xml' && raw.form !== 'open-data') {
     const out = layout(lines, raw.form)
     lines = out.lines
     facts = out.facts
   } else if (raw.form === 'official-xml' && !lines.some((l) => l.role === 'signature-name')) tagSignatures(lines)
-  if (raw.form === 'letterhead-pdf-text') {
+  // Words split by a stray space show as lone letters (`D en Haag`, `naa r`, `w e`); mend only papers that have them.
+  if (raw.form === 'letterhead-pdf-text' && (folded.match(STRAY_LETTER)?.length ?? 0) >= 2) {
     lines = lines.map((l) => {
       if (l.role && l.role !== 'title') return l
       const pieces = mendSplitWords(l.pieces, ctx.lexicon)

@@ -149,7 +149,11 @@ function footnoteMarker(n: number): RegExp {
 /** Whether one of the last lines of body text holds the marker of footnote `n`. */
 function markedInBody(body: NLine[], n: number): boolean {
   const re = footnoteMarker(n)
-  for (let k = body.length - 1; k >= 0 && k >= body.length - 120; k--) if (re.test((body[k] as NLine).text)) return true
+  const digits = String(n)
+  for (let k = body.length - 1; k >= 0 && k >= body.length - 120; k--) {
+    const t = (body[k] as NLine).text
+    if (t.includes(digits) && re.test(t)) return true
+  }
   return false
 }
 

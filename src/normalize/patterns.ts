@@ -22,7 +22,8 @@ const MONTH = '(januari|februari|maart|april|mei|juni|juli|augustus|september|ok
 
 /** `27 mei 2022` → `2022-05-27`; null when it is not a valid date. */
 export function dutchDate(text: string): string | null {
-  const m = new RegExp(`(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})`, 'i').exec(text)
+  // `3december 2024` happens in official XML: the space may be missing.
+  const m = new RegExp(`(\\d{1,2})\\s*${MONTH}\\s+(\\d{4})`, 'i').exec(text)
   if (!m) return null
   const day = Number(m[1])
   const month = MONTHS[(m[2] as string).toLowerCase()] as number
@@ -97,7 +98,7 @@ export const SIDEBAR_LABEL =
 export const SIDEBAR_VALUE = /^([TF] \+?[\d ()-]{6,}.*|\d{4} ?[A-Z]{2}\s+\S.*|Postbus \d+|www\.\S+|https?:\/\/\S+|\d{10,}|[\w.-]+@[\w.-]+)$/
 
 /** The last words of a motion's body before its signers. */
-export const MOTIE_END = /^en gaat over tot de orde van de dag\.?$/i
+export const MOTIE_END = /^en gaat over tot de orde van de dag[.,]?$/i
 /**
  * A signer's role: `De Minister van Buitenlandse Zaken,`, `DE STAATSSECRETARIS VAN
  * INFRASTRUCTUUR EN WATERSTAAT,`, `De Minister-President, Minister van Algemene Zaken,`.

@@ -28,14 +28,15 @@ export function decodeText(bytes: Uint8Array): string {
   const head = text.slice(0, 65536)
   // Control characters are exactly what this looks for: text has none but tab, newline, form feed.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting binary content
-  const control = head.match(/[\x01-\x08\x0B\x0E-\x1F\x7F]/g)?.length ?? 0
+  const control = !ANY_CONTROL.test(head) ? 0 : (head.match(/[\x01-\x08\x0B\x0E-\x1F\x7F]/g)?.length ?? 0)
   if (control > head.length * 0.05) throw binary()
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
 // Marks of a rendered web page's text (officielebekendmakingen, tweedekamer.nl,
 // rijksbegroting.nl): navigation and metadata labels that no printed paper has.
-const WEB_MARKS = /^(Naar boven|X Noot|Datum publicatieOrganisatie|Ondertekenaars|Eerste ondertekenaar|Direct naar \(in deze pagina\)|.*Download PDF)\s*$/m
+const WEB_MARKS =
+  /^(?:Naar boven|X Noot|Datum publicatieOrganisatie|Ondertekenaars|Eerste ondertekenaar|Direct naar \(in deze pagina\)|(?:\s*•\s*)?Download PDF)/m
 // A ministry letterhead: the return address line and the Datum/Betreft block.
 const LETTERHEAD_MARKS = /^>?\s*Retouradres\b|^P ?a ?g ?i ?n ?a \d+ van \d+\s*$/m
 
@@ -46,6 +47,9 @@ export function isPdf(bytes: Uint8Array): boolean {
   for (let k = 0; k < PDF_MAGIC.length; k++) if (bytes[i + k] !== PDF_MAGIC.charCodeAt(k)) return false
   return true
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: detecting binary content
+const ANY_CONTROL = /[\x01-\x08\x0B\x0E-\x1F\x7F]/
 
 // Decoders are costly to make; one of each serves every call.
 const UTF8 = new TextDecoder('utf-8', { fatal: true })

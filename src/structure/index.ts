@@ -1,6 +1,6 @@
 import type { Section, Signer } from '../model/document.js'
 import type { CleanText } from '../normalize/index.js'
-import { cleanName, NAME_LINE, ROLE_LINE } from '../normalize/patterns.js'
+import { cleanName, MOTIE_END, NAME_LINE, ROLE_LINE } from '../normalize/patterns.js'
 
 /** The head and foot of a paper as text, for the metadata extractor. */
 export interface PaperParts {
@@ -118,7 +118,7 @@ export function structure(clean: CleanText): { sections: Section[]; parts: Paper
         break
       }
       case 'paragraph':
-        if (/^en gaat over tot de orde van de dag\.?$/i.test(t)) parts.motie = true
+        if (MOTIE_END.test(t)) parts.motie = true
         break
     }
     const section: Section = { kind, span: b.span }
