@@ -1,6 +1,7 @@
 import type { DatePrecision } from '../model/document.js'
 import { MONTHS } from '../normalize/patterns.js'
 import { initialCaseInsensitive } from './regex.js'
+import { keepLongest } from './spans.js'
 
 /** A date or period found in text, before it is placed in its sentence. */
 export interface FoundDate {
@@ -334,14 +335,7 @@ export function findDates(text: string, ref: string | null, ahead: (at: number) 
   for (const [from, to] of windows(text, yearPositions(text), 30, 30)) run(YEAR_RULES, from, to)
   // The other rules only around their own words (`najaar`, `kwartaal`, `eind` …).
   for (const rule of WORD_RULES) for (const [from, to] of windows(text, wordPositions(text, rule.needs as string[]), 40, 30)) run([rule], from, to)
-  found.sort((a, b) => a.index - b.index || b.length - a.length)
-  const kept: FoundDate[] = []
-  for (const f of found) {
-    const last = kept[kept.length - 1]
-    if (last && f.index < last.index + last.length) continue
-    kept.push(f)
-  }
-  return kept
+  return keepLongest(found)
 }
 
 const MONTH_ANCHOR = /(?:[jJ]anuari|[fF]ebruari|[mM]aart|[aA]pril|[mM]ei|[jJ]uni|[jJ]uli|[aA]ugustus|[sS]eptember|[oO]ktober|[nN]ovember|[dD]ecember)/g

@@ -1,4 +1,5 @@
 import type { Entity } from '../model/document.js'
+import { keepLongest } from './spans.js'
 
 /** An entity or glossary entry found in text, before spans are mapped. */
 export interface FoundEntity {
@@ -94,14 +95,7 @@ export function findEntities(text: string): FoundEntity[] {
     const kind = COUNTRY_ACRONYMS.has(w) || COUNTRIES.has(w) ? 'country' : ORG_ACRONYMS.has(w) ? 'organisation' : PLACES.has(w) ? 'place' : null
     if (kind && !/[\p{L}\d-]/u.test(text[m.index - 1] ?? ' ')) out.push({ text: w, kind, index: m.index, length: w.length, rule: 'entity.gazetteer' })
   }
-  out.sort((a, b) => a.index - b.index || b.length - a.length)
-  const kept: FoundEntity[] = []
-  for (const e of out) {
-    const last = kept[kept.length - 1]
-    if (last && e.index < last.index + last.length) continue
-    kept.push(e)
-  }
-  return kept
+  return keepLongest(out)
 }
 
 /**

@@ -1,17 +1,4 @@
-import type {
-  Commitment,
-  DateMention,
-  DuePeriod,
-  Entity,
-  Fulfilment,
-  GlossaryEntry,
-  OffsetMap,
-  PaperType,
-  Reference,
-  Request,
-  Section,
-  Span,
-} from '../model/document.js'
+import type { DateMention, Document, DuePeriod, Entity, OffsetMap, PaperType, Reference, Section, Span } from '../model/document.js'
 import { toSourceOffset } from '../normalize/pieces.js'
 import { findCommitment } from './commitments.js'
 import { findDates, lookingAhead } from './dates.js'
@@ -39,15 +26,7 @@ export interface ExtractInput {
 }
 
 /** Everything the extractors find in one paper. */
-export interface Extraction {
-  references: Reference[]
-  dates: DateMention[]
-  commitments: Commitment[]
-  fulfils: Fulfilment[]
-  requests: Request[]
-  entities: Entity[]
-  glossary: GlossaryEntry[]
-}
+export type Extraction = Pick<Document, 'references' | 'dates' | 'commitments' | 'fulfils' | 'requests' | 'entities' | 'glossary'>
 
 /**
  * Runs every extractor over the sentences of a paper. Deterministic and

@@ -1,4 +1,4 @@
-import type { DocIssue, PaperType } from '../model/document.js'
+import type { DocIssue, Document, PaperType } from '../model/document.js'
 import { canonicalDossier, type FurnitureFacts } from '../normalize/layout.js'
 import {
   DATELINE,
@@ -17,21 +17,10 @@ import type { SourceHints } from '../read/raw.js'
 import { type PaperParts, roleName } from '../structure/index.js'
 
 /** The metadata fields of a Document (see ../shared/corpus/README.md). */
-export interface Metadata {
-  id: string | null
-  dossier: string | null
-  ondernummer: string | null
-  vergaderjaar: string | null
-  type: PaperType | null
-  title: string | null
-  dossierTitle: string | null
-  kamer: 'Tweede Kamer' | 'Eerste Kamer' | null
-  sender: string | null
-  signers: string[]
-  addressee: string | null
-  place: string | null
-  date: string | null
-}
+export type Metadata = Pick<
+  Document,
+  'id' | 'dossier' | 'ondernummer' | 'vergaderjaar' | 'type' | 'title' | 'dossierTitle' | 'kamer' | 'sender' | 'signers' | 'addressee' | 'place' | 'date'
+>
 
 // The printed title names the kind of paper: `BRIEF VAN DE MINISTER…`, `GEWIJZIGDE MOTIE VAN…`.
 const TITLE_TYPES: Array<[RegExp, PaperType]> = [

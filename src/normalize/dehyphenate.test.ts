@@ -31,6 +31,7 @@ const cases: Array<[string, string, string | undefined, BreakDecision, string]> 
   ['vice', 'voorzitter', undefined, 'keep', 'prefix the Kamer hyphenates'],
   ['oud', 'minister', undefined, 'keep', 'prefix the Kamer hyphenates'],
   ['financieel', 'economische', undefined, 'keep', 'two whole words in a coordinating compound'],
+  ['zwart', 'witte', 'besluit', 'keep', 'two colours side by side'],
   ['energie', 'en', 'klimaatpakket', 'keep-space', 'elided compound part: energiepakket'],
   ['Klimaat', 'en', 'Energiepakket', 'keep-space', 'elision with capitals'],
   ['partij', 'en', 'bij', 'join', 'en ends the word: 48 partijen bij betrokken'],
@@ -43,9 +44,11 @@ describe('decideBreak', () => {
     expect(decideBreak(left, right, lexicon, undefined, after)).toBe(want)
   })
 
-  it('lets the paper’s own spelling decide where the dictionary cannot', () => {
-    const has = (w: string) => w === 'zwart-witte'
-    expect(decideBreak('zwart', 'witte', lexicon)).toBe('join')
-    expect(decideBreak('zwart', 'witte', lexicon, { has })).toBe('keep')
+  it('lets the paper’s own spelling decide where the dictionary knows both', () => {
+    const joined = (w: string) => w === 'energieakkoord'
+    const hyphened = (w: string) => w === 'energie-akkoord'
+    expect(decideBreak('energie', 'akkoord', lexicon)).toBe('join')
+    expect(decideBreak('energie', 'akkoord', lexicon, { has: hyphened })).toBe('keep')
+    expect(decideBreak('energie', 'akkoord', lexicon, { has: joined })).toBe('join')
   })
 })

@@ -86,14 +86,28 @@ export function decideBreak(left: string, right: string, lexicon: Lexicon, evide
   const h = lexicon.isWord(hyphened) || lexicon.isWord(hyphened.toLowerCase())
   if (j && !h) return 'join'
   if (h && !j) return 'keep'
-  // Both spellings exist: where vowels meet the hyphen is the rule (`economie-opgave`, `zee-eend`).
-  if (j && h) return ownSpelling(left, right, evidence) ?? (VOWEL_CLASH.test(`${seg.slice(-1)}${first}`.toLowerCase()) ? 'keep' : 'join')
+  // Both spellings exist: two coordinated colours or adjectives keep the hyphen (`zwart-witte`,
+  // `sociaal-economische`); else where vowels meet the hyphen is the rule (`economie-opgave`, `zee-eend`).
+  if (j && h) {
+    const own = ownSpelling(left, right, evidence)
+    if (own) return own
+    if (coordinated(seg.toLowerCase(), right.toLowerCase())) return 'keep'
+    return VOWEL_CLASH.test(`${seg.slice(-1)}${first}`.toLowerCase()) ? 'keep' : 'join'
+  }
   // Two whole words the dictionary does not know together: a coordinating compound
   // (`financieel-economische`), unless the left one is a particle that prefixes words (`door-vertaling`).
   if (seg.length > 2 && right.length > 2 && !PARTICLES.has(seg.toLowerCase()) && lexicon.isWord(seg) && lexicon.isWord(right)) {
     return ownSpelling(left, right, evidence) ?? 'keep'
   }
   return 'join'
+}
+
+const COLOURS = /^(zwart|wit|witte|rood|rode|groen|groene|blauw|blauwe|geel|gele|oranje|paars|paarse|grijs|grijze|bruin|bruine|roze)$/
+const ADJECTIVE = /(isch|ische|eel|ele|aal|ale|ief|ieve|eus|euze)$/
+
+/** Two colours or two adjectives side by side (`zwart-wit`, `financieel-economisch`): a coordinate compound. */
+function coordinated(left: string, right: string): boolean {
+  return (COLOURS.test(left) && COLOURS.test(right)) || (ADJECTIVE.test(left) && ADJECTIVE.test(right))
 }
 
 /** How the paper spells the word where it is not broken, if it does so one way only. */
