@@ -334,7 +334,12 @@ export function findDates(text: string, ref: string | null, ahead: (at: number) 
   for (const [from, to] of windows(text, monthPositions(text), 45, 25)) run(MONTH_RULES, from, to)
   for (const [from, to] of windows(text, yearPositions(text), 30, 30)) run(YEAR_RULES, from, to)
   // The other rules only around their own words (`najaar`, `kwartaal`, `eind` …).
-  for (const rule of WORD_RULES) for (const [from, to] of windows(text, wordPositions(text, rule.needs as string[]), 40, 30)) run([rule], from, to)
+  const words = wordPositions(text)
+  for (const rule of WORD_RULES) {
+    const needs = rule.needs as string[]
+    const mine = words.filter(([at, length]) => needs.includes(text.slice(at, at + length)))
+    for (const [from, to] of windows(text, mine, 40, 30)) run([rule], from, to)
+  }
   return keepLongest(found)
 }
 
@@ -349,10 +354,12 @@ function monthPositions(text: string): Array<[number, number]> {
   return out
 }
 
-function wordPositions(text: string, words: string[]): Array<[number, number]> {
+/** Where the words of the word rules stand (`najaar`, `kwartaal`, `eind` …), in one regex pass. */
+function wordPositions(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = []
-  for (const w of words) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) out.push([at, w.length])
-  return out.sort((a, b) => a[0] - b[0])
+  WORD_ANCHOR.lastIndex = 0
+  for (let m = WORD_ANCHOR.exec(text); m; m = WORD_ANCHOR.exec(text)) out.push([m.index, m[0].length])
+  return out
 }
 
 function yearPositions(text: string): Array<[number, number]> {
@@ -365,6 +372,10 @@ function yearPositions(text: string): Array<[number, number]> {
 const MONTH_RULES = RULES.filter((r) => r.needs === 'month')
 const YEAR_RULES = RULES.filter((r) => r.needs === 'digit')
 const WORD_RULES = RULES.filter((r) => typeof r.needs !== 'string')
+const WORD_ANCHOR = new RegExp(
+  [...new Set(WORD_RULES.flatMap((r) => r.needs as string[]))].sort((a, b) => b.length - a.length).join('|'),
+  'g',
+)
 
 /** Stretches of text around each anchor, merged, widened to whole words. */
 function windows(text: string, anchors: Array<[number, number]>, before: number, after: number): Array<[number, number]> {

@@ -56,11 +56,17 @@ const PERSON =
 const ORG =
   /\b((?:Ministerie|Ministeries)\s+van\s+\p{Lu}[\p{L}]+(?:\s+(?:en\s+)?\p{Lu}[\p{L}]+)*|Europese\s+(?:Commissie|Raad|Centrale Bank|Investeringsbank)|Raad\s+van\s+State|Algemene\s+Rekenkamer|Planbureau\s+voor\s+de\s+Leefomgeving|Centraal\s+Planbureau|Sociaal-Economische\s+Raad|Veiligheidsraad|(?:vaste\s+)?(?:Kamer)?commissie\s+voor\s+\p{Lu}[\p{L}]+(?:\s+(?:en\s+)?\p{Lu}[\p{L}]+)*|Vaste\s+Kamercommissie\s+\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)*)/gu
 
-const PHRASES = [...COUNTRY_PHRASES, ...PLACE_PHRASES]
+const PHRASE = new RegExp([...COUNTRY_PHRASES, ...PLACE_PHRASES].join('|'), 'g')
 // A word that starts with a capital: `Rusland`, `VN`, `P5`, `Oekraïne`, `Wit-Rusland`.
 const CAPITALISED = /[A-ZÀ-ÞĲ][A-Za-z0-9À-ÖØ-öø-ÿĳĲ]*(?:-[A-ZÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]+)?/g
-// Words without which PERSON or ORG cannot match: tested first, as most paragraphs name no one.
-const PERSON_WORDS = /Ambassadeur|President|Premier|Minister|Staatssecretaris|Commissaris|Secretaris|Koning|heer|mevrouw|dhr\.|mevr\.|lid |Kamerlid|gezant/
+/** A letter, digit or hyphen at `i` (so a match there would be inside a word). */
+function isWordCharAt(text: string, i: number): boolean {
+  if (i < 0) return false
+  const c = text.charCodeAt(i)
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || (c > 191 && c !== 8211 && c !== 8212 && c !== 171 && c !== 187)
+}
+
+// Words without which ORG cannot match: tested first, as most papers name few bodies.
 const ORG_WORDS = /Ministerie|Europese|Raad|Rekenkamer|Planbureau|Economische|ommissie/
 
 /**
@@ -69,7 +75,7 @@ const ORG_WORDS = /Ministerie|Europese|Raad|Rekenkamer|Planbureau|Economische|om
  */
 export function findEntities(text: string): FoundEntity[] {
   const out: FoundEntity[] = []
-  for (const m of PERSON_WORDS.test(text) ? text.matchAll(PERSON) : []) {
+  for (const m of text.matchAll(PERSON)) {
     const role = (m[1] as string).replace(/\.$/, '')
     out.push({
       text: m[2] as string,
@@ -82,18 +88,18 @@ export function findEntities(text: string): FoundEntity[] {
   }
   for (const m of ORG_WORDS.test(text) ? text.matchAll(ORG) : [])
     out.push({ text: m[1] as string, kind: 'organisation', index: m.index ?? 0, length: (m[1] as string).length, rule: 'entity.named-body' })
-  for (const phrase of PHRASES) {
-    for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + phrase.length)) {
-      const kind = PLACE_PHRASES.includes(phrase) ? 'place' : phrase === 'Europese Unie' || phrase === 'Verenigde Naties' ? 'organisation' : 'country'
-      out.push({ text: phrase, kind, index: at, length: phrase.length, rule: 'entity.gazetteer' })
-    }
+  PHRASE.lastIndex = 0
+  for (let m = PHRASE.exec(text); m; m = PHRASE.exec(text)) {
+    const phrase = m[0]
+    const kind = PLACE_PHRASES.includes(phrase) ? 'place' : phrase === 'Europese Unie' || phrase === 'Verenigde Naties' ? 'organisation' : 'country'
+    out.push({ text: phrase, kind, index: m.index, length: phrase.length, rule: 'entity.gazetteer' })
   }
   // Single capitalised words against the lists: a regex that starts with a capital finds them fast.
   CAPITALISED.lastIndex = 0
   for (let m = CAPITALISED.exec(text); m; m = CAPITALISED.exec(text)) {
     const w = m[0]
     const kind = COUNTRY_ACRONYMS.has(w) || COUNTRIES.has(w) ? 'country' : ORG_ACRONYMS.has(w) ? 'organisation' : PLACES.has(w) ? 'place' : null
-    if (kind && !/[\p{L}\d-]/u.test(text[m.index - 1] ?? ' ')) out.push({ text: w, kind, index: m.index, length: w.length, rule: 'entity.gazetteer' })
+    if (kind && !isWordCharAt(text, m.index - 1)) out.push({ text: w, kind, index: m.index, length: w.length, rule: 'entity.gazetteer' })
   }
   return keepLongest(out)
 }

@@ -11,8 +11,8 @@ import { type Sentence, sentences } from './sentences.js'
 // one scan of the whole text, and only sentences holding one are tried.
 const REQUEST_WORDS = /verzoekt|roept/g
 const FULFIL_WORDS = /toeze|toegez|belo|aangek|motie|verzo|antwoord|aanleiding|reactie|gevraagd|Toeze/g
-const PROMISE_WORDS =
-  /\b(?:zal|zullen|[gG]a|[gG]aan|zeg|zeggen|toezeggen|tegemoet|voornemens|plan|stel|streef|verwacht|beoog|briefing|rondetafelgesprek|werkbezoek)\b/g
+// (No \b and no case classes: a plain alternation scans fastest; a few extra candidates cost little.)
+const PROMISE_WORDS = /zal|zullen|ga|Ga|zeg|tegemoet|voornemens|plan|stel|streef|verwacht|beoog|briefing|rondetafel|werkbezoek/g
 
 /** What the extractors need to know of the paper. */
 export interface ExtractInput {

@@ -138,6 +138,8 @@ const RULES: Rule[] = [
   },
 ]
 
+const NEEDS = new RegExp(RULES.map((r) => r.needs.source).join('|'), 'g')
+
 /**
  * Finds citations of parliamentary papers in `text` and resolves them to
  * canonical ids. A reference inside a longer one (the `33 783, nr. 48` of
@@ -146,8 +148,18 @@ const RULES: Rule[] = [
  */
 export function findReferences(text: string, ref: string | null): FoundReference[] {
   const found: FoundReference[] = []
-  for (const rule of RULES) {
-    if (!rule.needs.test(text)) continue
+  // Which rules can match at all, from one scan for all their words together.
+  const present = new Set<number>()
+  NEEDS.lastIndex = 0
+  for (let m = NEEDS.exec(text); m; m = NEEDS.exec(text)) {
+    const word = m[0]
+    RULES.forEach((r, k) => {
+      if (!present.has(k) && r.needs.test(word)) present.add(k)
+    })
+    if (present.size === RULES.length) break
+  }
+  for (const [k, rule] of RULES.entries()) {
+    if (!present.has(k)) continue
     rule.re.lastIndex = 0
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       for (const r of rule.make(m, ref)) {
