@@ -372,10 +372,7 @@ function yearPositions(text: string): Array<[number, number]> {
 const MONTH_RULES = RULES.filter((r) => r.needs === 'month')
 const YEAR_RULES = RULES.filter((r) => r.needs === 'digit')
 const WORD_RULES = RULES.filter((r) => typeof r.needs !== 'string')
-const WORD_ANCHOR = new RegExp(
-  [...new Set(WORD_RULES.flatMap((r) => r.needs as string[]))].sort((a, b) => b.length - a.length).join('|'),
-  'g',
-)
+const WORD_ANCHOR = new RegExp([...new Set(WORD_RULES.flatMap((r) => r.needs as string[]))].sort((a, b) => b.length - a.length).join('|'), 'g')
 
 /** Stretches of text around each anchor, merged, widened to whole words. */
 function windows(text: string, anchors: Array<[number, number]>, before: number, after: number): Array<[number, number]> {
