@@ -28,6 +28,7 @@ describe('references: each form a Kamerstuk uses, resolved to canonical ids', ()
     ['de motie Vliegenthart (2012–2013, CII, B) om te komen met', [null, 'kst-CII-B']],
     ['In die brief zal ik ingaan op de motie van het lid Knops over dat onderwerp (Kamerstuk 33 000 X, nr. 20).', [null, 'kst-33000-X-20']],
     ['Kamerstuk 32852 nr. 209', ['kst-32852-209']],
+    ['zie Kamerstuk 33 783-48 voor de inzet', ['kst-33783-48']],
   ]
   it.each(cases)('%s', (text, targets, kind) => {
     const refs = findReferences(text, '2022-05-27')
@@ -40,7 +41,13 @@ describe('references: each form a Kamerstuk uses, resolved to canonical ids', ()
     expect(r).toMatchObject({ target: null, kind: 'brief', date: '2017-12-08' })
   })
 
-  it.each([['Vergaderjaar 2021/22'], ['artikel 33 van de Grondwet'], ['in 2021/22 en 2022/23'], ['het 2010 Actieplan']])('finds no reference in %j', (text) => {
+  it.each([
+    ['Vergaderjaar 2021/22'],
+    ['artikel 33 van de Grondwet'],
+    ['in 2021/22 en 2022/23'],
+    ['het 2010 Actieplan'],
+    ['in dossier 21 501-20 Europese Raad'],
+  ])('finds no reference in %j', (text) => {
     expect(findReferences(text, null).filter((r) => r.target)).toEqual([])
   })
 

@@ -51,6 +51,16 @@ const RULES: Rule[] = [
     },
   },
   {
+    // Dossier and number joined by a dash after the word Kamerstuk: `Kamerstuk 33 783-48`. Without the
+    // word this form is not read: `21 501-20` is also how sub-dossiers are written.
+    name: 'reference.kamerstuk-dash',
+    needs: /Kamerstuk/,
+    re: /\bKamerstuk(?:ken)?\s+(\d{2}\s?\d{3})-(\d{1,5})(?![\d-])(?!\s*,?\s*(?:en\s|nrs?\.))/gu,
+    make(m) {
+      return [{ target: `kst-${canonicalDossier(m[1] as string)}-${m[2]}`, kind: 'kamerstuk' }]
+    },
+  },
+  {
     // Without the word Kamerstuk: `(36 410-XVI, nr. 96)`, `21 501-02, nr. 2507`.
     name: 'reference.dossier-nr',
     needs: /nrs?\./,
