@@ -33,7 +33,14 @@ export interface NormalizeContext {
 }
 
 // A letter standing alone that is no Dutch word (`u`, `e` of `e-mail`) nor an initial (`W.`).
-const STRAY_LETTER = /(?<=[ \n])[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z](?=[ \n])/g
+const STRAY_LETTER = / [b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z] /g
+
+/** Lone letters in the body (the sidebar's `T 070 …` is gone by now): the mark of words split by stray spaces. */
+function strayLetters(lines: NLine[]): number {
+  let n = 0
+  for (const l of lines) if (!l.role) n += ` ${l.text} `.match(STRAY_LETTER)?.length ?? 0
+  return n
+}
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10 || c === 12 || c === 160
 
@@ -78,7 +85,7 @@ export function normalize(raw: RawText, ctx: NormalizeContext): CleanText {
     facts = out.facts
   } else if (raw.form === 'official-xml' && !lines.some((l) => l.role === 'signature-name')) tagSignatures(lines)
   // Words split by a stray space show as lone letters (`D en Haag`, `naa r`, `w e`); mend only papers that have them.
-  if (raw.form === 'letterhead-pdf-text' && (folded.match(STRAY_LETTER)?.length ?? 0) >= 2) {
+  if (raw.form === 'letterhead-pdf-text' && strayLetters(lines) >= 2) {
     lines = lines.map((l) => {
       if (l.role && l.role !== 'title') return l
       const pieces = mendSplitWords(l.pieces, ctx.lexicon)
