@@ -13,6 +13,7 @@ const REQUEST_WORDS = /verzoekt|roept/g
 const FULFIL_WORDS = /toeze|toegez|belo|aangek|motie|verzo|antwoord|aanleiding|reactie|gevraagd|Toeze/g
 // (No \b and no case classes: a plain alternation scans fastest; a few extra candidates cost little.)
 const PROMISE_WORDS = /zal|zullen|ga|Ga|zeg|tegemoet|voornemens|plan|stel|streef|verwacht|beoog|briefing|rondetafel|werkbezoek/g
+const TRIGGERS = new RegExp(`(${REQUEST_WORDS.source})|(${FULFIL_WORDS.source})|(${PROMISE_WORDS.source})`, 'g')
 
 /** What the extractors need to know of the paper. */
 export interface ExtractInput {
@@ -118,18 +119,19 @@ export function extract(input: ExtractInput): Extraction {
       rule: 'glossary.bracketed',
     })
   }
-  const holding = (re: RegExp) => {
-    const found = new Set<Sentence>()
-    re.lastIndex = 0
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const s = sentenceAt(m.index)
-      if (s) found.add(s)
-    }
-    return found
+  // One scan for the trigger words of all three: the group that matched says which.
+  const mayRequest = new Set<Sentence>()
+  const mayFulfil = new Set<Sentence>()
+  const mayPromise = new Set<Sentence>()
+  TRIGGERS.lastIndex = 0
+  for (let m = TRIGGERS.exec(text); m; m = TRIGGERS.exec(text)) {
+    const s = sentenceAt(m.index)
+    if (!s) continue
+    // `verzoekt` is also a fulfilment's word (`verzo…`): a request word marks both.
+    if (m[1]) mayRequest.add(s)
+    if (m[1] || m[2]) mayFulfil.add(s)
+    else mayPromise.add(s)
   }
-  const mayRequest = holding(REQUEST_WORDS)
-  const mayFulfil = holding(FULFIL_WORDS)
-  const mayPromise = holding(PROMISE_WORDS)
   for (const s of all) if (inBody(s)) sentenceItems(s)
 
   // Requests, fulfilments and commitments are whole sentences.
