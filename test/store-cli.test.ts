@@ -1,0 +1,72 @@
+// The store commands as a user runs them: ingest the bundled samples, then search, show, export, reindex.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ROOT } from '../src/test-support/paths.js'
+
+const BIN = join(ROOT, 'bin', 'kamerwacht.js')
+let db: string
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, KAMERWACHT_PDF: 'js' } })
+
+beforeAll(() => {
+  db = join(mkdtempSync(join(tmpdir(), 'kw-cli-store-')), 'k.db')
+  const r = run('ingest', join(ROOT, 'examples'), '--json')
+  expect(r.status, r.stderr).toBe(0)
+})
+
+describe('kamerwacht search, show, export, reindex', () => {
+  it('search --json prints { total, hits, facets } with the fields the API promises', () => {
+    const r = run('search', 'kernwapens', '--json')
+    expect(r.status).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(out.total).toBe(1)
+    expect(Object.keys(out.hits[0]).sort()).toEqual(['date', 'id', 'score', 'sender', 'snippet', 'title', 'type'])
+    expect(out.hits[0]).toMatchObject({ type: 'brief', date: '2022-05-27', sender: 'Minister van Buitenlandse Zaken' })
+    expect(out.hits[0].snippet).toContain('<mark>kernwapens</mark>')
+    expect(Object.keys(out.facets).sort()).toEqual(['dossier', 'sender', 'type', 'year'])
+  })
+
+  it('filters with flags as with query fields, and sorts by date', () => {
+    const a = JSON.parse(run('search', 'Kamer', '--type', 'brief', '--van', '2012-01-01', '--tot', '2016-12-31', '--sort', 'date', '--json').stdout)
+    const b = JSON.parse(run('search', 'Kamer type:brief van:2012-01-01 tot:2016-12-31', '--sort', 'date', '--json').stdout)
+    expect(a.total).toBe(b.total)
+    expect(a.total).toBeGreaterThan(1)
+    expect(a.hits.map((h: { date: string }) => h.date)).toEqual([...a.hits.map((h: { date: string }) => h.date)].sort().reverse())
+  })
+
+  it('answers a malformed query with exit 2 and a hint, never a SQLite error', () => {
+    const r = run('search', '"nucleaire ontwapening')
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/quote is not closed: write "nucleaire ontwapening"/)
+    expect(r.stderr).not.toMatch(/SQLITE|fts5/i)
+    expect(run('search', 'Kamer', '--van', 'gisteren').status).toBe(2)
+  })
+
+  it('show marks references, dates and commitments in the clean text', () => {
+    const r = run('show', 'kst-32733-36')
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('[Kamerstuk 32 733, nr. 31 → kst-32733-31]')
+    expect(r.stdout).toContain('{28 juni 2011 = 2011-06-28}')
+    expect(r.stdout).toMatch(/⟦TOEZEGGING Ik zal de Kamer \{in augustus|⟦TOEZEGGING Ik zal de Kamer in \{augustus/)
+    expect(run('show', 'kst-1-1').status).toBe(1)
+  })
+
+  it('export streams commitments as CSV and documents as JSON lines', () => {
+    const csv = run('export', '--format', 'csv', '--what', 'commitments')
+    expect(csv.status).toBe(0)
+    const lines = csv.stdout.trim().split('\n')
+    expect(lines[0]).toBe('paper,text,actor,action,object,dueText,dueStart,dueEnd,rule')
+    expect(lines.some((l) => l.startsWith('kst-32733-36,Ik zal de Kamer in augustus informeren'))).toBe(true)
+    const docs = run('export').stdout.trim().split('\n')
+    expect(docs).toHaveLength(12)
+    expect(JSON.parse(docs[0] as string).schemaVersion).toBe(1)
+  })
+
+  it('reindex reads every kept source again', () => {
+    const r = run('reindex')
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/reindexed: 12 updated, 0 new, 19 unchanged, 0 failed/)
+  })
+})
