@@ -37,6 +37,8 @@ export interface IngestOptions {
 
 const IN_FLIGHT = 4
 const FLUSH_MS = 300
+/** Heap of one reading thread, in MB: enough for a paper of several MB, and a ceiling on memory over a long run. */
+const WORKER_HEAP_MB = 256
 
 /**
  * Reads files on all cores (worker threads) and writes through this thread
@@ -67,28 +69,41 @@ export async function ingest(store: SqliteStore, files: string[], options: Inges
   const progress = () => options.onProgress?.({ done, total: files.length, bytes: summary.bytes, seconds: (performance.now() - started) / 1000 })
 
   await new Promise<void>((resolve, reject) => {
-    let finished = 0
-    const workers: Worker[] = []
-    const inFlight = new Map<Worker, number>()
-    const feed = (w: Worker) => {
-      while ((inFlight.get(w) ?? 0) < IN_FLIGHT && next < files.length && !options.signal?.aborted) {
-        w.postMessage({ type: 'read', path: files[next++] as string } satisfies ToWorker)
-        inFlight.set(w, (inFlight.get(w) ?? 0) + 1)
-      }
-      if ((inFlight.get(w) ?? 0) === 0 && (next >= files.length || options.signal?.aborted)) {
-        finished++
-        void w.terminate()
-        if (finished === workers.length) resolve()
-      }
+    const live = new Set<Worker>()
+    const inFlight = new Map<Worker, Set<string>>()
+    const finish = (w: Worker) => {
+      live.delete(w)
+      void w.terminate()
+      if (live.size === 0) resolve()
     }
-    for (let i = 0; i < count; i++) {
-      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: { known } })
-      workers.push(w)
-      inFlight.set(w, 0)
-      w.on('error', (e) => reject(e))
+    const feed = (w: Worker) => {
+      const mine = inFlight.get(w) as Set<string>
+      while (mine.size < IN_FLIGHT && next < files.length && !options.signal?.aborted) {
+        const path = files[next++] as string
+        mine.add(path)
+        w.postMessage({ type: 'read', path } satisfies ToWorker)
+      }
+      if (mine.size === 0 && (next >= files.length || options.signal?.aborted)) finish(w)
+    }
+    const spawnWorker = () => {
+      // A bounded heap keeps memory flat over a long ingest; a file too large for it fails alone.
+      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: { known }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
+      live.add(w)
+      inFlight.set(w, new Set())
+      w.on('error', (e: Error & { code?: string }) => {
+        if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(e)
+        // The files this worker was reading fail; a new worker goes on with the rest.
+        for (const path of inFlight.get(w) ?? []) {
+          summary.failed.push({ path, reason: `needs more than ${WORKER_HEAP_MB} MB of memory to read; read it alone with kamerwacht read` })
+          done++
+        }
+        live.delete(w)
+        if (next < files.length && !options.signal?.aborted) spawnWorker()
+        else if (live.size === 0) resolve()
+      })
       w.on('message', (m: ToMain) => {
         if (m.type === 'ready') return feed(w)
-        inFlight.set(w, (inFlight.get(w) ?? 1) - 1)
+        inFlight.get(w)?.delete(m.path)
         done++
         if (m.type === 'doc') {
           summary.bytes += m.raw.byteLength
@@ -102,6 +117,7 @@ export async function ingest(store: SqliteStore, files: string[], options: Inges
         feed(w)
       })
     }
+    for (let i = 0; i < count; i++) spawnWorker()
   })
   flush()
   summary.seconds = (performance.now() - started) / 1000

@@ -334,6 +334,9 @@ function tagHead(lines: NLine[], form: InputForm): void {
  * van de dag.`; a letter's role and name lines (`De Minister van Buitenlandse
  * Zaken,` / `W.B. Hoekstra`), in either order, after an optional closing.
  */
+/** How many lines from the end a signature is looked for (a letter's annex can follow it). */
+const SIGNATURE_ZONE = 400
+
 export function tagSignatures(lines: NLine[]): void {
   const motieEnd = lines.findIndex((l) => !l.role && MOTIE_END.test(l.text))
   if (motieEnd >= 0) {
@@ -357,15 +360,22 @@ export function tagSignatures(lines: NLine[]): void {
     const name = t.slice(at + 2)
     return isRole(role) && isName(name) ? [role, name] : null
   }
-  for (let k = lines.length - 1; k >= 0; k--) {
+  // The nearest non-empty line before or after `k` (and, before, one that is no name yet).
+  const near = (k: number, step: 1 | -1, skipNames = false) => {
+    for (let j = k + step; j >= 0 && j < lines.length; j += step) {
+      const x = lines[j] as NLine
+      if (x.text && !(skipNames && x.role === 'signature-name')) return x
+    }
+    return undefined
+  }
+  // Signatures close a paper, or its letter before an annex: only the last lines are looked at,
+  // which also keeps a huge input from costing time for every line that looks like a role.
+  for (let k = lines.length - 1; k >= Math.max(0, lines.length - SIGNATURE_ZONE); k--) {
     const l = lines[k] as NLine
     if (l.role || !l.text) continue
     if (isRole(l.text)) {
-      const nextLine = lines.slice(k + 1).find((x) => x.text)
-      const prevLine = lines
-        .slice(0, k)
-        .reverse()
-        .find((x) => x.text)
+      const nextLine = near(k, 1)
+      const prevLine = near(k, -1)
       if (nextLine && !nextLine.role && isName(nextLine.text)) {
         l.role = 'signature-role'
         nextLine.role = 'signature-name'
@@ -373,10 +383,7 @@ export function tagSignatures(lines: NLine[]): void {
         l.role = 'signature-role'
         prevLine.role = 'signature-name'
       } else continue
-      const before = lines
-        .slice(0, k)
-        .reverse()
-        .find((x) => x.text && x.role !== 'signature-name')
+      const before = near(k, -1, true)
       if (before && !before.role && CLOSING.test(before.text)) before.role = 'salutation'
     } else if (splitOneLine(l.text)) l.role = 'signature-role'
   }

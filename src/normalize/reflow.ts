@@ -31,17 +31,28 @@ const MOTIE_CLAUSE =
 
 class BlockWriter {
   parts: Piece[] = []
-  text = ''
+  /**
+   * The last characters written: enough to find a line-break hyphen. Looking at the whole
+   * text of a long paragraph (a string built by `+=`) would flatten it each time: quadratic.
+   */
+  tail = ''
   append(pieces: Piece[]): void {
     for (const p of pieces) {
       this.parts.push(p)
-      this.text += p.t
+      this.tail = (this.tail + p.t).slice(-160)
     }
   }
   space(): void {
     // A synthetic space: a piece of its own with no source (mapped to the run before).
     this.parts.push({ t: ' ', s: -1, syn: true })
-    this.text += ' '
+    this.tail = `${this.tail} `.slice(-160)
+  }
+  dropLast(): void {
+    this.parts = dropEnd(this.parts, 1)
+    this.tail = this.tail.slice(0, -1)
+  }
+  get text(): string {
+    return piecesText(this.parts)
   }
 }
 
@@ -160,15 +171,13 @@ function percentile(values: number[], p: number): number {
 /** Joins `next` onto the block, deciding a line-break hyphen at the end of the block. */
 function joinLine(block: BlockWriter, next: NLine, lexicon: Lexicon, evidence: SpellingEvidence, joins: JoinRecord[]): void {
   // Only the end of the block can hold the break; looking at more would be quadratic.
-  const hy = block.text.endsWith('-') ? /(?:^|[\s(«"'])([^\s(«"']*[\p{L}\d])-$/u.exec(block.text.slice(-120)) : null
+  const hy = block.tail.endsWith('-') ? /(?:^|[\s(«"'])([^\s(«"']*[\p{L}\d])-$/u.exec(block.tail) : null
   const right = hy ? /^([\p{L}\d][\p{L}\d'-]*?)(?=[^\p{L}\d'-]|-?$)(?:\s+([\p{L}]+))?/u.exec(next.text) : null
   if (hy?.[1] && right?.[1]) {
     const decision = decideBreak(hy[1], right[1], lexicon, evidence, right[2])
     joins.push({ left: hy[1], right: right[1], decision })
-    if (decision === 'join') {
-      block.parts = dropEnd(block.parts, 1)
-      block.text = block.text.slice(0, -1)
-    } else if (decision === 'keep-space') block.space()
+    if (decision === 'join') block.dropLast()
+    else if (decision === 'keep-space') block.space()
     block.append(next.pieces)
     return
   }

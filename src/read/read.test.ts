@@ -69,6 +69,17 @@ describe('bad input gets one clear line, bounded in time and memory', () => {
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(40 * 1024 * 1024)
   })
 
+  it('a long text without paragraphs (8 MB of words) is read in time linear in its size', async () => {
+    // Regression: two steps once looked at the whole paragraph (or every role-like line) per line: quadratic.
+    const words = ['de', 'minister', 'zal', 'kamer', 'begroting', 'lidstaten', 'veiligheid', 'nucleaire', 'brief', 'het']
+    const lines: string[] = []
+    for (let i = 0; lines.length * 70 < 8 * 1024 * 1024; i++) lines.push(Array.from({ length: 10 }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' '))
+    const raw = await readSource(enc(lines.join('\n')))
+    const { normalize, loadDutchLexicon } = await import('../normalize/index.js')
+    const clean = normalize(raw, { lexicon: await loadDutchLexicon() })
+    expect(clean.text.length).toBeGreaterThan(7 * 1024 * 1024)
+  }, 60_000)
+
   it('truncated XML', async () => {
     const xml = readFileSync(corpusFile('raw', '36410-XVI-96.xml'), 'utf8')
     const e = await failure(enc(xml.slice(0, Math.floor(xml.length / 2))))
