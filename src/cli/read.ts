@@ -32,7 +32,7 @@ export function summaryLine(file: string, doc: Document): string {
     doc.type ?? '?',
     doc.date ?? '?',
     doc.id ?? (doc.ondernummer ? `nr. ${doc.ondernummer}` : '-'),
-    doc.sender ?? doc.signers.join(', ') ?? '-',
+    doc.sender ?? (doc.signers.join(', ') || '-'),
     `${doc.text.length} chars`,
   ].join('  ')
 }

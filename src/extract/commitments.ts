@@ -1,5 +1,5 @@
 import type { DuePeriod } from '../model/document.js'
-import { type FoundDate, findDates } from './dates.js'
+import { type FoundDate, findDates, RECESSES } from './dates.js'
 import { initialCaseInsensitive } from './regex.js'
 
 /** A promise found in one sentence. */
@@ -85,8 +85,9 @@ const RULES: Rule[] = [
 ]
 
 // Sentences that look back rather than forward: they keep a promise or answer a request.
-const LOOKS_BACK =
-  /\b(zoals toegezegd|toezegging (?:gedaan|gestand|na)|heeft (?:mij|ons)\b[^.]{0,80}\bverzocht|hierbij (?:informeer|bericht|stuur|zend|bied)|met deze brief (?:informeer|bericht|geef|stuur)|in deze brief (?:informeer|ga ik)|middels deze brief|hiermee (?:informeer|geef|doe))/i
+const LOOKS_BACK = initialCaseInsensitive(
+  /\b(zoals toegezegd|toezegging (?:gedaan|gestand|na)|heeft (?:mij|ons)\b[^.]{0,80}\bverzocht|hierbij (?:informeer|bericht|stuur|zend|bied)|met deze brief (?:informeer|bericht|geef|stuur)|in deze brief (?:informeer|ga ik)|middels deze brief|hiermee (?:informeer|geef|doe))/i,
+)
 
 // Full stops inside a sentence that end no clause: `t.z.t.`, `d.d.`, `jl.`, `nr.`.
 const ABBREVIATION =
@@ -101,14 +102,6 @@ export function maskAbbreviations(sentence: string): string {
 const DUE_WORDS =
   /\b(t\.z\.t\.|te zijner tijd|zo spoedig mogelijk|zo snel mogelijk|z\.s\.m\.|binnenkort|op korte termijn|(?:voor|vóór|na|bij|tijdens)\s+(?:aanvang|afloop|afronding|het einde|de start|het begin|begin|einde)\s+van\s+(?:de|het)\s+[\p{L}-]+|(?:voor|vóór|na|rond|tijdens)\s+(?:het|de)\s+(?:zomerreces|kerstreces|voorjaarsreces|herfstreces|meireces|krokusreces|begrotingsbehandeling|[\p{L}]+debat|[\p{L}]+overleg))/iu
 const PREPOSITION = /\b((?:in|op|voor|vóór|na|rond|uiterlijk|vanaf|medio|begin|eind|tijdens|per)(?:\s+(?:de|het))?)\s+$/i
-
-/** Recess periods, roughly, for due dates: the Tweede Kamer's summer recess runs from early July to early September. */
-const RECESS: Record<string, [string, string]> = {
-  zomerreces: ['07-04', '09-01'],
-  kerstreces: ['12-20', '01-12'],
-  voorjaarsreces: ['02-15', '02-24'],
-  meireces: ['04-26', '05-12'],
-}
 
 /** The deadline in a commitment sentence: as written, and resolved where the text allows. */
 export function findDue(
@@ -130,7 +123,7 @@ export function findDue(
     const text = words[1] as string
     const recess = /(zomerreces|kerstreces|voorjaarsreces|meireces)/i.exec(text)
     if (recess && ref) {
-      const [a, b] = RECESS[(recess[1] as string).toLowerCase()] as [string, string]
+      const [a, b] = RECESSES[(recess[1] as string).toLowerCase()] as [string, string]
       const y = ref.slice(0, 4)
       if (/^na/i.test(text)) return { dueText: text, due: { start: `${y}-${b}`, end: `${y}-${b}` } }
       if (/^(voor|vóór)/i.test(text)) return { dueText: text, due: { start: ref, end: `${y}-${a}` } }

@@ -17,7 +17,6 @@ export interface FoundDate {
 
 const M = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)'
 const WEEKDAY = '(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)'
-const MONTH_NAME = /januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december/
 const FUTURE = /\b(?:zal|zullen|[Gg]a|[Gg]aan|tegemoet zien|voornemens|verwacht(?:en)?|komende|volgende|a\.s\.)\b/
 const ORD: Record<string, number> = { eerste: 1, tweede: 2, derde: 3, vierde: 4, '1e': 1, '2e': 2, '3e': 3, '4e': 4 }
 
@@ -29,7 +28,7 @@ const month = (name: string) => MONTHS[name.toLowerCase()] as number
 const dayNumber = (isoDate: string) => Date.parse(isoDate) / 864e5
 
 /** Recesses of the Tweede Kamer, roughly (month-day of first and last day). */
-const RECESSES: Record<string, [string, string]> = {
+export const RECESSES: Record<string, [string, string]> = {
   zomerreces: ['07-04', '09-01'],
   kerstreces: ['12-20', '01-12'],
   voorjaarsreces: ['02-15', '02-24'],

@@ -26,14 +26,11 @@ export function loadDutchLexicon(): Promise<Lexicon> {
     const dic = factory.mountBuffer(dictionary.dic, 'nl.dic')
     const hunspell = factory.create(aff, dic)
     const cache = new Map<string, boolean>()
-    let misses = 0
-    process.on('exit', () => process.env.KW_DEBUG && console.error('lexicon misses', misses, cache.size))
     return {
       isWord(word: string): boolean {
         let known = cache.get(word)
         if (known === undefined) {
           known = word.length > 0 && word.length < 80 && hunspell.spell(word)
-          misses++
           if (cache.size > 200_000) cache.clear()
           cache.set(word, known)
         }

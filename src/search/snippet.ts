@@ -32,7 +32,7 @@ export function snippet(text: string, stems: Set<string>, prefixes: string[], si
   let at = start
   for (const [a, b] of hits) {
     if (a < start || b > end) continue
-    out += escapeHtml(text.slice(at, a).replace(/\s+/g, ' ')) + '<mark>' + escapeHtml(text.slice(a, b)) + '</mark>'
+    out += `${escapeHtml(text.slice(at, a).replace(/\s+/g, ' '))}<mark>${escapeHtml(text.slice(a, b))}</mark>`
     at = b
   }
   out += escapeHtml(text.slice(at, end).replace(/\s+/g, ' '))
