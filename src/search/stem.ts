@@ -32,11 +32,13 @@ const cache = new Map<string, string>()
 
 /** The index form of one word: folded, plural folded, Snowball-stemmed. */
 export function stem(word: string): string {
+  // Numbers are their own stem and are too many to cache (dossier numbers, dates, amounts).
+  if (/\d/.test(word)) return word.toLowerCase()
   const folded = fold(word)
   let s = cache.get(folded)
   if (s === undefined) {
     s = stemmer.stem(foldPlural(folded))
-    if (cache.size > 500_000) cache.clear()
+    if (cache.size > 100_000) cache.clear()
     cache.set(folded, s)
   }
   return s
