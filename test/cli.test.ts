@@ -62,10 +62,12 @@ describe('kamerwacht read', () => {
 })
 
 describe('kamerwacht start', () => {
-  it('reads every bundled sample paper', () => {
-    const r = run('start')
+  it('reads every bundled sample paper and stores them', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'kw-start-')), 's.db')
+    const r = run('start', '--db', db)
     expect(r.status).toBe(0)
     const samples = readdirSync(join(ROOT, 'examples')).length
     expect(r.stdout).toContain(`${samples} of ${samples} read`)
+    expect(r.stdout).toMatch(/Stored in .*s\.db: 12 papers/)
   })
 })

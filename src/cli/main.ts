@@ -222,10 +222,11 @@ Examples:
 
   cli
     .command('start')
-    .description('read the sample papers bundled in examples/ and print what was read')
+    .description('read the sample papers bundled in examples/, print what was read and store them')
     .option('--dir <dir>', 'folder with sample papers', new URL('../../examples', import.meta.url).pathname)
-    .action(async (opts: { dir: string }) => {
-      process.exitCode = await startCommand(opts.dir, io)
+    .addOption(dbOption())
+    .action(async (opts: { dir: string; db?: string }) => {
+      process.exitCode = await startCommand(opts.dir, io, opts.db)
     })
   return cli
 }

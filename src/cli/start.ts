@@ -1,14 +1,17 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
+import { ingest } from '../ingest/index.js'
 import { createContext, readDocument } from '../pipeline.js'
 import { expandPaths } from './files.js'
 import { failureReason, type Io } from './read.js'
+import { dbPath, openStore } from './store-commands.js'
 
 /**
  * `npm start` until the web UI exists: reads every sample paper in
- * `examples/` and prints one line per paper, then a count.
+ * `examples/`, prints one line per paper and a count, and stores them in the
+ * embedded store so that `kamerwacht search` works right away.
  */
-export async function startCommand(dir: string, io: Io): Promise<number> {
+export async function startCommand(dir: string, io: Io, db?: string): Promise<number> {
   const { files } = await expandPaths([dir])
   const ctx = await createContext()
   let failed = 0
@@ -27,6 +30,15 @@ export async function startCommand(dir: string, io: Io): Promise<number> {
   }
   const byForm = [...forms].map(([f, n]) => `${n} ${f}`).join(', ')
   io.stdout(`\n${files.length - failed} of ${files.length} read (${byForm}).\n`)
-  io.stdout('Next: `kamerwacht read <file>` prints a paper as Document JSON; `kamerwacht --help` lists every command.\n')
+  const store = openStore(db)
+  try {
+    const summary = await ingest(store, files)
+    io.stdout(`Stored in ${dbPath(db)}: ${store.count()} papers (${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged).\n`)
+  } finally {
+    store.close()
+  }
+  io.stdout(
+    '\nNext:\n  npx kamerwacht search kernwapens          search the stored papers\n  npx kamerwacht show kst-32733-36          a paper with what was extracted\n  npx kamerwacht read --explain examples/33783-50.txt\n  npx kamerwacht --help                     every command\n',
+  )
   return failed ? 1 : 0
 }
