@@ -88,8 +88,9 @@ function isFurniture(line: NLine, form: InputForm, facts: FurnitureFacts): boole
 /**
  * Drops sidebar columns of a ministry letterhead (`Directoraat-generaal`,
  * `Bezoekadres`, `Ons kenmerk` …). The sidebar repeats on every page, so a run
- * of lines that starts with a line seen on two or more pages, and goes on
- * through repeated lines, sidebar labels and their values, is sidebar.
+ * of lines that starts with a line seen on two or more pages (or a label), and
+ * goes on through repeated lines, sidebar labels and their values, is sidebar;
+ * on a one-page letter, a run with two labels is.
  */
 function dropSidebars(lines: NLine[]): NLine[] {
   const pagesOf = new Map<string, Set<number>>()
@@ -130,7 +131,8 @@ function dropSidebars(lines: NLine[]): NLine[] {
       } else break
       j++
     }
-    if (reps >= 2 || (reps >= 1 && labels >= 1)) {
+    // One page has nothing to repeat: there two labels (`Bezoekadres`, `Ons kenmerk`) make a sidebar.
+    if (reps >= 2 || (reps >= 1 && labels >= 1) || labels >= 2) {
       for (let k = i; k <= lastGood; k++) drop.add(k)
       i = lastGood
     }

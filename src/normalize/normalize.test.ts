@@ -103,6 +103,30 @@ describe('reflow', () => {
     expect(c.text.slice(note?.span.start, note?.span.end)).toBe('1 Kamerstuk 33009, nr. 117.')
   })
 
+  it('drops the sidebar of a one-page letterhead, which has nothing to repeat', async () => {
+    const c = await clean(
+      [
+        '> Retouradres Postbus 20401 2500 EK Den Haag',
+        'De Voorzitter van de Tweede Kamer',
+        'der Staten-Generaal',
+        'Datum 12 maart 2024',
+        'Betreft Voortgang',
+        'Geachte voorzitter,',
+        'Hierbij informeer ik u over de voortgang van het programma. Het kabinet zet de ingezette lijn voort',
+        'en rapporteert over de resultaten in het voorjaar.',
+        'Bezoekadres',
+        'Bezuidenhoutseweg 73',
+        '2594 AC Den Haag',
+        'Ons kenmerk',
+        'DGBI / 12345678',
+        'Pagina 1 van 1',
+      ].join('\n'),
+    )
+    expect(c.text).toContain('Het kabinet zet de ingezette lijn voort en rapporteert over de resultaten in het voorjaar.')
+    expect(c.text).not.toContain('Bezuidenhoutseweg')
+    expect(c.text).not.toContain('Ons kenmerk')
+  })
+
   it('mends words a PDF split with a stray space in letterhead text', async () => {
     const c = await clean(
       '> Retouradres Postbus 20901 2500 EX D en Haag\nDe voorzitter van de Tweede Kamer\nDatum 3 februari 2023\nBetreft NPCE\nGeachte voorzitter,\nHet Ministerie van Inf rastructuur werkt naa r een circulaire economie, zo a ls w e weten (UP V).\n',
