@@ -9,6 +9,7 @@ import {
   DATELINE,
   DATUM_FIELD,
   DOSSIER_LINE,
+  dutchDate,
   EK_DOSSIER_LINE,
   EK_NR_TITLE,
   KAMER_LINE,
@@ -238,7 +239,7 @@ function tagHead(lines: NLine[], form: InputForm): void {
     return lines[i]
   }
   if (form === 'letterhead-pdf-text') {
-    let state: 'top' | 'addressee' | 'betreft' = 'top'
+    let state: 'top' | 'addressee' | 'betreft' | 'datum' = 'top'
     for (let line = next(); line && i < Math.min(lines.length, 60); i++, line = next()) {
       const t = line.text
       if (SALUTATION.test(t)) {
@@ -251,8 +252,15 @@ function tagHead(lines: NLine[], form: InputForm): void {
       } else if (DATUM_FIELD.test(t)) {
         line.role = 'dateline'
         state = 'top'
-      } else if (BETREFT_FIELD.test(t)) {
-        line.role = 'title'
+      } else if (t === 'Datum') {
+        // The label on a line of its own, the date on the next (a right-hand column).
+        line.role = 'kop'
+        state = 'datum'
+      } else if (state === 'datum' && dutchDate(t)) {
+        line.role = 'dateline'
+        state = 'top'
+      } else if (BETREFT_FIELD.test(t) || t === 'Betreft') {
+        line.role = t === 'Betreft' ? 'kop' : 'title'
         state = 'betreft'
       } else if (state === 'betreft') line.role = 'title'
       else if (state === 'addressee') line.role = 'addressee'

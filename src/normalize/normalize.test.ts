@@ -127,6 +127,26 @@ describe('reflow', () => {
     expect(c.text).not.toContain('Ons kenmerk')
   })
 
+  it('reads a letterhead date whose label stands on a line of its own', async () => {
+    const c = await clean(
+      [
+        '> Retouradres Postbus 20401 2500 EK Den Haag',
+        'De Voorzitter van de Tweede Kamer',
+        'der Staten-Generaal',
+        'Datum',
+        '12 maart 2024',
+        'Betreft',
+        'Voortgang van het programma',
+        'Geachte voorzitter,',
+        'Hierbij informeer ik u.',
+      ].join('\n'),
+    )
+    const dateline = c.blocks.find((b) => b.role === 'dateline')
+    expect(c.text.slice(dateline?.span.start, dateline?.span.end)).toBe('12 maart 2024')
+    const title = c.blocks.find((b) => b.role === 'title')
+    expect(c.text.slice(title?.span.start, title?.span.end)).toBe('Voortgang van het programma')
+  })
+
   it('mends words a PDF split with a stray space in letterhead text', async () => {
     const c = await clean(
       '> Retouradres Postbus 20901 2500 EX D en Haag\nDe voorzitter van de Tweede Kamer\nDatum 3 februari 2023\nBetreft NPCE\nGeachte voorzitter,\nHet Ministerie van Inf rastructuur werkt naa r een circulaire economie, zo a ls w e weten (UP V).\n',
