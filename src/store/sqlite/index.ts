@@ -61,19 +61,8 @@ const FORM_RANK: Record<InputForm, number> = {
 const pack = (value: string) => deflateRawSync(Buffer.from(value, 'utf8'), { level: 6 })
 const unpack = (blob: Buffer) => inflateRawSync(blob).toString('utf8')
 
-interface PaperRow {
-  rowid: number
-  key: string
-  id: string | null
-  type: string | null
-  date: string | null
-  sender: string | null
-  title: string | null
-  dossier: string | null
-  form: InputForm
-  source_sha: string
-  reader_version: number
-}
+/** A row of `papers` as the queries select it: the summary's columns and the bookkeeping. */
+type PaperRow = Omit<PaperSummary, 'sourceName' | 'sha256'> & { rowid: number; form: InputForm; source_sha: string; reader_version: number }
 
 /** Interns the values of one column as small integer codes (0 = none). */
 class Codes {
