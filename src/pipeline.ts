@@ -11,6 +11,31 @@ export interface PipelineContext extends ReadOptions {
   lexicon: Lexicon
   /** Run the extractors (references, dates, commitments …); default true. The bench turns it off to time reading alone. */
   extract?: boolean
+  /**
+   * Take a paper's dossier from its file name when the text gives only its
+   * number: a printed Kamerstuk's first page says `Nr. 50` and leaves the
+   * dossier to the running head, which PDF text often loses; the official
+   * file names (`kst-33783-50.pdf`, `33783-50.txt`) carry both. Used by
+   * ingest, so papers join their dossier; off for `read`, which reports what
+   * the paper itself says.
+   */
+  nameHints?: boolean
+}
+
+// `kst-33783-50.pdf`, `33783-50.txt`, `kst-36410-XVI-96.xml`: dossier (with chapter or part) and ondernummer.
+const KOOP_NAME = /^(?:kst-)?(\d{5}(?:-[0-9A-Z]{1,6})?)-(\d+)(?:\.|$)/
+
+/** The dossier a file name gives a paper that states only its ondernummer, recorded as an issue so it is never mistaken for the text's own. */
+function dossierFromName(doc: Document): void {
+  if (doc.dossier || !doc.ondernummer) return
+  const m = KOOP_NAME.exec(doc.source.name)
+  if (!m || m[2] !== doc.ondernummer) return
+  doc.dossier = m[1] as string
+  doc.id ??= `kst-${doc.dossier}-${doc.ondernummer}`
+  doc.issues.push({
+    code: 'dossier-from-file-name',
+    message: `dossier ${doc.dossier} taken from the file name ${doc.source.name}; the text gives only nr. ${doc.ondernummer}`,
+  })
 }
 
 /** Builds a context with the Dutch dictionary loaded (about 0.3 s, once per process). */
@@ -61,5 +86,6 @@ export async function readDocument(bytes: Uint8Array, name: string, ctx: Pipelin
     },
   }
   if (raw.hints.openData) doc.openData = raw.hints.openData
+  if (ctx.nameHints) dossierFromName(doc)
   return doc
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
 import { z } from 'zod'
 import { DEFAULT_LIMITS } from '../read/index.js'
+import { citesCommand, commitmentCommand, commitmentsCommand, dossierCommand, feedCommand, timelineCommand } from './link-commands.js'
 import { type Io, readCommand } from './read.js'
 import { startCommand } from './start.js'
 import { exportCommand, ingestCommand, reindexCommand, searchCommand, showCommand, UsageError } from './store-commands.js'
@@ -59,6 +60,10 @@ Examples:
   kamerwacht search kernwapens                     search them in Dutch
   kamerwacht show kst-21501-02-1581                a stored paper with what was extracted
   kamerwacht export --format csv --what commitments
+  kamerwacht dossier 33783                         a dossier's papers, counts and citations
+  kamerwacht timeline 33783                        papers, events and promises in date order
+  kamerwacht commitments --status overdue          promises whose deadline passed
+  kamerwacht feed dossier 33783 --ics > 33783.ics  a calendar of a dossier's dates
   kamerwacht start                                 read the bundled sample papers`,
     )
 
@@ -209,6 +214,154 @@ Examples:
     .addHelpText('after', '\nExamples:\n  kamerwacht export --format csv --what commitments > toezeggingen.csv\n  kamerwacht export | jq .id')
     .action((raw: { db?: string; format: 'jsonl' | 'csv'; what: 'documents' | 'commitments' | 'references' | 'dates' }) => {
       process.exitCode = exportCommand(raw, io)
+    })
+
+  const json = () => new Option('--json', 'print JSON')
+
+  cli
+    .command('cites')
+    .description('the citation graph around one paper: what it cites (linked to stored papers) and what cites it')
+    .argument('<id>', 'a paper id (kst-33783-48) or key')
+    .addOption(dbOption())
+    .addOption(json())
+    .action((id: string, raw: { db?: string; json?: boolean }) => {
+      process.exitCode = citesCommand(id, raw, io)
+    })
+
+  cli
+    .command('dossier')
+    .description('a dossier at a glance: its papers in order, counts, commitments, and citations across its border')
+    .argument('<nr>', 'dossier number (33783, 21501-02, 36410-XVI)')
+    .addOption(dbOption())
+    .addOption(json())
+    .action((nr: string, raw: { db?: string; json?: boolean }) => {
+      process.exitCode = dossierCommand(nr.replace(/\s+/g, ''), raw, io)
+    })
+
+  cli
+    .command('timeline')
+    .description('papers, the dated events they mention, and promises made, due and kept in a dossier, in date order')
+    .argument('<nr>', 'dossier number')
+    .addOption(dbOption())
+    .addOption(json())
+    .addHelpText('after', '\nExample:\n  kamerwacht timeline 33783 --json | jq \'.[] | select(.kind == "due")\'')
+    .action((nr: string, raw: { db?: string; json?: boolean }) => {
+      process.exitCode = timelineCommand(nr.replace(/\s+/g, ''), raw, io)
+    })
+
+  const STATUSES = ['open', 'due-soon', 'overdue', 'fulfilled'] as const
+  cli
+    .command('commitments')
+    .description('promises to the Kamer (toezeggingen) with their status: open, due-soon, overdue or fulfilled, and the evidence')
+    .addOption(dbOption())
+    .addOption(new Option('--status <status>', 'only this status').choices([...STATUSES]))
+    .option('--sender <role>', 'only promises of this sender (part of the role: "Buitenlandse Zaken")')
+    .option('--dossier <nr>', 'only promises made in this dossier')
+    .option('--limit <n>', 'how many to print', '50')
+    .option('--offset <n>', 'skip this many', '0')
+    .addOption(json())
+    .addHelpText(
+      'after',
+      `
+A promise is fulfilled when a later paper says it keeps it and points at the paper, debate or
+motie where it was made, or comes from the same sender in the same dossier and is about the
+same subject. Weaker matches are listed as candidates. Overdue: its deadline passed unkept;
+due-soon: within 30 days. Set KAMERWACHT_TODAY=2022-09-01 to see the state on another day.
+
+Examples:
+  kamerwacht commitments --status overdue --sender "Buitenlandse Zaken"
+  kamerwacht commitments --dossier 33783 --json`,
+    )
+    .action((raw: unknown) => {
+      const o = z
+        .object({
+          db: z.string().optional(),
+          json: z.boolean().optional(),
+          status: z.enum(STATUSES).optional(),
+          sender: z.string().min(1).optional(),
+          dossier: z.string().min(1).optional(),
+          limit: z.coerce.number().int().min(0).max(10_000),
+          offset: z.coerce.number().int().min(0),
+        })
+        .safeParse(raw)
+      if (!o.success) return usage('commitments', o.error)
+      const d = o.data
+      process.exitCode = commitmentsCommand(
+        {
+          limit: d.limit,
+          offset: d.offset,
+          ...(d.db ? { db: d.db } : {}),
+          ...(d.json ? { json: true } : {}),
+          ...(d.status ? { status: d.status } : {}),
+          ...(d.sender ? { sender: d.sender } : {}),
+          ...(d.dossier ? { dossier: d.dossier } : {}),
+        },
+        io,
+      )
+    })
+
+  cli
+    .command('commitment')
+    .description('one promise with its evidence and candidates; or correct it by hand (the correction survives re-ingest)')
+    .argument('<id>', 'commitment id, as `kamerwacht commitments` prints it (kst-33783-50~1a2b3c4d)')
+    .addOption(dbOption())
+    .option('--fulfilled-by <paper>', 'mark it fulfilled by this stored paper')
+    .option('--reopen', 'mark it not fulfilled, whatever the automatic links say')
+    .option('--not-a-commitment', 'hide it: the sentence is no promise')
+    .addOption(json())
+    .action((id: string, raw: { db?: string; json?: boolean; fulfilledBy?: string; reopen?: boolean; notACommitment?: boolean }) => {
+      process.exitCode = commitmentCommand(id, raw, io)
+    })
+
+  cli
+    .command('feed')
+    .description('Atom feeds and iCalendar files to follow kamerwacht in a feed reader or a calendar')
+    .argument('<kind>', 'search, dossier or commitments')
+    .argument('[arg]', 'the query (search), dossier number (dossier) or sender (commitments)')
+    .addOption(dbOption())
+    .option('--ics', 'an iCalendar file of dated events and deadlines instead of Atom (dossier, commitments)')
+    .option('--sender <role>', 'commitments of this sender')
+    .option('--dossier <nr>', 'commitments in this dossier')
+    .option('--base <url>', 'address of the kamerwacht web UI the entries link to', 'http://127.0.0.1:8080')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  kamerwacht feed search '"nucleaire ontwapening"' > ontwapening.atom
+  kamerwacht feed dossier 33783 > 33783.atom
+  kamerwacht feed dossier 33783 --ics > 33783.ics
+  kamerwacht feed commitments --sender "Buitenlandse Zaken" --ics > bz-deadlines.ics`,
+    )
+    .action((kind: string, arg: string | undefined, raw: unknown) => {
+      const o = z
+        .object({
+          db: z.string().optional(),
+          ics: z.boolean().optional(),
+          sender: z.string().min(1).optional(),
+          dossier: z.string().min(1).optional(),
+          base: z.string().url('write the address as http://host:port'),
+        })
+        .safeParse(raw)
+      if (!o.success) return usage('feed', o.error)
+      const k = z.enum(['search', 'dossier', 'commitments']).safeParse(kind)
+      if (!k.success) {
+        process.stderr.write(`kamerwacht feed: unknown feed ${kind}; write search, dossier or commitments\n`)
+        process.exitCode = USAGE
+        return
+      }
+      const d = o.data
+      process.exitCode = feedCommand(
+        k.data,
+        arg,
+        {
+          base: d.base,
+          ...(d.db ? { db: d.db } : {}),
+          ...(d.ics ? { ics: true } : {}),
+          ...(d.sender ? { sender: d.sender } : {}),
+          ...(d.dossier ? { dossier: d.dossier } : {}),
+        },
+        io,
+      )
     })
 
   cli

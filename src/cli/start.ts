@@ -13,7 +13,7 @@ import { dbPath, openStore } from './store-commands.js'
  */
 export async function startCommand(dir: string, io: Io, db?: string): Promise<number> {
   const { files } = await expandPaths([dir])
-  const ctx = await createContext()
+  const ctx = { ...(await createContext()), nameHints: true }
   let failed = 0
   const forms = new Map<string, number>()
   io.stdout(`kamerwacht: reading ${files.length} sample papers from ${dir}\n\n`)

@@ -221,7 +221,7 @@ export function exportCommand(opts: { db?: string; format: 'jsonl' | 'csv'; what
 /** `kamerwacht reindex`: reads every kept source again with the current reader. */
 export async function reindexCommand(opts: { db?: string; quiet?: boolean }, io: Io): Promise<number> {
   const store = openStore(opts.db)
-  const ctx = await createContext()
+  const ctx = { ...(await createContext()), nameHints: true }
   const counts = { new: 0, updated: 0, unchanged: 0, failed: 0 }
   try {
     for (const s of store.sources()) {

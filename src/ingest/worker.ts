@@ -11,7 +11,7 @@ import type { ToMain, ToWorker } from './protocol.js'
 const port = parentPort
 if (!port) throw new Error('ingest worker started outside a worker thread')
 const known = new Set<string>((workerData as { known: string[] }).known)
-const ctx = await createContext()
+const ctx = { ...(await createContext()), nameHints: true }
 
 port.on('message', async (msg: ToWorker) => {
   if (msg.type === 'known') {

@@ -1,4 +1,5 @@
-import type { Document } from '../model/document.js'
+import type { CommitmentStatus, Correction, TrackedCommitment } from '../link/status.js'
+import type { Document, ReferenceKind } from '../model/document.js'
 
 /** What `put` did with a paper. */
 export type PutResult = 'new' | 'updated' | 'unchanged'
@@ -38,8 +39,8 @@ export interface SearchResult {
   facets: { type: Facet; year: Facet; sender: Facet; dossier: Facet }
 }
 
-/** A stored paper's row, without the whole Document. */
-export interface PaperSummary {
+/** A stored paper in one line: what lists, graphs and timelines show of it. */
+export interface PaperInfo {
   key: string
   id: string | null
   type: string | null
@@ -47,8 +48,90 @@ export interface PaperSummary {
   sender: string | null
   title: string | null
   dossier: string | null
+}
+
+/** A stored paper's row, without the whole Document. */
+export interface PaperSummary extends PaperInfo {
   sourceName: string
   sha256: string
+}
+
+/** A reference out of a paper, with the stored paper it names when there is one. */
+export interface Citation {
+  text: string
+  kind: ReferenceKind
+  target: string | null
+  date: string | null
+  /** The paper it links to: by id, or for a letter cited by date, the one letter of that date from the same sender. */
+  paper: PaperInfo | null
+  via: 'id' | 'date' | null
+}
+
+/** A paper citing another one. */
+export interface CitingPaper {
+  paper: PaperInfo
+  text: string
+  via: 'id' | 'date'
+}
+
+/** Both directions of the citation graph around one paper. */
+export interface Citations {
+  paper: PaperInfo
+  out: Citation[]
+  in: CitingPaper[]
+}
+
+/** A paper in a dossier's list, with one line of what it says. */
+export interface DossierPaper extends PaperInfo {
+  line: string
+}
+
+/** `kamerwacht dossier 33783`: a dossier at a glance. */
+export interface DossierView {
+  dossier: string
+  title: string | null
+  papers: DossierPaper[]
+  counts: { papers: number; byType: Facet; byYear: Facet; commitments: Record<CommitmentStatus, number> }
+  /** Papers outside the dossier that its papers cite (stored or not). */
+  citesOutside: Array<{ target: string; count: number; paper: PaperInfo | null }>
+  /** Papers outside the dossier that cite into it. */
+  citedFrom: Array<{ paper: PaperInfo; target: string }>
+}
+
+/** One line of a timeline. */
+export interface TimelineEntry {
+  /** ISO day the entry falls on (an event's first day, a due period's last). */
+  date: string
+  /** Last day, for an event that spans days (`1 t/m 26 augustus 2022`). */
+  end?: string
+  kind: 'paper' | 'event' | 'commitment' | 'due' | 'kept'
+  text: string
+  paper: PaperInfo
+  commitmentId?: string
+  status?: CommitmentStatus
+}
+
+/** Filters of `kamerwacht commitments`. */
+export interface CommitmentQuery {
+  status?: CommitmentStatus
+  sender?: string
+  dossier?: string
+  /** Only the promises of this paper (id or key). */
+  paper?: string
+  limit?: number
+  offset?: number
+}
+
+/** Counts of promises by status, for one sender. */
+export interface SenderCounts extends Record<CommitmentStatus, number> {
+  sender: string
+}
+
+/** A page of tracked commitments with counts over all that match. */
+export interface CommitmentList {
+  total: number
+  counts: { byStatus: Record<CommitmentStatus, number>; bySender: SenderCounts[] }
+  items: TrackedCommitment[]
 }
 
 /**
@@ -69,6 +152,18 @@ export interface Store {
   search(request: SearchRequest): SearchResult
   /** Every paper, in key order, for export. */
   all(): PaperSummary[]
+  /** References out of a paper and papers citing it; null when the paper is not stored. */
+  citations(idOrKey: string): Citations | null
+  /** A dossier's papers, counts and citations across its border; null when no paper of it is stored. */
+  dossier(dossier: string, today: string): DossierView | null
+  /** Papers, events, promises made, due and kept in a dossier, in date order. */
+  timeline(dossier: string, today: string): TimelineEntry[]
+  /** Promises with their status on `today`. */
+  commitments(query: CommitmentQuery, today: string): CommitmentList
+  /** One promise with its evidence and candidates. */
+  commitment(id: string, today: string): TrackedCommitment | null
+  /** Records a manual correction; it survives re-ingest. Returns false when there is no such commitment. */
+  correct(id: string, correction: Correction): boolean
   count(): number
   close(): void
 }
@@ -78,7 +173,7 @@ export interface Store {
  * read again on ingest and `kamerwacht reindex`. Bump when the Document of the
  * same bytes changes.
  */
-export const READER_VERSION = 3
+export const READER_VERSION = 4
 
 /** The key a paper is stored under: its id, or for a paper that names none, its content hash. */
 export function paperKey(doc: Document): string {

@@ -2,11 +2,14 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import Database from 'better-sqlite3'
+import type { Correction, TrackedCommitment } from '../../link/status.js'
 import type { Document, InputForm } from '../../model/document.js'
 import { parseQuery, queryStems, toFts } from '../../search/query.js'
 import { snippet } from '../../search/snippet.js'
 import { stemText } from '../../search/stem.js'
+import type { Citations, CommitmentList, CommitmentQuery, DossierView, TimelineEntry } from '../store.js'
 import { type Facet, type PaperSummary, type PutResult, paperKey, READER_VERSION, type SearchRequest, type SearchResult, type Store } from '../store.js'
+import { LINK_TABLES, SqliteLinks } from './links.js'
 
 // Versioned migrations: each runs once, in order, in a transaction; `meta.schema_version` says how far a file is.
 const MIGRATIONS: string[] = [
@@ -45,6 +48,8 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE papers ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
    UPDATE papers SET seq = rowid;
    CREATE INDEX papers_seq ON papers(seq);`,
+  // 3: the citation graph, dated events, promises and their fulfilments (filled for stored papers by `backfillLinks`).
+  LINK_TABLES,
 ]
 
 // Which reading of a paper to keep when it comes in several forms: the most structured one.
@@ -161,6 +166,7 @@ export class SqliteStore implements Store {
   readonly db: Database.Database
   private readonly stmt
   private readonly facets: FacetCache
+  private readonly links: SqliteLinks
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
@@ -169,7 +175,8 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('busy_timeout = 10000')
     this.db.pragma('foreign_keys = ON')
-    this.migrate()
+    const from = this.migrate()
+    this.links = new SqliteLinks(this.db)
     this.stmt = {
       source: this.db.prepare<[string], { key: string; reader_version: number }>('SELECT key, reader_version FROM sources WHERE sha256 = ?'),
       paperByKey: this.db.prepare<[string], PaperRow>(
@@ -198,9 +205,11 @@ export class SqliteStore implements Store {
       hit: this.db.prepare('SELECT key, id, title, type, date, sender, text FROM papers WHERE rowid = ?'),
     }
     this.facets = new FacetCache(this.db)
+    if (from > 0 && from < 3) this.backfillLinks()
   }
 
-  private migrate(): void {
+  /** Runs pending migrations; returns the version the file was at. */
+  private migrate(): number {
     this.db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)')
     const row = this.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").get()
     const version = row ? Number(row.value) : 0
@@ -211,6 +220,18 @@ export class SqliteStore implements Store {
         this.db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(v + 1))
       })()
     }
+    return version
+  }
+
+  /** Fills the linking tables from the Documents of a store made before they existed, oldest paper first. */
+  private backfillLinks(): void {
+    const keys = this.db.prepare<[], { key: string }>('SELECT key FROM papers ORDER BY date, key').pluck().all() as unknown as string[]
+    this.db.transaction(() => {
+      for (const key of keys) {
+        const doc = this.get(key)
+        if (doc) this.links.derive(doc, { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier })
+      }
+    })()
   }
 
   /** Schema version of the open file. */
@@ -269,14 +290,17 @@ export class SqliteStore implements Store {
       text: pack(doc.text),
     }
     const stems = stemText(`${doc.title ?? ''} ${doc.text}`)
+    const ref = { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier }
     if (existing) {
       this.stmt.updatePaper.run(row)
       this.stmt.deleteFts.run(existing.rowid)
       this.stmt.insertFts.run(existing.rowid, stems)
+      this.links.derive(doc, ref)
       return 'updated'
     }
     const { lastInsertRowid } = this.stmt.insertPaper.run(row)
     this.stmt.insertFts.run(lastInsertRowid, stems)
+    this.links.derive(doc, ref)
     return 'new'
   }
 
@@ -431,6 +455,31 @@ export class SqliteStore implements Store {
       }),
       facets: { type: top(typeCount, c.type), year: years, sender: top(senderCount, c.sender), dossier: top(dossierCount, c.dossier) },
     }
+  }
+
+  citations(idOrKey: string): Citations | null {
+    return this.links.citations(idOrKey)
+  }
+
+  dossier(dossier: string, today: string): DossierView | null {
+    return this.links.dossier(dossier, today)
+  }
+
+  timeline(dossier: string, today: string): TimelineEntry[] {
+    return this.links.timeline(dossier, today)
+  }
+
+  commitments(query: CommitmentQuery, today: string): CommitmentList {
+    return this.links.commitments(query, today)
+  }
+
+  commitment(id: string, today: string): TrackedCommitment | null {
+    return this.links.commitment(id, today)
+  }
+
+  correct(id: string, correction: Correction): boolean {
+    if (correction.action === 'fulfilled-by' && !this.links.has(correction.target)) return false
+    return this.links.correct(id, correction)
   }
 
   close(): void {

@@ -29,12 +29,31 @@ async function paper(i: number) {
 describe('SqliteStore', () => {
   it('migrates a new file to the current schema and keeps papers with their raw source', async () => {
     const store = open()
-    expect(store.schemaVersion()).toBe(2)
+    expect(store.schemaVersion()).toBe(3)
     const { doc, raw } = await paper(1)
     expect(store.put(doc, raw)).toBe('new')
     expect(store.get(doc.id as string)?.text).toBe(doc.text)
     expect(new TextDecoder().decode(store.raw(doc.id as string) as Uint8Array)).toBe(new TextDecoder().decode(raw))
     expect(store.count()).toBe(1)
+  })
+
+  it('fills the linking tables when it migrates a store made before them (schema 2)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kw-store-')), 'old.db')
+    const first = new SqliteStore(file)
+    const { doc, raw } = await paper(5)
+    first.put(doc, raw)
+    const refs = first.citations(doc.id as string)?.out.length
+    expect(refs).toBeGreaterThan(0)
+    // Back to schema 2: the linking tables did not exist yet.
+    first.db.exec(
+      "DROP TABLE refs; DROP TABLE events; DROP TABLE commitments; DROP TABLE profiles; DROP TABLE fulfilments; DROP TABLE pointers; DROP TABLE corrections; UPDATE meta SET value = '2' WHERE key = 'schema_version'",
+    )
+    first.close()
+    const again = new SqliteStore(file)
+    stores.push(again)
+    expect(again.schemaVersion()).toBe(3)
+    expect(again.citations(doc.id as string)?.out.length).toBe(refs)
+    expect(again.commitments({}, '2026-11-28').total).toBe(doc.commitments.length)
   })
 
   it('is idempotent by content hash and updates in place when forced (a newer reader)', async () => {

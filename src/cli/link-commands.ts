@@ -1,0 +1,212 @@
+import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../link/publish.js'
+import { type CommitmentStatus, type Correction, type TrackedCommitment, today } from '../link/status.js'
+import type { PaperInfo, Store } from '../store/store.js'
+import type { Io } from './read.js'
+import { dbPath, openStore } from './store-commands.js'
+
+const line = (p: PaperInfo) => [p.date?.slice(0, 10) ?? '          ', (p.id ?? p.key).padEnd(20), (p.type ?? '').padEnd(8), p.sender ?? ''].join('  ')
+
+/** Runs `body` on the store named by `--db`, closing it afterwards. */
+function withStore(db: string | undefined, body: (store: Store) => number): number {
+  const store = openStore(db)
+  try {
+    return body(store)
+  } finally {
+    store.close()
+  }
+}
+
+/** `kamerwacht cites ID`: references out of a paper and papers citing it. */
+export function citesCommand(id: string, opts: { db?: string; json?: boolean }, io: Io): number {
+  return withStore(opts.db, (store) => {
+    const c = store.citations(id)
+    if (!c) {
+      io.stderr(`kamerwacht cites: no paper ${id} in ${dbPath(opts.db)}\n`)
+      return 1
+    }
+    if (opts.json) {
+      io.stdout(`${JSON.stringify(c, null, 2)}\n`)
+      return 0
+    }
+    io.stdout(`${line(c.paper)}\n${c.paper.title ?? ''}\n\nCites (${c.out.length}):\n`)
+    for (const r of c.out) io.stdout(`  ${r.text}  → ${r.paper ? line(r.paper) : `${r.target ?? r.date ?? '?'} (not stored)`}\n`)
+    io.stdout(`\nCited by (${c.in.length}):\n`)
+    for (const r of c.in) io.stdout(`  ${line(r.paper)}  "${r.text}"${r.via === 'date' ? ' (by date)' : ''}\n`)
+    return 0
+  })
+}
+
+/** `kamerwacht dossier NR` */
+export function dossierCommand(nr: string, opts: { db?: string; json?: boolean }, io: Io): number {
+  return withStore(opts.db, (store) => {
+    const view = store.dossier(nr, today())
+    if (!view) {
+      io.stderr(`kamerwacht dossier: no paper of dossier ${nr} in ${dbPath(opts.db)}\n`)
+      return 1
+    }
+    if (opts.json) {
+      io.stdout(`${JSON.stringify(view, null, 2)}\n`)
+      return 0
+    }
+    const k = view.counts
+    io.stdout(`Dossier ${view.dossier}${view.title ? ` — ${view.title}` : ''}\n`)
+    io.stdout(`${k.papers} papers (${k.byType.map((t) => `${t.count} ${t.value}`).join(', ')}); `)
+    io.stdout(
+      `commitments: ${Object.entries(k.commitments)
+        .map(([s, n]) => `${n} ${s}`)
+        .join(', ')}\n\n`,
+    )
+    for (const p of view.papers) io.stdout(`${line(p)}\n    ${p.line}\n`)
+    if (view.citesOutside.length) {
+      io.stdout('\nCites outside the dossier:\n')
+      for (const c of view.citesOutside) io.stdout(`  ${c.target.padEnd(22)} ${c.count}×${c.paper ? '' : '  (not stored)'}\n`)
+    }
+    if (view.citedFrom.length) {
+      io.stdout('\nCited from outside:\n')
+      for (const c of view.citedFrom) io.stdout(`  ${line(c.paper)}  → ${c.target}\n`)
+    }
+    return 0
+  })
+}
+
+const KIND: Record<string, string> = { paper: 'paper', event: 'event', commitment: 'promise', due: 'due', kept: 'kept' }
+
+/** `kamerwacht timeline NR` */
+export function timelineCommand(nr: string, opts: { db?: string; json?: boolean }, io: Io): number {
+  return withStore(opts.db, (store) => {
+    const entries = store.timeline(nr, today())
+    if (!entries.length) {
+      io.stderr(`kamerwacht timeline: no paper of dossier ${nr} in ${dbPath(opts.db)}\n`)
+      return 1
+    }
+    if (opts.json) {
+      io.stdout(`${JSON.stringify(entries, null, 2)}\n`)
+      return 0
+    }
+    for (const e of entries) {
+      const when = e.end ? `${e.date}…${e.end}` : e.date
+      const status = e.status ? ` [${e.status}]` : ''
+      io.stdout(`${when.padEnd(21)} ${KIND[e.kind]?.padEnd(7)} ${e.text.replace(/\s+/g, ' ').slice(0, 160)}${status}  (${e.paper.id ?? e.paper.key})\n`)
+    }
+    return 0
+  })
+}
+
+function printCommitment(c: TrackedCommitment, io: Io, full: boolean): void {
+  io.stdout(`${c.status.toUpperCase().padEnd(9)} ${c.id}\n  ${c.text.replace(/\s+/g, ' ')}\n`)
+  io.stdout(
+    `  ${[c.paper.date, c.paper.sender, c.dueText ? `due: ${c.dueText}${c.due ? ` (by ${c.due.end})` : ''}` : 'no deadline'].filter(Boolean).join(' · ')}\n`,
+  )
+  for (const e of c.evidence)
+    io.stdout(
+      `  kept by ${e.paperId ?? e.paperKey} (${e.paperDate ?? '?'}), ${e.reason}, confidence ${e.confidence.toFixed(2)}${full ? `: ${e.evidence}` : ''}\n`,
+    )
+  for (const e of full ? c.candidates : c.candidates.slice(0, 1))
+    io.stdout(`  candidate ${e.paperId ?? e.paperKey} (${e.paperDate ?? '?'}), confidence ${e.confidence.toFixed(2)}${full ? `: ${e.evidence}` : ''}\n`)
+  if (c.correction) io.stdout(`  corrected by hand: ${c.correction.action}${'target' in c.correction ? ` ${c.correction.target}` : ''}\n`)
+}
+
+/** `kamerwacht commitments [--status …] [--sender …] [--dossier …]` */
+export function commitmentsCommand(
+  opts: { db?: string; json?: boolean; status?: CommitmentStatus; sender?: string; dossier?: string; limit: number; offset: number },
+  io: Io,
+): number {
+  return withStore(opts.db, (store) => {
+    const list = store.commitments(
+      {
+        limit: opts.limit,
+        offset: opts.offset,
+        ...(opts.status ? { status: opts.status } : {}),
+        ...(opts.sender ? { sender: opts.sender } : {}),
+        ...(opts.dossier ? { dossier: opts.dossier } : {}),
+      },
+      today(),
+    )
+    if (opts.json) {
+      io.stdout(`${JSON.stringify(list, null, 2)}\n`)
+      return 0
+    }
+    const s = list.counts.byStatus
+    io.stdout(`${list.total} commitments (all matching: ${s.open} open, ${s['due-soon']} due soon, ${s.overdue} overdue, ${s.fulfilled} fulfilled)\n\n`)
+    for (const c of list.items) {
+      printCommitment(c, io, false)
+      io.stdout('\n')
+    }
+    if (list.total > opts.offset + list.items.length)
+      io.stdout(`… ${list.total - opts.offset - list.items.length} more: --offset ${opts.offset + list.items.length}\n`)
+    return 0
+  })
+}
+
+/** `kamerwacht commitment ID [--fulfilled-by ID | --reopen | --not-a-commitment]` */
+export function commitmentCommand(
+  id: string,
+  opts: { db?: string; json?: boolean; fulfilledBy?: string; reopen?: boolean; notACommitment?: boolean },
+  io: Io,
+): number {
+  return withStore(opts.db, (store) => {
+    const at = new Date().toISOString()
+    const chosen = [opts.fulfilledBy ? 1 : 0, opts.reopen ? 1 : 0, opts.notACommitment ? 1 : 0].reduce((a, b) => a + b, 0)
+    if (chosen > 1) {
+      io.stderr('kamerwacht commitment: give one of --fulfilled-by, --reopen, --not-a-commitment\n')
+      return 2
+    }
+    const correction: Correction | null = opts.fulfilledBy
+      ? { action: 'fulfilled-by', target: opts.fulfilledBy, at }
+      : opts.reopen
+        ? { action: 'reopen', at }
+        : opts.notACommitment
+          ? { action: 'not-a-commitment', at }
+          : null
+    if (!store.commitment(id, today())) {
+      io.stderr(`kamerwacht commitment: no commitment ${id}; \`kamerwacht commitments\` lists their ids\n`)
+      return 1
+    }
+    if (correction && !store.correct(id, correction)) {
+      io.stderr(`kamerwacht commitment: no paper ${opts.fulfilledBy} in ${dbPath(opts.db)} to mark as fulfilling it\n`)
+      return 1
+    }
+    const c = store.commitment(id, today())
+    if (opts.json) io.stdout(`${JSON.stringify(c, null, 2)}\n`)
+    else if (!c) io.stdout(`${id}: marked as not a commitment; it no longer appears in lists\n`)
+    else printCommitment(c, io, true)
+    return 0
+  })
+}
+
+/** `kamerwacht feed search|dossier|commitments …` */
+export function feedCommand(
+  kind: 'search' | 'dossier' | 'commitments',
+  arg: string | undefined,
+  opts: { db?: string; ics?: boolean; base: string; sender?: string; dossier?: string },
+  io: Io,
+): number {
+  return withStore(opts.db, (store) => {
+    const o = { base: opts.base.replace(/\/+$/, ''), today: today() }
+    let out: string | null
+    if (kind === 'search') {
+      if (!arg) return usage(io, 'kamerwacht feed search QUERY')
+      out = searchFeed(store, arg, o)
+    } else if (kind === 'dossier') {
+      if (!arg) return usage(io, 'kamerwacht feed dossier NR [--ics]')
+      out = opts.ics ? calendar(store, { dossier: arg }, o) : dossierFeed(store, arg, o)
+      if (out === null) {
+        io.stderr(`kamerwacht feed: no paper of dossier ${arg} in ${dbPath(opts.db)}\n`)
+        return 1
+      }
+    } else {
+      const sender = opts.sender ?? arg
+      if (opts.ics) {
+        if (!sender) return usage(io, 'kamerwacht feed commitments --sender ROLE --ics')
+        out = calendar(store, { sender }, o)
+      } else out = commitmentsFeed(store, { ...(sender ? { sender } : {}), ...(opts.dossier ? { dossier: opts.dossier } : {}) }, o)
+    }
+    io.stdout(out)
+    return 0
+  })
+}
+
+function usage(io: Io, text: string): number {
+  io.stderr(`usage: ${text}\n`)
+  return 2
+}

@@ -1,0 +1,65 @@
+import type { CommitmentRecord, FulfilmentLink } from './fulfilment.js'
+import { FACT_CONFIDENCE } from './fulfilment.js'
+
+/** Where a promise stands. */
+export type CommitmentStatus = 'open' | 'due-soon' | 'overdue' | 'fulfilled'
+
+/** A correction a user made by hand (`kamerwacht commitment ID --reopen`); it outlives re-ingest. */
+export type Correction = { action: 'fulfilled-by'; target: string; at: string } | { action: 'reopen'; at: string } | { action: 'not-a-commitment'; at: string }
+
+/** A link as shown: the fulfilling paper's id and date beside the reason and confidence. */
+export interface Evidence extends FulfilmentLink {
+  paperId: string | null
+  paperDate: string | null
+  paperTitle: string | null
+}
+
+/** A commitment with its status and why. */
+export interface TrackedCommitment extends CommitmentRecord {
+  status: CommitmentStatus
+  /** The links taken as fact (confidence ≥ 0.7, or a manual one). */
+  evidence: Evidence[]
+  /** Weaker matches, shown for a person to judge. */
+  candidates: Evidence[]
+  correction: Correction | null
+}
+
+/** Days before a due date's end at which an open promise is `due-soon`. */
+export const DUE_SOON_DAYS = 30
+
+const dayMs = 86_400_000
+
+/**
+ * The status of a promise on `today` (ISO date): a manual correction first;
+ * then `fulfilled` by a link taken as fact; else `overdue` when the end of
+ * its due period has passed, `due-soon` within {@link DUE_SOON_DAYS} of it,
+ * and `open` otherwise (also when no due date can be resolved: `t.z.t.`).
+ * Returns null for a promise a person marked as not a commitment.
+ */
+export function track(c: CommitmentRecord, links: Evidence[], correction: Correction | null, today: string): TrackedCommitment | null {
+  if (correction?.action === 'not-a-commitment') return null
+  const sorted = [...links].sort((a, b) => b.confidence - a.confidence || (a.paperDate ?? '').localeCompare(b.paperDate ?? ''))
+  const reopened = correction?.action === 'reopen'
+  const evidence = reopened ? [] : sorted.filter((l) => l.reason === 'manual' || l.confidence >= FACT_CONFIDENCE)
+  const candidates = sorted.filter((l) => !evidence.includes(l) && l.reason !== 'manual')
+  return { ...c, status: statusOf(c.due?.end ?? null, evidence.length > 0, today), evidence, candidates, correction }
+}
+
+/** The status rule on its own, for stores that count statuses without loading whole records. */
+export function statusOf(dueEnd: string | null, kept: boolean, today: string): CommitmentStatus {
+  if (kept) return 'fulfilled'
+  if (dueEnd && dueEnd < today) return 'overdue'
+  if (dueEnd && (Date.parse(dueEnd) - Date.parse(today)) / dayMs <= DUE_SOON_DAYS) return 'due-soon'
+  return 'open'
+}
+
+/** Zero for every status. */
+export function noCounts(): Record<CommitmentStatus, number> {
+  return { open: 0, 'due-soon': 0, overdue: 0, fulfilled: 0 }
+}
+
+/** Today as an ISO date, or `KAMERWACHT_TODAY` when set (for reproducible reports and tests). */
+export function today(): string {
+  const fixed = process.env.KAMERWACHT_TODAY
+  return fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed) ? fixed : new Date().toISOString().slice(0, 10)
+}
