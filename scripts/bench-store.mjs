@@ -119,6 +119,36 @@ console.log(row('plain FTS5 MATCH … ORDER BY rank LIMIT 10', timings.fts5))
 console.log(
   `  overhead ratio p50 ${(pct(timings.kamerwacht, 0.5) / pct(timings.fts5, 0.5)).toFixed(1)}×, p95 ${(pct(timings.kamerwacht, 0.95) / pct(timings.fts5, 0.95)).toFixed(1)}×`,
 )
+
+// Graph, dossier, timeline and tracker queries on the same store, beside a plain indexed lookup
+// of a dossier's rows as the baseline.
+const { generatePaper: gen } = await import(join(root, 'dist', 'bench', 'corpus.js'))
+const sample = Array.from({ length: 40 }, (_, k) => Math.floor(((k + 0.5) * N) / 40))
+const ids = sample.map((i) => gen(i).name.replace(/\.txt$/, ''))
+const dossiers = ids.map((id) => id.replace(/^kst-|-\d+$/g, ''))
+const today = '2026-11-28'
+const graph = { citations: [], dossier: [], timeline: [], 'commitments (dossier)': [], 'commitments (sender, overdue)': [], 'plain dossier lookup': [] }
+const lookup = plain.prepare('SELECT key, id, type, date, sender, title FROM papers WHERE dossier = ? ORDER BY date')
+for (let round = 0; round < 5; round++) {
+  for (let k = 0; k < ids.length; k++) {
+    const time = (label, f) => {
+      const t0 = performance.now()
+      f()
+      if (round > 0) graph[label].push(performance.now() - t0)
+    }
+    time('citations', () => store.citations(ids[k]))
+    time('dossier', () => store.dossier(dossiers[k], today))
+    time('timeline', () => store.timeline(dossiers[k], today))
+    time('commitments (dossier)', () => store.commitments({ dossier: dossiers[k] }, today))
+    if (k % 4 === 0) time('commitments (sender, overdue)', () => store.commitments({ sender: 'Defensie', status: 'overdue', limit: 20 }, today))
+    time('plain dossier lookup', () => lookup.all(dossiers[k]))
+  }
+}
+const linked = store.db.prepare('SELECT count(*) AS n FROM refs r JOIN papers p ON p.id = r.target').get().n
+const kept = store.db.prepare('SELECT count(DISTINCT commitment_id) AS n FROM fulfilments WHERE confidence >= 0.7').get().n
+const promised = store.db.prepare('SELECT count(*) AS n FROM commitments').get().n
+console.log(`  graph: ${linked} references linked to stored papers; ${promised} commitments, ${kept} kept`)
+for (const [label, xs] of Object.entries(graph)) console.log(row(label, xs))
 store.close()
 plain.close()
 if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true })

@@ -88,10 +88,16 @@ export function generatePaper(i: number): { name: string; text: string } {
   const year = 2010 + Math.floor(rnd() * 15)
   const month = 1 + Math.floor(rnd() * 12)
   const day = 1 + Math.floor(rnd() * 28)
-  const dossier = 21000 + Math.floor(rnd() * 15000)
+  // Papers come in dossiers of eight consecutive numbers with one ministry and topic, so that
+  // `nr. ${nr - 1}` mostly names a stored paper of the same dossier, as in real correspondence.
+  const group = random(Math.floor(i / 8) * 104729 + 3)
+  const dossier = 21000 + Math.floor(group() * 15000)
   const nr = i + 1
-  const topic = pick(TOPICS)
-  const ministry = pick(MINISTRIES)
+  const topic = TOPICS[Math.floor(group() * TOPICS.length)] as string[]
+  const ministry = MINISTRIES[Math.floor(group() * MINISTRIES.length)] as string
+  rnd()
+  rnd()
+  rnd()
   const width = 66 + Math.floor(rnd() * 6)
   const date = `${day} ${MONTHS[month - 1]} ${year}`
   const dossierText = `${String(dossier).slice(0, 2)} ${String(dossier).slice(2)}`
@@ -123,7 +129,9 @@ export function generatePaper(i: number): { name: string; text: string } {
     return { name: `kst-${dossier}-${nr}.txt`, text: `${text}\n` }
   }
   const paragraphs = [
-    `Met deze brief informeer ik uw Kamer over ${pick(topic)} en ${pick(topic)}. Op ${1 + Math.floor(rnd() * 28)} ${pick(MONTHS)} jl. heb ik u geïnformeerd over de stand van zaken (Kamerstuk ${dossierText}, nr. ${Math.max(1, nr - 1)}).`,
+    rnd() < 0.3
+      ? `Zoals toegezegd in mijn brief (Kamerstuk ${dossierText}, nr. ${Math.max(1, nr - 1)}) informeer ik uw Kamer over de uitkomsten voor ${pick(topic)}.`
+      : `Met deze brief informeer ik uw Kamer over ${pick(topic)} en ${pick(topic)}. Op ${1 + Math.floor(rnd() * 28)} ${pick(MONTHS)} jl. heb ik u geïnformeerd over de stand van zaken (Kamerstuk ${dossierText}, nr. ${Math.max(1, nr - 1)}).`,
     `${pick(FILLER)} ${pick(FILLER)} De eerste resultaten worden verwacht in ${pick(MONTHS)} ${year + 1}.`,
     `${pick(FILLER)} Het gaat daarbij om ${pick(topic)}, ${pick(topic)} en ${pick(topic)}. ${pick(FILLER)}`,
     rnd() < 0.6
