@@ -64,7 +64,7 @@ describe('kamerwacht read', () => {
 describe('kamerwacht start', () => {
   it('reads every bundled sample paper and stores them', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'kw-start-')), 's.db')
-    const r = run('start', '--db', db)
+    const r = run('start', '--db', db, '--no-serve')
     expect(r.status).toBe(0)
     const samples = readdirSync(join(ROOT, 'examples')).length
     expect(r.stdout).toContain(`${samples} of ${samples} read`)

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { DEFAULT_LIMITS } from '../read/index.js'
 import { citesCommand, commitmentCommand, commitmentsCommand, dossierCommand, feedCommand, timelineCommand } from './link-commands.js'
 import { type Io, readCommand } from './read.js'
+import { serveCommand } from './serve.js'
 import { startCommand } from './start.js'
 import { exportCommand, ingestCommand, reindexCommand, searchCommand, showCommand, UsageError } from './store-commands.js'
 
@@ -64,7 +65,8 @@ Examples:
   kamerwacht timeline 33783                        papers, events and promises in date order
   kamerwacht commitments --status overdue          promises whose deadline passed
   kamerwacht feed dossier 33783 --ics > 33783.ics  a calendar of a dossier's dates
-  kamerwacht start                                 read the bundled sample papers`,
+  kamerwacht serve                                 the web UI and JSON API on http://127.0.0.1:8080/
+  kamerwacht start                                 read the bundled sample papers and serve them`,
     )
 
   cli
@@ -373,13 +375,55 @@ Examples:
       process.exitCode = await reindexCommand(raw, io)
     })
 
+  const serveOptions = z.object({
+    port: z.coerce.number().int().min(0).max(65535),
+    host: z.string().min(1),
+    db: z.string().optional(),
+    log: z.boolean().optional(),
+  })
+
+  cli
+    .command('serve')
+    .description('serve the web UI and the JSON API (with /openapi.json) on one port')
+    .option('--port <n>', 'port to listen on', '8080')
+    .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
+    .addOption(dbOption())
+    .option('--log', 'log every request as JSON lines')
+    .addHelpText(
+      'after',
+      `
+Reads are public. Uploads (POST /api/papers) and corrections (POST /api/commitments/ID/correction)
+need Authorization: Bearer $KAMERWACHT_TOKEN; without KAMERWACHT_TOKEN the server is read-only.
+
+Examples:
+  kamerwacht serve                                   http://127.0.0.1:8080/
+  KAMERWACHT_TOKEN=secret kamerwacht serve --port 9000
+  curl 'http://127.0.0.1:8080/api/search?q=kernwapens'
+  curl -H "Authorization: Bearer secret" --data-binary @kst-33783-50.xml 'http://127.0.0.1:9000/api/papers?name=kst-33783-50.xml'`,
+    )
+    .action(async (raw: unknown) => {
+      const o = serveOptions.safeParse(raw)
+      if (!o.success) return usage('serve', o.error)
+      process.exitCode = await serveCommand(o.data, io)
+    })
+
   cli
     .command('start')
-    .description('read the sample papers bundled in examples/, print what was read and store them')
+    .description('the quick start: read the sample papers bundled in examples/ into the store, then serve the web UI')
     .option('--dir <dir>', 'folder with sample papers', new URL('../../examples', import.meta.url).pathname)
     .addOption(dbOption())
-    .action(async (opts: { dir: string; db?: string }) => {
-      process.exitCode = await startCommand(opts.dir, io, opts.db)
+    .option('--port <n>', 'port to listen on', '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--no-serve', 'only read and store the samples')
+    .action(async (raw: { dir: string; db?: string; port: string; host: string; serve: boolean }) => {
+      const code = await startCommand(raw.dir, io, raw.db)
+      if (!raw.serve) {
+        process.exitCode = code
+        return
+      }
+      const o = serveOptions.safeParse({ port: raw.port, host: raw.host, db: raw.db })
+      if (!o.success) return usage('start', o.error)
+      process.exitCode = await serveCommand(o.data, io)
     })
   return cli
 }

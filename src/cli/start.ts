@@ -7,9 +7,9 @@ import { failureReason, type Io } from './read.js'
 import { dbPath, openStore } from './store-commands.js'
 
 /**
- * `npm start` until the web UI exists: reads every sample paper in
- * `examples/`, prints one line per paper and a count, and stores them in the
- * embedded store so that `kamerwacht search` works right away.
+ * The reading half of `npm start`: reads every sample paper in `examples/`,
+ * prints one line per paper and a count, and stores them in the embedded
+ * store; `kamerwacht start` then serves them.
  */
 export async function startCommand(dir: string, io: Io, db?: string): Promise<number> {
   const { files } = await expandPaths([dir])
@@ -38,7 +38,7 @@ export async function startCommand(dir: string, io: Io, db?: string): Promise<nu
     store.close()
   }
   io.stdout(
-    '\nNext:\n  npx kamerwacht search kernwapens          search the stored papers\n  npx kamerwacht show kst-32733-36          a paper with what was extracted\n  npx kamerwacht read --explain examples/33783-50.txt\n  npx kamerwacht --help                     every command\n',
+    '\nAlso on the command line:\n  npx kamerwacht search kernwapens          search the stored papers\n  npx kamerwacht commitments                promises and their status\n  npx kamerwacht --help                     every command\n\n',
   )
   return failed ? 1 : 0
 }

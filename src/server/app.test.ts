@@ -1,0 +1,288 @@
+import { readFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import { parseFeed } from '@rowanmanning/feed-parser'
+import type { FastifyInstance } from 'fastify'
+import ICAL from 'ical.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createContext, type PipelineContext, readDocument } from '../pipeline.js'
+import { SqliteStore } from '../store/sqlite/index.js'
+import type { Store } from '../store/store.js'
+import { corpusFile, ROOT } from '../test-support/paths.js'
+import { buildApp } from './app.js'
+
+const TOKEN = 'test-token-0123456789'
+const TODAY = () => '2026-11-28'
+const files = [
+  corpusFile('dev', '33783-50.txt'),
+  corpusFile('dev', '32733-36.obpage.txt'),
+  corpusFile('dev', '35228-6.obpage.txt'),
+  join(ROOT, 'test', 'fixtures', 'chains', '33783-52.txt'),
+  join(ROOT, 'test', 'fixtures', 'chains', '33783-53.txt'),
+]
+
+let ctx: PipelineContext
+let store: SqliteStore
+let app: FastifyInstance
+let readOnly: FastifyInstance
+
+beforeAll(async () => {
+  ctx = await createContext()
+  store = new SqliteStore(':memory:')
+  for (const f of files) {
+    const bytes = readFileSync(f)
+    store.put(await readDocument(bytes, basename(f), { ...ctx, nameHints: true }), bytes)
+  }
+  app = await buildApp({ store, ctx, token: TOKEN, today: TODAY, maxUploadBytes: 2 * 1024 * 1024 })
+  readOnly = await buildApp({ store, ctx, today: TODAY })
+})
+afterAll(async () => {
+  await app.close()
+  await readOnly.close()
+  store.close()
+})
+
+const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers })
+const auth = { authorization: `Bearer ${TOKEN}` }
+
+describe('reads', () => {
+  it('GET /health says how many papers are stored and whether writes are allowed', async () => {
+    expect((await get('/health')).json()).toMatchObject({ status: 'ok', papers: 5, writable: true })
+    expect((await readOnly.inject('/health')).json()).toMatchObject({ writable: false })
+  })
+
+  it('GET /openapi.json describes every path the server answers, generated from the zod schemas', async () => {
+    const spec = (await get('/openapi.json')).json()
+    expect(spec.openapi).toBe('3.1.0')
+    const paths = Object.keys(spec.paths)
+    for (const p of [
+      '/health',
+      '/api/search',
+      '/api/papers',
+      '/api/papers/{id}',
+      '/api/papers/{id}/source',
+      '/api/papers/{id}/citations',
+      '/api/dossiers/{nr}',
+      '/api/dossiers/{nr}/timeline',
+      '/api/commitments',
+      '/api/commitments/{id}',
+      '/api/commitments/{id}/correction',
+      '/feeds/search.atom',
+      '/feeds/dossier/{nr}.ics',
+    ])
+      expect(paths).toContain(p)
+    const search = spec.paths['/api/search'].get
+    expect(search.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'type', 'dossier', 'sender', 'from', 'to', 'sort', 'limit', 'offset'])
+    expect(search.parameters.find((p: { name: string }) => p.name === 'limit').schema).toMatchObject({ maximum: 100, default: 10 })
+    expect(search.responses[200].content['application/json'].schema.properties.hits.type).toBe('array')
+    expect(spec.paths['/api/papers'].post.security).toEqual([{ bearer: [] }])
+  })
+
+  it('GET /api/search returns the JSON of `kamerwacht search --json`', async () => {
+    const r = await get('/api/search?q=kernwapens&sort=relevance')
+    expect(r.statusCode).toBe(200)
+    expect(r.json()).toEqual(store.search({ q: 'kernwapens', sort: 'relevance', limit: 10, offset: 0 }))
+    expect(r.json().hits[0]).toMatchObject({ id: 'kst-33783-50', type: 'brief' })
+    const filtered = (await get('/api/search?q=Kamer&type=brief&from=2012-01-01&to=2012-12-31&limit=2&offset=0')).json()
+    expect(filtered.hits.length).toBeLessThanOrEqual(2)
+    for (const h of filtered.hits) expect(h.date.slice(0, 4)).toBe('2012')
+  })
+
+  it('answers bad input with a 400 that names the field', async () => {
+    const cases: Array<[string, string]> = [
+      ['/api/search?q=x&limit=1000', 'invalid limit'],
+      ['/api/search?q=x&sort=random', 'invalid sort'],
+      ['/api/search?q=x&from=yesterday', 'invalid from'],
+      ['/api/search?q=%22nucleaire%20ontwapening', 'invalid q'],
+      ['/api/commitments?status=late', 'invalid status'],
+      ['/api/papers?offset=-1', 'invalid offset'],
+      ['/api/papers/kst-33783-50?format=pdf', 'invalid format'],
+      ['/feeds/search.atom', 'invalid q'],
+    ]
+    for (const [url, message] of cases) {
+      const r = await get(url)
+      expect(r.statusCode, url).toBe(400)
+      expect(r.json().error.message, url).toContain(message)
+      expect(r.body).not.toMatch(/at .*\.(ts|js):\d+/)
+    }
+  })
+
+  it('GET /api/papers pages through the stored papers', async () => {
+    const all = (await get('/api/papers?limit=500')).json()
+    expect(all.total).toBe(5)
+    const page = (await get('/api/papers?limit=2&offset=2')).json()
+    expect(page.papers.map((p: { key: string }) => p.key)).toEqual(all.papers.slice(2, 4).map((p: { key: string }) => p.key))
+  })
+
+  it('GET /api/papers/{id} gives the Document with an ETag, 304 when unchanged, the clean text, and 404', async () => {
+    const r = await get('/api/papers/kst-33783-50')
+    expect(r.json()).toMatchObject({ id: 'kst-33783-50', sender: 'Minister van Buitenlandse Zaken' })
+    const etag = r.headers.etag as string
+    expect(etag).toMatch(/^"[0-9a-f]{32}-r\d+-json"$/)
+    expect((await get('/api/papers/kst-33783-50', { 'if-none-match': etag })).statusCode).toBe(304)
+    const text = await get('/api/papers/kst-33783-50?format=text')
+    expect(text.headers['content-type']).toMatch(/^text\/plain/)
+    expect(text.body).toContain('Ik zal uw Kamer t.z.t. informeren over dit besluit.')
+    expect((await get('/api/papers/kst-1-1')).statusCode).toBe(404)
+  })
+
+  it('GET /api/papers/{id}/source returns the raw bytes as ingested', async () => {
+    const r = await get('/api/papers/kst-33783-50/source')
+    expect(r.rawPayload.equals(readFileSync(corpusFile('dev', '33783-50.txt')))).toBe(true)
+    expect(r.headers['content-disposition']).toContain('33783-50.txt')
+  })
+
+  it('GET /api/papers/{id}/citations, /api/dossiers/{nr}, /timeline', async () => {
+    const c = (await get('/api/papers/kst-33783-50/citations')).json()
+    expect(c.out.map((r: { target: string }) => r.target)).toContain('kst-33783-48')
+    expect(c.in.map((r: { paper: { id: string } }) => r.paper.id)).toEqual(['kst-33783-52'])
+    const d = (await get('/api/dossiers/33783')).json()
+    expect(d.papers.map((p: { id: string }) => p.id)).toEqual(['kst-33783-50', 'kst-33783-52', 'kst-33783-53'])
+    const t = (await get('/api/dossiers/33783/timeline')).json()
+    expect(t.some((e: { kind: string; text: string }) => e.kind === 'event' && e.text.includes('1 t/m 26 augustus 2022'))).toBe(true)
+    expect((await get('/api/dossiers/99999')).statusCode).toBe(404)
+    expect((await get('/api/dossiers/99999/timeline')).statusCode).toBe(404)
+  })
+
+  it('GET /api/commitments filters by status, sender and dossier and counts per sender and status', async () => {
+    const all = (await get('/api/commitments')).json()
+    expect(all.total).toBe(all.counts.byStatus.open + all.counts.byStatus['due-soon'] + all.counts.byStatus.overdue + all.counts.byStatus.fulfilled)
+    const overdue = (await get('/api/commitments?status=overdue&sender=Buitenlandse%20Zaken')).json()
+    expect(overdue.items.length).toBeGreaterThan(0)
+    for (const c of overdue.items) expect(c).toMatchObject({ status: 'overdue', paper: { sender: 'Minister van Buitenlandse Zaken' } })
+    expect(
+      (await get('/api/commitments?dossier=33783&status=fulfilled')).json().items.map((c: { evidence: Array<{ paperId: string }> }) => c.evidence[0]?.paperId),
+    ).toEqual(['kst-33783-52'])
+    const one = (await get(`/api/commitments/${encodeURIComponent(overdue.items[0].id)}`)).json()
+    expect(one.id).toBe(overdue.items[0].id)
+    expect((await get('/api/commitments/kst-1-1~00000000')).statusCode).toBe(404)
+  })
+
+  it('serves Atom that parses in a feed parser and iCalendar that parses in ical.js', async () => {
+    const atom = await get('/feeds/dossier/33783.atom')
+    expect(atom.headers['content-type']).toMatch(/^application\/atom\+xml/)
+    const feed = parseFeed(atom.body)
+    expect(feed.items.map((i) => i.url?.replace(/^http:\/\/localhost(:80)?/, ''))).toContain('/papers/kst-33783-52')
+    expect(parseFeed((await get('/feeds/search.atom?q=toetsingsconferentie')).body).items.length).toBeGreaterThan(0)
+    expect(parseFeed((await get('/feeds/commitments.atom?sender=Buitenlandse%20Zaken')).body).items.length).toBe(3)
+    const ics = await get('/feeds/dossier/33783.ics')
+    expect(ics.headers['content-type']).toMatch(/^text\/calendar/)
+    const events = new ICAL.Component(ICAL.parse(ics.body)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))
+    expect(events.some((e) => e.startDate.toString() === '2022-08-01' && e.endDate.toString() === '2022-08-27')).toBe(true)
+    const deadlines = new ICAL.Component(ICAL.parse((await get('/feeds/commitments.ics?sender=Buitenlandse%20Zaken')).body)).getAllSubcomponents('vevent')
+    expect(deadlines).toHaveLength(2)
+    expect((await get('/feeds/commitments.ics')).statusCode).toBe(400)
+    expect((await get('/feeds/dossier/99999.atom')).statusCode).toBe(404)
+  })
+
+  it('sends security headers, compresses large responses, and answers unknown paths with 404 JSON', async () => {
+    const r = await get('/api/papers/kst-33783-50', { 'accept-encoding': 'gzip' })
+    expect(r.headers['content-encoding']).toBe('gzip')
+    expect(JSON.parse(gunzipSync(r.rawPayload).toString('utf8')).id).toBe('kst-33783-50')
+    for (const h of ['x-content-type-options', 'x-frame-options', 'content-security-policy', 'referrer-policy']) expect(r.headers[h]).toBeTruthy()
+    const missing = await get('/api/nothing')
+    expect(missing.statusCode).toBe(404)
+    expect(missing.json().error.code).toBe('not-found')
+  })
+
+  it('never sends a stack trace: a failure inside the store is a bare 500', async () => {
+    const broken = new Proxy(store as Store, {
+      get: (target, prop, receiver) =>
+        prop === 'search'
+          ? () => {
+              throw new Error('disk I/O error at /var/lib/secret.db')
+            }
+          : Reflect.get(target, prop, receiver),
+    })
+    const b = await buildApp({ store: broken, ctx, today: TODAY })
+    const r = await b.inject('/api/search?q=x')
+    await b.close()
+    expect(r.statusCode).toBe(500)
+    expect(r.json()).toEqual({ error: { status: 500, code: 'internal', message: 'internal error; the server log has the details' } })
+  })
+})
+
+describe('writes need the token', () => {
+  const upload = (a: FastifyInstance, body: Buffer | string, headers: Record<string, string> = {}, name = 'kst-33783-51.txt') =>
+    a.inject({
+      method: 'POST',
+      url: `/api/papers?name=${encodeURIComponent(name)}`,
+      payload: body,
+      headers: { 'content-type': 'application/octet-stream', ...headers },
+    })
+  const letter = readFileSync(join(ROOT, 'test', 'fixtures', 'chains', '33783-51.txt'))
+
+  it('POST /api/papers is refused without a token, with a wrong one, and on a read-only server', async () => {
+    expect((await upload(app, letter)).statusCode).toBe(401)
+    expect((await upload(app, letter, { authorization: 'Bearer wrong' })).statusCode).toBe(401)
+    expect((await upload(app, letter, { authorization: `Basic ${TOKEN}` })).statusCode).toBe(401)
+    const ro = await upload(readOnly, letter, auth)
+    expect(ro.statusCode).toBe(403)
+    expect(ro.json().error.message).toContain('read-only')
+    expect(store.get('kst-33783-51')).toBeNull()
+  })
+
+  it('POST /api/papers reads and stores a paper in any form, idempotently, and refuses what it cannot read', async () => {
+    const r = await upload(app, letter, auth)
+    expect(r.statusCode).toBe(201)
+    expect(r.json()).toMatchObject({ id: 'kst-33783-51', result: 'new' })
+    expect((await upload(app, letter, auth)).json().result).toBe('unchanged')
+    // It keeps a promise of 33783-50: the tracker sees it at once.
+    expect((await get('/api/commitments?dossier=33783&status=fulfilled')).json().total).toBe(2)
+    const pdf = readFileSync(corpusFile('dev', '35228-6.pdf'))
+    expect((await upload(app, pdf, { ...auth, 'content-type': 'application/pdf' }, '35228-6.pdf')).json()).toMatchObject({ id: 'kst-35228-6' })
+    expect((await upload(app, Buffer.alloc(0), auth)).statusCode).toBe(400)
+    const garbage = await upload(app, Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 7]), auth, 'x.bin')
+    expect(garbage.statusCode).toBe(422)
+    const huge = await upload(app, Buffer.alloc(3 * 1024 * 1024, 'a'), auth)
+    expect(huge.statusCode).toBe(413)
+  })
+
+  it('POST /api/commitments/{id}/correction needs the token and a valid body', async () => {
+    const id = (await get('/api/commitments?dossier=33783&status=overdue')).json().items[0].id as string
+    const url = `/api/commitments/${encodeURIComponent(id)}/correction`
+    const post = (payload: string, headers: Record<string, string> = auth) =>
+      app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/json', ...headers } })
+    expect((await post('{"action":"reopen"}', {})).statusCode).toBe(401)
+    expect((await post('{"action":"fulfilled"}')).json().error.message).toContain('invalid action')
+    expect((await post('not json')).statusCode).toBe(400)
+    expect((await post('{"action":"fulfilled-by","target":"kst-1-1"}')).json().error.message).toContain('invalid target')
+    const ok = await post('{"action":"fulfilled-by","target":"kst-33783-52"}')
+    expect(ok.statusCode).toBe(200)
+    expect(ok.json().commitment).toMatchObject({ status: 'fulfilled', evidence: [{ reason: 'manual' }] })
+    expect((await post('{"action":"reopen"}')).json().commitment.status).toBe('overdue')
+    expect((await app.inject({ method: 'POST', url: '/api/commitments/nope/correction', payload: '{"action":"reopen"}', headers: auth })).statusCode).toBe(404)
+  })
+})
+
+describe('web pages', () => {
+  it('render in Dutch with landmarks, and escape what papers contain', async () => {
+    const home = await get('/')
+    expect(home.headers['content-type']).toMatch(/^text\/html/)
+    expect(home.body).toContain('<html lang="nl">')
+    for (const landmark of ['<header', '<nav', '<main', '<footer', 'role="search"', '<label for="q">']) expect(home.body).toContain(landmark)
+    const results = await get('/?q=kernwapens')
+    expect(results.body).toContain('href="/papers/kst-33783-50"')
+    expect(results.body).toContain('<mark>kernwapens</mark>')
+    const bad = await get('/?q=%22open')
+    expect(bad.statusCode).toBe(400)
+    expect(bad.body).toContain('role="alert"')
+    const xss = await get('/?q=%3Cscript%3Ealert(1)%3C/script%3E')
+    expect(xss.body).not.toContain('<script>alert(1)')
+  })
+
+  it('the paper page marks commitments and links references; dossier and commitments pages render', async () => {
+    const paper = (await get('/papers/kst-33783-50')).body
+    expect(paper).toMatch(/<mark class="commitment status-\w[\w-]*" id="toezegging-1"[^>]*>Ik zal uw Kamer t\.z\.t\. informeren over dit besluit\.<\/mark>/)
+    expect(paper).toContain('data-target="kst-33783-48"')
+    expect((await get('/papers/kst-33783-50?view=source')).body).toContain('Buiten-\nlandse')
+    expect((await get('/papers/nope')).statusCode).toBe(404)
+    const dossier = (await get('/dossiers/33783')).body
+    expect(dossier).toContain('class="entry kind-event"')
+    expect(dossier).toContain('href="/feeds/dossier/33783.ics"')
+    const board = (await get('/commitments?status=overdue')).body
+    expect(board).toContain('data-status="overdue"')
+    expect(board).not.toContain('data-status="open"')
+    expect(board).toContain('<svg role="img"')
+  })
+})

@@ -1,0 +1,276 @@
+import { timingSafeEqual } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import compress from '@fastify/compress'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import type { z } from 'zod'
+import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../link/publish.js'
+import { type Correction, today as todayIso } from '../link/status.js'
+import type { PipelineContext } from '../pipeline.js'
+import { readDocument } from '../pipeline.js'
+import { ReadError } from '../read/index.js'
+import { QueryError } from '../search/query.js'
+import { paperKey, READER_VERSION, type Store } from '../store/store.js'
+import { registerWeb } from '../web/routes.js'
+import { HttpError } from './errors.js'
+import { openApi } from './openapi.js'
+import * as S from './schemas.js'
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+
+/** What the server needs: a store, the reading context for uploads, and the write token. */
+export interface AppOptions {
+  store: Store
+  ctx: PipelineContext
+  /** `KAMERWACHT_TOKEN`: writes need `Authorization: Bearer <token>`; without one the server is read-only. */
+  token?: string | undefined
+  /** Largest upload, in bytes (default 25 MB, the reader's own limit for text). */
+  maxUploadBytes?: number
+  /** The day statuses are computed for (default: today, or `KAMERWACHT_TODAY`). */
+  today?: () => string
+  /** Log requests (default off; `kamerwacht serve` turns it on). */
+  logger?: boolean
+}
+
+/** Validates one part of a request with its schema, or answers 400 naming the field. */
+export function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+  const r = schema.safeParse(value ?? {})
+  if (!r.success) throw HttpError.fromZod(where, r.error)
+  return r.data
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+  // Pages use their own script and style files only; no inline script runs.
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+}
+
+/** Builds the HTTP server (not listening): the JSON API, feeds, `/openapi.json` and the web UI. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { store, ctx } = options
+  const today = options.today ?? todayIso
+  const maxUpload = options.maxUploadBytes ?? 25 * 1024 * 1024
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: maxUpload, trustProxy: false })
+  await app.register(compress, { threshold: 1024 })
+
+  // Uploads come in any form (PDF, XML, text, JSON): the body is kept as bytes for the reader.
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v)
+    return payload
+  })
+
+  app.setErrorHandler((err: unknown, req, reply) => {
+    if (err instanceof HttpError) return reply.status(err.status).send({ error: { status: err.status, code: err.code, message: err.message } })
+    const e = err as { statusCode?: number; code?: string; message?: string }
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.status(413).send({ error: { status: 413, code: 'too-large', message: `upload larger than ${maxUpload / 1024 / 1024} MB` } })
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+      return reply.status(e.statusCode).send({ error: { status: e.statusCode, code: 'bad-request', message: e.message ?? 'bad request' } })
+    req.log.error(err)
+    return reply.status(500).send({ error: { status: 500, code: 'internal', message: 'internal error; the server log has the details' } })
+  })
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send({ error: { status: 404, code: 'not-found', message: `no route ${req.method} ${req.url.split('?')[0]}` } })
+  })
+
+  const token = options.token ? Buffer.from(options.token) : null
+  /** Writes need the configured token; without one the server is read-only. */
+  const requireToken = (req: FastifyRequest) => {
+    if (!token) throw new HttpError(403, 'read-only', 'this server is read-only: start it with KAMERWACHT_TOKEN set to allow writes')
+    const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')
+    const given = Buffer.from(m?.[1]?.trim() ?? '')
+    if (!m) throw new HttpError(401, 'unauthorized', 'send Authorization: Bearer <KAMERWACHT_TOKEN>')
+    if (given.length !== token.length || !timingSafeEqual(given, token)) throw new HttpError(401, 'unauthorized', 'wrong token')
+  }
+
+  const paperOr404 = (id: string) => {
+    const doc = store.get(id)
+    if (!doc) throw new HttpError(404, 'not-found', `no paper ${id}`)
+    return doc
+  }
+
+  app.get('/health', async () => ({ status: 'ok' as const, papers: store.count(), version: pkg.version, writable: !!token }))
+  app.get('/openapi.json', async () => openApi(pkg.version))
+
+  app.get('/api/search', async (req) => {
+    const q = parse(S.SearchQuery, req.query, 'query')
+    try {
+      return store.search({
+        q: q.q,
+        sort: q.sort,
+        limit: q.limit,
+        offset: q.offset,
+        ...(q.type ? { type: q.type } : {}),
+        ...(q.dossier ? { dossier: q.dossier } : {}),
+        ...(q.sender ? { sender: q.sender } : {}),
+        ...(q.from ? { from: q.from } : {}),
+        ...(q.to ? { to: q.to } : {}),
+      })
+    } catch (e) {
+      if (e instanceof QueryError) throw new HttpError(400, 'invalid-query', `invalid q: ${e.message}`)
+      throw e
+    }
+  })
+
+  app.get('/api/papers', async (req) => {
+    const q = parse(S.PaperListQuery, req.query, 'query')
+    const all = store.all()
+    return { total: all.length, papers: all.slice(q.offset, q.offset + q.limit) }
+  })
+
+  app.get('/api/papers/:id', async (req, reply) => {
+    const { id } = parse(S.IdParam, req.params, 'id')
+    const { format } = parse(S.PaperQuery, req.query, 'query')
+    const doc = paperOr404(id)
+    // The same bytes read by the same reader give the same Document.
+    const etag = `"${doc.source.sha256.slice(0, 32)}-r${READER_VERSION}-${format}"`
+    reply.header('etag', etag).header('cache-control', 'no-cache')
+    if (req.headers['if-none-match'] === etag) return reply.status(304).send()
+    if (format === 'text') return reply.type('text/plain; charset=utf-8').send(doc.text)
+    return doc
+  })
+
+  app.get('/api/papers/:id/source', async (req, reply) => {
+    const { id } = parse(S.IdParam, req.params, 'id')
+    const doc = paperOr404(id)
+    const raw = store.raw(id)
+    if (!raw) throw new HttpError(404, 'not-found', `no source kept for ${id}`)
+    const type = doc.form === 'pdf' ? 'application/pdf' : /\.(xml)$/i.test(doc.source.name) ? 'application/xml' : 'application/octet-stream'
+    return reply
+      .type(type)
+      .header('content-disposition', `attachment; filename="${doc.source.name.replace(/[^\w.-]+/g, '_')}"`)
+      .send(Buffer.from(raw))
+  })
+
+  app.get('/api/papers/:id/citations', async (req) => {
+    const { id } = parse(S.IdParam, req.params, 'id')
+    const c = store.citations(id)
+    if (!c) throw new HttpError(404, 'not-found', `no paper ${id}`)
+    return c
+  })
+
+  app.post('/api/papers', async (req, reply) => {
+    requireToken(req)
+    const { name } = parse(S.UploadQuery, req.query, 'query')
+    const body = req.body
+    if (!Buffer.isBuffer(body) || body.length === 0)
+      throw new HttpError(400, 'invalid-input', 'invalid body: send the paper (PDF, XML, HTML, text or open-data JSON) as the request body')
+    let doc: Awaited<ReturnType<typeof readDocument>>
+    try {
+      doc = await readDocument(new Uint8Array(body), name, { ...ctx, nameHints: true })
+    } catch (e) {
+      if (e instanceof ReadError) throw new HttpError(422, 'unreadable', e.message)
+      throw e
+    }
+    const result = store.put(doc, new Uint8Array(body))
+    return reply.status(result === 'new' ? 201 : 200).send({ id: doc.id, key: paperKey(doc), result, issues: doc.issues })
+  })
+
+  app.get('/api/dossiers/:nr', async (req) => {
+    const { nr } = parse(S.DossierParam, req.params, 'nr')
+    const view = store.dossier(nr.replace(/\s+/g, ''), today())
+    if (!view) throw new HttpError(404, 'not-found', `no paper of dossier ${nr}`)
+    return view
+  })
+
+  app.get('/api/dossiers/:nr/timeline', async (req) => {
+    const { nr } = parse(S.DossierParam, req.params, 'nr')
+    const entries = store.timeline(nr.replace(/\s+/g, ''), today())
+    if (!entries.length) throw new HttpError(404, 'not-found', `no paper of dossier ${nr}`)
+    return entries
+  })
+
+  app.get('/api/commitments', async (req) => {
+    const q = parse(S.CommitmentQuery, req.query, 'query')
+    return store.commitments(
+      {
+        limit: q.limit,
+        offset: q.offset,
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.sender ? { sender: q.sender } : {}),
+        ...(q.dossier ? { dossier: q.dossier } : {}),
+      },
+      today(),
+    )
+  })
+
+  app.get('/api/commitments/:id', async (req) => {
+    const { id } = parse(S.IdParam, req.params, 'id')
+    const c = store.commitment(id, today())
+    if (!c) throw new HttpError(404, 'not-found', `no commitment ${id}`)
+    return c
+  })
+
+  app.post('/api/commitments/:id/correction', async (req) => {
+    requireToken(req)
+    const { id } = parse(S.IdParam, req.params, 'id')
+    let json: unknown
+    try {
+      json = JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '')
+    } catch {
+      throw new HttpError(400, 'invalid-input', 'invalid body: send JSON such as {"action":"fulfilled-by","target":"kst-33783-52"}')
+    }
+    const body = parse(S.CorrectionBody, json, 'body')
+    if (!store.commitment(id, today())) throw new HttpError(404, 'not-found', `no commitment ${id}`)
+    const at = new Date().toISOString()
+    const correction: Correction = body.action === 'fulfilled-by' ? { action: 'fulfilled-by', target: body.target, at } : { action: body.action, at }
+    if (!store.correct(id, correction)) throw new HttpError(400, 'invalid-input', `invalid target: no paper ${'target' in body ? body.target : ''} is stored`)
+    return { id, correction, commitment: store.commitment(id, today()) }
+  })
+
+  // Feeds: Atom for a saved search, a dossier and commitments; iCalendar for a dossier or a sender.
+  const base = (req: FastifyRequest) => `${req.protocol}://${req.headers.host ?? 'localhost'}`
+  const atomReply = (reply: FastifyReply, body: string) => reply.type('application/atom+xml; charset=utf-8').send(body)
+  const icsReply = (reply: FastifyReply, body: string, name: string) =>
+    reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `inline; filename="${name.replace(/[^\w.-]+/g, '_')}.ics"`)
+      .send(body)
+
+  app.get('/feeds/search.atom', async (req, reply) => {
+    const q = parse(S.FeedQuery, req.query, 'query')
+    if (!q.q) throw new HttpError(400, 'invalid-input', 'invalid q: give the search, as in /feeds/search.atom?q=kernwapens')
+    try {
+      return atomReply(reply, searchFeed(store, q.q, { base: base(req), today: today() }))
+    } catch (e) {
+      if (e instanceof QueryError) throw new HttpError(400, 'invalid-query', `invalid q: ${e.message}`)
+      throw e
+    }
+  })
+  app.get('/feeds/dossier/:file', async (req, reply) => {
+    const { file } = req.params as { file: string }
+    const m = /^(.+)\.(atom|ics)$/.exec(file)
+    if (!m) throw new HttpError(404, 'not-found', 'use /feeds/dossier/NR.atom or /feeds/dossier/NR.ics')
+    const nr = parse(S.DossierParam, { nr: m[1] }, 'nr').nr
+    const o = { base: base(req), today: today() }
+    if (m[2] === 'ics') {
+      if (!store.dossier(nr, o.today)) throw new HttpError(404, 'not-found', `no paper of dossier ${nr}`)
+      return icsReply(reply, calendar(store, { dossier: nr }, o), `dossier-${nr}`)
+    }
+    const feed = dossierFeed(store, nr, o)
+    if (!feed) throw new HttpError(404, 'not-found', `no paper of dossier ${nr}`)
+    return atomReply(reply, feed)
+  })
+  app.get('/feeds/commitments.atom', async (req, reply) => {
+    const q = parse(S.FeedQuery, req.query, 'query')
+    return atomReply(
+      reply,
+      commitmentsFeed(store, { ...(q.sender ? { sender: q.sender } : {}), ...(q.dossier ? { dossier: q.dossier } : {}) }, { base: base(req), today: today() }),
+    )
+  })
+  app.get('/feeds/commitments.ics', async (req, reply) => {
+    const q = parse(S.FeedQuery, req.query, 'query')
+    if (!q.sender) throw new HttpError(400, 'invalid-input', 'invalid sender: give a sender, as in /feeds/commitments.ics?sender=Buitenlandse%20Zaken')
+    return icsReply(reply, calendar(store, { sender: q.sender }, { base: base(req), today: today() }), `toezeggingen-${q.sender}`)
+  })
+
+  registerWeb(app, { store, today, writable: !!token })
+  return app
+}

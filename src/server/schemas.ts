@@ -1,0 +1,200 @@
+import { z } from 'zod'
+
+// Request and response shapes of the HTTP API. Requests are validated with them;
+// `/openapi.json` is generated from them, so the description cannot drift from the code.
+
+const isoDate = (hint: string) =>
+  z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, `write a date as ${hint}`)
+    .optional()
+const limit = (max: number, fallback: number) => z.coerce.number().int().min(0).max(max).default(fallback)
+const offset = z.coerce.number().int().min(0).max(1_000_000).default(0)
+
+/** `GET /api/search` query. */
+export const SearchQuery = z.object({
+  q: z.string().max(1000).default('').describe('the query: words (stemmed), "phrases", OR, -exclusion, prefix*, field:value filters'),
+  type: z.string().max(40).optional().describe('only this type of paper (brief, motie, …)'),
+  dossier: z.string().max(40).optional().describe('only this dossier (33783, 21501-02)'),
+  sender: z.string().max(200).optional().describe('only papers from this sender (part of the role)'),
+  from: isoDate('2022-01-01').describe('from this date'),
+  to: isoDate('2022-12-31').describe('up to this date'),
+  sort: z.enum(['relevance', 'date']).default('relevance'),
+  limit: limit(100, 10),
+  offset,
+})
+
+const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }))
+
+/** `GET /api/search` response: the same JSON as `kamerwacht search --json`. */
+export const SearchResult = z.object({
+  total: z.number().int(),
+  hits: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string().nullable(),
+      type: z.string().nullable(),
+      date: z.string().nullable(),
+      sender: z.string().nullable(),
+      score: z.number(),
+      snippet: z.string().describe('text around the first match, with matches in <mark>…</mark>'),
+    }),
+  ),
+  facets: z.object({ type: Facet, year: Facet, sender: Facet, dossier: Facet }),
+})
+
+/** A paper in one line. */
+export const PaperInfo = z.object({
+  key: z.string(),
+  id: z.string().nullable(),
+  type: z.string().nullable(),
+  date: z.string().nullable(),
+  sender: z.string().nullable(),
+  title: z.string().nullable(),
+  dossier: z.string().nullable(),
+})
+
+/** `GET /api/papers` query. */
+export const PaperListQuery = z.object({ limit: limit(500, 50), offset })
+
+/** `GET /api/papers` response. */
+export const PaperList = z.object({ total: z.number().int(), papers: z.array(PaperInfo.extend({ sourceName: z.string(), sha256: z.string() })) })
+
+/** The Document JSON, described by its main fields (see README, "Document format"). */
+export const DocumentJson = z
+  .object({
+    schemaVersion: z.literal(1),
+    id: z.string().nullable(),
+    form: z.string(),
+    dossier: z.string().nullable(),
+    ondernummer: z.string().nullable(),
+    type: z.string().nullable(),
+    title: z.string().nullable(),
+    sender: z.string().nullable(),
+    date: z.string().nullable(),
+    text: z.string(),
+    references: z.array(z.object({ text: z.string(), target: z.string().nullable(), kind: z.string() }).passthrough()),
+    dates: z.array(z.object({ text: z.string(), start: z.string(), end: z.string() }).passthrough()),
+    commitments: z.array(z.object({ text: z.string(), dueText: z.string().nullable() }).passthrough()),
+  })
+  .passthrough()
+
+/** `GET /api/papers/{id}` query. */
+export const PaperQuery = z.object({ format: z.enum(['json', 'text']).default('json').describe('text: the clean text only') })
+
+/** `POST /api/papers` query: the file name tells the reader nothing it needs, but is kept with the source. */
+export const UploadQuery = z.object({ name: z.string().min(1).max(200).default('upload').describe('file name to keep with the source') })
+
+/** `POST /api/papers` response. */
+export const UploadResult = z.object({
+  id: z.string().nullable(),
+  key: z.string(),
+  result: z.enum(['new', 'updated', 'unchanged']),
+  issues: z.array(z.unknown()),
+})
+
+const Citation = z.object({
+  text: z.string(),
+  kind: z.string(),
+  target: z.string().nullable(),
+  date: z.string().nullable(),
+  paper: PaperInfo.nullable(),
+  via: z.enum(['id', 'date']).nullable(),
+})
+
+/** `GET /api/papers/{id}/citations` response. */
+export const Citations = z.object({
+  paper: PaperInfo,
+  out: z.array(Citation),
+  in: z.array(z.object({ paper: PaperInfo, text: z.string(), via: z.enum(['id', 'date']) })),
+})
+
+const Status = z.enum(['open', 'due-soon', 'overdue', 'fulfilled'])
+const StatusCounts = z.object({ open: z.number().int(), 'due-soon': z.number().int(), overdue: z.number().int(), fulfilled: z.number().int() })
+
+/** `GET /api/dossiers/{nr}` response. */
+export const DossierView = z.object({
+  dossier: z.string(),
+  title: z.string().nullable(),
+  papers: z.array(PaperInfo.extend({ line: z.string() })),
+  counts: z.object({ papers: z.number().int(), byType: Facet, byYear: Facet, commitments: StatusCounts }),
+  citesOutside: z.array(z.object({ target: z.string(), count: z.number().int(), paper: PaperInfo.nullable() })),
+  citedFrom: z.array(z.object({ paper: PaperInfo, target: z.string() })),
+})
+
+/** `GET /api/dossiers/{nr}/timeline` response. */
+export const Timeline = z.array(
+  z.object({
+    date: z.string(),
+    end: z.string().optional(),
+    kind: z.enum(['paper', 'event', 'commitment', 'due', 'kept']),
+    text: z.string(),
+    paper: PaperInfo,
+    commitmentId: z.string().optional(),
+    status: Status.optional(),
+  }),
+)
+
+/** `GET /api/commitments` query. */
+export const CommitmentQuery = z.object({
+  status: Status.optional(),
+  sender: z.string().max(200).optional(),
+  dossier: z.string().max(40).optional(),
+  limit: limit(500, 50),
+  offset,
+})
+
+const Evidence = z.object({
+  commitmentId: z.string(),
+  paperKey: z.string(),
+  paperId: z.string().nullable(),
+  paperDate: z.string().nullable(),
+  paperTitle: z.string().nullable(),
+  reason: z.enum(['points-at', 'subject', 'manual']),
+  confidence: z.number(),
+  evidence: z.string(),
+})
+
+/** One tracked commitment. */
+export const TrackedCommitment = z.object({
+  id: z.string(),
+  paper: z.object({ key: z.string(), id: z.string().nullable(), date: z.string().nullable(), sender: z.string().nullable(), dossier: z.string().nullable() }),
+  text: z.string(),
+  actor: z.string().nullable(),
+  action: z.string(),
+  object: z.string().nullable(),
+  dueText: z.string().nullable(),
+  due: z.object({ start: z.string(), end: z.string() }).nullable(),
+  status: Status,
+  evidence: z.array(Evidence),
+  candidates: z.array(Evidence),
+  correction: z.object({ action: z.enum(['fulfilled-by', 'reopen', 'not-a-commitment']), target: z.string().optional(), at: z.string() }).nullable(),
+})
+
+/** `GET /api/commitments` response. */
+export const CommitmentList = z.object({
+  total: z.number().int(),
+  counts: z.object({ byStatus: StatusCounts, bySender: z.array(StatusCounts.extend({ sender: z.string() })) }),
+  items: z.array(TrackedCommitment),
+})
+
+/** `POST /api/commitments/{id}/correction` body. */
+export const CorrectionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('fulfilled-by'), target: z.string().min(1).max(200).describe('id of the stored paper that keeps it') }),
+  z.object({ action: z.literal('reopen') }),
+  z.object({ action: z.literal('not-a-commitment') }),
+])
+
+/** Feeds' query. */
+export const FeedQuery = z.object({ q: z.string().min(1).max(1000).optional(), sender: z.string().max(200).optional(), dossier: z.string().max(40).optional() })
+
+/** `GET /health` response. */
+export const Health = z.object({ status: z.literal('ok'), papers: z.number().int(), version: z.string(), writable: z.boolean() })
+
+/** Every error response. */
+export const ErrorResponse = z.object({ error: z.object({ status: z.number().int(), code: z.string(), message: z.string() }) })
+
+/** Path parameters. */
+export const IdParam = z.object({ id: z.string().min(1).max(300) })
+/** Path parameter of a dossier. */
+export const DossierParam = z.object({ nr: z.string().min(1).max(40) })

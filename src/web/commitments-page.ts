@@ -1,0 +1,110 @@
+import type { CommitmentStatus } from '../link/status.js'
+import type { CommitmentList, SenderCounts } from '../store/store.js'
+import { dossierHref, dutchDate, esc, layout, paperHref, STATUS_NL } from './html.js'
+
+/** What the board's filter form holds. */
+export interface BoardForm {
+  status?: CommitmentStatus
+  sender?: string
+  dossier?: string
+  page: number
+}
+
+export const BOARD_PAGE = 25
+const STATUSES: CommitmentStatus[] = ['open', 'due-soon', 'overdue', 'fulfilled']
+
+function href(f: BoardForm, change: { [K in keyof BoardForm]?: BoardForm[K] | undefined }): string {
+  const next = { ...f, page: 1, ...change }
+  const p = new URLSearchParams()
+  for (const k of ['status', 'sender', 'dossier'] as const) if (next[k]) p.set(k, next[k] as string)
+  if ((next.page ?? 1) > 1) p.set('page', String(next.page))
+  const s = p.toString()
+  return `/commitments${s ? `?${s}` : ''}`
+}
+
+/**
+ * Open and overdue commitments per ministry as a horizontal bar chart in SVG
+ * (no script needed), with the numbers also in a table for screen readers.
+ */
+function chart(rows: SenderCounts[]): string {
+  const top = rows.filter((r) => r.open + r['due-soon'] + r.overdue > 0).slice(0, 12)
+  if (!top.length) return '<p>Geen open of verlopen toezeggingen.</p>'
+  const max = Math.max(...top.map((r) => r.open + r['due-soon'] + r.overdue))
+  const rowH = 26
+  const label = 260
+  const width = 640
+  const scale = (n: number) => (n / max) * (width - label - 40)
+  const bars = top
+    .map((r, k) => {
+      const y = k * rowH
+      const open = r.open + r['due-soon']
+      const wOpen = scale(open)
+      const wOver = scale(r.overdue)
+      const name = r.sender.length > 40 ? `${r.sender.slice(0, 39)}…` : r.sender
+      return `<g transform="translate(0 ${y})"><text x="${label - 8}" y="17" text-anchor="end">${esc(name)}</text>
+<rect class="bar-open" x="${label}" y="4" width="${wOpen.toFixed(1)}" height="18"><title>${esc(r.sender)}: ${open} open</title></rect>
+<rect class="bar-overdue" x="${(label + wOpen).toFixed(1)}" y="4" width="${wOver.toFixed(1)}" height="18"><title>${esc(r.sender)}: ${r.overdue} verlopen</title></rect>
+<text x="${(label + wOpen + wOver + 6).toFixed(1)}" y="17" class="n">${open}/${r.overdue}</text></g>`
+    })
+    .join('\n')
+  const table = top.map((r) => `<tr><th scope="row">${esc(r.sender)}</th><td>${r.open + r['due-soon']}</td><td>${r.overdue}</td></tr>`).join('')
+  return `<figure class="chart">
+<svg role="img" aria-labelledby="chart-title" viewBox="0 0 ${width} ${top.length * rowH}" width="100%" preserveAspectRatio="xMinYMin meet">
+<title id="chart-title">Open en verlopen toezeggingen per afzender</title>
+${bars}
+</svg>
+<figcaption><span class="key key-open"></span> open (ook bijna verlopen) <span class="key key-overdue"></span> verlopen</figcaption>
+<table class="visually-hidden"><caption>Open en verlopen toezeggingen per afzender</caption><thead><tr><th scope="col">Afzender</th><th scope="col">Open</th><th scope="col">Verlopen</th></tr></thead><tbody>${table}</tbody></table>
+</figure>`
+}
+
+/** The commitments board: counts per status as tabs, filters, the list with evidence, and a chart per ministry. */
+export function commitmentsPage(f: BoardForm, list: CommitmentList, chartRows: SenderCounts[], writable: boolean): string {
+  const tabs = [
+    `<a href="${esc(href(f, { status: undefined }))}"${f.status ? '' : ' aria-current="true"'}>Alle <span class="count">${STATUSES.reduce((n, s) => n + list.counts.byStatus[s], 0)}</span></a>`,
+    ...STATUSES.map(
+      (s) =>
+        `<a class="status-${s}" href="${esc(href(f, { status: s }))}"${f.status === s ? ' aria-current="true"' : ''}>${STATUS_NL[s]} <span class="count">${list.counts.byStatus[s]}</span></a>`,
+    ),
+  ].join('')
+  const items = list.items
+    .map(
+      (c) => `<li class="item status-${c.status}" data-status="${c.status}">
+  <p class="meta"><span class="badge status-${c.status}">${STATUS_NL[c.status]}</span> ${esc(dutchDate(c.paper.date))} · ${esc(c.paper.sender ?? '')}${c.paper.dossier ? ` · dossier <a href="${esc(dossierHref(c.paper.dossier))}">${esc(c.paper.dossier)}</a>` : ''}</p>
+  <p class="text"><a href="${esc(paperHref(c.paper.id ?? c.paper.key))}">${esc(c.text)}</a></p>
+  <p class="due">${c.dueText ? `Termijn: ${esc(c.dueText)}${c.due ? ` (uiterlijk ${esc(dutchDate(c.due.end))})` : ''}` : 'Geen termijn genoemd'}</p>
+  ${c.evidence.map((e) => `<p class="evidence">Nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a> (${esc(dutchDate(e.paperDate))}, ${e.reason === 'manual' ? 'met de hand' : `zekerheid ${Math.round(e.confidence * 100)}%`})</p>`).join('')}
+  ${c.candidates.map((e) => `<p class="candidate">Mogelijk nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a> (zekerheid ${Math.round(e.confidence * 100)}%)</p>`).join('')}
+  <p class="id"><code>${esc(c.id)}</code></p>
+</li>`,
+    )
+    .join('\n')
+  const pages = Math.max(1, Math.ceil(list.total / BOARD_PAGE))
+  const query = new URLSearchParams()
+  if (f.sender) query.set('sender', f.sender)
+  if (f.dossier) query.set('dossier', f.dossier)
+  const atom = `/feeds/commitments.atom${query.size ? `?${query}` : ''}`
+  const ics = f.sender ? `/feeds/commitments.ics?sender=${encodeURIComponent(f.sender)}` : null
+  const body = `<h1>Toezeggingen</h1>
+<p class="lead">Wat het kabinet de Kamer beloofde, gelezen uit de stukken zelf, en of een later stuk het nakwam.${writable ? '' : ' Correcties gaan via de API met een token.'}</p>
+<nav class="tabs" aria-label="Status">${tabs}</nav>
+<form class="filters" action="/commitments" method="get">
+  ${f.status ? `<input type="hidden" name="status" value="${esc(f.status)}">` : ''}
+  <label for="sender">Afzender</label> <input id="sender" name="sender" value="${esc(f.sender ?? '')}" placeholder="Buitenlandse Zaken">
+  <label for="dossier">Dossier</label> <input id="dossier" name="dossier" value="${esc(f.dossier ?? '')}" placeholder="33783" size="10">
+  <button type="submit">Filter</button>
+  <a class="feed" href="${esc(atom)}">Volgen (Atom)</a>${ics ? ` · <a class="feed" href="${esc(ics)}">Termijnen in agenda (iCalendar)</a>` : ''}
+</form>
+<div class="board-layout">
+<section aria-labelledby="lijst" class="list">
+  <h2 id="lijst">${list.total} ${list.total === 1 ? 'toezegging' : 'toezeggingen'}${f.status ? ` · ${STATUS_NL[f.status]?.toLowerCase()}` : ''}</h2>
+  <ol class="items">${items}</ol>
+  ${pages > 1 ? `<nav class="pages" aria-label="Pagina's">${f.page > 1 ? `<a rel="prev" href="${esc(href(f, { page: f.page - 1 }))}">← Vorige</a>` : ''} <span>Pagina ${f.page} van ${pages}</span> ${f.page < pages ? `<a rel="next" href="${esc(href(f, { page: f.page + 1 }))}">Volgende →</a>` : ''}</nav>` : ''}
+</section>
+<section aria-labelledby="per-ministerie" class="per-sender">
+  <h2 id="per-ministerie">Open en verlopen per afzender</h2>
+  ${chart(chartRows)}
+</section>
+</div>`
+  return layout({ title: 'Toezeggingen', body, nav: 'commitments', feeds: [{ href: atom, title: 'Toezeggingen', type: 'application/atom+xml' }] })
+}

@@ -1,0 +1,79 @@
+import type { DossierView, TimelineEntry } from '../store/store.js'
+import { dutchDate, esc, layout, paperHref, STATUS_NL } from './html.js'
+
+const KIND_NL: Record<TimelineEntry['kind'], string> = { paper: 'Stuk', event: 'Gebeurtenis', commitment: 'Toezegging', due: 'Termijn', kept: 'Nagekomen' }
+
+/** The dossier page: counts, feed links and a visual timeline of papers, events and commitments, grouped by year. */
+export function dossierPage(view: DossierView, timeline: TimelineEntry[]): string {
+  const nr = view.dossier
+  const k = view.counts
+  const years = new Map<string, TimelineEntry[]>()
+  for (const e of timeline) {
+    const y = e.date.slice(0, 4)
+    const list = years.get(y) ?? []
+    list.push(e)
+    years.set(y, list)
+  }
+  const kinds = [...new Set(timeline.map((e) => e.kind))]
+  const filters = kinds
+    .map(
+      (kind) => `<label><input type="checkbox" checked data-kind="${kind}"> <span class="dot kind-${kind}" aria-hidden="true"></span>${KIND_NL[kind]}</label>`,
+    )
+    .join(' ')
+  const entry = (e: TimelineEntry) => {
+    const when = e.end ? `${dutchDate(e.date)} – ${dutchDate(e.end)}` : dutchDate(e.date)
+    const paper = e.paper.id ?? e.paper.key
+    const status = e.status ? ` <span class="badge status-${e.status}">${esc(STATUS_NL[e.status])}</span>` : ''
+    const text = e.kind === 'paper' ? `<a href="${esc(paperHref(paper))}">${esc(e.text)}</a>` : esc(e.text.length > 300 ? `${e.text.slice(0, 299)}…` : e.text)
+    return `<li class="entry kind-${e.kind}" data-kind="${e.kind}">
+  <span class="dot kind-${e.kind}" aria-hidden="true"></span>
+  <p class="when"><time datetime="${esc(e.date)}">${esc(when)}</time> · ${KIND_NL[e.kind]}${status}</p>
+  <p class="what">${text}</p>
+  ${e.kind === 'paper' ? '' : `<p class="source">uit <a href="${esc(paperHref(paper))}">${esc(paper)}</a></p>`}
+</li>`
+  }
+  const line = [...years].map(([y, entries]) => `<li class="year"><h3>${esc(y)}</h3><ol class="entries">${entries.map(entry).join('\n')}</ol></li>`).join('\n')
+  const papers = view.papers
+    .map(
+      (p) =>
+        `<tr><td><time datetime="${esc(p.date ?? '')}">${esc(dutchDate(p.date))}</time></td><td><a href="${esc(paperHref(p.id ?? p.key))}">${esc(p.id ?? p.key)}</a></td><td>${esc(p.type ?? '')}</td><td>${esc(p.sender ?? '')}</td><td>${esc(p.line)}</td></tr>`,
+    )
+    .join('\n')
+  const outside = view.citesOutside
+    .slice(0, 30)
+    .map((c) => `<li>${c.paper ? `<a href="${esc(paperHref(c.target))}">${esc(c.target)}</a>` : esc(c.target)} <span class="count">${c.count}×</span></li>`)
+    .join('')
+  const citedFrom = view.citedFrom
+    .map((c) => `<li><a href="${esc(paperHref(c.paper.id ?? c.paper.key))}">${esc(c.paper.id ?? c.paper.key)}</a> → ${esc(c.target)}</li>`)
+    .join('')
+  const atom = `/feeds/dossier/${encodeURIComponent(nr)}.atom`
+  const ics = `/feeds/dossier/${encodeURIComponent(nr)}.ics`
+  const body = `<h1>Dossier ${esc(nr)}${view.title ? `: ${esc(view.title)}` : ''}</h1>
+<p class="summary">${k.papers} ${k.papers === 1 ? 'stuk' : 'stukken'} (${k.byType.map((t) => `${t.count} ${esc(t.value)}`).join(', ')}) ·
+toezeggingen: ${Object.entries(k.commitments)
+    .map(([s, n]) => `${n} ${esc(STATUS_NL[s]?.toLowerCase())}`)
+    .join(', ')} ·
+<a class="feed" href="${esc(atom)}">Volgen (Atom)</a> · <a class="feed" href="${esc(ics)}">Agenda (iCalendar)</a> · <a href="/commitments?dossier=${encodeURIComponent(nr)}">Toezeggingen</a></p>
+<section class="timeline" aria-labelledby="tijdlijn">
+  <h2 id="tijdlijn">Tijdlijn</h2>
+  <fieldset class="kinds"><legend>Tonen</legend>${filters}</fieldset>
+  <ol class="years">${line}</ol>
+</section>
+<section aria-labelledby="stukken">
+  <h2 id="stukken">Stukken</h2>
+  <table class="papers"><caption class="visually-hidden">Stukken in dossier ${esc(nr)}</caption>
+  <thead><tr><th scope="col">Datum</th><th scope="col">Stuk</th><th scope="col">Soort</th><th scope="col">Afzender</th><th scope="col">Eerste zin</th></tr></thead>
+  <tbody>${papers}</tbody></table>
+</section>
+<section aria-labelledby="buiten"><h2 id="buiten">Verwijst buiten het dossier naar</h2>${outside ? `<ul>${outside}</ul>` : '<p>Niets.</p>'}</section>
+<section aria-labelledby="binnen"><h2 id="binnen">Aangehaald van buiten</h2>${citedFrom ? `<ul>${citedFrom}</ul>` : '<p>Door geen opgeslagen stuk.</p>'}</section>`
+  return layout({
+    title: `Dossier ${nr}`,
+    body,
+    nav: 'dossier',
+    feeds: [
+      { href: atom, title: `Dossier ${nr}`, type: 'application/atom+xml' },
+      { href: ics, title: `Agenda dossier ${nr}`, type: 'text/calendar' },
+    ],
+  })
+}

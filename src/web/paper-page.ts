@@ -1,0 +1,164 @@
+import type { TrackedCommitment } from '../link/status.js'
+import type { Document } from '../model/document.js'
+import type { Citations } from '../store/store.js'
+import { dossierHref, dutchDate, esc, layout, paperHref, STATUS_NL } from './html.js'
+
+interface Mark {
+  start: number
+  end: number
+  open: string
+  close: string
+}
+
+/**
+ * The clean text as HTML paragraphs with the extractions marked: references
+ * as links (to the stored paper where there is one), dates as `<time>`,
+ * commitments and fulfilments as `<mark>`. Spans may overlap (a date inside
+ * a promise), so the text is cut at every span boundary and each piece is
+ * wrapped in the marks that cover it.
+ */
+export function markedHtml(doc: Document, citations: Citations | null, commitments: Map<string, TrackedCommitment>): string {
+  const stored = new Map<string, string>()
+  for (const c of citations?.out ?? []) if (c.paper) stored.set(c.text, c.paper.id ?? c.paper.key)
+  const marks: Mark[] = []
+  for (const r of doc.references) {
+    const target = stored.get(r.text) ?? null
+    const title = r.target ? `verwijst naar ${r.target}${target ? '' : ' (niet opgeslagen)'}` : 'verwijzing zonder nummer'
+    marks.push({
+      ...r.span,
+      open: target
+        ? `<a class="ref" href="${esc(paperHref(target))}" title="${esc(title)}" data-target="${esc(r.target ?? '')}">`
+        : `<span class="ref unresolved" title="${esc(title)}" data-target="${esc(r.target ?? '')}">`,
+      close: target ? '</a>' : '</span>',
+    })
+  }
+  for (const d of doc.dates)
+    marks.push({
+      ...d.span,
+      open: `<time class="date" datetime="${esc(d.start)}" title="${esc(d.start === d.end ? d.start : `${d.start} t/m ${d.end}`)}">`,
+      close: '</time>',
+    })
+  doc.commitments.forEach((c, k) => {
+    const tracked = [...commitments.values()].find((t) => t.text === c.text)
+    const status = tracked?.status ?? 'open'
+    marks.push({
+      ...c.span,
+      open: `<mark class="commitment status-${status}" id="toezegging-${k + 1}" title="Toezegging · ${esc(STATUS_NL[status])}${c.dueText ? ` · termijn: ${esc(c.dueText)}` : ''}">`,
+      close: '</mark>',
+    })
+  })
+  for (const f of doc.fulfils)
+    marks.push({ ...f.span, open: '<mark class="fulfilment" title="Nakoming van een eerdere toezegging of verzoek">', close: '</mark>' })
+
+  const out: string[] = []
+  for (const para of paragraphs(doc.text)) {
+    const cuts = new Set([para.start, para.end])
+    const inside = marks.filter((m) => m.start < para.end && m.end > para.start)
+    for (const m of inside) {
+      cuts.add(Math.max(m.start, para.start))
+      cuts.add(Math.min(m.end, para.end))
+    }
+    const points = [...cuts].sort((a, b) => a - b)
+    let html = ''
+    for (let k = 0; k < points.length - 1; k++) {
+      const a = points[k] as number
+      const b = points[k + 1] as number
+      // Outer marks first: longer spans wrap shorter ones.
+      const cover = inside.filter((m) => m.start <= a && m.end >= b).sort((x, y) => y.end - y.start - (x.end - x.start))
+      html +=
+        cover.map((m) => m.open).join('') +
+        esc(doc.text.slice(a, b)).replace(/\n/g, '<br>') +
+        [...cover]
+          .reverse()
+          .map((m) => m.close)
+          .join('')
+    }
+    out.push(`<p>${html}</p>`)
+  }
+  return out.join('\n')
+}
+
+/** Paragraphs of the clean text (separated by a blank line), as spans. */
+function paragraphs(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = []
+  const re = /\n\s*\n/g
+  let at = 0
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > at) out.push({ start: at, end: m.index })
+    at = m.index + m[0].length
+  }
+  if (at < text.length) out.push({ start: at, end: text.length })
+  return out
+}
+
+/** The paper page: the marked text, a side panel with what was extracted, citations in and out, and the original text. */
+export function paperPage(doc: Document, key: string, citations: Citations | null, commitments: TrackedCommitment[], view: 'clean' | 'source'): string {
+  const id = doc.id ?? key
+  const byId = new Map(commitments.map((c) => [c.id, c]))
+  const head = [
+    doc.type ? `<span class="type">${esc(doc.type)}</span>` : '',
+    doc.date ? `<time datetime="${esc(doc.date)}">${esc(dutchDate(doc.date))}</time>` : '',
+    doc.sender ? esc(doc.sender) : '',
+    doc.dossier ? `dossier <a href="${esc(dossierHref(doc.dossier))}">${esc(doc.dossier)}</a>` : '',
+    `<code>${esc(id)}</code>`,
+  ]
+    .filter(Boolean)
+    .join(' · ')
+  const commitmentItems = commitments
+    .map(
+      (c) => `<li class="status-${c.status}">
+  <p><a href="#toezegging-${doc.commitments.findIndex((x) => x.text === c.text) + 1}">${esc(c.text)}</a></p>
+  <p class="meta"><span class="badge status-${c.status}">${esc(STATUS_NL[c.status])}</span>${c.dueText ? ` termijn: ${esc(c.dueText)}${c.due ? ` (uiterlijk ${esc(dutchDate(c.due.end))})` : ''}` : ' geen termijn'}</p>
+  ${c.evidence.map((e) => `<p class="evidence">Nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a> (${esc(dutchDate(e.paperDate))})</p>`).join('')}
+  ${c.candidates.map((e) => `<p class="candidate">Mogelijk nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a></p>`).join('')}
+</li>`,
+    )
+    .join('')
+  const refItems = (citations?.out ?? [])
+    .map(
+      (r) =>
+        `<li>${r.paper ? `<a href="${esc(paperHref(r.paper.id ?? r.paper.key))}">${esc(r.text)}</a>` : esc(r.text)} <span class="target">${esc(r.target ?? (r.date ? `brief van ${dutchDate(r.date)}` : ''))}${r.paper ? '' : ' · niet opgeslagen'}</span></li>`,
+    )
+    .join('')
+  const citedBy = (citations?.in ?? [])
+    .map(
+      (c) =>
+        `<li><a href="${esc(paperHref(c.paper.id ?? c.paper.key))}">${esc(c.paper.id ?? c.paper.key)}</a> ${esc(dutchDate(c.paper.date))} <span class="target">“${esc(c.text)}”</span></li>`,
+    )
+    .join('')
+  const dateItems = doc.dates
+    .slice(0, 60)
+    .map(
+      (d) =>
+        `<li><time datetime="${esc(d.start)}">${esc(d.text)}</time> <span class="target">${esc(d.start === d.end ? d.start : `${d.start} – ${d.end}`)}</span></li>`,
+    )
+    .join('')
+  const text =
+    view === 'source'
+      ? `<pre class="source" aria-label="Oorspronkelijke tekst">${esc(doc.source.text)}</pre>`
+      : `<div class="clean">${markedHtml(doc, citations, byId)}</div>`
+  const body = `<article class="paper">
+<header>
+  <p class="meta">${head}</p>
+  <h1>${esc(doc.title ?? id)}</h1>
+  ${doc.dossierTitle ? `<p class="dossier-title">${esc(doc.dossierTitle)}</p>` : ''}
+  <div class="view-switch" role="group" aria-label="Weergave">
+    <a href="?view=clean"${view === 'clean' ? ' aria-current="true"' : ''}>Opgeschoonde tekst</a>
+    <a href="?view=source"${view === 'source' ? ' aria-current="true"' : ''}>Oorspronkelijke tekst</a>
+    <a href="/api/papers/${encodeURIComponent(id)}/source">Bron downloaden</a>
+    <a href="/api/papers/${encodeURIComponent(id)}">JSON</a>
+  </div>
+  <p class="legend"><mark class="commitment">toezegging</mark> <mark class="fulfilment">nakoming</mark> <span class="ref">verwijzing</span> <time class="date">datum</time></p>
+</header>
+<div class="paper-layout">
+  ${text}
+  <aside class="panel" aria-label="Wat kamerwacht vond">
+    <section><h2>Toezeggingen (${commitments.length})</h2>${commitmentItems ? `<ul class="commitments">${commitmentItems}</ul>` : '<p>Geen.</p>'}</section>
+    <section><h2>Verwijzingen (${citations?.out.length ?? 0})</h2>${refItems ? `<ul>${refItems}</ul>` : '<p>Geen.</p>'}</section>
+    <section><h2>Aangehaald door (${citations?.in.length ?? 0})</h2>${citedBy ? `<ul>${citedBy}</ul>` : '<p>Nog geen opgeslagen stuk.</p>'}</section>
+    <section><h2>Data (${doc.dates.length})</h2>${dateItems ? `<ul>${dateItems}</ul>` : '<p>Geen.</p>'}</section>
+  </aside>
+</div>
+</article>`
+  return layout({ title: doc.title ?? id, body, nav: 'paper' })
+}

@@ -1,0 +1,95 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { z } from 'zod'
+import { QueryError } from '../search/query.js'
+import type { Store } from '../store/store.js'
+import { CSS, JS } from './assets.js'
+import { BOARD_PAGE, commitmentsPage } from './commitments-page.js'
+import { dossierPage } from './dossier-page.js'
+import { esc, layout } from './html.js'
+import { paperPage } from './paper-page.js'
+import { searchPage, toRequest } from './search-page.js'
+
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined))
+const day = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+  .optional()
+  .catch(undefined)
+const page = z.coerce.number().int().min(1).max(10_000).catch(1)
+
+const SearchForm = z.object({
+  q: z.string().max(1000).default(''),
+  sort: z.enum(['relevance', 'date']).catch('relevance'),
+  type: text(40),
+  dossier: text(40),
+  sender: text(200),
+  from: day,
+  to: day,
+  page,
+})
+
+const BoardForm = z.object({
+  status: z.enum(['open', 'due-soon', 'overdue', 'fulfilled']).optional().catch(undefined),
+  sender: text(200),
+  dossier: text(40),
+  page,
+})
+
+const html = (reply: FastifyReply, body: string, status = 200) => reply.status(status).type('text/html; charset=utf-8').send(body)
+const notFound = (reply: FastifyReply, what: string) =>
+  html(reply, layout({ title: 'Niet gevonden', body: `<h1>Niet gevonden</h1><p>${esc(what)}</p><p><a href="/">Zoeken</a></p>` }), 404)
+
+/** Drops undefined fields, for `exactOptionalPropertyTypes`. */
+const defined = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> }
+
+/** The web UI: server-rendered pages in Dutch, one stylesheet and one small script. */
+export function registerWeb(app: FastifyInstance, o: { store: Store; today: () => string; writable: boolean }): void {
+  const { store } = o
+  app.get('/static/app.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS))
+  app.get('/static/app.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(JS))
+
+  app.get('/', async (req, reply) => {
+    const f = SearchForm.parse(req.query ?? {})
+    const form = { ...defined({ type: f.type, dossier: f.dossier, sender: f.sender, from: f.from, to: f.to }), q: f.q, sort: f.sort, page: f.page }
+    const searching = !!(f.q.trim() || f.type || f.dossier || f.sender || f.from || f.to)
+    if (!searching) return html(reply, searchPage(form, null, null))
+    try {
+      return html(reply, searchPage(form, store.search(toRequest(form)), null))
+    } catch (e) {
+      if (e instanceof QueryError) return html(reply, searchPage(form, null, e.message), 400)
+      throw e
+    }
+  })
+
+  app.get('/papers/:id', async (req, reply) => {
+    const { id } = req.params as { id: string }
+    const view = (req.query as { view?: string }).view === 'source' ? 'source' : 'clean'
+    const doc = store.get(id)
+    if (!doc) return notFound(reply, `Geen stuk ${id} opgeslagen.`)
+    const citations = store.citations(id)
+    const key = citations?.paper.key ?? id
+    const commitments = store.commitments({ paper: key, limit: 500 }, o.today()).items
+    return html(reply, paperPage(doc, key, citations, commitments, view))
+  })
+
+  app.get('/dossiers/:nr', async (req, reply) => {
+    const nr = (req.params as { nr: string }).nr.replace(/\s+/g, '')
+    const view = store.dossier(nr, o.today())
+    if (!view) return notFound(reply, `Geen stuk van dossier ${nr} opgeslagen.`)
+    return html(reply, dossierPage(view, store.timeline(nr, o.today())))
+  })
+
+  app.get('/commitments', async (req, reply) => {
+    const f = BoardForm.parse(req.query ?? {})
+    const filter = defined({ sender: f.sender, dossier: f.dossier })
+    const list = store.commitments({ ...filter, ...defined({ status: f.status }), limit: BOARD_PAGE, offset: (f.page - 1) * BOARD_PAGE }, o.today())
+    // The chart shows every status per sender; counts come with the list, whatever status is chosen.
+    return html(reply, commitmentsPage({ ...filter, ...defined({ status: f.status }), page: f.page }, list, list.counts.bySender, o.writable))
+  })
+}

@@ -1,0 +1,120 @@
+import type { SearchRequest, SearchResult } from '../store/store.js'
+import { dutchDate, esc, layout, paperHref, snippetHtml } from './html.js'
+
+/** What the search form holds. */
+export interface SearchForm {
+  q: string
+  sort: 'relevance' | 'date'
+  type?: string
+  dossier?: string
+  sender?: string
+  from?: string
+  to?: string
+  page: number
+}
+
+export const PAGE_SIZE = 10
+
+/** The form's values as a store request. */
+export function toRequest(f: SearchForm): SearchRequest {
+  return {
+    q: f.q,
+    sort: f.sort,
+    limit: PAGE_SIZE,
+    offset: (f.page - 1) * PAGE_SIZE,
+    ...(f.type ? { type: f.type } : {}),
+    ...(f.dossier ? { dossier: f.dossier } : {}),
+    ...(f.sender ? { sender: f.sender } : {}),
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+  }
+}
+
+/** A link to the same search with some fields changed (a facet chosen, another page). */
+function href(f: SearchForm, change: { [K in keyof SearchForm]?: SearchForm[K] | undefined }): string {
+  const next = { ...f, page: 1, ...change }
+  const p = new URLSearchParams()
+  for (const k of ['q', 'type', 'dossier', 'sender', 'from', 'to'] as const) if (next[k]) p.set(k, next[k] as string)
+  if (next.sort && next.sort !== 'relevance') p.set('sort', next.sort)
+  if ((next.page ?? 1) > 1) p.set('page', String(next.page))
+  return `/?${p.toString()}`
+}
+
+const SYNTAX = `<details class="syntax">
+<summary>Zo zoekt u</summary>
+<dl>
+<dt><code>kernwapens</code></dt><dd>woorden worden gestemd: vindt ook <em>kernwapen</em></dd>
+<dt><code>"nucleaire ontwapening"</code></dt><dd>een woordgroep</dd>
+<dt><code>kernwapens OR ontwapening</code></dt><dd>een van beide</dd>
+<dt><code>kernwapens -Iran</code></dt><dd>zonder <em>Iran</em></dd>
+<dt><code>toetsing*</code></dt><dd>woorden die zo beginnen</dd>
+<dt><code>type:brief dossier:33783 afzender:"Buitenlandse Zaken" van:2022-01-01 tot:2022-12-31</code></dt><dd>filters</dd>
+</dl>
+</details>`
+
+/** The search page: form with the syntax explained, facets, results with snippets, sort and pages. */
+export function searchPage(f: SearchForm, result: SearchResult | null, error: string | null): string {
+  const facet = (title: string, field: 'type' | 'sender' | 'dossier' | 'from', values: Array<{ value: string; count: number }>) => {
+    if (!values.length) return ''
+    const items = values
+      .map((v) => {
+        const change = field === 'from' ? { from: `${v.value}-01-01`, to: `${v.value}-12-31` } : { [field]: v.value }
+        return `<li><a href="${esc(href(f, change))}">${esc(v.value)}</a> <span class="count">${v.count}</span></li>`
+      })
+      .join('')
+    return `<section class="facet" aria-label="${esc(title)}"><h3>${esc(title)}</h3><ul>${items}</ul></section>`
+  }
+  const active = (['type', 'dossier', 'sender', 'from', 'to'] as const)
+    .filter((k) => f[k])
+    .map((k) => `<a class="chip" href="${esc(href(f, { [k]: undefined }))}" aria-label="Filter ${k} verwijderen">${k}: ${esc(f[k])} ✕</a>`)
+    .join(' ')
+  let body = `<h1>Zoeken in Kamerstukken</h1>
+<form class="search" role="search" action="/" method="get">
+  <label for="q">Zoekvraag</label>
+  <div class="row">
+    <input id="q" name="q" type="search" value="${esc(f.q)}" placeholder='kernwapens, "nucleaire ontwapening", type:brief' autocomplete="off" aria-describedby="q-help">
+    <label for="sort" class="inline">Volgorde</label>
+    <select id="sort" name="sort"><option value="relevance"${f.sort === 'relevance' ? ' selected' : ''}>relevantie</option><option value="date"${f.sort === 'date' ? ' selected' : ''}>datum</option></select>
+    <button type="submit">Zoek</button>
+  </div>
+  ${(['type', 'dossier', 'sender', 'from', 'to'] as const).map((k) => (f[k] ? `<input type="hidden" name="${k}" value="${esc(f[k])}">` : '')).join('')}
+  <p id="q-help" class="help">Druk op <kbd>/</kbd> om hier te zoeken.</p>
+  ${SYNTAX}
+</form>`
+  if (error) body += `<p class="error" role="alert">${esc(error)}</p>`
+  if (result) {
+    const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE))
+    const hits = result.hits
+      .map(
+        (h) => `<li class="hit">
+  <h2><a href="${esc(paperHref(h.id))}">${esc(h.title ?? h.id)}</a></h2>
+  <p class="meta"><span class="type">${esc(h.type ?? '')}</span> · ${esc(dutchDate(h.date))} · ${esc(h.sender ?? '')} · <code>${esc(h.id)}</code></p>
+  <p class="snippet">${snippetHtml(h.snippet)}</p>
+</li>`,
+      )
+      .join('\n')
+    const feed = `/feeds/search.atom?q=${encodeURIComponent(f.q)}`
+    body += `<div class="results-layout">
+<aside class="facets" aria-label="Verfijnen">
+  <h2 class="visually-hidden">Verfijnen</h2>
+  ${facet('Soort', 'type', result.facets.type)}
+  ${facet('Jaar', 'from', result.facets.year)}
+  ${facet('Afzender', 'sender', result.facets.sender)}
+  ${facet('Dossier', 'dossier', result.facets.dossier)}
+</aside>
+<section class="results" aria-live="polite" aria-label="Resultaten">
+  <p class="total"><strong>${result.total}</strong> ${result.total === 1 ? 'stuk' : 'stukken'} ${active ? `· ${active}` : ''} ${f.q ? `· <a href="${esc(feed)}" class="feed">Volg deze zoekvraag (Atom)</a>` : ''}</p>
+  <ol class="hits" start="${(f.page - 1) * PAGE_SIZE + 1}">${hits}</ol>
+  ${
+    pages > 1
+      ? `<nav class="pages" aria-label="Pagina's">${f.page > 1 ? `<a rel="prev" href="${esc(href(f, { page: f.page - 1 }))}">← Vorige</a>` : ''} <span>Pagina ${f.page} van ${pages}</span> ${f.page < pages ? `<a rel="next" href="${esc(href(f, { page: f.page + 1 }))}">Volgende →</a>` : ''}</nav>`
+      : ''
+  }
+</section>
+</div>`
+  } else if (!error) {
+    body += `<p class="lead">Zoek in brieven, moties en verslagen van de Tweede Kamer. Of bekijk de <a href="/commitments">toezeggingen</a> van het kabinet.</p>`
+  }
+  const feeds = result && f.q ? [{ href: `/feeds/search.atom?q=${encodeURIComponent(f.q)}`, title: `Zoekvraag ${f.q}`, type: 'application/atom+xml' }] : []
+  return layout({ title: f.q ? `Zoeken: ${f.q}` : 'Zoeken', body, nav: 'search', feeds })
+}
