@@ -7,7 +7,8 @@
 // Reports: ingest papers/s and MB/s (the real `kamerwacht ingest`, worker threads, one writer),
 // peak RSS of the ingest process, store size against the raw text size, and search p50/p95
 // over fixed queries (with snippets and facets) beside the same words as a plain FTS5
-// statement on the same file: the ratio is the overhead kamerwacht adds.
+// statement on the same file: the ratio is the overhead kamerwacht adds. Then graph, dossier,
+// timeline and tracker queries, and a load test of `kamerwacht serve` (search against /health).
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -98,7 +99,8 @@ const queries = [
   'Oekraine',
   'marine cyberveiligheid',
 ]
-const store = new SqliteStore(db)
+// The engine is timed with the result cache off; the cache is timed on its own below.
+const store = new SqliteStore(db, { searchCache: 0 })
 const plain = new Database(db, { readonly: true })
 const plainStmt = plain.prepare('SELECT rowid, rank FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank LIMIT 10')
 const timings = { kamerwacht: [], fts5: [] }
@@ -113,9 +115,19 @@ for (let round = 0; round < 12; round++) {
     if (round > 1) timings.fts5.push(performance.now() - t0)
   }
 }
+const cached = new SqliteStore(db)
+const warm = []
+for (let round = 0; round < 5; round++)
+  for (const q of queries) {
+    const t0 = performance.now()
+    cached.search({ q, limit: 10 })
+    if (round > 0) warm.push(performance.now() - t0)
+  }
+cached.close()
 const row = (label, xs) => `  ${label.padEnd(44)} p50 ${pct(xs, 0.5).toFixed(2).padStart(7)} ms   p95 ${pct(xs, 0.95).toFixed(2).padStart(7)} ms`
 console.log(row('search (ranked, snippets, 4 facets, total)', timings.kamerwacht))
 console.log(row('plain FTS5 MATCH … ORDER BY rank LIMIT 10', timings.fts5))
+console.log(row('search, repeated (result cache)', warm))
 console.log(
   `  overhead ratio p50 ${(pct(timings.kamerwacht, 0.5) / pct(timings.fts5, 0.5)).toFixed(1)}×, p95 ${(pct(timings.kamerwacht, 0.95) / pct(timings.fts5, 0.95)).toFixed(1)}×`,
 )
@@ -151,4 +163,62 @@ console.log(`  graph: ${linked} references linked to stored papers; ${promised} 
 for (const [label, xs] of Object.entries(graph)) console.log(row(label, xs))
 store.close()
 plain.close()
+
+// Load test: `kamerwacht serve` on the same store in its own process, loaded over loopback by
+// autocannon (10 connections): the search endpoint with the fixed queries in turn, beside the
+// same server's /health as the baseline.
+const autocannon = (await import('autocannon')).default
+function serve(env) {
+  const server = spawn(process.execPath, [join(root, 'bin', 'kamerwacht.js'), 'serve', '--db', db, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  })
+  return new Promise((resolveUrl, reject) => {
+    let out = ''
+    server.stdout.on('data', (d) => {
+      out += d
+      const m = /serving on (http:\/\/[^/\s]+)\//.exec(out)
+      if (m) resolveUrl({ server, url: m[1] })
+    })
+    server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)))
+  })
+}
+const load = (url, title, paths, duration) =>
+  new Promise((resolveLoad, reject) => {
+    let k = 0
+    autocannon(
+      {
+        url,
+        connections: 10,
+        duration,
+        requests: [
+          {
+            setupRequest: (req) => {
+              req.path = paths[k++ % paths.length]
+              return req
+            },
+          },
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolveLoad({ title, result })),
+    )
+  })
+const searchPaths = queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`)
+const report = ({ title, result }) =>
+  console.log(
+    `  ${title.padEnd(44)} ${result.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   errors ${result.errors + result.non2xx}`,
+  )
+{
+  const { server, url } = await serve({})
+  await load(url, 'warm-up', searchPaths, 2)
+  report(await load(url, 'GET /health (baseline)', ['/health'], 5))
+  report(await load(url, 'GET /api/search (12 queries in turn)', searchPaths, 10))
+  server.kill('SIGTERM')
+}
+{
+  // The same with the result cache off: every request runs the search engine.
+  const { server, url } = await serve({ KAMERWACHT_SEARCH_CACHE: '0' })
+  report(await load(url, 'GET /api/search, result cache off', searchPaths, 10))
+  server.kill('SIGTERM')
+}
 if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true })

@@ -21,7 +21,8 @@ export class UsageError extends Error {}
 
 /** Opens the embedded store named by `--db` or the environment. */
 export function openStore(flag?: string): SqliteStore {
-  return new SqliteStore(dbPath(flag))
+  const cache = process.env.KAMERWACHT_SEARCH_CACHE
+  return new SqliteStore(dbPath(flag), cache !== undefined && /^\d+$/.test(cache) ? { searchCache: Number(cache) } : {})
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024

@@ -70,7 +70,7 @@ mark.fulfilment { background: #d7f0d8; }
 .timeline .entry .dot { position: absolute; left: -1.95rem; top: .35rem; }
 .timeline .entry p { margin: 0; }
 .timeline .when { font-size: .85rem; color: var(--muted); }
-.timeline .source { font-size: .85rem; }
+.timeline .from { font-size: .85rem; }
 .dot { display: inline-block; width: .8rem; height: .8rem; border-radius: 50%; background: var(--accent); margin-right: .25rem; vertical-align: middle; }
 .dot.kind-event { background: #7aa7d6; }
 .dot.kind-commitment { background: #d4a000; }

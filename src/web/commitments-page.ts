@@ -30,9 +30,10 @@ function chart(rows: SenderCounts[]): string {
   const top = rows.filter((r) => r.open + r['due-soon'] + r.overdue > 0).slice(0, 12)
   if (!top.length) return '<p>Geen open of verlopen toezeggingen.</p>'
   const max = Math.max(...top.map((r) => r.open + r['due-soon'] + r.overdue))
+  // Drawn at the size it is shown (the board's side column, about 400 px), so its text stays legible.
   const rowH = 26
-  const label = 260
-  const width = 640
+  const label = 190
+  const width = 410
   const scale = (n: number) => (n / max) * (width - label - 40)
   const bars = top
     .map((r, k) => {
@@ -40,7 +41,8 @@ function chart(rows: SenderCounts[]): string {
       const open = r.open + r['due-soon']
       const wOpen = scale(open)
       const wOver = scale(r.overdue)
-      const name = r.sender.length > 40 ? `${r.sender.slice(0, 39)}…` : r.sender
+      const short = r.sender.replace(/^(Minister|Staatssecretaris)(-President)? van /, '')
+      const name = short.length > 30 ? `${short.slice(0, 29)}…` : short
       return `<g transform="translate(0 ${y})"><text x="${label - 8}" y="17" text-anchor="end">${esc(name)}</text>
 <rect class="bar-open" x="${label}" y="4" width="${wOpen.toFixed(1)}" height="18"><title>${esc(r.sender)}: ${open} open</title></rect>
 <rect class="bar-overdue" x="${(label + wOpen).toFixed(1)}" y="4" width="${wOver.toFixed(1)}" height="18"><title>${esc(r.sender)}: ${r.overdue} verlopen</title></rect>

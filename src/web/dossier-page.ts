@@ -29,7 +29,7 @@ export function dossierPage(view: DossierView, timeline: TimelineEntry[]): strin
   <span class="dot kind-${e.kind}" aria-hidden="true"></span>
   <p class="when"><time datetime="${esc(e.date)}">${esc(when)}</time> · ${KIND_NL[e.kind]}${status}</p>
   <p class="what">${text}</p>
-  ${e.kind === 'paper' ? '' : `<p class="source">uit <a href="${esc(paperHref(paper))}">${esc(paper)}</a></p>`}
+  ${e.kind === 'paper' ? '' : `<p class="from">${e.kind === 'kept' ? 'nagekomen in' : 'uit'} <a href="${esc(paperHref(paper))}">${esc(paper)}</a></p>`}
 </li>`
   }
   const line = [...years].map(([y, entries]) => `<li class="year"><h3>${esc(y)}</h3><ol class="entries">${entries.map(entry).join('\n')}</ol></li>`).join('\n')

@@ -133,6 +133,11 @@ class FacetCache {
     this.present = widen(this.present, (k) => new Uint8Array(k))
   }
 
+  /** Changes whenever a paper is written, by this process or another: the highest `seq` read. */
+  get stamp(): number {
+    return this.seq
+  }
+
   refresh(): this {
     const v = this.dataVersion.get() as number
     if (v === this.version) return this
@@ -168,7 +173,17 @@ export class SqliteStore implements Store {
   private readonly facets: FacetCache
   private readonly links: SqliteLinks
 
-  constructor(file: string) {
+  private readonly results = new Map<string, SearchResult>()
+  private resultsStamp = -1
+  private readonly resultsSize: number
+
+  /**
+   * Opens (and migrates) a store file. `searchCache` is how many recent search
+   * results are kept (default 256; 0 turns it off): a repeated search costs a
+   * map lookup, and every write, by any process, empties the cache.
+   */
+  constructor(file: string, options: { searchCache?: number } = {}) {
+    this.resultsSize = Math.max(0, options.searchCache ?? 256)
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
     this.db = new Database(file)
     this.db.pragma('journal_mode = WAL')
@@ -346,6 +361,35 @@ export class SqliteStore implements Store {
   }
 
   search(request: SearchRequest): SearchResult {
+    if (this.resultsSize === 0) return this.searchUncached(request)
+    const stamp = this.facets.refresh().stamp
+    if (stamp !== this.resultsStamp) {
+      this.results.clear()
+      this.resultsStamp = stamp
+    }
+    const key = JSON.stringify([
+      request.q,
+      request.type,
+      request.dossier,
+      request.sender,
+      request.from,
+      request.to,
+      request.sort,
+      request.limit,
+      request.offset,
+    ])
+    let result = this.results.get(key)
+    if (result) this.results.delete(key)
+    else {
+      result = this.searchUncached(request)
+      if (this.results.size >= this.resultsSize) this.results.delete(this.results.keys().next().value as string)
+    }
+    // Most recently used last, so the first key is the one to drop.
+    this.results.set(key, result)
+    return result
+  }
+
+  private searchUncached(request: SearchRequest): SearchResult {
     const parsed = parseQuery(request.q)
     const filters = { ...parsed.filters }
     for (const k of ['type', 'dossier', 'sender', 'from', 'to'] as const) if (request[k]) filters[k] = request[k] as string
@@ -374,22 +418,16 @@ export class SqliteStore implements Store {
     // One FTS5 pass: ranked by BM25 when relevance is asked for, else just the rowids.
     const byRelevance = !!match && request.sort !== 'date'
     let ids: number[]
-    let scores: number[] = []
     // Without filters FTS5 ranks only the page (a top-k sort) and the rest is counted from rowids alone.
     const topOnly = byRelevance && !hasFilters
     let topPage: Array<{ rowid: number; score: number }> = []
     if (match && topOnly) {
       topPage = (this.stmt.matchTop.raw().all(match, limit, offset) as Array<[number, number]>).map(([rowid, score]) => ({ rowid, score }))
       ids = this.stmt.matchRowids.pluck().all(match) as number[]
-    } else if (match && byRelevance) {
-      const rows = this.stmt.matchRanked.raw().all(match) as Array<[number, number]>
-      ids = rows.map((r) => r[0])
-      scores = rows.map((r) => r[1])
     } else if (match) ids = this.stmt.matchRowids.pluck().all(match) as number[]
     else ids = c.rowids()
 
     const kept: number[] = []
-    const keptScores: number[] = []
     const typeCount = new Int32Array(c.type.values.length)
     const senderCount = new Int32Array(c.sender.values.length)
     const dossierCount = new Int32Array(c.dossier.values.length)
@@ -407,7 +445,6 @@ export class SqliteStore implements Store {
       if (from && !(day >= from)) continue
       if (to && !(day && day <= to)) continue
       kept.push(r)
-      if (byRelevance && !topOnly) keptScores.push(scores[k] as number)
       typeCount[t] = (typeCount[t] as number) + 1
       senderCount[sd] = (senderCount[sd] as number) + 1
       dossierCount[ds] = (dossierCount[ds] as number) + 1
@@ -415,8 +452,20 @@ export class SqliteStore implements Store {
     }
     let page: Array<{ rowid: number; score: number }>
     if (topOnly) page = topPage
-    else if (byRelevance) page = kept.slice(offset, offset + limit).map((rowid, k) => ({ rowid, score: keptScores[offset + k] as number }))
-    else {
+    else if (byRelevance) {
+      // With filters, the ranked matches are read lazily in rank order and the first page that
+      // passes the filters is taken: no ranked list of every match crosses into JS.
+      const isKept = new Uint8Array(c.present.length)
+      for (const r of kept) isKept[r] = 1
+      page = []
+      let skip = offset
+      if (limit > 0 && kept.length > offset)
+        for (const [rowid, score] of this.stmt.matchRanked.raw().iterate(match as string) as IterableIterator<[number, number]>) {
+          if (!isKept[rowid]) continue
+          if (skip > 0) skip--
+          else if (page.push({ rowid, score }) >= limit) break
+        }
+    } else {
       const order = kept.map((rowid) => ({ rowid, day: c.days[rowid] as number }))
       order.sort((a, b) => b.day - a.day || b.rowid - a.rowid)
       page = order.slice(offset, offset + limit).map((o) => ({ rowid: o.rowid, score: 0 }))

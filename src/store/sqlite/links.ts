@@ -30,7 +30,10 @@ export const LINK_TABLES = `
   );
   CREATE INDEX commitments_paper ON commitments(paper_key);
   CREATE INDEX commitments_sender ON commitments(sender, date);
-  CREATE INDEX commitments_dossier ON commitments(dossier, date);
+  -- Dossier and sender together: with two two-column indexes the planner may take the sender's,
+  -- and a ministry's whole history is scanned for every paper written (seen at 100,000 papers).
+  CREATE INDEX commitments_dossier ON commitments(dossier, sender, date);
+  CREATE INDEX papers_dossier_sender ON papers(dossier, sender, date);
   CREATE TABLE profiles (paper_key TEXT PRIMARY KEY, line TEXT NOT NULL, dossier_title TEXT, profile TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE fulfilments (
     commitment_id TEXT NOT NULL, paper_key TEXT NOT NULL, reason TEXT NOT NULL, confidence REAL NOT NULL, evidence TEXT NOT NULL,
@@ -320,7 +323,7 @@ export class SqliteLinks {
       const kept = c.evidence[0]
       if (kept?.paperDate) {
         const by = this.s.info.get(kept.paperKey)
-        if (by) entries.push({ date: kept.paperDate.slice(0, 10), kind: 'kept', text: `${by.id ?? by.key} keeps: ${c.text}`, ...base, paper: by })
+        if (by) entries.push({ date: kept.paperDate.slice(0, 10), kind: 'kept', text: c.text, ...base, paper: by })
       }
     }
     const order: Record<TimelineEntry['kind'], number> = { paper: 0, commitment: 1, event: 2, due: 3, kept: 4 }

@@ -46,7 +46,7 @@ describe('SqliteStore', () => {
     expect(refs).toBeGreaterThan(0)
     // Back to schema 2: the linking tables did not exist yet.
     first.db.exec(
-      "DROP TABLE refs; DROP TABLE events; DROP TABLE commitments; DROP TABLE profiles; DROP TABLE fulfilments; DROP TABLE pointers; DROP TABLE corrections; UPDATE meta SET value = '2' WHERE key = 'schema_version'",
+      "DROP TABLE refs; DROP TABLE events; DROP TABLE commitments; DROP TABLE profiles; DROP TABLE fulfilments; DROP TABLE pointers; DROP TABLE corrections; DROP INDEX papers_dossier_sender; UPDATE meta SET value = '2' WHERE key = 'schema_version'",
     )
     first.close()
     const again = new SqliteStore(file)
@@ -54,6 +54,25 @@ describe('SqliteStore', () => {
     expect(again.schemaVersion()).toBe(3)
     expect(again.citations(doc.id as string)?.out.length).toBe(refs)
     expect(again.commitments({}, '2026-11-28').total).toBe(doc.commitments.length)
+  })
+
+  it('answers a repeated search from its cache until a paper is written, by it or by another process', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kw-store-')), 'cache.db')
+    const reader = new SqliteStore(file)
+    const writer = new SqliteStore(file, { searchCache: 0 })
+    stores.push(reader, writer)
+    const a = await paper(10)
+    writer.put(a.doc, a.raw)
+    const first = reader.search({ q: 'Kamer' })
+    expect(reader.search({ q: 'Kamer' })).toBe(first)
+    const b = await paper(11)
+    writer.put(b.doc, b.raw)
+    const second = reader.search({ q: 'Kamer' })
+    expect(second).not.toBe(first)
+    expect(second.total).toBe(first.total + 1)
+    const c = await paper(12)
+    reader.put(c.doc, c.raw)
+    expect(reader.search({ q: 'Kamer' }).total).toBe(second.total + 1)
   })
 
   it('is idempotent by content hash and updates in place when forced (a newer reader)', async () => {

@@ -1,0 +1,151 @@
+// The web UI in a real browser: Debian's Chromium driven by playwright-core, against the real
+// server on loopback with a real SQLite store. Screenshots go to test-artifacts/screenshots/.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createContext, readDocument } from '../src/pipeline.js'
+import { buildApp } from '../src/server/app.js'
+import { SqliteStore } from '../src/store/sqlite/index.js'
+import { corpusFile, ROOT } from '../src/test-support/paths.js'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const SHOTS = join(ROOT, 'test-artifacts', 'screenshots')
+const available = existsSync(CHROMIUM)
+// In CI a missing browser fails the run; on a developer's machine without Chromium the suite says why it is skipped.
+if (!available && process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM}: .ci/run installs Debian's chromium package`)
+if (!available) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`)
+
+let app: FastifyInstance
+let store: SqliteStore
+let browser: BrowserContext
+let page: Page
+let base: string
+
+beforeAll(async () => {
+  if (!available) return
+  const ctx = await createContext()
+  store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'kw-browser-')), 'k.db'))
+  const files = [
+    ...['33783-50.txt', '32733-36.obpage.txt', '35228-6.obpage.txt', '21501-02-1581.obpage.txt', 'CII-G.obpage.txt'].map((f) => corpusFile('dev', f)),
+    ...['33783-51.txt', '33783-52.txt', '33783-53.txt'].map((f) => join(ROOT, 'test', 'fixtures', 'chains', f)),
+  ]
+  for (const f of files) {
+    const bytes = readFileSync(f)
+    store.put(await readDocument(bytes, basename(f), { ...ctx, nameHints: true }), bytes)
+  }
+  app = await buildApp({ store, ctx, today: () => '2026-11-28' })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  mkdirSync(SHOTS, { recursive: true })
+  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'kw-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 1280, height: 900 },
+  })
+  page = browser.pages()[0] ?? (await browser.newPage())
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+  store?.close()
+})
+
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+
+describe.skipIf(!available)('web UI in Chromium', () => {
+  it('search for a word of 33783-50, open the result: the promise is highlighted and kst-33783-48 is referenced', async () => {
+    await page.goto(`${base}/`)
+    // "/" focuses the search box (progressive JavaScript).
+    await page.keyboard.press('/')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q')
+    await page.getByLabel('Zoekvraag').fill('toetsingsconferentie')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\?q=toetsingsconferentie/)
+    await shot('1-search')
+    expect(await page.locator('ol.hits li.hit').count()).toBeGreaterThanOrEqual(3)
+    await page.getByRole('link', { name: 'BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN' }).first().waitFor()
+    const hrefs = await page.locator('ol.hits li.hit h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+    expect(hrefs).toContain('/papers/kst-33783-50')
+    await page.locator('a[href="/papers/kst-33783-50"]').first().click()
+    await page.waitForURL(/\/papers\/kst-33783-50$/)
+    const promise = page.locator('mark.commitment', { hasText: 'Ik zal uw Kamer t.z.t. informeren over dit besluit.' })
+    await expect.poll(() => promise.count()).toBe(1)
+    expect(await promise.isVisible()).toBe(true)
+    // Highlighted: the mark has a background colour of its own.
+    const background = await promise.evaluate((el) => getComputedStyle(el).backgroundColor)
+    expect(background).not.toBe('rgba(0, 0, 0, 0)')
+    const ref = page.locator('.clean [data-target="kst-33783-48"]')
+    expect(await ref.textContent()).toBe('Kamerstuk 33 783, nr.48')
+    expect(await page.locator('aside.panel').textContent()).toContain('kst-33783-48')
+    // Citations in: 33783-51 and 33783-52 cite it, as links.
+    await page.locator('aside.panel a[href="/papers/kst-33783-52"]').first().waitFor()
+    await shot('2-paper')
+  })
+
+  it('switches to the original text and back', async () => {
+    await page.goto(`${base}/papers/kst-33783-50`)
+    await page.getByRole('link', { name: 'Oorspronkelijke tekst' }).click()
+    await page.waitForURL(/view=source/)
+    expect(await page.locator('pre.source').textContent()).toContain('Buiten-\nlandse')
+    await page.getByRole('link', { name: 'Opgeschoonde tekst' }).click()
+    expect(await page.locator('.clean').textContent()).toContain('Buitenlandse Zaken')
+  })
+
+  it('renders the dossier timeline, whose kinds can be hidden', async () => {
+    await page.goto(`${base}/dossiers/33783`)
+    const entries = page.locator('.timeline li.entry')
+    expect(await entries.count()).toBeGreaterThan(10)
+    expect(await page.locator('.timeline li.entry.kind-paper').count()).toBe(4)
+    expect(await page.locator('.timeline li.entry.kind-kept').count()).toBe(2)
+    expect(await page.locator('.timeline').textContent()).toContain('1 t/m 26 augustus 2022')
+    const events = page.locator('.timeline li.entry.kind-event')
+    expect(await events.first().isVisible()).toBe(true)
+    await page.getByRole('checkbox', { name: 'Gebeurtenis' }).uncheck()
+    expect(await events.first().isVisible()).toBe(false)
+    await page.getByRole('checkbox', { name: 'Gebeurtenis' }).check()
+    await shot('3-dossier')
+  })
+
+  it('filters the commitments board by status and sender, with a chart per ministry', async () => {
+    await page.goto(`${base}/commitments`)
+    expect(await page.locator('.chart svg rect.bar-overdue').count()).toBeGreaterThan(0)
+    await shot('4-commitments')
+    await page
+      .getByRole('navigation', { name: 'Status' })
+      .getByRole('link', { name: /Verlopen/ })
+      .click()
+    await page.waitForURL(/status=overdue/)
+    const statuses = await page.locator('ol.items li.item').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-status')))
+    expect(statuses.length).toBeGreaterThan(0)
+    expect(new Set(statuses)).toEqual(new Set(['overdue']))
+    await page
+      .getByRole('navigation', { name: 'Status' })
+      .getByRole('link', { name: /Nagekomen/ })
+      .click()
+    await page.waitForURL(/status=fulfilled/)
+    expect(await page.locator('ol.items li.item .evidence').count()).toBe(2)
+    await page.getByRole('textbox', { name: 'Afzender' }).fill('Defensie')
+    await page.getByRole('button', { name: 'Filter' }).click()
+    await page.waitForURL(/sender=Defensie/)
+    expect(await page.locator('ol.items li.item').count()).toBe(0)
+    await page.getByRole('navigation', { name: 'Status' }).getByRole('link', { name: /Alle/ }).click()
+    const senders = await page.locator('ol.items li.item .meta').allTextContents()
+    expect(senders.length).toBeGreaterThan(0)
+    for (const s of senders) expect(s).toContain('Defensie')
+    await shot('5-commitments-filtered')
+  })
+
+  it('can be used with the keyboard alone: a skip link first, then the navigation', async () => {
+    await page.goto(`${base}/`)
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Naar de inhoud')
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('inhoud')
+  })
+})
