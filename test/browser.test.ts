@@ -8,7 +8,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createContext, readDocument } from '../src/pipeline.js'
 import { buildApp } from '../src/server/app.js'
-import { SqliteStore } from '../src/store/sqlite/index.js'
+import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
 import { corpusFile, ROOT } from '../src/test-support/paths.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -19,7 +19,7 @@ if (!available && process.env.CI) throw new Error(`Chromium not found at ${CHROM
 if (!available) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`)
 
 let app: FastifyInstance
-let store: SqliteStore
+let store: EmbeddedStore
 let browser: BrowserContext
 let page: Page
 let base: string
@@ -27,14 +27,14 @@ let base: string
 beforeAll(async () => {
   if (!available) return
   const ctx = await createContext()
-  store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'kw-browser-')), 'k.db'))
+  store = new EmbeddedStore(join(mkdtempSync(join(tmpdir(), 'kw-browser-')), 'k.db'))
   const files = [
     ...['33783-50.txt', '32733-36.obpage.txt', '35228-6.obpage.txt', '21501-02-1581.obpage.txt', 'CII-G.obpage.txt'].map((f) => corpusFile('dev', f)),
     ...['33783-51.txt', '33783-52.txt', '33783-53.txt'].map((f) => join(ROOT, 'test', 'fixtures', 'chains', f)),
   ]
   for (const f of files) {
     const bytes = readFileSync(f)
-    store.put(await readDocument(bytes, basename(f), { ...ctx, nameHints: true }), bytes)
+    await store.put(await readDocument(bytes, basename(f), { ...ctx, nameHints: true }), bytes)
   }
   app = await buildApp({ store, ctx, today: () => '2026-11-28' })
   await app.listen({ port: 0, host: '127.0.0.1' })
@@ -53,7 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await app?.close()
-  store?.close()
+  await store?.close()
 })
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })

@@ -2,26 +2,26 @@ import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../link/publ
 import { type CommitmentStatus, type Correction, type TrackedCommitment, today } from '../link/status.js'
 import type { PaperInfo, Store } from '../store/store.js'
 import type { Io } from './read.js'
-import { dbPath, openStore } from './store-commands.js'
+import { openStore } from './store-commands.js'
 
 const line = (p: PaperInfo) => [p.date?.slice(0, 10) ?? '          ', (p.id ?? p.key).padEnd(20), (p.type ?? '').padEnd(8), p.sender ?? ''].join('  ')
 
 /** Runs `body` on the store named by `--db`, closing it afterwards. */
-function withStore(db: string | undefined, body: (store: Store) => number): number {
-  const store = openStore(db)
+async function withStore(db: string | undefined, body: (store: Store) => Promise<number>): Promise<number> {
+  const store = await openStore(db)
   try {
-    return body(store)
+    return await body(store)
   } finally {
-    store.close()
+    await store.close()
   }
 }
 
 /** `kamerwacht cites ID`: references out of a paper and papers citing it. */
-export function citesCommand(id: string, opts: { db?: string; json?: boolean }, io: Io): number {
-  return withStore(opts.db, (store) => {
-    const c = store.citations(id)
+export async function citesCommand(id: string, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
+  return withStore(opts.db, async (store) => {
+    const c = await store.citations(id)
     if (!c) {
-      io.stderr(`kamerwacht cites: no paper ${id} in ${dbPath(opts.db)}\n`)
+      io.stderr(`kamerwacht cites: no paper ${id} in ${store.location}\n`)
       return 1
     }
     if (opts.json) {
@@ -37,11 +37,11 @@ export function citesCommand(id: string, opts: { db?: string; json?: boolean }, 
 }
 
 /** `kamerwacht dossier NR` */
-export function dossierCommand(nr: string, opts: { db?: string; json?: boolean }, io: Io): number {
-  return withStore(opts.db, (store) => {
-    const view = store.dossier(nr, today())
+export async function dossierCommand(nr: string, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
+  return withStore(opts.db, async (store) => {
+    const view = await store.dossier(nr, today())
     if (!view) {
-      io.stderr(`kamerwacht dossier: no paper of dossier ${nr} in ${dbPath(opts.db)}\n`)
+      io.stderr(`kamerwacht dossier: no paper of dossier ${nr} in ${store.location}\n`)
       return 1
     }
     if (opts.json) {
@@ -72,11 +72,11 @@ export function dossierCommand(nr: string, opts: { db?: string; json?: boolean }
 const KIND: Record<string, string> = { paper: 'paper', event: 'event', commitment: 'promise', due: 'due', kept: 'kept' }
 
 /** `kamerwacht timeline NR` */
-export function timelineCommand(nr: string, opts: { db?: string; json?: boolean }, io: Io): number {
-  return withStore(opts.db, (store) => {
-    const entries = store.timeline(nr, today())
+export async function timelineCommand(nr: string, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
+  return withStore(opts.db, async (store) => {
+    const entries = await store.timeline(nr, today())
     if (!entries.length) {
-      io.stderr(`kamerwacht timeline: no paper of dossier ${nr} in ${dbPath(opts.db)}\n`)
+      io.stderr(`kamerwacht timeline: no paper of dossier ${nr} in ${store.location}\n`)
       return 1
     }
     if (opts.json) {
@@ -107,12 +107,12 @@ function printCommitment(c: TrackedCommitment, io: Io, full: boolean): void {
 }
 
 /** `kamerwacht commitments [--status …] [--sender …] [--dossier …]` */
-export function commitmentsCommand(
+export async function commitmentsCommand(
   opts: { db?: string; json?: boolean; status?: CommitmentStatus; sender?: string; dossier?: string; limit: number; offset: number },
   io: Io,
-): number {
-  return withStore(opts.db, (store) => {
-    const list = store.commitments(
+): Promise<number> {
+  return withStore(opts.db, async (store) => {
+    const list = await store.commitments(
       {
         limit: opts.limit,
         offset: opts.offset,
@@ -139,12 +139,12 @@ export function commitmentsCommand(
 }
 
 /** `kamerwacht commitment ID [--fulfilled-by ID | --reopen | --not-a-commitment]` */
-export function commitmentCommand(
+export async function commitmentCommand(
   id: string,
   opts: { db?: string; json?: boolean; fulfilledBy?: string; reopen?: boolean; notACommitment?: boolean },
   io: Io,
-): number {
-  return withStore(opts.db, (store) => {
+): Promise<number> {
+  return withStore(opts.db, async (store) => {
     const at = new Date().toISOString()
     const chosen = [opts.fulfilledBy ? 1 : 0, opts.reopen ? 1 : 0, opts.notACommitment ? 1 : 0].reduce((a, b) => a + b, 0)
     if (chosen > 1) {
@@ -158,15 +158,15 @@ export function commitmentCommand(
         : opts.notACommitment
           ? { action: 'not-a-commitment', at }
           : null
-    if (!store.commitment(id, today())) {
+    if (!(await store.commitment(id, today()))) {
       io.stderr(`kamerwacht commitment: no commitment ${id}; \`kamerwacht commitments\` lists their ids\n`)
       return 1
     }
-    if (correction && !store.correct(id, correction)) {
-      io.stderr(`kamerwacht commitment: no paper ${opts.fulfilledBy} in ${dbPath(opts.db)} to mark as fulfilling it\n`)
+    if (correction && !(await store.correct(id, correction))) {
+      io.stderr(`kamerwacht commitment: no paper ${opts.fulfilledBy} in ${store.location} to mark as fulfilling it\n`)
       return 1
     }
-    const c = store.commitment(id, today())
+    const c = await store.commitment(id, today())
     if (opts.json) io.stdout(`${JSON.stringify(c, null, 2)}\n`)
     else if (!c) io.stdout(`${id}: marked as not a commitment; it no longer appears in lists\n`)
     else printCommitment(c, io, true)
@@ -175,31 +175,31 @@ export function commitmentCommand(
 }
 
 /** `kamerwacht feed search|dossier|commitments …` */
-export function feedCommand(
+export async function feedCommand(
   kind: 'search' | 'dossier' | 'commitments',
   arg: string | undefined,
   opts: { db?: string; ics?: boolean; base: string; sender?: string; dossier?: string },
   io: Io,
-): number {
-  return withStore(opts.db, (store) => {
+): Promise<number> {
+  return withStore(opts.db, async (store) => {
     const o = { base: opts.base.replace(/\/+$/, ''), today: today() }
     let out: string | null
     if (kind === 'search') {
       if (!arg) return usage(io, 'kamerwacht feed search QUERY')
-      out = searchFeed(store, arg, o)
+      out = await searchFeed(store, arg, o)
     } else if (kind === 'dossier') {
       if (!arg) return usage(io, 'kamerwacht feed dossier NR [--ics]')
-      out = opts.ics ? calendar(store, { dossier: arg }, o) : dossierFeed(store, arg, o)
+      out = opts.ics ? await calendar(store, { dossier: arg }, o) : await dossierFeed(store, arg, o)
       if (out === null) {
-        io.stderr(`kamerwacht feed: no paper of dossier ${arg} in ${dbPath(opts.db)}\n`)
+        io.stderr(`kamerwacht feed: no paper of dossier ${arg} in ${store.location}\n`)
         return 1
       }
     } else {
       const sender = opts.sender ?? arg
       if (opts.ics) {
         if (!sender) return usage(io, 'kamerwacht feed commitments --sender ROLE --ics')
-        out = calendar(store, { sender }, o)
-      } else out = commitmentsFeed(store, { ...(sender ? { sender } : {}), ...(opts.dossier ? { dossier: opts.dossier } : {}) }, o)
+        out = await calendar(store, { sender }, o)
+      } else out = await commitmentsFeed(store, { ...(sender ? { sender } : {}), ...(opts.dossier ? { dossier: opts.dossier } : {}) }, o)
     }
     io.stdout(out)
     return 0

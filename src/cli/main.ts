@@ -161,7 +161,7 @@ Examples:
   kamerwacht search kernwapens
   kamerwacht search '"nucleaire ontwapening" type:brief' --sort date --json`,
     )
-    .action((words: string[], raw: unknown) => {
+    .action(async (words: string[], raw: unknown) => {
       const o = z
         .object({
           db: z.string().optional(),
@@ -194,7 +194,7 @@ Examples:
         ...(d.van ? { from: d.van } : {}),
         ...(d.tot ? { to: d.tot } : {}),
       }
-      process.exitCode = searchCommand(words.join(' '), request, { ...(d.db ? { db: d.db } : {}), ...(d.json ? { json: true } : {}) }, io)
+      process.exitCode = await searchCommand(words.join(' '), request, { ...(d.db ? { db: d.db } : {}), ...(d.json ? { json: true } : {}) }, io)
     })
 
   cli
@@ -203,8 +203,8 @@ Examples:
     .argument('<id>', 'a paper id (kst-33783-50) or key')
     .addOption(dbOption())
     .option('--json', 'print the Document')
-    .action((id: string, raw: { db?: string; json?: boolean }) => {
-      process.exitCode = showCommand(id, raw, io)
+    .action(async (id: string, raw: { db?: string; json?: boolean }) => {
+      process.exitCode = await showCommand(id, raw, io)
     })
 
   cli
@@ -214,8 +214,8 @@ Examples:
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
     .addOption(new Option('--what <what>', 'what to export').choices(['documents', 'commitments', 'references', 'dates']).default('documents'))
     .addHelpText('after', '\nExamples:\n  kamerwacht export --format csv --what commitments > toezeggingen.csv\n  kamerwacht export | jq .id')
-    .action((raw: { db?: string; format: 'jsonl' | 'csv'; what: 'documents' | 'commitments' | 'references' | 'dates' }) => {
-      process.exitCode = exportCommand(raw, io)
+    .action(async (raw: { db?: string; format: 'jsonl' | 'csv'; what: 'documents' | 'commitments' | 'references' | 'dates' }) => {
+      process.exitCode = await exportCommand(raw, io)
     })
 
   const json = () => new Option('--json', 'print JSON')
@@ -226,8 +226,8 @@ Examples:
     .argument('<id>', 'a paper id (kst-33783-48) or key')
     .addOption(dbOption())
     .addOption(json())
-    .action((id: string, raw: { db?: string; json?: boolean }) => {
-      process.exitCode = citesCommand(id, raw, io)
+    .action(async (id: string, raw: { db?: string; json?: boolean }) => {
+      process.exitCode = await citesCommand(id, raw, io)
     })
 
   cli
@@ -236,8 +236,8 @@ Examples:
     .argument('<nr>', 'dossier number (33783, 21501-02, 36410-XVI)')
     .addOption(dbOption())
     .addOption(json())
-    .action((nr: string, raw: { db?: string; json?: boolean }) => {
-      process.exitCode = dossierCommand(nr.replace(/\s+/g, ''), raw, io)
+    .action(async (nr: string, raw: { db?: string; json?: boolean }) => {
+      process.exitCode = await dossierCommand(nr.replace(/\s+/g, ''), raw, io)
     })
 
   cli
@@ -247,8 +247,8 @@ Examples:
     .addOption(dbOption())
     .addOption(json())
     .addHelpText('after', '\nExample:\n  kamerwacht timeline 33783 --json | jq \'.[] | select(.kind == "due")\'')
-    .action((nr: string, raw: { db?: string; json?: boolean }) => {
-      process.exitCode = timelineCommand(nr.replace(/\s+/g, ''), raw, io)
+    .action(async (nr: string, raw: { db?: string; json?: boolean }) => {
+      process.exitCode = await timelineCommand(nr.replace(/\s+/g, ''), raw, io)
     })
 
   const STATUSES = ['open', 'due-soon', 'overdue', 'fulfilled'] as const
@@ -274,7 +274,7 @@ Examples:
   kamerwacht commitments --status overdue --sender "Buitenlandse Zaken"
   kamerwacht commitments --dossier 33783 --json`,
     )
-    .action((raw: unknown) => {
+    .action(async (raw: unknown) => {
       const o = z
         .object({
           db: z.string().optional(),
@@ -288,7 +288,7 @@ Examples:
         .safeParse(raw)
       if (!o.success) return usage('commitments', o.error)
       const d = o.data
-      process.exitCode = commitmentsCommand(
+      process.exitCode = await commitmentsCommand(
         {
           limit: d.limit,
           offset: d.offset,
@@ -311,8 +311,8 @@ Examples:
     .option('--reopen', 'mark it not fulfilled, whatever the automatic links say')
     .option('--not-a-commitment', 'hide it: the sentence is no promise')
     .addOption(json())
-    .action((id: string, raw: { db?: string; json?: boolean; fulfilledBy?: string; reopen?: boolean; notACommitment?: boolean }) => {
-      process.exitCode = commitmentCommand(id, raw, io)
+    .action(async (id: string, raw: { db?: string; json?: boolean; fulfilledBy?: string; reopen?: boolean; notACommitment?: boolean }) => {
+      process.exitCode = await commitmentCommand(id, raw, io)
     })
 
   cli
@@ -334,7 +334,7 @@ Examples:
   kamerwacht feed dossier 33783 --ics > 33783.ics
   kamerwacht feed commitments --sender "Buitenlandse Zaken" --ics > bz-deadlines.ics`,
     )
-    .action((kind: string, arg: string | undefined, raw: unknown) => {
+    .action(async (kind: string, arg: string | undefined, raw: unknown) => {
       const o = z
         .object({
           db: z.string().optional(),
@@ -352,7 +352,7 @@ Examples:
         return
       }
       const d = o.data
-      process.exitCode = feedCommand(
+      process.exitCode = await feedCommand(
         k.data,
         arg,
         {

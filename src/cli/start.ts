@@ -4,7 +4,7 @@ import { ingest } from '../ingest/index.js'
 import { createContext, readDocument } from '../pipeline.js'
 import { expandPaths } from './files.js'
 import { failureReason, type Io } from './read.js'
-import { dbPath, openStore } from './store-commands.js'
+import { openStore } from './store-commands.js'
 
 /**
  * The reading half of `npm start`: reads every sample paper in `examples/`,
@@ -30,12 +30,12 @@ export async function startCommand(dir: string, io: Io, db?: string): Promise<nu
   }
   const byForm = [...forms].map(([f, n]) => `${n} ${f}`).join(', ')
   io.stdout(`\n${files.length - failed} of ${files.length} read (${byForm}).\n`)
-  const store = openStore(db)
+  const store = await openStore(db)
   try {
     const summary = await ingest(store, files)
-    io.stdout(`Stored in ${dbPath(db)}: ${store.count()} papers (${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged).\n`)
+    io.stdout(`Stored in ${store.location}: ${await store.count()} papers (${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged).\n`)
   } finally {
-    store.close()
+    await store.close()
   }
   io.stdout(
     '\nAlso on the command line:\n  npx kamerwacht search kernwapens          search the stored papers\n  npx kamerwacht commitments                promises and their status\n  npx kamerwacht --help                     every command\n\n',

@@ -4,25 +4,37 @@ import { ingest } from '../ingest/index.js'
 import type { Document } from '../model/document.js'
 import { createContext, readDocument } from '../pipeline.js'
 import { QueryError } from '../search/query.js'
-import { SqliteStore } from '../store/sqlite/index.js'
-import type { SearchRequest, SearchResult } from '../store/store.js'
+import { EmbeddedStore } from '../store/sqlite/embedded.js'
+import type { SearchRequest, SearchResult, Store } from '../store/store.js'
 import { expandPaths } from './files.js'
 import { failureReason, type Io } from './read.js'
 
-/** The store file: `--db`, else `KAMERWACHT_DB`, else `./data/kamerwacht.db`. */
+/** Whether a `--db` value names a PostgreSQL server rather than a file. */
+export const isPostgresUrl = (value: string) => /^postgres(ql)?:\/\//.test(value)
+
+/**
+ * The store: `--db`, else `KAMERWACHT_DB`, else `DATABASE_URL`, else
+ * `./data/kamerwacht.db`. A `postgres://` URL names a PostgreSQL server; anything
+ * else is a SQLite file.
+ */
 export function dbPath(flag?: string): string {
-  const path = flag ?? process.env.KAMERWACHT_DB ?? './data/kamerwacht.db'
-  if (/^postgres(ql)?:\/\//.test(path)) throw new UsageError('a PostgreSQL store is not available yet; use a file path for the embedded SQLite store')
-  return resolve(path)
+  const value = flag ?? process.env.KAMERWACHT_DB ?? process.env.DATABASE_URL ?? './data/kamerwacht.db'
+  return isPostgresUrl(value) ? value : resolve(value)
 }
 
 /** A mistake in how a command was called: exit status 2. */
 export class UsageError extends Error {}
 
-/** Opens the embedded store named by `--db` or the environment. */
-export function openStore(flag?: string): SqliteStore {
+/** Opens the store named by `--db` or the environment: the embedded SQLite file, or PostgreSQL. */
+export async function openStore(flag?: string): Promise<Store> {
+  const where = dbPath(flag)
   const cache = process.env.KAMERWACHT_SEARCH_CACHE
-  return new SqliteStore(dbPath(flag), cache !== undefined && /^\d+$/.test(cache) ? { searchCache: Number(cache) } : {})
+  const options = cache !== undefined && /^\d+$/.test(cache) ? { searchCache: Number(cache) } : {}
+  if (isPostgresUrl(where)) {
+    const { PostgresStore } = await import('../store/postgres/index.js')
+    return PostgresStore.open(where, options)
+  }
+  return new EmbeddedStore(where, options)
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024
@@ -35,7 +47,7 @@ export async function ingestCommand(
 ): Promise<number> {
   const { files, missing } = await expandPaths(paths)
   for (const m of missing) io.stderr(`${m}: no such file, folder or matching glob\n`)
-  const store = openStore(opts.db)
+  const store = await openStore(opts.db)
   const abort = new AbortController()
   const onSignal = () => {
     io.stderr('\nstopping: writing what was read; run the same command again to continue\n')
@@ -67,12 +79,12 @@ export async function ingestCommand(
     })
     bar?.stop()
     for (const f of summary.failed) io.stderr(`${f.path}: ${f.reason}\n`)
-    if (opts.json) io.stdout(`${JSON.stringify({ ...summary, db: dbPath(opts.db) })}\n`)
+    if (opts.json) io.stdout(`${JSON.stringify({ ...summary, db: store.location })}\n`)
     else if (!opts.quiet) {
       const rate =
         summary.seconds > 0 ? `${(summary.files / summary.seconds).toFixed(0)} papers/s, ${(mb(summary.bytes) / summary.seconds).toFixed(1)} MB/s` : ''
       io.stdout(
-        `${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed of ${summary.files} files in ${summary.seconds.toFixed(1)} s (${rate}); ${store.count()} papers in ${dbPath(opts.db)}\n`,
+        `${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed of ${summary.files} files in ${summary.seconds.toFixed(1)} s (${rate}); ${await store.count()} papers in ${store.location}\n`,
       )
     }
     return summary.failed.length || missing.length || abort.signal.aborted ? 1 : 0
@@ -80,17 +92,17 @@ export async function ingestCommand(
     bar?.stop()
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
-    store.close()
+    await store.close()
   }
 }
 
 /** `kamerwacht search QUERY` */
-export function searchCommand(query: string, request: Omit<SearchRequest, 'q'>, opts: { db?: string; json?: boolean }, io: Io): number {
-  const store = openStore(opts.db)
+export async function searchCommand(query: string, request: Omit<SearchRequest, 'q'>, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
+  const store = await openStore(opts.db)
   try {
     let result: SearchResult
     try {
-      result = store.search({ q: query, ...request })
+      result = await store.search({ q: query, ...request })
     } catch (e) {
       if (e instanceof QueryError) {
         io.stderr(`kamerwacht search: ${e.message}\n`)
@@ -127,7 +139,7 @@ export function searchCommand(query: string, request: Omit<SearchRequest, 'q'>, 
     )
     return 0
   } finally {
-    store.close()
+    await store.close()
   }
 }
 
@@ -151,12 +163,12 @@ export function markedText(doc: Document): string {
 }
 
 /** `kamerwacht show ID` */
-export function showCommand(id: string, opts: { db?: string; json?: boolean }, io: Io): number {
-  const store = openStore(opts.db)
+export async function showCommand(id: string, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
+  const store = await openStore(opts.db)
   try {
-    const doc = store.get(id)
+    const doc = await store.get(id)
     if (!doc) {
-      io.stderr(`kamerwacht show: no paper ${id} in ${dbPath(opts.db)}; \`kamerwacht search\` finds ids\n`)
+      io.stderr(`kamerwacht show: no paper ${id} in ${store.location}; \`kamerwacht search\` finds ids\n`)
       return 1
     }
     if (opts.json) io.stdout(`${JSON.stringify(doc, null, 2)}\n`)
@@ -166,7 +178,7 @@ export function showCommand(id: string, opts: { db?: string; json?: boolean }, i
     }
     return 0
   } finally {
-    store.close()
+    await store.close()
   }
 }
 
@@ -176,8 +188,11 @@ const csvCell = (v: unknown) => {
 }
 
 /** `kamerwacht export --format jsonl|csv --what documents|commitments|references|dates`: streams rows. */
-export function exportCommand(opts: { db?: string; format: 'jsonl' | 'csv'; what: 'documents' | 'commitments' | 'references' | 'dates' }, io: Io): number {
-  const store = openStore(opts.db)
+export async function exportCommand(
+  opts: { db?: string; format: 'jsonl' | 'csv'; what: 'documents' | 'commitments' | 'references' | 'dates' },
+  io: Io,
+): Promise<number> {
+  const store = await openStore(opts.db)
   try {
     const columns: Record<typeof opts.what, string[]> = {
       documents: ['id', 'key', 'type', 'date', 'sender', 'dossier', 'title', 'source'],
@@ -189,12 +204,12 @@ export function exportCommand(opts: { db?: string; format: 'jsonl' | 'csv'; what
     if (opts.format === 'csv') io.stdout(`${cols.join(',')}\n`)
     const emit = (row: Record<string, unknown>) =>
       io.stdout(opts.format === 'jsonl' ? `${JSON.stringify(row)}\n` : `${cols.map((c) => csvCell(row[c])).join(',')}\n`)
-    for (const p of store.all()) {
+    for (const p of await store.all()) {
       if (opts.what === 'documents') {
-        emit(opts.format === 'jsonl' ? (store.get(p.key) as unknown as Record<string, unknown>) : { ...p, source: p.sourceName })
+        emit(opts.format === 'jsonl' ? ((await store.get(p.key)) as unknown as Record<string, unknown>) : { ...p, source: p.sourceName })
         continue
       }
-      const doc = store.get(p.key)
+      const doc = await store.get(p.key)
       if (!doc) continue
       const paper = doc.id ?? p.key
       if (opts.what === 'commitments')
@@ -215,21 +230,21 @@ export function exportCommand(opts: { db?: string; format: 'jsonl' | 'csv'; what
     }
     return 0
   } finally {
-    store.close()
+    await store.close()
   }
 }
 
 /** `kamerwacht reindex`: reads every kept source again with the current reader. */
 export async function reindexCommand(opts: { db?: string; quiet?: boolean }, io: Io): Promise<number> {
-  const store = openStore(opts.db)
+  const store = await openStore(opts.db)
   const ctx = { ...(await createContext()), nameHints: true }
   const counts = { new: 0, updated: 0, unchanged: 0, failed: 0 }
   try {
-    for (const s of store.sources()) {
+    for (const s of await store.sources()) {
       try {
-        const bytes = s.bytes()
+        const bytes = await s.bytes()
         const doc = await readDocument(bytes, s.name, ctx)
-        counts[store.put(doc, bytes, true)]++
+        counts[await store.put(doc, bytes, true)]++
       } catch (e) {
         counts.failed++
         io.stderr(`${s.name}: ${failureReason(e)}\n`)
@@ -238,6 +253,6 @@ export async function reindexCommand(opts: { db?: string; quiet?: boolean }, io:
     if (!opts.quiet) io.stdout(`reindexed: ${counts.updated} updated, ${counts.new} new, ${counts.unchanged} unchanged, ${counts.failed} failed\n`)
     return counts.failed ? 1 : 0
   } finally {
-    store.close()
+    await store.close()
   }
 }

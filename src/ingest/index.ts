@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { Document } from '../model/document.js'
-import type { SqliteStore } from '../store/sqlite/index.js'
-import { READER_VERSION } from '../store/store.js'
+import type { Store } from '../store/store.js'
 import type { ToMain, ToWorker } from './protocol.js'
 
 /** How an ingest is going, for a progress bar or log lines. */
@@ -40,31 +39,48 @@ const FLUSH_MS = 300
 /** Heap of one reading thread, in MB: enough for a paper of several MB, and a ceiling on memory over a long run. */
 const WORKER_HEAP_MB = 256
 
+/** Batches waiting to be written before reading pauses. */
+const MAX_QUEUED = 4
+
 /**
  * Reads files on all cores (worker threads) and writes through this thread
  * alone, in batched transactions. A file whose content hash was read by the
  * current reader already is skipped, so a re-run after an interruption
  * continues where it stopped and stores nothing twice.
  */
-export async function ingest(store: SqliteStore, files: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingest(store: Store, files: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now()
   const summary: IngestSummary = { files: files.length, new: 0, updated: 0, unchanged: 0, failed: [], bytes: 0, seconds: 0 }
   if (files.length === 0) return summary
-  const known = store.db
-    .prepare<[number], { sha256: string }>('SELECT sha256 FROM sources WHERE reader_version >= ?')
-    .pluck()
-    .all(READER_VERSION) as unknown as string[]
+  const known = await store.currentShas()
   const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), files.length))
   const batchSize = options.batchSize ?? 250
   let next = 0
   let done = 0
   let batch: Array<{ doc: Document; raw: Uint8Array }> = []
   let lastFlush = performance.now()
+  // Batches are written one after another, in order; a failed write stops the ingest.
+  // Reading waits while too many batches are queued for a slow store (a PostgreSQL server far away).
+  let writing: Promise<void> = Promise.resolve()
+  let writeError: unknown = null
+  let queued = 0
+  let resume = () => {}
   const flush = () => {
     if (batch.length === 0) return
-    for (const r of store.putMany(batch)) summary[r]++
+    const items = batch
     batch = []
     lastFlush = performance.now()
+    queued++
+    writing = writing.then(async () => {
+      try {
+        if (!writeError) for (const r of await store.putMany(items)) summary[r]++
+      } catch (e) {
+        writeError = e
+      } finally {
+        queued--
+        resume()
+      }
+    })
   }
   const progress = () => options.onProgress?.({ done, total: files.length, bytes: summary.bytes, seconds: (performance.now() - started) / 1000 })
 
@@ -78,12 +94,16 @@ export async function ingest(store: SqliteStore, files: string[], options: Inges
     }
     const feed = (w: Worker) => {
       const mine = inFlight.get(w) as Set<string>
-      while (mine.size < IN_FLIGHT && next < files.length && !options.signal?.aborted) {
+      while (mine.size < IN_FLIGHT && next < files.length && queued < MAX_QUEUED && !writeError && !options.signal?.aborted) {
         const path = files[next++] as string
         mine.add(path)
         w.postMessage({ type: 'read', path } satisfies ToWorker)
       }
-      if (mine.size === 0 && (next >= files.length || options.signal?.aborted)) finish(w)
+      if (mine.size === 0 && (next >= files.length || options.signal?.aborted || writeError)) finish(w)
+    }
+    const ready = new Set<Worker>()
+    resume = () => {
+      for (const w of live) if (ready.has(w)) feed(w)
     }
     const spawnWorker = () => {
       // A bounded heap keeps memory flat over a long ingest; a file too large for it fails alone.
@@ -102,7 +122,10 @@ export async function ingest(store: SqliteStore, files: string[], options: Inges
         else if (live.size === 0) resolve()
       })
       w.on('message', (m: ToMain) => {
-        if (m.type === 'ready') return feed(w)
+        if (m.type === 'ready') {
+          ready.add(w)
+          return feed(w)
+        }
         inFlight.get(w)?.delete(m.path)
         done++
         if (m.type === 'doc') {
@@ -120,6 +143,8 @@ export async function ingest(store: SqliteStore, files: string[], options: Inges
     for (let i = 0; i < count; i++) spawnWorker()
   })
   flush()
+  await writing
+  if (writeError) throw writeError
   summary.seconds = (performance.now() - started) / 1000
   progress()
   return summary

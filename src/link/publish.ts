@@ -14,8 +14,8 @@ const STATUS_NL: Record<TrackedCommitment['status'], string> = { open: 'open', '
 const paperUrl = (base: string, idOrKey: string) => `${base}/papers/${encodeURIComponent(idOrKey)}`
 
 /** Atom feed of a saved search: the 50 newest papers that match. */
-export function searchFeed(store: Store, q: string, o: PublishOptions): string {
-  const result = store.search({ q, sort: 'date', limit: 50 })
+export async function searchFeed(store: Store, q: string, o: PublishOptions): Promise<string> {
+  const result = await store.search({ q, sort: 'date', limit: 50 })
   return atom({
     id: tagUri(`search/${q}`),
     title: `kamerwacht: ${q}`,
@@ -34,8 +34,8 @@ export function searchFeed(store: Store, q: string, o: PublishOptions): string {
 }
 
 /** Atom feed of a dossier: its papers, newest first. */
-export function dossierFeed(store: Store, dossier: string, o: PublishOptions): string | null {
-  const view = store.dossier(dossier, o.today)
+export async function dossierFeed(store: Store, dossier: string, o: PublishOptions): Promise<string | null> {
+  const view = await store.dossier(dossier, o.today)
   if (!view) return null
   return atom({
     id: tagUri(`dossier/${dossier}`),
@@ -55,8 +55,8 @@ export function dossierFeed(store: Store, dossier: string, o: PublishOptions): s
 }
 
 /** Atom feed of promises (of a sender, a dossier or all): one entry per promise, its status in the title. */
-export function commitmentsFeed(store: Store, filter: { sender?: string; dossier?: string }, o: PublishOptions): string {
-  const list = store.commitments({ ...filter, limit: 200 }, o.today)
+export async function commitmentsFeed(store: Store, filter: { sender?: string; dossier?: string }, o: PublishOptions): Promise<string> {
+  const list = await store.commitments({ ...filter, limit: 200 }, o.today)
   const what = filter.sender ? `van ${filter.sender}` : filter.dossier ? `in dossier ${filter.dossier}` : ''
   const query = new URLSearchParams(filter as Record<string, string>).toString()
   return atom({
@@ -80,10 +80,10 @@ export function commitmentsFeed(store: Store, filter: { sender?: string; dossier
 }
 
 /** iCalendar of a dossier's dated events and deadlines, or of a sender's deadlines. */
-export function calendar(store: Store, filter: { dossier: string } | { sender: string }, o: PublishOptions): string {
+export async function calendar(store: Store, filter: { dossier: string } | { sender: string }, o: PublishOptions): Promise<string> {
   const events: CalendarEvent[] = []
   if ('dossier' in filter) {
-    for (const e of store.timeline(filter.dossier, o.today)) {
+    for (const e of await store.timeline(filter.dossier, o.today)) {
       if (e.kind !== 'event' && e.kind !== 'due') continue
       const paper = e.paper.id ?? e.paper.key
       events.push({
@@ -97,7 +97,7 @@ export function calendar(store: Store, filter: { dossier: string } | { sender: s
       })
     }
   } else {
-    for (const c of store.commitments({ sender: filter.sender, limit: 10_000 }, o.today).items) {
+    for (const c of (await store.commitments({ sender: filter.sender, limit: 10_000 }, o.today)).items) {
       if (!c.due) continue
       events.push({
         uid: `due-${c.id}@kamerwacht`,

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import ICAL from 'ical.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createContext, type PipelineContext, readDocument } from '../pipeline.js'
-import { SqliteStore } from '../store/sqlite/index.js'
+import { EmbeddedStore } from '../store/sqlite/embedded.js'
 import type { Store } from '../store/store.js'
 import { corpusFile, ROOT } from '../test-support/paths.js'
 import { buildApp } from './app.js'
@@ -22,16 +22,16 @@ const files = [
 ]
 
 let ctx: PipelineContext
-let store: SqliteStore
+let store: EmbeddedStore
 let app: FastifyInstance
 let readOnly: FastifyInstance
 
 beforeAll(async () => {
   ctx = await createContext()
-  store = new SqliteStore(':memory:')
+  store = new EmbeddedStore(':memory:')
   for (const f of files) {
     const bytes = readFileSync(f)
-    store.put(await readDocument(bytes, basename(f), { ...ctx, nameHints: true }), bytes)
+    await store.put(await readDocument(bytes, basename(f), { ...ctx, nameHints: true }), bytes)
   }
   app = await buildApp({ store, ctx, token: TOKEN, today: TODAY, maxUploadBytes: 2 * 1024 * 1024 })
   readOnly = await buildApp({ store, ctx, today: TODAY })
@@ -39,7 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close()
   await readOnly.close()
-  store.close()
+  await store.close()
 })
 
 const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers })
@@ -81,7 +81,7 @@ describe('reads', () => {
   it('GET /api/search returns the JSON of `kamerwacht search --json`', async () => {
     const r = await get('/api/search?q=kernwapens&sort=relevance')
     expect(r.statusCode).toBe(200)
-    expect(r.json()).toEqual(store.search({ q: 'kernwapens', sort: 'relevance', limit: 10, offset: 0 }))
+    expect(r.json()).toEqual(await store.search({ q: 'kernwapens', sort: 'relevance', limit: 10, offset: 0 }))
     expect(r.json().hits[0]).toMatchObject({ id: 'kst-33783-50', type: 'brief' })
     const filtered = (await get('/api/search?q=Kamer&type=brief&from=2012-01-01&to=2012-12-31&limit=2&offset=0')).json()
     expect(filtered.hits.length).toBeLessThanOrEqual(2)
@@ -219,7 +219,7 @@ describe('writes need the token', () => {
     const ro = await upload(readOnly, letter, auth)
     expect(ro.statusCode).toBe(403)
     expect(ro.json().error.message).toContain('read-only')
-    expect(store.get('kst-33783-51')).toBeNull()
+    expect(await store.get('kst-33783-51')).toBeNull()
   })
 
   it('POST /api/papers reads and stores a paper in any form, idempotently, and refuses what it cannot read', async () => {

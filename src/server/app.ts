@@ -90,19 +90,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (given.length !== token.length || !timingSafeEqual(given, token)) throw new HttpError(401, 'unauthorized', 'wrong token')
   }
 
-  const paperOr404 = (id: string) => {
-    const doc = store.get(id)
+  const paperOr404 = async (id: string) => {
+    const doc = await store.get(id)
     if (!doc) throw new HttpError(404, 'not-found', `no paper ${id}`)
     return doc
   }
 
-  app.get('/health', async () => ({ status: 'ok' as const, papers: store.count(), version: pkg.version, writable: !!token }))
+  app.get('/health', async () => ({ status: 'ok' as const, papers: await store.count(), version: pkg.version, writable: !!token }))
   app.get('/openapi.json', async () => openApi(pkg.version))
 
   app.get('/api/search', async (req) => {
     const q = parse(S.SearchQuery, req.query, 'query')
     try {
-      return store.search({
+      return await store.search({
         q: q.q,
         sort: q.sort,
         limit: q.limit,
@@ -121,14 +121,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/papers', async (req) => {
     const q = parse(S.PaperListQuery, req.query, 'query')
-    const all = store.all()
+    const all = await store.all()
     return { total: all.length, papers: all.slice(q.offset, q.offset + q.limit) }
   })
 
   app.get('/api/papers/:id', async (req, reply) => {
     const { id } = parse(S.IdParam, req.params, 'id')
     const { format } = parse(S.PaperQuery, req.query, 'query')
-    const doc = paperOr404(id)
+    const doc = await paperOr404(id)
     // The same bytes read by the same reader give the same Document.
     const etag = `"${doc.source.sha256.slice(0, 32)}-r${READER_VERSION}-${format}"`
     reply.header('etag', etag).header('cache-control', 'no-cache')
@@ -139,8 +139,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/papers/:id/source', async (req, reply) => {
     const { id } = parse(S.IdParam, req.params, 'id')
-    const doc = paperOr404(id)
-    const raw = store.raw(id)
+    const doc = await paperOr404(id)
+    const raw = await store.raw(id)
     if (!raw) throw new HttpError(404, 'not-found', `no source kept for ${id}`)
     const type = doc.form === 'pdf' ? 'application/pdf' : /\.(xml)$/i.test(doc.source.name) ? 'application/xml' : 'application/octet-stream'
     return reply
@@ -151,7 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/papers/:id/citations', async (req) => {
     const { id } = parse(S.IdParam, req.params, 'id')
-    const c = store.citations(id)
+    const c = await store.citations(id)
     if (!c) throw new HttpError(404, 'not-found', `no paper ${id}`)
     return c
   })
@@ -169,27 +169,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (e instanceof ReadError) throw new HttpError(422, 'unreadable', e.message)
       throw e
     }
-    const result = store.put(doc, new Uint8Array(body))
+    const result = await store.put(doc, new Uint8Array(body))
     return reply.status(result === 'new' ? 201 : 200).send({ id: doc.id, key: paperKey(doc), result, issues: doc.issues })
   })
 
   app.get('/api/dossiers/:nr', async (req) => {
     const { nr } = parse(S.DossierParam, req.params, 'nr')
-    const view = store.dossier(nr.replace(/\s+/g, ''), today())
+    const view = await store.dossier(nr.replace(/\s+/g, ''), today())
     if (!view) throw new HttpError(404, 'not-found', `no paper of dossier ${nr}`)
     return view
   })
 
   app.get('/api/dossiers/:nr/timeline', async (req) => {
     const { nr } = parse(S.DossierParam, req.params, 'nr')
-    const entries = store.timeline(nr.replace(/\s+/g, ''), today())
+    const entries = await store.timeline(nr.replace(/\s+/g, ''), today())
     if (!entries.length) throw new HttpError(404, 'not-found', `no paper of dossier ${nr}`)
     return entries
   })
 
   app.get('/api/commitments', async (req) => {
     const q = parse(S.CommitmentQuery, req.query, 'query')
-    return store.commitments(
+    return await store.commitments(
       {
         limit: q.limit,
         offset: q.offset,
@@ -203,7 +203,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/commitments/:id', async (req) => {
     const { id } = parse(S.IdParam, req.params, 'id')
-    const c = store.commitment(id, today())
+    const c = await store.commitment(id, today())
     if (!c) throw new HttpError(404, 'not-found', `no commitment ${id}`)
     return c
   })
@@ -218,11 +218,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       throw new HttpError(400, 'invalid-input', 'invalid body: send JSON such as {"action":"fulfilled-by","target":"kst-33783-52"}')
     }
     const body = parse(S.CorrectionBody, json, 'body')
-    if (!store.commitment(id, today())) throw new HttpError(404, 'not-found', `no commitment ${id}`)
+    if (!(await store.commitment(id, today()))) throw new HttpError(404, 'not-found', `no commitment ${id}`)
     const at = new Date().toISOString()
     const correction: Correction = body.action === 'fulfilled-by' ? { action: 'fulfilled-by', target: body.target, at } : { action: body.action, at }
-    if (!store.correct(id, correction)) throw new HttpError(400, 'invalid-input', `invalid target: no paper ${'target' in body ? body.target : ''} is stored`)
-    return { id, correction, commitment: store.commitment(id, today()) }
+    if (!(await store.correct(id, correction)))
+      throw new HttpError(400, 'invalid-input', `invalid target: no paper ${'target' in body ? body.target : ''} is stored`)
+    return { id, correction, commitment: await store.commitment(id, today()) }
   })
 
   // Feeds: Atom for a saved search, a dossier and commitments; iCalendar for a dossier or a sender.
@@ -238,7 +239,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const q = parse(S.FeedQuery, req.query, 'query')
     if (!q.q) throw new HttpError(400, 'invalid-input', 'invalid q: give the search, as in /feeds/search.atom?q=kernwapens')
     try {
-      return atomReply(reply, searchFeed(store, q.q, { base: base(req), today: today() }))
+      return atomReply(reply, await searchFeed(store, q.q, { base: base(req), today: today() }))
     } catch (e) {
       if (e instanceof QueryError) throw new HttpError(400, 'invalid-query', `invalid q: ${e.message}`)
       throw e
@@ -251,10 +252,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const nr = parse(S.DossierParam, { nr: m[1] }, 'nr').nr
     const o = { base: base(req), today: today() }
     if (m[2] === 'ics') {
-      if (!store.dossier(nr, o.today)) throw new HttpError(404, 'not-found', `no paper of dossier ${nr}`)
-      return icsReply(reply, calendar(store, { dossier: nr }, o), `dossier-${nr}`)
+      if (!(await store.dossier(nr, o.today))) throw new HttpError(404, 'not-found', `no paper of dossier ${nr}`)
+      return icsReply(reply, await calendar(store, { dossier: nr }, o), `dossier-${nr}`)
     }
-    const feed = dossierFeed(store, nr, o)
+    const feed = await dossierFeed(store, nr, o)
     if (!feed) throw new HttpError(404, 'not-found', `no paper of dossier ${nr}`)
     return atomReply(reply, feed)
   })
@@ -262,13 +263,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const q = parse(S.FeedQuery, req.query, 'query')
     return atomReply(
       reply,
-      commitmentsFeed(store, { ...(q.sender ? { sender: q.sender } : {}), ...(q.dossier ? { dossier: q.dossier } : {}) }, { base: base(req), today: today() }),
+      await commitmentsFeed(
+        store,
+        { ...(q.sender ? { sender: q.sender } : {}), ...(q.dossier ? { dossier: q.dossier } : {}) },
+        { base: base(req), today: today() },
+      ),
     )
   })
   app.get('/feeds/commitments.ics', async (req, reply) => {
     const q = parse(S.FeedQuery, req.query, 'query')
     if (!q.sender) throw new HttpError(400, 'invalid-input', 'invalid sender: give a sender, as in /feeds/commitments.ics?sender=Buitenlandse%20Zaken')
-    return icsReply(reply, calendar(store, { sender: q.sender }, { base: base(req), today: today() }), `toezeggingen-${q.sender}`)
+    return icsReply(reply, await calendar(store, { sender: q.sender }, { base: base(req), today: today() }), `toezeggingen-${q.sender}`)
   })
 
   registerWeb(app, { store, today, writable: !!token })

@@ -135,37 +135,45 @@ export interface CommitmentList {
 }
 
 /**
- * Where papers live. One interface; `sqlite/` implements it (and a PostgreSQL
- * store is to follow), so the CLI and server do not care which.
+ * Where papers live. One interface, asynchronous so that a server store can
+ * sit behind it: `sqlite/` (embedded, one file; `EmbeddedStore` wraps the
+ * synchronous `SqliteStore`) and `postgres/` (a team server) implement it, so
+ * the CLI, the server and ingest do not care which.
  */
 export interface Store {
   /** Stores a paper with its raw source bytes; idempotent by content hash and reader version. */
-  put(doc: Document, raw: Uint8Array, force?: boolean): PutResult
+  put(doc: Document, raw: Uint8Array, force?: boolean): Promise<PutResult>
   /** Stores many papers in one transaction; `force` stores them even when read before (reindex). */
-  putMany(items: Array<{ doc: Document; raw: Uint8Array }>, force?: boolean): PutResult[]
+  putMany(items: Array<{ doc: Document; raw: Uint8Array }>, force?: boolean): Promise<PutResult[]>
   /** A paper by id (`kst-33783-48`) or key. */
-  get(idOrKey: string): Document | null
+  get(idOrKey: string): Promise<Document | null>
   /** The raw source bytes of a paper, to read it again with a better reader. */
-  raw(idOrKey: string): Uint8Array | null
+  raw(idOrKey: string): Promise<Uint8Array | null>
   /** Whether a file with this content hash was read by the current reader version already. */
-  hasCurrent(sha256: string): boolean
-  search(request: SearchRequest): SearchResult
+  hasCurrent(sha256: string): Promise<boolean>
+  /** Content hashes of every source read by the current reader version, for ingest to skip them. */
+  currentShas(): Promise<string[]>
+  /** Every raw source kept, for `kamerwacht reindex`. */
+  sources(): Promise<Array<{ sha256: string; name: string; bytes: () => Promise<Uint8Array> }>>
+  search(request: SearchRequest): Promise<SearchResult>
   /** Every paper, in key order, for export. */
-  all(): PaperSummary[]
+  all(): Promise<PaperSummary[]>
   /** References out of a paper and papers citing it; null when the paper is not stored. */
-  citations(idOrKey: string): Citations | null
+  citations(idOrKey: string): Promise<Citations | null>
   /** A dossier's papers, counts and citations across its border; null when no paper of it is stored. */
-  dossier(dossier: string, today: string): DossierView | null
+  dossier(dossier: string, today: string): Promise<DossierView | null>
   /** Papers, events, promises made, due and kept in a dossier, in date order. */
-  timeline(dossier: string, today: string): TimelineEntry[]
+  timeline(dossier: string, today: string): Promise<TimelineEntry[]>
   /** Promises with their status on `today`. */
-  commitments(query: CommitmentQuery, today: string): CommitmentList
+  commitments(query: CommitmentQuery, today: string): Promise<CommitmentList>
   /** One promise with its evidence and candidates. */
-  commitment(id: string, today: string): TrackedCommitment | null
-  /** Records a manual correction; it survives re-ingest. Returns false when there is no such commitment. */
-  correct(id: string, correction: Correction): boolean
-  count(): number
-  close(): void
+  commitment(id: string, today: string): Promise<TrackedCommitment | null>
+  /** Records a manual correction; it survives re-ingest. Returns false when there is no such commitment or target paper. */
+  correct(id: string, correction: Correction): Promise<boolean>
+  count(): Promise<number>
+  /** Where the store is, for messages: a file path, or a PostgreSQL URL without its password. */
+  readonly location: string
+  close(): Promise<void>
 }
 
 /**

@@ -60,7 +60,7 @@ export function registerWeb(app: FastifyInstance, o: { store: Store; today: () =
     const searching = !!(f.q.trim() || f.type || f.dossier || f.sender || f.from || f.to)
     if (!searching) return html(reply, searchPage(form, null, null))
     try {
-      return html(reply, searchPage(form, store.search(toRequest(form)), null))
+      return html(reply, searchPage(form, await store.search(toRequest(form)), null))
     } catch (e) {
       if (e instanceof QueryError) return html(reply, searchPage(form, null, e.message), 400)
       throw e
@@ -70,25 +70,25 @@ export function registerWeb(app: FastifyInstance, o: { store: Store; today: () =
   app.get('/papers/:id', async (req, reply) => {
     const { id } = req.params as { id: string }
     const view = (req.query as { view?: string }).view === 'source' ? 'source' : 'clean'
-    const doc = store.get(id)
+    const doc = await store.get(id)
     if (!doc) return notFound(reply, `Geen stuk ${id} opgeslagen.`)
-    const citations = store.citations(id)
+    const citations = await store.citations(id)
     const key = citations?.paper.key ?? id
-    const commitments = store.commitments({ paper: key, limit: 500 }, o.today()).items
+    const commitments = (await store.commitments({ paper: key, limit: 500 }, o.today())).items
     return html(reply, paperPage(doc, key, citations, commitments, view))
   })
 
   app.get('/dossiers/:nr', async (req, reply) => {
     const nr = (req.params as { nr: string }).nr.replace(/\s+/g, '')
-    const view = store.dossier(nr, o.today())
+    const view = await store.dossier(nr, o.today())
     if (!view) return notFound(reply, `Geen stuk van dossier ${nr} opgeslagen.`)
-    return html(reply, dossierPage(view, store.timeline(nr, o.today())))
+    return html(reply, dossierPage(view, await store.timeline(nr, o.today())))
   })
 
   app.get('/commitments', async (req, reply) => {
     const f = BoardForm.parse(req.query ?? {})
     const filter = defined({ sender: f.sender, dossier: f.dossier })
-    const list = store.commitments({ ...filter, ...defined({ status: f.status }), limit: BOARD_PAGE, offset: (f.page - 1) * BOARD_PAGE }, o.today())
+    const list = await store.commitments({ ...filter, ...defined({ status: f.status }), limit: BOARD_PAGE, offset: (f.page - 1) * BOARD_PAGE }, o.today())
     // The chart shows every status per sender; counts come with the list, whatever status is chosen.
     return html(reply, commitmentsPage({ ...filter, ...defined({ status: f.status }), page: f.page }, list, list.counts.bySender, o.writable))
   })

@@ -1,14 +1,14 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import Database from 'better-sqlite3'
 import type { Correction, TrackedCommitment } from '../../link/status.js'
 import type { Document, InputForm } from '../../model/document.js'
 import { parseQuery, queryStems, toFts } from '../../search/query.js'
 import { snippet } from '../../search/snippet.js'
 import { stemText } from '../../search/stem.js'
+import { dateBounds, FORM_RANK, pack, topFacet, unpack } from '../shared.js'
 import type { Citations, CommitmentList, CommitmentQuery, DossierView, TimelineEntry } from '../store.js'
-import { type Facet, type PaperSummary, type PutResult, paperKey, READER_VERSION, type SearchRequest, type SearchResult, type Store } from '../store.js'
+import { type Facet, type PaperSummary, type PutResult, paperKey, READER_VERSION, type SearchRequest, type SearchResult } from '../store.js'
 import { LINK_TABLES, SqliteLinks } from './links.js'
 
 // Versioned migrations: each runs once, in order, in a transaction; `meta.schema_version` says how far a file is.
@@ -51,20 +51,6 @@ const MIGRATIONS: string[] = [
   // 3: the citation graph, dated events, promises and their fulfilments (filled for stored papers by `backfillLinks`).
   LINK_TABLES,
 ]
-
-// Which reading of a paper to keep when it comes in several forms: the most structured one.
-const FORM_RANK: Record<InputForm, number> = {
-  'official-xml': 6,
-  'web-page-html': 5,
-  'web-page-text': 4,
-  'kamerstuk-pdf-text': 3,
-  pdf: 3,
-  'letterhead-pdf-text': 2,
-  'open-data': 1,
-}
-
-const pack = (value: string) => deflateRawSync(Buffer.from(value, 'utf8'), { level: 6 })
-const unpack = (blob: Buffer) => inflateRawSync(blob).toString('utf8')
 
 /** A row of `papers` as the queries select it: the summary's columns and the bookkeeping. */
 type PaperRow = Omit<PaperSummary, 'sourceName' | 'sha256'> & { rowid: number; form: InputForm; source_sha: string; reader_version: number }
@@ -166,8 +152,12 @@ class FacetCache {
   }
 }
 
-/** The embedded store: one SQLite file, FTS5 over Dutch stems, raw sources kept beside each paper. */
-export class SqliteStore implements Store {
+/**
+ * The embedded store: one SQLite file, FTS5 over Dutch stems, raw sources
+ * kept beside each paper. Synchronous, as better-sqlite3 is; `EmbeddedStore`
+ * gives it the asynchronous `Store` interface.
+ */
+export class SqliteStore {
   readonly db: Database.Database
   private readonly stmt
   private readonly facets: FacetCache
@@ -252,6 +242,11 @@ export class SqliteStore implements Store {
   /** Schema version of the open file. */
   schemaVersion(): number {
     return Number(this.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").get()?.value ?? 0)
+  }
+
+  /** Content hashes of every source read by the current reader version. */
+  currentShas(): string[] {
+    return this.db.prepare<[number], string>('SELECT sha256 FROM sources WHERE reader_version >= ?').pluck().all(READER_VERSION)
   }
 
   hasCurrent(sha256: string): boolean {
@@ -412,8 +407,9 @@ export class SqliteStore implements Store {
     const dossierMask = filters.dossier ? mask(c.dossier, (v) => v === filters.dossier || v.startsWith(`${filters.dossier}-`)) : null
     const sender = filters.sender?.toLowerCase()
     const senderMask = sender ? mask(c.sender, (v) => v.toLowerCase().includes(sender)) : null
-    const from = filters.from ? dayNumber(`${filters.from}-01-01`.slice(0, 10)) : 0
-    const to = filters.to ? dayNumber(filters.to.length === 4 ? `${filters.to}-12-31` : filters.to.length === 7 ? `${filters.to}-31` : filters.to) : 0
+    const bounds = dateBounds(filters.from, filters.to)
+    const from = dayNumber(bounds.from)
+    const to = dayNumber(bounds.to)
 
     // One FTS5 pass: ranked by BM25 when relevance is asked for, else just the rowids.
     const byRelevance = !!match && request.sort !== 'date'
@@ -470,15 +466,8 @@ export class SqliteStore implements Store {
       order.sort((a, b) => b.day - a.day || b.rowid - a.rowid)
       page = order.slice(offset, offset + limit).map((o) => ({ rowid: o.rowid, score: 0 }))
     }
-    const top = (counts: Int32Array, codes: Codes): Facet => {
-      const out: Facet = []
-      for (let k = 1; k < counts.length; k++) if (counts[k]) out.push({ value: codes.values[k] as string, count: counts[k] as number })
-      return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, 20)
-    }
-    const years: Facet = [...yearCount]
-      .map(([y, n]) => ({ value: String(y), count: n }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
-      .slice(0, 20)
+    const top = (counts: Int32Array, codes: Codes): Facet => topFacet([...counts].map((n, k): [string, number] => [codes.values[k] as string, k > 0 ? n : 0]))
+    const years = topFacet([...yearCount].map(([y, n]): [string, number] => [String(y), n]))
     const { stems, prefixes } = queryStems(parsed)
     return {
       total: kept.length,

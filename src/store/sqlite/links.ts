@@ -9,9 +9,10 @@ import {
   matchFulfilments,
   type PaperRef,
 } from '../../link/fulfilment.js'
-import { type CommitmentStatus, type Correction, type Evidence, noCounts, statusOf, type TrackedCommitment, track } from '../../link/status.js'
+import { type Correction, type Evidence, type TrackedCommitment, track } from '../../link/status.js'
+import { buildDossierView, buildTimeline, type DossierRow, type EventRow, eventsOf, firstLine, manualEvidence, tally } from '../../link/views.js'
 import type { Document } from '../../model/document.js'
-import type { Citation, Citations, CitingPaper, CommitmentList, CommitmentQuery, DossierView, Facet, PaperInfo, SenderCounts, TimelineEntry } from '../store.js'
+import type { Citation, Citations, CitingPaper, CommitmentList, CommitmentQuery, DossierView, PaperInfo, TimelineEntry } from '../store.js'
 
 /** Schema of the linking tables (migration 3): what each paper cites, mentions and promises, and the links between promises and papers. */
 export const LINK_TABLES = `
@@ -52,30 +53,6 @@ export const LINK_TABLES = `
 const MATCH_WINDOW = 200
 
 const INFO = 'p.key, p.id, p.type, p.date, p.sender, p.title, p.dossier'
-
-/** The first sentence of a paper's body, at most 200 characters: its line in a dossier list. */
-function firstLine(doc: Document): string {
-  const body = doc.sections.find((s) => s.kind === 'paragraph')
-  const text = (body ? doc.text.slice(body.span.start, body.span.end) : doc.text).replace(/\s+/g, ' ').trim()
-  const end = text.search(/[.!?](?:\s|$)/)
-  const sentence = end > 0 ? text.slice(0, end + 1) : text
-  return sentence.length > 200 ? `${sentence.slice(0, 199).replace(/\s+\S*$/, '')}…` : sentence
-}
-
-/**
- * The dates of a paper that belong on a timeline: not its own dateline, not
- * the date that names a cited letter (`mijn brief van 27 mei 2022`), and not
- * bare years (`het Actieplan van 2010`), which say when something was named
- * more often than when it happens.
- */
-function eventsOf(doc: Document): Document['dates'] {
-  const head = doc.sections.filter((s) => s.kind === 'dateline' || s.kind === 'header' || s.kind === 'signature')
-  const within = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end
-  return doc.dates.filter(
-    (d) =>
-      d.precision !== 'year' && d.precision !== 'years' && !head.some((s) => within(d.span, s.span)) && !doc.references.some((r) => within(d.span, r.span)),
-  )
-}
 
 /** The linking half of the SQLite store: derived tables written with each paper, and the graph, dossier, timeline and tracker queries. */
 export class SqliteLinks {
@@ -256,9 +233,9 @@ export class SqliteLinks {
   }
 
   /** Papers of a dossier and its sub-dossiers (`21501` holds `21501-02`), oldest first. */
-  private dossierPapers(dossier: string): Array<PaperInfo & { line: string | null; dossier_title: string | null }> {
+  private dossierPapers(dossier: string): DossierRow[] {
     return this.db
-      .prepare<[string, string, string], PaperInfo & { line: string | null; dossier_title: string | null }>(
+      .prepare<[string, string, string], DossierRow>(
         `SELECT ${INFO}, f.line, f.dossier_title FROM papers p LEFT JOIN profiles f ON f.paper_key = p.key
          WHERE p.dossier = ? OR (p.dossier > ? AND p.dossier < ?) ORDER BY p.date, p.key`,
       )
@@ -268,84 +245,33 @@ export class SqliteLinks {
   dossier(dossier: string, today: string): DossierView | null {
     const rows = this.dossierPapers(dossier)
     if (!rows.length) return null
-    const keys = new Set(rows.map((r) => r.key))
-    const ids = new Set(rows.map((r) => r.id).filter((id): id is string => !!id))
-    const facet = (values: Array<string | null>): Facet => {
-      const m = new Map<string, number>()
-      for (const v of values) if (v) m.set(v, (m.get(v) ?? 0) + 1)
-      return [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
-    }
-    const outside = new Map<string, number>()
-    const citedFrom: DossierView['citedFrom'] = []
-    const refsOf = this.db.prepare<[string], { target: string | null }>('SELECT target FROM refs WHERE paper_key = ?')
+    const refsOf = this.db.prepare<[string], { target: string }>('SELECT target FROM refs WHERE paper_key = ? AND target IS NOT NULL')
     const citing = this.db.prepare<[string], PaperInfo>(`SELECT DISTINCT ${INFO} FROM refs r JOIN papers p ON p.key = r.paper_key WHERE r.target = ?`)
-    for (const r of rows) {
-      for (const ref of refsOf.all(r.key)) if (ref.target && !ids.has(ref.target)) outside.set(ref.target, (outside.get(ref.target) ?? 0) + 1)
-      if (r.id) for (const p of citing.all(r.id)) if (!keys.has(p.key)) citedFrom.push({ paper: p, target: r.id })
-    }
-    const commitments = this.commitments({ dossier, limit: 0 }, today).counts.byStatus
-    const strip = ({ line, dossier_title, ...info }: (typeof rows)[number]): DossierView['papers'][number] => ({ ...info, line: line ?? '' })
-    return {
+    return buildDossierView({
       dossier,
-      title: rows.find((r) => r.dossier_title)?.dossier_title ?? null,
-      papers: rows.map(strip),
-      counts: { papers: rows.length, byType: facet(rows.map((r) => r.type)), byYear: facet(rows.map((r) => r.date?.slice(0, 4) ?? null)), commitments },
-      citesOutside: [...outside]
-        .map(([target, count]) => ({ target, count, paper: this.s.infoById.get(target) ?? null }))
-        .sort((a, b) => b.count - a.count || a.target.localeCompare(b.target)),
-      citedFrom,
-    }
+      rows,
+      targets: rows.flatMap((r) => refsOf.all(r.key).map((t) => ({ paperKey: r.key, target: t.target }))),
+      citing: rows.flatMap((r) => (r.id ? citing.all(r.id).map((paper) => ({ paper, target: r.id as string })) : [])),
+      stored: (target) => this.s.infoById.get(target) ?? null,
+      commitments: this.commitments({ dossier, limit: 0 }, today).counts.byStatus,
+    })
   }
 
   timeline(dossier: string, today: string): TimelineEntry[] {
-    const rows = this.dossierPapers(dossier)
-    const byKey = new Map(rows.map(({ line, dossier_title, ...info }) => [info.key, info]))
-    const entries: TimelineEntry[] = []
-    const events = this.db.prepare<[string], { start: string; end: string; text: string; sentence: string }>(
-      'SELECT start, end, text, sentence FROM events WHERE paper_key = ? ORDER BY ord',
+    const papers = this.dossierPapers(dossier).map(({ line, dossier_title, ...info }) => info)
+    const events = this.db.prepare<[string], EventRow>('SELECT paper_key AS paperKey, start, end, sentence FROM events WHERE paper_key = ? ORDER BY ord')
+    return buildTimeline(
+      papers,
+      papers.flatMap((p) => events.all(p.key)),
+      this.commitments({ dossier, limit: 10_000 }, today).items,
+      (key) => this.s.info.get(key) ?? null,
     )
-    for (const [key, paper] of byKey) {
-      if (paper.date) entries.push({ date: paper.date.slice(0, 10), kind: 'paper', text: paper.title ?? paper.type ?? key, paper })
-      const seen = new Set<string>()
-      for (const e of events.all(key)) {
-        const k = `${e.start}|${e.end}|${e.sentence}`
-        if (seen.has(k)) continue
-        seen.add(k)
-        entries.push({ date: e.start, ...(e.end !== e.start ? { end: e.end } : {}), kind: 'event', text: e.sentence, paper })
-      }
-    }
-    for (const c of this.commitments({ dossier, limit: 10_000 }, today).items) {
-      const paper = byKey.get(c.paper.key)
-      if (!paper) continue
-      const base = { paper, commitmentId: c.id, status: c.status }
-      if (c.paper.date) entries.push({ date: c.paper.date.slice(0, 10), kind: 'commitment', text: c.text, ...base })
-      if (c.due) entries.push({ date: c.due.end, kind: 'due', text: `${c.dueText ?? 'due'}: ${c.text}`, ...base })
-      const kept = c.evidence[0]
-      if (kept?.paperDate) {
-        const by = this.s.info.get(kept.paperKey)
-        if (by) entries.push({ date: kept.paperDate.slice(0, 10), kind: 'kept', text: c.text, ...base, paper: by })
-      }
-    }
-    const order: Record<TimelineEntry['kind'], number> = { paper: 0, commitment: 1, event: 2, due: 3, kept: 4 }
-    return entries.sort((a, b) => a.date.localeCompare(b.date) || order[a.kind] - order[b.kind])
   }
 
   private tracked(c: CommitmentRecord, today: string): TrackedCommitment | null {
     const correction = this.correctionOf(c.id)
     const links: Evidence[] = this.s.links.all(c.id)
-    if (correction?.action === 'fulfilled-by') {
-      const by = this.info(correction.target)
-      links.push({
-        commitmentId: c.id,
-        paperKey: by?.key ?? correction.target,
-        reason: 'manual',
-        confidence: 1,
-        evidence: `marked by hand on ${correction.at.slice(0, 10)}`,
-        paperId: by?.id ?? null,
-        paperDate: by?.date ?? null,
-        paperTitle: by?.title ?? null,
-      })
-    }
+    if (correction?.action === 'fulfilled-by') links.push(manualEvidence(c, correction, this.info(correction.target) ?? null))
     return track(c, links, correction, today)
   }
 
@@ -388,36 +314,18 @@ export class SqliteLinks {
       )
       .raw()
       .all(...params) as Array<[string, string | null, string | null, number, string | null]>
-    const byStatus = noCounts()
-    const bySender = new Map<string, SenderCounts>()
-    const matching: string[] = []
-    for (const [id, sender, dueEnd, kept, correctionJson] of rows) {
-      const correction = correctionJson ? (JSON.parse(correctionJson) as Correction) : null
-      if (correction?.action === 'not-a-commitment') continue
-      const status: CommitmentStatus =
-        correction?.action === 'fulfilled-by' ? 'fulfilled' : statusOf(dueEnd, correction?.action !== 'reopen' && kept === 1, today)
-      byStatus[status]++
-      const name = sender ?? '(onbekend)'
-      let counts = bySender.get(name)
-      if (!counts) {
-        counts = { sender: name, ...noCounts() }
-        bySender.set(name, counts)
-      }
-      counts[status]++
-      if (!query.status || query.status === status) matching.push(id)
-    }
-    const limit = Math.max(0, Math.min(query.limit ?? 50, 10_000))
-    const offset = Math.max(0, query.offset ?? 0)
-    const items = matching
-      .slice(offset, offset + limit)
-      .map((id) => this.commitment(id, today))
-      .filter((c): c is TrackedCommitment => !!c)
-    const total = (c: SenderCounts) => c.open + c['due-soon'] + c.overdue + c.fulfilled
-    return {
-      total: matching.length,
-      counts: { byStatus, bySender: [...bySender.values()].sort((a, b) => total(b) - total(a) || a.sender.localeCompare(b.sender)) },
-      items,
-    }
+    const { page, total, counts } = tally(
+      rows.map(([id, sender, dueEnd, kept, correction]) => ({
+        id,
+        sender,
+        dueEnd,
+        kept: kept === 1,
+        correction: correction ? (JSON.parse(correction) as Correction) : null,
+      })),
+      query,
+      today,
+    )
+    return { total, counts, items: page.map((id) => this.commitment(id, today)).filter((c): c is TrackedCommitment => !!c) }
   }
 
   correct(id: string, correction: Correction): boolean {

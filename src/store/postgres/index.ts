@@ -1,0 +1,395 @@
+import pg from 'pg'
+import type { Correction, TrackedCommitment } from '../../link/status.js'
+import type { Document, InputForm } from '../../model/document.js'
+import { parseQuery, queryStems } from '../../search/query.js'
+import { snippet } from '../../search/snippet.js'
+import { stemText } from '../../search/stem.js'
+import { dateBounds, FORM_RANK, pack, topFacet, unpack } from '../shared.js'
+import {
+  type Citations,
+  type CommitmentList,
+  type CommitmentQuery,
+  type DossierView,
+  type PaperSummary,
+  type PutResult,
+  paperKey,
+  READER_VERSION,
+  type SearchRequest,
+  type SearchResult,
+  type Store,
+  type TimelineEntry,
+} from '../store.js'
+import { PgLinks } from './links.js'
+import { PG_MIGRATIONS } from './schema.js'
+import { bm25Sql, idf, rankedTerms, termQuery, toTsQuery, tsvectorLiteral } from './search.js'
+
+// count(*) and sums come back as bigint; every count here fits a double.
+pg.types.setTypeParser(20, (v: string) => Number(v))
+
+/** Advisory lock ids: one for migrations, one that makes writers take turns. */
+const MIGRATE_LOCK = 72_071
+const WRITE_LOCK = 72_072
+
+/** The connection URL without its password, for messages. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url)
+    if (u.password) u.password = '***'
+    return u.toString()
+  } catch {
+    return 'postgres://…'
+  }
+}
+
+/** A client or the pool: both run queries. */
+type Db = pg.Pool | pg.PoolClient
+
+/**
+ * The store of a team: PostgreSQL with a connection pool, the same tables as
+ * the embedded store, and search with the same semantics (the same stems, the
+ * same query language, FTS5's BM25 computed in SQL). Writers take turns under
+ * an advisory lock, so several ingest processes never store a paper twice nor
+ * lose an update, while readers search on other connections.
+ */
+export class PostgresStore implements Store {
+  readonly location: string
+  private readonly links: PgLinks
+  private readonly results = new Map<string, SearchResult>()
+  private resultsStamp = ''
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    url: string,
+    private readonly resultsSize: number,
+  ) {
+    this.location = redact(url)
+    this.links = new PgLinks(pool)
+  }
+
+  /**
+   * Connects, migrates and returns the store. `schema` (default `kamerwacht`)
+   * is the PostgreSQL schema the tables live in; tests use one per run.
+   */
+  static async open(url: string, options: { searchCache?: number; schema?: string; max?: number } = {}): Promise<PostgresStore> {
+    const schema = options.schema ?? 'kamerwacht'
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`)
+    const pool = new pg.Pool({ connectionString: url, max: options.max ?? 8, options: `-c search_path=${schema}` })
+    // An idle client that loses its server must not crash the process; the next query reports it.
+    pool.on('error', () => {})
+    const store = new PostgresStore(pool, url, Math.max(0, options.searchCache ?? 256))
+    try {
+      await store.migrate(schema)
+    } catch (e) {
+      await pool.end()
+      throw e
+    }
+    return store
+  }
+
+  private async migrate(schema: string): Promise<void> {
+    const client = await this.pool.connect()
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK])
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
+      await client.query('CREATE TABLE IF NOT EXISTS meta (key text PRIMARY KEY, value text NOT NULL)')
+      const row = (await client.query<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'")).rows[0]
+      const version = row ? Number(row.value) : 0
+      if (version > PG_MIGRATIONS.length)
+        throw new Error(`database schema ${version} is newer than this kamerwacht (${PG_MIGRATIONS.length}); upgrade kamerwacht`)
+      for (let v = version; v < PG_MIGRATIONS.length; v++) {
+        await client.query('BEGIN')
+        try {
+          await client.query(PG_MIGRATIONS[v] as string)
+          await client.query("INSERT INTO meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [
+            String(v + 1),
+          ])
+          await client.query('COMMIT')
+        } catch (e) {
+          await client.query('ROLLBACK')
+          throw e
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]).catch(() => {})
+      client.release()
+    }
+  }
+
+  /** Schema version of the database. */
+  async schemaVersion(): Promise<number> {
+    return Number((await this.pool.query<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'")).rows[0]?.value ?? 0)
+  }
+
+  async put(doc: Document, raw: Uint8Array, force = false): Promise<PutResult> {
+    return (await this.putMany([{ doc, raw }], force))[0] as PutResult
+  }
+
+  async putMany(items: Array<{ doc: Document; raw: Uint8Array }>, force = false): Promise<PutResult[]> {
+    const client = await this.pool.connect()
+    try {
+      await client.query('BEGIN')
+      // One writer at a time, whichever process: links are computed against what is committed.
+      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK])
+      const out: PutResult[] = []
+      for (const { doc, raw } of items) out.push(await this.putOne(client, doc, raw, force))
+      await client.query('COMMIT')
+      return out
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw e
+    } finally {
+      client.release()
+    }
+  }
+
+  private async putOne(db: pg.PoolClient, doc: Document, raw: Uint8Array, force: boolean): Promise<PutResult> {
+    const sha = doc.source.sha256
+    const known = (await db.query<{ reader_version: number }>('SELECT reader_version FROM sources WHERE sha256 = $1', [sha])).rows[0]
+    if (known && known.reader_version >= READER_VERSION && !force) return 'unchanged'
+    const key = paperKey(doc)
+    await db.query(
+      'INSERT INTO sources (sha256, key, name, form, reader_version, bytes) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO UPDATE SET key = excluded.key, name = excluded.name, form = excluded.form, reader_version = excluded.reader_version',
+      [sha, key, doc.source.name, doc.form, READER_VERSION, Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)],
+    )
+    const existing = (
+      await db.query<{ form: InputForm; source_sha: string; reader_version: number; len: number }>(
+        'SELECT form, source_sha, reader_version, len FROM papers WHERE key = $1',
+        [key],
+      )
+    ).rows[0]
+    if (existing && existing.source_sha !== sha && existing.reader_version >= READER_VERSION && FORM_RANK[existing.form] > FORM_RANK[doc.form])
+      return 'unchanged'
+    if (existing && force && existing.source_sha !== sha) return 'unchanged'
+    const stems = stemText(`${doc.title ?? ''} ${doc.text}`)
+    const tokens = stems ? stems.split(' ') : []
+    const values = [
+      key,
+      doc.id,
+      doc.type,
+      doc.date,
+      doc.date ? Number(doc.date.slice(0, 4)) : null,
+      doc.sender,
+      doc.title,
+      doc.dossier,
+      doc.form,
+      sha,
+      READER_VERSION,
+      pack(JSON.stringify(doc)),
+      pack(doc.text),
+      tsvectorLiteral(tokens),
+      tokens.length,
+    ]
+    if (existing) {
+      await db.query(
+        `UPDATE papers SET id = $2, type = $3, date = $4, year = $5, sender = $6, title = $7, dossier = $8, form = $9, source_sha = $10,
+           reader_version = $11, doc = $12, text = $13, tsv = $14::tsvector, len = $15, seq = nextval('paper_seq') WHERE key = $1`,
+        values,
+      )
+      await db.query('UPDATE stats SET tokens = tokens + $1', [tokens.length - existing.len])
+    } else {
+      await db.query(
+        `INSERT INTO papers (key, id, type, date, year, sender, title, dossier, form, source_sha, reader_version, doc, text, tsv, len, seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::tsvector, $15, nextval('paper_seq'))`,
+        values,
+      )
+      await db.query('UPDATE stats SET papers = papers + 1, tokens = tokens + $1', [tokens.length])
+    }
+    await this.links.derive(db, doc, { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier })
+    return existing ? 'updated' : 'new'
+  }
+
+  private async keyOf(db: Db, idOrKey: string): Promise<string | null> {
+    const r = await db.query<{ key: string }>('SELECT key FROM papers WHERE key = $1 UNION ALL (SELECT key FROM papers WHERE id = $1 LIMIT 1) LIMIT 1', [
+      idOrKey,
+    ])
+    return r.rows[0]?.key ?? null
+  }
+
+  async get(idOrKey: string): Promise<Document | null> {
+    const key = await this.keyOf(this.pool, idOrKey)
+    if (!key) return null
+    const r = await this.pool.query<{ doc: Buffer }>('SELECT doc FROM papers WHERE key = $1', [key])
+    return r.rows[0] ? (JSON.parse(unpack(r.rows[0].doc)) as Document) : null
+  }
+
+  async raw(idOrKey: string): Promise<Uint8Array | null> {
+    const key = await this.keyOf(this.pool, idOrKey)
+    if (!key) return null
+    const r = await this.pool.query<{ bytes: Buffer }>('SELECT s.bytes FROM papers p JOIN sources s ON s.sha256 = p.source_sha WHERE p.key = $1', [key])
+    return r.rows[0] ? new Uint8Array(r.rows[0].bytes) : null
+  }
+
+  async hasCurrent(sha256: string): Promise<boolean> {
+    const r = await this.pool.query<{ reader_version: number }>('SELECT reader_version FROM sources WHERE sha256 = $1', [sha256])
+    return !!r.rows[0] && r.rows[0].reader_version >= READER_VERSION
+  }
+
+  async currentShas(): Promise<string[]> {
+    return (await this.pool.query<{ sha256: string }>('SELECT sha256 FROM sources WHERE reader_version >= $1', [READER_VERSION])).rows.map((r) => r.sha256)
+  }
+
+  async sources(): Promise<Array<{ sha256: string; name: string; bytes: () => Promise<Uint8Array> }>> {
+    const rows = (await this.pool.query<{ sha256: string; name: string }>('SELECT sha256, name FROM sources ORDER BY sha256')).rows
+    return rows.map((r) => ({
+      ...r,
+      bytes: async () =>
+        new Uint8Array((await this.pool.query<{ bytes: Buffer }>('SELECT bytes FROM sources WHERE sha256 = $1', [r.sha256])).rows[0]?.bytes ?? []),
+    }))
+  }
+
+  async count(): Promise<number> {
+    return (await this.pool.query<{ papers: number }>('SELECT papers FROM stats')).rows[0]?.papers ?? 0
+  }
+
+  async all(): Promise<PaperSummary[]> {
+    const rows = await this.pool.query<PaperSummary>(
+      `SELECT p.key, p.id, p.type, p.date, p.sender, p.title, p.dossier, s.name AS "sourceName", p.source_sha AS sha256
+       FROM papers p JOIN sources s ON s.sha256 = p.source_sha ORDER BY p.key`,
+    )
+    return rows.rows
+  }
+
+  async search(request: SearchRequest): Promise<SearchResult> {
+    if (this.resultsSize === 0) return this.searchUncached(request)
+    // Every write draws from the sequence, so its value says whether anything changed.
+    const stamp = String(
+      (await this.pool.query<{ v: number; c: boolean }>('SELECT last_value AS v, is_called AS c FROM paper_seq')).rows.map((r) => `${r.v}${r.c}`)[0],
+    )
+    if (stamp !== this.resultsStamp) {
+      this.results.clear()
+      this.resultsStamp = stamp
+    }
+    const key = JSON.stringify([
+      request.q,
+      request.type,
+      request.dossier,
+      request.sender,
+      request.from,
+      request.to,
+      request.sort,
+      request.limit,
+      request.offset,
+    ])
+    let result = this.results.get(key)
+    if (result) this.results.delete(key)
+    else {
+      result = await this.searchUncached(request)
+      if (this.results.size >= this.resultsSize) this.results.delete(this.results.keys().next().value as string)
+    }
+    this.results.set(key, result)
+    return result
+  }
+
+  private async searchUncached(request: SearchRequest): Promise<SearchResult> {
+    const parsed = parseQuery(request.q)
+    const filters = { ...parsed.filters }
+    for (const k of ['type', 'dossier', 'sender', 'from', 'to'] as const) if (request[k]) filters[k] = request[k] as string
+    const tsquery = toTsQuery(parsed)
+    const hasFilters = Object.values(filters).some(Boolean)
+    const empty: SearchResult = { total: 0, hits: [], facets: { type: [], year: [], sender: [], dossier: [] } }
+    if (!tsquery && !hasFilters) return empty
+    const limit = Math.max(0, Math.min(request.limit ?? 10, 100))
+    const offset = Math.max(0, request.offset ?? 0)
+
+    const params: unknown[] = []
+    const param = (v: unknown) => {
+      params.push(v)
+      return `$${params.length}`
+    }
+    const where: string[] = []
+    if (tsquery) where.push(`p.tsv @@ ${param(tsquery)}::tsquery`)
+    if (filters.type) where.push(`p.type = ${param(filters.type)}`)
+    if (filters.dossier) where.push(`(p.dossier = ${param(filters.dossier)} OR starts_with(p.dossier, ${param(`${filters.dossier}-`)}))`)
+    if (filters.sender) where.push(`strpos(lower(p.sender), ${param(filters.sender.toLowerCase())}) > 0`)
+    const bounds = dateBounds(filters.from, filters.to)
+    if (bounds.from) where.push(`left(p.date, 10) >= ${param(bounds.from)}`)
+    if (bounds.to) where.push(`left(p.date, 10) <= ${param(bounds.to)}`)
+    const whereSql = `WHERE ${where.join(' AND ')}`
+
+    const facetRows = (
+      await this.pool.query<{ type: string | null; sender: string | null; dossier: string | null; year: string | null; g: number; n: number }>(
+        `SELECT p.type, p.sender, p.dossier, left(p.date, 4) AS year, GROUPING(p.type, p.sender, p.dossier, left(p.date, 4)) AS g, count(*) AS n
+         FROM papers p ${whereSql}
+         GROUP BY GROUPING SETS ((p.type), (p.sender), (p.dossier), (left(p.date, 4)), ())`,
+        params,
+      )
+    ).rows
+    const total = facetRows.find((r) => r.g === 15)?.n ?? 0
+    const facet = (field: 'type' | 'sender' | 'dossier' | 'year', g: number) =>
+      topFacet(facetRows.filter((r) => r.g === g && r[field] !== null).map((r): [string, number] => [r[field] as string, r.n]))
+
+    const byRelevance = !!tsquery && request.sort !== 'date'
+    let order = 'left(p.date, 10) DESC NULLS LAST, p.rowid DESC'
+    let score = '0'
+    if (byRelevance) {
+      const stats = (await this.pool.query<{ papers: number; tokens: number }>('SELECT papers, tokens FROM stats')).rows[0] ?? { papers: 0, tokens: 0 }
+      const terms = []
+      for (const term of rankedTerms(parsed)) {
+        const hits = (await this.pool.query<{ n: number }>('SELECT count(*) AS n FROM papers WHERE tsv @@ $1::tsquery', [termQuery(term)])).rows[0]?.n ?? 0
+        terms.push({ term, idf: idf(stats.papers, hits) })
+      }
+      score = bm25Sql(terms, stats.papers ? stats.tokens / stats.papers : 1, param)
+      order = 'score DESC, p.rowid'
+    }
+    const page = (
+      await this.pool.query<{
+        key: string
+        id: string | null
+        title: string | null
+        type: string | null
+        date: string | null
+        sender: string | null
+        text: Buffer
+        score: number
+      }>(
+        `SELECT p.key, p.id, p.title, p.type, p.date, p.sender, p.text, ${score} AS score
+         FROM papers p ${whereSql} ORDER BY ${order} LIMIT ${param(limit)} OFFSET ${param(offset)}`,
+        params,
+      )
+    ).rows
+    const { stems, prefixes } = queryStems(parsed)
+    return {
+      total,
+      hits: page.map((row) => ({
+        id: row.id ?? row.key,
+        title: row.title,
+        type: row.type,
+        date: row.date,
+        sender: row.sender,
+        score: Math.round(Number(row.score) * 1000) / 1000,
+        snippet: snippet(unpack(row.text), stems, prefixes),
+      })),
+      // GROUPING() sets a bit for each column a row is not grouped by: (type) is 0111, (sender) 1011, (dossier) 1101, (year) 1110.
+      facets: { type: facet('type', 7), year: facet('year', 14), sender: facet('sender', 11), dossier: facet('dossier', 13) },
+    }
+  }
+
+  async citations(idOrKey: string): Promise<Citations | null> {
+    return this.links.citations(idOrKey)
+  }
+
+  async dossier(dossier: string, today: string): Promise<DossierView | null> {
+    return this.links.dossier(dossier, today)
+  }
+
+  async timeline(dossier: string, today: string): Promise<TimelineEntry[]> {
+    return this.links.timeline(dossier, today)
+  }
+
+  async commitments(query: CommitmentQuery, today: string): Promise<CommitmentList> {
+    return this.links.commitments(query, today)
+  }
+
+  async commitment(id: string, today: string): Promise<TrackedCommitment | null> {
+    return this.links.commitment(id, today)
+  }
+
+  async correct(id: string, correction: Correction): Promise<boolean> {
+    if (correction.action === 'fulfilled-by' && !(await this.links.has(correction.target))) return false
+    return this.links.correct(id, correction)
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end()
+  }
+}

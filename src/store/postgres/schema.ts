@@ -1,0 +1,73 @@
+// Versioned migrations of the PostgreSQL store, run in order, each in a transaction, under an
+// advisory lock so that several processes starting at once migrate a database once.
+// Keys, ids, dossiers and dates are `COLLATE "C"`: byte order, as SQLite sorts them.
+
+/** The migrations; `meta.schema_version` says how far a database is. */
+export const PG_MIGRATIONS: string[] = [
+  `CREATE TABLE papers (
+     rowid bigserial PRIMARY KEY,
+     key text COLLATE "C" NOT NULL UNIQUE,
+     id text COLLATE "C",
+     type text COLLATE "C",
+     date text COLLATE "C",
+     year integer,
+     sender text,
+     title text,
+     dossier text COLLATE "C",
+     form text NOT NULL,
+     source_sha text NOT NULL,
+     reader_version integer NOT NULL,
+     doc bytea NOT NULL,
+     text bytea NOT NULL,
+     -- the Dutch stems of title and text (search/stem.ts), with their positions, and how many there are (BM25's document length)
+     tsv tsvector NOT NULL,
+     len integer NOT NULL,
+     seq bigint NOT NULL
+   );
+   CREATE INDEX papers_id ON papers(id);
+   CREATE INDEX papers_date ON papers(date);
+   CREATE INDEX papers_type ON papers(type, date);
+   CREATE INDEX papers_dossier ON papers(dossier, date);
+   CREATE INDEX papers_dossier_sender ON papers(dossier, sender, date);
+   CREATE INDEX papers_sender ON papers(sender, date);
+   CREATE INDEX papers_seq ON papers(seq);
+   CREATE INDEX papers_tsv ON papers USING gin (tsv);
+   CREATE SEQUENCE paper_seq;
+   -- papers and their stems in all, kept with every write, for BM25 without counting the table
+   CREATE TABLE stats (one boolean PRIMARY KEY DEFAULT true CHECK (one), papers bigint NOT NULL, tokens bigint NOT NULL);
+   INSERT INTO stats (papers, tokens) VALUES (0, 0);
+   CREATE TABLE sources (
+     sha256 text COLLATE "C" PRIMARY KEY,
+     key text COLLATE "C" NOT NULL,
+     name text NOT NULL,
+     form text NOT NULL,
+     reader_version integer NOT NULL,
+     bytes bytea NOT NULL
+   );
+   CREATE INDEX sources_key ON sources(key);
+   CREATE TABLE refs (
+     paper_key text COLLATE "C" NOT NULL, ord integer NOT NULL, target text COLLATE "C", kind text NOT NULL, ref_date text COLLATE "C", text text NOT NULL,
+     PRIMARY KEY (paper_key, ord)
+   );
+   CREATE INDEX refs_target ON refs(target) WHERE target IS NOT NULL;
+   CREATE INDEX refs_date ON refs(ref_date) WHERE ref_date IS NOT NULL;
+   CREATE TABLE events (
+     paper_key text COLLATE "C" NOT NULL, ord integer NOT NULL, start text COLLATE "C" NOT NULL, "end" text COLLATE "C" NOT NULL, text text NOT NULL, sentence text NOT NULL,
+     PRIMARY KEY (paper_key, ord)
+   );
+   CREATE TABLE commitments (
+     id text COLLATE "C" PRIMARY KEY, paper_key text COLLATE "C" NOT NULL, ord integer NOT NULL, sender text, dossier text COLLATE "C", date text COLLATE "C", due_end text COLLATE "C", record text NOT NULL
+   );
+   CREATE INDEX commitments_paper ON commitments(paper_key);
+   CREATE INDEX commitments_sender ON commitments(sender, date);
+   CREATE INDEX commitments_dossier ON commitments(dossier, sender, date);
+   CREATE TABLE profiles (paper_key text COLLATE "C" PRIMARY KEY, line text NOT NULL, dossier_title text, profile text NOT NULL);
+   CREATE TABLE pointers (date text COLLATE "C" NOT NULL, paper_key text COLLATE "C" NOT NULL, PRIMARY KEY (date, paper_key));
+   CREATE INDEX pointers_paper ON pointers(paper_key);
+   CREATE TABLE fulfilments (
+     commitment_id text COLLATE "C" NOT NULL, paper_key text COLLATE "C" NOT NULL, reason text NOT NULL, confidence double precision NOT NULL, evidence text NOT NULL,
+     PRIMARY KEY (commitment_id, paper_key)
+   );
+   CREATE INDEX fulfilments_paper ON fulfilments(paper_key);
+   CREATE TABLE corrections (commitment_id text COLLATE "C" PRIMARY KEY, correction text NOT NULL);`,
+]

@@ -1,0 +1,89 @@
+import type { ParsedQuery, Term } from '../../search/query.js'
+
+// The query language on PostgreSQL full-text search, with the semantics of the SQLite store:
+// the same stems (indexed from search/stem.ts, not from a PostgreSQL dictionary), the same
+// boolean structure, and FTS5's BM25 ranking computed in SQL.
+
+/** SQL text with its parameters, numbered from a given start. */
+export interface Sql {
+  text: string
+  params: unknown[]
+}
+
+/** A lexeme as a tsquery/tsvector literal: quoted, with quotes and backslashes escaped. */
+const lexeme = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
+
+function tsTerm(t: Term): string {
+  if (t.kind === 'word') return lexeme(t.stem)
+  if (t.kind === 'phrase') return `(${t.stems.map(lexeme).join(' <-> ')})`
+  return `${lexeme(t.prefix)}:*`
+}
+
+/** The tsquery of a parsed query (AND of OR-groups, NOT terms), or null when it has no words. */
+export function toTsQuery(q: ParsedQuery): string | null {
+  if (q.must.length === 0) return null
+  let expr = q.must.map((g) => (g.length === 1 ? tsTerm(g[0] as Term) : `(${g.map(tsTerm).join(' | ')})`)).join(' & ')
+  for (const n of q.not) expr = `${expr} & !${tsTerm(n)}`
+  return expr
+}
+
+/** The tsquery of one term alone, to count the papers that hold it (BM25's document frequency). */
+export const termQuery = (t: Term) => tsTerm(t)
+
+/**
+ * The tsvector of a paper's stems, written as a literal so PostgreSQL's parser
+ * never re-splits them: each stem with its 1-based positions. PostgreSQL keeps
+ * at most 256 positions per lexeme and none past 16,383; past those a term's
+ * frequency (and a phrase in a very long paper) is undercounted.
+ */
+export function tsvectorLiteral(stems: string[]): string {
+  const positions = new Map<string, number[]>()
+  stems.forEach((s, k) => {
+    const list = positions.get(s)
+    const pos = Math.min(k + 1, 16383)
+    if (!list) positions.set(s, [pos])
+    else if (list.length < 256 && list[list.length - 1] !== pos) list.push(pos)
+  })
+  return [...positions].map(([s, ps]) => `${lexeme(s)}:${ps.join(',')}`).join(' ')
+}
+
+/**
+ * SQL for how often a term occurs in the row `p` (FTS5's phrase instance
+ * count): a word's positions, the positions of every lexeme with a prefix,
+ * or the starts of a phrase whose next words follow position by position.
+ */
+export function frequencySql(t: Term, param: (value: unknown) => string): string {
+  const positionsOf = (stem: string) => `(SELECT u.positions FROM unnest(p.tsv) u WHERE u.lexeme = ${param(stem)})`
+  if (t.kind === 'word') return `coalesce(cardinality(${positionsOf(t.stem)}), 0)`
+  if (t.kind === 'prefix') return `coalesce((SELECT sum(cardinality(u.positions)) FROM unnest(p.tsv) u WHERE starts_with(u.lexeme, ${param(t.prefix)})), 0)`
+  const [first, ...rest] = t.stems
+  const follows = rest.map((s, k) => `(x + ${k + 1}) = ANY(coalesce(${positionsOf(s)}, '{}'))`).join(' AND ')
+  return `coalesce((SELECT count(*) FROM unnest(${positionsOf(first as string)}) x WHERE ${follows}), 0)`
+}
+
+/** The terms BM25 sums over: every word, phrase and prefix the query looks for (excluded ones never occur in a match). */
+export function rankedTerms(q: ParsedQuery): Term[] {
+  return q.must.flat()
+}
+
+/**
+ * FTS5's bm25(): for each term, idf = ln((N − n + 0.5) / (n + 0.5)), floored
+ * at 1e-6, times f·(k1 + 1) / (f + k1·(1 − b + b·|D| / avgdl)), k1 = 1.2,
+ * b = 0.75, |D| the paper's number of stems.
+ */
+export function bm25Sql(terms: Array<{ term: Term; idf: number }>, avgdl: number, param: (value: unknown) => string): string {
+  if (terms.length === 0) return '0'
+  const norm = `(1.2 * (0.25 + 0.75 * p.len / ${param(avgdl)}::float8))`
+  return terms
+    .map(({ term, idf }) => {
+      const f = `(${frequencySql(term, param)})::float8`
+      return `(${param(idf)}::float8 * ${f} * 2.2 / (${f} + ${norm}))`
+    })
+    .join(' + ')
+}
+
+/** FTS5's idf with its floor. */
+export function idf(papers: number, hits: number): number {
+  const v = Math.log((papers - hits + 0.5) / (hits + 0.5))
+  return v <= 0 ? 1e-6 : v
+}
