@@ -71,7 +71,12 @@ export class PostgresStore implements Store {
    * is the PostgreSQL schema the tables live in; tests use one per run.
    */
   static async open(url: string, options: { searchCache?: number; schema?: string; max?: number } = {}): Promise<PostgresStore> {
-    const schema = options.schema ?? 'kamerwacht'
+    // `postgres://…/db?schema=team` picks the schema in the URL; the rest of the URL goes to the driver.
+    const parsed = new URL(url)
+    const fromUrl = parsed.searchParams.get('schema')
+    parsed.searchParams.delete('schema')
+    url = parsed.toString()
+    const schema = options.schema ?? fromUrl ?? 'kamerwacht'
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`)
     const pool = new pg.Pool({ connectionString: url, max: options.max ?? 8, options: `-c search_path=${schema}` })
     // An idle client that loses its server must not crash the process; the next query reports it.

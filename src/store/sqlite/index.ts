@@ -50,6 +50,11 @@ const MIGRATIONS: string[] = [
    CREATE INDEX papers_seq ON papers(seq);`,
   // 3: the citation graph, dated events, promises and their fulfilments (filled for stored papers by `backfillLinks`).
   LINK_TABLES,
+  // 4: the full-text index again, filled by `rebuildFts`. Deleting from a contentless_delete table left FTS5's
+  // row count and total length (BM25's N and average length) stale; now a paper's old stems are removed with
+  // the 'delete' command, which keeps them right.
+  `DROP TABLE papers_fts;
+   CREATE VIRTUAL TABLE papers_fts USING fts5(stems, content='', tokenize='unicode61 remove_diacritics 0');`,
 ]
 
 /** A row of `papers` as the queries select it: the summary's columns and the bookkeeping. */
@@ -199,7 +204,10 @@ export class SqliteStore {
       updatePaper: this.db.prepare(
         'UPDATE papers SET id = @id, type = @type, date = @date, year = @year, sender = @sender, title = @title, dossier = @dossier, form = @form, source_sha = @sha, reader_version = @version, doc = @doc, text = @text, seq = (SELECT coalesce(max(seq), 0) + 1 FROM papers) WHERE key = @key',
       ),
-      deleteFts: this.db.prepare('DELETE FROM papers_fts WHERE rowid = ?'),
+      // FTS5's BM25 needs the row count and total length; on a contentless table only the
+      // 'delete' command with the old stems keeps them right (a plain DELETE leaves them stale).
+      deleteFts: this.db.prepare("INSERT INTO papers_fts (papers_fts, rowid, stems) VALUES ('delete', ?, ?)"),
+      oldText: this.db.prepare<[number], { title: string | null; text: Buffer }>('SELECT title, text FROM papers WHERE rowid = ?'),
       insertFts: this.db.prepare('INSERT INTO papers_fts (rowid, stems) VALUES (?, ?)'),
       doc: this.db.prepare<[string], { doc: Buffer }>('SELECT doc FROM papers WHERE key = ?'),
       raw: this.db.prepare<[string], { bytes: Buffer }>('SELECT s.bytes FROM papers p JOIN sources s ON s.sha256 = p.source_sha WHERE p.key = ?'),
@@ -211,6 +219,7 @@ export class SqliteStore {
     }
     this.facets = new FacetCache(this.db)
     if (from > 0 && from < 3) this.backfillLinks()
+    if (from > 0 && from < 4) this.rebuildFts()
   }
 
   /** Runs pending migrations; returns the version the file was at. */
@@ -226,6 +235,14 @@ export class SqliteStore {
       })()
     }
     return version
+  }
+
+  /** Indexes every stored paper's stems again (migration 4). */
+  private rebuildFts(): void {
+    const rows = this.db.prepare<[], { rowid: number; title: string | null; text: Buffer }>('SELECT rowid, title, text FROM papers ORDER BY rowid')
+    this.db.transaction(() => {
+      for (const r of rows.all()) this.stmt.insertFts.run(r.rowid, stemText(`${r.title ?? ''} ${unpack(r.text)}`))
+    })()
   }
 
   /** Fills the linking tables from the Documents of a store made before they existed, oldest paper first. */
@@ -302,8 +319,9 @@ export class SqliteStore {
     const stems = stemText(`${doc.title ?? ''} ${doc.text}`)
     const ref = { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier }
     if (existing) {
+      const old = this.stmt.oldText.get(existing.rowid) as { title: string | null; text: Buffer }
+      this.stmt.deleteFts.run(existing.rowid, stemText(`${old.title ?? ''} ${unpack(old.text)}`))
       this.stmt.updatePaper.run(row)
-      this.stmt.deleteFts.run(existing.rowid)
       this.stmt.insertFts.run(existing.rowid, stems)
       this.links.derive(doc, ref)
       return 'updated'
@@ -487,7 +505,8 @@ export class SqliteStore {
           type: row.type,
           date: row.date,
           sender: row.sender,
-          score: Math.round(-p.score * 1000) / 1000,
+          // `+ 0` turns the -0 of an unranked hit into 0.
+          score: Math.round(-p.score * 1000) / 1000 + 0,
           snippet: snippet(unpack(row.text), stems, prefixes),
         }
       }),

@@ -29,7 +29,7 @@ async function paper(i: number) {
 describe('SqliteStore', () => {
   it('migrates a new file to the current schema and keeps papers with their raw source', async () => {
     const store = open()
-    expect(store.schemaVersion()).toBe(3)
+    expect(store.schemaVersion()).toBe(4)
     const { doc, raw } = await paper(1)
     expect(store.put(doc, raw)).toBe('new')
     expect(store.get(doc.id as string)?.text).toBe(doc.text)
@@ -51,7 +51,7 @@ describe('SqliteStore', () => {
     first.close()
     const again = new SqliteStore(file)
     stores.push(again)
-    expect(again.schemaVersion()).toBe(3)
+    expect(again.schemaVersion()).toBe(4)
     expect(again.citations(doc.id as string)?.out.length).toBe(refs)
     expect(again.commitments({}, '2026-11-28').total).toBe(doc.commitments.length)
   })
@@ -73,6 +73,21 @@ describe('SqliteStore', () => {
     const c = await paper(12)
     reader.put(c.doc, c.raw)
     expect(reader.search({ q: 'Kamer' }).total).toBe(second.total + 1)
+  })
+
+  it('ranks the same after a paper is read again as in a store that only ever held the new reading', async () => {
+    const a = await paper(20)
+    const b = await paper(21)
+    const changed = { ...a.doc, text: `${a.doc.text}\n\nDe kernwapens van de Kamer.` }
+    const updated = open()
+    updated.put(a.doc, a.raw)
+    updated.put(b.doc, b.raw)
+    expect(updated.put(changed, a.raw, true)).toBe('updated')
+    const fresh = open()
+    fresh.put(changed, a.raw)
+    fresh.put(b.doc, b.raw)
+    for (const q of ['Kamer', 'kernwapens', 'Kamer brief'])
+      expect(updated.search({ q }).hits.map((h) => [h.id, h.score])).toEqual(fresh.search({ q }).hits.map((h) => [h.id, h.score]))
   })
 
   it('is idempotent by content hash and updates in place when forced (a newer reader)', async () => {

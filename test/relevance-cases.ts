@@ -1,0 +1,28 @@
+// The relevance queries on the dev corpus, shared by the relevance test and the store parity test.
+/** [query, the paper (file name without its form) that must rank in the top 3, what it exercises] */
+export const RELEVANCE_CASES: Array<[string, string, string]> = [
+  ['kernwapens', '33783-50', 'a word'],
+  ['kernwapen', '33783-50', 'plural folding: kernwapen finds kernwapens'],
+  ['lidstaat', '33783-50', 'stemming: lidstaat finds lidstaten'],
+  ['Oekraine', '33783-50', 'diacritics: Oekraine finds Oekraïne'],
+  ['"nucleaire ontwapening"', '33783-50', 'a phrase'],
+  ['Toetsingsconferentie Zlauvinen', '33783-50', 'two words'],
+  ['Eurowob', '21501-02-1581', 'a rare word'],
+  ['ZwolleSpoort', '29984-297', 'a name'],
+  ['"varend ontgassen"', '31409-383', 'a phrase in a motie'],
+  ['smartphones klaslokaal', '32034-49', 'stemmed words in a motie'],
+  ['Verkeersnota', '32598-11', 'a word in a short letter'],
+  ['vastgoed Defensie', '32733-36', 'two words'],
+  ['Knops', '33000-X-60', 'a member’s name'],
+  ['meerderheid OR kabinetsformatie', '34700-65', 'OR'],
+  ['Startbeslissing', '34775-A-52', 'a compound'],
+  ['Caribisch type:motie', '36200-IV-49', 'a type filter'],
+  ['postvoorziening', 'nds-tk-2019D21842', 'a paper without a dossier'],
+  ['missiegedreven innovatiebeleid', 'kamerbrief-EZK-2023-05-30-herijkte-missies-innovatiebeleid', 'a letterhead letter'],
+  ['"circulaire economie" -innovatiebeleid', 'kamerbrief-IenW-2023-02-03-NPCE-circulaire-economie', 'a phrase with an exclusion'],
+  ['grondstof*', 'kamerbrief-IenW-2023-02-03-NPCE-circulaire-economie', 'a prefix'],
+  ['bestuurlijke organisatie', 'CII-G', 'an Eerste Kamer letter'],
+  ['ondervraging afzender:"Sociale Zaken"', '35228-6', 'a sender filter'],
+  ['archieven dossier:36284', '36284-6', 'a dossier filter'],
+  ['Caribisch van:2023-01-01 tot:2023-01-31', '36200-IV-49', 'a date range'],
+]

@@ -1,0 +1,223 @@
+// One suite, two stores: what the CLI, the server and ingest rely on, run against the embedded
+// SQLite store and the PostgreSQL store alike (a real server: KAMERWACHT_TEST_PG, started by .ci/run).
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generatePaper } from '../src/bench/corpus.js'
+import { createContext, type PipelineContext, readDocument } from '../src/pipeline.js'
+import { QueryError } from '../src/search/query.js'
+import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
+import type { Store } from '../src/store/store.js'
+import { corpusFile, ROOT } from '../src/test-support/paths.js'
+import { openTestPostgres, testPostgresUrl } from '../src/test-support/postgres.js'
+
+const TODAY = '2026-11-28'
+const pgUrl = testPostgresUrl()
+
+interface Opened {
+  store: Store
+  drop: () => Promise<void>
+}
+const factories: Array<[string, (() => Promise<Opened>) | null]> = [
+  [
+    'sqlite',
+    async () => {
+      const store = new EmbeddedStore(join(mkdtempSync(join(tmpdir(), 'kw-suite-')), 'k.db'))
+      return { store, drop: () => store.close() }
+    },
+  ],
+  ['postgres', pgUrl ? async () => openTestPostgres(pgUrl) : null],
+]
+
+let ctx: PipelineContext
+beforeAll(async () => {
+  ctx = { ...(await createContext()), nameHints: true }
+})
+
+const read = async (path: string) => {
+  const raw = readFileSync(path)
+  return { doc: await readDocument(raw, basename(path), ctx), raw: new Uint8Array(raw) }
+}
+const generated = async (i: number) => {
+  const { name, text } = generatePaper(i)
+  const raw = new TextEncoder().encode(text)
+  return { doc: await readDocument(raw, name, ctx), raw }
+}
+const chain = (name: string) => join(ROOT, 'test', 'fixtures', 'chains', name)
+
+/** A fresh store for one group of tests, filled by `fill`, dropped afterwards. */
+function storeFor(factory: (() => Promise<Opened>) | null, fill: (store: Store) => Promise<void> = async () => {}): { readonly store: Store } {
+  let opened: Opened | undefined
+  beforeAll(async () => {
+    if (!factory) return
+    opened = await factory()
+    await fill(opened.store)
+  }, 60_000)
+  afterAll(async () => opened?.drop())
+  return {
+    get store() {
+      return (opened as Opened).store
+    },
+  }
+}
+
+describe.each(factories)('%s store', (name, factory) => {
+  describe.skipIf(!factory)(`${name}: keep`, () => {
+    const o = storeFor(factory)
+
+    it('stores a paper with its raw source, idempotently by content hash, and updates in place when forced', async () => {
+      const { doc, raw } = await generated(1)
+      expect(await o.store.put(doc, raw)).toBe('new')
+      expect(await o.store.put(doc, raw)).toBe('unchanged')
+      expect(await o.store.hasCurrent(doc.source.sha256)).toBe(true)
+      expect(await o.store.currentShas()).toContain(doc.source.sha256)
+      expect((await o.store.get(doc.id as string))?.text).toBe(doc.text)
+      expect(Buffer.from((await o.store.raw(doc.id as string)) as Uint8Array).equals(Buffer.from(raw))).toBe(true)
+      expect(await o.store.put({ ...doc, title: 'Gewijzigd' }, raw, true)).toBe('updated')
+      expect((await o.store.get(doc.id as string))?.title).toBe('Gewijzigd')
+      expect(await o.store.count()).toBe(1)
+      const sources = await o.store.sources()
+      expect(sources.map((s) => s.sha256)).toEqual([doc.source.sha256])
+      expect((await (sources[0] as (typeof sources)[number]).bytes()).byteLength).toBe(raw.byteLength)
+    })
+
+    it('keeps one paper for several forms of it, the most structured reading winning', async () => {
+      const pdfText = await read(corpusFile('dev', '32733-36.pdf.txt'))
+      const page = await read(corpusFile('dev', '32733-36.obpage.txt'))
+      expect(await o.store.putMany([pdfText, page])).toEqual(['new', 'updated'])
+      expect(await o.store.put(pdfText.doc, pdfText.raw, true)).toBe('unchanged')
+      expect((await o.store.get('kst-32733-36'))?.form).toBe('web-page-text')
+      const all = await o.store.all()
+      expect(all.filter((p) => p.id === 'kst-32733-36')).toHaveLength(1)
+    })
+  })
+
+  describe.skipIf(!factory)(`${name}: search`, () => {
+    let o: Opened
+    beforeAll(async () => {
+      o = await (factory as () => Promise<Opened>)()
+      const files = [
+        '33783-50.txt',
+        '35228-6.obpage.txt',
+        '32733-36.obpage.txt',
+        '21501-02-1581.obpage.txt',
+        '31409-383.pdftext.txt',
+        '36200-IV-49.pdftext.txt',
+      ]
+      await o.store.putMany(await Promise.all(files.map((f) => read(corpusFile('dev', f)))))
+    })
+    afterAll(async () => o?.drop())
+    const ids = async (q: string, extra: object = {}) => (await o.store.search({ q, ...extra })).hits.map((h) => h.id)
+
+    it('finds Dutch words by stem, plural and diacritics', async () => {
+      expect(await ids('kernwapen')).toEqual(['kst-33783-50'])
+      expect(await ids('lidstaat')).toContain('kst-33783-50')
+      expect(await ids('Oekraine')).toContain('kst-33783-50')
+    })
+
+    it('reads phrases, OR, exclusion and prefixes', async () => {
+      expect(await ids('"nucleaire ontwapening"')).toEqual(['kst-33783-50'])
+      expect(await ids('"ontwapening nucleaire"')).toEqual([])
+      expect((await ids('kernwapens OR Herbeleggingsplan')).sort()).toEqual(['kst-32733-36', 'kst-33783-50'])
+      expect(await ids('Kamer -kernwapens')).not.toContain('kst-33783-50')
+      expect(await ids('toetsingsconf*')).toEqual(['kst-33783-50'])
+    })
+
+    it('filters by type, dossier, sender and dates, sorts by date, pages, and counts facets over all matches', async () => {
+      const all = await o.store.search({ q: 'Kamer', limit: 100 })
+      expect(all.total).toBeGreaterThanOrEqual(5)
+      expect(all.facets.type.find((f) => f.value === 'motie')?.count).toBe(2)
+      const moties = await o.store.search({ q: 'Kamer', type: 'motie' })
+      expect(moties.hits.every((h) => h.type === 'motie')).toBe(true)
+      expect(await ids('Kamer', { dossier: '21501' })).toEqual(['kst-21501-02-1581'])
+      expect(await ids('Kamer afzender:"sociale zaken"')).toEqual(['kst-35228-6'])
+      const range = await o.store.search({ q: 'Kamer', from: '2016', to: '2020-12' })
+      expect(range.hits.map((h) => h.date?.slice(0, 4)).sort()).toEqual(['2016', '2020'])
+      const byDate = await o.store.search({ q: 'Kamer', sort: 'date', limit: 100 })
+      const dates = byDate.hits.map((h) => h.date ?? '')
+      expect(dates).toEqual([...dates].sort().reverse())
+      const second = await o.store.search({ q: 'Kamer', sort: 'date', limit: 2, offset: 2 })
+      expect(second.hits.map((h) => h.id)).toEqual(byDate.hits.slice(2, 4).map((h) => h.id))
+      expect((await o.store.search({ q: 'type:motie' })).total).toBe(2)
+    })
+
+    it('marks matches in snippets and refuses malformed queries with a hint', async () => {
+      const hit = (await o.store.search({ q: 'kernwapens' })).hits[0]
+      expect(hit?.snippet).toContain('<mark>kernwapens</mark>')
+      await expect(o.store.search({ q: '"nucleaire ontwapening' })).rejects.toBeInstanceOf(QueryError)
+      await expect(o.store.search({ q: 'OR kernwapens' })).rejects.toBeInstanceOf(QueryError)
+      expect((await o.store.search({ q: '' })).total).toBe(0)
+    })
+
+    it('sees a paper written after a search, though repeated searches are cached', async () => {
+      const before = await o.store.search({ q: 'Toetsingsconferentie' })
+      expect((await o.store.search({ q: 'Toetsingsconferentie' })).total).toBe(before.total)
+      const next = await read(chain('33783-52.txt'))
+      await o.store.put(next.doc, next.raw)
+      expect((await o.store.search({ q: 'Toetsingsconferentie' })).total).toBe(before.total + 1)
+    })
+  })
+
+  describe.skipIf(!factory)(`${name}: link and track`, () => {
+    // The later letters first: links do not depend on the order papers arrive in.
+    const o = storeFor(factory, async (store) => {
+      for (const f of [
+        chain('33783-53.txt'),
+        chain('33783-52.txt'),
+        chain('33783-51.txt'),
+        corpusFile('dev', '33783-50.txt'),
+        corpusFile('dev', '35228-6.obpage.txt'),
+      ]) {
+        const { doc, raw } = await read(f)
+        await store.put(doc, raw)
+      }
+    })
+
+    it('tracks the promises of 33783-50 to the letters that keep them; an unrelated letter keeps nothing', async () => {
+      const list = await o.store.commitments({ dossier: '33783' }, TODAY)
+      const by = (words: string) => list.items.find((c) => c.text.includes(words))
+      expect(by('t.z.t. informeren')).toMatchObject({ status: 'fulfilled', evidence: [{ paperId: 'kst-33783-51', reason: 'points-at' }] })
+      expect(by('rapporteren over de resultaten')).toMatchObject({ status: 'fulfilled', evidence: [{ paperId: 'kst-33783-52' }] })
+      expect(by('briefing')).toMatchObject({ status: 'overdue', evidence: [] })
+      for (const c of list.items) expect([...c.evidence, ...c.candidates].map((e) => e.paperId)).not.toContain('kst-33783-53')
+      expect(list.counts.byStatus).toEqual({ open: 0, 'due-soon': 0, overdue: 1, fulfilled: 2 })
+      const overdue = await o.store.commitments({ status: 'overdue', sender: 'sociale zaken' }, TODAY)
+      expect(overdue.items.map((c) => c.paper.id)).toEqual(['kst-35228-6'])
+    })
+
+    it('links citations both ways, by id and by date', async () => {
+      const c = await o.store.citations('kst-33783-52')
+      expect(c?.out.map((r) => [r.kind, r.paper?.id, r.via])).toEqual([
+        ['brief', 'kst-33783-50', 'date'],
+        ['kamerstuk', 'kst-33783-50', 'id'],
+      ])
+      expect((await o.store.citations('kst-33783-50'))?.in.map((r) => r.paper.id)).toEqual(['kst-33783-51', 'kst-33783-52'])
+      expect(await o.store.citations('kst-1-1')).toBeNull()
+    })
+
+    it('shows a dossier and its timeline', async () => {
+      const view = await o.store.dossier('33783', TODAY)
+      expect(view?.papers.map((p) => p.id)).toEqual(['kst-33783-50', 'kst-33783-51', 'kst-33783-52', 'kst-33783-53'])
+      expect(view?.citesOutside.map((c) => c.target)).toEqual(['kst-33783-48'])
+      const t = await o.store.timeline('33783', TODAY)
+      expect(t.filter((e) => e.kind === 'kept').map((e) => e.paper.id)).toEqual(['kst-33783-51', 'kst-33783-52'])
+      expect(t.some((e) => e.kind === 'event' && e.date === '2022-08-01' && e.end === '2022-08-26')).toBe(true)
+      expect(await o.store.dossier('99999', TODAY)).toBeNull()
+    })
+
+    it('keeps a manual correction when the paper is stored again', async () => {
+      const briefing = (await o.store.commitments({ dossier: '33783', status: 'overdue' }, TODAY)).items[0]
+      expect(briefing).toBeDefined()
+      const id = briefing?.id as string
+      expect(await o.store.correct(id, { action: 'fulfilled-by', target: 'kst-1-1', at: '2026-11-28T10:00:00Z' })).toBe(false)
+      expect(await o.store.correct(id, { action: 'fulfilled-by', target: 'kst-33783-51', at: '2026-11-28T10:00:00Z' })).toBe(true)
+      const again = await read(corpusFile('dev', '33783-50.txt'))
+      await o.store.put(again.doc, again.raw, true)
+      expect(await o.store.commitment(id, TODAY)).toMatchObject({ status: 'fulfilled', evidence: [{ reason: 'manual', paperId: 'kst-33783-51' }] })
+      await o.store.correct(id, { action: 'not-a-commitment', at: '2026-11-28T10:00:00Z' })
+      expect(await o.store.commitment(id, TODAY)).toBeNull()
+      expect((await o.store.commitments({ dossier: '33783' }, TODAY)).total).toBe(2)
+    })
+  })
+})
