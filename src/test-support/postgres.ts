@@ -3,8 +3,8 @@ import pg from 'pg'
 import { PostgresStore } from '../store/postgres/index.js'
 
 /**
- * The PostgreSQL server tests run against: `KAMERWACHT_TEST_PG` or
- * `DATABASE_URL`. `.ci/run` starts one; under `CI=true` a missing server fails
+ * The PostgreSQL server tests run against: `KAMERWACHT_TEST_PG`. `.ci/run`
+ * starts one; under `CI=true` a missing server fails
  * the run, elsewhere the PostgreSQL half of a suite is skipped with a warning.
  */
 export function testPostgresUrl(): string | null {
