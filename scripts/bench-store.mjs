@@ -221,4 +221,83 @@ const report = ({ title, result }) =>
   report(await load(url, 'GET /api/search, result cache off', searchPaths, 10))
   server.kill('SIGTERM')
 }
+// PostgreSQL, side by side: the same corpus through the same `kamerwacht ingest`, the same queries,
+// and a plain tsquery with PostgreSQL's own ts_rank as the baseline. Needs KAMERWACHT_BENCH_PG
+// (or KAMERWACHT_TEST_PG): a server URL; the bench works in a schema of its own and drops it.
+const pgUrl = process.env.KAMERWACHT_BENCH_PG ?? process.env.KAMERWACHT_TEST_PG
+if (!pgUrl) console.log('  PostgreSQL: skipped (set KAMERWACHT_BENCH_PG=postgres://user:pass@host/db to run it beside SQLite)')
+else {
+  const { PostgresStore } = await import(join(root, 'dist', 'store', 'postgres', 'index.js'))
+  const { toTsQuery } = await import(join(root, 'dist', 'store', 'postgres', 'search.js'))
+  const pg = (await import('pg')).default
+  const schema = `bench_${process.pid}`
+  const url = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}schema=${schema}`
+  const PG_N = Number(process.env.BENCH_PG_PAPERS ?? N)
+  const pgCorpus = PG_N === N ? big : PG_N === SMALL ? small : writeCorpus(PG_N)
+  console.log(`PostgreSQL (${redactUrl(pgUrl)}), ${PG_N} papers:`)
+  try {
+    const run = await ingest(pgCorpus.dir, url)
+    console.log(
+      `  ingest ${String(PG_N).padEnd(7)} ${(PG_N / run.seconds).toFixed(0).padStart(6)} papers/s  ${(pgCorpus.bytes / 1024 / 1024 / run.seconds).toFixed(1).padStart(5)} MB/s  ${run.seconds.toFixed(1)} s  peak RSS ${run.peakMb.toFixed(0)} MB (client)  (${run.summary.new} new, ${run.summary.failed.length} failed)`,
+    )
+    const pgStore = await PostgresStore.open(pgUrl, { schema, searchCache: 0 })
+    const client = new pg.Client({ connectionString: pgUrl, options: `-c search_path=${schema}` })
+    await client.connect()
+    const size = (
+      await client.query(
+        "SELECT sum(pg_total_relation_size(c.oid)) AS b FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')",
+        [schema],
+      )
+    ).rows[0].b
+    console.log(`  store size ${(Number(size) / 1024 / 1024).toFixed(0)} MB (tables with their indexes and TOAST)`)
+    const t = { kamerwacht: [], plain: [] }
+    for (let round = 0; round < 5; round++)
+      for (const q of queries) {
+        let t0 = performance.now()
+        await pgStore.search({ q, limit: 10 })
+        if (round > 0) t.kamerwacht.push(performance.now() - t0)
+        const tsq = toTsQuery(parseQuery(q))
+        t0 = performance.now()
+        await client.query('SELECT rowid FROM papers WHERE tsv @@ $1::tsquery ORDER BY ts_rank(tsv, $1::tsquery) DESC LIMIT 10', [tsq])
+        if (round > 0) t.plain.push(performance.now() - t0)
+      }
+    console.log(row('search (BM25 as FTS5, snippets, facets, total)', t.kamerwacht))
+    console.log(row('plain tsquery … ORDER BY ts_rank LIMIT 10', t.plain))
+    const g = { citations: [], dossier: [], timeline: [], 'commitments (dossier)': [] }
+    const pgIds = sample.filter((i) => i < PG_N).map((i) => gen(i).name.replace(/\.txt$/, ''))
+    for (let round = 0; round < 3; round++)
+      for (const id of pgIds) {
+        const d = id.replace(/^kst-|-\d+$/g, '')
+        for (const [label, f] of [
+          ['citations', () => pgStore.citations(id)],
+          ['dossier', () => pgStore.dossier(d, today)],
+          ['timeline', () => pgStore.timeline(d, today)],
+          ['commitments (dossier)', () => pgStore.commitments({ dossier: d }, today)],
+        ]) {
+          const t0 = performance.now()
+          await f()
+          if (round > 0) g[label].push(performance.now() - t0)
+        }
+      }
+    for (const [label, xs] of Object.entries(g)) console.log(row(label, xs))
+    await client.end()
+    await pgStore.close()
+  } finally {
+    const admin = new pg.Client({ connectionString: pgUrl })
+    await admin.connect()
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+    await admin.end()
+  }
+}
+
+function redactUrl(u) {
+  try {
+    const x = new URL(u)
+    if (x.password) x.password = '***'
+    return x.toString()
+  } catch {
+    return 'postgres://…'
+  }
+}
+
 if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true })
