@@ -142,6 +142,15 @@ describe.each(factories)('%s store', (name, factory) => {
       expect((await o.store.search({ q: 'type:motie' })).total).toBe(2)
     })
 
+    it('lists newest first when every word is in half the papers or more, as BM25 gives such words no weight', async () => {
+      const common = await o.store.search({ q: 'Kamer', limit: 100 })
+      expect(common.total).toBeGreaterThanOrEqual(3)
+      expect(common.hits.every((h) => h.score === 0)).toBe(true)
+      const dates = common.hits.map((h) => h.date ?? '')
+      expect(dates).toEqual([...dates].sort().reverse())
+      expect((await o.store.search({ q: 'kernwapens' })).hits[0]?.score).toBeGreaterThan(0)
+    })
+
     it('marks matches in snippets and refuses malformed queries with a hint', async () => {
       const hit = (await o.store.search({ q: 'kernwapens' })).hits[0]
       expect(hit?.snippet).toContain('<mark>kernwapens</mark>')

@@ -6,7 +6,7 @@ import { citesCommand, commitmentCommand, commitmentsCommand, dossierCommand, fe
 import { type Io, readCommand } from './read.js'
 import { serveCommand } from './serve.js'
 import { startCommand } from './start.js'
-import { exportCommand, ingestCommand, reindexCommand, searchCommand, showCommand, UsageError } from './store-commands.js'
+import { exportCommand, ingestCommand, reindexCommand, searchCommand, showCommand } from './store-commands.js'
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 
@@ -105,7 +105,7 @@ Examples:
       process.exitCode = await readCommand(files, { out: o.out, json: o.json, quiet: o.quiet, explain: o.explain, pdfEngine: o.pdf, limits }, io)
     })
 
-  const dbOption = () => new Option('--db <file>', 'store file (default ./data/kamerwacht.db, or $KAMERWACHT_DB)')
+  const dbOption = () => new Option('--db <store>', 'a SQLite file or a postgres:// URL (default $KAMERWACHT_DB, $DATABASE_URL, or ./data/kamerwacht.db)')
 
   cli
     .command('ingest')
@@ -432,10 +432,7 @@ try {
   await program().parseAsync(process.argv)
 } catch (err) {
   if (err instanceof CommanderError) process.exitCode = err.exitCode === 0 ? 0 : USAGE
-  else if (err instanceof UsageError) {
-    process.stderr.write(`kamerwacht: ${err.message}\n`)
-    process.exitCode = USAGE
-  } else {
+  else {
     process.stderr.write(`kamerwacht: ${err instanceof Error ? err.message : String(err)}\n`)
     process.exitCode = 1
   }

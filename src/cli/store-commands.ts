@@ -22,9 +22,6 @@ export function dbPath(flag?: string): string {
   return isPostgresUrl(value) ? value : resolve(value)
 }
 
-/** A mistake in how a command was called: exit status 2. */
-export class UsageError extends Error {}
-
 /** Opens the store named by `--db` or the environment: the embedded SQLite file, or PostgreSQL. */
 export async function openStore(flag?: string): Promise<Store> {
   const where = dbPath(flag)

@@ -163,3 +163,17 @@ export function queryStems(q: ParsedQuery): { stems: Set<string>; prefixes: stri
     }
   return { stems, prefixes }
 }
+
+/**
+ * Whether BM25 can rank a query's matches. FTS5 floors the idf of a word that
+ * is in half the papers or more at 1e-6 (and the PostgreSQL store does the
+ * same), so a query whose words are all that common ("Kamer", "regering")
+ * scores every paper about 0 and its order says nothing: such results are
+ * listed newest first instead. Known without counting each word when the
+ * query has no OR: then every word is in at least as many papers as the
+ * query matches.
+ */
+export function rankable(q: ParsedQuery, matches: number, papers: number): boolean {
+  const noOr = q.must.every((g) => g.length === 1)
+  return !(noOr && papers > 0 && 2 * matches >= papers)
+}

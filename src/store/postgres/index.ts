@@ -1,7 +1,7 @@
 import pg from 'pg'
 import type { Correction, TrackedCommitment } from '../../link/status.js'
 import type { Document, InputForm } from '../../model/document.js'
-import { parseQuery, queryStems } from '../../search/query.js'
+import { parseQuery, queryStems, rankable } from '../../search/query.js'
 import { snippet } from '../../search/snippet.js'
 import { stemText } from '../../search/stem.js'
 import { dateBounds, FORM_RANK, pack, topFacet, unpack } from '../shared.js'
@@ -86,6 +86,9 @@ export class PostgresStore implements Store {
       await store.migrate(schema)
     } catch (e) {
       await pool.end()
+      const code = (e as { code?: string }).code
+      if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01' || code === '3D000' || code === 'ETIMEDOUT')
+        throw new Error(`cannot open the PostgreSQL store at ${redact(url)}: ${(e as Error).message}`)
       throw e
     }
     return store
@@ -323,11 +326,15 @@ export class PostgresStore implements Store {
     const facet = (field: 'type' | 'sender' | 'dossier' | 'year', g: number) =>
       topFacet(facetRows.filter((r) => r.g === g && r[field] !== null).map((r): [string, number] => [r[field] as string, r.n]))
 
-    const byRelevance = !!tsquery && request.sort !== 'date'
     let order = 'left(p.date, 10) DESC NULLS LAST, p.rowid DESC'
     let score = '0'
-    if (byRelevance) {
-      const stats = (await this.pool.query<{ papers: number; tokens: number }>('SELECT papers, tokens FROM stats')).rows[0] ?? { papers: 0, tokens: 0 }
+    const stats = (await this.pool.query<{ papers: number; tokens: number }>('SELECT papers, tokens FROM stats')).rows[0] ?? { papers: 0, tokens: 0 }
+    // As in the SQLite store: when BM25 gives every word the floor weight, newest first.
+    const matches =
+      tsquery && request.sort !== 'date'
+        ? ((await this.pool.query<{ n: number }>('SELECT count(*) AS n FROM papers WHERE tsv @@ $1::tsquery', [tsquery])).rows[0]?.n ?? 0)
+        : 0
+    if (tsquery && request.sort !== 'date' && rankable(parsed, matches, stats.papers)) {
       const terms = []
       for (const term of rankedTerms(parsed)) {
         const hits = (await this.pool.query<{ n: number }>('SELECT count(*) AS n FROM papers WHERE tsv @@ $1::tsquery', [termQuery(term)])).rows[0]?.n ?? 0

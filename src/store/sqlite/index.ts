@@ -3,7 +3,7 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Correction, TrackedCommitment } from '../../link/status.js'
 import type { Document, InputForm } from '../../model/document.js'
-import { parseQuery, queryStems, toFts } from '../../search/query.js'
+import { parseQuery, queryStems, rankable, toFts } from '../../search/query.js'
 import { snippet } from '../../search/snippet.js'
 import { stemText } from '../../search/stem.js'
 import { dateBounds, FORM_RANK, pack, topFacet, unpack } from '../shared.js'
@@ -148,6 +148,13 @@ class FacetCache {
   /** Marks the cache stale after this connection wrote (data_version only counts other connections). */
   invalidate(): void {
     this.version = -1
+  }
+
+  /** How many papers there are. */
+  get size(): number {
+    let n = 0
+    for (let r = 0; r < this.present.length; r++) n += this.present[r] as number
+    return n
   }
 
   rowids(): number[] {
@@ -429,17 +436,15 @@ export class SqliteStore {
     const from = dayNumber(bounds.from)
     const to = dayNumber(bounds.to)
 
-    // One FTS5 pass: ranked by BM25 when relevance is asked for, else just the rowids.
-    const byRelevance = !!match && request.sort !== 'date'
-    let ids: number[]
-    // Without filters FTS5 ranks only the page (a top-k sort) and the rest is counted from rowids alone.
+    // The matching rowids first (cheap: no ranking); they give the total and facets.
+    const ids = match ? (this.stmt.matchRowids.pluck().all(match) as number[]) : c.rowids()
+    // Ranked by BM25 when relevance is asked for and BM25 can tell papers apart (see `rankable`).
+    const byRelevance = !!match && request.sort !== 'date' && rankable(parsed, ids.length, c.size)
+    // Without filters FTS5 ranks only the page (a top-k sort).
     const topOnly = byRelevance && !hasFilters
-    let topPage: Array<{ rowid: number; score: number }> = []
-    if (match && topOnly) {
-      topPage = (this.stmt.matchTop.raw().all(match, limit, offset) as Array<[number, number]>).map(([rowid, score]) => ({ rowid, score }))
-      ids = this.stmt.matchRowids.pluck().all(match) as number[]
-    } else if (match) ids = this.stmt.matchRowids.pluck().all(match) as number[]
-    else ids = c.rowids()
+    const topPage: Array<{ rowid: number; score: number }> = topOnly
+      ? (this.stmt.matchTop.raw().all(match, limit, offset) as Array<[number, number]>).map(([rowid, score]) => ({ rowid, score }))
+      : []
 
     const kept: number[] = []
     const typeCount = new Int32Array(c.type.values.length)
