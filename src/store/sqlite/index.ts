@@ -192,7 +192,7 @@ export class SqliteStore {
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('busy_timeout = 10000')
     this.db.pragma('foreign_keys = ON')
-    const from = this.migrate()
+    this.migrate()
     this.links = new SqliteLinks(this.db)
     this.stmt = {
       source: this.db.prepare<[string], { key: string; reader_version: number }>('SELECT key, reader_version FROM sources WHERE sha256 = ?'),
@@ -225,19 +225,20 @@ export class SqliteStore {
       hit: this.db.prepare('SELECT key, id, title, type, date, sender, text FROM papers WHERE rowid = ?'),
     }
     this.facets = new FacetCache(this.db)
-    if (from > 0 && from < 3) this.backfillLinks()
-    if (from > 0 && from < 4) this.rebuildFts()
   }
 
-  /** Runs pending migrations; returns the version the file was at. */
+  /** Runs pending migrations, each with its data step; returns the version the file was at. */
   private migrate(): number {
     this.db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)')
     const row = this.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").get()
     const version = row ? Number(row.value) : 0
     if (version > MIGRATIONS.length) throw new Error(`database schema ${version} is newer than this kamerwacht (${MIGRATIONS.length}); upgrade kamerwacht`)
     for (let v = version; v < MIGRATIONS.length; v++) {
+      // A migration's data step runs in its transaction: a crash leaves the file at the version before.
       this.db.transaction(() => {
         this.db.exec(MIGRATIONS[v] as string)
+        if (v + 1 === 3) this.backfillLinks()
+        if (v + 1 === 4) this.rebuildFts()
         this.db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(v + 1))
       })()
     }
@@ -246,21 +247,19 @@ export class SqliteStore {
 
   /** Indexes every stored paper's stems again (migration 4). */
   private rebuildFts(): void {
-    const rows = this.db.prepare<[], { rowid: number; title: string | null; text: Buffer }>('SELECT rowid, title, text FROM papers ORDER BY rowid')
-    this.db.transaction(() => {
-      for (const r of rows.all()) this.stmt.insertFts.run(r.rowid, stemText(`${r.title ?? ''} ${unpack(r.text)}`))
-    })()
+    const insert = this.db.prepare('INSERT INTO papers_fts (rowid, stems) VALUES (?, ?)')
+    const rows = this.db.prepare<[], { rowid: number; title: string | null; text: Buffer }>('SELECT rowid, title, text FROM papers ORDER BY rowid').all()
+    for (const r of rows) insert.run(r.rowid, stemText(`${r.title ?? ''} ${unpack(r.text)}`))
   }
 
   /** Fills the linking tables from the Documents of a store made before they existed, oldest paper first. */
   private backfillLinks(): void {
-    const keys = this.db.prepare<[], { key: string }>('SELECT key FROM papers ORDER BY date, key').pluck().all() as unknown as string[]
-    this.db.transaction(() => {
-      for (const key of keys) {
-        const doc = this.get(key)
-        if (doc) this.links.derive(doc, { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier })
-      }
-    })()
+    const links = new SqliteLinks(this.db)
+    const rows = this.db.prepare<[], { key: string; doc: Buffer }>('SELECT key, doc FROM papers ORDER BY date, key').all()
+    for (const { key, doc: blob } of rows) {
+      const doc = JSON.parse(unpack(blob)) as Document
+      links.derive(doc, { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier })
+    }
   }
 
   /** Schema version of the open file. */
