@@ -1,6 +1,7 @@
 // The `kamerwacht` binary, run as a user runs it (the global setup builds it first).
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -69,5 +70,54 @@ describe('kamerwacht start', () => {
     const samples = readdirSync(join(ROOT, 'examples')).length
     expect(r.stdout).toContain(`${samples} of ${samples} read`)
     expect(r.stdout).toMatch(/Stored in .*s\.db: 12 papers/)
+  })
+
+  it('then serves the web UI and the API, printing the URL, until stopped', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'kw-start-')), 's.db')
+    const child = spawn(process.execPath, [BIN, 'start', '--db', db, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, KAMERWACHT_PDF: 'js' },
+    })
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      child.stdout.on('data', (d) => {
+        out += d
+        const m = /serving on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
+        if (m) resolve(m[1] as string)
+      })
+      child.on('exit', (code) => reject(new Error(`start exited with ${code}: ${out}`)))
+    })
+    try {
+      expect(await (await fetch(`${url}/health`)).json()).toMatchObject({ status: 'ok', papers: 12, writable: false })
+      const page = await fetch(`${url}/?q=kernwapens`)
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+      expect(await page.text()).toContain('href="/papers/kst-33783-50"')
+    } finally {
+      child.kill('SIGTERM')
+    }
+    expect(await exited).toBe(0)
+  }, 60_000)
+})
+
+describe('kamerwacht serve', () => {
+  it('refuses a bad port and says so when the port is taken', async () => {
+    expect(run('serve', '--port', 'eighty').status).toBe(2)
+    expect(run('serve', '--port', '70000').stderr).toContain('--port')
+    const taken = createServer()
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+    const port = String((taken.address() as AddressInfo).port)
+    const db = join(mkdtempSync(join(tmpdir(), 'kw-serve-')), 's.db')
+    const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'serve', '--port', port, '--db', db], { stdio: ['ignore', 'ignore', 'pipe'] })
+      let stderr = ''
+      child.stderr.on('data', (d) => {
+        stderr += d
+      })
+      child.on('exit', (code) => resolve({ code, stderr }))
+    })
+    taken.close()
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain(`port ${port} is in use`)
   })
 })

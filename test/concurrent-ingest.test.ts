@@ -27,7 +27,9 @@ function ingest(dir: string, url: string): Promise<{ code: number | null; stderr
   })
 }
 
-async function tables(url: string, schema: string): Promise<Record<string, unknown[]>> {
+type Tables = Record<'papers' | 'duplicateKeys' | 'sources' | 'refs' | 'commitments' | 'fulfilments' | 'stats', unknown[]>
+
+async function tables(url: string, schema: string): Promise<Tables> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
