@@ -1,6 +1,6 @@
 // Four `kamerwacht ingest` processes at once over overlapping folders, into one PostgreSQL store:
 // each paper ends up stored once, and the citation graph and promise links are the same as
-// after one process read everything alone.
+// after one process read everything alone; a reader searching meanwhile sees only whole papers.
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { generatePaper } from '../src/bench/corpus.js'
+import { PostgresStore } from '../src/store/postgres/index.js'
 import { ROOT } from '../src/test-support/paths.js'
 import { testPostgresUrl, testSchema } from '../src/test-support/postgres.js'
 
@@ -84,7 +85,25 @@ describe.skipIf(!pgUrl)('four ingest processes at once (PostgreSQL)', () => {
     schemas.push(together, alone)
     const withSchema = (s: string) => `${url}${url.includes('?') ? '&' : '?'}schema=${s}`
 
-    const runs = await Promise.all(folders.map(([name]) => ingest(join(work, name), withSchema(together))))
+    // Someone searches while the four write: every answer is whole, and the store only grows.
+    const reader = await PostgresStore.open(url, { schema: together, searchCache: 0, max: 2 })
+    const writing = Promise.all(folders.map(([name]) => ingest(join(work, name), withSchema(together))))
+    let done = false
+    void writing.then(() => {
+      done = true
+    })
+    const totals: number[] = []
+    while (!done) {
+      const r = await reader.search({ q: 'Kamer', limit: 5 })
+      expect(r.hits.length).toBe(Math.min(5, r.total))
+      for (const h of r.hits) expect(await reader.get(h.id)).not.toBeNull()
+      totals.push(r.total)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    await reader.close()
+    expect(totals.length).toBeGreaterThan(3)
+    expect(totals).toEqual([...totals].sort((x, y) => x - y))
+    const runs = await writing
     for (const r of runs) expect(r.code, r.stderr).toBe(0)
     const single = await ingest(join(work, 'all'), withSchema(alone))
     expect(single.code, single.stderr).toBe(0)

@@ -18,7 +18,9 @@ export const isPostgresUrl = (value: string) => /^postgres(ql)?:\/\//.test(value
  * else is a SQLite file.
  */
 export function dbPath(flag?: string): string {
-  const value = flag ?? process.env.KAMERWACHT_DB ?? process.env.DATABASE_URL ?? './data/kamerwacht.db'
+  // DATABASE_URL counts only when it names PostgreSQL: a platform may set it for another database.
+  const databaseUrl = process.env.DATABASE_URL && isPostgresUrl(process.env.DATABASE_URL) ? process.env.DATABASE_URL : undefined
+  const value = flag ?? process.env.KAMERWACHT_DB ?? databaseUrl ?? './data/kamerwacht.db'
   return isPostgresUrl(value) ? value : resolve(value)
 }
 
