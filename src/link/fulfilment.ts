@@ -13,7 +13,7 @@ export interface PaperRef {
 
 /** A commitment as stored: the extraction plus the paper it was made in and a stable id. */
 export interface CommitmentRecord {
-  /** `kst-33783-50~4f1c2a`: the paper's key and a hash of the promise's words, so corrections survive re-ingest. */
+  /** `kst-33783-50~12995bb5`: the paper's key and a hash of the promise's words, so corrections survive re-ingest. */
   id: string
   paper: PaperRef
   text: string
@@ -82,7 +82,7 @@ export function subjectTerms(text: string): string[] {
   return [...out]
 }
 
-/** The stable id of a commitment: its paper's key and six hex digits of its words (white space folded). */
+/** The stable id of a commitment: its paper's key and eight hex digits of a SHA-1 of its words (white space folded). */
 export function commitmentId(paperKey: string, text: string): string {
   const hash = createHash('sha1').update(text.replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 8)
   return `${paperKey}~${hash}`
