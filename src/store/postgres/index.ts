@@ -21,7 +21,7 @@ import {
 } from '../store.js'
 import { PgLinks } from './links.js'
 import { PG_MIGRATIONS } from './schema.js'
-import { bm25Sql, idf, rankedTerms, termQuery, toTsQuery, tsvectorLiteral } from './search.js'
+import { bm25Sql, idf, rankedTerms, termFrequencies, termQuery, toTsQuery, tsvectorLiteral } from './search.js'
 
 // count(*) and sums come back as bigint; every count here fits a double.
 pg.types.setTypeParser(20, (v: string) => Number(v))
@@ -186,18 +186,19 @@ export class PostgresStore implements Store {
       pack(doc.text),
       tsvectorLiteral(tokens),
       tokens.length,
+      JSON.stringify(termFrequencies(tokens)),
     ]
     if (existing) {
       await db.query(
         `UPDATE papers SET id = $2, type = $3, date = $4, year = $5, sender = $6, title = $7, dossier = $8, form = $9, source_sha = $10,
-           reader_version = $11, doc = $12, text = $13, tsv = $14::tsvector, len = $15, seq = nextval('paper_seq') WHERE key = $1`,
+           reader_version = $11, doc = $12, text = $13, tsv = $14::tsvector, len = $15, tf = $16::jsonb, seq = nextval('paper_seq') WHERE key = $1`,
         values,
       )
       await db.query('UPDATE stats SET tokens = tokens + $1', [tokens.length - existing.len])
     } else {
       await db.query(
-        `INSERT INTO papers (key, id, type, date, year, sender, title, dossier, form, source_sha, reader_version, doc, text, tsv, len, seq)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::tsvector, $15, nextval('paper_seq'))`,
+        `INSERT INTO papers (key, id, type, date, year, sender, title, dossier, form, source_sha, reader_version, doc, text, tsv, len, tf, seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::tsvector, $15, $16::jsonb, nextval('paper_seq'))`,
         values,
       )
       await db.query('UPDATE stats SET papers = papers + 1, tokens = tokens + $1', [tokens.length])
@@ -330,14 +331,15 @@ export class PostgresStore implements Store {
     let score = '0'
     const stats = (await this.pool.query<{ papers: number; tokens: number }>('SELECT papers, tokens FROM stats')).rows[0] ?? { papers: 0, tokens: 0 }
     // As in the SQLite store: when BM25 gives every word the floor weight, newest first.
-    const matches =
-      tsquery && request.sort !== 'date'
-        ? ((await this.pool.query<{ n: number }>('SELECT count(*) AS n FROM papers WHERE tsv @@ $1::tsquery', [tsquery])).rows[0]?.n ?? 0)
-        : 0
+    // Counting the matches of a tsquery reads them all: without filters the facet query's total is that
+    // count already, and a one-word query's matches are its word's document frequency.
+    const count = async (q: string) => (await this.pool.query<{ n: number }>('SELECT count(*) AS n FROM papers WHERE tsv @@ $1::tsquery', [q])).rows[0]?.n ?? 0
+    const matches = tsquery && request.sort !== 'date' ? (hasFilters ? await count(tsquery) : total) : 0
     if (tsquery && request.sort !== 'date' && rankable(parsed, matches, stats.papers)) {
+      const ranked = rankedTerms(parsed)
       const terms = []
-      for (const term of rankedTerms(parsed)) {
-        const hits = (await this.pool.query<{ n: number }>('SELECT count(*) AS n FROM papers WHERE tsv @@ $1::tsquery', [termQuery(term)])).rows[0]?.n ?? 0
+      for (const term of ranked) {
+        const hits = ranked.length === 1 && parsed.not.length === 0 ? matches : await count(termQuery(term))
         terms.push({ term, idf: idf(stats.papers, hits) })
       }
       score = bm25Sql(terms, stats.papers ? stats.tokens / stats.papers : 1, param)

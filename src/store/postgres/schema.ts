@@ -22,6 +22,8 @@ export const PG_MIGRATIONS: string[] = [
      -- the Dutch stems of title and text (search/stem.ts), with their positions, and how many there are (BM25's document length)
      tsv tsvector NOT NULL,
      len integer NOT NULL,
+     -- how often each stem occurs: BM25's term frequency, read without unnesting the tsvector
+     tf jsonb NOT NULL,
      seq bigint NOT NULL
    );
    CREATE INDEX papers_id ON papers(id);

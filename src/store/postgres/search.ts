@@ -49,16 +49,24 @@ export function tsvectorLiteral(stems: string[]): string {
 
 /**
  * SQL for how often a term occurs in the row `p` (FTS5's phrase instance
- * count): a word's positions, the positions of every lexeme with a prefix,
- * or the starts of a phrase whose next words follow position by position.
+ * count): a word's count in `tf`, the positions of every lexeme with a
+ * prefix, or the starts of a phrase whose next words follow position by
+ * position.
  */
 export function frequencySql(t: Term, param: (value: unknown) => string): string {
   const positionsOf = (stem: string) => `(SELECT u.positions FROM unnest(p.tsv) u WHERE u.lexeme = ${param(stem)})`
-  if (t.kind === 'word') return `coalesce(cardinality(${positionsOf(t.stem)}), 0)`
+  if (t.kind === 'word') return `coalesce((p.tf ->> ${param(t.stem)})::int, 0)`
   if (t.kind === 'prefix') return `coalesce((SELECT sum(cardinality(u.positions)) FROM unnest(p.tsv) u WHERE starts_with(u.lexeme, ${param(t.prefix)})), 0)`
   const [first, ...rest] = t.stems
   const follows = rest.map((s, k) => `(x + ${k + 1}) = ANY(coalesce(${positionsOf(s)}, '{}'))`).join(' AND ')
   return `coalesce((SELECT count(*) FROM unnest(${positionsOf(first as string)}) x WHERE ${follows}), 0)`
+}
+
+/** How often each stem occurs, as the `tf` column holds it. */
+export function termFrequencies(stems: string[]): Record<string, number> {
+  const tf: Record<string, number> = {}
+  for (const s of stems) tf[s] = (tf[s] ?? 0) + 1
+  return tf
 }
 
 /** The terms BM25 sums over: every word, phrase and prefix the query looks for (excluded ones never occur in a match). */
