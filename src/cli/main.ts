@@ -4,9 +4,11 @@ import { z } from 'zod'
 import { DEFAULT_LIMITS } from '../read/index.js'
 import { citesCommand, commitmentCommand, commitmentsCommand, dossierCommand, feedCommand, timelineCommand } from './link-commands.js'
 import { type Io, readCommand } from './read.js'
-import { serveCommand } from './serve.js'
 import { startCommand } from './start.js'
 import { exportCommand, ingestCommand, reindexCommand, searchCommand, showCommand } from './store-commands.js'
+
+// The server (Fastify, the web UI) is loaded only by the commands that serve: the others start faster and lighter.
+const serve: typeof import('./serve.js').serveCommand = async (opts, io) => (await import('./serve.js')).serveCommand(opts, io)
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 
@@ -404,7 +406,7 @@ Examples:
     .action(async (raw: unknown) => {
       const o = serveOptions.safeParse(raw)
       if (!o.success) return usage('serve', o.error)
-      process.exitCode = await serveCommand(o.data, io)
+      process.exitCode = await serve(o.data, io)
     })
 
   cli
@@ -423,7 +425,7 @@ Examples:
       }
       const o = serveOptions.safeParse({ port: raw.port, host: raw.host, db: raw.db })
       if (!o.success) return usage('start', o.error)
-      process.exitCode = await serveCommand(o.data, io)
+      process.exitCode = await serve(o.data, io)
     })
   return cli
 }
