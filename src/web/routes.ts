@@ -44,6 +44,20 @@ const html = (reply: FastifyReply, body: string, status = 200) => reply.status(s
 const notFound = (reply: FastifyReply, what: string) =>
   html(reply, layout({ title: 'Niet gevonden', body: `<h1>Niet gevonden</h1><p>${esc(what)}</p><p><a href="/">Zoeken</a></p>` }), 404)
 
+/** A form value the page cannot take: a 400 page that names the field. */
+const badRequest = (reply: FastifyReply, error: z.ZodError) => {
+  const issue = error.issues[0]
+  const field = issue?.path.join('.') || 'query'
+  return html(
+    reply,
+    layout({
+      title: 'Ongeldige invoer',
+      body: `<h1>Ongeldige invoer</h1><p role="alert">${esc(field)}: ${esc(issue?.message ?? 'ongeldig')}</p><p><a href="/">Opnieuw zoeken</a></p>`,
+    }),
+    400,
+  )
+}
+
 /** Drops undefined fields, for `exactOptionalPropertyTypes`. */
 const defined = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> }
@@ -55,7 +69,9 @@ export function registerWeb(app: FastifyInstance, o: { store: Store; today: () =
   app.get('/static/app.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(JS))
 
   app.get('/', async (req, reply) => {
-    const f = SearchForm.parse(req.query ?? {})
+    const parsed = SearchForm.safeParse(req.query ?? {})
+    if (!parsed.success) return badRequest(reply, parsed.error)
+    const f = parsed.data
     const form = { ...defined({ type: f.type, dossier: f.dossier, sender: f.sender, from: f.from, to: f.to }), q: f.q, sort: f.sort, page: f.page }
     const searching = !!(f.q.trim() || f.type || f.dossier || f.sender || f.from || f.to)
     if (!searching) return html(reply, searchPage(form, null, null))
@@ -86,7 +102,9 @@ export function registerWeb(app: FastifyInstance, o: { store: Store; today: () =
   })
 
   app.get('/commitments', async (req, reply) => {
-    const f = BoardForm.parse(req.query ?? {})
+    const parsed = BoardForm.safeParse(req.query ?? {})
+    if (!parsed.success) return badRequest(reply, parsed.error)
+    const f = parsed.data
     const filter = defined({ sender: f.sender, dossier: f.dossier })
     const list = await store.commitments({ ...filter, ...defined({ status: f.status }), limit: BOARD_PAGE, offset: (f.page - 1) * BOARD_PAGE }, o.today())
     // The chart shows every status per sender; counts come with the list, whatever status is chosen.
