@@ -1,4 +1,6 @@
 import { availableParallelism } from 'node:os'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { Worker } from 'node:worker_threads'
 import type { Document } from '../model/document.js'
 import type { Store } from '../store/store.js'
@@ -39,6 +41,25 @@ const FLUSH_MS = 300
 /** Heap of one reading thread, in MB: enough for a paper of several MB, and a ceiling on memory over a long run. */
 const WORKER_HEAP_MB = 256
 
+/**
+ * A full garbage collection of the writing thread every so many batches.
+ * V8 lets an idle-looking heap drift up during a long ingest (Documents
+ * arrive, are written and dropped, batch after batch): resident memory became
+ * a sawtooth whose peak rose with the length of the run (300 MB at 10,000
+ * papers, 400–485 MB at 100,000). A collection every 2,000 papers or so keeps
+ * it flat at a cost of about 1% of the time.
+ */
+const COLLECT_EVERY = 8
+let collectGarbage: (() => void) | undefined
+function fullCollection(): void {
+  if (!collectGarbage) {
+    // The documented way to reach V8's gc() without starting Node with --expose-gc.
+    setFlagsFromString('--expose-gc')
+    collectGarbage = runInNewContext('gc') as () => void
+  }
+  collectGarbage()
+}
+
 /** Batches waiting to be written before reading pauses. */
 const MAX_QUEUED = 4
 
@@ -64,6 +85,7 @@ export async function ingest(store: Store, files: string[], options: IngestOptio
   let writing: Promise<void> = Promise.resolve()
   let writeError: unknown = null
   let queued = 0
+  let written = 0
   let resume = () => {}
   const flush = () => {
     if (batch.length === 0) return
@@ -74,6 +96,7 @@ export async function ingest(store: Store, files: string[], options: IngestOptio
     writing = writing.then(async () => {
       try {
         if (!writeError) for (const r of await store.putMany(items)) summary[r]++
+        if (++written % COLLECT_EVERY === 0) fullCollection()
       } catch (e) {
         writeError = e
       } finally {
