@@ -47,7 +47,7 @@ const WORKER_HEAP_MB = 256
  * arrive, are written and dropped, batch after batch): resident memory became
  * a sawtooth whose peak rose with the length of the run (300 MB at 10,000
  * papers, 400–485 MB at 100,000). A collection every 2,000 papers or so keeps
- * it flat at a cost of about 1% of the time.
+ * it flat (265–310 MB over a 100,000-paper run) at no measurable cost.
  */
 const COLLECT_EVERY = 8
 let collectGarbage: (() => void) | undefined
