@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
 import { z } from 'zod'
 import { DEFAULT_LIMITS } from '../read/index.js'
+import { searchRequest } from '../store/store.js'
 import { citesCommand, commitmentCommand, commitmentsCommand, dossierCommand, feedCommand, timelineCommand } from './link-commands.js'
 import { type Io, readCommand } from './read.js'
 import { startCommand } from './start.js'
@@ -186,16 +187,7 @@ Examples:
         .safeParse(raw)
       if (!o.success) return usage('search', o.error)
       const d = o.data
-      const request = {
-        sort: d.sort,
-        limit: d.limit,
-        offset: d.offset,
-        ...(d.type ? { type: d.type } : {}),
-        ...(d.dossier ? { dossier: d.dossier } : {}),
-        ...(d.afzender ? { sender: d.afzender } : {}),
-        ...(d.van ? { from: d.van } : {}),
-        ...(d.tot ? { to: d.tot } : {}),
-      }
+      const { q: _, ...request } = searchRequest({ ...d, q: '', sender: d.afzender, from: d.van, to: d.tot })
       process.exitCode = await searchCommand(words.join(' '), request, { ...(d.db ? { db: d.db } : {}), ...(d.json ? { json: true } : {}) }, io)
     })
 

@@ -9,7 +9,7 @@ import type { PipelineContext } from '../pipeline.js'
 import { readDocument } from '../pipeline.js'
 import { ReadError } from '../read/index.js'
 import { QueryError } from '../search/query.js'
-import { paperKey, READER_VERSION, type Store } from '../store/store.js'
+import { paperKey, READER_VERSION, type Store, searchRequest } from '../store/store.js'
 import { registerWeb } from '../web/routes.js'
 import { HttpError } from './errors.js'
 import { openApi } from './openapi.js'
@@ -102,17 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/search', async (req) => {
     const q = parse(S.SearchQuery, req.query, 'query')
     try {
-      return await store.search({
-        q: q.q,
-        sort: q.sort,
-        limit: q.limit,
-        offset: q.offset,
-        ...(q.type ? { type: q.type } : {}),
-        ...(q.dossier ? { dossier: q.dossier } : {}),
-        ...(q.sender ? { sender: q.sender } : {}),
-        ...(q.from ? { from: q.from } : {}),
-        ...(q.to ? { to: q.to } : {}),
-      })
+      return await store.search(searchRequest(q))
     } catch (e) {
       if (e instanceof QueryError) throw new HttpError(400, 'invalid-query', `invalid q: ${e.message}`)
       throw e

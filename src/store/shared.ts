@@ -1,6 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { InputForm } from '../model/document.js'
-import type { Facet } from './store.js'
+import type { Facet, SearchRequest, SearchResult } from './store.js'
 
 // What both stores share, so they keep papers and answer searches the same way.
 
@@ -37,4 +37,40 @@ export function topFacet(counts: Iterable<[string, number]>): Facet {
   const out: Facet = []
   for (const [value, count] of counts) if (count > 0) out.push({ value, count })
   return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, 20)
+}
+
+/**
+ * Recent search results, least recently used dropped first. Both stores pass
+ * a stamp that changes with every write (by any process); a new stamp empties
+ * the cache, so a cached result is never older than the store.
+ */
+export class ResultCache {
+  private readonly entries = new Map<string, SearchResult>()
+  private stamp: string | number | undefined
+
+  constructor(readonly size: number) {}
+
+  /** The key of a request: every field that changes the answer. */
+  key(r: SearchRequest): string {
+    return JSON.stringify([r.q, r.type, r.dossier, r.sender, r.from, r.to, r.sort, r.limit, r.offset])
+  }
+
+  /** The cached result for a key under this stamp, marked as just used. */
+  get(key: string, stamp: string | number): SearchResult | undefined {
+    if (stamp !== this.stamp) {
+      this.entries.clear()
+      this.stamp = stamp
+    }
+    const hit = this.entries.get(key)
+    if (hit) {
+      this.entries.delete(key)
+      this.entries.set(key, hit)
+    }
+    return hit
+  }
+
+  set(key: string, result: SearchResult): void {
+    if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value as string)
+    this.entries.set(key, result)
+  }
 }

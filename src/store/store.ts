@@ -18,6 +18,16 @@ export interface SearchRequest {
   offset?: number
 }
 
+/** A search request from optional form or flag values: empty filters are left out (`exactOptionalPropertyTypes`). */
+export function searchRequest(r: { [K in keyof SearchRequest]: SearchRequest[K] | undefined } & { q: string }): SearchRequest {
+  const out: SearchRequest = { q: r.q }
+  for (const k of ['type', 'dossier', 'sender', 'from', 'to'] as const) if (r[k]) out[k] = r[k]
+  if (r.sort) out.sort = r.sort
+  if (r.limit !== undefined) out.limit = r.limit
+  if (r.offset !== undefined) out.offset = r.offset
+  return out
+}
+
 /** One result line. */
 export interface SearchHit {
   id: string

@@ -1,4 +1,4 @@
-import type { SearchRequest, SearchResult } from '../store/store.js'
+import { type SearchRequest, type SearchResult, searchRequest } from '../store/store.js'
 import { dutchDate, esc, layout, paperHref, snippetHtml } from './html.js'
 
 /** What the search form holds. */
@@ -17,17 +17,7 @@ export const PAGE_SIZE = 10
 
 /** The form's values as a store request. */
 export function toRequest(f: SearchForm): SearchRequest {
-  return {
-    q: f.q,
-    sort: f.sort,
-    limit: PAGE_SIZE,
-    offset: (f.page - 1) * PAGE_SIZE,
-    ...(f.type ? { type: f.type } : {}),
-    ...(f.dossier ? { dossier: f.dossier } : {}),
-    ...(f.sender ? { sender: f.sender } : {}),
-    ...(f.from ? { from: f.from } : {}),
-    ...(f.to ? { to: f.to } : {}),
-  }
+  return searchRequest({ ...f, limit: PAGE_SIZE, offset: (f.page - 1) * PAGE_SIZE })
 }
 
 /** A link to the same search with some fields changed (a facet chosen, another page). */

@@ -4,7 +4,7 @@ import type { Document, InputForm } from '../../model/document.js'
 import { parseQuery, queryStems, rankable } from '../../search/query.js'
 import { snippet } from '../../search/snippet.js'
 import { stemText } from '../../search/stem.js'
-import { dateBounds, FORM_RANK, pack, topFacet, unpack } from '../shared.js'
+import { dateBounds, FORM_RANK, pack, ResultCache, topFacet, unpack } from '../shared.js'
 import {
   type Citations,
   type CommitmentList,
@@ -54,14 +54,14 @@ type Db = pg.Pool | pg.PoolClient
 export class PostgresStore implements Store {
   readonly location: string
   private readonly links: PgLinks
-  private readonly results = new Map<string, SearchResult>()
-  private resultsStamp = ''
+  private readonly results: ResultCache
 
   private constructor(
     private readonly pool: pg.Pool,
     url: string,
-    private readonly resultsSize: number,
+    cacheSize: number,
   ) {
+    this.results = new ResultCache(cacheSize)
     this.location = redact(url)
     this.links = new PgLinks(pool)
   }
@@ -259,32 +259,13 @@ export class PostgresStore implements Store {
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
-    if (this.resultsSize === 0) return this.searchUncached(request)
+    if (this.results.size === 0) return this.searchUncached(request)
     // Every write draws from the sequence, so its value says whether anything changed.
-    const stamp = String(
-      (await this.pool.query<{ v: number; c: boolean }>('SELECT last_value AS v, is_called AS c FROM paper_seq')).rows.map((r) => `${r.v}${r.c}`)[0],
-    )
-    if (stamp !== this.resultsStamp) {
-      this.results.clear()
-      this.resultsStamp = stamp
-    }
-    const key = JSON.stringify([
-      request.q,
-      request.type,
-      request.dossier,
-      request.sender,
-      request.from,
-      request.to,
-      request.sort,
-      request.limit,
-      request.offset,
-    ])
-    let result = this.results.get(key)
-    if (result) this.results.delete(key)
-    else {
-      result = await this.searchUncached(request)
-      if (this.results.size >= this.resultsSize) this.results.delete(this.results.keys().next().value as string)
-    }
+    const seq = (await this.pool.query<{ v: number; c: boolean }>('SELECT last_value AS v, is_called AS c FROM paper_seq')).rows[0]
+    const key = this.results.key(request)
+    const hit = this.results.get(key, `${seq?.v}${seq?.c}`)
+    if (hit) return hit
+    const result = await this.searchUncached(request)
     this.results.set(key, result)
     return result
   }

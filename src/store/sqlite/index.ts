@@ -6,7 +6,7 @@ import type { Document, InputForm } from '../../model/document.js'
 import { parseQuery, queryStems, rankable, toFts } from '../../search/query.js'
 import { snippet } from '../../search/snippet.js'
 import { stemText } from '../../search/stem.js'
-import { dateBounds, FORM_RANK, pack, topFacet, unpack } from '../shared.js'
+import { dateBounds, FORM_RANK, pack, ResultCache, topFacet, unpack } from '../shared.js'
 import type { Citations, CommitmentList, CommitmentQuery, DossierView, TimelineEntry } from '../store.js'
 import { type Facet, type PaperSummary, type PutResult, paperKey, READER_VERSION, type SearchRequest, type SearchResult } from '../store.js'
 import { LINK_TABLES, SqliteLinks } from './links.js'
@@ -96,6 +96,7 @@ class FacetCache {
   days = new Int32Array(1024)
   present = new Uint8Array(1024)
   private seq = 0
+  private count = 0
   private version = -1
   private readonly changed
   private readonly dataVersion
@@ -139,6 +140,7 @@ class FacetCache {
       this.senders[r.rowid] = this.sender.code(r.sender)
       this.dossiers[r.rowid] = this.dossier.code(r.dossier)
       this.days[r.rowid] = dayNumber(r.date)
+      if (!this.present[r.rowid]) this.count++
       this.present[r.rowid] = 1
       this.seq = Math.max(this.seq, r.seq)
     }
@@ -152,9 +154,7 @@ class FacetCache {
 
   /** How many papers there are. */
   get size(): number {
-    let n = 0
-    for (let r = 0; r < this.present.length; r++) n += this.present[r] as number
-    return n
+    return this.count
   }
 
   rowids(): number[] {
@@ -175,9 +175,7 @@ export class SqliteStore {
   private readonly facets: FacetCache
   private readonly links: SqliteLinks
 
-  private readonly results = new Map<string, SearchResult>()
-  private resultsStamp = -1
-  private readonly resultsSize: number
+  private readonly results: ResultCache
 
   /**
    * Opens (and migrates) a store file. `searchCache` is how many recent search
@@ -185,7 +183,7 @@ export class SqliteStore {
    * map lookup, and every write, by any process, empties the cache.
    */
   constructor(file: string, options: { searchCache?: number } = {}) {
-    this.resultsSize = Math.max(0, options.searchCache ?? 256)
+    this.results = new ResultCache(Math.max(0, options.searchCache ?? 256))
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
     this.db = new Database(file)
     this.db.pragma('journal_mode = WAL')
@@ -380,30 +378,11 @@ export class SqliteStore {
   }
 
   search(request: SearchRequest): SearchResult {
-    if (this.resultsSize === 0) return this.searchUncached(request)
-    const stamp = this.facets.refresh().stamp
-    if (stamp !== this.resultsStamp) {
-      this.results.clear()
-      this.resultsStamp = stamp
-    }
-    const key = JSON.stringify([
-      request.q,
-      request.type,
-      request.dossier,
-      request.sender,
-      request.from,
-      request.to,
-      request.sort,
-      request.limit,
-      request.offset,
-    ])
-    let result = this.results.get(key)
-    if (result) this.results.delete(key)
-    else {
-      result = this.searchUncached(request)
-      if (this.results.size >= this.resultsSize) this.results.delete(this.results.keys().next().value as string)
-    }
-    // Most recently used last, so the first key is the one to drop.
+    if (this.results.size === 0) return this.searchUncached(request)
+    const key = this.results.key(request)
+    const hit = this.results.get(key, this.facets.refresh().stamp)
+    if (hit) return hit
+    const result = this.searchUncached(request)
     this.results.set(key, result)
     return result
   }
