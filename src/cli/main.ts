@@ -3,10 +3,13 @@ import { Command, CommanderError, Option } from 'commander'
 import { z } from 'zod'
 import { DEFAULT_LIMITS } from '../read/index.js'
 import { searchRequest } from '../store/store.js'
+import { SRU_URL } from '../sync/ob.js'
+import { OB_BASE_URL, TK_BASE_URL, TK_ENTITIES } from '../sync/tk.js'
 import { citesCommand, commitmentCommand, commitmentsCommand, dossierCommand, feedCommand, timelineCommand } from './link-commands.js'
 import { type Io, readCommand } from './read.js'
 import { startCommand } from './start.js'
 import { exportCommand, ingestCommand, reindexCommand, searchCommand, showCommand } from './store-commands.js'
+import { compareCommand, syncObCommand, syncTkCommand } from './sync-commands.js'
 
 // The server (Fastify, the web UI) is loaded only by the commands that serve: the others start faster and lighter.
 const serve: typeof import('./serve.js').serveCommand = async (opts, io) => (await import('./serve.js')).serveCommand(opts, io)
@@ -255,6 +258,7 @@ Examples:
     .option('--dossier <nr>', 'only promises made in this dossier')
     .option('--limit <n>', 'how many to print', '50')
     .option('--offset <n>', 'skip this many', '0')
+    .option('--compare', "set the Kamer's register of promises (Toezegging records, from `kamerwacht sync tk`) beside the promises found in the papers")
     .addOption(json())
     .addHelpText(
       'after',
@@ -266,9 +270,16 @@ due-soon: within 30 days. Set KAMERWACHT_TODAY=2022-09-01 to see the state on an
 
 Examples:
   kamerwacht commitments --status overdue --sender "Buitenlandse Zaken"
-  kamerwacht commitments --dossier 33783 --json`,
+  kamerwacht commitments --dossier 33783 --json
+  kamerwacht commitments --compare                 register and papers: in both, only in one`,
     )
     .action(async (raw: unknown) => {
+      if ((raw as { compare?: boolean }).compare) {
+        const c = z.object({ db: z.string().optional(), json: z.boolean().optional() }).safeParse(raw)
+        if (!c.success) return usage('commitments', c.error)
+        process.exitCode = await compareCommand({ ...(c.data.db ? { db: c.data.db } : {}), ...(c.data.json ? { json: true } : {}) }, io)
+        return
+      }
       const o = z
         .object({
           db: z.string().optional(),
@@ -419,6 +430,102 @@ Examples:
       if (!o.success) return usage('start', o.error)
       process.exitCode = await serve(o.data, io)
     })
+  const syncShared = z.object({
+    db: z.string().optional(),
+    rate: z.coerce.number().positive().max(100),
+    timeout: z.coerce.number().positive().max(3600),
+    retries: z.coerce.number().int().min(0).max(20),
+    contact: z.string().min(3).optional(),
+    json: z.boolean().optional(),
+    quiet: z.boolean().optional(),
+  })
+  const url = z
+    .string()
+    .url()
+    .refine((u) => /^https?:/.test(u), 'must be an http(s) URL')
+  const sync = cli
+    .command('sync')
+    .description('keep the store current from the official open data: the Tweede Kamer (tk) and officielebekendmakingen (ob)')
+    .addHelpText(
+      'after',
+      `
+A sync asks only for what changed since the last one, stores each page as it comes with where
+it stopped, and goes on from there when run again after an interruption. It is polite: it
+says who it is (--contact adds an address to its User-Agent), keeps to --rate requests a
+second, and backs off on 429, 5xx and time-outs.
+
+Examples:
+  kamerwacht sync tk --contact you@example.org     the Tweede Kamer open data, incrementally
+  kamerwacht sync tk --entity Document Toezegging  only papers and the register of promises
+  kamerwacht sync ob --dossier 33783               one dossier's papers from officielebekendmakingen`,
+    )
+  const politeness = (c: Command) =>
+    c
+      .addOption(dbOption())
+      .option('--rate <n>', 'requests per second at most', '4')
+      .option('--timeout <s>', 'seconds one request may take', '60')
+      .option('--retries <n>', 'tries after the first, with exponential back-off and jitter', '6')
+      .option('--contact <email>', 'how the source can reach you, sent in the User-Agent (default $KAMERWACHT_CONTACT)')
+      .option('--json', 'print the summary as JSON')
+      .option('-q, --quiet', 'print only errors')
+  politeness(
+    sync
+      .command('tk')
+      .description(
+        'the Tweede Kamer open data (OData v4): Kamerstukdossier, Persoon, Activiteit, Zaak, Document (with its text) and Toezegging, changed since the last sync',
+      )
+      .option('--base-url <url>', 'the OData root, or a mirror (an origin alone gets /OData/v4/2.0)', TK_BASE_URL)
+      .option('--ob-url <url>', 'officielebekendmakingen, for the XML of Kamerstukken', OB_BASE_URL)
+      .addOption(new Option('--entity <names...>', 'only these entities').choices([...TK_ENTITIES]))
+      .option('--page-size <n>', 'records per page ($top; the API sends at most 250)', '250'),
+  )
+    .addHelpText(
+      'after',
+      `
+Each Document brings its paper: the official XML for a Kamerstuk, else the file (PDF) from the
+API, read like any input and joined with the record (its Id and DocumentNummer are kept, so
+\`kamerwacht show 2023D03544\` works). A file that cannot be fetched now is stored as metadata,
+marked as missing its text, and fetched again by the next sync; the exit status is then 1.
+Records marked Verwijderd remove what they describe.`,
+    )
+    .action(async (raw: unknown) => {
+      const o = syncShared
+        .extend({ baseUrl: url, obUrl: url, entity: z.array(z.enum(TK_ENTITIES)).optional(), pageSize: z.coerce.number().int().min(1).max(250) })
+        .safeParse(raw)
+      if (!o.success) return usage('sync tk', o.error)
+      const { db, contact, json, quiet, entity, ...rest } = o.data
+      process.exitCode = await syncTkCommand(
+        {
+          ...rest,
+          ...(db ? { db } : {}),
+          ...(contact ? { contact } : {}),
+          ...(json ? { json } : {}),
+          ...(quiet ? { quiet } : {}),
+          ...(entity ? { entity } : {}),
+        },
+        pkg.version,
+        io,
+      )
+    })
+  politeness(
+    sync
+      .command('ob')
+      .description("one dossier's papers from officielebekendmakingen: its SRU search, then the XML of each new or changed paper")
+      .requiredOption('--dossier <nr>', 'the dossier: 33783, 21501-02, 36410-XVI')
+      .option('--sru-url <url>', 'the SRU endpoint, or a mirror', SRU_URL)
+      .option('--ob-url <url>', 'where kst-….xml is when a search record names no XML', OB_BASE_URL),
+  ).action(async (raw: unknown) => {
+    const o = syncShared
+      .extend({ dossier: z.string().regex(/^[0-9A-Z]+(?:-[0-9A-Z]+)*$/i, 'a dossier number such as 33783 or 36410-XVI'), sruUrl: url, obUrl: url })
+      .safeParse(raw)
+    if (!o.success) return usage('sync ob', o.error)
+    const { db, contact, json, quiet, ...rest } = o.data
+    process.exitCode = await syncObCommand(
+      { ...rest, ...(db ? { db } : {}), ...(contact ? { contact } : {}), ...(json ? { json } : {}), ...(quiet ? { quiet } : {}) },
+      pkg.version,
+      io,
+    )
+  })
   return cli
 }
 

@@ -55,17 +55,16 @@ function pickRecord(json: unknown): { record: DocumentRecord; zaak?: Record<stri
   throw new ReadError('open-data-unknown', 'JSON is not a Tweede Kamer open-data Document or Zaak record')
 }
 
-/** Reads a Tweede Kamer open-data record as the metadata of the paper it describes. */
-export function readOpenData(text: string): RawText {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (e) {
-    throw new ReadError('json-invalid', `JSON is not valid: ${e instanceof Error ? e.message : String(e)}`)
-  }
-  const { record, zaak } = pickRecord(json)
-  if (record.Verwijderd)
-    throw new ReadError('open-data-deleted', `open-data record ${record.Id ?? ''} is marked deleted (Verwijderd); nothing to read`.replace('  ', ' '))
+/**
+ * What a Tweede Kamer open-data `Document` record says about its paper: id and
+ * dossier (from `ExterneIdentifier` or `Kamerstukdossier`), ondernummer,
+ * vergaderjaar, type, date, subject, Kamer and signers. `zaak` is the Zaak
+ * the record came in, when it did.
+ */
+export function openDataHints(value: unknown, zaak?: Record<string, unknown>): SourceHints {
+  const parsed = DocumentRecord.safeParse(value)
+  if (!parsed.success) return {}
+  const record = parsed.data
   const hints: SourceHints = { openData: zaak ?? (record as Record<string, unknown>) }
   const kst = record.HuidigeDocumentVersie?.ExterneIdentifier
   if (kst?.startsWith('kst-')) {
@@ -91,6 +90,21 @@ export function readOpenData(text: string): RawText {
   const signers = (record.DocumentActor ?? []).filter((a) => /ondertekenaar/i.test(a.Relatie ?? '')).map((a) => a.ActorNaam ?? '')
   if (signers.some(Boolean)) hints.signers = signers.filter(Boolean)
 
+  return hints
+}
+
+/** Reads a Tweede Kamer open-data record as the metadata of the paper it describes. */
+export function readOpenData(text: string): RawText {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (e) {
+    throw new ReadError('json-invalid', `JSON is not valid: ${e instanceof Error ? e.message : String(e)}`)
+  }
+  const { record, zaak } = pickRecord(json)
+  if (record.Verwijderd)
+    throw new ReadError('open-data-deleted', `open-data record ${record.Id ?? ''} is marked deleted (Verwijderd); nothing to read`.replace('  ', ' '))
+  const hints = openDataHints(record, zaak)
   // The record has no body text; its subject is the text that search and extraction see.
   const body = [record.Onderwerp, record.Titel].filter((s): s is string => !!s?.trim()).map((s) => s.trim())
   const lines: RawLine[] = []

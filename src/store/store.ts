@@ -4,6 +4,42 @@ import type { Document, ReferenceKind } from '../model/document.js'
 /** What `put` did with a paper. */
 export type PutResult = 'new' | 'updated' | 'unchanged'
 
+/** A record of an official open-data source, as a sync keeps it (`Document`, `Zaak`, `Toezegging` …). */
+export interface OpenDataRecord {
+  /** The entity (`Document`, `Kamerstukdossier`, `Zaak`, `Activiteit`, `Persoon`, `Toezegging`, `ob`). */
+  entity: string
+  /** The record's `Id` (a GUID), or for officielebekendmakingen the paper id. */
+  id: string
+  /** When the source last changed it (`ApiGewijzigdOp`): what incremental syncs compare. */
+  modified: string
+  /** `Verwijderd: true`: the source deleted it; a sync keeps nothing of it. */
+  deleted: boolean
+  record: Record<string, unknown>
+}
+
+/** What became of a Document record's content: read, not fetchable now (tried again next sync), or not there at all. */
+export type ContentStatus = 'ok' | 'missing' | 'absent'
+
+/** One record of a sync batch, with the paper made of it where it is a `Document`. */
+export interface SyncItem {
+  record: OpenDataRecord
+  paper?: { doc: Document; raw: Uint8Array; content: ContentStatus; reason?: string }
+}
+
+/** What applying a sync batch did. */
+export interface SyncApplied {
+  records: number
+  papers: Record<PutResult, number>
+  removed: number
+}
+
+/** A Document record whose content a sync could not fetch yet. */
+export interface MissingContent {
+  id: string
+  record: Record<string, unknown>
+  reason: string | null
+}
+
 /** A search as the store runs it. */
 export interface SearchRequest {
   /** The user's query (see `search/query.ts` for the language). */
@@ -37,6 +73,8 @@ export interface SearchHit {
   sender: string | null
   score: number
   snippet: string
+  /** The Tweede Kamer's number of the paper (`2023D03544`), for a paper that came from its open data. */
+  documentNummer?: string
 }
 
 /** Counts of the whole result set by one field. */
@@ -181,6 +219,19 @@ export interface Store {
   /** Records a manual correction; it survives re-ingest. Returns false when there is no such commitment or target paper. */
   correct(id: string, correction: Correction): Promise<boolean>
   count(): Promise<number>
+  /**
+   * Writes one batch of a sync in one transaction: the records (deleted ones
+   * removed, with the paper they describe), the papers read from their
+   * content, and the sync's new `state`, so a sync killed at any point
+   * resumes from its last whole batch.
+   */
+  applySync(source: string, items: SyncItem[], state: unknown): Promise<SyncApplied>
+  /** The state a sync saved last for `source` (`tk:Document`), or null. */
+  syncState(source: string): Promise<unknown>
+  /** The kept records of an entity, in id order. */
+  openData(entity: string): Promise<OpenDataRecord[]>
+  /** Document records whose content could not be fetched, for the next sync to try again. */
+  missingContent(): Promise<MissingContent[]>
   /** Where the store is, for messages: a file path, or a PostgreSQL URL without its password. */
   readonly location: string
   close(): Promise<void>
@@ -192,6 +243,16 @@ export interface Store {
  * same bytes changes.
  */
 export const READER_VERSION = 4
+
+/** The Tweede Kamer open-data `DocumentNummer` a paper was joined to (`2023D03544`), if any. */
+export function documentNummerOf(doc: Document): string | null {
+  const n = doc.openData?.DocumentNummer
+  if (typeof n === 'string' && n) return n
+  // A Zaak record holds its papers in `Document`: the one published as this paper.
+  const docs = Array.isArray(doc.openData?.Document) ? (doc.openData.Document as Array<Record<string, unknown>>) : []
+  const own = docs.find((d) => (d.HuidigeDocumentVersie as { ExterneIdentifier?: unknown } | undefined)?.ExterneIdentifier === doc.id) ?? docs[0]
+  return typeof own?.DocumentNummer === 'string' && own.DocumentNummer ? own.DocumentNummer : null
+}
 
 /** The key a paper is stored under: its id, or for a paper that names none, its content hash. */
 export function paperKey(doc: Document): string {

@@ -10,13 +10,19 @@ import {
   type CommitmentList,
   type CommitmentQuery,
   type DossierView,
+  documentNummerOf,
+  type MissingContent,
+  type OpenDataRecord,
   type PaperSummary,
   type PutResult,
   paperKey,
   READER_VERSION,
+  type SearchHit,
   type SearchRequest,
   type SearchResult,
   type Store,
+  type SyncApplied,
+  type SyncItem,
   type TimelineEntry,
 } from '../store.js'
 import { PgLinks } from './links.js'
@@ -108,6 +114,7 @@ export class PostgresStore implements Store {
         await client.query('BEGIN')
         try {
           await client.query(PG_MIGRATIONS[v] as string)
+          if (v + 1 === 2) await this.backfillTkNummer(client)
           await client.query("INSERT INTO meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [
             String(v + 1),
           ])
@@ -121,6 +128,12 @@ export class PostgresStore implements Store {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]).catch(() => {})
       client.release()
     }
+  }
+
+  /** Sets `tk_nummer` on papers read from open-data files before the column existed (migration 2). */
+  private async backfillTkNummer(db: pg.PoolClient): Promise<void> {
+    const rows = (await db.query<{ key: string; doc: Buffer }>("SELECT key, doc FROM papers WHERE form = 'open-data'")).rows
+    for (const r of rows) await db.query('UPDATE papers SET tk_nummer = $1 WHERE key = $2', [documentNummerOf(JSON.parse(unpack(r.doc)) as Document), r.key])
   }
 
   /** Schema version of the database. */
@@ -187,18 +200,19 @@ export class PostgresStore implements Store {
       tsvectorLiteral(tokens),
       tokens.length,
       JSON.stringify(termFrequencies(tokens)),
+      documentNummerOf(doc),
     ]
     if (existing) {
       await db.query(
         `UPDATE papers SET id = $2, type = $3, date = $4, year = $5, sender = $6, title = $7, dossier = $8, form = $9, source_sha = $10,
-           reader_version = $11, doc = $12, text = $13, tsv = $14::tsvector, len = $15, tf = $16::jsonb, seq = nextval('paper_seq') WHERE key = $1`,
+           reader_version = $11, doc = $12, text = $13, tsv = $14::tsvector, len = $15, tf = $16::jsonb, tk_nummer = $17, seq = nextval('paper_seq') WHERE key = $1`,
         values,
       )
       await db.query('UPDATE stats SET tokens = tokens + $1', [tokens.length - existing.len])
     } else {
       await db.query(
-        `INSERT INTO papers (key, id, type, date, year, sender, title, dossier, form, source_sha, reader_version, doc, text, tsv, len, tf, seq)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::tsvector, $15, $16::jsonb, nextval('paper_seq'))`,
+        `INSERT INTO papers (key, id, type, date, year, sender, title, dossier, form, source_sha, reader_version, doc, text, tsv, len, tf, tk_nummer, seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::tsvector, $15, $16::jsonb, $17, nextval('paper_seq'))`,
         values,
       )
       await db.query('UPDATE stats SET papers = papers + 1, tokens = tokens + $1', [tokens.length])
@@ -207,10 +221,104 @@ export class PostgresStore implements Store {
     return existing ? 'updated' : 'new'
   }
 
+  /** Removes a paper, what was derived from it and its raw sources; false when there is none. */
+  private async removePaper(db: pg.PoolClient, key: string): Promise<boolean> {
+    const gone = (await db.query<{ len: number }>('DELETE FROM papers WHERE key = $1 RETURNING len', [key])).rows[0]
+    if (!gone) return false
+    await db.query('UPDATE stats SET papers = papers - 1, tokens = tokens - $1', [gone.len])
+    await this.links.clear(db, key)
+    await db.query('DELETE FROM sources WHERE key = $1', [key])
+    // The sequence is the search cache's stamp: a removal must change it too.
+    await db.query("SELECT nextval('paper_seq')")
+    return true
+  }
+
+  /** See `Store.applySync`. */
+  async applySync(source: string, items: SyncItem[], state: unknown): Promise<SyncApplied> {
+    const out: SyncApplied = { records: 0, papers: { new: 0, updated: 0, unchanged: 0 }, removed: 0 }
+    const client = await this.pool.connect()
+    try {
+      await client.query('BEGIN')
+      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK])
+      const paperOf = async (id: string) =>
+        (await client.query<{ paper_key: string }>('SELECT paper_key FROM od_content WHERE record_id = $1', [id])).rows[0]?.paper_key ?? null
+      for (const { record, paper } of items) {
+        out.records++
+        const before = record.entity === 'Document' ? await paperOf(record.id) : null
+        const drop = async (key: string | null) => {
+          if (!key) return
+          const shared = (await client.query('SELECT 1 FROM od_content WHERE paper_key = $1 AND record_id <> $2', [key, record.id])).rowCount
+          if (!shared && (await this.removePaper(client, key))) out.removed++
+        }
+        if (record.deleted) {
+          await client.query('DELETE FROM od_records WHERE entity = $1 AND id = $2', [record.entity, record.id])
+          if (record.entity === 'Document') {
+            await drop(before)
+            await client.query('DELETE FROM od_content WHERE record_id = $1', [record.id])
+          }
+          continue
+        }
+        await client.query(
+          'INSERT INTO od_records (entity, id, modified, record) VALUES ($1, $2, $3, $4) ON CONFLICT (entity, id) DO UPDATE SET modified = excluded.modified, record = excluded.record',
+          [record.entity, record.id, record.modified, JSON.stringify(record.record)],
+        )
+        if (!paper) continue
+        const key = paperKey(paper.doc)
+        const existing = (await client.query<{ sha: string; form: string }>('SELECT source_sha AS sha, form FROM papers WHERE key = $1', [key])).rows[0]
+        // A changed record is written again even when its content is the same bytes: its metadata changed.
+        const same = existing?.sha === paper.doc.source.sha256
+        out.papers[await this.putOne(client, paper.doc, paper.raw, same)]++
+        // The record's JSON stood in for the text until now; the record itself is kept in od_records.
+        if (paper.content === 'ok' && existing?.form === 'open-data' && !same)
+          await client.query("DELETE FROM sources WHERE sha256 = $1 AND form = 'open-data'", [existing.sha])
+        if (before && before !== key) await drop(before)
+        await client.query(
+          'INSERT INTO od_content (record_id, paper_key, status, reason) VALUES ($1, $2, $3, $4) ON CONFLICT (record_id) DO UPDATE SET paper_key = excluded.paper_key, status = excluded.status, reason = excluded.reason',
+          [record.id, key, paper.content, paper.reason ?? null],
+        )
+      }
+      await client.query('INSERT INTO sync_state (source, state) VALUES ($1, $2) ON CONFLICT (source) DO UPDATE SET state = excluded.state', [
+        source,
+        JSON.stringify(state),
+      ])
+      await client.query('COMMIT')
+      return out
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw e
+    } finally {
+      client.release()
+    }
+  }
+
+  async syncState(source: string): Promise<unknown> {
+    const row = (await this.pool.query<{ state: string }>('SELECT state FROM sync_state WHERE source = $1', [source])).rows[0]
+    return row ? JSON.parse(row.state) : null
+  }
+
+  async openData(entity: string): Promise<OpenDataRecord[]> {
+    const rows = (
+      await this.pool.query<{ id: string; modified: string; record: string }>('SELECT id, modified, record FROM od_records WHERE entity = $1 ORDER BY id', [
+        entity,
+      ])
+    ).rows
+    return rows.map((r) => ({ entity, id: r.id, modified: r.modified, deleted: false, record: JSON.parse(r.record) }))
+  }
+
+  async missingContent(): Promise<MissingContent[]> {
+    const rows = (
+      await this.pool.query<{ id: string; record: string; reason: string | null }>(
+        "SELECT c.record_id AS id, r.record, c.reason FROM od_content c JOIN od_records r ON r.entity = 'Document' AND r.id = c.record_id WHERE c.status = 'missing' ORDER BY c.record_id",
+      )
+    ).rows
+    return rows.map((r) => ({ id: r.id, record: JSON.parse(r.record), reason: r.reason }))
+  }
+
   private async keyOf(db: Db, idOrKey: string): Promise<string | null> {
-    const r = await db.query<{ key: string }>('SELECT key FROM papers WHERE key = $1 UNION ALL (SELECT key FROM papers WHERE id = $1 LIMIT 1) LIMIT 1', [
-      idOrKey,
-    ])
+    const r = await db.query<{ key: string }>(
+      'SELECT key FROM papers WHERE key = $1 UNION ALL (SELECT key FROM papers WHERE id = $1 LIMIT 1) UNION ALL (SELECT key FROM papers WHERE tk_nummer = $1 LIMIT 1) LIMIT 1',
+      [idOrKey],
+    )
     return r.rows[0]?.key ?? null
   }
 
@@ -336,8 +444,9 @@ export class PostgresStore implements Store {
         sender: string | null
         text: Buffer
         score: number
+        tk_nummer: string | null
       }>(
-        `SELECT p.key, p.id, p.title, p.type, p.date, p.sender, p.text, ${score} AS score
+        `SELECT p.key, p.id, p.title, p.type, p.date, p.sender, p.text, p.tk_nummer, ${score} AS score
          FROM papers p ${whereSql} ORDER BY ${order} LIMIT ${param(limit)} OFFSET ${param(offset)}`,
         params,
       )
@@ -345,15 +454,19 @@ export class PostgresStore implements Store {
     const { stems, prefixes } = queryStems(parsed)
     return {
       total,
-      hits: page.map((row) => ({
-        id: row.id ?? row.key,
-        title: row.title,
-        type: row.type,
-        date: row.date,
-        sender: row.sender,
-        score: Math.round(Number(row.score) * 1000) / 1000,
-        snippet: snippet(unpack(row.text), stems, prefixes),
-      })),
+      hits: page.map((row) => {
+        const hit: SearchHit = {
+          id: row.id ?? row.key,
+          title: row.title,
+          type: row.type,
+          date: row.date,
+          sender: row.sender,
+          score: Math.round(Number(row.score) * 1000) / 1000,
+          snippet: snippet(unpack(row.text), stems, prefixes),
+        }
+        if (row.tk_nummer) hit.documentNummer = row.tk_nummer
+        return hit
+      }),
       // GROUPING() sets a bit for each column a row is not grouped by: (type) is 0111, (sender) 1011, (dossier) 1101, (year) 1110.
       facets: { type: facet('type', 7), year: facet('year', 14), sender: facet('sender', 11), dossier: facet('dossier', 13) },
     }

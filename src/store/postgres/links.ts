@@ -132,7 +132,8 @@ export class PgLinks {
       )
   }
 
-  private async clear(db: Db, key: string): Promise<void> {
+  /** Removes what was derived from a paper (not the corrections made to its promises). */
+  async clear(db: Db, key: string): Promise<void> {
     await db.query('DELETE FROM refs WHERE paper_key = $1', [key])
     await db.query('DELETE FROM events WHERE paper_key = $1', [key])
     await db.query('DELETE FROM fulfilments WHERE commitment_id IN (SELECT id FROM commitments WHERE paper_key = $1)', [key])

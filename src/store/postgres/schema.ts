@@ -72,4 +72,11 @@ export const PG_MIGRATIONS: string[] = [
    );
    CREATE INDEX fulfilments_paper ON fulfilments(paper_key);
    CREATE TABLE corrections (commitment_id text COLLATE "C" PRIMARY KEY, correction text NOT NULL);`,
+  // 2: open-data records, content status and sync state (the embedded store's migration 5); `tk_nummer` filled in JS.
+  `ALTER TABLE papers ADD COLUMN tk_nummer text COLLATE "C";
+   CREATE INDEX papers_tk_nummer ON papers(tk_nummer) WHERE tk_nummer IS NOT NULL;
+   CREATE TABLE od_records (entity text COLLATE "C" NOT NULL, id text COLLATE "C" NOT NULL, modified text NOT NULL, record text NOT NULL, PRIMARY KEY (entity, id));
+   CREATE TABLE od_content (record_id text COLLATE "C" PRIMARY KEY, paper_key text COLLATE "C" NOT NULL, status text NOT NULL, reason text);
+   CREATE INDEX od_content_paper ON od_content(paper_key);
+   CREATE TABLE sync_state (source text PRIMARY KEY, state text NOT NULL);`,
 ]

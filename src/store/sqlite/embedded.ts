@@ -1,6 +1,6 @@
 import type { Correction } from '../../link/status.js'
 import type { Document } from '../../model/document.js'
-import type { CommitmentQuery, SearchRequest, Store } from '../store.js'
+import type { CommitmentQuery, SearchRequest, Store, SyncItem } from '../store.js'
 import { SqliteStore } from './index.js'
 
 /**
@@ -61,6 +61,18 @@ export class EmbeddedStore implements Store {
   }
   async correct(id: string, correction: Correction) {
     return this.sqlite.correct(id, correction)
+  }
+  async applySync(source: string, items: SyncItem[], state: unknown) {
+    return this.sqlite.applySync(source, items, state)
+  }
+  async syncState(source: string) {
+    return this.sqlite.syncState(source)
+  }
+  async openData(entity: string) {
+    return this.sqlite.openData(entity)
+  }
+  async missingContent() {
+    return this.sqlite.missingContent()
   }
   async count() {
     return this.sqlite.count()

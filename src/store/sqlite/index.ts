@@ -8,8 +8,23 @@ import { snippet } from '../../search/snippet.js'
 import { stemText } from '../../search/stem.js'
 import { dateBounds, FORM_RANK, pack, ResultCache, topFacet, unpack } from '../shared.js'
 import type { Citations, CommitmentList, CommitmentQuery, DossierView, TimelineEntry } from '../store.js'
-import { type Facet, type PaperSummary, type PutResult, paperKey, READER_VERSION, type SearchRequest, type SearchResult } from '../store.js'
+import {
+  documentNummerOf,
+  type Facet,
+  type MissingContent,
+  type OpenDataRecord,
+  type PaperSummary,
+  type PutResult,
+  paperKey,
+  READER_VERSION,
+  type SearchHit,
+  type SearchRequest,
+  type SearchResult,
+  type SyncApplied,
+  type SyncItem,
+} from '../store.js'
 import { LINK_TABLES, SqliteLinks } from './links.js'
+import { OPEN_DATA_TABLES, SqliteOpenData } from './opendata.js'
 
 // Versioned migrations: each runs once, in order, in a transaction; `meta.schema_version` says how far a file is.
 const MIGRATIONS: string[] = [
@@ -55,6 +70,8 @@ const MIGRATIONS: string[] = [
   // the 'delete' command, which keeps them right.
   `DROP TABLE papers_fts;
    CREATE VIRTUAL TABLE papers_fts USING fts5(stems, content='', tokenize='unicode61 remove_diacritics 0');`,
+  // 5: open-data records, content status and sync state; `tk_nummer` filled by `backfillTkNummer`.
+  OPEN_DATA_TABLES,
 ]
 
 /** A row of `papers` as the queries select it: the summary's columns and the bookkeeping. */
@@ -98,8 +115,10 @@ class FacetCache {
   private seq = 0
   private count = 0
   private version = -1
+  private removals = '0'
   private readonly changed
   private readonly dataVersion
+  private readonly removalCount
 
   constructor(db: Database.Database) {
     this.changed = db.prepare<
@@ -107,6 +126,7 @@ class FacetCache {
       { rowid: number; type: string | null; date: string | null; sender: string | null; dossier: string | null; seq: number }
     >('SELECT rowid, type, date, sender, dossier, seq FROM papers WHERE seq > ? ORDER BY seq')
     this.dataVersion = db.prepare('PRAGMA data_version').pluck()
+    this.removalCount = db.prepare("SELECT value FROM meta WHERE key = 'removals'").pluck()
   }
 
   private grow(rowid: number): void {
@@ -125,15 +145,23 @@ class FacetCache {
     this.present = widen(this.present, (k) => new Uint8Array(k))
   }
 
-  /** Changes whenever a paper is written, by this process or another: the highest `seq` read. */
-  get stamp(): number {
-    return this.seq
+  /** Changes whenever a paper is written or removed, by this process or another. */
+  get stamp(): string {
+    return `${this.seq}:${this.removals}`
   }
 
   refresh(): this {
     const v = this.dataVersion.get() as number
     if (v === this.version) return this
     this.version = v
+    // A removed paper leaves no row to find by `seq`: a removal (rare: a sync's deletion) makes the cache start over.
+    const removals = String(this.removalCount.get() ?? '0')
+    if (removals !== this.removals) {
+      this.removals = removals
+      this.present.fill(0)
+      this.count = 0
+      this.seq = 0
+    }
     for (const r of this.changed.all(this.seq)) {
       this.grow(r.rowid)
       this.types[r.rowid] = this.type.code(r.type)
@@ -174,6 +202,7 @@ export class SqliteStore {
   private readonly stmt
   private readonly facets: FacetCache
   private readonly links: SqliteLinks
+  private readonly openDataTables: SqliteOpenData
 
   private readonly results: ResultCache
 
@@ -192,6 +221,7 @@ export class SqliteStore {
     this.db.pragma('foreign_keys = ON')
     this.migrate()
     this.links = new SqliteLinks(this.db)
+    this.openDataTables = new SqliteOpenData(this.db)
     this.stmt = {
       source: this.db.prepare<[string], { key: string; reader_version: number }>('SELECT key, reader_version FROM sources WHERE sha256 = ?'),
       paperByKey: this.db.prepare<[string], PaperRow>(
@@ -200,14 +230,21 @@ export class SqliteStore {
       paperById: this.db.prepare<[string], PaperRow>(
         'SELECT rowid, key, id, type, date, sender, title, dossier, form, source_sha, reader_version FROM papers WHERE id = ? LIMIT 1',
       ),
+      paperByTkNummer: this.db.prepare<[string], PaperRow>(
+        'SELECT rowid, key, id, type, date, sender, title, dossier, form, source_sha, reader_version FROM papers WHERE tk_nummer = ? LIMIT 1',
+      ),
+      deletePaper: this.db.prepare('DELETE FROM papers WHERE rowid = ?'),
+      deleteSources: this.db.prepare('DELETE FROM sources WHERE key = ?'),
+      deleteSource: this.db.prepare("DELETE FROM sources WHERE sha256 = ? AND form = 'open-data'"),
+      countRemoval: this.db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'removals'"),
       insertSource: this.db.prepare(
         'INSERT INTO sources (sha256, key, name, form, reader_version, bytes) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO UPDATE SET key = excluded.key, name = excluded.name, form = excluded.form, reader_version = excluded.reader_version',
       ),
       insertPaper: this.db.prepare(
-        'INSERT INTO papers (key, id, type, date, year, sender, title, dossier, form, source_sha, reader_version, doc, text, seq) VALUES (@key, @id, @type, @date, @year, @sender, @title, @dossier, @form, @sha, @version, @doc, @text, (SELECT coalesce(max(seq), 0) + 1 FROM papers))',
+        'INSERT INTO papers (key, id, type, date, year, sender, title, dossier, form, source_sha, reader_version, doc, text, tk_nummer, seq) VALUES (@key, @id, @type, @date, @year, @sender, @title, @dossier, @form, @sha, @version, @doc, @text, @tkNummer, (SELECT coalesce(max(seq), 0) + 1 FROM papers))',
       ),
       updatePaper: this.db.prepare(
-        'UPDATE papers SET id = @id, type = @type, date = @date, year = @year, sender = @sender, title = @title, dossier = @dossier, form = @form, source_sha = @sha, reader_version = @version, doc = @doc, text = @text, seq = (SELECT coalesce(max(seq), 0) + 1 FROM papers) WHERE key = @key',
+        'UPDATE papers SET id = @id, type = @type, date = @date, year = @year, sender = @sender, title = @title, dossier = @dossier, form = @form, source_sha = @sha, reader_version = @version, doc = @doc, text = @text, tk_nummer = @tkNummer, seq = (SELECT coalesce(max(seq), 0) + 1 FROM papers) WHERE key = @key',
       ),
       // FTS5's BM25 needs the row count and total length; on a contentless table only the
       // 'delete' command with the old stems keeps them right (a plain DELETE leaves them stale).
@@ -220,7 +257,7 @@ export class SqliteStore {
       matchRanked: this.db.prepare('SELECT rowid, rank FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank'),
       matchRowids: this.db.prepare('SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?'),
       matchTop: this.db.prepare('SELECT rowid, rank FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?'),
-      hit: this.db.prepare('SELECT key, id, title, type, date, sender, text FROM papers WHERE rowid = ?'),
+      hit: this.db.prepare('SELECT key, id, title, type, date, sender, text, tk_nummer FROM papers WHERE rowid = ?'),
     }
     this.facets = new FacetCache(this.db)
   }
@@ -237,6 +274,7 @@ export class SqliteStore {
         this.db.exec(MIGRATIONS[v] as string)
         if (v + 1 === 3) this.backfillLinks()
         if (v + 1 === 4) this.rebuildFts()
+        if (v + 1 === 5) this.backfillTkNummer()
         this.db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(v + 1))
       })()
     }
@@ -248,6 +286,13 @@ export class SqliteStore {
     const insert = this.db.prepare('INSERT INTO papers_fts (rowid, stems) VALUES (?, ?)')
     const rows = this.db.prepare<[], { rowid: number; title: string | null; text: Buffer }>('SELECT rowid, title, text FROM papers ORDER BY rowid').all()
     for (const r of rows) insert.run(r.rowid, stemText(`${r.title ?? ''} ${unpack(r.text)}`))
+  }
+
+  /** Sets `tk_nummer` on papers read from open-data files before the column existed (migration 5). */
+  private backfillTkNummer(): void {
+    const set = this.db.prepare('UPDATE papers SET tk_nummer = ? WHERE key = ?')
+    const rows = this.db.prepare<[], { key: string; doc: Buffer }>("SELECT key, doc FROM papers WHERE form = 'open-data'").all()
+    for (const { key, doc } of rows) set.run(documentNummerOf(JSON.parse(unpack(doc)) as Document), key)
   }
 
   /** Fills the linking tables from the Documents of a store made before they existed, oldest paper first. */
@@ -319,6 +364,7 @@ export class SqliteStore {
       version: READER_VERSION,
       doc: pack(JSON.stringify(doc)),
       text: pack(doc.text),
+      tkNummer: documentNummerOf(doc),
     }
     const stems = stemText(`${doc.title ?? ''} ${doc.text}`)
     const ref = { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier }
@@ -337,7 +383,69 @@ export class SqliteStore {
   }
 
   private row(idOrKey: string): PaperRow | undefined {
-    return this.stmt.paperByKey.get(idOrKey) ?? this.stmt.paperById.get(idOrKey)
+    return this.stmt.paperByKey.get(idOrKey) ?? this.stmt.paperById.get(idOrKey) ?? this.stmt.paperByTkNummer.get(idOrKey)
+  }
+
+  /** Removes a paper, its index entry, what was derived from it and its raw sources; false when there is none. */
+  private removePaper(key: string): boolean {
+    const existing = this.stmt.paperByKey.get(key)
+    if (!existing) return false
+    const old = this.stmt.oldText.get(existing.rowid) as { title: string | null; text: Buffer }
+    this.stmt.deleteFts.run(existing.rowid, stemText(`${old.title ?? ''} ${unpack(old.text)}`))
+    this.links.clear(key)
+    this.stmt.deletePaper.run(existing.rowid)
+    this.stmt.deleteSources.run(key)
+    this.stmt.countRemoval.run()
+    return true
+  }
+
+  /** See `Store.applySync`. */
+  applySync(source: string, items: SyncItem[], state: unknown): SyncApplied {
+    this.facets.invalidate()
+    const out: SyncApplied = { records: 0, papers: { new: 0, updated: 0, unchanged: 0 }, removed: 0 }
+    const od = this.openDataTables
+    this.db.transaction(() => {
+      for (const { record, paper } of items) {
+        out.records++
+        const before = record.entity === 'Document' ? od.paperOf(record.id) : null
+        const drop = (key: string | null) => {
+          if (key && !od.sharedByOthers(key, record.id) && this.removePaper(key)) out.removed++
+        }
+        if (record.deleted) {
+          od.remove(record.entity, record.id)
+          if (record.entity === 'Document') {
+            drop(before)
+            od.dropContent(record.id)
+          }
+          continue
+        }
+        od.upsert(record)
+        if (!paper) continue
+        const key = paperKey(paper.doc)
+        const existing = this.stmt.paperByKey.get(key)
+        // A changed record is written again even when its content is the same bytes: its metadata changed.
+        const same = existing?.source_sha === paper.doc.source.sha256
+        out.papers[this.putOne(paper.doc, paper.raw, same)]++
+        // The record's JSON stood in for the text until now; the record itself is kept in od_records.
+        if (paper.content === 'ok' && existing?.form === 'open-data' && !same) this.stmt.deleteSource.run(existing.source_sha)
+        if (before && before !== key) drop(before)
+        od.setContent(record.id, key, paper.content, paper.reason ?? null)
+      }
+      od.setState(source, state)
+    })()
+    return out
+  }
+
+  syncState(source: string): unknown {
+    return this.openDataTables.state(source)
+  }
+
+  openData(entity: string): OpenDataRecord[] {
+    return this.openDataTables.records(entity)
+  }
+
+  missingContent(): MissingContent[] {
+    return this.openDataTables.missing()
   }
 
   get(idOrKey: string): Document | null {
@@ -481,8 +589,9 @@ export class SqliteStore {
           date: string | null
           sender: string | null
           text: Buffer
+          tk_nummer: string | null
         }
-        return {
+        const hit: SearchHit = {
           id: row.id ?? row.key,
           title: row.title,
           type: row.type,
@@ -492,6 +601,8 @@ export class SqliteStore {
           score: Math.round(-p.score * 1000) / 1000 + 0,
           snippet: snippet(unpack(row.text), stems, prefixes),
         }
+        if (row.tk_nummer) hit.documentNummer = row.tk_nummer
+        return hit
       }),
       facets: { type: top(typeCount, c.type), year: years, sender: top(senderCount, c.sender), dossier: top(dossierCount, c.dossier) },
     }

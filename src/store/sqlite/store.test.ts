@@ -1,10 +1,11 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { generatePaper } from '../../bench/corpus.js'
 import { createContext, type PipelineContext, readDocument } from '../../pipeline.js'
 import { QueryError } from '../../search/query.js'
+import { corpusFile } from '../../test-support/paths.js'
 import { SqliteStore } from './index.js'
 
 let ctx: PipelineContext
@@ -26,10 +27,28 @@ async function paper(i: number) {
   return { doc: await readDocument(raw, name, ctx), raw }
 }
 
+// Undoes migration 5: the open-data tables and `papers.tk_nummer`.
+const BEFORE_OPEN_DATA =
+  "DROP TABLE od_records; DROP TABLE od_content; DROP TABLE sync_state; DROP INDEX papers_tk_nummer; ALTER TABLE papers DROP COLUMN tk_nummer; DELETE FROM meta WHERE key = 'removals'"
+
 describe('SqliteStore', () => {
+  it('keeps the Kamer document number of papers read from open data when it migrates a store made before it (schema 4)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kw-store-')), 'v4.db')
+    const first = new SqliteStore(file)
+    const raw = readFileSync(corpusFile('raw', '33037-587.zaak.json'))
+    first.put(await readDocument(raw, '33037-587.zaak.json', ctx), new Uint8Array(raw))
+    first.db.exec(`${BEFORE_OPEN_DATA}; UPDATE meta SET value = '4' WHERE key = 'schema_version'`)
+    first.close()
+    const again = new SqliteStore(file)
+    stores.push(again)
+    expect(again.schemaVersion()).toBe(5)
+    expect(again.get('2025D13256')?.id).toBe('kst-33037-587')
+    expect(again.search({ q: 'mestproductie' }).hits[0]?.documentNummer).toBe('2025D13256')
+  })
+
   it('migrates a new file to the current schema and keeps papers with their raw source', async () => {
     const store = open()
-    expect(store.schemaVersion()).toBe(4)
+    expect(store.schemaVersion()).toBe(5)
     const { doc, raw } = await paper(1)
     expect(store.put(doc, raw)).toBe('new')
     expect(store.get(doc.id as string)?.text).toBe(doc.text)
@@ -44,14 +63,15 @@ describe('SqliteStore', () => {
     first.put(doc, raw)
     const refs = first.citations(doc.id as string)?.out.length
     expect(refs).toBeGreaterThan(0)
-    // Back to schema 2: the linking tables did not exist yet.
+    // Back to schema 2: the linking and open-data tables did not exist yet.
+    first.db.exec(`${BEFORE_OPEN_DATA}; UPDATE meta SET value = '2' WHERE key = 'schema_version'`)
     first.db.exec(
       "DROP TABLE refs; DROP TABLE events; DROP TABLE commitments; DROP TABLE profiles; DROP TABLE fulfilments; DROP TABLE pointers; DROP TABLE corrections; DROP INDEX papers_dossier_sender; UPDATE meta SET value = '2' WHERE key = 'schema_version'",
     )
     first.close()
     const again = new SqliteStore(file)
     stores.push(again)
-    expect(again.schemaVersion()).toBe(4)
+    expect(again.schemaVersion()).toBe(5)
     expect(again.citations(doc.id as string)?.out.length).toBe(refs)
     expect(again.commitments({}, '2026-11-28').total).toBe(doc.commitments.length)
   })

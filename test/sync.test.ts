@@ -1,0 +1,305 @@
+// `kamerwacht sync` against a replay server on loopback that serves recorded real open-data
+// records and official XML (../shared/corpus/raw), with the failures of a real network on request.
+// Nothing here talks to any address but 127.0.0.1.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createContext, type PipelineContext, readDocument } from '../src/pipeline.js'
+import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
+import type { Store } from '../src/store/store.js'
+import { PoliteHttp } from '../src/sync/http.js'
+import { syncOb } from '../src/sync/ob.js'
+import { syncTk, TK_ENTITIES } from '../src/sync/tk.js'
+import { corpusFile, ROOT } from '../src/test-support/paths.js'
+import { openTestPostgres, testPostgresUrl } from '../src/test-support/postgres.js'
+import { buildWorld, type Fault, ReplayServer, touch } from '../src/test-support/replay.js'
+
+const BIN = join(ROOT, 'bin', 'kamerwacht.js')
+const TIMEOUT_MS = 300
+const pgUrl = testPostgresUrl()
+
+let ctx: PipelineContext
+beforeAll(async () => {
+  ctx = { ...(await createContext()), nameHints: true }
+})
+
+const freshStore = () => new EmbeddedStore(join(mkdtempSync(join(tmpdir(), 'kw-sync-')), 'k.db'))
+
+/** A replay server over a fresh world, with small pages so that paging is exercised. */
+async function replay(faults: Fault[] = []): Promise<ReplayServer> {
+  const server = new ReplayServer(buildWorld(), { pageSize: 40, timeoutMs: TIMEOUT_MS })
+  server.faults = faults
+  await server.start()
+  return server
+}
+
+const http = () => new PoliteHttp({ userAgent: 'kamerwacht-test', rate: 10_000, baseDelayMs: 1, maxDelayMs: 10, timeoutMs: TIMEOUT_MS, retries: 5 })
+const urls = (s: ReplayServer) => ({ tk: `${s.origin}/OData/v4/2.0`, ob: `${s.origin}/ob` })
+const sync = (store: Store, s: ReplayServer) => syncTk(store, { http: http(), urls: urls(s), ctx, pageSize: 250 })
+
+/** Everything a sync leaves in a store, through the public interface: papers, records, states, what is missing, a search. */
+async function snapshot(store: Store) {
+  const papers = []
+  for (const p of await store.all()) papers.push({ key: p.key, sha: p.sha256, doc: await store.get(p.key) })
+  const records: Record<string, unknown> = {}
+  const state: Record<string, unknown> = {}
+  for (const e of [...TK_ENTITIES, 'ob']) records[e] = (await store.openData(e)).map((r) => [r.id, r.modified, r.record])
+  for (const e of TK_ENTITIES) state[e] = await store.syncState(`tk:${e}`)
+  return {
+    papers,
+    records,
+    state,
+    sources: (await store.sources()).map((s) => s.sha256),
+    missing: (await store.missingContent()).map((m) => m.id),
+    search: await store.search({ q: 'motie regering', limit: 20 }),
+  }
+}
+
+// The store an undisturbed first sync makes: what every disturbed run must end with.
+let reference: Awaited<ReturnType<typeof snapshot>>
+let world: ReturnType<typeof buildWorld>
+
+describe('kamerwacht sync tk', () => {
+  let server: ReplayServer
+  const store = freshStore()
+  beforeAll(async () => {
+    server = await replay()
+    world = server.world
+    await sync(store, server)
+    reference = await snapshot(store)
+  }, 60_000)
+  afterAll(async () => {
+    await server.close()
+    await store.close()
+  })
+
+  it('fills a fresh store: every record kept, every Document a paper, deletions left out', async () => {
+    const docs = world.records.get('Document') ?? []
+    const live = docs.filter((d) => d.Verwijderd !== true)
+    expect(live.length).toBeGreaterThan(250)
+    expect(await store.count()).toBe(live.length)
+    expect((await store.openData('Document')).length).toBe(live.length)
+    const kept = (e: string) => new Set((world.records.get(e) ?? []).filter((r) => r.Verwijderd !== true).map((r) => r.Id)).size
+    expect((await store.openData('Persoon')).length).toBe(kept('Persoon'))
+    expect((await store.openData('Zaak')).length).toBe(kept('Zaak'))
+    expect((await store.openData('Toezegging')).map((r) => r.record.Nummer)).toEqual(['TZ202205-001', 'TZ202301-014'])
+    // The state says where the next run starts: after the last change stored.
+    const last = docs
+      .map((d) => String(d.ApiGewijzigdOp))
+      .sort()
+      .at(-1)
+    expect(await store.syncState('tk:Document')).toEqual({ since: last, max: last, next: null })
+  })
+
+  it('reads a Kamerstuk from its official XML and joins the record to it', async () => {
+    const doc = await store.get('kst-33037-587')
+    expect(doc).toMatchObject({ form: 'official-xml', type: 'motie', dossier: '33037', ondernummer: '587' })
+    expect(doc?.openData).toMatchObject({ Id: '7ab800fe-b138-4b81-b898-eda21b72fca8', DocumentNummer: '2025D13256' })
+    // The Kamer's number finds the paper too, and search hits show it.
+    expect((await store.get('2025D13256'))?.id).toBe('kst-33037-587')
+    const hit = (await store.search({ q: 'mestproductie' })).hits.find((h) => h.id === 'kst-33037-587')
+    expect(hit?.documentNummer).toBe('2025D13256')
+  })
+
+  it('reads a motie from the file the API serves, and keeps a paper without a readable file as metadata', async () => {
+    const motie = await store.get('2023D03544')
+    expect(motie).toMatchObject({ id: 'kst-31288-1013', type: 'motie', form: 'kamerstuk-pdf-text' })
+    expect(motie?.requests.length).toBeGreaterThan(0)
+    // A record of the real page whose PDF the replay does not have: stored with its subject, marked, not retried.
+    const bijlage = await store.get('2025D32492')
+    expect(bijlage).toMatchObject({ form: 'open-data', title: 'Beslisnota bij Kamerbrief inzake moties en toezeggingen over flexstuderen' })
+    expect(bijlage?.issues.map((i) => i.code)).toContain('content-absent')
+    expect(await store.missingContent()).toEqual([])
+  })
+
+  it('a second run asks only for what changed: a changed record, a deleted one, a kept promise', async () => {
+    const s2 = freshStore()
+    const srv = await replay()
+    try {
+      await sync(s2, srv)
+      const zaakDocs = (srv.world.records.get('Document') ?? []).filter((d) =>
+        String((d.HuidigeDocumentVersie as { ExterneIdentifier?: string })?.ExterneIdentifier).startsWith('kst-'),
+      )
+      const changed = zaakDocs.find((d) => d.DocumentNummer === '2025D13256') as Record<string, unknown>
+      const deleted = zaakDocs.find((d) => (d.HuidigeDocumentVersie as { ExterneIdentifier: string }).ExterneIdentifier === 'kst-34104-442') as Record<
+        string,
+        unknown
+      >
+      touch(srv.world, 'Document', String(changed.Id), { Titel: 'Mestbeleid (gewijzigd)', Datum: '2025-03-28T00:00:00+01:00' }, '2026-11-01T10:00:00.0000000Z')
+      touch(srv.world, 'Document', String(deleted.Id), { Verwijderd: true }, '2026-11-01T11:00:00.0000000Z')
+      touch(srv.world, 'Toezegging', '0f6c1c0e-0000-4000-8000-000000000002', { Status: 'Voldaan' }, '2026-11-01T12:00:00.0000000Z')
+      const before = srv.log.length
+      const report = await sync(s2, srv)
+      const asked = srv.log.slice(before)
+      // Every entity's page, filtered on the last change; one file: the changed Kamerstuk's XML.
+      expect(asked.filter((u) => u.includes('/resource'))).toHaveLength(1)
+      expect(asked.filter((u) => u.includes('$filter=ApiGewijzigdOp gt')).length).toBe(4)
+      expect(report.find((r) => r.entity === 'Document')).toMatchObject({ seen: 2, removed: 1, papers: { updated: 1 } })
+      expect((await s2.get('kst-33037-587'))?.openData?.Titel).toBe('Mestbeleid (gewijzigd)')
+      expect(await s2.get('kst-34104-442')).toBeNull()
+      expect((await s2.openData('Document')).find((r) => r.id === deleted.Id)).toBeUndefined()
+      expect((await s2.openData('Toezegging')).find((r) => r.record.Nummer === 'TZ202301-014')?.record.Status).toBe('Voldaan')
+      expect((await s2.search({ q: 'Krul' })).hits.map((h) => h.id)).not.toContain('kst-34104-442')
+      // A third run finds nothing new and fetches no file.
+      const third = srv.log.length
+      await sync(s2, srv)
+      expect(srv.log.slice(third).filter((u) => u.includes('/resource'))).toEqual([])
+    } finally {
+      await srv.close()
+      await s2.close()
+    }
+  }, 60_000)
+
+  it('ends with the same store whatever fails along the way: 500, 429, time-outs, cut bodies, malformed JSON and XML', async () => {
+    const faulty = freshStore()
+    const srv = await replay([
+      { match: /\/Persoon\?/, kind: '429', times: 2 },
+      { match: /\/Zaak\?.*\$skip=40/, kind: 'malformed', times: 1 },
+      { match: /\/Zaak\?/, kind: '500', times: 1 },
+      { match: /\/Document\?.*\$skip=80/, kind: 'timeout', times: 1 },
+      { match: /\/Document\?.*\$skip=120/, kind: 'truncate', times: 1 },
+      { match: /DocumentPublicatie\(.*\)\/resource/, kind: 'truncate', times: 3 },
+      { match: /DocumentPublicatie\(.*\)\/resource/, kind: 'malformed', times: 2 },
+      { match: /Document\(.*\)\/resource/, kind: '500', times: 3 },
+      { match: /Document\(.*\)\/resource/, kind: 'timeout', times: 1 },
+      { match: /\/Toezegging\?/, kind: 'malformed', times: 1 },
+    ])
+    try {
+      await sync(faulty, srv)
+      expect(srv.faults.map((f) => f.times)).toEqual(srv.faults.map(() => 0))
+      expect(await snapshot(faulty)).toEqual(reference)
+    } finally {
+      await srv.close()
+      await faulty.close()
+    }
+  }, 60_000)
+
+  it('stores a paper whose file cannot be fetched with its metadata, marked, and fetches it on the next sync', async () => {
+    const s = freshStore()
+    // More failures than the client's retries: this sync gives up on the file.
+    const srv = await replay([{ match: /DocumentPublicatie\(ad00bf7b-8d1e-467c-b9ce-c040b3610a62\)/, kind: '500', times: 6 }])
+    try {
+      const first = await sync(s, srv)
+      expect(first.find((r) => r.entity === 'Document')?.missing).toBe(1)
+      const paper = await s.get('kst-21501-02-3188')
+      expect(paper?.form).toBe('open-data')
+      expect(paper?.issues.find((i) => i.code === 'content-missing')?.message).toMatch(/HTTP 500 \(gave up after 6 attempts\)/)
+      expect((await s.missingContent()).map((m) => m.record.DocumentNummer)).toHaveLength(1)
+      await sync(s, srv)
+      expect((await s.get('kst-21501-02-3188'))?.form).toBe('official-xml')
+      expect(await s.missingContent()).toEqual([])
+      expect(await snapshot(s)).toEqual(reference)
+    } finally {
+      await srv.close()
+      await s.close()
+    }
+  }, 60_000)
+
+  it('killed half-way (SIGKILL) and run again, `kamerwacht sync tk` converges to the same store', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'kw-sync-kill-')), 'k.db')
+    // The third page of Documents never answers: the process is killed while it waits, two pages written.
+    const srv = await replay([{ match: /\/Document\?.*\$skip=80/, kind: 'stall', times: 1 }])
+    const args = [BIN, 'sync', 'tk', '--base-url', srv.origin, '--db', db, '--rate', '100', '--timeout', '30', '--page-size', '250', '--quiet']
+    try {
+      const child = spawn(process.execPath, args, { stdio: 'ignore' })
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+      await new Promise<void>((resolve) => {
+        const t = setInterval(() => {
+          if (srv.faults[0]?.times === 0) {
+            clearInterval(t)
+            resolve()
+          }
+        }, 20)
+      })
+      child.kill('SIGKILL')
+      await exited
+      const partial = new EmbeddedStore(db)
+      const stopped = (await partial.syncState('tk:Document')) as { next: string | null }
+      expect(stopped.next).toMatch(/skip=80/)
+      await partial.close()
+      const again = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+      let err = ''
+      again.stderr.on('data', (d) => (err += d))
+      const code = await new Promise<number | null>((resolve) => again.on('exit', (c) => resolve(c)))
+      expect(err).toBe('')
+      expect(code).toBe(0)
+      const store = new EmbeddedStore(db)
+      expect(await snapshot(store)).toEqual(reference)
+      await store.close()
+    } finally {
+      await srv.close()
+    }
+  }, 60_000)
+})
+
+describe.runIf(pgUrl !== null)('kamerwacht sync tk into PostgreSQL', () => {
+  it('makes the same store as the embedded one', async () => {
+    const srv = await replay([{ match: /Document\(.*\)\/resource/, kind: '500', times: 2 }])
+    const opened = await openTestPostgres(pgUrl as string)
+    try {
+      await sync(opened.store, srv)
+      const got = await snapshot(opened.store)
+      expect(got).toEqual(reference)
+    } finally {
+      await srv.close()
+      await opened.drop()
+    }
+  }, 60_000)
+})
+
+describe('kamerwacht sync ob', () => {
+  it("fetches a dossier's papers through the SRU search, and on a second run only the search", async () => {
+    const srv = await replay([{ match: /\/sru\?/, kind: 'malformed', times: 1 }])
+    const store = freshStore()
+    const o = { http: http(), ctx, sruUrl: `${srv.origin}/sru`, obUrl: `${srv.origin}/ob`, dossier: '34104', pageSize: 1 }
+    try {
+      const first = await syncOb(store, o)
+      expect(first).toMatchObject({ seen: 2, total: 2, papers: { new: 2 } })
+      expect((await store.all()).map((p) => p.id)).toEqual(['kst-34104-439', 'kst-34104-442'])
+      expect((await store.get('kst-34104-442'))?.form).toBe('official-xml')
+      const before = srv.log.length
+      const second = await syncOb(store, o)
+      expect(second.papers).toEqual({ new: 0, updated: 0, unchanged: 0 })
+      expect(srv.log.slice(before).every((u) => u.startsWith('/sru?'))).toBe(true)
+    } finally {
+      await srv.close()
+      await store.close()
+    }
+  })
+})
+
+describe('kamerwacht commitments --compare', () => {
+  it('sets the register beside the promises in the papers: in both, only in the register, only in the papers', async () => {
+    const srv = await replay()
+    const store = freshStore()
+    try {
+      for (const f of ['33783-50.txt', '35228-6.obpage.txt']) {
+        const raw = readFileSync(corpusFile('dev', f))
+        await store.put(await readDocument(raw, f, ctx), new Uint8Array(raw))
+      }
+      await syncTk(store, { http: http(), urls: urls(srv), ctx, entities: ['Toezegging'] })
+      await store.close()
+      const db = store.location
+      const out = await new Promise<string>((resolve) => {
+        const p = spawn(process.execPath, [BIN, 'commitments', '--compare', '--json', '--db', db], { stdio: ['ignore', 'pipe', 'inherit'] })
+        let s = ''
+        p.stdout.on('data', (d) => (s += d))
+        p.on('exit', () => resolve(s))
+      })
+      const c = JSON.parse(out)
+      expect(c.agree).toHaveLength(1)
+      expect(c.agree[0]).toMatchObject({
+        register: { nummer: 'TZ202205-001', status: 'Openstaand' },
+        paper: { paper: 'kst-33783-50', text: 'Ik zal uw Kamer t.z.t. informeren over dit besluit.', status: 'open' },
+        statusAgrees: true,
+      })
+      expect(c.onlyRegister.map((r: { nummer: string }) => r.nummer)).toEqual(['TZ202301-014'])
+      expect(c.onlyPapers.map((p: { paper: string }) => p.paper)).toEqual(expect.arrayContaining(['kst-33783-50', 'kst-35228-6']))
+      expect(c.onlyPapers.some((p: { text: string }) => p.text.includes('t.z.t.'))).toBe(false)
+    } finally {
+      await srv.close()
+    }
+  })
+})
