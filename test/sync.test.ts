@@ -270,6 +270,44 @@ describe('kamerwacht sync ob', () => {
   })
 })
 
+describe('kamerwacht sync (the command)', () => {
+  const cli = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const p = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+      let stdout = ''
+      let stderr = ''
+      p.stdout.on('data', (d) => (stdout += d))
+      p.stderr.on('data', (d) => (stderr += d))
+      p.on('exit', (code) => resolve({ code, stdout, stderr }))
+    })
+
+  it('teaches its use and refuses bad flags with exit 2, naming the flag', async () => {
+    const help = await cli(['sync', '--help'])
+    expect(help.stdout).toMatch(/tk .*Tweede Kamer/s)
+    expect(help.stdout).toMatch(/kamerwacht sync ob --dossier 33783/)
+    const since = await cli(['sync', 'tk', '--since', '2024-13-01'])
+    expect(since.code).toBe(2)
+    expect(since.stderr).toMatch(/invalid --since/)
+    const base = await cli(['sync', 'tk', '--base-url', 'ftp://127.0.0.1/'])
+    expect(base.code).toBe(2)
+    expect(base.stderr).toMatch(/invalid --base-url: must be an http\(s\) URL/)
+    expect((await cli(['sync', 'ob'])).stderr).toMatch(/--dossier/)
+  })
+
+  it('`sync ob --dossier` prints a JSON summary, with the search and the files fetched from the mirror given', async () => {
+    const srv = await replay()
+    const db = join(mkdtempSync(join(tmpdir(), 'kw-sync-ob-')), 'k.db')
+    try {
+      const r = await cli(['sync', 'ob', '--dossier', '36410-XVI', '--sru-url', `${srv.origin}/sru`, '--db', db, '--json', '--rate', '100'])
+      expect(r.code).toBe(0)
+      expect(JSON.parse(r.stdout).reports[0]).toMatchObject({ entity: 'ob 36410-XVI', seen: 2, papers: { new: 2 } })
+      expect(srv.log.filter((u) => u.startsWith('/ob/')).sort()).toEqual(['/ob/kst-36410-XVI-100.xml', '/ob/kst-36410-XVI-96.xml'])
+    } finally {
+      await srv.close()
+    }
+  })
+})
+
 describe('kamerwacht commitments --compare', () => {
   it('sets the register beside the promises in the papers: in both, only in the register, only in the papers', async () => {
     const srv = await replay()

@@ -43,7 +43,9 @@ const USAGE = 2
 
 function usage(command: string, error: z.ZodError): void {
   const issue = error.issues[0]
-  process.stderr.write(`kamerwacht ${command}: invalid --${String(issue?.path[0] ?? 'option')}: ${issue?.message}\n`)
+  // Options arrive camel-cased (`baseUrl`); the user typed `--base-url`.
+  const flag = String(issue?.path[0] ?? 'option').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
+  process.stderr.write(`kamerwacht ${command}: invalid --${flag}: ${issue?.message}\n`)
   process.exitCode = USAGE
 }
 
@@ -477,7 +479,8 @@ Examples:
       .option('--base-url <url>', 'the OData root, or a mirror (an origin alone gets /OData/v4/2.0)', TK_BASE_URL)
       .option('--ob-url <url>', 'officielebekendmakingen, for the XML of Kamerstukken', OB_BASE_URL)
       .addOption(new Option('--entity <names...>', 'only these entities').choices([...TK_ENTITIES]))
-      .option('--page-size <n>', 'records per page ($top; the API sends at most 250)', '250'),
+      .option('--page-size <n>', 'records per page ($top; the API sends at most 250)', '250')
+      .option('--since <date>', 'first sync only: records changed from this day on (2024-01-01), not everything since 2008'),
   )
     .addHelpText(
       'after',
@@ -490,10 +493,16 @@ Records marked Verwijderd remove what they describe.`,
     )
     .action(async (raw: unknown) => {
       const o = syncShared
-        .extend({ baseUrl: url, obUrl: url, entity: z.array(z.enum(TK_ENTITIES)).optional(), pageSize: z.coerce.number().int().min(1).max(250) })
+        .extend({
+          baseUrl: url,
+          obUrl: url,
+          entity: z.array(z.enum(TK_ENTITIES)).optional(),
+          pageSize: z.coerce.number().int().min(1).max(250),
+          since: z.iso.date('a day as YYYY-MM-DD').optional(),
+        })
         .safeParse(raw)
       if (!o.success) return usage('sync tk', o.error)
-      const { db, contact, json, quiet, entity, ...rest } = o.data
+      const { db, contact, json, quiet, entity, since, ...rest } = o.data
       process.exitCode = await syncTkCommand(
         {
           ...rest,
@@ -502,6 +511,7 @@ Records marked Verwijderd remove what they describe.`,
           ...(json ? { json } : {}),
           ...(quiet ? { quiet } : {}),
           ...(entity ? { entity } : {}),
+          ...(since ? { since } : {}),
         },
         pkg.version,
         io,

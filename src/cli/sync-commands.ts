@@ -71,7 +71,7 @@ async function run(opts: SyncCommandOptions, io: Io, go: (store: Store, onProgre
 
 /** `kamerwacht sync tk`. */
 export async function syncTkCommand(
-  opts: SyncCommandOptions & { baseUrl: string; obUrl: string; entity?: TkEntity[]; pageSize: number },
+  opts: SyncCommandOptions & { baseUrl: string; obUrl: string; entity?: TkEntity[]; pageSize: number; since?: string },
   version: string,
   io: Io,
 ): Promise<number> {
@@ -79,7 +79,15 @@ export async function syncTkCommand(
   const ctx = { ...(await createContext()), nameHints: true }
   const urls = { tk: odataRoot(opts.baseUrl), ob: opts.obUrl.replace(/\/+$/, '') }
   return run(opts, io, (store, onProgress) =>
-    syncTk(store, { http, ctx, urls, pageSize: opts.pageSize, onProgress, ...(opts.entity ? { entities: opts.entity } : {}) }),
+    syncTk(store, {
+      http,
+      ctx,
+      urls,
+      pageSize: opts.pageSize,
+      onProgress,
+      ...(opts.entity ? { entities: opts.entity } : {}),
+      ...(opts.since ? { since: `${opts.since}T00:00:00Z` } : {}),
+    }),
   )
 }
 

@@ -58,6 +58,8 @@ export interface TkSyncOptions {
   /** Records per page asked for (`$top`; the API sends at most 250). */
   pageSize?: number
   onProgress?: (p: SyncProgress) => void
+  /** For a first sync only: ask for records changed after this moment (`2024-01-01T00:00:00Z`) instead of everything. */
+  since?: string
 }
 
 /** The later of two `ApiGewijzigdOp` values (ISO 8601 in UTC compare as strings). */
@@ -101,7 +103,7 @@ async function retryMissing(store: Store, o: TkSyncOptions, report: SyncProgress
 async function syncEntity(store: Store, entity: TkEntity, o: TkSyncOptions): Promise<SyncProgress> {
   const source = `tk:${entity}`
   const saved = (await store.syncState(source)) as EntityState | null
-  const state: EntityState = saved ?? { since: null, max: null, next: null }
+  const state: EntityState = saved ?? { since: o.since ?? null, max: null, next: null }
   const report: SyncProgress = { entity, seen: 0, total: null, papers: { new: 0, updated: 0, unchanged: 0 }, removed: 0, missing: 0 }
   let url: string | null = state.next ?? firstUrl(o.urls.tk, entity, state.since, o.pageSize ?? 250)
   while (url) {
