@@ -103,6 +103,21 @@ describe('kamerwacht sync tk', () => {
     expect(hit?.documentNummer).toBe('2025D13256')
   })
 
+  it('export shows the open-data identifiers of each paper', async () => {
+    const out = await new Promise<string>((resolve) => {
+      const p = spawn(process.execPath, [BIN, 'export', '--format', 'csv', '--what', 'documents', '--db', store.location], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
+      let s = ''
+      p.stdout.on('data', (d) => (s += d))
+      p.on('exit', () => resolve(s))
+    })
+    const lines = out.trim().split('\n')
+    expect(lines[0]).toBe('id,key,type,date,sender,dossier,title,source,documentNummer,openDataId')
+    expect(lines.find((l) => l.startsWith('kst-33037-587,'))).toMatch(/,2025D13256,7ab800fe-b138-4b81-b898-eda21b72fca8$/)
+    expect(lines).toHaveLength(1 + (await store.count()))
+  })
+
   it('reads a motie from the file the API serves, and keeps a paper without a readable file as metadata', async () => {
     const motie = await store.get('2023D03544')
     expect(motie).toMatchObject({ id: 'kst-31288-1013', type: 'motie', form: 'kamerstuk-pdf-text' })

@@ -5,7 +5,7 @@ import type { Document } from '../model/document.js'
 import { createContext, readDocument } from '../pipeline.js'
 import { QueryError } from '../search/query.js'
 import { EmbeddedStore } from '../store/sqlite/embedded.js'
-import type { SearchRequest, SearchResult, Store } from '../store/store.js'
+import { documentNummerOf, openDataDocument, type SearchRequest, type SearchResult, type Store } from '../store/store.js'
 import { expandPaths } from './files.js'
 import { failureReason, type Io } from './read.js'
 
@@ -194,7 +194,7 @@ export async function exportCommand(
   const store = await openStore(opts.db)
   try {
     const columns: Record<typeof opts.what, string[]> = {
-      documents: ['id', 'key', 'type', 'date', 'sender', 'dossier', 'title', 'source'],
+      documents: ['id', 'key', 'type', 'date', 'sender', 'dossier', 'title', 'source', 'documentNummer', 'openDataId'],
       commitments: ['paper', 'text', 'actor', 'action', 'object', 'dueText', 'dueStart', 'dueEnd', 'rule'],
       references: ['paper', 'text', 'target', 'kind', 'rule'],
       dates: ['paper', 'text', 'start', 'end', 'precision', 'rule'],
@@ -205,7 +205,13 @@ export async function exportCommand(
       io.stdout(opts.format === 'jsonl' ? `${JSON.stringify(row)}\n` : `${cols.map((c) => csvCell(row[c])).join(',')}\n`)
     for (const p of await store.all()) {
       if (opts.what === 'documents') {
-        emit(opts.format === 'jsonl' ? ((await store.get(p.key)) as unknown as Record<string, unknown>) : { ...p, source: p.sourceName })
+        const doc = await store.get(p.key)
+        if (opts.format === 'jsonl') emit(doc as unknown as Record<string, unknown>)
+        else {
+          // The open-data identifiers of a paper that came from the Tweede Kamer's open data.
+          const record = doc ? openDataDocument(doc) : null
+          emit({ ...p, source: p.sourceName, documentNummer: doc ? documentNummerOf(doc) : null, openDataId: record?.Id ?? null })
+        }
         continue
       }
       const doc = await store.get(p.key)

@@ -244,14 +244,23 @@ export interface Store {
  */
 export const READER_VERSION = 4
 
-/** The Tweede Kamer open-data `DocumentNummer` a paper was joined to (`2023D03544`), if any. */
+/**
+ * The Tweede Kamer open-data `Document` record a paper was joined to: the
+ * record itself, or for a paper read from a Zaak file, the Zaak's document
+ * published as this paper.
+ */
+export function openDataDocument(doc: Document): Record<string, unknown> | null {
+  const od = doc.openData
+  if (!od) return null
+  if (typeof od.DocumentNummer === 'string') return od
+  const docs = Array.isArray(od.Document) ? (od.Document as Array<Record<string, unknown>>) : []
+  return docs.find((d) => (d.HuidigeDocumentVersie as { ExterneIdentifier?: unknown } | undefined)?.ExterneIdentifier === doc.id) ?? docs[0] ?? null
+}
+
+/** The Tweede Kamer's number of a paper from its open data (`2023D03544`), if any. */
 export function documentNummerOf(doc: Document): string | null {
-  const n = doc.openData?.DocumentNummer
-  if (typeof n === 'string' && n) return n
-  // A Zaak record holds its papers in `Document`: the one published as this paper.
-  const docs = Array.isArray(doc.openData?.Document) ? (doc.openData.Document as Array<Record<string, unknown>>) : []
-  const own = docs.find((d) => (d.HuidigeDocumentVersie as { ExterneIdentifier?: unknown } | undefined)?.ExterneIdentifier === doc.id) ?? docs[0]
-  return typeof own?.DocumentNummer === 'string' && own.DocumentNummer ? own.DocumentNummer : null
+  const n = openDataDocument(doc)?.DocumentNummer
+  return typeof n === 'string' && n ? n : null
 }
 
 /** The key a paper is stored under: its id, or for a paper that names none, its content hash. */
