@@ -79,7 +79,7 @@ Examples:
 
   cli
     .command('read')
-    .description('read papers (text, PDF, XML, HTML or open-data JSON) into Document JSON; the form is detected from the content')
+    .description('read papers (text, PDF, DOCX, XML, HTML or open-data JSON) into Document JSON; the form is detected from the content')
     .argument('<files...>', 'files or folders to read')
     .option('-o, --out <dir>', 'write <dir>/<file name>.json for each input instead of printing')
     .option('--json', 'print JSON: the Document for one file, one JSON line per file for several')
@@ -91,8 +91,8 @@ Examples:
       'after',
       `
 Input forms: Kamerstuk PDF text (*.txt), ministry letterhead PDF text, officielebekendmakingen /
-tweedekamer.nl page text or HTML, official XML (<officiele-publicatie>), PDF, and Tweede Kamer
-open-data JSON (a Document or Zaak record).
+tweedekamer.nl page text or HTML, official XML (<officiele-publicatie>), PDF, Word (DOCX), and
+Tweede Kamer open-data JSON (a Document or Zaak record).
 
 Examples:
   kamerwacht read 33783-50.txt                     Document JSON on stdout

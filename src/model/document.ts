@@ -7,7 +7,7 @@
 export const SCHEMA_VERSION = 1 as const
 
 /** The form an input came in, detected from its content. */
-export type InputForm = 'kamerstuk-pdf-text' | 'letterhead-pdf-text' | 'web-page-text' | 'web-page-html' | 'official-xml' | 'pdf' | 'open-data'
+export type InputForm = 'kamerstuk-pdf-text' | 'letterhead-pdf-text' | 'web-page-text' | 'web-page-html' | 'official-xml' | 'pdf' | 'docx' | 'open-data'
 
 /** Kinds of paper, as ../shared/corpus/README.md defines them. */
 export type PaperType =

@@ -4,7 +4,7 @@ import { ReadError } from './errors.js'
 /** A decoded input with the form its content shows. */
 export interface Detected {
   form: InputForm
-  /** Decoded text; empty for PDF, which is read from the bytes. */
+  /** Decoded text; empty for PDF and DOCX, which are read from the bytes. */
   text: string
 }
 
@@ -59,6 +59,7 @@ const CP1252 = new TextDecoder('windows-1252')
 export function detectForm(bytes: Uint8Array): Detected {
   if (bytes.length === 0) throw new ReadError('empty', 'empty file')
   if (isPdf(bytes)) return { form: 'pdf', text: '' }
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { form: 'docx', text: '' }
   const text = decodeText(bytes)
   const start = text.trimStart()
   if (start.length === 0) throw new ReadError('empty', 'file holds only white space')

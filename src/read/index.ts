@@ -1,4 +1,5 @@
 import { detectForm, isPdf } from './detect.js'
+import { isZip, readDocx } from './docx.js'
 import { ReadError } from './errors.js'
 import { readHtml } from './html.js'
 import { readOpenData } from './opendata.js'
@@ -40,6 +41,10 @@ export async function readSource(bytes: Uint8Array, options: ReadOptions = {}): 
     if (bytes.length > limits.maxPdfBytes) throw new ReadError('too-large', `PDF is ${mb(bytes.length)}, over the ${mb(limits.maxPdfBytes)} limit`)
     const text = await pdfText(bytes, options.pdfEngine)
     return { form: 'pdf', text, lines: splitLines(text), paragraphLines: false, hints: {}, issues: [] }
+  }
+  if (isZip(bytes)) {
+    if (bytes.length > limits.maxPdfBytes) throw new ReadError('too-large', `archive is ${mb(bytes.length)}, over the ${mb(limits.maxPdfBytes)} limit`)
+    return readDocx(bytes, limits.maxTextBytes)
   }
   if (bytes.length > limits.maxTextBytes) {
     throw new ReadError('too-large', `input is ${mb(bytes.length)}, over the ${mb(limits.maxTextBytes)} limit for text, XML, HTML and JSON`)

@@ -11,6 +11,7 @@ export const FORM_RANK: Record<InputForm, number> = {
   'web-page-text': 4,
   'kamerstuk-pdf-text': 3,
   pdf: 3,
+  docx: 3,
   'letterhead-pdf-text': 2,
   'open-data': 1,
 }

@@ -24,9 +24,10 @@ const obj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.i
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null)
 
 // Content types kamerwacht has no reader for: fetching them would only cost the source bandwidth.
-const UNREADABLE_TYPES = /spreadsheetml|ms-excel|wordprocessingml|msword|image\/|zip/i
+const UNREADABLE_TYPES = /spreadsheetml|ms-excel|msword|presentationml|powerpoint|image\//i
 const EXTENSIONS: Array<[RegExp, string]> = [
   [/pdf/i, '.pdf'],
+  [/wordprocessingml/i, '.docx'],
   [/xml/i, '.xml'],
   [/html/i, '.html'],
   [/text\/plain/i, '.txt'],
@@ -38,7 +39,7 @@ const EXTENSIONS: Array<[RegExp, string]> = [
  * file, served by the Tweede Kamer API), else from officielebekendmakingen by
  * its `ExterneIdentifier` (`kst-33783-50` → `kst-33783-50.xml`); any other
  * paper's file comes from the API (`Document(<Id>)/resource`). Null when the
- * record has no file, or only one kamerwacht cannot read (a spreadsheet, a DOCX).
+ * record has no file, or only one kamerwacht cannot read (a spreadsheet, an old `.doc`, an image).
  */
 export function contentSource(record: Json, urls: SourceUrls): ContentSource | { none: string } {
   const versie = obj(record.HuidigeDocumentVersie)

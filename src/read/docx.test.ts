@@ -1,0 +1,105 @@
+// DOCX, as the Tweede Kamer API serves some papers. No real DOCX is in the corpus: the archives
+// here are built by the test (a ZIP writer in a few lines) around a short letter written for it.
+import { deflateRawSync } from 'node:zlib'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createContext, type PipelineContext, readDocument } from '../pipeline.js'
+import { docxParagraphs, zipEntry } from './docx.js'
+import { ReadError } from './errors.js'
+import { readSource } from './index.js'
+
+/** A ZIP archive of the given entries, deflated (method 8) unless `stored`. */
+function zip(entries: Record<string, string>, stored = false): Uint8Array {
+  const locals: Buffer[] = []
+  const centrals: Buffer[] = []
+  let offset = 0
+  for (const [name, content] of Object.entries(entries)) {
+    const raw = Buffer.from(content, 'utf8')
+    const data = stored ? raw : deflateRawSync(raw)
+    const n = Buffer.from(name, 'utf8')
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(stored ? 0 : 8, 8)
+    local.writeUInt32LE(data.length, 18)
+    local.writeUInt32LE(raw.length, 22)
+    local.writeUInt16LE(n.length, 26)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt16LE(20, 4)
+    central.writeUInt16LE(20, 6)
+    central.writeUInt16LE(stored ? 0 : 8, 10)
+    central.writeUInt32LE(data.length, 20)
+    central.writeUInt32LE(raw.length, 24)
+    central.writeUInt16LE(n.length, 28)
+    central.writeUInt32LE(offset, 42)
+    locals.push(local, n, data)
+    centrals.push(central, n)
+    offset += 30 + n.length + data.length
+  }
+  const dir = Buffer.concat(centrals)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(Object.keys(entries).length, 8)
+  end.writeUInt16LE(Object.keys(entries).length, 10)
+  end.writeUInt32LE(dir.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return new Uint8Array(Buffer.concat([...locals, dir, end]))
+}
+
+const para = (...runs: string[]) =>
+  `<w:p><w:pPr><w:pStyle w:val="Standaard"/></w:pPr>${runs.map((r) => `<w:r><w:t xml:space="preserve">${r}</w:t></w:r>`).join('')}</w:p>`
+const LETTER = [
+  para('Aan de Voorzitter van de Tweede Kamer der Staten-Generaal'),
+  para('Den Haag, 3 maart 2023'),
+  para(
+    'Hierbij informeer ik uw Kamer over de voortgang van het Nationaal Programma Circulaire Economie. Ik zal uw Kamer ',
+    'voor de zomer van 2023 informeren over de ',
+    'uitwerking &amp; de planning.',
+  ),
+  '<w:p><w:r><w:t>De minister</w:t></w:r><w:r><w:tab/><w:t>van Infrastructuur en Waterstaat,</w:t></w:r></w:p>',
+  '<w:p/>',
+  para('M.G.J. Harbers'),
+]
+const DOCUMENT = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${LETTER.join('')}<w:sectPr/></w:body></w:document>`
+
+let ctx: PipelineContext
+beforeAll(async () => {
+  ctx = await createContext()
+})
+
+describe('DOCX', () => {
+  it('takes one line per paragraph, runs joined, entities decoded, empty paragraphs left out', () => {
+    expect(docxParagraphs(DOCUMENT)).toEqual([
+      'Aan de Voorzitter van de Tweede Kamer der Staten-Generaal',
+      'Den Haag, 3 maart 2023',
+      'Hierbij informeer ik uw Kamer over de voortgang van het Nationaal Programma Circulaire Economie. Ik zal uw Kamer voor de zomer van 2023 informeren over de uitwerking & de planning.',
+      'De minister van Infrastructuur en Waterstaat,',
+      'M.G.J. Harbers',
+    ])
+  })
+
+  it('reads a letter in a DOCX, deflated or stored, through the whole pipeline', async () => {
+    for (const stored of [false, true]) {
+      const bytes = zip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': DOCUMENT, 'word/styles.xml': '<w:styles/>' }, stored)
+      const doc = await readDocument(bytes, 'brief.docx', ctx)
+      expect(doc.form).toBe('docx')
+      expect(doc.date).toBe('2023-03-03')
+      expect(doc.commitments.map((c) => c.dueText)).toEqual(['voor de zomer van 2023'])
+      expect(doc.text).toContain('uitwerking & de planning')
+    }
+  })
+
+  it('refuses other archives, damaged ones and ones that unpack too large, in one line each', async () => {
+    const fail = (bytes: Uint8Array, limits?: { maxTextBytes: number; maxPdfBytes: number }) =>
+      readSource(bytes, limits ? { limits } : {}).then(
+        () => null,
+        (e: unknown) => (e instanceof ReadError ? e.code : String(e)),
+      )
+    expect(await fail(zip({ 'xl/workbook.xml': '<workbook/>' }))).toBe('zip-not-docx')
+    const whole = zip({ 'word/document.xml': DOCUMENT })
+    expect(await fail(whole.subarray(0, whole.length - 30))).toBe('zip-corrupt')
+    expect(await fail(whole, { maxTextBytes: 100, maxPdfBytes: 1e6 })).toBe('too-large')
+    expect(zipEntry(whole, 'word/other.xml', 1e6)).toBeNull()
+  })
+})
