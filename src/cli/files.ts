@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises'
+import { readdirSync, statSync } from 'node:fs'
 import { join, sep } from 'node:path'
 
 /** `papers/**\/*.xml` → a RegExp on paths: `**` any folders, `*` and `?` within a name. */
@@ -17,40 +17,79 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`)
 }
 
+/** One folder's entries, sorted, as names and kinds only: no Dirent outlives the listing. */
+function listFolder(dir: string): Array<{ path: string; folder: boolean }> {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.') && (e.isDirectory() || e.isFile()))
+    .map((e) => ({ name: e.name, folder: e.isDirectory() }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((e) => ({ path: join(dir, e.name), folder: e.folder }))
+}
+
+/** Every file under a folder, depth first in name order, one folder listed at a time. */
+function* walk(dir: string): Generator<string> {
+  for (const e of listFolder(dir)) {
+    if (e.folder) yield* walk(e.path)
+    else yield e.path
+  }
+}
+
+/** The inputs CLI paths name, as a lazy sequence: see {@link listInputs}. */
+export interface Inputs {
+  /** How many files there are (a counting walk, which keeps no paths). */
+  total: number
+  /** Paths that name nothing: no such file, folder or matching glob. */
+  missing: string[]
+  /** The files, walked again lazily in the same order: a long ingest never holds every path at once. */
+  files: () => Generator<string>
+}
+
+/** The files of one CLI path: itself, every file under a folder, or a glob's matches. */
+function* filesOf(p: string): Generator<string> {
+  if (/[*?]/.test(p)) {
+    // A glob the shell did not expand: walk from the folder before its first wildcard.
+    const base = p.slice(0, p.search(/[*?]/)).replace(/[^/]*$/, '') || '.'
+    const re = globToRegExp(p.startsWith('./') ? p.slice(2) : p)
+    if (!statSync(base, { throwIfNoEntry: false })) return
+    for (const f of walk(base)) if (re.test((base === '.' ? f.replace(/^\.\//, '') : f).split(sep).join('/'))) yield f
+    return
+  }
+  const s = statSync(p, { throwIfNoEntry: false })
+  if (s?.isDirectory()) yield* walk(p)
+  else if (s) yield p
+}
+
 /**
- * Expands CLI paths into files: a folder stands for every file under it
+ * Expands CLI paths lazily: a folder stands for every file under it
  * (recursively, skipping hidden entries), a glob (`papers/**\/*.xml`) for the
- * files it matches; sorted so runs are repeatable.
- * A path that does not exist is returned as a failure, not thrown.
+ * files it matches; in name order, so runs are repeatable. The paths are
+ * counted first (for progress and ETA) and walked again as they are used.
+ */
+export function listInputs(paths: string[]): Inputs {
+  let total = 0
+  const missing: string[] = []
+  for (const p of paths) {
+    let n = 0
+    for (const _ of filesOf(p)) n++
+    if (n === 0 && (/[*?]/.test(p) || !statSync(p, { throwIfNoEntry: false }))) missing.push(p)
+    total += n
+  }
+  const present = paths.filter((p) => !missing.includes(p))
+  return {
+    total,
+    missing,
+    files: function* () {
+      for (const p of present) yield* filesOf(p)
+    },
+  }
+}
+
+/**
+ * Expands CLI paths into a list of files (see {@link listInputs}); for
+ * commands that read a handful of files. A path that does not exist is
+ * returned as a failure, not thrown.
  */
 export async function expandPaths(paths: string[]): Promise<{ files: string[]; missing: string[] }> {
-  const files: string[] = []
-  const missing: string[] = []
-  const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue
-      const p = join(dir, e.name)
-      if (e.isDirectory()) await walk(p)
-      else if (e.isFile()) files.push(p)
-    }
-  }
-  for (const p of paths) {
-    if (/[*?]/.test(p)) {
-      // A glob the shell did not expand: walk from the folder before its first wildcard.
-      const base = p.slice(0, p.search(/[*?]/)).replace(/[^/]*$/, '') || '.'
-      const re = globToRegExp(p.startsWith('./') ? p.slice(2) : p)
-      const before = files.length
-      if (await stat(base).catch(() => null)) await walk(base)
-      const added = files.splice(before).filter((f) => re.test((base === '.' ? f.replace(/^\.\//, '') : f).split(sep).join('/')))
-      if (added.length === 0) missing.push(p)
-      files.push(...added)
-      continue
-    }
-    const s = await stat(p).catch(() => null)
-    if (!s) missing.push(p)
-    else if (s.isDirectory()) await walk(p)
-    else files.push(p)
-  }
-  return { files, missing }
+  const inputs = listInputs(paths)
+  return { files: [...inputs.files()], missing: inputs.missing }
 }

@@ -6,7 +6,7 @@ import { createContext, readDocument } from '../pipeline.js'
 import { QueryError } from '../search/query.js'
 import { EmbeddedStore } from '../store/sqlite/embedded.js'
 import { documentNummerOf, openDataDocument, type SearchRequest, type SearchResult, type Store } from '../store/store.js'
-import { expandPaths } from './files.js'
+import { listInputs } from './files.js'
 import { failureReason, type Io } from './read.js'
 
 /** Whether a `--db` value names a PostgreSQL server rather than a file. */
@@ -44,7 +44,8 @@ export async function ingestCommand(
   opts: { db?: string | undefined; workers?: number | undefined; json?: boolean | undefined; quiet?: boolean | undefined },
   io: Io,
 ): Promise<number> {
-  const { files, missing } = await expandPaths(paths)
+  const inputs = listInputs(paths)
+  const missing = inputs.missing
   for (const m of missing) io.stderr(`${m}: no such file, folder or matching glob\n`)
   const store = await openStore(opts.db)
   const abort = new AbortController()
@@ -61,21 +62,25 @@ export async function ingestCommand(
           cliProgress.Presets.shades_classic,
         )
       : null
-  bar?.start(files.length, 0, { mbps: '0.0' })
+  bar?.start(inputs.total, 0, { mbps: '0.0' })
   let lastLog = 0
   try {
-    const summary = await ingest(store, files, {
-      ...(opts.workers ? { workers: opts.workers } : {}),
-      signal: abort.signal,
-      onProgress: (p) => {
-        const mbps = p.seconds > 0 ? (mb(p.bytes) / p.seconds).toFixed(1) : '0.0'
-        if (bar) bar.update(p.done, { mbps })
-        else if (!opts.quiet && !opts.json && (p.seconds - lastLog >= 5 || p.done === p.total)) {
-          lastLog = p.seconds
-          io.stderr(`ingest: ${p.done}/${p.total} papers, ${mbps} MB/s, ${p.seconds.toFixed(0)} s\n`)
-        }
+    const summary = await ingest(
+      store,
+      { total: inputs.total, paths: inputs.files() },
+      {
+        ...(opts.workers ? { workers: opts.workers } : {}),
+        signal: abort.signal,
+        onProgress: (p) => {
+          const mbps = p.seconds > 0 ? (mb(p.bytes) / p.seconds).toFixed(1) : '0.0'
+          if (bar) bar.update(p.done, { mbps })
+          else if (!opts.quiet && !opts.json && (p.seconds - lastLog >= 5 || p.done === p.total)) {
+            lastLog = p.seconds
+            io.stderr(`ingest: ${p.done}/${p.total} papers, ${mbps} MB/s, ${p.seconds.toFixed(0)} s\n`)
+          }
+        },
       },
-    })
+    )
     bar?.stop()
     for (const f of summary.failed) io.stderr(`${f.path}: ${f.reason}\n`)
     if (opts.json) io.stdout(`${JSON.stringify({ ...summary, db: store.location })}\n`)
