@@ -1,6 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { InputForm } from '../model/document.js'
-import type { Facet, SearchRequest, SearchResult } from './store.js'
+import { snippet } from '../search/snippet.js'
+import type { Facet, SearchHit, SearchRequest, SearchResult } from './store.js'
 
 // What both stores share, so they keep papers and answer searches the same way.
 
@@ -31,6 +32,34 @@ export function dateBounds(from: string | undefined, to: string | undefined): { 
     from: from ? `${from}-01-01`.slice(0, 10) : null,
     to: to ? (to.length === 4 ? `${to}-12-31` : to.length === 7 ? `${to}-31` : to) : null,
   }
+}
+
+/** A hit row as both stores select it: the paper's summary columns and its packed clean text. */
+export interface HitRow {
+  key: string
+  id: string | null
+  title: string | null
+  type: string | null
+  date: string | null
+  sender: string | null
+  text: Buffer
+  tk_nummer: string | null
+}
+
+/** One result line from its row: `score` rounded to three decimals, a snippet around the query's words. */
+export function searchHit(row: HitRow, score: number, stems: Set<string>, prefixes: string[]): SearchHit {
+  const hit: SearchHit = {
+    id: row.id ?? row.key,
+    title: row.title,
+    type: row.type,
+    date: row.date,
+    sender: row.sender,
+    // `+ 0` turns the -0 of an unranked hit into 0.
+    score: Math.round(score * 1000) / 1000 + 0,
+    snippet: snippet(unpack(row.text), stems, prefixes),
+  }
+  if (row.tk_nummer) hit.documentNummer = row.tk_nummer
+  return hit
 }
 
 /** Facet values by count, then by value; the first twenty. */

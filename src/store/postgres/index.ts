@@ -2,9 +2,8 @@ import pg from 'pg'
 import type { Correction, TrackedCommitment } from '../../link/status.js'
 import type { Document, InputForm } from '../../model/document.js'
 import { parseQuery, queryStems, rankable } from '../../search/query.js'
-import { snippet } from '../../search/snippet.js'
 import { stemText } from '../../search/stem.js'
-import { dateBounds, FORM_RANK, pack, ResultCache, topFacet, unpack } from '../shared.js'
+import { dateBounds, FORM_RANK, type HitRow, pack, ResultCache, searchHit, topFacet, unpack } from '../shared.js'
 import {
   type Citations,
   type CommitmentList,
@@ -17,7 +16,6 @@ import {
   type PutResult,
   paperKey,
   READER_VERSION,
-  type SearchHit,
   type SearchRequest,
   type SearchResult,
   type Store,
@@ -146,13 +144,20 @@ export class PostgresStore implements Store {
   }
 
   async putMany(items: Array<{ doc: Document; raw: Uint8Array }>, force = false): Promise<PutResult[]> {
+    return this.write(async (client) => {
+      const out: PutResult[] = []
+      for (const { doc, raw } of items) out.push(await this.putOne(client, doc, raw, force))
+      return out
+    })
+  }
+
+  /** Runs `work` in one transaction as the only writer, whichever process: links are computed against what is committed. */
+  private async write<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect()
     try {
       await client.query('BEGIN')
-      // One writer at a time, whichever process: links are computed against what is committed.
       await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK])
-      const out: PutResult[] = []
-      for (const { doc, raw } of items) out.push(await this.putOne(client, doc, raw, force))
+      const out = await work(client)
       await client.query('COMMIT')
       return out
     } catch (e) {
@@ -236,10 +241,7 @@ export class PostgresStore implements Store {
   /** See `Store.applySync`. */
   async applySync(source: string, items: SyncItem[], state: unknown): Promise<SyncApplied> {
     const out: SyncApplied = { records: 0, papers: { new: 0, updated: 0, unchanged: 0 }, removed: 0 }
-    const client = await this.pool.connect()
-    try {
-      await client.query('BEGIN')
-      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK])
+    return this.write(async (client) => {
       const paperOf = async (id: string) =>
         (await client.query<{ paper_key: string }>('SELECT paper_key FROM od_content WHERE record_id = $1', [id])).rows[0]?.paper_key ?? null
       for (const { record, paper } of items) {
@@ -281,14 +283,8 @@ export class PostgresStore implements Store {
         source,
         JSON.stringify(state),
       ])
-      await client.query('COMMIT')
       return out
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw e
-    } finally {
-      client.release()
-    }
+    })
   }
 
   async syncState(source: string): Promise<unknown> {
@@ -435,17 +431,7 @@ export class PostgresStore implements Store {
       order = 'score DESC, p.rowid'
     }
     const page = (
-      await this.pool.query<{
-        key: string
-        id: string | null
-        title: string | null
-        type: string | null
-        date: string | null
-        sender: string | null
-        text: Buffer
-        score: number
-        tk_nummer: string | null
-      }>(
+      await this.pool.query<HitRow & { score: number }>(
         `SELECT p.key, p.id, p.title, p.type, p.date, p.sender, p.text, p.tk_nummer, ${score} AS score
          FROM papers p ${whereSql} ORDER BY ${order} LIMIT ${param(limit)} OFFSET ${param(offset)}`,
         params,
@@ -454,19 +440,7 @@ export class PostgresStore implements Store {
     const { stems, prefixes } = queryStems(parsed)
     return {
       total,
-      hits: page.map((row) => {
-        const hit: SearchHit = {
-          id: row.id ?? row.key,
-          title: row.title,
-          type: row.type,
-          date: row.date,
-          sender: row.sender,
-          score: Math.round(Number(row.score) * 1000) / 1000,
-          snippet: snippet(unpack(row.text), stems, prefixes),
-        }
-        if (row.tk_nummer) hit.documentNummer = row.tk_nummer
-        return hit
-      }),
+      hits: page.map((row) => searchHit(row, Number(row.score), stems, prefixes)),
       // GROUPING() sets a bit for each column a row is not grouped by: (type) is 0111, (sender) 1011, (dossier) 1101, (year) 1110.
       facets: { type: facet('type', 7), year: facet('year', 14), sender: facet('sender', 11), dossier: facet('dossier', 13) },
     }

@@ -4,9 +4,8 @@ import Database from 'better-sqlite3'
 import type { Correction, TrackedCommitment } from '../../link/status.js'
 import type { Document, InputForm } from '../../model/document.js'
 import { parseQuery, queryStems, rankable, toFts } from '../../search/query.js'
-import { snippet } from '../../search/snippet.js'
 import { stemText } from '../../search/stem.js'
-import { dateBounds, FORM_RANK, pack, ResultCache, topFacet, unpack } from '../shared.js'
+import { dateBounds, FORM_RANK, type HitRow, pack, ResultCache, searchHit, topFacet, unpack } from '../shared.js'
 import type { Citations, CommitmentList, CommitmentQuery, DossierView, TimelineEntry } from '../store.js'
 import {
   documentNummerOf,
@@ -17,7 +16,6 @@ import {
   type PutResult,
   paperKey,
   READER_VERSION,
-  type SearchHit,
   type SearchRequest,
   type SearchResult,
   type SyncApplied,
@@ -580,30 +578,7 @@ export class SqliteStore {
     const { stems, prefixes } = queryStems(parsed)
     return {
       total: kept.length,
-      hits: page.map((p) => {
-        const row = this.stmt.hit.get(p.rowid) as {
-          key: string
-          id: string | null
-          title: string | null
-          type: string | null
-          date: string | null
-          sender: string | null
-          text: Buffer
-          tk_nummer: string | null
-        }
-        const hit: SearchHit = {
-          id: row.id ?? row.key,
-          title: row.title,
-          type: row.type,
-          date: row.date,
-          sender: row.sender,
-          // `+ 0` turns the -0 of an unranked hit into 0.
-          score: Math.round(-p.score * 1000) / 1000 + 0,
-          snippet: snippet(unpack(row.text), stems, prefixes),
-        }
-        if (row.tk_nummer) hit.documentNummer = row.tk_nummer
-        return hit
-      }),
+      hits: page.map((p) => searchHit(this.stmt.hit.get(p.rowid) as HitRow, -p.score, stems, prefixes)),
       facets: { type: top(typeCount, c.type), year: years, sender: top(senderCount, c.sender), dossier: top(dossierCount, c.dossier) },
     }
   }
