@@ -256,6 +256,24 @@ describe('writes need the token', () => {
 })
 
 describe('web pages', () => {
+  it('show the Tweede Kamer number of a paper from its open data, and find the paper by it', async () => {
+    const own = new EmbeddedStore(':memory:')
+    const bytes = readFileSync(corpusFile('raw', '33037-587.zaak.json'))
+    await own.put(await readDocument(bytes, '33037-587.zaak.json', ctx), bytes)
+    const server = await buildApp({ store: own, ctx, today: TODAY })
+    try {
+      const page = await server.inject({ method: 'GET', url: '/papers/2025D13256' })
+      expect(page.statusCode).toBe(200)
+      expect(page.body).toContain('<code>kst-33037-587</code>')
+      expect(page.body).toContain('Tweede Kamer <code>2025D13256</code>')
+      const api = await server.inject({ method: 'GET', url: '/api/search?q=mestproductie' })
+      expect(api.json().hits[0]).toMatchObject({ id: 'kst-33037-587', documentNummer: '2025D13256' })
+    } finally {
+      await server.close()
+      await own.close()
+    }
+  })
+
   it('render in Dutch with landmarks, and escape what papers contain', async () => {
     const home = await get('/')
     expect(home.headers['content-type']).toMatch(/^text\/html/)

@@ -38,6 +38,7 @@ export const SearchResult = z.object({
       sender: z.string().nullable(),
       score: z.number(),
       snippet: z.string().describe('text around the first match, with matches in <mark>…</mark>'),
+      documentNummer: z.string().optional().describe("the Tweede Kamer's number of a paper from its open data (2023D03544)"),
     }),
   ),
   facets: z.object({ type: Facet, year: Facet, sender: Facet, dossier: Facet }),

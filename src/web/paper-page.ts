@@ -1,6 +1,6 @@
 import type { TrackedCommitment } from '../link/status.js'
 import type { Document } from '../model/document.js'
-import type { Citations } from '../store/store.js'
+import { type Citations, documentNummerOf } from '../store/store.js'
 import { dossierHref, dutchDate, esc, layout, paperHref, STATUS_NL } from './html.js'
 
 interface Mark {
@@ -94,6 +94,7 @@ function paragraphs(text: string): Array<{ start: number; end: number }> {
 /** The paper page: the marked text, a side panel with what was extracted, citations in and out, and the original text. */
 export function paperPage(doc: Document, key: string, citations: Citations | null, commitments: TrackedCommitment[], view: 'clean' | 'source'): string {
   const id = doc.id ?? key
+  const nummer = documentNummerOf(doc)
   const byId = new Map(commitments.map((c) => [c.id, c]))
   const head = [
     doc.type ? `<span class="type">${esc(doc.type)}</span>` : '',
@@ -101,6 +102,11 @@ export function paperPage(doc: Document, key: string, citations: Citations | nul
     doc.sender ? esc(doc.sender) : '',
     doc.dossier ? `dossier <a href="${esc(dossierHref(doc.dossier))}">${esc(doc.dossier)}</a>` : '',
     `<code>${esc(id)}</code>`,
+    // The Tweede Kamer's own number, for a paper that came from its open data (`2025D13256`).
+    nummer && nummer !== id ? `Tweede Kamer <code>${esc(nummer)}</code>` : '',
+    doc.issues.some((i) => i.code === 'content-missing' || i.code === 'content-absent')
+      ? '<span class="badge">alleen metadata: tekst niet opgehaald</span>'
+      : '',
   ]
     .filter(Boolean)
     .join(' · ')
