@@ -251,6 +251,40 @@ describe('kamerwacht sync tk', () => {
   }, 60_000)
 })
 
+describe('kamerwacht sync tk, stopped with Ctrl-C', () => {
+  it('stops before its next request with exit 130, and the next run converges to the same store', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'kw-sync-int-')), 'k.db')
+    const srv = await replay()
+    const args = [BIN, 'sync', 'tk', '--base-url', srv.origin, '--db', db, '--rate', '100', '--page-size', '250', '--quiet']
+    try {
+      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+      let err = ''
+      child.stderr.on('data', (d) => (err += d))
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+      // Interrupted while it fetches the files of the first page of Documents.
+      await new Promise<void>((resolve) => {
+        const t = setInterval(() => {
+          if (srv.log.filter((u) => u.includes('/resource')).length >= 10) {
+            clearInterval(t)
+            resolve()
+          }
+        }, 5)
+      })
+      child.kill('SIGINT')
+      expect(await exited).toBe(130)
+      expect(err).toMatch(/stopping before the next request/)
+      expect(err).toMatch(/sync stopped; what was stored stays/)
+      const again = spawn(process.execPath, args, { stdio: 'ignore' })
+      expect(await new Promise<number | null>((resolve) => again.on('exit', (c) => resolve(c)))).toBe(0)
+      const store = new EmbeddedStore(db)
+      expect(await snapshot(store)).toEqual(reference)
+      await store.close()
+    } finally {
+      await srv.close()
+    }
+  }, 60_000)
+})
+
 describe.runIf(pgUrl !== null)('kamerwacht sync tk into PostgreSQL', () => {
   it('makes the same store as the embedded one, through failures, changes, deletions and a file fetched late', async () => {
     // Past the retries for one file: it is missing after the first sync, fetched by the second.

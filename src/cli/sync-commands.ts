@@ -4,7 +4,7 @@ import { createContext } from '../pipeline.js'
 import type { Store } from '../store/store.js'
 import { PoliteHttp } from '../sync/http.js'
 import { syncOb } from '../sync/ob.js'
-import { type SyncProgress, syncTk, type TkEntity } from '../sync/tk.js'
+import { type SyncProgress, SyncStopped, syncTk, type TkEntity } from '../sync/tk.js'
 import type { Io } from './read.js'
 import { openStore } from './store-commands.js'
 
@@ -48,13 +48,30 @@ const line = (p: SyncProgress) =>
   `${p.removed ? `, ${p.removed} removed` : ''}${p.missing ? `, ${p.missing} without text (fetched again next sync)` : ''}`
 
 /** Runs a sync with its store, reporting progress on stderr and a summary on stdout. */
-async function run(opts: SyncCommandOptions, io: Io, go: (store: Store, onProgress: (p: SyncProgress) => void) => Promise<SyncProgress[]>): Promise<number> {
+async function run(
+  opts: SyncCommandOptions,
+  io: Io,
+  go: (store: Store, onProgress: (p: SyncProgress) => void, signal: AbortSignal) => Promise<SyncProgress[]>,
+): Promise<number> {
   const store = await openStore(opts.db)
   const started = Date.now()
+  // Ctrl-C stops before the next request; a second one ends the process at once (the store stays consistent either way).
+  const abort = new AbortController()
+  const onSignal = () => {
+    if (abort.signal.aborted) process.exit(130)
+    io.stderr('\nstopping before the next request (Ctrl-C again to quit now)\n')
+    abort.abort()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
   try {
-    const reports = await go(store, (p) => {
-      if (!opts.quiet && !opts.json) io.stderr(`${line(p)}\n`)
-    })
+    const reports = await go(
+      store,
+      (p) => {
+        if (!opts.quiet && !opts.json) io.stderr(`${line(p)}\n`)
+      },
+      abort.signal,
+    )
     if (opts.json) io.stdout(`${JSON.stringify({ reports, seconds: (Date.now() - started) / 1000 }, null, 2)}\n`)
     else if (!opts.quiet) {
       io.stdout(`synced into ${store.location} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
@@ -62,9 +79,15 @@ async function run(opts: SyncCommandOptions, io: Io, go: (store: Store, onProgre
     }
     return reports.some((r) => r.missing > 0) ? 1 : 0
   } catch (e) {
+    if (e instanceof SyncStopped) {
+      io.stderr(`sync ${e.message}\n`)
+      return 130
+    }
     io.stderr(`sync stopped: ${e instanceof Error ? e.message : String(e)}\nwhat was fetched before is stored; run the same command again to continue\n`)
     return 1
   } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
     await store.close()
   }
 }
@@ -78,13 +101,14 @@ export async function syncTkCommand(
   const http = client(opts, version, io)
   const ctx = { ...(await createContext()), nameHints: true }
   const urls = { tk: odataRoot(opts.baseUrl), ob: opts.obUrl.replace(/\/+$/, '') }
-  return run(opts, io, (store, onProgress) =>
+  return run(opts, io, (store, onProgress, signal) =>
     syncTk(store, {
       http,
       ctx,
       urls,
       pageSize: opts.pageSize,
       onProgress,
+      signal,
       ...(opts.entity ? { entities: opts.entity } : {}),
       ...(opts.since ? { since: `${opts.since}T00:00:00Z` } : {}),
     }),
@@ -95,8 +119,16 @@ export async function syncTkCommand(
 export async function syncObCommand(opts: SyncCommandOptions & { dossier: string; sruUrl: string; obUrl: string }, version: string, io: Io): Promise<number> {
   const http = client(opts, version, io)
   const ctx = { ...(await createContext()), nameHints: true }
-  return run(opts, io, async (store, onProgress) => [
-    await syncOb(store, { http, ctx, sruUrl: opts.sruUrl.replace(/\/+$/, ''), obUrl: opts.obUrl.replace(/\/+$/, ''), dossier: opts.dossier, onProgress }),
+  return run(opts, io, async (store, onProgress, signal) => [
+    await syncOb(store, {
+      http,
+      ctx,
+      sruUrl: opts.sruUrl.replace(/\/+$/, ''),
+      obUrl: opts.obUrl.replace(/\/+$/, ''),
+      dossier: opts.dossier,
+      onProgress,
+      signal,
+    }),
   ])
 }
 

@@ -4,7 +4,7 @@ import { readDocument } from '../pipeline.js'
 import { ReadError } from '../read/index.js'
 import type { Store, SyncItem } from '../store/store.js'
 import type { PoliteHttp } from './http.js'
-import type { SyncProgress } from './tk.js'
+import { type SyncProgress, SyncStopped } from './tk.js'
 
 /** The public SRU endpoint of officielebekendmakingen; `--sru-url` points elsewhere. */
 export const SRU_URL = 'https://repository.overheid.nl/sru'
@@ -85,6 +85,8 @@ export interface ObSyncOptions {
   dossier: string
   pageSize?: number
   onProgress?: (p: SyncProgress) => void
+  /** Stops before the next request; the page under way is fetched again by the next run. */
+  signal?: AbortSignal
 }
 
 /** Where a dossier's sync stands: the next start position of the run under way (null: a new run). */
@@ -107,12 +109,14 @@ export async function syncOb(store: Store, o: ObSyncOptions): Promise<SyncProgre
   const size = o.pageSize ?? 100
   const query = `c.product-area==officielepublicaties AND w.dossiernummer==${o.dossier}`
   for (;;) {
+    if (o.signal?.aborted) throw new SyncStopped()
     const url = `${o.sruUrl}?version=2.0&operation=searchRetrieve&query=${encodeURIComponent(query)}&startRecord=${start}&maximumRecords=${size}`
     const page = await o.http.get(url, (b) => parseSru(new TextDecoder().decode(b.bytes)))
     if (!page) throw new Error(`${o.sruUrl}: the search answers 404; is it an SRU endpoint?`)
     report.total = page.total
     const items: SyncItem[] = []
     for (const r of page.records) {
+      if (o.signal?.aborted) throw new SyncStopped()
       report.seen++
       const stored = await store.get(r.id)
       if (known.get(r.id) === r.modified && stored?.form === 'official-xml') continue

@@ -60,6 +60,20 @@ export interface TkSyncOptions {
   onProgress?: (p: SyncProgress) => void
   /** For a first sync only: ask for records changed after this moment (`2024-01-01T00:00:00Z`) instead of everything. */
   since?: string
+  /** Stops the sync before its next request; the page under way is not written, and the next run fetches it again. */
+  signal?: AbortSignal
+}
+
+/** Thrown when a sync is stopped by its signal (Ctrl-C): everything stored up to the last whole page stays. */
+export class SyncStopped extends Error {
+  constructor() {
+    super('stopped; what was stored stays, and the next run goes on from there')
+    this.name = 'SyncStopped'
+  }
+}
+
+const checkStop = (signal: AbortSignal | undefined) => {
+  if (signal?.aborted) throw new SyncStopped()
 }
 
 /** The later of two `ApiGewijzigdOp` values (ISO 8601 in UTC compare as strings). */
@@ -87,6 +101,7 @@ async function retryMissing(store: Store, o: TkSyncOptions, report: SyncProgress
   for (let i = 0; i < missing.length; i += 20) {
     const items: SyncItem[] = []
     for (const m of missing.slice(i, i + 20)) {
+      checkStop(o.signal)
       const modified = typeof m.record.ApiGewijzigdOp === 'string' ? m.record.ApiGewijzigdOp : ''
       const paper = await documentPaper(m.record, o.http, o.urls, o.ctx)
       items.push({ record: { entity: 'Document', id: m.id, modified, deleted: false, record: m.record }, paper })
@@ -107,6 +122,7 @@ async function syncEntity(store: Store, entity: TkEntity, o: TkSyncOptions): Pro
   const report: SyncProgress = { entity, seen: 0, total: null, papers: { new: 0, updated: 0, unchanged: 0 }, removed: 0, missing: 0 }
   let url: string | null = state.next ?? firstUrl(o.urls.tk, entity, state.since, o.pageSize ?? 250)
   while (url) {
+    checkStop(o.signal)
     const page: z.infer<typeof Page> | null = await o.http.get(
       url,
       (body) => Page.parse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body.bytes))),
@@ -123,6 +139,7 @@ async function syncEntity(store: Store, entity: TkEntity, o: TkSyncOptions): Pro
       max = later(max, record.modified)
       const item: SyncItem = { record }
       if (entity === 'Document' && !record.deleted) {
+        checkStop(o.signal)
         item.paper = await documentPaper(record.record, o.http, o.urls, o.ctx)
         if (item.paper.content === 'missing') report.missing++
       }
