@@ -3,7 +3,7 @@ import { type PipelineContext, readDocument } from '../pipeline.js'
 import { ReadError } from '../read/index.js'
 import { openDataHints } from '../read/opendata.js'
 import type { SyncItem } from '../store/store.js'
-import type { PoliteHttp } from './http.js'
+import { type PoliteHttp, SyncHttpError } from './http.js'
 
 /** Where a sync fetches from: the OData service root and officielebekendmakingen. */
 export interface SourceUrls {
@@ -120,7 +120,9 @@ export async function documentPaper(record: Json, http: PoliteHttp, urls: Source
       }
     })
   } catch (e) {
-    return metadataPaper(record, ctx, 'missing', e instanceof Error ? e.message : String(e))
+    // A refusal (403, 400 …) will not change by asking again; a failing source or network may.
+    const refused = e instanceof SyncHttpError && e.status !== null && e.status >= 400 && e.status < 500
+    return metadataPaper(record, ctx, refused ? 'absent' : 'missing', e instanceof Error ? e.message : String(e))
   }
   if (read === null) return metadataPaper(record, ctx, 'absent', 'the source has no file for it (HTTP 404)')
   if ('unreadable' in read) return metadataPaper(record, ctx, 'absent', read.unreadable)

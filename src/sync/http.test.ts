@@ -85,6 +85,27 @@ describe('PoliteHttp', () => {
     expect(await client().get(url, text)).toBe('abcdefghij')
   })
 
+  it('waits as long as Retry-After says, past its own back-off cap', async () => {
+    const { url } = await serve((_q, res, n) => (n === 1 ? res.writeHead(503, { 'retry-after': '1' }).end() : res.end('ok')))
+    const delays: number[] = []
+    expect(await client({ maxDelayMs: 5, onRetry: (r) => delays.push(r.delayMs) }).get(url, text)).toBe('ok')
+    expect(delays).toEqual([1000])
+  })
+
+  it('asks for the whole file again when a server answers a range it was not asked for', async () => {
+    const { url, seen } = await serve((_q, res, n) => {
+      if (n === 1) {
+        res.writeHead(200, { etag: '"v1"', 'content-length': '10' })
+        res.write('01234')
+        return void setTimeout(() => res.destroy(), 20)
+      }
+      if (n === 2) return res.writeHead(206, { etag: '"v1"', 'content-range': 'bytes 2-9/10', 'content-length': '8' }).end('23456789')
+      res.writeHead(200, { etag: '"v1"', 'content-length': '10' }).end('0123456789')
+    })
+    expect(await client().get(url, text)).toBe('0123456789')
+    expect(seen[2]?.range).toBeUndefined()
+  })
+
   it('asks again for a body that does not parse', async () => {
     const { url, seen } = await serve((_q, res, n) => res.end(n === 1 ? '{"value": [' : '{"value": []}'))
     expect(await client().json(url)).toEqual({ value: [] })

@@ -42,6 +42,9 @@ export interface HttpOptions {
 /** Defaults: four requests a second, a minute per attempt, six retries from one second up. */
 export const DEFAULT_HTTP: Omit<HttpOptions, 'userAgent'> = { rate: 4, timeoutMs: 60_000, retries: 6, baseDelayMs: 1000, maxDelayMs: 60_000 }
 
+/** The longest `Retry-After` waited for; a server asking for more is asked again after this. */
+const MAX_RETRY_AFTER_MS = 15 * 60_000
+
 /** Statuses worth asking again: too many requests, and the server's own trouble. */
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504])
 
@@ -95,7 +98,8 @@ export class PoliteHttp {
   private backoff(attempt: number, hint: number | null): number {
     const cap = Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** attempt)
     const jittered = Math.floor((this.o.random ?? Math.random)() * cap)
-    return hint !== null ? Math.min(this.o.maxDelayMs, Math.max(hint, jittered)) : jittered
+    // The server's own `Retry-After` is kept to, up to a quarter of an hour, even past `maxDelayMs`.
+    return hint !== null ? Math.min(MAX_RETRY_AFTER_MS, Math.max(hint, jittered)) : jittered
   }
 
   /**
@@ -134,6 +138,12 @@ export class PoliteHttp {
           throw new SyncHttpError(url, res.status, `${url}: HTTP ${res.status} ${res.statusText}`.trim())
         }
         const resumed = res.status === 206 && partial !== null && res.headers.get('content-range')?.startsWith(`bytes ${partial.length}-`)
+        if (res.status === 206 && !resumed) {
+          // A part that was not asked for: ask for the whole again.
+          await res.body?.cancel()
+          partial = null
+          throw new Transient('the server sent a part of the file that was not asked for')
+        }
         if (!resumed) partial = { chunks: [], length: 0, validator: res.headers.get('etag') ?? res.headers.get('last-modified') }
         const got = partial as { chunks: Uint8Array[]; length: number; validator: string | null }
         const expected = res.headers.get('content-length')
