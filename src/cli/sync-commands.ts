@@ -1,3 +1,4 @@
+import cliProgress from 'cli-progress'
 import { compareRegister, type PaperPromise, type RegisterComparison, registerEntry } from '../link/register.js'
 import { today } from '../link/status.js'
 import { createContext } from '../pipeline.js'
@@ -64,14 +65,29 @@ async function run(
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
+  const shown: { bar: cliProgress.SingleBar | null; entity: string } = { bar: null, entity: '' }
   try {
     const reports = await go(
       store,
       (p) => {
-        if (!opts.quiet && !opts.json) io.stderr(`${line(p)}\n`)
+        if (opts.quiet || opts.json) return
+        // On a terminal, a bar per entity with an ETA where the source announced its total; else one line a page.
+        if (io.isTTY && p.total) {
+          if (shown.entity !== p.entity) {
+            shown.bar?.stop()
+            shown.bar = new cliProgress.SingleBar(
+              { format: `${p.entity.padEnd(16)} [{bar}] {value}/{total} records | {papers} papers | ETA {eta_formatted}`, hideCursor: true },
+              cliProgress.Presets.shades_classic,
+            )
+            shown.bar.start(p.total, 0, { papers: 0 })
+            shown.entity = p.entity
+          }
+          shown.bar?.update(p.seen, { papers: p.papers.new + p.papers.updated })
+        } else io.stderr(`${line(p)}\n`)
       },
       abort.signal,
     )
+    shown.bar?.stop()
     if (opts.json) io.stdout(`${JSON.stringify({ reports, seconds: (Date.now() - started) / 1000 }, null, 2)}\n`)
     else if (!opts.quiet) {
       io.stdout(`synced into ${store.location} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
@@ -86,6 +102,7 @@ async function run(
     io.stderr(`sync stopped: ${e instanceof Error ? e.message : String(e)}\nwhat was fetched before is stored; run the same command again to continue\n`)
     return 1
   } finally {
+    shown.bar?.stop()
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
     await store.close()
