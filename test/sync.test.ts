@@ -69,23 +69,24 @@ function changeWorld(srv: ReplayServer): { changed: Record<string, unknown>; del
   return { changed, deleted }
 }
 
-// The store an undisturbed first sync makes: what every disturbed run must end with.
+// The store an undisturbed first sync makes: what every disturbed run must end with. Made once for the
+// file (whichever tests a filter picks), after the pipeline context.
 let reference: Awaited<ReturnType<typeof snapshot>>
 let world: ReturnType<typeof buildWorld>
+let server: ReplayServer
+const store = freshStore()
+beforeAll(async () => {
+  server = await replay()
+  world = server.world
+  await sync(store, server)
+  reference = await snapshot(store)
+}, 60_000)
+afterAll(async () => {
+  await server.close()
+  await store.close()
+})
 
 describe('kamerwacht sync tk', () => {
-  let server: ReplayServer
-  const store = freshStore()
-  beforeAll(async () => {
-    server = await replay()
-    world = server.world
-    await sync(store, server)
-    reference = await snapshot(store)
-  }, 60_000)
-  afterAll(async () => {
-    await server.close()
-    await store.close()
-  })
 
   it('fills a fresh store: every record kept, every Document a paper, deletions left out', async () => {
     const docs = world.records.get('Document') ?? []
