@@ -87,7 +87,6 @@ afterAll(async () => {
 })
 
 describe('kamerwacht sync tk', () => {
-
   it('fills a fresh store: every record kept, every Document a paper, deletions left out', async () => {
     const docs = world.records.get('Document') ?? []
     const live = docs.filter((d) => d.Verwijderd !== true)

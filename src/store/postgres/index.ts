@@ -269,9 +269,10 @@ export class PostgresStore implements Store {
         const existing = (await client.query<{ sha: string; form: string }>('SELECT source_sha AS sha, form FROM papers WHERE key = $1', [key])).rows[0]
         // A changed record is written again even when its content is the same bytes: its metadata changed.
         const same = existing?.sha === paper.doc.source.sha256
-        out.papers[await this.putOne(client, paper.doc, paper.raw, same)]++
+        const result = await this.putOne(client, paper.doc, paper.raw, same)
+        out.papers[result]++
         // The record's JSON stood in for the text until now; the record itself is kept in od_records.
-        if (paper.content === 'ok' && existing?.form === 'open-data' && !same)
+        if (result === 'updated' && paper.content === 'ok' && existing?.form === 'open-data' && !same)
           await client.query("DELETE FROM sources WHERE sha256 = $1 AND form = 'open-data'", [existing.sha])
         if (before && before !== key) await drop(before)
         await client.query(

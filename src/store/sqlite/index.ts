@@ -423,9 +423,10 @@ export class SqliteStore {
         const existing = this.stmt.paperByKey.get(key)
         // A changed record is written again even when its content is the same bytes: its metadata changed.
         const same = existing?.source_sha === paper.doc.source.sha256
-        out.papers[this.putOne(paper.doc, paper.raw, same)]++
+        const result = this.putOne(paper.doc, paper.raw, same)
+        out.papers[result]++
         // The record's JSON stood in for the text until now; the record itself is kept in od_records.
-        if (paper.content === 'ok' && existing?.form === 'open-data' && !same) this.stmt.deleteSource.run(existing.source_sha)
+        if (result === 'updated' && paper.content === 'ok' && existing?.form === 'open-data' && !same) this.stmt.deleteSource.run(existing.source_sha)
         if (before && before !== key) drop(before)
         od.setContent(record.id, key, paper.content, paper.reason ?? null)
       }
