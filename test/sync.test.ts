@@ -35,6 +35,31 @@ async function replay(faults: Fault[] = []): Promise<ReplayServer> {
   return server
 }
 
+/** Runs `fn` with a fresh embedded store and a replay server with these faults; closes both after. */
+async function withReplay(faults: Fault[], fn: (srv: ReplayServer, store: EmbeddedStore) => Promise<void>): Promise<void> {
+  const srv = await replay(faults)
+  const store = freshStore()
+  try {
+    await fn(srv, store)
+  } finally {
+    await srv.close()
+    await store.close()
+  }
+}
+
+/** Runs the stopped `kamerwacht sync` again to the end: it must succeed quietly and leave the reference store. */
+async function runAgainConverges(args: string[], db: string): Promise<void> {
+  const again = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  let err = ''
+  again.stderr.on('data', (d) => (err += d))
+  const code = await new Promise<number | null>((resolve) => again.on('exit', (c) => resolve(c)))
+  expect(err).toBe('')
+  expect(code).toBe(0)
+  const store = new EmbeddedStore(db)
+  expect(await snapshot(store)).toEqual(reference)
+  await store.close()
+}
+
 const http = () => new PoliteHttp({ userAgent: 'kamerwacht-test', rate: 10_000, baseDelayMs: 1, maxDelayMs: 10, timeoutMs: TIMEOUT_MS, retries: 5 })
 const urls = (s: ReplayServer) => ({ tk: `${s.origin}/OData/v4/2.0`, ob: `${s.origin}/ob` })
 const sync = (store: Store, s: ReplayServer) => syncTk(store, { http: http(), urls: urls(s), ctx, pageSize: 250 })
@@ -142,9 +167,7 @@ describe('kamerwacht sync tk', () => {
   })
 
   it('a second run asks only for what changed: a changed record, a deleted one, a kept promise', async () => {
-    const s2 = freshStore()
-    const srv = await replay()
-    try {
+    await withReplay([], async (srv, s2) => {
       await sync(s2, srv)
       const { deleted } = changeWorld(srv)
       const before = srv.log.length
@@ -163,15 +186,11 @@ describe('kamerwacht sync tk', () => {
       const third = srv.log.length
       await sync(s2, srv)
       expect(srv.log.slice(third).filter((u) => u.includes('/resource'))).toEqual([])
-    } finally {
-      await srv.close()
-      await s2.close()
-    }
+    })
   }, 60_000)
 
   it('ends with the same store whatever fails along the way: 500, 429, time-outs, cut bodies, malformed JSON and XML', async () => {
-    const faulty = freshStore()
-    const srv = await replay([
+    const faults: Fault[] = [
       { match: /\/Persoon\?/, kind: '429', times: 2 },
       { match: /\/Zaak\?.*\$skip=40/, kind: 'malformed', times: 1 },
       { match: /\/Zaak\?/, kind: '500', times: 1 },
@@ -182,22 +201,17 @@ describe('kamerwacht sync tk', () => {
       { match: /Document\(.*\)\/resource/, kind: '500', times: 3 },
       { match: /Document\(.*\)\/resource/, kind: 'timeout', times: 1 },
       { match: /\/Toezegging\?/, kind: 'malformed', times: 1 },
-    ])
-    try {
+    ]
+    await withReplay(faults, async (srv, faulty) => {
       await sync(faulty, srv)
       expect(srv.faults.map((f) => f.times)).toEqual(srv.faults.map(() => 0))
       expect(await snapshot(faulty)).toEqual(reference)
-    } finally {
-      await srv.close()
-      await faulty.close()
-    }
+    })
   }, 60_000)
 
   it('stores a paper whose file cannot be fetched with its metadata, marked, and fetches it on the next sync', async () => {
-    const s = freshStore()
     // More failures than the client's retries: this sync gives up on the file.
-    const srv = await replay([{ match: /DocumentPublicatie\(ad00bf7b-8d1e-467c-b9ce-c040b3610a62\)/, kind: '500', times: 6 }])
-    try {
+    await withReplay([{ match: /DocumentPublicatie\(ad00bf7b-8d1e-467c-b9ce-c040b3610a62\)/, kind: '500', times: 6 }], async (srv, s) => {
       const first = await sync(s, srv)
       expect(first.find((r) => r.entity === 'Document')?.missing).toBe(1)
       const paper = await s.get('kst-21501-02-3188')
@@ -208,10 +222,7 @@ describe('kamerwacht sync tk', () => {
       expect((await s.get('kst-21501-02-3188'))?.form).toBe('official-xml')
       expect(await s.missingContent()).toEqual([])
       expect(await snapshot(s)).toEqual(reference)
-    } finally {
-      await srv.close()
-      await s.close()
-    }
+    })
   }, 60_000)
 
   it('killed half-way (SIGKILL) and run again, `kamerwacht sync tk` converges to the same store', async () => {
@@ -236,15 +247,7 @@ describe('kamerwacht sync tk', () => {
       const stopped = (await partial.syncState('tk:Document')) as { next: string | null }
       expect(stopped.next).toMatch(/skip=80/)
       await partial.close()
-      const again = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
-      let err = ''
-      again.stderr.on('data', (d) => (err += d))
-      const code = await new Promise<number | null>((resolve) => again.on('exit', (c) => resolve(c)))
-      expect(err).toBe('')
-      expect(code).toBe(0)
-      const store = new EmbeddedStore(db)
-      expect(await snapshot(store)).toEqual(reference)
-      await store.close()
+      await runAgainConverges(args, db)
     } finally {
       await srv.close()
     }
@@ -274,11 +277,7 @@ describe('kamerwacht sync tk, stopped with Ctrl-C', () => {
       expect(await exited).toBe(130)
       expect(err).toMatch(/stopping before the next request/)
       expect(err).toMatch(/sync stopped; what was stored stays/)
-      const again = spawn(process.execPath, args, { stdio: 'ignore' })
-      expect(await new Promise<number | null>((resolve) => again.on('exit', (c) => resolve(c)))).toBe(0)
-      const store = new EmbeddedStore(db)
-      expect(await snapshot(store)).toEqual(reference)
-      await store.close()
+      await runAgainConverges(args, db)
     } finally {
       await srv.close()
     }
@@ -316,10 +315,8 @@ describe.runIf(pgUrl !== null)('kamerwacht sync tk into PostgreSQL', () => {
 
 describe('kamerwacht sync ob', () => {
   it("fetches a dossier's papers through the SRU search, and on a second run only the search", async () => {
-    const srv = await replay([{ match: /\/sru\?/, kind: 'malformed', times: 1 }])
-    const store = freshStore()
-    const o = { http: http(), ctx, sruUrl: `${srv.origin}/sru`, obUrl: `${srv.origin}/ob`, dossier: '34104', pageSize: 1 }
-    try {
+    await withReplay([{ match: /\/sru\?/, kind: 'malformed', times: 1 }], async (srv, store) => {
+      const o = { http: http(), ctx, sruUrl: `${srv.origin}/sru`, obUrl: `${srv.origin}/ob`, dossier: '34104', pageSize: 1 }
       const first = await syncOb(store, o)
       expect(first).toMatchObject({ seen: 2, total: 2, papers: { new: 2 } })
       expect((await store.all()).map((p) => p.id)).toEqual(['kst-34104-439', 'kst-34104-442'])
@@ -328,10 +325,7 @@ describe('kamerwacht sync ob', () => {
       const second = await syncOb(store, o)
       expect(second.papers).toEqual({ new: 0, updated: 0, unchanged: 0 })
       expect(srv.log.slice(before).every((u) => u.startsWith('/sru?'))).toBe(true)
-    } finally {
-      await srv.close()
-      await store.close()
-    }
+    })
   })
 })
 
