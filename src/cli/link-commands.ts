@@ -1,6 +1,7 @@
 import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../link/publish.js'
+import { compareRegister, type PaperPromise, type RegisterComparison, registerEntry } from '../link/register.js'
 import { type CommitmentStatus, type Correction, type TrackedCommitment, today } from '../link/status.js'
-import type { PaperInfo, Store } from '../store/store.js'
+import { commitmentQuery, type PaperInfo, type Store } from '../store/store.js'
 import type { Io } from './read.js'
 import { openStore } from './store-commands.js'
 
@@ -108,20 +109,19 @@ function printCommitment(c: TrackedCommitment, io: Io, full: boolean): void {
 
 /** `kamerwacht commitments [--status …] [--sender …] [--dossier …]` */
 export async function commitmentsCommand(
-  opts: { db?: string; json?: boolean; status?: CommitmentStatus; sender?: string; dossier?: string; limit: number; offset: number },
+  opts: {
+    db?: string | undefined
+    json?: boolean | undefined
+    status?: CommitmentStatus | undefined
+    sender?: string | undefined
+    dossier?: string | undefined
+    limit: number
+    offset: number
+  },
   io: Io,
 ): Promise<number> {
   return withStore(opts.db, async (store) => {
-    const list = await store.commitments(
-      {
-        limit: opts.limit,
-        offset: opts.offset,
-        ...(opts.status ? { status: opts.status } : {}),
-        ...(opts.sender ? { sender: opts.sender } : {}),
-        ...(opts.dossier ? { dossier: opts.dossier } : {}),
-      },
-      today(),
-    )
+    const list = await store.commitments(commitmentQuery(opts), today())
     if (opts.json) {
       io.stdout(`${JSON.stringify(list, null, 2)}\n`)
       return 0
@@ -209,4 +209,72 @@ export async function feedCommand(
 function usage(io: Io, text: string): number {
   io.stderr(`usage: ${text}\n`)
   return 2
+}
+
+/** Every promise in the store with the paragraph it stands in, for comparing with the register. */
+async function paperPromises(store: Store, day: string): Promise<PaperPromise[]> {
+  const out: PaperPromise[] = []
+  const docs = new Map<string, Awaited<ReturnType<Store['get']>>>()
+  for (let offset = 0; ; offset += 500) {
+    const page = await store.commitments({ limit: 500, offset }, day)
+    for (const c of page.items) {
+      if (!docs.has(c.paper.key)) docs.set(c.paper.key, await store.get(c.paper.key))
+      const doc = docs.get(c.paper.key)
+      const at = doc?.commitments.find((x) => x.text === c.text)?.span.start ?? -1
+      const section = doc?.sections.find((s) => s.span.start <= at && at < s.span.end)
+      out.push({
+        id: c.id,
+        text: c.text,
+        paper: c.paper.id ?? c.paper.key,
+        sender: c.paper.sender,
+        date: c.paper.date,
+        status: c.status,
+        context: doc && section ? doc.text.slice(section.span.start, section.span.end) : c.text,
+      })
+    }
+    if (offset + page.items.length >= page.total || page.items.length === 0) break
+  }
+  return out
+}
+
+/** `kamerwacht commitments --compare`: the Kamer's register of promises beside the promises found in the papers. */
+export async function compareCommand(opts: { db?: string | undefined; json?: boolean | undefined }, io: Io): Promise<number> {
+  return withStore(opts.db, async (store) => {
+    const day = today()
+    const register = []
+    for (const r of await store.openData('Toezegging')) {
+      const kept = Array.isArray(r.record.KamerbriefNakoming) ? (r.record.KamerbriefNakoming as Array<Record<string, unknown>>) : []
+      const papers = new Map<string, string | null>()
+      for (const k of kept)
+        if (typeof k.DocumentNummer === 'string') {
+          const doc = await store.get(k.DocumentNummer)
+          papers.set(k.DocumentNummer, doc ? (doc.id ?? k.DocumentNummer) : null)
+        }
+      register.push(registerEntry(r, (nr) => papers.get(nr) ?? null))
+    }
+    const result = compareRegister(register, await paperPromises(store, day))
+    if (opts.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`)
+    else printComparison(result, register.length, io)
+    return 0
+  })
+}
+
+function printComparison(c: RegisterComparison, registered: number, io: Io): void {
+  if (registered === 0) io.stdout('the register is empty here: run `kamerwacht sync tk` to fetch the Toezegging records\n\n')
+  io.stdout(`${c.agree.length} in both, ${c.onlyRegister.length} only in the register, ${c.onlyPapers.length} only in the papers\n`)
+  if (c.agree.length) io.stdout('\nIn both:\n')
+  for (const a of c.agree) {
+    const verdict = a.statusAgrees === null ? 'status not comparable' : a.statusAgrees ? 'status agrees' : 'STATUS DIFFERS'
+    io.stdout(`  ${a.register.nummer ?? a.register.id} (${a.register.status ?? '?'}) = ${a.paper.id} (${a.paper.status}), match ${a.score}, ${verdict}\n`)
+    io.stdout(`    register: ${a.register.text}\n    paper:    ${a.paper.text}\n`)
+  }
+  if (c.onlyRegister.length) io.stdout('\nOnly in the register:\n')
+  for (const r of c.onlyRegister) {
+    const kept = r.keptBy.map((k) => k.paper ?? `${k.documentNummer ?? '?'} (not stored)`).join(', ')
+    io.stdout(
+      `  ${r.nummer ?? r.id} (${r.status ?? '?'}${r.due ? `, due ${r.due}` : ''}) ${r.ministerie ?? ''}: ${r.text}${kept ? `\n    kept by ${kept}` : ''}\n`,
+    )
+  }
+  if (c.onlyPapers.length) io.stdout('\nOnly in the papers:\n')
+  for (const p of c.onlyPapers) io.stdout(`  ${p.id} (${p.status}): ${p.text}\n`)
 }

@@ -5,11 +5,11 @@ import { DEFAULT_LIMITS } from '../read/index.js'
 import { searchRequest } from '../store/store.js'
 import { SRU_URL } from '../sync/ob.js'
 import { OB_BASE_URL, TK_BASE_URL, TK_ENTITIES } from '../sync/tk.js'
-import { citesCommand, commitmentCommand, commitmentsCommand, dossierCommand, feedCommand, timelineCommand } from './link-commands.js'
+import { citesCommand, commitmentCommand, commitmentsCommand, compareCommand, dossierCommand, feedCommand, timelineCommand } from './link-commands.js'
 import { type Io, readCommand } from './read.js'
 import { startCommand } from './start.js'
 import { exportCommand, ingestCommand, reindexCommand, searchCommand, showCommand } from './store-commands.js'
-import { compareCommand, syncObCommand, syncTkCommand } from './sync-commands.js'
+import { syncObCommand, syncTkCommand } from './sync-commands.js'
 
 // The server (Fastify, the web UI) is loaded only by the commands that serve: the others start faster and lighter.
 const serve: typeof import('./serve.js').serveCommand = async (opts, io) => (await import('./serve.js')).serveCommand(opts, io)
@@ -279,7 +279,7 @@ Examples:
       if ((raw as { compare?: boolean }).compare) {
         const c = z.object({ db: z.string().optional(), json: z.boolean().optional() }).safeParse(raw)
         if (!c.success) return usage('commitments', c.error)
-        process.exitCode = await compareCommand({ ...(c.data.db ? { db: c.data.db } : {}), ...(c.data.json ? { json: true } : {}) }, io)
+        process.exitCode = await compareCommand(c.data, io)
         return
       }
       const o = z
@@ -294,19 +294,7 @@ Examples:
         })
         .safeParse(raw)
       if (!o.success) return usage('commitments', o.error)
-      const d = o.data
-      process.exitCode = await commitmentsCommand(
-        {
-          limit: d.limit,
-          offset: d.offset,
-          ...(d.db ? { db: d.db } : {}),
-          ...(d.json ? { json: true } : {}),
-          ...(d.status ? { status: d.status } : {}),
-          ...(d.sender ? { sender: d.sender } : {}),
-          ...(d.dossier ? { dossier: d.dossier } : {}),
-        },
-        io,
-      )
+      process.exitCode = await commitmentsCommand(o.data, io)
     })
 
   cli
@@ -502,20 +490,7 @@ Records marked Verwijderd remove what they describe.`,
         })
         .safeParse(raw)
       if (!o.success) return usage('sync tk', o.error)
-      const { db, contact, json, quiet, entity, since, ...rest } = o.data
-      process.exitCode = await syncTkCommand(
-        {
-          ...rest,
-          ...(db ? { db } : {}),
-          ...(contact ? { contact } : {}),
-          ...(json ? { json } : {}),
-          ...(quiet ? { quiet } : {}),
-          ...(entity ? { entity } : {}),
-          ...(since ? { since } : {}),
-        },
-        pkg.version,
-        io,
-      )
+      process.exitCode = await syncTkCommand(o.data, pkg.version, io)
     })
   politeness(
     sync
@@ -529,12 +504,7 @@ Records marked Verwijderd remove what they describe.`,
       .extend({ dossier: z.string().regex(/^[0-9A-Z]+(?:-[0-9A-Z]+)*$/i, 'a dossier number such as 33783 or 36410-XVI'), sruUrl: url, obUrl: url })
       .safeParse(raw)
     if (!o.success) return usage('sync ob', o.error)
-    const { db, contact, json, quiet, ...rest } = o.data
-    process.exitCode = await syncObCommand(
-      { ...rest, ...(db ? { db } : {}), ...(contact ? { contact } : {}), ...(json ? { json } : {}), ...(quiet ? { quiet } : {}) },
-      pkg.version,
-      io,
-    )
+    process.exitCode = await syncObCommand(o.data, pkg.version, io)
   })
   return cli
 }

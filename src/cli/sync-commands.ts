@@ -1,6 +1,4 @@
 import cliProgress from 'cli-progress'
-import { compareRegister, type PaperPromise, type RegisterComparison, registerEntry } from '../link/register.js'
-import { today } from '../link/status.js'
 import { createContext } from '../pipeline.js'
 import type { Store } from '../store/store.js'
 import { PoliteHttp } from '../sync/http.js'
@@ -11,13 +9,13 @@ import { openStore } from './store-commands.js'
 
 /** Options both syncs share, validated by the CLI. */
 export interface SyncCommandOptions {
-  db?: string
+  db?: string | undefined
   rate: number
   timeout: number
   retries: number
-  contact?: string
-  json?: boolean
-  quiet?: boolean
+  contact?: string | undefined
+  json?: boolean | undefined
+  quiet?: boolean | undefined
 }
 
 /** The User-Agent: the program, its version, and how to reach whoever runs it (`--contact`, `KAMERWACHT_CONTACT`). */
@@ -111,7 +109,7 @@ async function run(
 
 /** `kamerwacht sync tk`. */
 export async function syncTkCommand(
-  opts: SyncCommandOptions & { baseUrl: string; obUrl: string; entity?: TkEntity[]; pageSize: number; since?: string },
+  opts: SyncCommandOptions & { baseUrl: string; obUrl: string; entity?: TkEntity[] | undefined; pageSize: number; since?: string | undefined },
   version: string,
   io: Io,
 ): Promise<number> {
@@ -147,75 +145,4 @@ export async function syncObCommand(opts: SyncCommandOptions & { dossier: string
       signal,
     }),
   ])
-}
-
-/** Every promise in the store with the paragraph it stands in, for comparing with the register. */
-async function paperPromises(store: Store, day: string): Promise<PaperPromise[]> {
-  const out: PaperPromise[] = []
-  const docs = new Map<string, Awaited<ReturnType<Store['get']>>>()
-  for (let offset = 0; ; offset += 500) {
-    const page = await store.commitments({ limit: 500, offset }, day)
-    for (const c of page.items) {
-      if (!docs.has(c.paper.key)) docs.set(c.paper.key, await store.get(c.paper.key))
-      const doc = docs.get(c.paper.key)
-      const at = doc?.commitments.find((x) => x.text === c.text)?.span.start ?? -1
-      const section = doc?.sections.find((s) => s.span.start <= at && at < s.span.end)
-      out.push({
-        id: c.id,
-        text: c.text,
-        paper: c.paper.id ?? c.paper.key,
-        sender: c.paper.sender,
-        date: c.paper.date,
-        status: c.status,
-        context: doc && section ? doc.text.slice(section.span.start, section.span.end) : c.text,
-      })
-    }
-    if (offset + page.items.length >= page.total || page.items.length === 0) break
-  }
-  return out
-}
-
-/** `kamerwacht commitments --compare`: the Kamer's register of promises beside the promises found in the papers. */
-export async function compareCommand(opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
-  const store = await openStore(opts.db)
-  try {
-    const day = today()
-    const register = []
-    for (const r of await store.openData('Toezegging')) {
-      const kept = Array.isArray(r.record.KamerbriefNakoming) ? (r.record.KamerbriefNakoming as Array<Record<string, unknown>>) : []
-      const papers = new Map<string, string | null>()
-      for (const k of kept)
-        if (typeof k.DocumentNummer === 'string') {
-          const doc = await store.get(k.DocumentNummer)
-          papers.set(k.DocumentNummer, doc ? (doc.id ?? k.DocumentNummer) : null)
-        }
-      register.push(registerEntry(r, (nr) => papers.get(nr) ?? null))
-    }
-    const result = compareRegister(register, await paperPromises(store, day))
-    if (opts.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`)
-    else printComparison(result, register.length, io)
-    return 0
-  } finally {
-    await store.close()
-  }
-}
-
-function printComparison(c: RegisterComparison, registered: number, io: Io): void {
-  if (registered === 0) io.stdout('the register is empty here: run `kamerwacht sync tk` to fetch the Toezegging records\n\n')
-  io.stdout(`${c.agree.length} in both, ${c.onlyRegister.length} only in the register, ${c.onlyPapers.length} only in the papers\n`)
-  if (c.agree.length) io.stdout('\nIn both:\n')
-  for (const a of c.agree) {
-    const verdict = a.statusAgrees === null ? 'status not comparable' : a.statusAgrees ? 'status agrees' : 'STATUS DIFFERS'
-    io.stdout(`  ${a.register.nummer ?? a.register.id} (${a.register.status ?? '?'}) = ${a.paper.id} (${a.paper.status}), match ${a.score}, ${verdict}\n`)
-    io.stdout(`    register: ${a.register.text}\n    paper:    ${a.paper.text}\n`)
-  }
-  if (c.onlyRegister.length) io.stdout('\nOnly in the register:\n')
-  for (const r of c.onlyRegister) {
-    const kept = r.keptBy.map((k) => k.paper ?? `${k.documentNummer ?? '?'} (not stored)`).join(', ')
-    io.stdout(
-      `  ${r.nummer ?? r.id} (${r.status ?? '?'}${r.due ? `, due ${r.due}` : ''}) ${r.ministerie ?? ''}: ${r.text}${kept ? `\n    kept by ${kept}` : ''}\n`,
-    )
-  }
-  if (c.onlyPapers.length) io.stdout('\nOnly in the papers:\n')
-  for (const p of c.onlyPapers) io.stdout(`  ${p.id} (${p.status}): ${p.text}\n`)
 }

@@ -9,7 +9,7 @@ import type { PipelineContext } from '../pipeline.js'
 import { readDocument } from '../pipeline.js'
 import { ReadError } from '../read/index.js'
 import { QueryError } from '../search/query.js'
-import { paperKey, READER_VERSION, type Store, searchRequest } from '../store/store.js'
+import { commitmentQuery, paperKey, READER_VERSION, type Store, searchRequest } from '../store/store.js'
 import { registerWeb } from '../web/routes.js'
 import { HttpError } from './errors.js'
 import { openApi } from './openapi.js'
@@ -179,16 +179,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/commitments', async (req) => {
     const q = parse(S.CommitmentQuery, req.query, 'query')
-    return await store.commitments(
-      {
-        limit: q.limit,
-        offset: q.offset,
-        ...(q.status ? { status: q.status } : {}),
-        ...(q.sender ? { sender: q.sender } : {}),
-        ...(q.dossier ? { dossier: q.dossier } : {}),
-      },
-      today(),
-    )
+    return await store.commitments(commitmentQuery(q), today())
   })
 
   app.get('/api/commitments/:id', async (req) => {

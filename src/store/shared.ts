@@ -1,5 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { InputForm } from '../model/document.js'
+import { type Filters, type ParsedQuery, parseQuery } from '../search/query.js'
 import { snippet } from '../search/snippet.js'
 import type { Facet, SearchHit, SearchRequest, SearchResult } from './store.js'
 
@@ -33,6 +34,23 @@ export function dateBounds(from: string | undefined, to: string | undefined): { 
     to: to ? (to.length === 4 ? `${to}-12-31` : to.length === 7 ? `${to}-31` : to) : null,
   }
 }
+
+/** A request as both stores search it: the parsed query, its field filters with the request's own, and the page (10 by default, 100 at most). */
+export function prepareSearch(request: SearchRequest): { parsed: ParsedQuery; filters: Filters; hasFilters: boolean; limit: number; offset: number } {
+  const parsed = parseQuery(request.q)
+  const filters = { ...parsed.filters }
+  for (const k of ['type', 'dossier', 'sender', 'from', 'to'] as const) if (request[k]) filters[k] = request[k] as string
+  return {
+    parsed,
+    filters,
+    hasFilters: Object.values(filters).some(Boolean),
+    limit: Math.max(0, Math.min(request.limit ?? 10, 100)),
+    offset: Math.max(0, request.offset ?? 0),
+  }
+}
+
+/** The answer to a request with neither words nor filters. */
+export const emptyResult = (): SearchResult => ({ total: 0, hits: [], facets: { type: [], year: [], sender: [], dossier: [] } })
 
 /** A hit row as both stores select it: the paper's summary columns and its packed clean text. */
 export interface HitRow {

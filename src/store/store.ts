@@ -64,6 +64,16 @@ export function searchRequest(r: { [K in keyof SearchRequest]: SearchRequest[K] 
   return out
 }
 
+/** A commitments query from optional form or flag values: empty filters are left out (`exactOptionalPropertyTypes`). */
+export function commitmentQuery(r: { [K in keyof CommitmentQuery]?: CommitmentQuery[K] | undefined }): CommitmentQuery {
+  const out: CommitmentQuery = {}
+  if (r.status) out.status = r.status
+  for (const k of ['sender', 'dossier', 'paper'] as const) if (r[k]) out[k] = r[k]
+  if (r.limit !== undefined) out.limit = r.limit
+  if (r.offset !== undefined) out.offset = r.offset
+  return out
+}
+
 /** One result line. */
 export interface SearchHit {
   id: string

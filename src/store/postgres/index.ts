@@ -1,9 +1,9 @@
 import pg from 'pg'
 import type { Correction, TrackedCommitment } from '../../link/status.js'
 import type { Document, InputForm } from '../../model/document.js'
-import { parseQuery, queryStems, rankable } from '../../search/query.js'
+import { queryStems, rankable } from '../../search/query.js'
 import { stemText } from '../../search/stem.js'
-import { dateBounds, FORM_RANK, type HitRow, pack, ResultCache, searchHit, topFacet, unpack } from '../shared.js'
+import { dateBounds, emptyResult, FORM_RANK, type HitRow, pack, prepareSearch, ResultCache, searchHit, topFacet, unpack } from '../shared.js'
 import {
   type Citations,
   type CommitmentList,
@@ -376,15 +376,9 @@ export class PostgresStore implements Store {
   }
 
   private async searchUncached(request: SearchRequest): Promise<SearchResult> {
-    const parsed = parseQuery(request.q)
-    const filters = { ...parsed.filters }
-    for (const k of ['type', 'dossier', 'sender', 'from', 'to'] as const) if (request[k]) filters[k] = request[k] as string
+    const { parsed, filters, hasFilters, limit, offset } = prepareSearch(request)
     const tsquery = toTsQuery(parsed)
-    const hasFilters = Object.values(filters).some(Boolean)
-    const empty: SearchResult = { total: 0, hits: [], facets: { type: [], year: [], sender: [], dossier: [] } }
-    if (!tsquery && !hasFilters) return empty
-    const limit = Math.max(0, Math.min(request.limit ?? 10, 100))
-    const offset = Math.max(0, request.offset ?? 0)
+    if (!tsquery && !hasFilters) return emptyResult()
 
     const params: unknown[] = []
     const param = (v: unknown) => {

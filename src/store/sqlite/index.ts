@@ -3,9 +3,9 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Correction, TrackedCommitment } from '../../link/status.js'
 import type { Document, InputForm } from '../../model/document.js'
-import { parseQuery, queryStems, rankable, toFts } from '../../search/query.js'
+import { queryStems, rankable, toFts } from '../../search/query.js'
 import { stemText } from '../../search/stem.js'
-import { dateBounds, FORM_RANK, type HitRow, pack, ResultCache, searchHit, topFacet, unpack } from '../shared.js'
+import { dateBounds, emptyResult, FORM_RANK, type HitRow, pack, prepareSearch, ResultCache, searchHit, topFacet, unpack } from '../shared.js'
 import type { Citations, CommitmentList, CommitmentQuery, DossierView, TimelineEntry } from '../store.js'
 import {
   documentNummerOf,
@@ -495,15 +495,9 @@ export class SqliteStore {
   }
 
   private searchUncached(request: SearchRequest): SearchResult {
-    const parsed = parseQuery(request.q)
-    const filters = { ...parsed.filters }
-    for (const k of ['type', 'dossier', 'sender', 'from', 'to'] as const) if (request[k]) filters[k] = request[k] as string
+    const { parsed, filters, hasFilters, limit, offset } = prepareSearch(request)
     const match = toFts(parsed)
-    const hasFilters = Object.values(filters).some(Boolean)
-    const empty: SearchResult = { total: 0, hits: [], facets: { type: [], year: [], sender: [], dossier: [] } }
-    if (!match && !hasFilters) return empty
-    const limit = Math.max(0, Math.min(request.limit ?? 10, 100))
-    const offset = Math.max(0, request.offset ?? 0)
+    if (!match && !hasFilters) return emptyResult()
     const c = this.facets.refresh()
     // Filters as masks over codes, so the loop below only compares integers.
     const mask = (codes: Codes, test: (value: string) => boolean) => {
