@@ -1,4 +1,4 @@
-import { stem, WORD } from './stem.js'
+import { fold, stem, WORD } from './stem.js'
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
 
@@ -9,7 +9,11 @@ const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp
  */
 export function snippet(text: string, stems: Set<string>, prefixes: string[], size = 220): string {
   const hits: Array<[number, number]> = []
+  // Stemming keeps a word's first letter (it only changes the end), so a word can only match when its
+  // first letter, folded, starts a stem or prefix looked for; the other words need not be stemmed.
+  const initials = new Set([...stems, ...prefixes].map((s) => s[0]))
   for (const m of text.matchAll(WORD)) {
+    if (!initials.has(fold(m[0][0] as string))) continue
     const s = stem(m[0])
     if (stems.has(s) || prefixes.some((p) => s.startsWith(p) || m[0].toLowerCase().startsWith(p))) hits.push([m.index ?? 0, (m.index ?? 0) + m[0].length])
     if (hits.length > 200) break

@@ -1,5 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { InputForm } from '../model/document.js'
+import { topK } from '../search/bm25.js'
 import { type Filters, type ParsedQuery, parseQuery } from '../search/query.js'
 import { snippet } from '../search/snippet.js'
 import type { Facet, SearchHit, SearchRequest, SearchResult } from './store.js'
@@ -80,11 +81,17 @@ export function searchHit(row: HitRow, score: number, stems: Set<string>, prefix
   return hit
 }
 
-/** Facet values by count, then by value; the first twenty. */
+// What `localeCompare` does, without setting up a collator on every call.
+const collator = new Intl.Collator()
+
+/**
+ * Facet values by count, then by value; the first twenty. Selected, not
+ * sorted: a dossier facet has thousands of values, most of them counted once.
+ */
 export function topFacet(counts: Iterable<[string, number]>): Facet {
   const out: Facet = []
   for (const [value, count] of counts) if (count > 0) out.push({ value, count })
-  return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, 20)
+  return topK(out, 20, (a, b) => a.count > b.count || (a.count === b.count && collator.compare(a.value, b.value) < 0))
 }
 
 /**

@@ -3,7 +3,8 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Correction, TrackedCommitment } from '../../link/status.js'
 import type { Document, InputForm } from '../../model/document.js'
-import { queryStems, rankable, toFts } from '../../search/query.js'
+import { type ListQuery, match, type PostingList, Scratch, score, topK } from '../../search/bm25.js'
+import { type ParsedQuery, queryStems, rankable, type Term } from '../../search/query.js'
 import { stemText } from '../../search/stem.js'
 import { dateBounds, emptyResult, FORM_RANK, type HitRow, pack, prepareSearch, ResultCache, searchHit, topFacet, unpack } from '../shared.js'
 import type { Citations, CommitmentList, CommitmentQuery, DossierView, TimelineEntry } from '../store.js'
@@ -23,6 +24,7 @@ import {
 } from '../store.js'
 import { LINK_TABLES, SqliteLinks } from './links.js'
 import { OPEN_DATA_TABLES, SqliteOpenData } from './opendata.js'
+import { FtsPostings } from './postings.js'
 
 // Versioned migrations: each runs once, in order, in a transaction; `meta.schema_version` says how far a file is.
 const MIGRATIONS: string[] = [
@@ -94,6 +96,17 @@ class Codes {
 /** `2022-05-27` → 20220527, for comparing dates as numbers (0 = no date). */
 const dayNumber = (date: string | null) => (date ? Number(date.slice(0, 10).replace(/-/g, '')) : 0)
 
+/** The first varint of a blob, in SQLite's encoding (big-endian groups of 7 bits): FTS5's `docsize` holds one per column. */
+function varint(blob: Uint8Array): number {
+  let v = 0
+  for (let i = 0; i < blob.length && i < 8; i++) {
+    const b = blob[i] as number
+    v = v * 128 + (b & 0x7f)
+    if (b < 0x80) break
+  }
+  return v
+}
+
 /**
  * The papers table's filter and facet columns in memory, as integer codes in
  * typed arrays indexed by rowid, so that filters, the total and four facets
@@ -109,7 +122,11 @@ class FacetCache {
   senders = new Int32Array(1024)
   dossiers = new Int32Array(1024)
   days = new Int32Array(1024)
+  /** Length in tokens of each paper's indexed stems (FTS5's own count), for BM25. */
+  lengths = new Int32Array(1024)
   present = new Uint8Array(1024)
+  /** The lengths summed. */
+  tokens = 0
   private seq = 0
   private count = 0
   private version = -1
@@ -121,8 +138,10 @@ class FacetCache {
   constructor(db: Database.Database) {
     this.changed = db.prepare<
       [number],
-      { rowid: number; type: string | null; date: string | null; sender: string | null; dossier: string | null; seq: number }
-    >('SELECT rowid, type, date, sender, dossier, seq FROM papers WHERE seq > ? ORDER BY seq')
+      { rowid: number; type: string | null; date: string | null; sender: string | null; dossier: string | null; seq: number; sz: Buffer | null }
+    >(
+      'SELECT p.rowid, p.type, p.date, p.sender, p.dossier, p.seq, d.sz FROM papers p LEFT JOIN papers_fts_docsize d ON d.id = p.rowid WHERE p.seq > ? ORDER BY p.seq',
+    )
     this.dataVersion = db.prepare('PRAGMA data_version').pluck()
     this.removalCount = db.prepare("SELECT value FROM meta WHERE key = 'removals'").pluck()
   }
@@ -140,6 +159,7 @@ class FacetCache {
     this.senders = widen(this.senders, (k) => new Int32Array(k))
     this.dossiers = widen(this.dossiers, (k) => new Int32Array(k))
     this.days = widen(this.days, (k) => new Int32Array(k))
+    this.lengths = widen(this.lengths, (k) => new Int32Array(k))
     this.present = widen(this.present, (k) => new Uint8Array(k))
   }
 
@@ -158,6 +178,7 @@ class FacetCache {
       this.removals = removals
       this.present.fill(0)
       this.count = 0
+      this.tokens = 0
       this.seq = 0
     }
     for (const r of this.changed.all(this.seq)) {
@@ -166,7 +187,10 @@ class FacetCache {
       this.senders[r.rowid] = this.sender.code(r.sender)
       this.dossiers[r.rowid] = this.dossier.code(r.dossier)
       this.days[r.rowid] = dayNumber(r.date)
-      if (!this.present[r.rowid]) this.count++
+      if (this.present[r.rowid]) this.tokens -= this.lengths[r.rowid] as number
+      else this.count++
+      this.lengths[r.rowid] = r.sz ? varint(r.sz) : 0
+      this.tokens += this.lengths[r.rowid] as number
       this.present[r.rowid] = 1
       this.seq = Math.max(this.seq, r.seq)
     }
@@ -203,13 +227,17 @@ export class SqliteStore {
   private readonly openDataTables: SqliteOpenData
 
   private readonly results: ResultCache
+  private readonly postings: FtsPostings
+  private readonly scratch = new Scratch()
 
   /**
    * Opens (and migrates) a store file. `searchCache` is how many recent search
    * results are kept (default 256; 0 turns it off): a repeated search costs a
    * map lookup, and every write, by any process, empties the cache.
+   * `postingsMb` bounds the posting lists kept for ranking (default 64 MB; see
+   * `FtsPostings`).
    */
-  constructor(file: string, options: { searchCache?: number } = {}) {
+  constructor(file: string, options: { searchCache?: number; postingsMb?: number } = {}) {
     this.results = new ResultCache(Math.max(0, options.searchCache ?? 256))
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
     this.db = new Database(file)
@@ -252,12 +280,10 @@ export class SqliteStore {
       doc: this.db.prepare<[string], { doc: Buffer }>('SELECT doc FROM papers WHERE key = ?'),
       raw: this.db.prepare<[string], { bytes: Buffer }>('SELECT s.bytes FROM papers p JOIN sources s ON s.sha256 = p.source_sha WHERE p.key = ?'),
       count: this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM papers'),
-      matchRanked: this.db.prepare('SELECT rowid, rank FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank'),
-      matchRowids: this.db.prepare('SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?'),
-      matchTop: this.db.prepare('SELECT rowid, rank FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?'),
       hit: this.db.prepare('SELECT key, id, title, type, date, sender, text, tk_nummer FROM papers WHERE rowid = ?'),
     }
     this.facets = new FacetCache(this.db)
+    this.postings = new FtsPostings(this.db, Math.max(0, options.postingsMb ?? 64) * 1024 * 1024)
   }
 
   /** Runs pending migrations, each with its data step; returns the version the file was at. */
@@ -494,11 +520,20 @@ export class SqliteStore {
     return result
   }
 
+  /** The posting lists of a query's phrases, in the query's order (see `search/bm25.ts`). */
+  private listQuery(parsed: ParsedQuery): ListQuery {
+    const list = (t: Term): PostingList =>
+      t.kind === 'word' ? this.postings.word(t.stem) : t.kind === 'phrase' ? this.postings.phrase(t.stems) : this.postings.prefix(t.prefix)
+    return { groups: parsed.must.map((g) => g.map(list)), not: parsed.not.map(list) }
+  }
+
   private searchUncached(request: SearchRequest): SearchResult {
     const { parsed, filters, hasFilters, limit, offset } = prepareSearch(request)
-    const match = toFts(parsed)
-    if (!match && !hasFilters) return emptyResult()
+    const hasWords = parsed.must.length > 0
+    if (!hasWords && !hasFilters) return emptyResult()
     const c = this.facets.refresh()
+    this.postings.sync(c.stamp)
+    this.scratch.fit(c.present.length)
     // Filters as masks over codes, so the loop below only compares integers.
     const mask = (codes: Codes, test: (value: string) => boolean) => {
       const m = new Uint8Array(codes.values.length)
@@ -515,23 +550,21 @@ export class SqliteStore {
     const from = dayNumber(bounds.from)
     const to = dayNumber(bounds.to)
 
-    // The matching rowids first (cheap: no ranking); they give the total and facets.
-    const ids = match ? (this.stmt.matchRowids.pluck().all(match) as number[]) : c.rowids()
+    const lists = hasWords ? this.listQuery(parsed) : null
+    const ids: ArrayLike<number> = lists ? match(lists, this.scratch) : c.rowids()
     // Ranked by BM25 when relevance is asked for and BM25 can tell papers apart (see `rankable`).
-    const byRelevance = !!match && request.sort !== 'date' && rankable(parsed, ids.length, c.size)
-    // Without filters FTS5 ranks only the page (a top-k sort).
-    const topOnly = byRelevance && !hasFilters
-    const topPage: Array<{ rowid: number; score: number }> = topOnly
-      ? (this.stmt.matchTop.raw().all(match, limit, offset) as Array<[number, number]>).map(([rowid, score]) => ({ rowid, score }))
-      : []
+    const byRelevance = !!lists && request.sort !== 'date' && rankable(parsed, ids.length, c.size)
 
-    const kept: number[] = []
+    const kept = new Int32Array(ids.length)
+    let total = 0
     const typeCount = new Int32Array(c.type.values.length)
     const senderCount = new Int32Array(c.sender.values.length)
     const dossierCount = new Int32Array(c.dossier.values.length)
-    const yearCount = new Map<number, number>()
+    // By year (0–9999, from the day number): an array, not a Map, as the loop may run 100,000 times.
+    const yearCount = new Int32Array(10_000)
     for (let k = 0; k < ids.length; k++) {
       const r = ids[k] as number
+      // A row another process wrote after the cache was refreshed is left for the next search.
       if (!c.present[r]) continue
       const t = c.types[r] as number
       const sd = c.senders[r] as number
@@ -542,39 +575,40 @@ export class SqliteStore {
       if (senderMask && !senderMask[sd]) continue
       if (from && !(day >= from)) continue
       if (to && !(day && day <= to)) continue
-      kept.push(r)
+      kept[total++] = r
       typeCount[t] = (typeCount[t] as number) + 1
       senderCount[sd] = (senderCount[sd] as number) + 1
       dossierCount[ds] = (dossierCount[ds] as number) + 1
-      if (day) yearCount.set(Math.floor(day / 10000), (yearCount.get(Math.floor(day / 10000)) ?? 0) + 1)
+      if (day) {
+        const y = Math.floor(day / 10000)
+        yearCount[y] = (yearCount[y] as number) + 1
+      }
     }
-    let page: Array<{ rowid: number; score: number }>
-    if (topOnly) page = topPage
-    else if (byRelevance) {
-      // With filters, the ranked matches are read lazily in rank order and the first page that
-      // passes the filters is taken: no ranked list of every match crosses into JS.
-      const isKept = new Uint8Array(c.present.length)
-      for (const r of kept) isKept[r] = 1
-      page = []
-      let skip = offset
-      if (limit > 0 && kept.length > offset)
-        for (const [rowid, score] of this.stmt.matchRanked.raw().iterate(match as string) as IterableIterator<[number, number]>) {
-          if (!isKept[rowid]) continue
-          if (skip > 0) skip--
-          else if (page.push({ rowid, score }) >= limit) break
-        }
+    const matched = kept.subarray(0, total)
+    let page: number[]
+    let scores: Float64Array | null = null
+    if (lists && byRelevance) {
+      score(lists, matched, { rows: c.size, tokens: c.tokens, lengths: c.lengths }, this.scratch)
+      const s = this.scratch.scores
+      // Best first; equal scores by row id, the order FTS5 gives them in.
+      page = topK(matched, offset + limit, (a, b) => (s[a] as number) > (s[b] as number) || (s[a] === s[b] && a < b)).slice(offset)
+      scores = s
     } else {
-      const order = kept.map((rowid) => ({ rowid, day: c.days[rowid] as number }))
-      order.sort((a, b) => b.day - a.day || b.rowid - a.rowid)
-      page = order.slice(offset, offset + limit).map((o) => ({ rowid: o.rowid, score: 0 }))
+      const days = c.days
+      page = topK(matched, offset + limit, (a, b) => (days[a] as number) > (days[b] as number) || (days[a] === days[b] && a > b)).slice(offset)
     }
-    const top = (counts: Int32Array, codes: Codes): Facet => topFacet([...counts].map((n, k): [string, number] => [codes.values[k] as string, k > 0 ? n : 0]))
-    const years = topFacet([...yearCount].map(([y, n]): [string, number] => [String(y), n]))
+    const top = (counts: Int32Array, codes: Codes): Facet => {
+      const used: Array<[string, number]> = []
+      for (let k = 1; k < counts.length; k++) if (counts[k]) used.push([codes.values[k] as string, counts[k] as number])
+      return topFacet(used)
+    }
+    const years: Array<[string, number]> = []
+    for (let y = 0; y < yearCount.length; y++) if (yearCount[y]) years.push([String(y), yearCount[y] as number])
     const { stems, prefixes } = queryStems(parsed)
     return {
-      total: kept.length,
-      hits: page.map((p) => searchHit(this.stmt.hit.get(p.rowid) as HitRow, -p.score, stems, prefixes)),
-      facets: { type: top(typeCount, c.type), year: years, sender: top(senderCount, c.sender), dossier: top(dossierCount, c.dossier) },
+      total,
+      hits: page.map((r) => searchHit(this.stmt.hit.get(r) as HitRow, scores ? (scores[r] as number) : 0, stems, prefixes)),
+      facets: { type: top(typeCount, c.type), year: topFacet(years), sender: top(senderCount, c.sender), dossier: top(dossierCount, c.dossier) },
     }
   }
 
