@@ -203,6 +203,37 @@ const load = (url, title, paths, duration) =>
       (err, result) => (err ? reject(err) : resolveLoad({ title, result })),
     )
   })
+/** `n` different queries over the words of the generated papers, the same every run. */
+function mixedQueries(n) {
+  const words = new Set()
+  const pairs = []
+  for (let i = 0; i < 300; i++)
+    for (const line of generatePaper(i).text.split('\n')) {
+      const ws = line.match(/\p{L}{5,}/gu) ?? []
+      for (const w of ws) words.add(w.toLowerCase())
+      for (let k = 0; k + 1 < ws.length; k += 3) pairs.push(`${ws[k]} ${ws[k + 1]}`.toLowerCase())
+    }
+  const vocab = [...words].sort()
+  const phrases = [...new Set(pairs)].sort()
+  let seed = 42
+  const pick = (xs) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31
+    return xs[Math.floor((seed / 2 ** 31) * xs.length)]
+  }
+  const forms = [
+    () => pick(vocab),
+    () => `${pick(vocab)} ${pick(vocab)}`,
+    () => `${pick(vocab)} OR ${pick(vocab)}`,
+    () => `${pick(vocab).slice(0, 5)}*`,
+    () => `"${pick(phrases)}"`,
+    () => `${pick(vocab)} -${pick(vocab)}`,
+    () => `${pick(vocab)} type:motie`,
+    () => `${pick(vocab)} van:2016-01-01`,
+  ]
+  const out = new Set()
+  while (out.size < n) out.add(pick(forms)())
+  return [...out]
+}
 const searchPaths = queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`)
 const report = ({ title, result }) =>
   console.log(
@@ -219,6 +250,21 @@ const report = ({ title, result }) =>
   // The same with the result cache off: every request runs the search engine.
   const { server, url } = await serve({ KAMERWACHT_SEARCH_CACHE: '0' })
   report(await load(url, 'GET /api/search, result cache off', searchPaths, 10))
+  server.kill('SIGTERM')
+}
+{
+  // A fresh server, result cache off, 1,000 different queries (words, pairs, OR, prefixes,
+  // phrases and filters, drawn from the generated papers): no warm-up, so the posting lists
+  // of every term are read from FTS5 on first use, as after a start with real traffic.
+  const { server, url } = await serve({ KAMERWACHT_SEARCH_CACHE: '0' })
+  report(
+    await load(
+      url,
+      'GET /api/search, 1,000 queries, cold, no cache',
+      mixedQueries(1000).map((q) => `/api/search?q=${encodeURIComponent(q)}`),
+      10,
+    ),
+  )
   server.kill('SIGTERM')
 }
 // PostgreSQL, side by side: the same corpus through the same `kamerwacht ingest`, the same queries,

@@ -129,6 +129,9 @@ class FacetCache {
   tokens = 0
   private seq = 0
   private count = 0
+  // Rows written since `takeChanges` was last called; `overflow` once they are too many to list, or a row was removed.
+  private pending: number[] = []
+  private overflow = true
   private version = -1
   private removals = '0'
   private readonly changed
@@ -180,9 +183,14 @@ class FacetCache {
       this.count = 0
       this.tokens = 0
       this.seq = 0
+      this.overflow = true
     }
     for (const r of this.changed.all(this.seq)) {
       this.grow(r.rowid)
+      if (!this.overflow) {
+        if (this.pending.length < FacetCache.MAX_PENDING) this.pending.push(r.rowid)
+        else this.overflow = true
+      }
       this.types[r.rowid] = this.type.code(r.type)
       this.senders[r.rowid] = this.sender.code(r.sender)
       this.dossiers[r.rowid] = this.dossier.code(r.dossier)
@@ -195,6 +203,17 @@ class FacetCache {
       this.seq = Math.max(this.seq, r.seq)
     }
     return this
+  }
+
+  /** How many written rows `takeChanges` lists before it says only that everything may have changed. */
+  static readonly MAX_PENDING = 1000
+
+  /** The rows written (added or changed) since the last call, or `all` when they were many or one was removed. */
+  takeChanges(): { all: boolean; rows: number[] } {
+    const out = { all: this.overflow, rows: this.overflow ? [] : this.pending }
+    this.pending = []
+    this.overflow = false
+    return out
   }
 
   /** Marks the cache stale after this connection wrote (data_version only counts other connections). */
@@ -275,7 +294,7 @@ export class SqliteStore {
       // FTS5's BM25 needs the row count and total length; on a contentless table only the
       // 'delete' command with the old stems keeps them right (a plain DELETE leaves them stale).
       deleteFts: this.db.prepare("INSERT INTO papers_fts (papers_fts, rowid, stems) VALUES ('delete', ?, ?)"),
-      oldText: this.db.prepare<[number], { title: string | null; text: Buffer }>('SELECT title, text FROM papers WHERE rowid = ?'),
+      paperText: this.db.prepare<[number], { title: string | null; text: Buffer }>('SELECT title, text FROM papers WHERE rowid = ?'),
       insertFts: this.db.prepare('INSERT INTO papers_fts (rowid, stems) VALUES (?, ?)'),
       doc: this.db.prepare<[string], { doc: Buffer }>('SELECT doc FROM papers WHERE key = ?'),
       raw: this.db.prepare<[string], { bytes: Buffer }>('SELECT s.bytes FROM papers p JOIN sources s ON s.sha256 = p.source_sha WHERE p.key = ?'),
@@ -393,7 +412,7 @@ export class SqliteStore {
     const stems = stemText(`${doc.title ?? ''} ${doc.text}`)
     const ref = { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier }
     if (existing) {
-      const old = this.stmt.oldText.get(existing.rowid) as { title: string | null; text: Buffer }
+      const old = this.stmt.paperText.get(existing.rowid) as { title: string | null; text: Buffer }
       this.stmt.deleteFts.run(existing.rowid, stemText(`${old.title ?? ''} ${unpack(old.text)}`))
       this.stmt.updatePaper.run(row)
       this.stmt.insertFts.run(existing.rowid, stems)
@@ -414,7 +433,7 @@ export class SqliteStore {
   private removePaper(key: string): boolean {
     const existing = this.stmt.paperByKey.get(key)
     if (!existing) return false
-    const old = this.stmt.oldText.get(existing.rowid) as { title: string | null; text: Buffer }
+    const old = this.stmt.paperText.get(existing.rowid) as { title: string | null; text: Buffer }
     this.stmt.deleteFts.run(existing.rowid, stemText(`${old.title ?? ''} ${unpack(old.text)}`))
     this.links.clear(key)
     this.stmt.deletePaper.run(existing.rowid)
@@ -520,6 +539,16 @@ export class SqliteStore {
     return result
   }
 
+  /** The stems of these papers' text as it is stored now. */
+  private termsOf(rows: number[]): Set<string> {
+    const terms = new Set<string>()
+    for (const r of rows) {
+      const paper = this.stmt.paperText.get(r)
+      if (paper) for (const t of stemText(`${paper.title ?? ''} ${unpack(paper.text)}`).split(' ')) terms.add(t)
+    }
+    return terms
+  }
+
   /** The posting lists of a query's phrases, in the query's order (see `search/bm25.ts`). */
   private listQuery(parsed: ParsedQuery): ListQuery {
     const list = (t: Term): PostingList =>
@@ -532,7 +561,9 @@ export class SqliteStore {
     const hasWords = parsed.must.length > 0
     if (!hasWords && !hasFilters) return emptyResult()
     const c = this.facets.refresh()
-    this.postings.sync(c.stamp)
+    const changes = c.takeChanges()
+    if (changes.all) this.postings.clear()
+    else if (changes.rows.length > 0) this.postings.forget(changes.rows, this.termsOf(changes.rows))
     this.scratch.fit(c.present.length)
     // Filters as masks over codes, so the loop below only compares integers.
     const mask = (codes: Codes, test: (value: string) => boolean) => {

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { generatePaper } from '../../bench/corpus.js'
+import type { Document } from '../../model/document.js'
 import { createContext, type PipelineContext, readDocument } from '../../pipeline.js'
-import { QueryError } from '../../search/query.js'
+import { parseQuery, QueryError, toFts } from '../../search/query.js'
 import { corpusFile } from '../../test-support/paths.js'
 import { SqliteStore } from './index.js'
 
@@ -201,6 +202,79 @@ describe('search', () => {
   ])('answers a malformed query %j with what to write instead', (q, message) => {
     expect(() => store.search({ q })).toThrow(QueryError)
     expect(() => store.search({ q })).toThrow(message)
+  })
+
+  // The engine (search/bm25.ts over lists from postings.ts) must give what FTS5's own bm25() gives.
+  const fts5 = (db: SqliteStore['db'], q: string) => {
+    const match = toFts(parseQuery(q)) as string
+    const ranked = db
+      .prepare<[string], { id: string; score: number }>(
+        'SELECT coalesce(p.id, p.key) AS id, -bm25(papers_fts) AS score FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid WHERE papers_fts MATCH ? ORDER BY rank, papers_fts.rowid',
+      )
+      .all(match)
+    return { total: ranked.length, hits: ranked.map((r) => [r.id, Math.round(r.score * 1000) / 1000 + 0]) }
+  }
+  const rankedQueries = [
+    'kernwapens',
+    'Oekraine',
+    '"nucleaire ontwapening"',
+    'circulaire economie',
+    'kernwapens OR windenergie',
+    'jeugdzorg OR huisartsenzorg brief',
+    'kernwapens -Toetsingsconferentie',
+    'grondstof*',
+    'kernwap* "nucleaire ontwapening" -Iran',
+  ]
+
+  it.each(rankedQueries)('matches and ranks %s as FTS5 does, paper for paper', (q) => {
+    const expected = fts5(store.db, q)
+    const got = store.search({ q, limit: 100 })
+    expect(expected.total).toBeGreaterThan(0)
+    expect(got.total).toBe(expected.total)
+    expect(got.hits.map((h) => [h.id, h.score])).toEqual(expected.hits.slice(0, 100))
+  })
+
+  it('ranks with what another process wrote since its last search', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kw-store-')), 'stale.db')
+    const reader = new SqliteStore(file, { searchCache: 0 })
+    const writer = new SqliteStore(file)
+    stores.push(reader, writer)
+    for (let i = 0; i < 40; i++) {
+      const p = await paper(i)
+      writer.put(p.doc, p.raw)
+    }
+    // Papers 40–59 hold jeugdzorg as 0–39 do: the lists read for the first search go stale, and so do N and avgdl.
+    const before = reader.search({ q: 'jeugdzorg', limit: 100 })
+    expect(before.hits.map((h) => [h.id, h.score])).toEqual(fts5(reader.db, 'jeugdzorg').hits)
+    for (let i = 40; i < 60; i++) {
+      const p = await paper(i)
+      writer.put(p.doc, p.raw)
+    }
+    const after = reader.search({ q: 'jeugdzorg', limit: 100 })
+    expect(after.total).toBeGreaterThan(before.total)
+    expect(after.hits.map((h) => [h.id, h.score])).toEqual(fts5(reader.db, 'jeugdzorg').hits)
+    // Papers read again: one loses the word, one gains it, one gains a phrase; lists of other words stay right too.
+    const queries = ['jeugdzorg', '"nucleaire ontwapening"', 'kernwap*', 'circulaire economie']
+    for (const q of queries) reader.search({ q })
+    const holder = after.hits[0]?.id as string
+    const without = writer.get(holder) as Document
+    const same = () => {
+      for (const q of queries) {
+        const got = reader.search({ q, limit: 100 })
+        expect(
+          got.hits.map((h) => [h.id, h.score]),
+          q,
+        ).toEqual(fts5(reader.db, q).hits)
+        expect(got.total, q).toBe(fts5(reader.db, q).total)
+      }
+    }
+    writer.put({ ...without, text: without.text.replace(/jeugdzorg/gi, 'zorg') }, new Uint8Array(), true)
+    same()
+    expect(reader.search({ q: 'jeugdzorg', limit: 100 }).hits.map((h) => h.id)).not.toContain(holder)
+    const other = (await paper(3)).doc
+    expect(other.text).not.toMatch(/jeugdzorg/i)
+    writer.put({ ...other, text: `${other.text}\nDe jeugdzorg en de nucleaire ontwapening, kernwapenvrij.` }, new Uint8Array(), true)
+    same()
   })
 
   it('never shows a raw SQLite error for odd input', () => {
