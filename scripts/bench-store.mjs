@@ -168,8 +168,8 @@ plain.close()
 // autocannon (10 connections): the search endpoint with the fixed queries in turn, beside the
 // same server's /health as the baseline.
 const autocannon = (await import('autocannon')).default
-function serve(env) {
-  const server = spawn(process.execPath, [join(root, 'bin', 'kamerwacht.js'), 'serve', '--db', db, '--port', '0'], {
+function serve(env, workers = 1) {
+  const server = spawn(process.execPath, [join(root, 'bin', 'kamerwacht.js'), 'serve', '--db', db, '--port', '0', '--workers', String(workers)], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   })
@@ -243,29 +243,28 @@ const report = ({ title, result }) =>
   const { server, url } = await serve({})
   await load(url, 'warm-up', searchPaths, 2)
   report(await load(url, 'GET /health (baseline)', ['/health'], 5))
-  report(await load(url, 'GET /api/search (12 queries in turn)', searchPaths, 10))
+  report(await load(url, 'GET /api/search (12 queries in turn), cached', searchPaths, 10))
   server.kill('SIGTERM')
 }
-{
-  // The same with the result cache off: every request runs the search engine.
-  const { server, url } = await serve({ KAMERWACHT_SEARCH_CACHE: '0' })
-  report(await load(url, 'GET /api/search, result cache off', searchPaths, 10))
-  server.kill('SIGTERM')
-}
-{
-  // A fresh server, result cache off, 1,000 different queries (words, pairs, OR, prefixes,
-  // phrases and filters, drawn from the generated papers): no warm-up, so the posting lists
-  // of every term are read from FTS5 on first use, as after a start with real traffic.
-  const { server, url } = await serve({ KAMERWACHT_SEARCH_CACHE: '0' })
-  report(
-    await load(
-      url,
-      'GET /api/search, 1,000 queries, cold, no cache',
-      mixedQueries(1000).map((q) => `/api/search?q=${encodeURIComponent(q)}`),
-      10,
-    ),
-  )
-  server.kill('SIGTERM')
+for (const workers of [1, 2]) {
+  // The result cache off: every request runs the search engine. Then a fresh server, 1,000
+  // different queries (words, pairs, OR, prefixes, phrases and filters, drawn from the generated
+  // papers) and no warm-up: every term's posting list is read from FTS5 on first use, as after a
+  // start with real traffic. With 2 processes (`serve --workers 2`) the machine's two cores are
+  // shared with autocannon.
+  const label = workers === 1 ? '1 process' : `${workers} processes`
+  const mixed = mixedQueries(1000).map((q) => `/api/search?q=${encodeURIComponent(q)}`)
+  {
+    const { server, url } = await serve({ KAMERWACHT_SEARCH_CACHE: '0' }, workers)
+    if (workers > 1) report(await load(url, `GET /health (baseline), ${label}`, ['/health'], 5))
+    report(await load(url, `GET /api/search, no result cache, ${label}`, searchPaths, 10))
+    server.kill('SIGTERM')
+  }
+  {
+    const { server, url } = await serve({ KAMERWACHT_SEARCH_CACHE: '0' }, workers)
+    report(await load(url, `  1,000 queries, cold, no cache, ${label}`, mixed, 10))
+    server.kill('SIGTERM')
+  }
 }
 // PostgreSQL, side by side: the same corpus through the same `kamerwacht ingest`, the same queries,
 // and a plain tsquery with PostgreSQL's own ts_rank as the baseline. Needs KAMERWACHT_BENCH_PG

@@ -116,8 +116,64 @@ describe('kamerwacht serve', () => {
       })
       child.on('exit', (code) => resolve({ code, stderr }))
     })
+    // With several processes, the first that cannot listen stops them all.
+    const many = spawnSync(process.execPath, [BIN, 'serve', '--port', port, '--db', db, '--workers', '2'], { encoding: 'utf8', timeout: 30_000 })
     taken.close()
     expect(r.code).toBe(1)
     expect(r.stderr).toContain(`port ${port} is in use`)
-  })
+    expect(many.status).toBe(1)
+    expect(many.stderr).toContain(`port ${port} is in use`)
+  }, 60_000)
+
+  /** The processes whose parent is `pid`, from /proc. */
+  const children = (pid: number) =>
+    readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .filter((d) => {
+        try {
+          // Field 4 of /proc/PID/stat, after the command name in parentheses.
+          return Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]) === pid
+        } catch {
+          return false
+        }
+      })
+      .map(Number)
+
+  it('shares the port among --workers processes, replaces one that dies, and stops them all', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'kw-serve-')), 's.db')
+    expect(run('ingest', corpusFile('dev', '33783-50.txt'), '--db', db).status).toBe(0)
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db, '--workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+    let stderr = ''
+    child.stderr.on('data', (d) => {
+      stderr += d
+    })
+    let out = ''
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d) => {
+        out += d
+        const m = /serving on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
+        if (m) resolve(m[1] as string)
+      })
+      child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)))
+    })
+    const search = async () => (await (await fetch(`${url}/api/search?q=kernwapens`, { headers: { connection: 'close' } })).json()).hits[0]?.id
+    try {
+      expect(out).toContain('2 processes')
+      expect(out.match(/serving on/g)).toHaveLength(1)
+      const workers = children(child.pid as number)
+      expect(workers).toHaveLength(2)
+      for (let i = 0; i < 6; i++) expect(await search()).toBe('kst-33783-50')
+      process.kill(workers[0] as number, 'SIGKILL')
+      for (let i = 0; i < 100 && !stderr.includes('starting another'); i++) await new Promise((r) => setTimeout(r, 50))
+      expect(stderr).toContain('starting another')
+      for (let i = 0; i < 100 && children(child.pid as number).length < 2; i++) await new Promise((r) => setTimeout(r, 50))
+      expect(children(child.pid as number)).toHaveLength(2)
+      for (let i = 0; i < 6; i++) expect(await search()).toBe('kst-33783-50')
+    } finally {
+      child.kill('SIGTERM')
+    }
+    expect(await exited).toBe(0)
+    expect(children(child.pid as number)).toHaveLength(0)
+  }, 60_000)
 })

@@ -375,6 +375,7 @@ Examples:
     host: z.string().min(1),
     db: z.string().optional(),
     log: z.boolean().optional(),
+    workers: z.coerce.number().int().min(1).max(64).optional(),
   })
 
   cli
@@ -384,6 +385,7 @@ Examples:
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .addOption(dbOption())
     .option('--log', 'log every request as JSON lines')
+    .option('--workers <n>', 'server processes sharing the port: more answer more searches at once (one per core at most)', '1')
     .addHelpText(
       'after',
       `
@@ -393,6 +395,7 @@ need Authorization: Bearer $KAMERWACHT_TOKEN; without KAMERWACHT_TOKEN the serve
 Examples:
   kamerwacht serve                                   http://127.0.0.1:8080/
   KAMERWACHT_TOKEN=secret kamerwacht serve --port 9000
+  kamerwacht serve --host 0.0.0.0 --workers 4        a team's server on 4 cores
   curl 'http://127.0.0.1:8080/api/search?q=kernwapens'
   curl -H "Authorization: Bearer secret" --data-binary @kst-33783-50.xml 'http://127.0.0.1:9000/api/papers?name=kst-33783-50.xml'`,
     )
