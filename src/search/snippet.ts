@@ -11,9 +11,9 @@ export function snippet(text: string, stems: Set<string>, prefixes: string[], si
   const hits: Array<[number, number]> = []
   // Stemming keeps a word's first letter (it only changes the end), so a word can only match when its
   // first letter, folded, starts a stem or prefix looked for; the other words need not be stemmed.
-  const initials = new Set([...stems, ...prefixes].map((s) => s[0]))
+  const initials = new Set([...stems, ...prefixes].map((s) => s.charCodeAt(0)))
   for (const m of text.matchAll(WORD)) {
-    if (!initials.has(fold(m[0][0] as string))) continue
+    if (!initials.has(initial(m[0]))) continue
     const s = stem(m[0])
     if (stems.has(s) || prefixes.some((p) => s.startsWith(p) || m[0].toLowerCase().startsWith(p))) hits.push([m.index ?? 0, (m.index ?? 0) + m[0].length])
     if (hits.length > 200) break
@@ -41,6 +41,13 @@ export function snippet(text: string, stems: Set<string>, prefixes: string[], si
   }
   out += escapeHtml(text.slice(at, end).replace(/\s+/g, ' '))
   return end < text.length ? `${out}…` : out
+}
+
+/** The folded first letter of a word, as a char code: ASCII without calling `fold` (most words). */
+function initial(word: string): number {
+  const c = word.charCodeAt(0)
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c
+  return fold(word[0] as string).charCodeAt(0)
 }
 
 function cut(text: string, start: number, size: number): string {

@@ -539,12 +539,21 @@ export class SqliteStore {
     return result
   }
 
-  /** The stems of these papers' text as it is stored now. */
-  private termsOf(rows: number[]): Set<string> {
+  /**
+   * The stems of these papers' text as it is stored now, or null when that is
+   * more text than is worth stemming in the middle of a search (about 1 MB,
+   * some 100 ms): then every list is read again instead.
+   */
+  private termsOf(rows: number[]): Set<string> | null {
     const terms = new Set<string>()
+    let chars = 0
     for (const r of rows) {
       const paper = this.stmt.paperText.get(r)
-      if (paper) for (const t of stemText(`${paper.title ?? ''} ${unpack(paper.text)}`).split(' ')) terms.add(t)
+      if (!paper) continue
+      const text = `${paper.title ?? ''} ${unpack(paper.text)}`
+      chars += text.length
+      if (chars > 1_000_000) return null
+      for (const t of stemText(text).split(' ')) terms.add(t)
     }
     return terms
   }
@@ -562,8 +571,11 @@ export class SqliteStore {
     if (!hasWords && !hasFilters) return emptyResult()
     const c = this.facets.refresh()
     const changes = c.takeChanges()
-    if (changes.all) this.postings.clear()
-    else if (changes.rows.length > 0) this.postings.forget(changes.rows, this.termsOf(changes.rows))
+    if (changes.rows.length > 0 || changes.all) {
+      const terms = changes.all ? null : this.termsOf(changes.rows)
+      if (terms) this.postings.forget(changes.rows, terms)
+      else this.postings.clear()
+    }
     this.scratch.fit(c.present.length)
     // Filters as masks over codes, so the loop below only compares integers.
     const mask = (codes: Codes, test: (value: string) => boolean) => {
