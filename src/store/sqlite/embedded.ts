@@ -41,6 +41,9 @@ export class EmbeddedStore implements Store {
   async search(request: SearchRequest) {
     return this.sqlite.search(request)
   }
+  async warm() {
+    this.sqlite.warm()
+  }
   async all() {
     return this.sqlite.all()
   }

@@ -24,7 +24,7 @@ import {
 } from '../store.js'
 import { LINK_TABLES, SqliteLinks } from './links.js'
 import { OPEN_DATA_TABLES, SqliteOpenData } from './opendata.js'
-import { FtsPostings } from './postings.js'
+import { FtsPostings, varints } from './postings.js'
 
 // Versioned migrations: each runs once, in order, in a transaction; `meta.schema_version` says how far a file is.
 const MIGRATIONS: string[] = [
@@ -95,17 +95,6 @@ class Codes {
 
 /** `2022-05-27` → 20220527, for comparing dates as numbers (0 = no date). */
 const dayNumber = (date: string | null) => (date ? Number(date.slice(0, 10).replace(/-/g, '')) : 0)
-
-/** The first varint of a blob, in SQLite's encoding (big-endian groups of 7 bits): FTS5's `docsize` holds one per column. */
-function varint(blob: Uint8Array): number {
-  let v = 0
-  for (let i = 0; i < blob.length && i < 8; i++) {
-    const b = blob[i] as number
-    v = v * 128 + (b & 0x7f)
-    if (b < 0x80) break
-  }
-  return v
-}
 
 /**
  * The papers table's filter and facet columns in memory, as integer codes in
@@ -197,7 +186,7 @@ class FacetCache {
       this.days[r.rowid] = dayNumber(r.date)
       if (this.present[r.rowid]) this.tokens -= this.lengths[r.rowid] as number
       else this.count++
-      this.lengths[r.rowid] = r.sz ? varint(r.sz) : 0
+      this.lengths[r.rowid] = r.sz ? (varints(r.sz)[0] ?? 0) : 0
       this.tokens += this.lengths[r.rowid] as number
       this.present[r.rowid] = 1
       this.seq = Math.max(this.seq, r.seq)
@@ -226,10 +215,11 @@ class FacetCache {
     return this.count
   }
 
-  rowids(): number[] {
-    const out: number[] = []
-    for (let r = 0; r < this.present.length; r++) if (this.present[r]) out.push(r)
-    return out
+  rowids(): Int32Array {
+    const out = new Int32Array(this.count)
+    let k = 0
+    for (let r = 0; r < this.present.length && k < out.length; r++) if (this.present[r]) out[k++] = r
+    return out.subarray(0, k)
   }
 }
 
@@ -247,6 +237,7 @@ export class SqliteStore {
 
   private readonly results: ResultCache
   private readonly postings: FtsPostings
+  private readonly postingsBytes: number
   private readonly scratch = new Scratch()
 
   /**
@@ -302,7 +293,8 @@ export class SqliteStore {
       hit: this.db.prepare('SELECT key, id, title, type, date, sender, text, tk_nummer FROM papers WHERE rowid = ?'),
     }
     this.facets = new FacetCache(this.db)
-    this.postings = new FtsPostings(this.db, Math.max(0, options.postingsMb ?? 64) * 1024 * 1024)
+    this.postingsBytes = Math.max(0, options.postingsMb ?? 64) * 1024 * 1024
+    this.postings = new FtsPostings(this.db, this.postingsBytes, (row) => this.facets.lengths[row] ?? 0)
   }
 
   /** Runs pending migrations, each with its data step; returns the version the file was at. */
@@ -539,6 +531,24 @@ export class SqliteStore {
     return result
   }
 
+  /** The filter columns, refreshed, with the posting lists that writes since the last search made wrong dropped. */
+  private current(): FacetCache {
+    const c = this.facets.refresh()
+    const changes = c.takeChanges()
+    if (changes.rows.length > 0 || changes.all) {
+      const terms = changes.all ? null : this.termsOf(changes.rows)
+      if (terms) this.postings.forget(changes.rows, terms)
+      else this.postings.clear()
+    }
+    return c
+  }
+
+  /** See `Store.warm`: the filter columns, then the lists of the most common terms, up to half the lists' budget. */
+  warm(): void {
+    this.current()
+    this.postings.warm(this.postingsBytes / 2)
+  }
+
   /**
    * The stems of these papers' text as it is stored now, or null when that is
    * more text than is worth stemming in the middle of a search (about 1 MB,
@@ -569,13 +579,7 @@ export class SqliteStore {
     const { parsed, filters, hasFilters, limit, offset } = prepareSearch(request)
     const hasWords = parsed.must.length > 0
     if (!hasWords && !hasFilters) return emptyResult()
-    const c = this.facets.refresh()
-    const changes = c.takeChanges()
-    if (changes.rows.length > 0 || changes.all) {
-      const terms = changes.all ? null : this.termsOf(changes.rows)
-      if (terms) this.postings.forget(changes.rows, terms)
-      else this.postings.clear()
-    }
+    const c = this.current()
     this.scratch.fit(c.present.length)
     // Filters as masks over codes, so the loop below only compares integers.
     const mask = (codes: Codes, test: (value: string) => boolean) => {
@@ -594,7 +598,7 @@ export class SqliteStore {
     const to = dayNumber(bounds.to)
 
     const lists = hasWords ? this.listQuery(parsed) : null
-    const ids: ArrayLike<number> = lists ? match(lists, this.scratch) : c.rowids()
+    const ids = lists ? match(lists, this.scratch) : c.rowids()
     // Ranked by BM25 when relevance is asked for and BM25 can tell papers apart (see `rankable`).
     const byRelevance = !!lists && request.sort !== 'date' && rankable(parsed, ids.length, c.size)
 
@@ -605,14 +609,16 @@ export class SqliteStore {
     const dossierCount = new Int32Array(c.dossier.values.length)
     // By year (0–9999, from the day number): an array, not a Map, as the loop may run 100,000 times.
     const yearCount = new Int32Array(10_000)
+    // The columns as locals, and `ids` always an Int32Array: this loop runs once per match.
+    const { present, types, senders, dossiers, days } = c
     for (let k = 0; k < ids.length; k++) {
       const r = ids[k] as number
       // A row another process wrote after the cache was refreshed is left for the next search.
-      if (!c.present[r]) continue
-      const t = c.types[r] as number
-      const sd = c.senders[r] as number
-      const ds = c.dossiers[r] as number
-      const day = c.days[r] as number
+      if (!present[r]) continue
+      const t = types[r] as number
+      const sd = senders[r] as number
+      const ds = dossiers[r] as number
+      const day = days[r] as number
       if (typeMask && !typeMask[t]) continue
       if (dossierMask && !dossierMask[ds]) continue
       if (senderMask && !senderMask[sd]) continue
@@ -637,7 +643,6 @@ export class SqliteStore {
       page = topK(matched, offset + limit, (a, b) => (s[a] as number) > (s[b] as number) || (s[a] === s[b] && a < b)).slice(offset)
       scores = s
     } else {
-      const days = c.days
       page = topK(matched, offset + limit, (a, b) => (days[a] as number) > (days[b] as number) || (days[a] === days[b] && a > b)).slice(offset)
     }
     const top = (counts: Int32Array, codes: Codes): Facet => {

@@ -8,6 +8,7 @@ import { createContext, type PipelineContext, readDocument } from '../../pipelin
 import { parseQuery, QueryError, toFts } from '../../search/query.js'
 import { corpusFile } from '../../test-support/paths.js'
 import { SqliteStore } from './index.js'
+import { FtsPostings, varints } from './postings.js'
 
 let ctx: PipelineContext
 beforeAll(async () => {
@@ -232,6 +233,39 @@ describe('search', () => {
     expect(expected.total).toBeGreaterThan(0)
     expect(got.total).toBe(expected.total)
     expect(got.hits.map((h) => [h.id, h.score])).toEqual(expected.hits.slice(0, 100))
+  })
+
+  it("counts a phrase's places in each paper as its stems' offsets show them", () => {
+    const postings = new FtsPostings(store.db, 0, (row) => {
+      const sz = store.db.prepare<[number], Buffer>('SELECT sz FROM papers_fts_docsize WHERE id = ?').pluck().get(row)
+      return sz ? (varints(sz)[0] ?? 0) : 0
+    })
+    store.db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.test_instance USING fts5vocab(main, papers_fts, instance)')
+    const places = store.db.prepare<[string], { doc: number; offset: number }>('SELECT doc, offset FROM temp.test_instance WHERE term = ?')
+    // The obvious way: where the first stem stands at o, the i-th at o + i.
+    const reference = (stems: string[]) => {
+      const at = stems.map((s) => new Set(places.all(s).map((p) => `${p.doc}:${p.offset}`)))
+      const counts = new Map<number, number>()
+      for (const p of places.all(stems[0] as string))
+        if (stems.every((_, i) => at[i]?.has(`${p.doc}:${p.offset + i}`))) counts.set(p.doc, (counts.get(p.doc) ?? 0) + 1)
+      return [...counts].sort((x, y) => x[0] - y[0])
+    }
+    const phrases = ['nucleair ontwapen', 'de kamer', 'van de', 'kamer kernwap', 'brief van de minister', 'de de', 'circulair econom', 'informer uitkomst']
+    let found = 0
+    let most = 0
+    for (const p of phrases) {
+      const stems = p.split(' ')
+      const expected = reference(stems)
+      const got = postings.phrase(stems)
+      expect(
+        [...got.docs].map((d, i) => [d, got.freqs[i]]),
+        p,
+      ).toEqual(expected)
+      found += expected.length
+      most = Math.max(most, ...expected.map((e) => e[1] as number))
+    }
+    expect(found).toBeGreaterThan(300)
+    expect(most).toBeGreaterThan(2)
   })
 
   it('ranks with what another process wrote since its last search', async () => {
