@@ -27,13 +27,18 @@ export function dbPath(flag?: string): string {
 /** Opens the store named by `--db` or the environment: the embedded SQLite file, or PostgreSQL. */
 export async function openStore(flag?: string): Promise<Store> {
   const where = dbPath(flag)
-  const cache = process.env.KAMERWACHT_SEARCH_CACHE
-  const options = cache !== undefined && /^\d+$/.test(cache) ? { searchCache: Number(cache) } : {}
+  const number = (name: string) => {
+    const v = process.env[name]
+    return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined
+  }
+  const cache = number('KAMERWACHT_SEARCH_CACHE')
+  const options = cache !== undefined ? { searchCache: cache } : {}
   if (isPostgresUrl(where)) {
     const { PostgresStore } = await import('../store/postgres/index.js')
     return PostgresStore.open(where, options)
   }
-  return new EmbeddedStore(where, options)
+  const postingsMb = number('KAMERWACHT_POSTINGS_MB')
+  return new EmbeddedStore(where, postingsMb !== undefined ? { ...options, postingsMb } : options)
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024

@@ -12,7 +12,7 @@ export class EmbeddedStore implements Store {
   readonly location: string
 
   /** Opens a store file, or wraps a `SqliteStore` already open. */
-  constructor(source: string | SqliteStore, options: { searchCache?: number } = {}) {
+  constructor(source: string | SqliteStore, options: { searchCache?: number; postingsMb?: number } = {}) {
     this.sqlite = typeof source === 'string' ? new SqliteStore(source, options) : source
     this.location = this.sqlite.db.name
   }

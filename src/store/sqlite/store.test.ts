@@ -268,6 +268,14 @@ describe('search', () => {
     expect(most).toBeGreaterThan(2)
   })
 
+  it('answers the same with no room to keep posting lists (KAMERWACHT_POSTINGS_MB=0)', () => {
+    const bare = new SqliteStore(store.db.name, { searchCache: 0, postingsMb: 0 })
+    stores.push(bare)
+    bare.warm()
+    for (const q of [...rankedQueries, 'Kamer type:motie', 'kernwapens van:2020-01-01'])
+      for (let round = 0; round < 2; round++) expect(bare.search({ q, limit: 20 }), q).toEqual(store.search({ q, limit: 20 }))
+  })
+
   it('ranks with what another process wrote since its last search', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kw-store-')), 'stale.db')
     const reader = new SqliteStore(file, { searchCache: 0 })
