@@ -1,6 +1,7 @@
 import pg from 'pg'
 import type { Correction, TrackedCommitment } from '../../link/status.js'
 import type { Document, InputForm } from '../../model/document.js'
+import { idf } from '../../search/bm25.js'
 import { queryStems, rankable } from '../../search/query.js'
 import { stemText } from '../../search/stem.js'
 import { dateBounds, emptyResult, FORM_RANK, type HitRow, pack, prepareSearch, ResultCache, searchHit, topFacet, unpack } from '../shared.js'
@@ -25,7 +26,7 @@ import {
 } from '../store.js'
 import { PgLinks } from './links.js'
 import { PG_MIGRATIONS } from './schema.js'
-import { bm25Sql, idf, rankedTerms, termFrequencies, termQuery, toTsQuery, tsvectorLiteral } from './search.js'
+import { bm25Sql, rankedTerms, termFrequencies, termQuery, toTsQuery, tsvectorLiteral } from './search.js'
 
 // count(*) and sums come back as bigint; every count here fits a double.
 pg.types.setTypeParser(20, (v: string) => Number(v))

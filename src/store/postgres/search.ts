@@ -89,9 +89,3 @@ export function bm25Sql(terms: Array<{ term: Term; idf: number }>, avgdl: number
     })
     .join(' + ')
 }
-
-/** FTS5's idf with its floor. */
-export function idf(papers: number, hits: number): number {
-  const v = Math.log((papers - hits + 0.5) / (hits + 0.5))
-  return v <= 0 ? 1e-6 : v
-}
