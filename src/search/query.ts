@@ -136,7 +136,8 @@ function phrase(text: string): Term | null {
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`
 
-function ftsTerm(t: Term): string {
+/** One term in FTS5's query syntax, quoted, so no query text is read as FTS5 syntax: `"nucleair ontwapen"`, `"kernwap"*`. */
+export function ftsTerm(t: Term): string {
   if (t.kind === 'word') return quote(t.stem)
   if (t.kind === 'phrase') return quote(t.stems.join(' '))
   return `${quote(t.prefix)}*`

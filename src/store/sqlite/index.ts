@@ -237,7 +237,6 @@ export class SqliteStore {
 
   private readonly results: ResultCache
   private readonly postings: FtsPostings
-  private readonly postingsBytes: number
   private readonly scratch = new Scratch()
 
   /**
@@ -293,8 +292,7 @@ export class SqliteStore {
       hit: this.db.prepare('SELECT key, id, title, type, date, sender, text, tk_nummer FROM papers WHERE rowid = ?'),
     }
     this.facets = new FacetCache(this.db)
-    this.postingsBytes = Math.max(0, options.postingsMb ?? 64) * 1024 * 1024
-    this.postings = new FtsPostings(this.db, this.postingsBytes, (row) => this.facets.lengths[row] ?? 0)
+    this.postings = new FtsPostings(this.db, Math.max(0, options.postingsMb ?? 64) * 1024 * 1024, (row) => this.facets.lengths[row] ?? 0)
   }
 
   /** Runs pending migrations, each with its data step; returns the version the file was at. */
@@ -546,7 +544,7 @@ export class SqliteStore {
   /** See `Store.warm`: the filter columns, then the lists of the most common terms, up to half the lists' budget. */
   warm(): void {
     this.current()
-    this.postings.warm(this.postingsBytes / 2)
+    this.postings.warm()
   }
 
   /**

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { frequencyOf, idf, type PostingList } from '../../search/bm25.js'
+import { ftsTerm } from '../../search/query.js'
 
 /**
  * Posting lists read out of the FTS5 index, for `search/bm25.ts` to match
@@ -93,11 +94,12 @@ export class FtsPostings {
 
   /**
    * Reads the lists of the terms in the most papers, commonest first, until
-   * they take `bytes`: those cost the most to read on first use (`kamer`, in
-   * every paper, 34 ms on 100,000), and the time this takes is bounded by
-   * `bytes`, not by the size of the store.
+   * they take half the budget: those cost the most to read on first use
+   * (`kamer`, in every paper, 34 ms on 100,000), and the time this takes is
+   * bounded by the budget, not by the size of the store.
    */
-  warm(bytes: number): void {
+  warm(): void {
+    const bytes = this.maxBytes / 2
     // The terms first: the connection reads no list while the vocabulary is being iterated.
     const terms: string[] = []
     let planned = 0
@@ -137,7 +139,7 @@ export class FtsPostings {
   }
 
   private phraseFromRanks(stems: string[]): PostingList {
-    const [ids, ranks] = this.ranked.get(`"${stems.join(' ').replace(/"/g, '""')}"`) ?? [null, null]
+    const [ids, ranks] = this.ranked.get(ftsTerm({ kind: 'phrase', text: stems.join(' '), stems })) ?? [null, null]
     const docs = integers(ids)
     const scores = ranks ? ranks.split(',') : []
     if (docs.length !== scores.length) throw new Error(`FTS5 gave ${docs.length} papers and ${scores.length} scores for a phrase`)
