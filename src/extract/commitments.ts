@@ -1,5 +1,6 @@
-import type { DuePeriod } from '../model/document.js'
+import type { DuePeriod, PromiseFeature } from '../model/document.js'
 import { type FoundDate, findDates, RECESSES } from './dates.js'
+import { recessFor } from './recesses.js'
 import { initialCaseInsensitive } from './regex.js'
 
 /** A promise found in one sentence. */
@@ -9,85 +10,179 @@ export interface FoundCommitment {
   object: string | null
   dueText: string | null
   due: DuePeriod | null
+  /** A condition the promise waits for instead of a date: `zodra die afstemming gereed is`. */
+  condition: string | null
+  /** 0–1: how sure the recogniser is that the sentence promises the Kamer something. */
+  confidence: number
+  /** The named cues that make up the score, with their weights. */
+  features: PromiseFeature[]
   rule: string
 }
 
-// Verbs of telling, sending and reporting to the Kamer, in the forms a promise uses them.
-const VERB =
-  '(informeren|geïnformeerd|berichten|bericht|rapporteren|gerapporteerd|toesturen|toegestuurd|sturen|gestuurd|zenden|toezenden|toegezonden|verzenden|toekomen|aanbieden|aangeboden|delen|gedeeld|ingaan|terugkomen|briefen|inlichten|ingelicht|beantwoorden|beantwoord|voorleggen|voorgelegd|melden|gemeld|verstrekken|verstrekt|toelichten|uiteenzetten|versturen|verstuurd|sturen|informeren)'
-const FUTURE = '(zal|zullen|ga|gaan)'
-// The one who will act, next to the future verb: `Ik zal`, `zal ik`, `wij zullen`, `het kabinet zal`.
-const FIRST_PERSON_FUTURE =
-  /\b(?:(?:ik|wij|we|het kabinet|dit kabinet|het ministerie|de regering)\s+(?:\S+\s+)?(?:zal|zullen|ga|gaan)|(?:zal|zullen|ga|gaan)\s+(?:ik|wij|we|het kabinet|de regering))\b/iu
-// Someone the paper addresses: the Kamer, its members, `u`.
-const RECIPIENT = /\b(uw Kamer|de Kamer|Kamerleden|Kamercommissie|commissie|u|U|Uw Kamer)\b/
+/** A sentence scores as a promise at or above this confidence. */
+export const PROMISE_THRESHOLD = 0.5
 
-interface Rule {
-  name: string
-  test(sentence: string): RegExpExecArray | null
+// ---------------------------------------------------------------------------------------------
+// The clause analysis. A promise (toezegging) is, in Kamerstuk prose:
+//   an ACTOR of the government (ik, wij, het kabinet, mijn ministerie; or the Kamer as receiver:
+//   `Uw Kamer ontvangt …`, `kunt u … tegemoet zien`, `wordt uw Kamer geïnformeerd`)
+//   with a MODALITY that commits to the future (zal/zullen, ga, ben voornemens, verwacht … te,
+//   streef ernaar, kan … sturen with a time, a present tense with a future time)
+//   and an ACT directed at the Kamer (informeren, sturen, doen toekomen, ingaan op, betrekken bij
+//   a coming letter),
+//   possibly with a DEADLINE or a CONDITION.
+// Each cue is a named feature with a weight; the sum plus a bias, through the logistic function,
+// is the confidence. The weights are set by hand from this grammar (not fitted), so every one can
+// be read and argued with: `kamerwacht read --explain` prints them per sentence.
+// ---------------------------------------------------------------------------------------------
+
+const W = {
+  bias: -5.0,
+  actor: 1.0,
+  receiver: 1.5,
+  receiverSubject: 1.5,
+  actInform: 2.0,
+  actAddress: 1.2,
+  comingPaper: 1.2,
+  future: 1.5,
+  intention: 1.5,
+  abilityWithTime: 1.0,
+  presentWithTime: 1.0,
+  standing: 1.0,
+  deadline: 0.8,
+  condition: 0.8,
+  nader: 0.5,
+  pastReport: -3.0,
+  deliveredNow: -3.0,
+  thisLetter: -2.0,
+  motieText: -5.0,
+  question: -2.0,
+  hypothetical: -0.8,
+  negation: -2.5,
+  actsNow: -2.5,
+  kamerActs: -2.0,
+  otherActor: -1.5,
+} as const
+
+// The government as the one who acts: `Ik`, `wij`, `het kabinet`, `mijn ministerie`, `onze inspanningen`.
+const ACTOR =
+  /(?:^|[^\p{L}])(?:[Ii]k|[Ww]ij|[Ww]e|[Mm]ijn|[Oo]nze?|[Hh]et kabinet|[Dd]it kabinet|[Dd]e regering|[Hh]et [Mm]inisterie|[Mm]ijn departement)(?![\p{L}])/u
+// The Kamer as the one addressed: `uw Kamer`, `de Kamer`, `Kamerleden`, `de vaste commissie`, `u`.
+const RECEIVER =
+  /(?:^|[^\p{L}])(?:[Uu]w Kamer|[Dd]e (?:Tweede |Eerste )?Kamer|(?:de )?Kamerleden|(?:vaste )?[Kk]amercommissie|[Dd]e (?:vaste )?commissie|[Uu]|[Mm]oties?|[Kk]amervragen|[Kk]amerlid|(?:het|de) leden?)(?![\p{L}])/u
+// The Kamer as the grammatical subject of receiving: `ontvangt u`, `kunt u … tegemoet zien`,
+// `blijft u … ontvangen`, `uw Kamer zal … worden geïnformeerd`, `wordt uw Kamer geïnformeerd`.
+const RECEIVER_SUBJECT =
+  /(?:^|[^\p{L}])(?:(?:ontvangt|ontvangen|krijgt) (?:u|uw Kamer|de Kamer)|(?:[Uu]|[Uu]w Kamer|[Dd]e Kamer) (?:ontvangt|krijgt)|(?:kunt|kan|mag) (?:u|uw Kamer|de Kamer)\b[^.;]{0,120}?(?:tegemoet zien|verwachten|ontvangen|tegemoetzien)|(?:blijft|zult) (?:u|uw Kamer)\b[^.;]{0,120}?(?:ontvangen|geïnformeerd)|(?:[Uu]|[Uu]w Kamer|[Dd]e Kamer) (?:zal|zult|wordt)\b[^.;]{0,120}?(?:geïnformeerd|ingelicht|bericht|op de hoogte (?:gesteld|gehouden|gebracht))|(?:zal|wordt) (?:u|uw Kamer|de Kamer) [^.;]{0,120}?(?:geïnformeerd|ingelicht|op de hoogte (?:gesteld|gehouden|gebracht)))(?![\p{L}])/u
+// Acts of telling and sending, in every form a promise uses (infinitive, participle, present, `te`).
+const ACT_INFORM =
+  /(?:^|[^\p{L}])(informeren|informeer|geïnformeerd|berichten|inlichten|ingelicht|rapporteren|rapporteer|gerapporteerd|(?:op de hoogte|in kennis) (?:stellen|houden|brengen|gesteld|gehouden|gebracht|stel|houd)|terug(?:komen|koppelen|te komen|gekoppeld)|kom(?:en)?\b[^.;]{0,80}?\bterug|(?:toe)?sturen|stuur|(?:toe)?gestuurd|toegestuurd|(?:toe|ver)?zenden|zend|toegezonden|verzonden|versturen|verstuurd|(?:doen|laten) toekomen|toekomen|laten weten|laat\b[^.;]{0,60}?\bweten|aanbieden|aangeboden|bied\b[^.;]{0,80}?\baan|delen|gedeeld|voorleggen|voorgelegd|leg\b[^.;]{0,60}?\bvoor|beantwoorden|beantwoord|beantwoording|toelichten|toegelicht|uiteenzetten|verstrekken|verstrekt|mededelen|melden|indienen|ingediend|in te (?:kunnen )?dienen|dien\b[^.;]{0,60}?\bin|briefing|tegemoet zien|tegemoetzien|ontvangen|ontvangt|kom(?:en)? met|met een (?:brief|voorstel|reactie|notitie|nota|plan)|verslag doen|verslag uitbrengen)(?![\p{L}])/u
+// Acts of dealing with something in a coming paper: `ingaan op`, `betrekken bij`, `aandacht besteden aan`.
+const ACT_ADDRESS =
+  /(?:^|[^\p{L}])(ingaan|in te gaan|ga\b[^.;]{0,60}?\bin op|gaan\b[^.;]{0,60}?\bin op|betrekken|betrokken|aandacht (?:schenken|besteden|geven|worden besteed|worden geschonken)|behandelen|behandeld|meenemen|meegenomen|reageren|reactie geven|mijn reactie|een reactie|kabinetsreactie|beleidsreactie|appreciatie|voortgangsrapportage|voortgangsbrief|rapportage|eindrapportage|evaluatie)(?![\p{L}])/u
+// A paper still to come, where the act will happen: `In die brief zal ik …`, `in de visie`,
+// `bij de voortgangsrapportage`, `in de volgende voortgangsbrief`.
+const COMING_PAPER =
+  /(?:^|[^\p{L}])(?:[Ii]n|[Bb]ij|[Mm]et|[Vv]ia) (?:die|de|een|het|mijn|onze|deze|de volgende|een volgende|de eerstvolgende|de komende|een nieuwe|een aparte|een afzonderlijke|een separate)(?: [\p{L}-]+){0,3}? (?:brief|Kamerbrief|voortgangsbrief|voortgangsrapportage|voortgangsbericht|rapportage|visie|nota|notitie|beleidsreactie|kabinetsreactie|reactie|agenda|verslag|(?:slot|eind)rapportage|beleidsbrief|verzamelbrief|jaarverslag|begroting|evaluatie|plan|actieplan|wetsvoorstel)(?![\p{L}])/u
+const FUTURE = /(?:^|[^\p{L}])(?:[Zz]al|[Zz]ullen|[Zz]ult)(?![\p{L}])/u
+// `ga`/`gaan` before an infinitive (`ga ik u informeren`); not the `ga … in op` of ingaan.
+const GO_FUTURE = /(?:^|[^\p{L}])(?:[Gg]a|[Gg]aan)(?: [\p{L}]+){0,6}? [\p{L}]+en(?![\p{L}])(?! op)/u
+const INTENTION =
+  /(?:^|[^\p{L}])(?:voornemens|van plan|streef|streven|streeft|beoog|beogen|verwacht|verwachten|planning is|inzet is|erop gericht|zeg (?:ik )?(?:u |uw Kamer )?toe|toezeggen dat|ben (?:ik )?bereid|zijn (?:wij |we )?bereid|stel (?:ik )?(?:u )?voor|wil ik|willen (?:wij|we)|[Ii]k wil|[Ww]ij willen|zet(?:ten)? (?:mij|ons|zich) in)(?![\p{L}])/u
+const ABILITY = /(?:^|[^\p{L}])(?:kan|kunnen|kunt)(?![\p{L}])/u
+// A promise that stands: `zoals gebruikelijk ontvangt u`, `blijf ik u informeren`, `jaarlijks`.
+const STANDING =
+  /(?:^|[^\p{L}])(?:zoals gebruikelijk|gebruikelijk|jaarlijks|halfjaarlijks|periodiek|blijft u|blijf ik|blijven wij|blijven we|zal ik u blijven|op de hoogte houden|houd ik u)(?![\p{L}])/u
+const NADER = /(?:^|[^\p{L}])nader(?![\p{L}])/u
+// Told in the past: `heb ik toegezegd`, `heeft uw Kamer … ontvangen`, `is … geïnformeerd`, `informeerde ik`.
+const PAST_REPORT =
+  /(?:^|[^\p{L}])(?:(?:heb|hebt|heeft|hebben|had|hadden|is|ben|bent|zijn|was|waren|werd|werden)(?: [^\s.;]+){0,12}? (?:toegezegd|aangekondigd|beloofd|geïnformeerd|ingelicht|gestuurd|toegestuurd|toegezonden|verzonden|verstuurd|aangeboden|gedeeld|gemeld|bericht|gerapporteerd|beantwoord|voorgelegd|verstrekt|ontvangen|toegelicht|ingediend|gevraagd|verzocht|laten weten|aangegeven|meegedeeld|medegedeeld|geschreven|uiteengezet|aangenomen|aanvaard)|informeerde|informeerden|stuurde|zond|berichtte|meldde|deelde|ontving|ontvingen|aanvaardde|vroeg|vroegen|verzocht uw Kamer|nam uw Kamer)(?![\p{L}])/u
+// The act happens in this very letter: `Hierbij stuur ik u`, `Met deze brief informeer ik u`, `bijgevoegd`.
+const DELIVERED_NOW =
+  /(?:^|[^\p{L}])(?:[Hh]ierbij|(?<!verband |samenhang |overeenstemming )[Hh]iermee|[Bb]ij (?:deze|dezen)|[Bb]ijgaand|bijgevoegd|bijgesloten|als bijlage|[Mm]et deze (?:brief|bijlage|nota)|[Mm]iddels deze brief|[Vv]ia deze brief|[Tt]reft u (?:hierbij )?aan)(?![\p{L}])/u
+// The act done in the present by the writer: `informeer ik u`, `zend ik u … toe`, `we sturen aan op`.
+const ACTS_NOW =
+  /(?:^|[^\p{L}])(?:(?:informeer|bericht|stuur|zend|meld|deel|bied|leg|verwijs|schets|beschrijf|reageer|ga|geef) (?:ik|wij|we)|(?:[Ii]k|[Ww]ij|[Ww]e) (?:informeer|bericht|stuur|zend|meld|deel|bied|verwijs|informeren|berichten|sturen|zenden|melden|delen|bieden|verwijzen|reageer|reageren))(?![\p{L}])/u
+// A government actor in the future, in a main clause: `zal ik`, `ik … zal`, `het kabinet zal`.
+const OWN_FUTURE =
+  /(?:^|[^\p{L}])(?:(?:zal|zullen|ga|gaan) (?:ik|wij|we|het kabinet)|(?:[Ii]k|[Ww]ij|[Ww]e|[Hh]et kabinet)(?: [^\s.;]+){0,3}? (?:zal|zullen))(?![\p{L}])/u
+// `In deze brief ga ik in op …`: the letter describing itself, not a promise of a later one.
+const THIS_LETTER = /(?:^|[^\p{L}])(?:[Ii]n|[Mm]et) (?:deze|onderhavige|voorliggende) (?:brief|nota|Kamerbrief)(?![\p{L}])/u
+// The words of a motie quoted in a letter.
+const MOTIE_TEXT =
+  /(?:^|[^\p{L}])(?:verzoekt de regering|verzoekt het kabinet|roept de regering|constaterende dat|overwegende dat|spreekt uit dat|gehoord de beraadslaging)(?![\p{L}])/u
+// `Ik kan daarom niet aan het verzoek voldoen …`, `… niet haalbaar zal zijn`; not `niet later dan`.
+const NEGATION = /(?:^|[^\p{L}])(?:niet|geen|nooit)(?![\p{L}])(?! (?:later|eerder) dan)/u
+const HYPOTHETICAL = /(?:^|[^\p{L}])(?:[Ii]ndien|[Mm]ocht|[Mm]ochten|zou|zouden|[Ee]ventueel|[Ee]ventuele)(?![\p{L}])/u
+// The Kamer as the actor of the future act: `de Kamer zal … debatteren`, `uw Kamer zal besluiten`.
+const KAMER_ACTS =
+  /(?:^|[^\p{L}])(?:[Uu]w Kamer|[Dd]e Kamer) (?:zal|zullen)(?: [^\s.;]+){0,6}? (?:debatteren|besluiten|stemmen|spreken|behandelen|bespreken)(?![\p{L}])/u
+// Someone outside the government acts: `De Europese Commissie zal …`, `Het RIVM zal …`.
+const OTHER_ACTOR =
+  /^(?:[Dd]e|[Hh]et)(?: [\p{Lu}][\p{L}-]*| [\p{Ll}]+){0,3}? (?:Commissie|Raad|Autoriteit|Inspectie|Rekenkamer|Hof|Bank|Planbureau|RIVM|CBS|PBL|CPB|NZa|ACM|AFM|DNB|Raad van State|lidstaten|gemeenten|provincies|sector|partijen)(?: [^\s.;]+){0,8}? (?:zal|zullen)(?![\p{L}])/u
+
+// `zoals aangekondigd in mijn brief …`, `Zoals in de brief aan uw Kamer van 8 januari reeds beschreven`, `zoals toegezegd`.
+const ASIDE =
+  /(?<![\p{L}])[Zz]oals(?![\p{L}])[^,;]{0,160}?(?<![\p{L}])(?:aangekondigd|toegelicht|gemeld|beschreven|toegezegd|aangegeven|besproken|vermeld|genoemd|uiteengezet|afgesproken|gevraagd|verzocht|bekend|geschetst|opgenomen)(?![\p{L}])/gu
+
+/** Cheap test: could the sentence hold a promise at all? A receiver or an act of telling must be there. */
+const MAY_PROMISE = /(?:[Kk]amer|\b[Uu]\b|informe|bericht|sturen|stuur|zend|toekomen|rapport|terug|brief|ingaan|in te gaan|betrek|hoogte|aandacht|indien)/u
+
+/** The named features of a sentence read as a possible promise, and their sum. */
+export function promiseFeatures(masked: string, due: { dueText: string | null; condition: string | null; ahead: boolean }): PromiseFeature[] {
+  const f: PromiseFeature[] = [{ name: 'bias', weight: W.bias }]
+  const add = (name: string, weight: number, re: RegExp | null = null) => {
+    const m = re ? re.exec(masked) : null
+    if (re && !m) return false
+    f.push(m ? { name, weight, text: trimCue(m[0]) } : { name, weight })
+    return true
+  }
+  const actor = add('actor.government', W.actor, ACTOR)
+  const receiver = add('receiver.kamer', W.receiver, RECEIVER)
+  add('receiver.subject', W.receiverSubject, RECEIVER_SUBJECT)
+  const inform = add('act.inform', W.actInform, ACT_INFORM)
+  if (!inform) add('act.address', W.actAddress, ACT_ADDRESS)
+  add('paper.coming', W.comingPaper, COMING_PAPER)
+  // Modality: the strongest one counts (`wil ik … en zal …` is one commitment, not two).
+  const futureM = FUTURE.exec(masked) ?? GO_FUTURE.exec(masked)
+  const intentionM = INTENTION.exec(masked)
+  const future = futureM !== null
+  const intention = intentionM !== null
+  const time = due.dueText !== null && due.ahead
+  if (futureM) f.push({ name: 'modality.future', weight: W.future, text: trimCue(futureM[0]) })
+  else if (intentionM) f.push({ name: 'modality.intention', weight: W.intention, text: trimCue(intentionM[0]) })
+  else if (time && (actor || receiver)) {
+    if (!add('modality.ability-with-time', W.abilityWithTime, ABILITY)) add('tense.present-with-time', W.presentWithTime)
+  } else add('standing', W.standing, STANDING)
+  if (due.dueText) f.push({ name: 'deadline', weight: W.deadline, text: due.dueText })
+  if (due.condition) f.push({ name: 'condition', weight: W.condition, text: due.condition })
+  add('nader', W.nader, NADER)
+  // Negative cues.
+  const past = PAST_REPORT.exec(masked)
+  // `heb ik toegezegd … te zullen sturen` is still told in the past; `Zoals ik heb gemeld, zal ik …` is not.
+  if (past && !OWN_FUTURE.test(masked.slice(past.index + past[0].length))) f.push({ name: 'tense.past-report', weight: W.pastReport, text: trimCue(past[0]) })
+  if (!future) {
+    add('delivered-now', W.deliveredNow, DELIVERED_NOW)
+    if (!intention) add('paper.this-letter', W.thisLetter, THIS_LETTER)
+    if (!time) add('act.now', W.actsNow, ACTS_NOW)
+  }
+  add('motie-text', W.motieText, MOTIE_TEXT)
+  if (/\?\s*$/.test(masked)) f.push({ name: 'question', weight: W.question })
+  add('hypothetical', W.hypothetical, HYPOTHETICAL)
+  add('negation', W.negation, NEGATION)
+  add('actor.kamer', W.kamerActs, KAMER_ACTS)
+  if (!actor) add('actor.other', W.otherActor, OTHER_ACTOR)
+  return f
 }
 
-// Compiled once: a pattern made per sentence costs more than the matching.
-const FUTURE_VERB = new RegExp(`\\b${FUTURE}\\b(?:[^.;]{0,160}?)\\b${VERB}\\b`, 'u')
-const PASSIVE_VERB = new RegExp(`\\b${VERB}\\s+(?:zal|zullen)\\s+worden\\b`, 'u')
-const INTENTION_VERB = new RegExp(
-  `\\b(?:voornemens|van plan|stel\\s+(?:ik\\s+)?voor|streef\\s+(?:ik|wij|we)?\\s*(?:ernaar)?|verwacht\\s+(?:ik|wij|we)|beoog\\s+(?:ik|wij|we)?)\\b[^.;]{0,120}?\\bte\\s+(?:kunnen\\s+)?${VERB}\\b`,
-  'u',
-)
-const IS_VERB = new RegExp(`^${VERB}$`, 'u')
+/** A cue's words without the boundary character the pattern matched before them. */
+const trimCue = (s: string) => s.replace(/^[^\p{L}]/u, '').replace(/\u00B7/g, '.')
 
-const RULES: Rule[] = [
-  {
-    // `Ik zal uw Kamer t.z.t. informeren over dit besluit.`, `Ik zal na afloop … rapporteren over de resultaten.`
-    name: 'commitment.future-verb',
-    test: (s) => {
-      const m = FUTURE_VERB.exec(s)
-      return m && (RECIPIENT.test(s) || FIRST_PERSON_FUTURE.test(s)) ? m : null
-    },
-  },
-  {
-    // `… waarover uw Kamer nog geïnformeerd zal worden.`, `… aan uw Kamer worden aangeboden`
-    name: 'commitment.passive',
-    test: (s) => {
-      const m = PASSIVE_VERB.exec(s)
-      return m && RECIPIENT.test(s) ? m : null
-    },
-  },
-  {
-    // `ik zeg u toe dat …`, `ik zeg toe …`
-    name: 'commitment.toezeggen',
-    test: (s) => /\b(?:zeg(?:gen)?\s+(?:ik\s+|wij\s+)?(?:u\s+|uw Kamer\s+|de Kamer\s+)?toe|toezeggen)\b/u.exec(s),
-  },
-  {
-    // `kunt u de brief in januari tegemoet zien`, `ontvangt u voor de zomer …`
-    name: 'commitment.tegemoet-zien',
-    test: (s) => /\b(?:kunt u|kan uw Kamer|kan de Kamer|mag u)\b[^.;]{0,120}?\b(tegemoet zien|verwachten|ontvangen)\b/u.exec(s),
-  },
-  {
-    // `Wij zijn voornemens u in het najaar nader te berichten.`, `Ik stel voor u uiterlijk 21 juni nader te berichten.`
-    name: 'commitment.intention-to-tell',
-    test: (s) => {
-      const m = INTENTION_VERB.exec(s)
-      return m && RECIPIENT.test(s) ? m : null
-    },
-  },
-  {
-    // `Het Ministerie … verzorgt voor aanvang van de toetsingsconferentie graag een technische ambtelijke briefing voor (deelnemende) Kamerleden.`
-    name: 'commitment.briefing',
-    test: (s) => {
-      const m =
-        /\b(verzorg(?:t|en)?|organiseer(?:t)?|organiseren|bied(?:t|en)?|geef|geeft|geven)\b[^.;]{0,100}?\b(briefing|technische briefing|rondetafelgesprek|werkbezoek)\b/u.exec(
-          s,
-        )
-      return m && /\b(Kamerleden|uw Kamer|de Kamer|Kamercommissie|commissie)\b/.test(s) ? m : null
-    },
-  },
-]
-
-// Sentences that look back rather than forward: they keep a promise or answer a request.
-const LOOKS_BACK = initialCaseInsensitive(
-  /\b(zoals toegezegd|toezegging (?:gedaan|gestand|na)|heeft (?:mij|ons)\b[^.]{0,80}\bverzocht|hierbij (?:informeer|bericht|stuur|zend|bied)|met deze brief (?:informeer|bericht|geef|stuur)|in deze brief (?:informeer|ga ik)|middels deze brief|hiermee (?:informeer|geef|doe))/i,
-)
+/** The logistic function of the features' sum: the confidence that the sentence is a promise. */
+export function confidenceOf(features: PromiseFeature[]): number {
+  const score = features.reduce((s, x) => s + x.weight, 0)
+  return 1 / (1 + Math.exp(-score))
+}
 
 // Full stops inside a sentence that end no clause: `t.z.t.`, `d.d.`, `jl.`, `nr.`.
 const ABBREVIATION =
@@ -98,110 +193,279 @@ export function maskAbbreviations(sentence: string): string {
   return sentence.replace(ABBREVIATION, (m) => m.replace(/\./g, '\u00B7'))
 }
 
-/** Deadlines as written, without a date: `t.z.t.`, `zo spoedig mogelijk`, `na afloop van de Toetsingsconferentie`. */
-const DUE_WORDS =
-  /\b(t\.z\.t\.|te zijner tijd|zo spoedig mogelijk|zo snel mogelijk|z\.s\.m\.|binnenkort|op korte termijn|(?:voor|vóór|na|bij|tijdens)\s+(?:aanvang|afloop|afronding|het einde|de start|het begin|begin|einde)\s+van\s+(?:de|het)\s+[\p{L}-]+|(?:voor|vóór|na|rond|tijdens)\s+(?:het|de)\s+(?:zomerreces|kerstreces|voorjaarsreces|herfstreces|meireces|krokusreces|begrotingsbehandeling|[\p{L}]+debat|[\p{L}]+overleg))/iu
-const PREPOSITION = /\b((?:in|op|voor|vóór|na|rond|uiterlijk|vanaf|medio|begin|eind|tijdens|per)(?:\s+(?:de|het))?)\s+$/i
+// ---------------------------------------------------------------------------------------------
+// Deadlines.
+// ---------------------------------------------------------------------------------------------
+
+// An event a deadline names, as a noun phrase: a determiner, one to three words that are no verb
+// (`de Toetsingsconferentie | rapporteren`) and no word that takes the promise up again
+// (`dat reces | bij uw Kamer`, `het zomerreces | een reactie`), then `van`/`over`/`op` parts of
+// names and dates (`het Wetgevingsoverleg over de Jaarverslagen van Infrastructuur en Waterstaat op 20 juni`).
+const STOP =
+  'bij|aan|naar|met|te|om|door|toe|tegemoet|zal|zullen|wil|kan|kunt|ik|wij|we|u|uw|graag|ook|nog|nader|dan|dus|tevens|eveneens|hierover|daarover|hiervan|over|een|mijn|onze|op|in|voor|vóór|van|en|of|is|wordt|worden|zijn|als|die|dat|waarin|waarna|nadat|zodra'
+const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|maandag|dinsdag|woensdag|donderdag|vrijdag'
+const EV_WORD = String.raw`(?!(?:${STOP})(?![\p{L}\d-]))[\p{L}\d][\p{L}\d'’-]*`
+const EVENT = String.raw`(?:(?:de|het|dat|die|deze|een)\s+)?${EV_WORD}(?:\s+(?![\p{Ll}]+en(?![\p{L}]))${EV_WORD}){0,2}(?:\s+(?:van|over|inzake|op|in)\s+(?:(?:de|het)\s+)?(?:[\p{Lu}\d][\p{L}\d'’-]*|${MONTHS})(?:\s+(?:[\p{Lu}\d][\p{L}\d'’-]*|en|van|der|den|de|het|op|${MONTHS})(?![\p{L}]))*)*`
+// Meetings and moments of the parliamentary year a promise is timed by.
+const EVENT_KIND = String.raw`[\p{L}-]*(?:debat|overleg|VAO|VSO|AO|WGO|notaoverleg|wetgevingsoverleg|behandeling|reces|ministerraad|Raad|top|Top|conferentie|verkiezingen|stemmingen|rondetafelgesprek|hoorzitting|Voorjaarsnota|Najaarsnota|Miljoenennota|zomer|jaarwisseling|Prinsjesdag)`
+const END = String.raw`(?![\p{L}\d])`
+/** Deadlines as written, without a date of their own, most specific first. */
+const DUE_PATTERNS: Array<{ name: string; re: RegExp }> = [
+  // `in ieder geval ruimschoots voorafgaand aan het Wetgevingsoverleg … op 20 juni`, `voorafgaand aan het VAO Visserij`,
+  // `voor het commissiedebat van 12 mei`, `voor de begrotingsbehandeling`
+  {
+    name: 'before-event',
+    re: new RegExp(
+      String.raw`(?:(?:in ieder geval|in elk geval|uiterlijk|ruim|ruimschoots|tijdig)\s+)*(?:(?:voorafgaand|voorafgaande) aan\s+(?=(?:(?:de|het)\s+)?(?:[\p{Lu}]|${EVENT_KIND}))|(?:ruim voor|in aanloop naar|voor|vóór)\s+(?=(?:de|het)\s+${EVENT_KIND}${END}))${EVENT}`,
+      'u',
+    ),
+  },
+  // `na afloop van de Toetsingsconferentie`, `na het kerstreces`, `zo kort mogelijk na dat reces`, `voor aanvang van de toetsingsconferentie`
+  {
+    name: 'event',
+    re: new RegExp(
+      String.raw`(?:zo (?:kort|snel|spoedig) mogelijk\s+)?(?:voor|vóór|na|bij|tijdens|rond)\s+(?:aanvang|afloop|afronding|het einde|de start|het begin|begin|einde)\s+van\s+${EVENT}|(?:zo (?:kort|snel|spoedig) mogelijk\s+)?(?:voor|vóór|na|rond|tijdens)\s+(?=(?:het|de|dat)\s+(?:[\p{L}-]*reces|begrotingsbehandeling|Voorjaarsnota|Najaarsnota|verkiezingen|[\p{L}]+debat|[\p{L}]+overleg|behandeling)${END})${EVENT}|(?:voor|vóór|na)\s+Prinsjesdag${END}`,
+      'iu',
+    ),
+  },
+  // `in het voorjaar van het daaropvolgende jaar`, `na de zomer`, `rond de zomer`, `later dit jaar`
+  {
+    name: 'season',
+    re: /(?:(?:in|voor|vóór|na|rond|uiterlijk in)\s+)?(?:het|de)\s+(?:voorjaar|najaar|zomer|winter)\s+van\s+het\s+(?:daaropvolgende|volgende|komende)\s+jaar|(?:na|rond|voor|vóór)\s+de\s+zomer(?:\s+van\s+\d{4})?|later dit jaar|(?:in\s+)?de loop van (?:dit|het|volgend|komend) jaar/iu,
+  },
+  // `volgende week`, `binnen enkele weken`, `binnen twee maanden`, `in de komende weken`
+  {
+    name: 'relative',
+    re: /(?<![\p{L}])(?:(?:in\s+)?(?:de\s+)?(?:volgende|komende|aanstaande)\s+(?:week|weken|maand|maanden)|binnen\s+(?:enkele|een aantal|afzienbare|twee|drie|vier|zes|acht|een|één|\d+)\s+(?:dagen|weken|week|maanden|maand|tijd)|deze\s+week|deze\s+maand|op\s+(?:zeer\s+)?korte\s+termijn|binnenkort|spoedig|eerdaags|zo\s+spoedig\s+mogelijk|zo\s+snel\s+mogelijk|zo\s+kort\s+mogelijk|z·s·m·|t·z·t·|te\s+zijner\s+tijd|direct|onverwijld|onmiddellijk|voor\s+het\s+einde\s+van\s+(?:dit|het)\s+jaar|voor\s+het\s+eind\s+van\s+(?:dit|het)\s+jaar|voor\s+het\s+einde\s+van\s+het\s+(?:eerste|tweede|derde|vierde)\s+kwartaal)(?![\p{L}])/iu,
+  },
+]
+for (const p of DUE_PATTERNS) p.re = initialCaseInsensitive(p.re)
+const VAGUE =
+  /^(?:binnenkort|spoedig|eerdaags|zo\s+(?:spoedig|snel|kort)\s+mogelijk|z·s·m·|t·z·t·|te\s+zijner\s+tijd|direct|onverwijld|onmiddellijk|op\s+(?:zeer\s+)?korte\s+termijn)$/iu
+// A condition in place of a date: `zodra die afstemming gereed is`, `nadat het kabinet heeft besloten`.
+const CONDITION = /(?:^|[^\p{L}])((?:zodra|nadat|zo gauw|na ontvangst van|na afronding van)\s+[^,.;:()]{3,120}?)(?=\s*[,.;:()]|$)/u
+// The words before a date that belong to the deadline: `uiterlijk in`, `in ieder geval voor`, `begin`.
+const PREPOSITION =
+  /((?:(?:in ieder geval|in elk geval|uiterlijk|ruim|ruimschoots)\s+)*(?:in|op|voor|vóór|na|rond|uiterlijk|vanaf|medio|begin|eind|tijdens|per|voorafgaand aan)(?:\s+(?:de|het))?)\s+$/i
 
 /** The deadline in a commitment sentence: as written, and resolved where the text allows. */
 export function findDue(
   sentence: string,
   ref: string | null,
   dates: FoundDate[] = findDates(sentence, ref),
-): { dueText: string | null; due: DuePeriod | null } {
-  const words = DUE_WORDS.exec(sentence)
-  // A date in the sentence, with the preposition before it: `in augustus`, `uiterlijk 21 juni`, `op 2 november`.
-  const date = dates.find((d) => d.precision !== 'years')
+): { dueText: string | null; due: DuePeriod | null; condition: string | null } {
+  const masked = maskAbbreviations(sentence)
+  const condition = CONDITION.exec(masked)?.[1]?.replace(/\u00B7/g, '.') ?? null
+  const phrases: Array<{ text: string; index: number; name: string }> = []
+  for (const p of DUE_PATTERNS) {
+    const m = p.re.exec(masked)
+    if (m) phrases.push({ text: m[0].trim().replace(/\u00B7/g, '.'), index: m.index, name: p.name })
+  }
+  // A date in the sentence, with the preposition before it: `in augustus`, `uiterlijk 21 juni`,
+  // `uiterlijk in maart 2016`. Past dates (`op 14 maart jl.`) are when something happened, not deadlines.
+  const date = dates.find((d) => d.precision !== 'years' && !(ref && d.end < ref))
+  // An event with its date is the more specific (`voorafgaand aan het Wetgevingsoverleg … op 20 juni`).
+  const event = phrases.find((p) => p.name === 'before-event' || p.name === 'event')
+  if (event && (!date || (date.index >= event.index && date.index < event.index + event.text.length + 2))) {
+    return { dueText: event.text, due: eventDue(event.text, date ?? null, ref), condition }
+  }
+  // A season of the next year holds its season as a date (`in het voorjaar van het daaropvolgende jaar`).
+  const seasonPhrase = phrases.find((p) => p.name === 'season')
+  if (date && seasonPhrase && date.index >= seasonPhrase.index && date.index < seasonPhrase.index + seasonPhrase.text.length) {
+    return { dueText: seasonPhrase.text, due: ref ? (relativeDue(seasonPhrase.text, ref) ?? { start: date.start, end: date.end }) : null, condition }
+  }
   if (date) {
     const lead = PREPOSITION.exec(sentence.slice(0, date.index))?.[1] ?? ''
     const dueText = `${lead ? `${lead} ` : ''}${date.text}`
-    if (/^(voor|vóór)\b/i.test(lead) && ref) return { dueText, due: { start: ref, end: addDays(date.start, -1) } }
-    if (/^uiterlijk\b/i.test(lead) && ref) return { dueText, due: { start: ref, end: date.end } }
-    return { dueText, due: { start: date.start, end: date.end } }
+    if (/^(?:.*\s)?(voor|vóór)$/i.test(lead) && ref) return { dueText, due: { start: ref, end: addDays(date.start, -1) }, condition }
+    if (/\buiterlijk\b/i.test(lead) && ref) return { dueText, due: { start: ref, end: date.end }, condition }
+    return { dueText, due: { start: date.start, end: date.end }, condition }
   }
-  if (words) {
-    const text = words[1] as string
-    const recess = /(zomerreces|kerstreces|voorjaarsreces|meireces)/i.exec(text)
-    if (recess && ref) {
-      const [a, b] = RECESSES[(recess[1] as string).toLowerCase()] as [string, string]
-      const y = ref.slice(0, 4)
-      if (/^na/i.test(text)) return { dueText: text, due: { start: `${y}-${b}`, end: `${y}-${b}` } }
-      if (/^(voor|vóór)/i.test(text)) return { dueText: text, due: { start: ref, end: `${y}-${a}` } }
+  // A season of the next year, a relative period, a vague word: the most specific first.
+  const season = phrases.find((p) => p.name === 'season')
+  const relative = phrases.find((p) => p.name === 'relative' && !VAGUE.test(p.text.replace(/\./g, '·')))
+  const vague = phrases.find((p) => p.name === 'relative')
+  const pick = season ?? relative ?? vague
+  if (pick) return { dueText: pick.text, due: ref ? relativeDue(pick.text, ref) : null, condition }
+  if (condition) return { dueText: condition, due: null, condition }
+  return { dueText: null, due: null, condition }
+}
+
+/** A deadline tied to an event, where the event's date is known from the table of recesses or the sentence. */
+function eventDue(text: string, date: FoundDate | null, ref: string | null): DuePeriod | null {
+  const before = /^(?:.*\s)?(?:voor|vóór|voorafgaand(?:e)? aan|in aanloop naar)\s/i.test(text) || /^(?:in ieder|in elk|uiterlijk|ruim)/i.test(text)
+  const after = /^(?:zo \S+ mogelijk\s+)?na\b/i.test(text)
+  if (date && ref) return before ? { start: ref, end: addDays(date.start, -1) } : { start: date.start, end: date.end }
+  const recess = /(zomerreces|kerstreces|voorjaarsreces|krokusreces|meireces|herfstreces|paasreces)/i.exec(text)
+  if (recess && ref) {
+    const name = (recess[1] as string).toLowerCase()
+    const span = recessFor(name, ref, before ? 'next-start' : 'next-end')
+    if (span) {
+      if (after) return { start: span.end, end: addDays(span.end, 30) }
+      if (before) return { start: ref, end: addDays(span.start, -1) }
+      return { start: span.start, end: span.end }
     }
-    return { dueText: text, due: null }
+    const fixed = RECESSES[name]
+    if (fixed) {
+      const y = ref.slice(0, 4)
+      if (after) return { start: `${y}-${fixed[1]}`, end: `${y}-${fixed[1]}` }
+      if (before) return { start: ref, end: `${y}-${fixed[0]}` }
+    }
   }
-  return { dueText: null, due: null }
+  if (/Prinsjesdag/i.test(text) && ref) {
+    const p = prinsjesdag(Number(ref.slice(0, 4)) + (ref.slice(5) > '09-21' ? 1 : 0))
+    return before ? { start: ref, end: addDays(p, -1) } : { start: p, end: addDays(p, 30) }
+  }
+  if (/begrotingsbehandeling/i.test(text) && ref) {
+    // The budget debates of the Tweede Kamer run from October to mid-November after Prinsjesdag.
+    const y = Number(ref.slice(0, 4)) + (ref.slice(5) > '11-15' ? 1 : 0)
+    return before ? { start: ref, end: `${y}-09-30` } : { start: `${y}-10-01`, end: `${y}-11-30` }
+  }
+  return null
+}
+
+/** Prinsjesdag: the third Tuesday of September. */
+export function prinsjesdag(year: number): string {
+  const first = new Date(Date.UTC(year, 8, 1)).getUTCDay()
+  const firstTuesday = 1 + ((2 - first + 7) % 7)
+  return `${year}-09-${String(firstTuesday + 14).padStart(2, '0')}`
+}
+
+/** `volgende week`, `binnen enkele weken`, `later dit jaar` … as a period after the paper's date. */
+function relativeDue(text: string, ref: string): DuePeriod | null {
+  const t = text.toLowerCase()
+  const year = Number(ref.slice(0, 4))
+  const season = /(voorjaar|najaar|zomer|winter)\s+van\s+het\s+(?:daaropvolgende|volgende|komende)\s+jaar/.exec(t)
+  if (season) {
+    const [a, b] = ({ voorjaar: ['03-01', '05-31'], zomer: ['06-01', '08-31'], najaar: ['09-01', '11-30'], winter: ['12-01', '02-28'] } as const)[
+      season[1] as 'voorjaar'
+    ]
+    return { start: `${year + 1}-${a}`, end: `${season[1] === 'winter' ? year + 2 : year + 1}-${b}` }
+  }
+  if (/^na de zomer/.test(t)) return { start: `${year}-09-01`, end: `${year}-10-31` }
+  if (/^(?:voor|vóór) de zomer/.test(t)) return { start: ref, end: `${year}-06-30` }
+  if (/^rond de zomer/.test(t)) return { start: `${year}-06-01`, end: `${year}-08-31` }
+  if (/later dit jaar|einde? van (?:dit|het) jaar|loop van dit jaar/.test(t)) return { start: ref, end: `${year}-12-31` }
+  if (/volgende week|komende week|aanstaande week/.test(t)) {
+    const monday = addDays(ref, 7 - ((new Date(`${ref}T00:00:00Z`).getUTCDay() + 6) % 7))
+    return { start: monday, end: addDays(monday, 6) }
+  }
+  if (/deze week/.test(t)) return { start: ref, end: addDays(ref, 6 - ((new Date(`${ref}T00:00:00Z`).getUTCDay() + 6) % 7)) }
+  const within = /binnen\s+(enkele|een aantal|twee|drie|vier|zes|acht|een|één|\d+)\s+(dagen|weken|week|maanden|maand)/.exec(t)
+  if (within) {
+    const n =
+      ({ enkele: 4, 'een aantal': 4, twee: 2, drie: 3, vier: 4, zes: 6, acht: 8, een: 1, één: 1 } as Record<string, number>)[within[1] as string] ??
+      Number(within[1])
+    const days = /^(?:dagen)$/.test(within[2] as string) ? n : /week|weken/.test(within[2] as string) ? n * 7 : n * 30
+    return { start: ref, end: addDays(ref, days) }
+  }
+  if (/(?:volgende|komende) (?:maand|maanden)|in de komende weken/.test(t)) return { start: ref, end: addDays(ref, 60) }
+  return null
 }
 
 function addDays(isoDate: string, n: number): string {
   return new Date(Date.parse(isoDate) + n * 864e5).toISOString().slice(0, 10)
 }
 
-const LEMMA: Record<string, string> = {
-  geïnformeerd: 'informeren',
-  bericht: 'berichten',
-  gerapporteerd: 'rapporteren',
-  toegestuurd: 'toesturen',
-  gestuurd: 'sturen',
-  toegezonden: 'toezenden',
-  aangeboden: 'aanbieden',
-  gedeeld: 'delen',
-  ingelicht: 'inlichten',
-  beantwoord: 'beantwoorden',
-  voorgelegd: 'voorleggen',
-  gemeld: 'melden',
-  verstrekt: 'verstrekken',
-  verstuurd: 'versturen',
-  toekomen: 'toesturen',
-  ingaan: 'ingaan op',
-  terugkomen: 'terugkomen op',
+// ---------------------------------------------------------------------------------------------
+// The promise's parts.
+// ---------------------------------------------------------------------------------------------
+
+const LEMMA: Array<[RegExp, string]> = [
+  [/^berichten/, 'berichten'],
+  [/^(?:informe|geïnform|inlicht|ingelicht|op de hoogte|in kennis|mededelen|melden|laten weten|laat)/, 'informeren'],
+  [/^(?:rapport|gerapport|verslag)/, 'rapporteren'],
+  [/^(?:terug|kom(?:en)?\b.*terug)/, 'terugkomen op'],
+  [
+    /^(?:toesturen|sturen|stuur|gestuurd|toegestuurd|zend|toezend|toegezonden|verzend|verzonden|verstu|doen toekomen|laten toekomen|toekomen|tegemoet|ontvang)/,
+    'toesturen',
+  ],
+  [/^(?:aanbied|aangeboden|bied)/, 'aanbieden'],
+  [/^(?:delen|gedeeld)/, 'delen'],
+  [/^(?:voorleg|voorgelegd|leg)/, 'voorleggen'],
+  [/^(?:beantwoord)/, 'beantwoorden'],
+  [/^(?:toelicht|toegelicht|uiteenzet|verstrek)/, 'toelichten'],
+  [/^(?:indien|ingediend|in te (?:kunnen )?dienen|dien)/, 'indienen'],
+  [/^briefing/, 'briefing'],
+  [/^(?:kom(?:en)? met|met een)/, 'komen met'],
+  [/^(?:ingaan|in te gaan|gaa?n?\b.*in op)/, 'ingaan op'],
+  [/^(?:betrek|betrokken)/, 'betrekken bij'],
+  [/^(?:aandacht)/, 'aandacht besteden aan'],
+  [/^(?:behandel|meeneem|meegenomen)/, 'behandelen'],
+  [/^(?:reageren|reactie|mijn reactie|een reactie|kabinetsreactie|beleidsreactie|appreciatie)/, 'reageren'],
+]
+
+/** The promised act as a verb: `informeren`, `toesturen`, `ingaan op`. */
+function actionOf(features: PromiseFeature[]): string {
+  const act = features.find((x) => x.name === 'act.inform' || x.name === 'act.address')?.text?.toLowerCase() ?? ''
+  for (const [re, lemma] of LEMMA) if (re.test(act)) return lemma
+  return act || 'informeren'
 }
 
 /**
  * Decides whether a sentence promises the Kamer a future act, and reads its
  * parts. `sender` is the paper's sender, who `ik` and `wij` stand for.
+ * Returns the reading with its confidence and features even below the
+ * threshold when `all` is set (for `read --explain`); otherwise null there.
  */
-export function findCommitment(sentence: string, ref: string | null, sender: string | null): FoundCommitment | null {
-  const masked = maskAbbreviations(sentence)
-  if (LOOKS_BACK.test(masked)) return null
-  for (const rule of RULES) {
-    const m = rule.test(masked)
-    if (!m) continue
-    const verb = (
-      m
-        .slice(1)
-        .reverse()
-        .find((g) => g && IS_VERB.test(g)) ??
-      m[m.length - 1] ??
-      m[0]
-    ).toLowerCase()
-    const action =
-      rule.name === 'commitment.briefing'
-        ? 'briefing'
-        : rule.name === 'commitment.tegemoet-zien'
-          ? 'toesturen'
-          : rule.name === 'commitment.toezeggen'
-            ? 'toezeggen'
-            : (LEMMA[verb] ?? verb)
-    const { dueText, due } = findDue(sentence, ref)
-    return { actor: actorOf(sentence, sender), action, object: objectOf(masked, m)?.replace(/\u00B7/g, '.') ?? null, dueText, due, rule: rule.name }
+export function findCommitment(sentence: string, ref: string | null, sender: string | null, all = false): FoundCommitment | null {
+  if (!MAY_PROMISE.test(sentence)) return null
+  const whole = maskAbbreviations(sentence)
+  // `Via deze brief laat ik U weten dat ik … zal toesturen`: what this letter tells is read from its `dat` clause.
+  const frame = DELIVERED_NOW.exec(whole)
+  const dat = frame ? / dat /.exec(whole.slice(frame.index)) : null
+  // An aside that points back (`zoals aangekondigd in mijn brief d.d. 8 april`, `Zoals u gemeld`) tells
+  // nothing of the promise; it is blanked so its words count for nothing.
+  const masked = (frame && dat ? whole.slice(frame.index + dat.index + 1) : whole).replace(ASIDE, (m) => ' '.repeat(m.length))
+  const due = findDue(masked.replace(/\u00B7/g, '.'), ref)
+  const features = promiseFeatures(masked, { ...due, ahead: isAhead(due, ref) })
+  const confidence = confidenceOf(features)
+  if (confidence < PROMISE_THRESHOLD && !all) return null
+  const action = actionOf(features)
+  const actTextAt = features.find((x) => x.name === 'act.inform' || x.name === 'act.address')?.text
+  return {
+    actor: actorOf(sentence, sender),
+    action,
+    object: objectOf(masked, actTextAt ?? null)?.replace(/\u00B7/g, '.') ?? null,
+    dueText: due.dueText,
+    due: due.due,
+    condition: due.condition,
+    confidence: Math.round(confidence * 1000) / 1000,
+    features,
+    rule: 'commitment.clause',
   }
-  return null
+}
+
+// Deadline words that point after the paper's date whatever period they name: `voor de zomer`, `uiterlijk 1 mei`.
+const AHEAD =
+  /^(?:voor|vóór|uiterlijk|binnen|na|volgende|komende|in de komende|zo spoedig|zo snel|zo kort|spoedig|binnenkort|t\.z\.t\.|te zijner tijd|zodra|nadat|op korte termijn|in ieder geval|voorafgaand|rond|begin|eind|medio|later)\b/i
+
+/** Whether a deadline lies after the paper's date: `dit voorjaar` in a letter of April is now, not ahead. */
+function isAhead(due: { dueText: string | null; due: DuePeriod | null }, ref: string | null): boolean {
+  if (due.dueText === null) return false
+  if (AHEAD.test(due.dueText) || ref === null) return true
+  if (due.due) return due.due.start > ref
+  return !/^(?:dit|deze)\b/i.test(due.dueText)
 }
 
 /** Who promises: `Ik`/`wij` is the sender; a named ministry or `het kabinet` as written. */
 function actorOf(sentence: string, sender: string | null): string | null {
   const named = /\b([Hh]et Ministerie van \p{Lu}\p{L}+(?: (?:en )?\p{Lu}\p{L}+)*|[Hh]et kabinet|[Dd]it kabinet|[Dd]e regering)\b/u.exec(sentence)
-  if (/\b(ik|wij|we)\b/i.test(sentence) || !named) return sender ?? (named ? (named[1] ?? null) : null)
+  if (/\b(ik|wij|we|mijn|onze?)\b/i.test(sentence) || !named) return sender ?? (named ? (named[1] ?? null) : null)
   return (named[1] as string).replace(/^(het|dit|de)\s/i, (w) => w.toLowerCase())
 }
 
-/** What the promise is about: the `over …` phrase after the verb, else the words between recipient and verb. */
-function objectOf(sentence: string, m: RegExpExecArray): string | null {
-  const after = sentence.slice(m.index + m[0].length)
-  const over = /^\s*(?:op\s+)?(over|op|aan)\s+([^.;]+?)(?:[.;]|$)/u.exec(after)
-  if (over) return `${over[1]} ${over[2]}`.trim()
-  const between = /\b(?:u|uw Kamer|de Kamer)\s+(de|het|een)\s+([^.;]+?)\s+(?:zo spoedig|in |op |voor |na |uiterlijk |zal|zullen)/u.exec(sentence)
+/** What the promise is about: the `over …` phrase after the act, else the words between recipient and act. */
+function objectOf(sentence: string, act: string | null): string | null {
+  const at = act ? sentence.indexOf(act) : -1
+  if (at >= 0) {
+    const after = sentence.slice(at + act!.length)
+    const over = /^\s*(?:op\s+)?(over|op|aan)\s+([^.;]+?)(?:[.;,]|$)/u.exec(after)
+    if (over) return `${over[1]} ${over[2]}`.trim()
+  }
+  const over = /\b(?:hierover|daarover|over)\s+([^.;,]+?)\s+(?:zal|zullen|informeren|berichten|ik|wij)\b/u.exec(sentence)
+  if (over) return `over ${over[1]}`
+  const between = /\b(?:u|uw Kamer|de Kamer)\s+(de|het|een|mijn)\s+([^.;]+?)\s+(?:zo spoedig|in |op |voor |na |uiterlijk |zal|zullen|doen|toe)/u.exec(sentence)
   if (between) return `${between[1]} ${between[2]}`
   return null
 }

@@ -130,7 +130,8 @@ describe('commitments beside policy intentions and motie requests', () => {
     ['Ik zal de Kamer voor het zomerreces informeren over de uitkomsten.', 'informeren', 'voor het zomerreces'],
   ]
   it.each(promises)('promise: %s', (sentence, action, dueText) => {
-    const c = findCommitment(sentence, '2022-05-27', sender)
+    // A deadline in the past is when something happened, not a deadline: date the 2013 letter in 2013.
+    const c = findCommitment(sentence, /2013/.test(sentence) ? '2013-09-30' : '2022-05-27', sender)
     expect(c).not.toBeNull()
     expect(c?.action).toBe(action)
     expect(c?.dueText).toBe(dueText)
@@ -164,8 +165,9 @@ describe('commitments beside policy intentions and motie requests', () => {
     expect(findDue('Ik zal u uiterlijk 21 juni nader berichten.', '2019-05-27')).toEqual({
       dueText: 'uiterlijk 21 juni',
       due: { start: '2019-05-27', end: '2019-06-21' },
+      condition: null,
     })
-    expect(findDue('Ik zal uw Kamer t.z.t. informeren.', '2019-05-27')).toEqual({ dueText: 't.z.t.', due: null })
+    expect(findDue('Ik zal uw Kamer t.z.t. informeren.', '2019-05-27')).toEqual({ dueText: 't.z.t.', due: null, condition: null })
   })
 })
 

@@ -4,43 +4,89 @@ import { findDates } from './dates.js'
 import { findReferences } from './references.js'
 import { initialCaseInsensitive } from './regex.js'
 
+/** How a fulfilment sentence relates to the earlier promise or request. */
+export type FulfilmentKind =
+  /** The sentence says this paper keeps it: `Hierbij zend ik u, zoals toegezegd, …`. */
+  | 'kept'
+  /** It tells a request of the Kamer (`De vaste commissie heeft mij verzocht …`): kept unless the paper defers or declines it. */
+  | 'request-reported'
+  /** It tells an earlier promise (`Tijdens het AO heb ik toegezegd …`): kept when the paper delivers, still open when it only times it. */
+  | 'promise-reported'
+
 interface Rule {
   name: string
+  kind: FulfilmentKind
   re: RegExp
 }
 
+// Words that say the act happens in this paper: `hierbij`, `met deze brief`, `bijgevoegd`, `treft u aan`, `ontvangt uw Kamer`.
+const NOW = String.raw`(?:hierbij|hiermee|bij dezen?|bijgaand|bijgevoegd|bijgesloten|als bijlage|met deze (?:brief|bijlage|nota)|middels deze brief|in deze brief|treft u|ontvangt (?:uw Kamer|u)|(?:informeer|bericht|stuur|zend|bied|geef|doe|deel|meld|reageer) (?:ik|wij|we)|kan ik u|wil ik u)`
+
 // Ways a letter says it keeps a promise or answers a request.
 const RULES: Rule[] = [
-  // `Hiermee doe ik mijn toezegging gestand`, `Zoals toegezegd tijdens het commissiedebat van …`, `conform mijn toezegging`
+  // `Hiermee doe ik mijn toezegging gestand`, `Zoals toegezegd tijdens het commissiedebat van …`, `conform mijn toezegging`,
+  // `Zoals besproken tijdens het algemeen overleg …`
   {
     name: 'fulfil.toezegging',
-    re: /\b(?:zoals\s+(?:ik\s+)?(?:heb\s+)?(?:toegezegd|beloofd|aangekondigd)|(?:doe|kom)\s+ik\s+(?:hiermee\s+|daarmee\s+)?(?:mijn|de)\s+toezegging\s+(?:gestand|na)|toezegging\s+(?:gestand|na\s+te\s+komen)|conform\s+(?:mijn|de)\s+toezegging|ter\s+uitvoering\s+van\s+(?:mijn|de)\s+toezegging|de\s+toezegging\s+gedaan)\b/iu,
+    kind: 'kept',
+    re: /\b(?:zoals\s+(?:ik\s+)?(?:heb\s+)?(?:toegezegd|beloofd|verzocht|gevraagd)|^zoals\s+(?:\S+\s+){0,3}?(?:aangekondigd|besproken|afgesproken)|(?:doe|kom)\s+ik\s+(?:hiermee\s+|daarmee\s+)?(?:mijn|de)\s+toezegging\s+(?:gestand|na)|toezegging\s+(?:gestand|na\s+te\s+komen)|(?:conform|overeenkomstig|ter\s+uitvoering\s+van|in\s+lijn\s+met)\s+(?:mijn|de|het|uw|een)\s+(?:toezegging|motie|verzoek|afspraak)|de\s+toezegging\s+gedaan\s+(?:om\s+)?(?:u|uw\s+Kamer)\b)/iu,
   },
   // `Met deze brief geef ik uitvoering aan de motie van het lid …`, `wordt hierbij invulling gegeven aan de motie …`
   {
     name: 'fulfil.motie',
-    re: /\b(?:uitvoering|invulling|gevolg)\s+(?:te\s+)?(?:geven|geef|geeft|gegeven|gegeven\s+wordt)\s+aan\s+(?:de|een|het)\s+(?:gewijzigde\s+)?(?:motie|verzoek|toezegging)/iu,
+    kind: 'kept',
+    re: /\b(?:uitvoering|invulling|gevolg)\s+(?:te\s+)?(?:geven|geef|geeft|gegeven|gegeven\s+wordt)\s+aan\s+(?:de|een|het|mijn)\s+(?:gewijzigde\s+)?(?:motie|verzoek|toezegging)/iu,
   },
   {
     name: 'fulfil.motie',
+    kind: 'kept',
     re: /\b(?:geef|geeft|geven|wordt|worden)\s+(?:ik\s+|we\s+|wij\s+|hierbij\s+|hiermee\s+)*(?:uitvoering|invulling|gevolg)\s+(?:gegeven\s+)?aan\s+(?:de|een|het)\s+(?:gewijzigde\s+)?(?:motie|verzoek)/iu,
   },
-  // `In antwoord op uw verzoek van …`, `Naar aanleiding van het verzoek van de commissie …`, `Naar aanleiding hiervan bericht ik u`
+  // `Ik beschouw de motie hiermee als afgedaan`, `Hiermee is de toezegging afgedaan`
+  {
+    name: 'fulfil.afgedaan',
+    kind: 'kept',
+    re: /\b(?:motie|toezegging|verzoek)\b[^.]{0,80}?\b(?:afgedaan|uitgevoerd|ingevuld|nagekomen)\b/iu,
+  },
+  // `In antwoord op uw verzoek van …`, `Naar aanleiding van het verzoek van de commissie … zend ik u hierbij`,
+  // `Naar aanleiding van de in het debat … gestelde vragen … kan ik u het volgende mededelen`, `Naar aanleiding hiervan bericht ik u`
   {
     name: 'fulfil.answer',
-    re: /\b(?:in\s+antwoord\s+op|naar\s+aanleiding\s+van|in\s+reactie\s+op|conform\s+het\s+verzoek)\s+(?:uw|het|de|een)\s+(?:verzoek|vraag|vragen|motie|toezegging|brief)|^naar\s+aanleiding\s+hiervan\s+(?:bericht|informeer|stuur|zend)\b/iu,
+    kind: 'kept',
+    re: new RegExp(
+      String.raw`\b(?:in\s+antwoord\s+op|naar\s+aanleiding\s+van|in\s+reactie\s+op|conform|overeenkomstig|op)\s+(?:uw|het|de|een)\s+(?:[^.;]{0,140}?\s)?(?:verzoek|vraag|vragen|motie|toezegging|brief|commissiebrief)\b[^.;]{0,160}?\b${NOW}\b|^naar\s+aanleiding\s+hiervan\s+(?:bericht|informeer|stuur|zend)\b|\bop\s+verzoek\s+van\b[^.;]{0,160}?\b(?:gevraagde|verzochte|bijgevoegd|bijgaand|hierbij|ontvangt)\b`,
+      'iu',
+    ),
   },
-  // `De vaste commissie voor Defensie heeft mij op 23 juni jl. verzocht om …`, `heeft uw Kamer per motie (…) verzocht om …`
+  // `Hierbij ontvangt uw Kamer de gevraagde brief`, `Hierbij bied ik u de publicatie … aan, waarom door uw Kamer … is verzocht`
+  {
+    name: 'fulfil.delivered',
+    kind: 'kept',
+    re: new RegExp(
+      String.raw`\b${NOW}\b[^.;]{0,200}?\b(?:gevraagde|verzochte|toegezegde|aangekondigde|waarom\b[^.;]{0,120}?\b(?:verzocht|gevraagd)|zoals\s+(?:verzocht|gevraagd|toegezegd))(?![\p{L}])`,
+      'iu',
+    ),
+  },
+  // `De vaste commissie voor Defensie heeft mij op 23 juni jl. verzocht om …`, `heeft uw Kamer per motie (…) verzocht om …`,
+  // `U heeft mij gevraagd te reageren op …`, `Het lid Omtzigt heeft het kabinet … verzocht …`, `heeft de indiener gevraagd om een brief`
   {
     name: 'fulfil.request-answered',
-    re: /\bheeft\s+(?:mij|ons|het\s+kabinet)\b[^.]{0,120}?\b(?:verzocht|gevraagd)\b|\bheeft\s+uw\s+Kamer\s+(?:per|bij|via)\s+motie\b[^.]{0,120}?\bverzocht\b/iu,
+    kind: 'request-reported',
+    re: /\b(?:heeft|hebben)\s+(?:mij|ons|het\s+kabinet|de\s+regering)\b[^.]{0,120}?\b(?:verzocht|gevraagd)\b|\bheeft\s+uw\s+Kamer\s+(?:per|bij|via)\s+motie\b[^.]{0,120}?\bverzocht\b|\bheeft\s+(?:de\s+indiener|het\s+lid|de\s+(?:vaste\s+)?commissie)\b[^.]{0,120}?\b(?:verzocht|gevraagd)\b/iu,
+  },
+  // `Tijdens het AO … heb ik uw Kamer toegezegd een brief te zullen sturen …`, `Vandaag heb ik u aangekondigd …`,
+  // `Op 19 januari jl. is … de Kamer de toezegging gedaan …`
+  {
+    name: 'fulfil.promise-reported',
+    kind: 'promise-reported',
+    re: /\b(?:heb|hebben|had)\s+(?:ik|wij|we)\b[^.]{0,140}?\b(?:toegezegd|aangekondigd|beloofd)\b|\b(?:is|werd)\b[^.]{0,200}?\b(?:de\s+)?toezegging\s+gedaan\b/iu,
   },
 ]
 
 for (const rule of RULES) rule.re = initialCaseInsensitive(rule.re)
 
 /** Whether a sentence keeps an earlier promise or answers a request, and what it points at. */
-export function findFulfilment(sentence: string, ref: string | null): { rule: string; pointsAt: PointsAt[] } | null {
+export function findFulfilment(sentence: string, ref: string | null): { rule: string; kind: FulfilmentKind; pointsAt: PointsAt[] } | null {
   const masked = maskAbbreviations(sentence)
   const rule = RULES.find((r) => r.re.test(masked))
   if (!rule) return null
@@ -62,7 +108,7 @@ export function findFulfilment(sentence: string, ref: string | null): { rule: st
   }
   const date = findDates(sentence, ref).find((d) => d.precision === 'day')
   if (date) pointsAt.push({ kind: 'date', text: date.text, date: date.start })
-  return { rule: rule.name, pointsAt }
+  return { rule: rule.name, kind: rule.kind, pointsAt }
 }
 
 /** A motie's request: `verzoekt de regering …`, `verzoekt het kabinet …`. Returns whom it asks. */

@@ -1,9 +1,9 @@
-import type { DateMention, Document, DuePeriod, Entity, OffsetMap, PaperType, Reference, Section, Span } from '../model/document.js'
+import type { DateMention, Document, DuePeriod, Entity, OffsetMap, PaperType, PointsAt, Reference, Section, Span } from '../model/document.js'
 import { toSourceOffset } from '../normalize/pieces.js'
-import { findCommitment } from './commitments.js'
+import { type FoundCommitment, findCommitment, PROMISE_THRESHOLD } from './commitments.js'
 import { findDates, lookingAhead } from './dates.js'
 import { findAbbreviations, findEntities } from './entities.js'
-import { findFulfilment, findRequest } from './fulfils.js'
+import { type FulfilmentKind, findFulfilment, findRequest } from './fulfils.js'
 import { findReferences } from './references.js'
 import { type Sentence, sentences } from './sentences.js'
 
@@ -12,7 +12,9 @@ import { type Sentence, sentences } from './sentences.js'
 const REQUEST_WORDS = /verzoekt|roept/g
 const FULFIL_WORDS = /toeze|toegez|belo|aangek|motie|verzo|antwoord|aanleiding|reactie|gevraagd|Toeze/g
 // (No \b and no case classes: a plain alternation scans fastest; a few extra candidates cost little.)
-const PROMISE_WORDS = /zal|zullen|ga|Ga|zeg|tegemoet|voornemens|plan|stel|streef|verwacht|beoog|briefing|rondetafel|werkbezoek/g
+// Promises are read from the clause (see commitments.ts): a sentence is a candidate when it names the
+// Kamer as receiver (`Kamer`, `u`) or an act of telling; findCommitment's own test decides the rest.
+const PROMISE_WORDS = /Kamer|kamer|informe|bericht|stuur|sturen|zend|toekomen|rapport|terug|hoogte|brief|tegemoet|ontvang|U |u /g
 const TRIGGERS = new RegExp(`(${REQUEST_WORDS.source})|(${FULFIL_WORDS.source})|(${PROMISE_WORDS.source})`, 'g')
 
 /** What the extractors need to know of the paper. */
@@ -132,24 +134,16 @@ export function extract(input: ExtractInput): Extraction {
     if (m[1] || m[2]) mayFulfil.add(s)
     else mayPromise.add(s)
   }
-  for (const s of all) if (inBody(s)) sentenceItems(s)
-
-  // Requests, fulfilments and commitments are whole sentences.
-  function sentenceItems(s: Sentence): void {
-    const base = s.span.start
-    const request = mayRequest.has(s) ? findRequest(s.text) : null
-    if (request) {
-      out.requests.push({ text: s.text, addressee: request.addressee, ...where(base, s.text.length), rule: request.rule })
-      return
-    }
-    if (isMotie) return
-    const fulfil = mayFulfil.has(s) ? findFulfilment(s.text, date) : null
-    if (fulfil) {
-      out.fulfils.push({ text: s.text, pointsAt: fulfil.pointsAt, ...where(base, s.text.length), rule: fulfil.rule })
-      return
-    }
-    const c = mayPromise.has(s) ? findCommitment(s.text, date, input.sender) : null
-    if (c)
+  const body = all.filter(inBody)
+  const readings = body.map(sentenceItems)
+  settleReported(body, readings)
+  for (const [k, r] of readings.entries()) {
+    const s = body[k] as Sentence
+    const at = where(s.span.start, s.text.length)
+    if (r.request) out.requests.push({ text: s.text, addressee: r.request.addressee, ...at, rule: r.request.rule })
+    else if (r.fulfil) out.fulfils.push({ text: s.text, pointsAt: r.fulfil.pointsAt, ...at, rule: r.fulfil.rule })
+    else if (r.commitment) {
+      const c = r.commitment
       out.commitments.push({
         text: s.text,
         actor: c.actor,
@@ -157,12 +151,85 @@ export function extract(input: ExtractInput): Extraction {
         object: c.object,
         dueText: c.dueText,
         due: c.due,
-        ...where(base, s.text.length),
+        condition: c.condition,
+        confidence: c.confidence,
+        features: c.features,
+        ...at,
         rule: c.rule,
       })
+    }
+  }
+
+  // Requests, fulfilments and commitments are whole sentences; a sentence is at most one of them.
+  function sentenceItems(s: Sentence): Reading {
+    const request = mayRequest.has(s) ? findRequest(s.text) : null
+    if (request) return { request }
+    if (isMotie) return {}
+    const fulfil = mayFulfil.has(s) ? findFulfilment(s.text, date) : null
+    const commitment = mayPromise.has(s) || fulfil ? findCommitment(s.text, date, input.sender, fulfil?.kind === 'promise-reported') : null
+    // `Zoals toegezegd zal ik uw Kamer hiervan direct op de hoogte stellen`: a promise repeated is a promise
+    // (still open); `Hierbij zend ik u, zoals toegezegd, …` is kept.
+    if (fulfil?.kind === 'kept' && commitment && commitment.confidence >= PROMISE_THRESHOLD && promisesAhead(commitment)) return { commitment }
+    if (fulfil) return { fulfil, ...(commitment ? { reported: commitment } : {}) }
+    return commitment && commitment.confidence >= PROMISE_THRESHOLD ? { commitment } : {}
   }
   for (const c of out.commitments) if (!c.due && c.dueText) c.due = dueFromEvent(c.dueText, out.dates, date)
   return out
+}
+
+/** What one sentence was read as, before the paper as a whole settles reported requests and promises. */
+interface Reading {
+  request?: { addressee: string; rule: string }
+  fulfil?: { rule: string; kind: FulfilmentKind; pointsAt: PointsAt[] }
+  commitment?: FoundCommitment
+  /** For a promise told in the past: the sentence read as a promise, in case the paper does not keep it. */
+  reported?: FoundCommitment
+}
+
+/** Whether a promise reading commits to the future (a modal or a time ahead), not only tells the Kamer something now. */
+function promisesAhead(c: FoundCommitment): boolean {
+  return c.features.some((f) => f.name.startsWith('modality.') || f.name === 'tense.present-with-time')
+}
+
+// The paper delivers something now: `Hierbij zend ik u`, `bijgevoegd`, `treft u aan`, `Met deze brief informeer ik u`.
+const DELIVERS =
+  /\b(?:[Hh]ierbij|[Bb]ijgaand|bijgevoegd|bijgesloten|[Tt]reft u|[Mm]et deze brief (?:informeer|bericht|geef|stuur|zend|bied)|[Ii]n deze brief (?:informeer|bericht|geef|ga))\b/
+// The paper puts a request off or declines it: `Ik zal uw Kamer informeren zodra …`, `niet aan het verzoek voldoen`,
+// `Ik stel voor u uiterlijk 21 juni nader te berichten`, `Ik zie daarom geen aanleiding …`.
+const DEFERS =
+  /\b(?:zodra|nader (?:te )?(?:informeren|berichten)|op korte termijn|niet aan (?:het|uw|dit) verzoek|geen aanleiding|niet mogelijk|vereist (?:nog )?(?:meer )?tijd)\b/
+/** How many sentences after a reported request the paper's answer to it is looked for. */
+const ANSWER_WINDOW = 4
+
+/**
+ * Settles the sentences that tell a request or a promise, which only the
+ * paper as a whole decides:
+ * - a request told (`De vaste commissie heeft mij verzocht …`) is answered
+ *   by the paper, unless one of the next sentences defers or declines it
+ *   (`Ik zal uw Kamer informeren zodra die afstemming gereed is.`);
+ * - a promise told (`heb ik toegezegd deze brief binnen enkele weken te
+ *   versturen`) is kept by a paper that delivers something; in one that
+ *   delivers nothing and times the promise ahead, it is still open and is
+ *   recorded as a commitment.
+ */
+function settleReported(body: Sentence[], readings: Reading[]): void {
+  const delivers = body.some((s, k) => DELIVERS.test(s.text) || readings[k]?.fulfil?.kind === 'kept')
+  for (const [k, r] of readings.entries()) {
+    if (r.fulfil?.kind === 'request-reported') {
+      const next = body.slice(k + 1, k + 1 + ANSWER_WINDOW)
+      if (next.some((s) => DEFERS.test(s.text))) delete r.fulfil
+    } else if (r.fulfil?.kind === 'promise-reported' && !delivers && r.reported) {
+      const c = r.reported
+      const ahead = c.features.some((f) => f.name === 'deadline') && c.features.some((f) => f.name === 'act.inform')
+      if (!ahead || !c.features.some((f) => f.name === 'receiver.kamer')) continue
+      const features = c.features.filter((f) => f.name !== 'tense.past-report')
+      features.push({ name: 'reported-open', weight: 0, text: 'promised earlier, not kept in this paper' })
+      const score = features.reduce((s, f) => s + f.weight, 0)
+      if (score < 0) continue
+      r.commitment = { ...c, features, confidence: Math.round(1000 / (1 + Math.exp(-score))) / 1000, rule: 'commitment.reported-open' }
+      delete r.fulfil
+    }
+  }
 }
 
 /** How long after an event a promise to report on it falls due: kamerwacht's convention, three months. */

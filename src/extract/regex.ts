@@ -5,6 +5,10 @@
  */
 export function initialCaseInsensitive(re: RegExp): RegExp {
   if (!re.flags.includes('i')) return re
-  const source = re.source.replace(/(?<!\\)\b([a-z])([a-z]+)/g, (_, a: string, rest: string) => `[${a}${a.toUpperCase()}]${rest}`)
+  // `\b` is set aside first: a word right after it (`\bzoals`) would otherwise be read as the escape's `b` plus `oals`.
+  const source = re.source
+    .replace(/\\b/g, '\\!')
+    .replace(/(?<!\\)\b([a-z])([a-z]+)/g, (_, a: string, rest: string) => `[${a}${a.toUpperCase()}]${rest}`)
+    .replace(/\\!/g, '\\b')
   return new RegExp(source, re.flags.replace('i', ''))
 }

@@ -82,6 +82,20 @@ export interface Commitment extends Extracted {
   /** The deadline as written (`t.z.t.`, `voor de zomer`, `na afloop van de Toetsingsconferentie`). */
   dueText: string | null
   due: DuePeriod | null
+  /** A condition the promise waits for instead of a date: `zodra die afstemming gereed is`. */
+  condition?: string | null
+  /** 0–1: how sure the recogniser is that this sentence promises the Kamer something. */
+  confidence?: number
+  /** The named cues of the sentence that make up that confidence (see `read --explain`). */
+  features?: PromiseFeature[]
+}
+
+/** One named cue of a promise (actor, modality, act, receiver, deadline, a negative cue) and its weight. */
+export interface PromiseFeature {
+  name: string
+  weight: number
+  /** The words that showed the cue. */
+  text?: string
 }
 
 /** What a fulfilment points at: an earlier paper, debate, motie or request. */
