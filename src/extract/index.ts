@@ -26,6 +26,9 @@ export interface ExtractInput {
   date: string | null
   type: PaperType | null
   sender: string | null
+  /** The paper's own id and dossier: its running head is no citation, `gedrukt onder nr. 8` is a number of its dossier. */
+  id?: string | null
+  dossier?: string | null
 }
 
 /** Everything the extractors find in one paper. */
@@ -89,7 +92,7 @@ export function extract(input: ExtractInput): Extraction {
         rule: d.rule,
       })
   }
-  for (const r of findReferences(text, date)) {
+  for (const r of findReferences(text, date, { id: input.id ?? null, dossier: input.dossier ?? null })) {
     const s = within(r.index, r.length)
     if (!s || !inBody(s)) continue
     const ref: Reference = {
@@ -101,6 +104,7 @@ export function extract(input: ExtractInput): Extraction {
       rule: r.rule,
     }
     if (r.date) ref.date = r.date
+    if (r.paper) ref.paper = r.paper
     out.references.push(ref)
   }
   for (const e of findEntities(text)) {

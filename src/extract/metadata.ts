@@ -7,6 +7,7 @@ import {
   dutchDate,
   EK_DOSSIER_LINE,
   EK_NR_TITLE,
+  HEAD_NR_LINE,
   KAMER_LINE,
   NR_LINE,
   RUN_TOGETHER_TITLE,
@@ -78,7 +79,7 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
     if (vj) vergaderjaar ??= `${vj[1]}-${vj[2]}`
     const kl = KAMER_LINE.exec(k)
     if (kl) kamer ??= kl[1] === 'Eerste' ? 'Eerste Kamer' : 'Tweede Kamer'
-    const nr = NR_LINE.exec(k)
+    const nr = NR_LINE.exec(k) ?? HEAD_NR_LINE.exec(k)
     if (nr) ondernummer ??= nr[1] as string
   }
   if (parts.dossierTitle) {

@@ -9,6 +9,8 @@ export interface FoundReference {
   target: string | null
   kind: ReferenceKind
   date?: string
+  /** The id of a paper cited where the target stays null by convention (`ah-tk-20182019-2948`). */
+  paper?: string
   index: number
   length: number
   rule: string
@@ -40,22 +42,23 @@ const RULES: Rule[] = [
     // `Kamerstuk 33 783, nr.48`, `Kamerstukken II 2021/22, 33 783, nr. 48`, `Kamerstuk 21 501-02, nrs. 2507 en 2510`,
     // `Kamerstukken 21 501-02 en 36 045, nr. 2502` (one paper printed in two dossiers: the first names it).
     name: 'reference.kamerstuk',
-    needs: /Kamerstuk/,
+    needs: /[Kk]amerstuk|KAMERSTUK|Kst\./,
     re: new RegExp(
-      String.raw`\bKamerstuk(?:ken)?(?:\s+(?:I|II))?(?:\s+\d{4}\/\d{2,4},?)?\s+(${DOSSIER})((?:\s*,?\s*(?:en|&)\s+${DOSSIER})*)\s*,?\s*nrs?\.\s*((?:${NR})(?:(?:\s*,\s*|\s+en\s+)(?:${NR}))*)`,
+      String.raw`(?:\b[Kk]amerstuk(?:ken)?|\bKAMERSTUK(?:KEN)?|\bKst\.)(?:\s+(?:I|II))?(?:\s+\d{4}\/\d{2,4},?)?\s+(${DOSSIER})((?:\s*,?\s*(?:en|&)\s+${DOSSIER})*)\s*,?\s*(?:nrs?\.?\s*((?:${NR})(?:(?:\s*,\s*|\s+en\s+)(?:${NR}))*)|([A-Z]{1,2})(?![\p{L}\d]))`,
       'gu',
     ),
     make(m) {
+      // `Kamerstuk 34 998, C`: an Eerste Kamer paper numbered by letter, without `nr.`.
       const dossier = canonicalDossier(m[1] as string)
-      return (m[3] as string).split(/\s*,\s*|\s+en\s+/).map((nr) => ({ target: `kst-${dossier}-${nr.trim()}`, kind: 'kamerstuk' as const }))
+      return ((m[3] ?? m[4]) as string).split(/\s*,\s*|\s+en\s+/).map((nr) => ({ target: `kst-${dossier}-${nr.trim()}`, kind: 'kamerstuk' as const }))
     },
   },
   {
     // Dossier and number joined by a dash after the word Kamerstuk: `Kamerstuk 33 783-48`. Without the
     // word this form is not read: `21 501-20` is also how sub-dossiers are written.
     name: 'reference.kamerstuk-dash',
-    needs: /Kamerstuk/,
-    re: /\bKamerstuk(?:ken)?\s+(\d{2}\s?\d{3})-(\d{1,5})(?![\d-])(?!\s*,?\s*(?:en\s|nrs?\.))/gu,
+    needs: /[Kk]amerstuk|Kst\./,
+    re: /(?:\b[Kk]amerstuk(?:ken)?|\bKst\.)\s+(\d{2}\s?\d{3})-(\d{1,5})(?![\d-])(?!\s*,?\s*(?:en\s|nrs?\.?\s))/gu,
     make(m) {
       return [{ target: `kst-${canonicalDossier(m[1] as string)}-${m[2]}`, kind: 'kamerstuk' }]
     },
@@ -63,10 +66,24 @@ const RULES: Rule[] = [
   {
     // Without the word Kamerstuk: `(36 410-XVI, nr. 96)`, `21 501-02, nr. 2507`.
     name: 'reference.dossier-nr',
-    needs: /nrs?\./,
-    re: /(?<![\d\p{L}])(\d{2}\s\d{3}(?:[\s-](?:[A-Z]{1,3}|[IVXLC]+|\d{2})(?![\p{L}\d]))?),\s*nrs?\.\s*(\d+)/gu,
+    needs: /nrs?\.?\s?[\dA-Z]/,
+    re: new RegExp(
+      String.raw`(?<![\d\p{L}\/-])(\d{2}\s?\d{3}(?:[\s-](?:[A-Z]{1,3}|[IVXLC]+|\d{2})(?![\p{L}\d]))?),\s*nrs?\.?\s*((?:${NR})(?:(?:\s*,\s*|\s+en\s+)(?:${NR}))*)`,
+      'gu',
+    ),
     make(m) {
-      return [{ target: `kst-${canonicalDossier(m[1] as string)}-${m[2]}`, kind: 'kamerstuk' }]
+      const dossier = canonicalDossier(m[1] as string)
+      return (m[2] as string).split(/\s*,\s*|\s+en\s+/).map((nr) => ({ target: `kst-${dossier}-${nr.trim()}`, kind: 'kamerstuk' as const }))
+    },
+  },
+  {
+    // The id written with hyphens, without the word Kamerstuk: `21501-02-3120`, `36600-VIII-120`, `(33576-421)`.
+    // Two parts count only with a number of three digits or more: `21 501-20` and `21501-02` are sub-dossiers.
+    name: 'reference.hyphenated',
+    needs: /\d{5}-/,
+    re: /(?<![\d\p{L}\/.-])(\d{5})-(?:((?:\d{2}|[IVXLC]+|[A-Z]{1,2}))-(\d{1,5})|(\d{3,5}))(?![\d\p{L}-])/gu,
+    make(m) {
+      return [{ target: m[4] ? `kst-${m[1]}-${m[4]}` : `kst-${m[1]}-${m[2]}-${m[3]}`, kind: 'kamerstuk' }]
     },
   },
   {
@@ -104,7 +121,9 @@ const RULES: Rule[] = [
     needs: /Aanhangsel/,
     re: /\bAanhangsel\s+(?:van\s+de\s+)?Handelingen\s+(I|II)\s*,?\s+(\d{4})\/(\d{2,4}),?\s+nr\.\s*(\d+)/gu,
     make(m) {
-      return [{ target: `ah-${kamerLetters(m[1] as string)}-${vergaderjaarId(m[2] as string, m[3] as string)}-${m[4]}`, kind: 'aanhangsel' }]
+      // The canonical target of a citation is a Kamerstuk or a Handelingen item; answers to written questions
+      // keep their own id beside a null target, as the corpus's gold does.
+      return [{ target: null, kind: 'aanhangsel', paper: `ah-${kamerLetters(m[1] as string)}-${vergaderjaarId(m[2] as string, m[3] as string)}-${m[4]}` }]
     },
   },
   {
@@ -121,7 +140,7 @@ const RULES: Rule[] = [
     name: 'reference.letter-by-date',
     needs: /[Bb]rief/,
     re: initialCaseInsensitive(
-      new RegExp(String.raw`\b(?:Kamer)?brief(?:\s+«[^»]{1,200}»)?\s+van\s+((?:\p{L}+dag\s+)?\d{1,2}\s+${M}(?:\s+\d{4})?(?:\s+(?:jl|j\.l|a\.s)\.)?)`, 'giu'),
+      new RegExp(String.raw`\b(?:Kamer)?brief(?:\s+«[^»]{1,200}»)?\s+(?:van|d\.d\.|gedateerd)\s+((?:\p{L}+dag\s+)?\d{1,2}\s+${M}(?:\s+\d{4})?(?:\s+(?:jl|j\.l|a\.s)\.)?)`, 'giu'),
     ),
     make(m, ref) {
       const date = findDates(m[1] as string, ref)[0]
@@ -148,6 +167,15 @@ const RULES: Rule[] = [
   },
 ]
 
+/** The citing paper itself: its own id is no reference, and `nr. 8` alone means a number of its own dossier. */
+export interface OwnPaper {
+  id?: string | null
+  dossier?: string | null
+}
+
+// `ter vervanging van die gedrukt onder nr. 8`, `(vervangt nr. 12)`: a number of the paper's own dossier.
+const SAME_DOSSIER = /\b(?:ter vervanging van (?:die|het stuk|de brief) gedrukt onder|vervangt|gedrukt onder)\s+nr\.\s*(\d+)/gu
+
 const NEEDS = new RegExp(RULES.map((r) => r.needs.source).join('|'), 'g')
 
 /**
@@ -156,13 +184,15 @@ const NEEDS = new RegExp(RULES.map((r) => r.needs.source).join('|'), 'g')
  * `Kamerstuk 33 783, nr. 48`) is dropped; a Kamerstuk cited right after
  * `motie` is a motie.
  */
-export function findReferences(text: string, ref: string | null): FoundReference[] {
+export function findReferences(text: string, ref: string | null, own: OwnPaper = {}): FoundReference[] {
   const found: FoundReference[] = []
   // Which rules can match at all, from one scan for all their words together.
   const present = new Set<number>()
   NEEDS.lastIndex = 0
   for (let m = NEEDS.exec(text); m; m = NEEDS.exec(text)) {
     const word = m[0]
+    // Needs overlap (`(2013D17498)` holds `(2013` and `2013D`): look again from the next character.
+    NEEDS.lastIndex = m.index + 1
     RULES.forEach((r, k) => {
       if (!present.has(k) && r.needs.test(word)) present.add(k)
     })
@@ -175,6 +205,7 @@ export function findReferences(text: string, ref: string | null): FoundReference
       for (const r of rule.make(m, ref)) {
         const f: FoundReference = { text: m[0].trim(), target: r.target, kind: r.kind, index: m.index, length: m[0].trim().length, rule: rule.name }
         if (r.date) f.date = r.date
+        if (r.paper) f.paper = r.paper
         found.push(f)
       }
     }
@@ -188,7 +219,13 @@ export function findReferences(text: string, ref: string | null): FoundReference
         (b.length > a.length || (b.length === a.length && b.target === a.target && found.indexOf(b) < found.indexOf(a))) &&
         (b.target !== null || a.target === null),
     )
-  const out = found.filter((r) => !contained(r))
+  if (own.dossier && text.includes('gedrukt onder')) {
+    SAME_DOSSIER.lastIndex = 0
+    for (let m = SAME_DOSSIER.exec(text); m; m = SAME_DOSSIER.exec(text))
+      found.push({ text: m[0], target: `kst-${own.dossier}-${m[1]}`, kind: 'kamerstuk', index: m.index, length: m[0].length, rule: 'reference.same-dossier' })
+  }
+  // A paper's running head or footer (`21 501-02, nr. 3121`) names the paper itself: no citation.
+  const out = found.filter((r) => !contained(r) && !(own.id && r.target === own.id))
   for (const r of out) {
     if (r.kind === 'kamerstuk' && /\bmotie\b[^.()]{0,80}\(?$/i.test(text.slice(Math.max(0, r.index - 90), r.index))) r.kind = 'motie'
   }

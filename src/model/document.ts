@@ -50,6 +50,8 @@ export interface Reference extends Extracted {
   kind: ReferenceKind
   /** For a letter cited by its date (`de brief van 1 december 2021`): that date, to link it later. */
   date?: string
+  /** The id of a paper cited where `target` stays null by convention: answers to written questions (`ah-tk-20182019-2948`). */
+  paper?: string
 }
 
 /** How exact a date or period is. */

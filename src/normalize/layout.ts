@@ -16,6 +16,7 @@ import {
   MOTIE_END,
   mostlyUpper,
   NAME_LINE,
+  HEAD_NR_LINE,
   NR_LINE,
   PAGE_OF,
   RETOURADRES,
@@ -294,6 +295,11 @@ function tagHead(lines: NLine[], form: InputForm): void {
       line.role = 'title'
       seenTitle = true
       seenDossier = true
+      continue
+    }
+    // `nr. 204` in lower case counts only before the title: further down it is a reference wrapped over a line.
+    if (!seenTitle && HEAD_NR_LINE.test(t)) {
+      line.role = 'kop'
       continue
     }
     const nr = NR_LINE.exec(t)

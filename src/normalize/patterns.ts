@@ -73,6 +73,8 @@ export const DOSSIER_LINE = /^(\d{2} ?\d{3})(?:[ -]([A-Z]{1,3}|[IVXLC]+|\d{2})(?
 export const EK_DOSSIER_LINE = /^([A-Z]{1,6})(?:\s+(.+))?$/
 /** `Nr. 50  BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN`, `Nr. 383`. */
 export const NR_LINE = /^Nr\.\s*(\w+)(?:\s+(.+))?$/
+/** The ondernummer alone on a head line, as older pages print it under the dossier: `nr. 204`. */
+export const HEAD_NR_LINE = /^[Nn]r\.\s*(\d+|[A-Z]{1,3})$/
 /** Eerste Kamer: the ondernummer is a letter before the title: `G BRIEF VAN DE MINISTER…`. */
 export const EK_NR_TITLE = /^([A-Z]{1,3}) ((?:GEWIJZIGDE )?(?:BRIEF|MOTIE|AMENDEMENT|VERSLAG|NOTA|MEMORIE|VOORLOPIG|EINDVERSLAG|MEMORIE)\b.*)$/
 /** rijksbegroting.nl runs dossier, ondernummer and title together: `34775 A 52 BRIEF VAN DE MINISTER…`. */
