@@ -75,7 +75,16 @@ export async function readDocument(bytes: Uint8Array, name: string, ctx: Pipelin
     sections,
     ...(ctx.extract === false
       ? { references: [], dates: [], commitments: [], fulfils: [], requests: [], entities: [], glossary: [] }
-      : extract({ text: clean.text, sections, offsetMap: clean.offsetMap, date: meta.date, type: meta.type, sender: meta.sender, id: meta.id, dossier: meta.dossier })),
+      : extract({
+          text: clean.text,
+          sections,
+          offsetMap: clean.offsetMap,
+          date: meta.date,
+          type: meta.type,
+          sender: meta.sender,
+          id: meta.id,
+          dossier: meta.dossier,
+        })),
     issues,
     source: {
       name,

@@ -1,5 +1,15 @@
 import { sentences } from '../extract/sentences.js'
-import type { Document, Span } from '../model/document.js'
+import type { Document, PromiseFeature, Span } from '../model/document.js'
+
+/** The named cues of a promise and their weights: `actor.government +1.0 “Ik”, modality.future +1.5 “zal”, …`. */
+function featureLine(features: PromiseFeature[] | undefined): string {
+  if (!features?.length) return ''
+  const cues = features
+    .filter((f) => f.name !== 'bias')
+    .map((f) => `${f.name} ${f.weight >= 0 ? '+' : ''}${f.weight.toFixed(1)}${f.text ? ` “${f.text}”` : ''}`)
+  const bias = features.find((f) => f.name === 'bias')
+  return `\n      features: ${cues.join(', ')}${bias ? ` (bias ${bias.weight.toFixed(1)})` : ''}`
+}
 
 /**
  * `kamerwacht read --explain FILE`: every extracted item with the rule that
@@ -27,7 +37,7 @@ export function explain(doc: Document): string {
     'commitments',
     doc.commitments.map((c) => ({
       ...c,
-      line: `${c.actor ?? '?'} — ${c.action}${c.object ? ` ${c.object}` : ''}; due ${c.dueText ? `“${c.dueText}”` : 'not stated'}${c.due ? ` → ${c.due.start} … ${c.due.end}` : c.dueText ? ' (not resolved)' : ''}`,
+      line: `${c.actor ?? '?'} — ${c.action}${c.object ? ` ${c.object}` : ''}; due ${c.dueText ? `“${c.dueText}”` : 'not stated'}${c.due ? ` → ${c.due.start} … ${c.due.end}` : c.dueText ? ' (not resolved)' : ''}${c.condition ? `; when ${c.condition}` : ''}${c.confidence !== undefined ? `; confidence ${c.confidence.toFixed(2)}` : ''}${featureLine(c.features)}`,
     })),
   )
   section(

@@ -22,13 +22,27 @@ describe('references: each form a Kamerstuk uses, resolved to canonical ids', ()
     ['de brief kst-33783-48 van mijn ambtsvoorganger', ['kst-33783-48']],
     ['(Handelingen II 2021/22, nr. 50, item 3)', ['h-tk-20212022-50-3'], 'handelingen'],
     ['tijdens een VSO (Handelingen II 2015/16, nr. 43; VSO Raad Algemene Zaken)', [null], 'handelingen'],
-    ['Aanhangsel Handelingen II 2021/22, nr. 1234', ['ah-tk-20212022-1234'], 'aanhangsel'],
+    ['Aanhangsel Handelingen II 2021/22, nr. 1234', [null], 'aanhangsel'],
     ['(verzoek met kenmerk 2011Z13771/2011D33912)', ['2011Z13771', '2011D33912']],
     ['de Kamervragen 2022D222 49 van het lid', ['2022D22249'], 'document'],
     ['de motie Vliegenthart (2012–2013, CII, B) om te komen met', [null, 'kst-CII-B']],
     ['In die brief zal ik ingaan op de motie van het lid Knops over dat onderwerp (Kamerstuk 33 000 X, nr. 20).', [null, 'kst-33000-X-20']],
     ['Kamerstuk 32852 nr. 209', ['kst-32852-209']],
     ['zie Kamerstuk 33 783-48 voor de inzet', ['kst-33783-48']],
+    // Forms of the held-out letters (issue 14): each one the old rules missed.
+    ['(Kamerstuk 29754, nr. 113)', ['kst-29754-113']],
+    ['zoals gemeld (29754, nr. 113)', ['kst-29754-113']],
+    ['zo mogelijk nog in 2012 (32 543, nr 19).', ['kst-32543-19']],
+    ['de verslagen (21501-02-3120) en', ['kst-21501-02-3120']],
+    ['de begroting (36600-VIII-120)', ['kst-36600-VIII-120']],
+    ['zie 33576-421 voor', ['kst-33576-421']],
+    ['(Kamerstuk 33 576, nrs. 100 en 101)', ['kst-33576-100', 'kst-33576-101']],
+    ['(kamerstuk 21 501-18, nr. 72)', ['kst-21501-18-72']],
+    ['(Kst. 33 576, nr. 421)', ['kst-33576-421']],
+    ['de eerste appreciatie van 9 juni jl. (Kamerstuk 34 998, C).', ['kst-34998-C']],
+    ['(30 880, nr. AA)', ['kst-30880-AA']],
+    ['het artikel «Rabobank: kansen vernieuwing glas» (2013D17498).', ['2013D17498'], 'document'],
+    ['aangekondigd in mijn brief d.d. 8 april en', [null], 'brief'],
   ]
   it.each(cases)('%s', (text, targets, kind) => {
     const refs = findReferences(text, '2022-05-27')
@@ -47,8 +61,25 @@ describe('references: each form a Kamerstuk uses, resolved to canonical ids', ()
     ['in 2021/22 en 2022/23'],
     ['het 2010 Actieplan'],
     ['in dossier 21 501-20 Europese Raad'],
+    ['de sub-dossiers 21501-02 en 21501-20'],
+    ['in de periode 2020-2021'],
   ])('finds no reference in %j', (text) => {
     expect(findReferences(text, null).filter((r) => r.target)).toEqual([])
+  })
+
+  it('keeps the id of an Aanhangsel beside its null target', () => {
+    const [r] = findReferences('(Aanhangsel Handelingen II 2018/19, nr. 2948)', null)
+    expect(r).toMatchObject({ target: null, kind: 'aanhangsel', paper: 'ah-tk-20182019-2948' })
+  })
+
+  it('reads `ter vervanging van die gedrukt onder nr. 8` in the paper’s own dossier', () => {
+    const refs = findReferences('Ter vervanging van die gedrukt onder nr. 8.', null, { dossier: '36410-XVI' })
+    expect(refs.map((r) => r.target)).toEqual(['kst-36410-XVI-8'])
+  })
+
+  it('takes no citation from the paper’s own running head', () => {
+    const text = 'Tweede Kamer, vergaderjaar 2021–2022, 21 501-02, nr. 3121 en zie 21 501-02, nr. 3120.'
+    expect(findReferences(text, null, { id: 'kst-21501-02-3121' }).map((r) => r.target)).toEqual(['kst-21501-02-3120'])
   })
 
   it('marks a Kamerstuk cited as a motie', () => {

@@ -12,9 +12,10 @@ import { type Sentence, sentences } from './sentences.js'
 const REQUEST_WORDS = /verzoekt|roept/g
 const FULFIL_WORDS = /toeze|toegez|belo|aangek|motie|verzo|antwoord|aanleiding|reactie|gevraagd|Toeze/g
 // (No \b and no case classes: a plain alternation scans fastest; a few extra candidates cost little.)
-// Promises are read from the clause (see commitments.ts): a sentence is a candidate when it names the
-// Kamer as receiver (`Kamer`, `u`) or an act of telling; findCommitment's own test decides the rest.
-const PROMISE_WORDS = /Kamer|kamer|informe|bericht|stuur|sturen|zend|toekomen|rapport|terug|hoogte|brief|tegemoet|ontvang|U |u /g
+// Promises are read from the clause (see commitments.ts), and a promise is an act directed at the Kamer:
+// only sentences holding a word of such an act (`informeren`, `sturen`, `ingaan`, `betrekken` …) are tried.
+const PROMISE_WORDS =
+  /nforme|bericht|stuur|sturen|zend|toekom|rapport|terug|hoogte|kennis|tegemoet|ontvang|ingaan|in te gaan|ga ik|betrek|betrokken|aandacht|ndien|ingedien| dien | dienen|delen|gedeeld| bied |bieden|aanbied|aangeboden|voorleg|leg ik|beantwoord|toelicht|toegelicht|uiteen|verstrek|mededel|melden|meld ik|reactie|reageren|appreciatie|evaluatie|verslag|weten| kom ik| komen w| kom met| komen met|briefing|behandel|meeneem|meegenomen/g
 const TRIGGERS = new RegExp(`(${REQUEST_WORDS.source})|(${FULFIL_WORDS.source})|(${PROMISE_WORDS.source})`, 'g')
 
 /** What the extractors need to know of the paper. */

@@ -81,7 +81,7 @@ const RULES: Rule[] = [
     // Two parts count only with a number of three digits or more: `21 501-20` and `21501-02` are sub-dossiers.
     name: 'reference.hyphenated',
     needs: /\d{5}-/,
-    re: /(?<![\d\p{L}\/.-])(\d{5})-(?:((?:\d{2}|[IVXLC]+|[A-Z]{1,2}))-(\d{1,5})|(\d{3,5}))(?![\d\p{L}-])/gu,
+    re: /(?<![\d\p{L}/.-])(\d{5})-(?:((?:\d{2}|[IVXLC]+|[A-Z]{1,2}))-(\d{1,5})|(\d{3,5}))(?![\d\p{L}-])/gu,
     make(m) {
       return [{ target: m[4] ? `kst-${m[1]}-${m[4]}` : `kst-${m[1]}-${m[2]}-${m[3]}`, kind: 'kamerstuk' }]
     },
@@ -140,7 +140,10 @@ const RULES: Rule[] = [
     name: 'reference.letter-by-date',
     needs: /[Bb]rief/,
     re: initialCaseInsensitive(
-      new RegExp(String.raw`\b(?:Kamer)?brief(?:\s+«[^»]{1,200}»)?\s+(?:van|d\.d\.|gedateerd)\s+((?:\p{L}+dag\s+)?\d{1,2}\s+${M}(?:\s+\d{4})?(?:\s+(?:jl|j\.l|a\.s)\.)?)`, 'giu'),
+      new RegExp(
+        String.raw`\b(?:Kamer)?brief(?:\s+«[^»]{1,200}»)?\s+(?:van|d\.d\.|gedateerd)\s+((?:\p{L}+dag\s+)?\d{1,2}\s+${M}(?:\s+\d{4})?(?:\s+(?:jl|j\.l|a\.s)\.)?)`,
+        'giu',
+      ),
     ),
     make(m, ref) {
       const date = findDates(m[1] as string, ref)[0]
