@@ -89,6 +89,40 @@ describe('a promise never kept', () => {
   })
 })
 
+describe('a promise kept by a letter that names it only in a footnote', () => {
+  it('ends fulfilled with confidence ≥ 0.9 and the keeping sentence as evidence (35228-6 → 35228-7)', async () => {
+    // 35228-7 is written for the tests (test/fixtures/chains/README.md): `Zoals toegezegd in mijn brief van
+    // augustus1 bied ik u hierbij de kabinetsreactie aan …`, with `1 Kamerstuk 35 228, nr. 6` as its footnote.
+    const store = await storeWith([corpusFile('dev', '35228-6.obpage.txt'), chain('35228-7.obpage.txt')])
+    const c = find(store, '35228', 'in het najaar nader te berichten')
+    expect(c.status).toBe('fulfilled')
+    expect(c.evidence.map((e) => [e.paperId, e.reason])).toEqual([['kst-35228-7', 'points-at']])
+    expect(c.evidence[0]?.confidence).toBeGreaterThanOrEqual(0.9)
+    expect(c.evidence[0]?.evidence).toContain('Zoals toegezegd in mijn brief van augustus')
+  })
+
+  it('without the footnote the same letter is no pointer, and stays at most a candidate', async () => {
+    const text = readFileSync(chain('35228-7.obpage.txt'), 'utf8').replace(/X Noot[\s\S]*$/, '')
+    const store = await storeWith([corpusFile('dev', '35228-6.obpage.txt')])
+    const doc = await readDocument(new TextEncoder().encode(text), '35228-7.obpage.txt', ctx)
+    store.put(doc, new TextEncoder().encode(text))
+    const c = find(store, '35228', 'in het najaar nader te berichten')
+    expect(c.evidence.filter((e) => e.reason === 'points-at')).toEqual([])
+  })
+})
+
+describe('a promise without a date', () => {
+  it('is stale after six months open, and not before', async () => {
+    const store = await storeWith([corpusFile('dev', '33783-50.txt')])
+    const decision = () => find(store, '33783', PROMISES.decision)
+    expect(decision()).toMatchObject({ dueText: 't.z.t.', due: null, status: 'open', stale: true })
+    const early = store.commitments({ dossier: '33783', limit: 100 }, '2022-08-01').items.find((c) => c.text.includes('t.z.t.'))
+    expect(early?.stale).toBe(false)
+    // A promise with a due date turns overdue instead of stale.
+    expect(find(store, '33783', PROMISES.report)).toMatchObject({ status: 'overdue', stale: false })
+  })
+})
+
 describe('the citation graph', () => {
   it('links references both ways, and a reference to a paper not yet stored once it arrives', async () => {
     const store = await storeWith([chain('33783-52.txt')])

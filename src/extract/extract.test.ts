@@ -187,6 +187,105 @@ describe('commitments beside policy intentions and motie requests', () => {
     expect(findCommitment(sentence, '2022-05-27', sender)).toBeNull()
   })
 
+  // Real sentences of corpus/letters, one table per form of promise, each beside a near miss of the same form.
+  const forms: Array<{ form: string; ref: string; promise: string; dueText: string | null; nearMiss: string }> = [
+    {
+      form: 'the Kamer as receiver, present tense with a time ahead',
+      ref: '2015-12-01',
+      promise: 'De eerste rapportage ontvangt u uiterlijk in maart 2016.',
+      dueText: 'uiterlijk in maart 2016',
+      nearMiss: 'Hierbij ontvangt u de uitgangspunten voor mijn cultuurbeleid voor de periode 2017–2020.',
+    },
+    {
+      form: 'a standing promise',
+      ref: '2016-06-01',
+      promise:
+        'De rapportage over het hele jaar, inclusief de analyse en duiding, blijft u zoals gebruikelijk ontvangen in het voorjaar van het daaropvolgende jaar.',
+      dueText: 'in het voorjaar van het daaropvolgende jaar',
+      nearMiss: 'Zoals gebruikelijk zend ik u, mede namens de Staatssecretaris, ook dit voorjaar de Voortgangsrapportage van de projecten toe.',
+    },
+    {
+      form: 'expectation with ability',
+      ref: '2019-06-01',
+      promise: 'Ik verwacht uw Kamer hierover dit najaar te kunnen informeren.',
+      dueText: 'dit najaar',
+      nearMiss: 'Ik verwacht dat de sector dit najaar met een plan komt.',
+    },
+    {
+      form: 'ability with a time',
+      ref: '2013-03-15',
+      promise: 'Deze brief kan ik binnen enkele weken naar uw Kamer verzenden.',
+      dueText: 'binnen enkele weken',
+      nearMiss: 'Ik kan daarom niet aan het verzoek voldoen deze brief voor dinsdag 19 maart 12:00 uur aan uw Kamer te versturen.',
+    },
+    {
+      form: 'an aim to act before the Kamer (erop gericht)',
+      ref: '2009-10-20',
+      promise: 'Onze inspanningen zijn erop gericht het wetsvoorstel zo kort mogelijk na dat reces bij uw Kamer in te kunnen dienen.',
+      dueText: 'zo kort mogelijk na dat reces',
+      nearMiss: 'Ik meld u bij dezen dat indiening nog vóór het komende kerstreces niet haalbaar zal zijn.',
+    },
+    {
+      form: 'a condition in place of a date',
+      ref: '2013-04-17',
+      promise: 'Ik zal uw Kamer informeren zodra die afstemming gereed is.',
+      dueText: 'zodra die afstemming gereed is',
+      nearMiss: 'De gevraagde informatie vereist interdepartementale afstemming mede gelet op andere Kamervragen die hiermee verband houden.',
+    },
+    {
+      form: 'the firmer of two deadlines, an event with its date',
+      ref: '2018-05-30',
+      promise:
+        'Ik zal u zo spoedig mogelijk de gevraagde aanvullende informatie doen toekomen, in ieder geval ruimschoots voorafgaand aan het Wetgevingsoverleg over de Jaarverslagen van Infrastructuur en Waterstaat op 20 juni.',
+      dueText: 'in ieder geval ruimschoots voorafgaand aan het Wetgevingsoverleg over de Jaarverslagen van Infrastructuur en Waterstaat op 20 juni',
+      nearMiss:
+        'Op 21 maart jl. heb ik u laten weten dat de omvorming van het CAK op korte termijn plaats zal vinden, zo mogelijk nog in 2012 (32 543, nr 19).',
+    },
+    {
+      form: 'a Kamer item dealt with in a coming paper',
+      ref: '2019-04-01',
+      promise: 'Wij zullen daarbij aandacht schenken aan de punten die de vaste Kamercommissie in de commissiebrief heeft benoemd.',
+      dueText: null,
+      nearMiss: 'Ik wil het PBL bedanken voor het opstellen van dit rapport en zal de conclusies hiervan nader bestuderen.',
+    },
+    {
+      form: 'a promise repeated (zoals toegezegd + future) is still a promise',
+      ref: '2009-11-16',
+      promise: 'Zoals toegezegd zal ik uw Kamer hiervan direct op de hoogte stellen.',
+      dueText: 'direct',
+      nearMiss: 'Ik heb U kort daarna meegedeeld dat ik de gevraagde informatie in september 2013 aan Uw Kamer zou doen toekomen.',
+    },
+  ]
+  it.each(forms)('$form', ({ ref, promise, dueText, nearMiss }) => {
+    const c = findCommitment(promise, ref, sender)
+    expect(c, promise).not.toBeNull()
+    expect(c?.dueText).toBe(dueText)
+    expect(c?.confidence).toBeGreaterThanOrEqual(0.5)
+    expect(findCommitment(nearMiss, ref, sender), nearMiss).toBeNull()
+  })
+
+  it('explains a reading by named features whose weights make up the confidence', () => {
+    const c = findCommitment('Ik zal uw Kamer t.z.t. informeren over dit besluit.', '2022-05-27', sender)
+    expect(c?.features.map((f) => f.name)).toEqual(['bias', 'actor.government', 'receiver.kamer', 'act.inform', 'modality.future', 'deadline'])
+    const sum = c?.features.reduce((a, f) => a + f.weight, 0) ?? 0
+    expect(c?.confidence).toBeCloseTo(1 / (1 + Math.exp(-sum)), 3)
+    // Below the threshold a reading is only returned on request (read --explain), with its negative cues.
+    const told = 'Op 21 maart jl. heb ik u laten weten dat de omvorming op korte termijn plaats zal vinden.'
+    expect(findCommitment(told, '2012-07-02', sender)).toBeNull()
+    expect(findCommitment(told, '2012-07-02', sender, true)?.features.map((f) => f.name)).toContain('tense.past-report')
+  })
+
+  it.each([
+    ['voor het zomerreces', '2023-05-01', { start: '2023-05-01', end: '2023-07-06' }],
+    ['na het zomerreces', '2023-05-01', { start: '2023-09-04', end: '2023-10-04' }],
+    ['voor het kerstreces', '2024-10-01', { start: '2024-10-01', end: '2024-12-19' }],
+    ['voor Prinsjesdag', '2025-04-01', { start: '2025-04-01', end: '2025-09-15' }],
+    ['volgende week', '2020-11-18', { start: '2020-11-23', end: '2020-11-29' }],
+    ['binnen enkele weken', '2013-03-15', { start: '2013-03-15', end: '2013-04-12' }],
+  ])('resolves `Ik zal u %s informeren` in a letter of %s', (words, ref, due) => {
+    expect(findDue(`Ik zal u ${words} informeren.`, ref).due).toEqual(due)
+  })
+
   it('keeps a motie’s `verzoekt de regering` apart as a request', () => {
     const s = 'verzoekt de regering in gesprek te gaan met ouders en de Kamer over de uitkomsten hiervan nog voor het zomerreces te informeren,'
     expect(findRequest(s)).toMatchObject({ addressee: 'de regering' })

@@ -93,7 +93,8 @@ export function extract(input: ExtractInput): Extraction {
         rule: d.rule,
       })
   }
-  for (const r of findReferences(text, date, { id: input.id ?? null, dossier: input.dossier ?? null })) {
+  const found = { references: findReferences(text, date, { id: input.id ?? null, dossier: input.dossier ?? null }) }
+  for (const r of found.references) {
     const s = within(r.index, r.length)
     if (!s || !inBody(s)) continue
     const ref: Reference = {
@@ -146,7 +147,7 @@ export function extract(input: ExtractInput): Extraction {
     const s = body[k] as Sentence
     const at = where(s.span.start, s.text.length)
     if (r.request) out.requests.push({ text: s.text, addressee: r.request.addressee, ...at, rule: r.request.rule })
-    else if (r.fulfil) out.fulfils.push({ text: s.text, pointsAt: r.fulfil.pointsAt, ...at, rule: r.fulfil.rule })
+    else if (r.fulfil) out.fulfils.push({ text: s.text, pointsAt: withNearbyPointers(r.fulfil.pointsAt, s, k), ...at, rule: r.fulfil.rule })
     else if (r.commitment) {
       const c = r.commitment
       out.commitments.push({
@@ -165,6 +166,29 @@ export function extract(input: ExtractInput): Extraction {
     }
   }
 
+  // A fulfilment often names the earlier paper next to it, not in it: in its footnote (`zoals toegezegd in
+  // mijn brief1` / `1 Kamerstuk 33 783, nr. 50`) or in the sentence before, in the same paragraph
+  // (`In mijn brief van 27 mei (Kamerstuk 33 783, nr. 50) heb ik toegezegd … Met deze brief kom ik dat na.`).
+  function withNearbyPointers(pointsAt: PointsAt[], s: Sentence, k: number): PointsAt[] {
+    const out = [...pointsAt]
+    const have = new Set(pointsAt.map((p) => p.target).filter(Boolean))
+    const take = (from: Span) => {
+      for (const r of found.references)
+        if (r.target && !have.has(r.target) && r.index >= from.start && r.index + r.length <= from.end) {
+          have.add(r.target)
+          out.push({ kind: r.kind === 'motie' ? 'motie' : 'reference', text: r.text, target: r.target })
+        }
+    }
+    for (const m of s.text.matchAll(FOOTNOTE_MARK)) {
+      const label = m[1] as string
+      const note = input.sections.find((x) => x.kind === 'footnote' && x.label === label)
+      if (note) take(note.span)
+    }
+    const before = body[k - 1]
+    if (before && before.sectionIndex === s.sectionIndex) take(before.span)
+    return out
+  }
+
   // Requests, fulfilments and commitments are whole sentences; a sentence is at most one of them.
   function sentenceItems(s: Sentence): Reading {
     const request = mayRequest.has(s) ? findRequest(s.text) : null
@@ -181,6 +205,9 @@ export function extract(input: ExtractInput): Extraction {
   for (const c of out.commitments) if (!c.due && c.dueText) c.due = dueFromEvent(c.dueText, out.dates, date)
   return out
 }
+
+// A footnote marker glued to a word: `brief1`, `verzocht1.`, `rapport.2`.
+const FOOTNOTE_MARK = /\p{L}[.,»)]?(\d{1,2})(?=[\s.,;:)]|$)/gu
 
 /** What one sentence was read as, before the paper as a whole settles reported requests and promises. */
 interface Reading {

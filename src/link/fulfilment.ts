@@ -22,6 +22,8 @@ export interface CommitmentRecord {
   object: string | null
   dueText: string | null
   due: DuePeriod | null
+  /** The recogniser's confidence that the sentence is a promise (absent in stores written before it had one). */
+  confidence?: number
 }
 
 /**
@@ -96,7 +98,9 @@ export function commitmentRecords(paper: PaperRef, commitments: Commitment[]): C
     const id = commitmentId(paper.key, c.text)
     if (seen.has(id)) continue
     seen.add(id)
-    out.push({ id, paper, text: c.text, actor: c.actor, action: c.action, object: c.object, dueText: c.dueText, due: c.due })
+    const record: CommitmentRecord = { id, paper, text: c.text, actor: c.actor, action: c.action, object: c.object, dueText: c.dueText, due: c.due }
+    if (c.confidence !== undefined) record.confidence = c.confidence
+    out.push(record)
   }
   return out
 }
@@ -108,6 +112,37 @@ export function linkProfile(paper: PaperRef, doc: Document): LinkProfile {
   const opening = doc.text.slice(0, 1200)
   const terms = subjectTerms([doc.title ?? '', doc.dossierTitle ?? '', opening, ...fulfils.map((f) => f.text)].join(' '))
   return { ...paper, title: doc.title, fulfils, terms }
+}
+
+/** The highest confidence of a subject-only link whose later paper does not name what was promised. */
+const CANDIDATE_CAP = 0.6
+
+// Kinds of things a promise delivers, as a promise names them and as the paper that delivers them does.
+const KINDS: Array<{ kind: string; promised: RegExp; words: string[] }> = [
+  {
+    kind: 'report',
+    promised: /\b(?:rapport\w*|verslag\w*|evaluatie\w*|monitor\w*|voortgangs\w+)/i,
+    words: ['rapport', 'rapportage', 'verslag', 'evaluatie', 'monitor', 'voortgangsrapportage', 'voortgangsbrief', 'resultaten'],
+  },
+  {
+    kind: 'reaction',
+    promised: /\b(?:reactie|kabinetsreactie|beleidsreactie|appreciatie|reageren|standpunt)\b/i,
+    words: ['reactie', 'kabinetsreactie', 'beleidsreactie', 'appreciatie', 'standpunt'],
+  },
+  { kind: 'bill', promised: /\b(?:wetsvoorstel|wetswijziging|indienen|in te dienen)\b/i, words: ['wetsvoorstel', 'wetswijziging', 'voorstel'] },
+  { kind: 'answers', promised: /\b(?:antwoorden|beantwoord\w*|vragen)\b/i, words: ['antwoorden', 'beantwoording', 'vragen'] },
+  {
+    kind: 'plan',
+    promised: /\b(?:visie|plan|actieplan|agenda|strategie|programma|nota)\b/i,
+    words: ['visie', 'plan', 'actieplan', 'agenda', 'strategie', 'programma', 'nota'],
+  },
+]
+const KIND_STEMS = KINDS.map((k) => ({ ...k, stems: k.words.map((w) => stem(w)) }))
+
+/** The kind of thing a promise names that the later paper (by its subject stems) delivers, or null. */
+function deliveredKind(promise: string, later: Set<string>): string | null {
+  for (const k of KIND_STEMS) if (k.promised.test(promise) && k.stems.some((s) => later.has(s))) return k.kind
+  return null
 }
 
 /** The subject words of a promise: what it is about, not how it is phrased. */
@@ -193,18 +228,21 @@ export function matchFulfilments(commitments: CommitmentRecord[], later: LinkPro
       if (chosen.length) kept = true
     }
     if (kept) continue
-    // (b) same sender, same dossier, matching subject
+    // (b) same sender, same dossier, matching subject: a fact only when the later paper delivers the kind of
+    // thing promised (a report for `rapporteren`, a reaction, a bill, answers); sharing words alone is a candidate.
     if (!sameSender(owner.sender, later.sender) || !owner.dossier || owner.dossier !== later.dossier) continue
     for (const c of promises) {
       const terms = promiseTerms(c)
       const { share, shared } = overlap(terms, laterTerms)
       if (shared.length < 2 || share < 0.25) continue
+      const delivered = deliveredKind(c.text, laterTerms)
+      const confidence = share >= 0.5 ? Math.min(0.85, 0.55 + 0.3 * share) : 0.4 + 0.4 * share
       links.push({
         commitmentId: c.id,
         paperKey: later.key,
         reason: 'subject',
-        confidence: share >= 0.5 ? Math.min(0.85, 0.55 + 0.3 * share) : 0.4 + 0.4 * share,
-        evidence: `same sender and dossier, later; shares ${shared.join(', ')} of ${terms.join(', ')}`,
+        confidence: delivered ? confidence : Math.min(confidence, CANDIDATE_CAP),
+        evidence: `same sender and dossier, later; shares ${shared.join(', ')} of ${terms.join(', ')}${delivered ? `; delivers the ${delivered} promised` : '; what was promised is not named'}`,
       })
     }
   }

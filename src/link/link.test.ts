@@ -98,6 +98,11 @@ describe('matchFulfilments', () => {
       expect: [],
     },
     {
+      name: 'most of the subject words without naming what was promised (no report, reaction, bill or answers) is a candidate, not a fact',
+      paper: later({ text: 'De technische ambtelijke briefing voor de deelnemende Kamerleden, voor aanvang van de toetsingsconferentie.' }),
+      expect: [[briefing, 'subject', false]],
+    },
+    {
       name: 'a weak subject match is a candidate, not a fact',
       paper: later({ text: 'Een technische briefing over ontwapening met een ambtelijke toelichting.' }),
       expect: [[briefing, 'subject', false]],

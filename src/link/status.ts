@@ -22,6 +22,20 @@ export interface TrackedCommitment extends CommitmentRecord {
   /** Weaker matches, shown for a person to judge. */
   candidates: Evidence[]
   correction: Correction | null
+  /**
+   * Open for more than {@link STALE_DAYS} days with no date to fall due by (`zo spoedig mogelijk`,
+   * `t.z.t.`, a condition): such a promise never turns overdue, so it is flagged instead.
+   */
+  stale: boolean
+}
+
+/** Days after which an open promise without a due date is `stale`: six months. */
+export const STALE_DAYS = 183
+
+/** Whether an open promise with no due date has waited longer than {@link STALE_DAYS} on `today`. */
+export function isStale(status: CommitmentStatus, due: { end: string } | null, made: string | null, today: string): boolean {
+  if (status !== 'open' || due || !made) return false
+  return (Date.parse(today) - Date.parse(made.slice(0, 10))) / dayMs > STALE_DAYS
 }
 
 /** Days before a due date's end at which an open promise is `due-soon`. */
@@ -42,7 +56,8 @@ export function track(c: CommitmentRecord, links: Evidence[], correction: Correc
   const reopened = correction?.action === 'reopen'
   const evidence = reopened ? [] : sorted.filter((l) => l.reason === 'manual' || l.confidence >= FACT_CONFIDENCE)
   const candidates = sorted.filter((l) => !evidence.includes(l) && l.reason !== 'manual')
-  return { ...c, status: statusOf(c.due?.end ?? null, evidence.length > 0, today), evidence, candidates, correction }
+  const status = statusOf(c.due?.end ?? null, evidence.length > 0, today)
+  return { ...c, status, evidence, candidates, correction, stale: isStale(status, c.due, c.paper.date, today) }
 }
 
 /** The status rule on its own, for stores that count statuses without loading whole records. */

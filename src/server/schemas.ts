@@ -167,6 +167,8 @@ export const TrackedCommitment = z.object({
   dueText: z.string().nullable(),
   due: z.object({ start: z.string(), end: z.string() }).nullable(),
   status: Status,
+  stale: z.boolean(),
+  confidence: z.number().optional(),
   evidence: z.array(Evidence),
   candidates: z.array(Evidence),
   correction: z.object({ action: z.enum(['fulfilled-by', 'reopen', 'not-a-commitment']), target: z.string().optional(), at: z.string() }).nullable(),

@@ -61,6 +61,7 @@ mark.fulfilment { background: #d7f0d8; }
 .badge.status-due-soon { background: var(--soon); }
 .badge.status-overdue { background: var(--over); }
 .badge.status-fulfilled { background: var(--done); }
+.badge.stale { background: #6b6b6b; }
 .evidence { color: var(--done); margin: .1rem 0; }
 .candidate { color: var(--muted); font-style: italic; margin: .1rem 0; }
 .timeline .years { list-style: none; padding: 0; }
