@@ -98,8 +98,8 @@ const NADER = /\bnader\b/
 // Told in the past: `heb ik toegezegd`, `heeft uw Kamer … ontvangen`, `is … geïnformeerd`, `informeerde ik`.
 const PAST_REPORT =
   /\b(?:(?:heb|hebt|heeft|hebben|had|hadden|is|ben|bent|zijn|was|waren|werd|werden)(?: [^\s.;]+){0,12}? (?:toegezegd|aangekondigd|beloofd|geïnformeerd|ingelicht|gestuurd|toegestuurd|toegezonden|verzonden|verstuurd|aangeboden|gedeeld|gemeld|bericht|gerapporteerd|beantwoord|voorgelegd|verstrekt|ontvangen|toegelicht|ingediend|gevraagd|verzocht|laten weten|aangegeven|meegedeeld|medegedeeld|geschreven|uiteengezet|aangenomen|aanvaard)|informeerde|informeerden|stuurde|zond|berichtte|meldde|deelde|ontving|ontvingen|aanvaardde|vroeg|vroegen|verzocht uw Kamer|nam uw Kamer)\b/
-// The act happens in this very letter: `Hierbij stuur ik u`, `Met deze brief informeer ik u`, `bijgevoegd`.
-const DELIVERED_NOW =
+/** The act happens in this very letter: `Hierbij stuur ik u`, `Met deze brief informeer ik u`, `bijgevoegd`. */
+export const DELIVERED_NOW =
   /\b(?:[Hh]ierbij|(?<!verband |samenhang |overeenstemming )[Hh]iermee|[Bb]ij (?:deze|dezen)|[Bb]ijgaand|bijgevoegd|bijgesloten|als bijlage|[Mm]et deze (?:brief|bijlage|nota)|[Mm]iddels deze brief|[Vv]ia deze brief|[Tt]reft u (?:hierbij )?aan)\b/
 // The act done in the present by the writer: `informeer ik u`, `zend ik u … toe`, `we sturen aan op`.
 const ACTS_NOW =
@@ -124,11 +124,12 @@ const OTHER_ACTOR =
 const ASIDE =
   /\b[Zz]oals\b[^,;]{0,160}?\b(?:aangekondigd|toegelicht|gemeld|beschreven|toegezegd|aangegeven|besproken|vermeld|genoemd|uiteengezet|afgesproken|gevraagd|verzocht|bekend|geschetst|opgenomen)\b/g
 
-// A word of the government or of the Kamer: without one no reading can reach the threshold.
+// A word of the government or of the Kamer. A promise names who promises or to whom; a sentence with
+// neither is not read at all (a cheap test; `Beantwoording zal spoedig plaatsvinden` is missed for it).
 const PARTY =
   /\b(?:[Ii]k|[Ww]ij|[Ww]e|[Uu]|[Uu]w|[Kk]amer|Kamerleden|[Kk]amercommissie|kabinet|regering|[Mm]inisterie|[Oo]nze?|[Mm]ijn|commissie|[Mm]oties?|leden|lid)\b/
 
-/** The named features of a sentence read as a possible promise, and their sum. */
+/** The named features of a sentence read as a possible promise (see {@link confidenceOf} for their sum). */
 export function promiseFeatures(masked: string, due: { dueText: string | null; condition: string | null; ahead: boolean }): PromiseFeature[] {
   const f: PromiseFeature[] = [{ name: 'bias', weight: W.bias }]
   const add = (name: string, weight: number, re: RegExp | null = null) => {
@@ -175,8 +176,8 @@ export function promiseFeatures(masked: string, due: { dueText: string | null; c
   return f
 }
 
-/** A cue's words without the boundary character the pattern matched before them. */
-const trimCue = (s: string) => s.replace(/^[^\p{L}]/u, '').replace(/\u00B7/g, '.')
+/** A cue's words, with the full stops that masking hid put back. */
+const trimCue = (s: string) => s.replace(/\u00B7/g, '.')
 
 /** The logistic function of the features' sum: the confidence that the sentence is a promise. */
 export function confidenceOf(features: PromiseFeature[]): number {
@@ -270,9 +271,9 @@ export function findDue(
     return { dueText: event.text, due: eventDue(event.text, date ?? null, ref), condition }
   }
   // A season of the next year holds its season as a date (`in het voorjaar van het daaropvolgende jaar`).
-  const seasonPhrase = phrases.find((p) => p.name === 'season')
-  if (date && seasonPhrase && date.index >= seasonPhrase.index && date.index < seasonPhrase.index + seasonPhrase.text.length) {
-    return { dueText: seasonPhrase.text, due: ref ? (relativeDue(seasonPhrase.text, ref) ?? { start: date.start, end: date.end }) : null, condition }
+  const season = phrases.find((p) => p.name === 'season')
+  if (date && season && date.index >= season.index && date.index < season.index + season.text.length) {
+    return { dueText: season.text, due: ref ? (relativeDue(season.text, ref) ?? { start: date.start, end: date.end }) : null, condition }
   }
   if (date) {
     const lead = PREPOSITION.exec(sentence.slice(0, date.index))?.[1] ?? ''
@@ -282,7 +283,6 @@ export function findDue(
     return { dueText, due: { start: date.start, end: date.end }, condition }
   }
   // A season of the next year, a relative period, a vague word: the most specific first.
-  const season = phrases.find((p) => p.name === 'season')
   const relative = phrases.find((p) => p.name === 'relative' && !VAGUE.test(p.text.replace(/\./g, '·')))
   const vague = phrases.find((p) => p.name === 'relative')
   const pick = season ?? relative ?? vague
@@ -407,7 +407,8 @@ function actionOf(features: PromiseFeature[]): string {
  * Decides whether a sentence promises the Kamer a future act, and reads its
  * parts. `sender` is the paper's sender, who `ik` and `wij` stand for.
  * Returns the reading with its confidence and features even below the
- * threshold when `all` is set (for `read --explain`); otherwise null there.
+ * threshold when `all` is set (a promise told in the past, which the paper as
+ * a whole may find still open); otherwise null there.
  */
 export function findCommitment(sentence: string, ref: string | null, sender: string | null, all = false): FoundCommitment | null {
   // No one to promise or no one to promise to, no promise: a cheap test before the deadline and the features.

@@ -1,6 +1,6 @@
 import type { DateMention, Document, DuePeriod, Entity, OffsetMap, PaperType, PointsAt, Reference, Section, Span } from '../model/document.js'
 import { toSourceOffset } from '../normalize/pieces.js'
-import { type FoundCommitment, findCommitment, PROMISE_THRESHOLD } from './commitments.js'
+import { confidenceOf, DELIVERED_NOW, type FoundCommitment, findCommitment, PROMISE_THRESHOLD } from './commitments.js'
 import { findDates, lookingAhead } from './dates.js'
 import { findAbbreviations, findEntities } from './entities.js'
 import { type FulfilmentKind, findFulfilment, findRequest } from './fulfils.js'
@@ -93,8 +93,8 @@ export function extract(input: ExtractInput): Extraction {
         rule: d.rule,
       })
   }
-  const found = { references: findReferences(text, date, { id: input.id ?? null, dossier: input.dossier ?? null }) }
-  for (const r of found.references) {
+  const references = findReferences(text, date, { id: input.id ?? null, dossier: input.dossier ?? null })
+  for (const r of references) {
     const s = within(r.index, r.length)
     if (!s || !inBody(s)) continue
     const ref: Reference = {
@@ -173,7 +173,7 @@ export function extract(input: ExtractInput): Extraction {
     const out = [...pointsAt]
     const have = new Set(pointsAt.map((p) => p.target).filter(Boolean))
     const take = (from: Span) => {
-      for (const r of found.references)
+      for (const r of references)
         if (r.target && !have.has(r.target) && r.index >= from.start && r.index + r.length <= from.end) {
           have.add(r.target)
           out.push({ kind: r.kind === 'motie' ? 'motie' : 'reference', text: r.text, target: r.target })
@@ -223,9 +223,6 @@ function promisesAhead(c: FoundCommitment): boolean {
   return c.features.some((f) => f.name.startsWith('modality.') || f.name === 'tense.present-with-time')
 }
 
-// The paper delivers something now: `Hierbij zend ik u`, `bijgevoegd`, `treft u aan`, `Met deze brief informeer ik u`.
-const DELIVERS =
-  /\b(?:[Hh]ierbij|[Bb]ijgaand|bijgevoegd|bijgesloten|[Tt]reft u|[Mm]et deze brief (?:informeer|bericht|geef|stuur|zend|bied)|[Ii]n deze brief (?:informeer|bericht|geef|ga))\b/
 // The paper puts a request off or declines it: `Ik zal uw Kamer informeren zodra …`, `niet aan het verzoek voldoen`,
 // `Ik stel voor u uiterlijk 21 juni nader te berichten`, `Ik zie daarom geen aanleiding …`.
 const DEFERS =
@@ -245,20 +242,22 @@ const ANSWER_WINDOW = 4
  *   recorded as a commitment.
  */
 function settleReported(body: Sentence[], readings: Reading[]): void {
-  const delivers = body.some((s, k) => DELIVERS.test(s.text) || readings[k]?.fulfil?.kind === 'kept')
+  // The paper delivers something now (`Hierbij zend ik u`, `bijgevoegd`, `treft u aan`) or says it keeps a promise.
+  const delivers = body.some((s, k) => DELIVERED_NOW.test(s.text) || readings[k]?.fulfil?.kind === 'kept')
   for (const [k, r] of readings.entries()) {
     if (r.fulfil?.kind === 'request-reported') {
       const next = body.slice(k + 1, k + 1 + ANSWER_WINDOW)
       if (next.some((s) => DEFERS.test(s.text))) delete r.fulfil
     } else if (r.fulfil?.kind === 'promise-reported' && !delivers && r.reported) {
       const c = r.reported
-      const ahead = c.features.some((f) => f.name === 'deadline') && c.features.some((f) => f.name === 'act.inform')
-      if (!ahead || !c.features.some((f) => f.name === 'receiver.kamer')) continue
+      const has = (name: string) => c.features.some((f) => f.name === name)
+      // Open only as an act towards the Kamer with a deadline: `… toegezegd deze brief binnen enkele weken aan uw Kamer te versturen`.
+      if (!has('deadline') || !has('act.inform') || !has('receiver.kamer')) continue
       const features = c.features.filter((f) => f.name !== 'tense.past-report')
       features.push({ name: 'reported-open', weight: 0, text: 'promised earlier, not kept in this paper' })
-      const score = features.reduce((s, f) => s + f.weight, 0)
-      if (score < 0) continue
-      r.commitment = { ...c, features, confidence: Math.round(1000 / (1 + Math.exp(-score))) / 1000, rule: 'commitment.reported-open' }
+      const confidence = confidenceOf(features)
+      if (confidence < PROMISE_THRESHOLD) continue
+      r.commitment = { ...c, features, confidence: Math.round(confidence * 1000) / 1000, rule: 'commitment.reported-open' }
       delete r.fulfil
     }
   }
