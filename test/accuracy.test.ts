@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createContext, type PipelineContext, readDocument } from '../src/pipeline.js'
-import { sharedDir } from '../src/test-support/paths.js'
+import { sharedDir, skipWithoutShared } from '../src/test-support/paths.js'
 
 let ctx: PipelineContext
 beforeAll(async () => {
@@ -38,7 +38,7 @@ async function score(corpus: string): Promise<Summary> {
   return JSON.parse(r.stdout)
 }
 
-describe('accuracy against the gold annotations', () => {
+describe.skipIf(skipWithoutShared)('accuracy against the gold annotations', () => {
   it('dev: coverage 100%, metadata ≥ 97%, joins ≥ 99%; references F1 ≥ 0.95, dates ≥ 0.93, commitments ≥ 0.90 (due ≥ 90%), fulfils ≥ 0.85', async () => {
     const s = await score('dev')
     expect(s.coverage).toBe(1)

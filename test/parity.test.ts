@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createContext, readDocument } from '../src/pipeline.js'
 import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
 import type { SearchResult, Store } from '../src/store/store.js'
-import { corpusFile } from '../src/test-support/paths.js'
+import { corpusFile, skipWithoutShared } from '../src/test-support/paths.js'
 import { openTestPostgres, testPostgresUrl } from '../src/test-support/postgres.js'
 import { RELEVANCE_CASES } from './relevance-cases.js'
 
@@ -52,7 +52,7 @@ function groups(r: SearchResult): Array<{ score: number; ids: string[] }> {
 
 const queries = [...RELEVANCE_CASES.map(([q]) => q), 'Kamer', 'brief*', 'Kamer type:brief', 'regering -motie']
 
-describe.skipIf(!pgUrl)('SQLite and PostgreSQL agree on the dev corpus', () => {
+describe.skipIf(!pgUrl || skipWithoutShared)('SQLite and PostgreSQL agree on the dev corpus', () => {
   it('hold the same papers', async () => {
     expect((await postgres.all()).map((p) => [p.key, p.sha256])).toEqual((await sqlite.all()).map((p) => [p.key, p.sha256]))
   })

@@ -5,11 +5,12 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createContext, readDocument } from '../src/pipeline.js'
 import { SqliteStore } from '../src/store/sqlite/index.js'
-import { corpusFile } from '../src/test-support/paths.js'
+import { corpusFile, skipWithoutShared } from '../src/test-support/paths.js'
 import { RELEVANCE_CASES as cases } from './relevance-cases.js'
 
 let store: SqliteStore
 beforeAll(async () => {
+  if (skipWithoutShared) return
   store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'kw-rel-')), 'dev.db'))
   const ctx = await createContext()
   const dir = corpusFile('dev')
@@ -20,14 +21,14 @@ beforeAll(async () => {
   }
   store.putMany(items)
 })
-afterAll(() => store.close())
+afterAll(() => store?.close())
 
 const paperOf = (id: string) =>
   (store.get(id)?.source.name ?? '')
     .replace(/\.(obpage\.txt|pdf\.txt|pdf|txt|pdftext\.txt|tk-html-text\.txt|rijksbegroting-html-text\.txt)$/, '')
     .replace(/\.pdftext$/, '')
 
-describe('relevance on the dev corpus', () => {
+describe.skipIf(skipWithoutShared)('relevance on the dev corpus', () => {
   it.each(cases)('%s → %s (%s)', (q, want) => {
     const top = store.search({ q, limit: 3 }).hits.map((h) => paperOf(h.id))
     expect(top).toContain(want)

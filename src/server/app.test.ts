@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createContext, type PipelineContext, readDocument } from '../pipeline.js'
 import { EmbeddedStore } from '../store/sqlite/embedded.js'
 import type { Store } from '../store/store.js'
-import { corpusFile, ROOT } from '../test-support/paths.js'
+import { corpusFile, ROOT, skipWithoutShared } from '../test-support/paths.js'
 import { buildApp } from './app.js'
 
 const TOKEN = 'test-token-0123456789'
@@ -256,7 +256,7 @@ describe('writes need the token', () => {
 })
 
 describe('web pages', () => {
-  it('show the Tweede Kamer number of a paper from its open data, and find the paper by it', async () => {
+  it.skipIf(skipWithoutShared)('show the Tweede Kamer number of a paper from its open data, and find the paper by it', async () => {
     const own = new EmbeddedStore(':memory:')
     const bytes = readFileSync(corpusFile('raw', '33037-587.zaak.json'))
     await own.put(await readDocument(bytes, '33037-587.zaak.json', ctx), bytes)
