@@ -176,8 +176,8 @@ export interface OwnPaper {
   dossier?: string | null
 }
 
-// `ter vervanging van die gedrukt onder nr. 8`, `(vervangt nr. 12)`: a number of the paper's own dossier.
-const SAME_DOSSIER = /\b(?:ter vervanging van (?:die|het stuk|de brief) gedrukt onder|vervangt|gedrukt onder)\s+nr\.\s*(\d+)/gu
+// `Ter vervanging van die gedrukt onder nr. 8`: a reprint names the paper it replaces by its number in the same dossier.
+const SAME_DOSSIER = /(?:\b[Tt]er vervanging van (?:die|het stuk|de brief) )?\bgedrukt onder\s+nr\.\s*(\d+)/gu
 
 const NEEDS = new RegExp(RULES.map((r) => r.needs.source).join('|'), 'g')
 

@@ -122,7 +122,7 @@ const KINDS: Array<{ kind: string; promised: RegExp; words: string[] }> = [
   {
     kind: 'report',
     promised: /\b(?:rapport\w*|verslag\w*|evaluatie\w*|monitor\w*|voortgangs\w+)/i,
-    words: ['rapport', 'rapportage', 'verslag', 'evaluatie', 'monitor', 'voortgangsrapportage', 'voortgangsbrief', 'resultaten'],
+    words: ['rapport', 'rapportage', 'verslag', 'evaluatie', 'monitor', 'voortgangsrapportage', 'voortgangsbrief'],
   },
   {
     kind: 'reaction',
