@@ -378,10 +378,38 @@ export class PostgresStore implements Store {
     return result
   }
 
+  /**
+   * Runs `work` in one read-only REPEATABLE READ transaction: its queries see one snapshot, so a search's
+   * total, facets and page agree even while other processes commit papers between them.
+   */
+  private async snapshot<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect()
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+      const out = await work(client)
+      await client.query('COMMIT')
+      return out
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw e
+    } finally {
+      client.release()
+    }
+  }
+
   private async searchUncached(request: SearchRequest): Promise<SearchResult> {
-    const { parsed, filters, hasFilters, limit, offset } = prepareSearch(request)
-    const tsquery = toTsQuery(parsed)
-    if (!tsquery && !hasFilters) return emptyResult()
+    const prepared = prepareSearch(request)
+    const tsquery = toTsQuery(prepared.parsed)
+    if (!tsquery && !prepared.hasFilters) return emptyResult()
+    return this.snapshot((db) => this.searchIn(db, request, prepared, tsquery))
+  }
+
+  private async searchIn(
+    db: pg.PoolClient,
+    request: SearchRequest,
+    { parsed, filters, hasFilters, limit, offset }: ReturnType<typeof prepareSearch>,
+    tsquery: string | null,
+  ): Promise<SearchResult> {
 
     const params: unknown[] = []
     const param = (v: unknown) => {
@@ -399,7 +427,7 @@ export class PostgresStore implements Store {
     const whereSql = `WHERE ${where.join(' AND ')}`
 
     const facetRows = (
-      await this.pool.query<{ type: string | null; sender: string | null; dossier: string | null; year: string | null; g: number; n: number }>(
+      await db.query<{ type: string | null; sender: string | null; dossier: string | null; year: string | null; g: number; n: number }>(
         `SELECT p.type, p.sender, p.dossier, left(p.date, 4) AS year, GROUPING(p.type, p.sender, p.dossier, left(p.date, 4)) AS g, count(*) AS n
          FROM papers p ${whereSql}
          GROUP BY GROUPING SETS ((p.type), (p.sender), (p.dossier), (left(p.date, 4)), ())`,
@@ -412,11 +440,11 @@ export class PostgresStore implements Store {
 
     let order = 'left(p.date, 10) DESC NULLS LAST, p.rowid DESC'
     let score = '0'
-    const stats = (await this.pool.query<{ papers: number; tokens: number }>('SELECT papers, tokens FROM stats')).rows[0] ?? { papers: 0, tokens: 0 }
+    const stats = (await db.query<{ papers: number; tokens: number }>('SELECT papers, tokens FROM stats')).rows[0] ?? { papers: 0, tokens: 0 }
     // As in the SQLite store: when BM25 gives every word the floor weight, newest first.
     // Counting the matches of a tsquery reads them all: without filters the facet query's total is that
     // count already, and a one-word query's matches are its word's document frequency.
-    const count = async (q: string) => (await this.pool.query<{ n: number }>('SELECT count(*) AS n FROM papers WHERE tsv @@ $1::tsquery', [q])).rows[0]?.n ?? 0
+    const count = async (q: string) => (await db.query<{ n: number }>('SELECT count(*) AS n FROM papers WHERE tsv @@ $1::tsquery', [q])).rows[0]?.n ?? 0
     const matches = tsquery && request.sort !== 'date' ? (hasFilters ? await count(tsquery) : total) : 0
     if (tsquery && request.sort !== 'date' && rankable(parsed, matches, stats.papers)) {
       const ranked = rankedTerms(parsed)
@@ -429,7 +457,7 @@ export class PostgresStore implements Store {
       order = 'score DESC, p.rowid'
     }
     const page = (
-      await this.pool.query<HitRow & { score: number }>(
+      await db.query<HitRow & { score: number }>(
         `SELECT p.key, p.id, p.title, p.type, p.date, p.sender, p.text, p.tk_nummer, ${score} AS score
          FROM papers p ${whereSql} ORDER BY ${order} LIMIT ${param(limit)} OFFSET ${param(offset)}`,
         params,
