@@ -121,17 +121,19 @@ Examples:
     .argument('<paths...>', 'files, folders or globs ("papers/**/*.xml")')
     .addOption(dbOption())
     .option('--workers <n>', 'reading threads (default: one per core)')
+    .option('--read-timeout <seconds>', 'longest one paper may take to read; a paper over it fails alone', '30')
     .option('--json', 'print the summary as JSON')
     .option('-q, --quiet', 'print only errors')
     .addHelpText(
       'after',
-      '\nExamples:\n  kamerwacht ingest examples\n  kamerwacht ingest "papers/**/*.xml" --db team.db\n\nInterrupted (Ctrl-C, a crash), the same command continues where it stopped; no paper is stored twice.',
+      '\nExamples:\n  kamerwacht ingest examples\n  kamerwacht ingest "papers/**/*.xml" --db team.db\n\nInterrupted (Ctrl-C, SIGTERM, a crash), the same command continues where it stopped; no paper is stored twice.\nEach paper is read in a thread of its own with a time and memory limit (256 MB): one that needs more fails alone, with one line.',
     )
     .action(async (paths: string[], raw: unknown) => {
       const o = z
         .object({
           db: z.string().optional(),
           workers: z.coerce.number().int().min(1).max(64).optional(),
+          readTimeout: z.coerce.number().positive().max(3600),
           json: z.boolean().optional(),
           quiet: z.boolean().optional(),
         })
@@ -376,6 +378,7 @@ Examples:
     db: z.string().optional(),
     log: z.boolean().optional(),
     workers: z.coerce.number().int().min(1).max(64).optional(),
+    baseUrl: z.url({ protocol: /^https?$/, error: 'give an http(s) address, as in https://kamerwacht.example.org' }).optional(),
   })
 
   cli
@@ -384,7 +387,8 @@ Examples:
     .option('--port <n>', 'port to listen on', '8080')
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .addOption(dbOption())
-    .option('--log', 'log every request as JSON lines')
+    .option('--log', 'log every request as JSON lines (errors are logged always)')
+    .option('--base-url <url>', 'the public address feeds link to (default: the address it listens on)')
     .option('--workers <n>', 'server processes sharing the port: more answer more searches at once (one per core at most)', '1')
     .addHelpText(
       'after',

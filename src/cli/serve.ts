@@ -12,6 +12,8 @@ export interface ServeOptions {
   log?: boolean | undefined
   /** Server processes sharing the port (default 1). */
   workers?: number | undefined
+  /** The public address feeds link to. */
+  baseUrl?: string | undefined
 }
 
 /** A worker tells the primary process it listens. */
@@ -49,13 +51,17 @@ function announce(opts: ServeOptions, port: number, papers: number, location: st
  */
 export async function serveCommand(opts: ServeOptions, io: Io): Promise<number> {
   const workers = opts.workers ?? 1
+  const token = process.env.KAMERWACHT_TOKEN?.trim() || undefined
+  if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
+    io.stderr('kamerwacht serve: KAMERWACHT_TOKEN must be printable ASCII without spaces (an HTTP header carries nothing else); choose another\n')
+    return 2
+  }
   if (workers > 1 && cluster.isPrimary) return servePrimary(opts, workers, io)
   const store = await openStore(opts.db)
   // Before listening: the first searches should not be the ones that read the index.
   await store.warm()
   const ctx = await createContext()
-  const token = process.env.KAMERWACHT_TOKEN?.trim() || undefined
-  const app = await buildApp({ store, ctx, token, logger: !!opts.log })
+  const app = await buildApp({ store, ctx, token, logger: !!opts.log, ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}) })
   try {
     await app.listen({ port: opts.port, host: opts.host })
   } catch (e) {

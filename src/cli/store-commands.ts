@@ -4,6 +4,7 @@ import { ingest } from '../ingest/index.js'
 import type { Document } from '../model/document.js'
 import { createContext, readDocument } from '../pipeline.js'
 import { QueryError } from '../search/query.js'
+import { snippetPlain } from '../search/snippet.js'
 import { EmbeddedStore } from '../store/sqlite/embedded.js'
 import { documentNummerOf, openDataDocument, type SearchRequest, type SearchResult, type Store } from '../store/store.js'
 import { listInputs } from './files.js'
@@ -46,7 +47,7 @@ const mb = (bytes: number) => bytes / 1024 / 1024
 /** `kamerwacht ingest PATH...` */
 export async function ingestCommand(
   paths: string[],
-  opts: { db?: string | undefined; workers?: number | undefined; json?: boolean | undefined; quiet?: boolean | undefined },
+  opts: { db?: string | undefined; workers?: number | undefined; readTimeout?: number | undefined; json?: boolean | undefined; quiet?: boolean | undefined },
   io: Io,
 ): Promise<number> {
   const inputs = listInputs(paths)
@@ -55,7 +56,7 @@ export async function ingestCommand(
   const store = await openStore(opts.db)
   const abort = new AbortController()
   const onSignal = () => {
-    io.stderr('\nstopping: writing what was read; run the same command again to continue\n')
+    io.stderr('\nstopping: writing what was read (papers being read are dropped); run the same command again to continue\n')
     abort.abort()
   }
   process.once('SIGINT', onSignal)
@@ -75,6 +76,7 @@ export async function ingestCommand(
       { total: inputs.total, paths: inputs.files() },
       {
         ...(opts.workers ? { workers: opts.workers } : {}),
+        ...(opts.readTimeout ? { readTimeoutMs: opts.readTimeout * 1000 } : {}),
         signal: abort.signal,
         onProgress: (p) => {
           const mbps = p.seconds > 0 ? (mb(p.bytes) / p.seconds).toFixed(1) : '0.0'
@@ -125,14 +127,7 @@ export async function searchCommand(query: string, request: Omit<SearchRequest, 
     }
     const shown = `${(request.offset ?? 0) + 1}–${(request.offset ?? 0) + result.hits.length}`
     io.stdout(`${result.total} papers${result.hits.length ? ` (showing ${shown})` : ''}\n\n`)
-    const plain = (s: string) =>
-      s
-        .replace(/<mark>/g, io.isTTY ? '\x1b[1m' : '[')
-        .replace(/<\/mark>/g, io.isTTY ? '\x1b[0m' : ']')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&amp;/g, '&')
+    const plain = (s: string) => snippetPlain(s.replace(/<mark>/g, io.isTTY ? '\x1b[1m' : '[').replace(/<\/mark>/g, io.isTTY ? '\x1b[0m' : ']'))
     for (const h of result.hits) {
       io.stdout(`${h.id}  ${h.type ?? '?'}  ${h.date ?? '?'}  ${h.sender ?? ''}\n  ${h.title ?? ''}\n  ${plain(h.snippet)}\n\n`)
     }

@@ -87,7 +87,7 @@ export function extract(input: ExtractInput): Extraction {
         start: d.start,
         end: d.end,
         precision: d.precision,
-        sentence: s.text,
+        sentenceSpan: s.span,
         span: span(d.index, d.length),
         sourceSpan: sourceSpan(d.index, d.length),
         rule: d.rule,
@@ -202,7 +202,7 @@ export function extract(input: ExtractInput): Extraction {
     if (fulfil) return { fulfil, ...(commitment ? { reported: commitment } : {}) }
     return commitment && commitment.confidence >= PROMISE_THRESHOLD ? { commitment } : {}
   }
-  for (const c of out.commitments) if (!c.due && c.dueText) c.due = dueFromEvent(c.dueText, out.dates, date)
+  for (const c of out.commitments) if (!c.due && c.dueText) c.due = dueFromEvent(c.dueText, text, out.dates, date)
   return out
 }
 
@@ -271,7 +271,7 @@ const AFTER_EVENT_DAYS = 90
  * `na afloop van de Toetsingsconferentie`) through a date the same paper gives
  * that event (`de conferentie zal plaatsvinden van 1 t/m 26 augustus 2022`).
  */
-function dueFromEvent(dueText: string, dates: DateMention[], ref: string | null): DuePeriod | null {
+function dueFromEvent(dueText: string, text: string, dates: DateMention[], ref: string | null): DuePeriod | null {
   const m = /\b(voor|vóór|na|tijdens|bij)\s+(?:(?:aanvang|afloop|afronding|het einde|de start|het begin|begin|einde)\s+van\s+)?(?:de|het)\s+([\p{L}-]+)/iu.exec(
     dueText,
   )
@@ -280,7 +280,9 @@ function dueFromEvent(dueText: string, dates: DateMention[], ref: string | null)
   // The event as named, or the last part of its compound: `toetsingsconferentie` → `conferentie`.
   const names = [event]
   for (let k = 1; event.length - k >= 8; k++) names.push(event.slice(k))
-  const when = dates.find((d) => d.start !== d.end && d.precision === 'day' && names.some((n) => d.sentence.toLowerCase().includes(n)))
+  const when = dates.find(
+    (d) => d.start !== d.end && d.precision === 'day' && names.some((n) => text.slice(d.sentenceSpan.start, d.sentenceSpan.end).toLowerCase().includes(n)),
+  )
   if (!when) return null
   const add = (iso: string, days: number) => new Date(Date.parse(iso) + days * 864e5).toISOString().slice(0, 10)
   const word = (m[1] as string).toLowerCase()

@@ -213,24 +213,50 @@ export function findReferences(text: string, ref: string | null, own: OwnPaper =
       }
     }
   }
-  const contained = (a: FoundReference) =>
-    found.some(
-      (b) =>
-        b !== a &&
-        b.index <= a.index &&
-        b.index + b.length >= a.index + a.length &&
-        (b.length > a.length || (b.length === a.length && b.target === a.target && found.indexOf(b) < found.indexOf(a))) &&
-        (b.target !== null || a.target === null),
-    )
   if (own.dossier && text.includes('gedrukt onder')) {
     SAME_DOSSIER.lastIndex = 0
     for (let m = SAME_DOSSIER.exec(text); m; m = SAME_DOSSIER.exec(text))
       found.push({ text: m[0], target: `kst-${own.dossier}-${m[1]}`, kind: 'kamerstuk', index: m.index, length: m[0].length, rule: 'reference.same-dossier' })
   }
   // A paper's running head or footer (`21 501-02, nr. 3121`) names the paper itself: no citation.
-  const out = found.filter((r) => !contained(r) && !(own.id && r.target === own.id))
+  const inner = containedIn(found)
+  const out = found.filter((r, k) => !inner[k] && !(own.id && r.target === own.id))
   for (const r of out) {
     if (r.kind === 'kamerstuk' && /\bmotie\b[^.()]{0,80}\(?$/i.test(text.slice(Math.max(0, r.index - 90), r.index))) r.kind = 'motie'
   }
   return out.sort((a, b) => a.index - b.index)
+}
+
+/**
+ * For each found reference, whether another one holds it: a longer match over
+ * the same text (`Kamerstuk 33 783, nr. 48` holds `33 783, nr. 48`), or the
+ * same match found earlier; one with a target is not given up for one without.
+ * Sorted by start, only the matches starting within the longest match's length
+ * before a reference can hold it, so this is linear in the number found (a
+ * line of 4,000 references compared each with each took seconds).
+ */
+function containedIn(found: FoundReference[]): boolean[] {
+  const order = found.map((_, k) => k).sort((x, y) => (found[x] as FoundReference).index - (found[y] as FoundReference).index || x - y)
+  const longest = found.reduce((m, r) => Math.max(m, r.length), 0)
+  const inner = found.map(() => false)
+  let low = 0
+  for (const k of order) {
+    const a = found[k] as FoundReference
+    while ((found[order[low] as number] as FoundReference).index < a.index - longest) low++
+    for (let i = low; i < order.length; i++) {
+      const j = order[i] as number
+      const b = found[j] as FoundReference
+      if (b.index > a.index) break
+      if (
+        j !== k &&
+        b.index + b.length >= a.index + a.length &&
+        (b.length > a.length || (b.length === a.length && b.target === a.target && j < k)) &&
+        (b.target !== null || a.target === null)
+      ) {
+        inner[k] = true
+        break
+      }
+    }
+  }
+  return inner
 }

@@ -74,7 +74,9 @@ export function sentences(text: string, sections: Section[]): Sentence[] {
     const block = text.slice(start, end)
     let from = start
     // A footnote marker may follow the full stop: `(CDA).5 De voorgestelde …`.
-    const re = /[.!?]+["'»)]*(?:\d{1,2}(?=\s+\p{Lu}))?(?=\s+["'«(]?[\p{Lu}\d–•-])/gu
+    // The lookbehind starts a match only at the first mark of a run: else a run of 100,000 dots is tried
+    // from each of its dots, each try running to its end (quadratic).
+    const re = /(?<![.!?])[.!?]+["'»)]*(?:\d{1,2}(?=\s+\p{Lu}))?(?=\s+["'«(]?[\p{Lu}\d–•-])/gu
     for (let m = re.exec(block); m; m = re.exec(block)) {
       const at = start + m.index
       const stop = at + m[0].length

@@ -1,10 +1,9 @@
 import { availableParallelism } from 'node:os'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { Worker } from 'node:worker_threads'
 import type { Document } from '../model/document.js'
 import type { Store } from '../store/store.js'
-import type { ToMain, ToWorker } from './protocol.js'
+import { ReadPool } from './pool.js'
 
 /** How an ingest is going, for a progress bar or log lines. */
 export interface IngestProgress {
@@ -38,21 +37,13 @@ export interface IngestOptions {
   /** Papers per write transaction (default 250). */
   batchSize?: number
   onProgress?: (p: IngestProgress) => void
-  /** Stops handing out files; what was read is still written. */
+  /** Stops reading at once (papers being read are dropped); what was read is still written. */
   signal?: AbortSignal
+  /** Longest one paper may take to read, in ms (default `READ_TIMEOUT_MS`): a paper over it fails alone. */
+  readTimeoutMs?: number
 }
 
-const IN_FLIGHT = 4
 const FLUSH_MS = 300
-/** Heap of one reading thread, in MB: enough for a paper of several MB, and a ceiling on memory over a long run. */
-const WORKER_HEAP_MB = 256
-/**
- * Young generation of one reading thread, in MB. V8's default lets it grow to
- * several times this in the first seconds of an ingest, and how far it grew
- * was what set the peak resident memory (and its spread from run to run:
- * 251–279 MB); at 8 MB the peak is lower and the same for any run length.
- */
-const WORKER_YOUNG_MB = 8
 
 /**
  * A full garbage collection of the writing thread every so many batches.
@@ -134,68 +125,53 @@ export async function ingest(store: Store, files: string[] | IngestInputs, optio
   }
   const progress = () => options.onProgress?.({ done, total: Math.max(total, handedOut), bytes: summary.bytes, seconds: (performance.now() - started) / 1000 })
 
-  await new Promise<void>((resolve, reject) => {
-    const live = new Set<Worker>()
-    const inFlight = new Map<Worker, Set<string>>()
-    const finish = (w: Worker) => {
-      live.delete(w)
-      void w.terminate()
-      if (live.size === 0) resolve()
-    }
-    const feed = (w: Worker) => {
-      const mine = inFlight.get(w) as Set<string>
-      while (mine.size < IN_FLIGHT && queued < MAX_QUEUED && !writeError && !options.signal?.aborted) {
-        const path = take()
-        if (path === null) break
-        mine.add(path)
-        w.postMessage({ type: 'read', path } satisfies ToWorker)
-      }
-      if (mine.size === 0 && (exhausted || options.signal?.aborted || writeError)) finish(w)
-    }
-    const ready = new Set<Worker>()
-    resume = () => {
-      for (const w of live) if (ready.has(w)) feed(w)
-    }
-    const spawnWorker = () => {
-      // A bounded heap keeps memory flat over a long ingest; a file too large for it fails alone.
-      const w = new Worker(new URL('./worker.js', import.meta.url), {
-        workerData: { known },
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
-      })
-      live.add(w)
-      inFlight.set(w, new Set())
-      w.on('error', (e: Error & { code?: string }) => {
-        if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(e)
-        // The files this worker was reading fail; a new worker goes on with the rest.
-        for (const path of inFlight.get(w) ?? []) {
-          summary.failed.push({ path, reason: `needs more than ${WORKER_HEAP_MB} MB of memory to read; read it alone with kamerwacht read` })
-          done++
-        }
-        live.delete(w)
-        if (!exhausted && !options.signal?.aborted) spawnWorker()
-        else if (live.size === 0) resolve()
-      })
-      w.on('message', (m: ToMain) => {
-        if (m.type === 'ready') {
-          ready.add(w)
-          return feed(w)
-        }
-        inFlight.get(w)?.delete(m.path)
-        done++
-        if (m.type === 'doc') {
-          summary.bytes += m.raw.byteLength
-          batch.push({ doc: m.doc, raw: m.raw })
-          if (batch.length >= batchSize || performance.now() - lastFlush > FLUSH_MS) flush()
-        } else if (m.type === 'unchanged') {
-          summary.bytes += m.bytes
-          summary.unchanged++
-        } else summary.failed.push({ path: m.path, reason: m.reason })
-        if (done % 50 === 0 || done === total) progress()
-        feed(w)
-      })
-    }
-    for (let i = 0; i < count; i++) spawnWorker()
+  // Papers handed to the pool at a time: two per thread, so no thread waits between papers.
+  const pool = new ReadPool({
+    size: count,
+    known,
+    nameHints: true,
+    ...(options.readTimeoutMs ? { timeoutMs: options.readTimeoutMs } : {}),
   })
+  const stop = () => void pool.close()
+  options.signal?.addEventListener('abort', stop, { once: true })
+  try {
+    await new Promise<void>((resolve) => {
+      let reading = 0
+      const pump = () => {
+        while (reading < count * 2 && queued < MAX_QUEUED && !writeError && !options.signal?.aborted) {
+          const path = take()
+          if (path === null) break
+          reading++
+          void pool.run({ path }).then((outcome) => {
+            reading--
+            if (outcome.type === 'failed' && outcome.code === 'stopped') {
+              // Stopped by the signal: neither read nor failed; a re-run reads it.
+            } else {
+              done++
+              if (outcome.type === 'doc') {
+                summary.bytes += outcome.raw.byteLength
+                batch.push({ doc: outcome.doc, raw: outcome.raw })
+                if (batch.length >= batchSize || performance.now() - lastFlush > FLUSH_MS) flush()
+              } else if (outcome.type === 'unchanged') {
+                summary.bytes += outcome.bytes
+                summary.unchanged++
+              } else summary.failed.push({ path, reason: outcome.reason })
+              if (done % 50 === 0 || done === total) progress()
+            }
+            pump()
+          })
+        }
+        // Done when nothing is being read and nothing more will be: all handed out, stopped, or a write failed.
+        // (Reading paused for a slow store is resumed by the write that ends.)
+        if (reading === 0 && (exhausted || options.signal?.aborted || writeError)) resolve()
+      }
+      resume = pump
+      pump()
+    })
+  } finally {
+    options.signal?.removeEventListener('abort', stop)
+    await pool.close()
+  }
   flush()
   await writing
   if (writeError) throw writeError

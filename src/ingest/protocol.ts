@@ -1,11 +1,26 @@
 import type { Document } from '../model/document.js'
+import type { ReadOptions } from '../read/index.js'
 
-/** Messages from the ingest main thread to a reading worker. */
-export type ToWorker = { type: 'read'; path: string } | { type: 'known'; shas: string[] }
+/** What a reading worker is started with. */
+export interface WorkerSetup {
+  /** Content hashes already read by the current reader: such a file is answered `unchanged`. */
+  known: string[]
+  /** Limits and PDF engine: what of `PipelineContext` can cross to a thread (the dictionary is loaded there). */
+  read: ReadOptions
+  nameHints: boolean
+}
 
-/** Messages from a reading worker back to the main thread. */
-export type ToMain =
-  | { type: 'ready' }
-  | { type: 'doc'; path: string; doc: Document; raw: Uint8Array }
-  | { type: 'unchanged'; path: string; bytes: number }
-  | { type: 'failed'; path: string; reason: string }
+/** One paper to read: a file the worker reads itself, or bytes sent along. */
+export type ReadJob = { path: string } | { bytes: Uint8Array; name: string }
+
+/** Messages to a reading worker. */
+export type ToWorker = { type: 'read'; job: ReadJob } | { type: 'known'; shas: string[] }
+
+/** What reading one paper came to. */
+export type ReadOutcome =
+  | { type: 'doc'; doc: Document; raw: Uint8Array }
+  | { type: 'unchanged'; bytes: number }
+  | { type: 'failed'; reason: string; code: string }
+
+/** Messages from a reading worker. */
+export type ToMain = { type: 'ready' } | ReadOutcome

@@ -1,34 +1,41 @@
-// A reading worker: gets file paths, reads and hashes them, runs the pipeline,
-// and posts Documents back. The main thread is the only writer.
+// A reading worker: gets one paper at a time (a path or bytes), reads and
+// hashes it, runs the pipeline and posts the Document back. The thread that
+// started it is the only writer, and terminates it when a paper takes too long.
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 import { createContext, readDocument } from '../pipeline.js'
 import { ReadError } from '../read/index.js'
-import type { ToMain, ToWorker } from './protocol.js'
+import type { ReadOutcome, ToMain, ToWorker, WorkerSetup } from './protocol.js'
 
 const port = parentPort
-if (!port) throw new Error('ingest worker started outside a worker thread')
-const known = new Set<string>((workerData as { known: string[] }).known)
-const ctx = { ...(await createContext()), nameHints: true }
+if (!port) throw new Error('reading worker started outside a worker thread')
+const setup = workerData as WorkerSetup
+const known = new Set<string>(setup.known)
+const ctx = { ...(await createContext(setup.read)), nameHints: setup.nameHints }
+
+async function read(msg: Extract<ToWorker, { type: 'read' }>): Promise<{ outcome: ReadOutcome; transfer: ArrayBuffer[] }> {
+  try {
+    const { job } = msg
+    const bytes = 'path' in job ? new Uint8Array(await readFile(job.path)) : job.bytes
+    const name = 'path' in job ? basename(job.path) : job.name
+    const sha = createHash('sha256').update(bytes).digest('hex')
+    if (known.has(sha)) return { outcome: { type: 'unchanged', bytes: bytes.length }, transfer: [] }
+    const doc = await readDocument(bytes, name, ctx)
+    return { outcome: { type: 'doc', doc, raw: bytes }, transfer: [bytes.buffer as ArrayBuffer] }
+  } catch (err) {
+    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err)
+    return { outcome: { type: 'failed', reason: reason || 'unknown error', code: err instanceof ReadError ? err.code : 'internal' }, transfer: [] }
+  }
+}
 
 port.on('message', async (msg: ToWorker) => {
   if (msg.type === 'known') {
     for (const sha of msg.shas) known.add(sha)
     return
   }
-  const reply = (m: ToMain, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer)
-  try {
-    const bytes = await readFile(msg.path)
-    const sha = createHash('sha256').update(bytes).digest('hex')
-    if (known.has(sha)) return reply({ type: 'unchanged', path: msg.path, bytes: bytes.length })
-    const doc = await readDocument(bytes, basename(msg.path), ctx)
-    const raw = new Uint8Array(bytes)
-    reply({ type: 'doc', path: msg.path, doc, raw }, [raw.buffer as ArrayBuffer])
-  } catch (err) {
-    const reason = err instanceof ReadError ? err.message : err instanceof Error ? err.message.split('\n')[0] : String(err)
-    reply({ type: 'failed', path: msg.path, reason: reason ?? 'unknown error' })
-  }
+  const { outcome, transfer } = await read(msg)
+  port.postMessage(outcome satisfies ToMain, transfer)
 })
 port.postMessage({ type: 'ready' } satisfies ToMain)

@@ -86,8 +86,20 @@ export interface CalendarEvent {
   url?: string
 }
 
-// RFC 5545 §3.3.11: backslash, semicolon and comma are escaped, newlines written as \n.
-const icsText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
+// RFC 5545 §3.3.11: backslash, semicolon and comma are escaped, line breaks (CRLF, LF or a bare CR) written
+// as \n; other control characters (NUL, BEL, …; §3.1 allows none but the tab) are dropped. A bare CR written
+// raw would let a parser that breaks lines at CR read a line the text injected (`…\rBEGIN:VEVENT`).
+const icsText = (s: string) =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing exactly those
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '')
+/** A URI property value: no control character or white space can be in a URI (RFC 3986), so none is written. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing exactly those
+const icsUri = (s: string) => s.replace(/[\u0000-\u0020\u007f]/g, '')
 
 /** RFC 5545 §3.1: lines longer than 75 octets are folded with CRLF and a space, never inside a UTF-8 character. */
 function fold(line: string): string {
@@ -131,7 +143,7 @@ export function ics(name: string, events: CalendarEvent[], stamp: string): strin
       `SUMMARY:${icsText(e.summary)}`,
     )
     if (e.description) lines.push(`DESCRIPTION:${icsText(e.description)}`)
-    if (e.url) lines.push(`URL:${e.url}`)
+    if (e.url) lines.push(`URL:${icsUri(e.url)}`)
     lines.push('END:VEVENT')
   }
   lines.push('END:VCALENDAR')

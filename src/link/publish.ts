@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { snippetPlain } from '../search/snippet.js'
 import type { Store } from '../store/store.js'
 import { atom, type CalendarEvent, ics, tagUri } from './feeds.js'
 import type { TrackedCommitment } from './status.js'
@@ -27,7 +28,7 @@ export async function searchFeed(store: Store, q: string, o: PublishOptions): Pr
       title: h.title ?? h.id,
       updated: h.date ?? '1970-01-01',
       link: paperUrl(o.base, h.id),
-      summary: h.snippet.replace(/<\/?mark>/g, ''),
+      summary: snippetPlain(h.snippet),
       ...(h.sender ? { author: h.sender } : {}),
     })),
   })

@@ -1,4 +1,4 @@
-import type { Document } from '../model/document.js'
+import type { DateMention, Document } from '../model/document.js'
 import type { CommitmentList, CommitmentQuery, DossierView, Facet, PaperInfo, SenderCounts, TimelineEntry } from '../store/store.js'
 import type { CommitmentRecord } from './fulfilment.js'
 import { type CommitmentStatus, type Correction, type Evidence, noCounts, statusOf, type TrackedCommitment } from './status.js'
@@ -166,11 +166,35 @@ export function firstLine(doc: Document): string {
  * bare years (`het Actieplan van 2010`), which say when something was named
  * more often than when it happens.
  */
-export function eventsOf(doc: Document): Document['dates'] {
+export function eventsOf(doc: Document): Array<DateMention & { sentence: string }> {
   const head = doc.sections.filter((s) => s.kind === 'dateline' || s.kind === 'header' || s.kind === 'signature')
   const within = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end
-  return doc.dates.filter(
-    (d) =>
-      d.precision !== 'year' && d.precision !== 'years' && !head.some((s) => within(d.span, s.span)) && !doc.references.some((r) => within(d.span, r.span)),
-  )
+  // Dates inside a reference (`brief van 1 juli 2022`) are no events. References sorted by start, with the
+  // furthest end so far: one binary search a date, not a comparison with each reference.
+  const refs = doc.references.map((r) => r.span).sort((a, b) => a.start - b.start)
+  const furthest: number[] = []
+  for (const [k, r] of refs.entries()) furthest.push(Math.max(r.end, furthest[k - 1] ?? 0))
+  const inReference = (span: { start: number; end: number }) => {
+    let lo = 0
+    let hi = refs.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((refs[mid] as { start: number }).start < span.end) lo = mid + 1
+      else hi = mid
+    }
+    // Some reference starting before the date ends also ends after it starts.
+    return lo > 0 && (furthest[lo - 1] as number) > span.start
+  }
+  return doc.dates
+    .filter((d) => d.precision !== 'year' && d.precision !== 'years' && !head.some((s) => within(d.span, s.span)) && !inReference(d.span))
+    .map((d) => ({ ...d, sentence: sentenceText(doc.text, d.sentenceSpan) }))
+}
+
+/** Longest sentence kept with an event: a timeline line, not a page. */
+const EVENT_SENTENCE_MAX = 400
+
+/** A date's sentence as a timeline shows it, cut at a word after `EVENT_SENTENCE_MAX` characters. */
+function sentenceText(text: string, span: { start: number; end: number }): string {
+  const sentence = text.slice(span.start, Math.min(span.end, span.start + EVENT_SENTENCE_MAX + 1))
+  return sentence.length > EVENT_SENTENCE_MAX ? `${sentence.slice(0, EVENT_SENTENCE_MAX).replace(/\s+\S*$/, '')}…` : sentence
 }

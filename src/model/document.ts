@@ -63,8 +63,8 @@ export interface DateMention extends Extracted {
   start: string
   end: string
   precision: DatePrecision
-  /** The sentence the date stands in. */
-  sentence: string
+  /** Where the sentence the date stands in is, in `text` (a span, not a copy: a paper of many dates in one long sentence stays linear in size). */
+  sentenceSpan: Span
 }
 
 /** A resolved due date or period. */

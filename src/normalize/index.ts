@@ -3,7 +3,7 @@ import type { LineRole, RawText } from '../read/raw.js'
 import { foldLine, foldText } from './chars.js'
 import { type FurnitureFacts, layout, type NLine, tagSignatures } from './layout.js'
 import type { Lexicon } from './lexicon.js'
-import { dropAt, piecesText, TextBuilder } from './pieces.js'
+import { collapseSpaces, piecesText, TextBuilder } from './pieces.js'
 import { type JoinRecord, mendSplitWords, reflow } from './reflow.js'
 
 export type { Lexicon } from './lexicon.js'
@@ -46,21 +46,23 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10 || c 
 
 function toNLine(text: string, start: number, page: number, role: LineRole | undefined): NLine {
   let pieces = foldLine(text, start)
-  // Trim white space at both ends, keeping offsets true.
-  while (pieces.length && isSpace(pieces[0]!.t.charCodeAt(0))) {
+  // Trim white space at both ends, keeping offsets true (by index: a line may be thousands of pieces).
+  let first = 0
+  while (first < pieces.length && !pieces[first]!.t.trimStart()) first++
+  let last = pieces.length - 1
+  while (last >= first && !pieces[last]!.t.trimEnd()) last--
+  pieces = pieces.slice(first, last + 1)
+  if (pieces.length && isSpace(pieces[0]!.t.charCodeAt(0))) {
     const p = pieces[0]!
     const t = p.t.trimStart()
-    pieces = t ? [{ ...p, t, s: p.syn ? p.s : p.s + (p.t.length - t.length) }, ...pieces.slice(1)] : pieces.slice(1)
+    pieces[0] = { ...p, t, s: p.syn ? p.s : p.s + (p.t.length - t.length) }
   }
-  while (pieces.length && isSpace(pieces[pieces.length - 1]!.t.charCodeAt(pieces[pieces.length - 1]!.t.length - 1))) {
-    const p = pieces[pieces.length - 1]!
-    const t = p.t.trimEnd()
-    pieces = t ? [...pieces.slice(0, -1), { ...p, t }] : pieces.slice(0, -1)
-  }
+  if (pieces.length && isSpace(pieces[pieces.length - 1]!.t.charCodeAt(pieces[pieces.length - 1]!.t.length - 1)))
+    pieces[pieces.length - 1] = { ...pieces[pieces.length - 1]!, t: pieces[pieces.length - 1]!.t.trimEnd() }
   // Runs of spaces inside a line become one (PDF text pads columns: `Nr. 50  BRIEF`).
   let joined = piecesText(pieces)
-  for (let m = joined.includes('  ') ? /\s{2,}/.exec(joined) : null; m; m = /\s{2,}/.exec(joined)) {
-    pieces = dropAt(pieces, m.index + 1)
+  if (joined.includes('  ')) {
+    pieces = collapseSpaces(pieces)
     joined = piecesText(pieces)
   }
   const line: NLine = { pieces, text: joined, page }

@@ -31,6 +31,36 @@ export function dropEnd(pieces: Piece[], n: number): Piece[] {
   return out
 }
 
+/**
+ * Collapses each run of white space in the joined text to its first character,
+ * in one pass (PDF text pads columns: `Nr. 50  BRIEF` → `Nr. 50 BRIEF`). A
+ * piece the normalizer made (`syn`) is kept whole, as `dropAt` keeps it.
+ */
+export function collapseSpaces(pieces: Piece[]): Piece[] {
+  const out: Piece[] = []
+  let afterSpace = false
+  for (const p of pieces) {
+    if (p.syn || p.t.length === 0) {
+      out.push(p)
+      if (p.t.length) afterSpace = /\s/.test(p.t[p.t.length - 1] as string)
+      continue
+    }
+    // Keep the stretches between dropped characters, each with its own source offset.
+    let from = 0
+    for (const m of p.t.matchAll(/\s+/g)) {
+      const keepEnd = afterSpace && m.index === 0 ? 0 : m.index + 1
+      if (keepEnd > from) out.push({ t: p.t.slice(from, keepEnd), s: p.s + from })
+      from = m.index + m[0].length
+      afterSpace = from === p.t.length
+    }
+    if (from < p.t.length) {
+      out.push(from === 0 ? p : { t: p.t.slice(from), s: p.s + from })
+      afterSpace = false
+    }
+  }
+  return out
+}
+
 /** Removes the character at `index` of the joined text (a space a PDF put inside a word). */
 export function dropAt(pieces: Piece[], index: number): Piece[] {
   const out: Piece[] = []

@@ -36,9 +36,10 @@ export function decodeText(bytes: Uint8Array): string {
 // Marks of a rendered web page's text (officielebekendmakingen, tweedekamer.nl,
 // rijksbegroting.nl): navigation and metadata labels that no printed paper has.
 const WEB_MARKS =
-  /^(?:Naar boven|X Noot|Datum publicatieOrganisatie|Ondertekenaars|Eerste ondertekenaar|Direct naar \(in deze pagina\)|(?:\s*•\s*)?Download PDF)/m
+  /^(?:Naar boven|X Noot|Datum publicatieOrganisatie|Ondertekenaars|Eerste ondertekenaar|Direct naar \(in deze pagina\)|(?:[ \t]*•[ \t]*)?Download PDF)/m
 // A ministry letterhead: the return address line and the Datum/Betreft block.
-const LETTERHEAD_MARKS = /^>?\s*Retouradres\b|^P ?a ?g ?i ?n ?a \d+ van \d+\s*$/m
+// `[ \t]*`, not `\s*`: with /m a `\s*` at a line start runs over every blank line below it, at every line start (quadratic).
+const LETTERHEAD_MARKS = /^>?[ \t]*Retouradres\b|^P ?a ?g ?i ?n ?a \d+ van \d+[ \t]*$/m
 
 /** True for a PDF: `%PDF-` at the start, after optional white space. */
 export function isPdf(bytes: Uint8Array): boolean {

@@ -68,11 +68,15 @@ const decode = (s: string) =>
  * a space (a letter's paragraph is one paragraph however Word wrapped it).
  */
 export function docxParagraphs(xml: string): string[] {
-  const body = /<w:body\b[\s\S]*<\/w:body>/.exec(xml)?.[0] ?? xml
+  // Found with indexOf, and tags matched with `[^<>]*`: a pattern that may run past the next `<` is tried
+  // from every `<w:t ` to the end of the file (80,000 unclosed `<w:t ` in 1 KB of DOCX took 18 s).
+  const open = xml.search(/<w:body[\s>]/)
+  const close = xml.lastIndexOf('</w:body>')
+  const body = open >= 0 && close > open ? xml.slice(open, close) : xml
   const out: string[] = []
-  for (const p of body.split(/<\/w:p>/)) {
+  for (const p of body.split('</w:p>')) {
     let text = ''
-    for (const m of p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br|cr)\b[^>]*\/>/g)) text += m[1] !== undefined ? decode(m[1]) : ' '
+    for (const m of p.matchAll(/<w:t(?:\s[^<>]*)?>([^<]*)<\/w:t>|<w:(tab|br|cr)\b[^<>]*\/>/g)) text += m[1] !== undefined ? decode(m[1]) : ' '
     text = text.replace(/[ \t\u00a0]+/g, ' ').trim()
     if (text) out.push(text)
   }

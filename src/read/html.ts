@@ -39,6 +39,25 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'nav', 'button'
 
 const classes = (n: HNode) => (n.attribs?.class ?? '').split(/\s+/)
 
+/**
+ * Deepest nesting a page may have. The walks below recurse; a page of papers nests some 20–30 levels, and
+ * 100,000 nested `<div>`s would overflow the stack (a 500 before this check, now one line).
+ */
+const MAX_DEPTH = 1000
+
+/** How deep the tree nests, counted without recursion. */
+function maxDepth(root: HNode): number {
+  let deepest = 0
+  const stack: Array<[HNode, number]> = [[root, 0]]
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [n, d] = top
+    if (d > deepest) deepest = d
+    if (deepest > MAX_DEPTH) break
+    for (const c of n.children ?? []) stack.push([c, d + 1])
+  }
+  return deepest
+}
+
 function find(nodes: HNode[], test: (n: HNode) => boolean): HNode | undefined {
   for (const n of nodes) {
     if (n.type === 'tag' && test(n)) return n
@@ -55,6 +74,8 @@ function find(nodes: HNode[], test: (n: HNode) => boolean): HNode | undefined {
  */
 export function readHtml(text: string): RawText {
   const dom = parseDocument(text, { decodeEntities: true, lowerCaseTags: true }) as unknown as HNode
+  if (maxDepth(dom) > MAX_DEPTH)
+    throw new ReadError('html-too-deep', `HTML nested more than ${MAX_DEPTH} levels deep; refused (a page of papers nests some 30)`)
   const roots = dom.children ?? []
   const metaPairs: Array<[string, string]> = []
   const collectMeta = (nodes: HNode[]) => {

@@ -33,11 +33,15 @@ const INLINE = new Set([
  * attacks work. Nothing outside the input is ever opened.
  */
 function refuseDangerousDoctype(text: string): void {
-  const doctype = /<!DOCTYPE[\s\S]*?(\[[\s\S]*?\])?\s*>/i.exec(text.slice(0, 65536))
-  if (!doctype) return
-  if (/<!ENTITY/i.test(doctype[0]))
-    throw new ReadError('xml-entities', 'XML declares entities in a DTD; refused (external and expanding entities are not allowed)')
-  if (/\b(SYSTEM|PUBLIC)\b/i.test(doctype[0]))
+  // Anywhere in the file, not only its first part: a long comment can push the DOCTYPE back.
+  if (/<!ENTITY/i.test(text)) throw new ReadError('xml-entities', 'XML declares entities in a DTD; refused (external and expanding entities are not allowed)')
+  const at = text.search(/<!DOCTYPE/i)
+  if (at < 0) return
+  // The declaration runs to the first `>` after its internal subset (`[…]`), if it has one.
+  const gt = text.indexOf('>', at)
+  const bracket = text.indexOf('[', at)
+  const end = bracket >= 0 && (gt < 0 || bracket < gt) ? text.indexOf('>', Math.max(text.indexOf(']', bracket), bracket)) : gt
+  if (/\b(SYSTEM|PUBLIC)\b/i.test(text.slice(at, end < 0 ? text.length : end + 1)))
     throw new ReadError('xml-external-dtd', 'XML refers to an external DTD; refused (kamerwacht opens nothing outside the input)')
 }
 
@@ -48,7 +52,12 @@ const childrenOf = (node: XNode, tag: string): XNode[] => (Array.isArray(node[ta
 /** Reads an official publication (`<officiele-publicatie>` with `<kamerstuk>` or `<handelingen>`). */
 export function readXml(text: string): RawText {
   refuseDangerousDoctype(text)
-  const valid = XMLValidator.validate(text)
+  let valid: ReturnType<typeof XMLValidator.validate>
+  try {
+    valid = XMLValidator.validate(text)
+  } catch (e) {
+    throw new ReadError('xml-invalid', `XML could not be read: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`)
+  }
   if (valid !== true) {
     throw new ReadError('xml-invalid', `XML is not well-formed: ${valid.err.msg} (line ${valid.err.line})`)
   }
@@ -64,7 +73,13 @@ export function readXml(text: string): RawText {
     ignoreDeclaration: true,
     ignorePiTags: true,
   })
-  const tree = parser.parse(text) as XNode[]
+  let tree: XNode[]
+  try {
+    tree = parser.parse(text) as XNode[]
+  } catch (e) {
+    // The parser's own limits (`Maximum nested tags exceeded` at 100,000 levels) are the input's fault.
+    throw new ReadError('xml-invalid', `XML could not be read: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`)
+  }
   const root = tree.find((n) => tagOf(n) !== '#text')
   if (!root) throw new ReadError('xml-empty', 'XML has no root element')
   const rootTag = tagOf(root)

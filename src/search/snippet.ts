@@ -1,6 +1,16 @@
 import { fold, scanWords, stem } from './stem.js'
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
+const PLAIN: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' }
+
+/**
+ * A snippet as plain text: the `<mark>` tags dropped and the escapes undone
+ * (`Agri &amp; Food` → `Agri & Food`), for output that escapes for itself
+ * (a feed's XML, a page's HTML); escaping the snippet again showed `&amp;`.
+ */
+export function snippetPlain(snippet: string): string {
+  return snippet.replace(/<\/?mark>/g, '').replace(/&(?:amp|lt|gt|quot);/g, (e) => PLAIN[e] as string)
+}
 
 /**
  * A short passage of `text` around the words that matched, HTML-escaped, the

@@ -3,15 +3,14 @@ import { readFileSync } from 'node:fs'
 import compress from '@fastify/compress'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { z } from 'zod'
+import { ReadPool } from '../ingest/pool.js'
 import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../link/publish.js'
 import { type Correction, today as todayIso } from '../link/status.js'
 import type { PipelineContext } from '../pipeline.js'
-import { readDocument } from '../pipeline.js'
-import { ReadError } from '../read/index.js'
 import { QueryError } from '../search/query.js'
 import { commitmentQuery, paperKey, READER_VERSION, type Store, searchRequest } from '../store/store.js'
 import { registerWeb } from '../web/routes.js'
-import { HttpError } from './errors.js'
+import { type ErrorBody, HttpError } from './errors.js'
 import { openApi } from './openapi.js'
 import * as S from './schemas.js'
 
@@ -27,8 +26,14 @@ export interface AppOptions {
   maxUploadBytes?: number
   /** The day statuses are computed for (default: today, or `KAMERWACHT_TODAY`). */
   today?: () => string
-  /** Log requests (default off; `kamerwacht serve` turns it on). */
+  /** Log every request (default off; `kamerwacht serve --log`). Errors are logged either way. */
   logger?: boolean
+  /** Reads uploads in worker threads with a time and memory limit (default: a pool of one thread, made here and closed with the app). */
+  readPool?: ReadPool
+  /** Longest an upload's body may take to arrive, in ms (default 60 s): a body trickled byte by byte is cut off. */
+  bodyTimeoutMs?: number
+  /** The address feeds link to (`--base-url https://kamerwacht.example.org`); default: the address the server listens on. Never the request's Host header. */
+  baseUrl?: string
 }
 
 /** Validates one part of a request with its schema, or answers 400 naming the field. */
@@ -49,17 +54,57 @@ const SECURITY_HEADERS: Record<string, string> = {
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
 }
 
+/** `http://127.0.0.1:8080` for the address the server listens on (`localhost` before it listens, as under `inject`). */
+function listeningAddress(app: FastifyInstance): string {
+  const a = app.server.address()
+  if (!a || typeof a === 'string') return 'http://localhost'
+  const host = a.address === '0.0.0.0' || a.address === '::' ? 'localhost' : a.family === 'IPv6' ? `[${a.address}]` : a.address
+  return `http://${host}:${a.port}`
+}
+
 /** Builds the HTTP server (not listening): the JSON API, feeds, `/openapi.json` and the web UI. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store, ctx } = options
+  if (options.token !== undefined && !/^[\x21-\x7e]+$/.test(options.token))
+    throw new Error('KAMERWACHT_TOKEN must be printable ASCII without spaces: an HTTP header cannot carry anything else, so no request could match it')
   const today = options.today ?? todayIso
   const maxUpload = options.maxUploadBytes ?? 25 * 1024 * 1024
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: maxUpload, trustProxy: false })
+  const bodyTimeout = options.bodyTimeoutMs ?? 60_000
+  const app = Fastify({
+    // Errors are always logged (the 500 answer points to the log); requests only when asked.
+    logger: { level: options.logger ? 'info' : 'error' },
+    bodyLimit: maxUpload,
+    trustProxy: false,
+    // Ids are checked by the route's schema, with our error shape; Fastify's own limit (100) answered in its own.
+    routerOptions: { maxParamLength: 2000 },
+    // Errors Fastify meets before any route (a malformed URL such as `/api/papers/%ZZ`): the same error shape and headers.
+    frameworkErrors: (err, _req, reply) => {
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v)
+      const status = (err as { statusCode?: number }).statusCode ?? 400
+      const body: ErrorBody = { error: { status, code: 'bad-request', message: err.message } }
+      void (reply as FastifyReply).status(status).send(body)
+    },
+  })
   await app.register(compress, { threshold: 1024 })
+  const pool =
+    options.readPool ??
+    new ReadPool({ read: { ...(ctx.limits ? { limits: ctx.limits } : {}), ...(ctx.pdfEngine ? { pdfEngine: ctx.pdfEngine } : {}) }, nameHints: true })
+  if (!options.readPool) app.addHook('onClose', async () => pool.close())
 
   // Uploads come in any form (PDF, XML, text, JSON): the body is kept as bytes for the reader.
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
+
+  // A body must arrive in time: one trickled byte by byte would hold a connection and its buffer forever.
+  app.addHook('preParsing', async (req, _reply, payload) => {
+    const timer = setTimeout(() => {
+      req.log.warn(`request body not complete after ${bodyTimeout / 1000} s; connection closed`)
+      req.raw.destroy()
+    }, bodyTimeout)
+    payload.once('end', () => clearTimeout(timer))
+    payload.once('close', () => clearTimeout(timer))
+    return payload
+  })
 
   app.addHook('onSend', async (_req, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v)
@@ -146,19 +191,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return c
   })
 
-  app.post('/api/papers', async (req, reply) => {
-    requireToken(req)
+  // The token is checked when the request line and headers are in, before the body is read: a client
+  // without one holds no upload buffer (onRequest runs before Fastify reads the body).
+  const tokenFirst = { onRequest: async (req: FastifyRequest) => requireToken(req) }
+
+  app.post('/api/papers', tokenFirst, async (req, reply) => {
     const { name } = parse(S.UploadQuery, req.query, 'query')
     const body = req.body
     if (!Buffer.isBuffer(body) || body.length === 0)
       throw new HttpError(400, 'invalid-input', 'invalid body: send the paper (PDF, XML, HTML, text or open-data JSON) as the request body')
-    let doc: Awaited<ReturnType<typeof readDocument>>
-    try {
-      doc = await readDocument(new Uint8Array(body), name, { ...ctx, nameHints: true })
-    } catch (e) {
-      if (e instanceof ReadError) throw new HttpError(422, 'unreadable', e.message)
-      throw e
+    // Read in a worker thread: the event loop keeps answering while a paper is parsed, and a paper over
+    // the time or memory limit fails alone.
+    const outcome = await pool.run({ bytes: new Uint8Array(body), name })
+    if (outcome.type === 'failed') {
+      if (outcome.code === 'internal') throw new Error(`reading ${name}: ${outcome.reason}`)
+      throw new HttpError(422, 'unreadable', outcome.reason)
     }
+    if (outcome.type !== 'doc') throw new Error('a reading pool without known papers answered unchanged')
+    const doc = outcome.doc
     const result = await store.put(doc, new Uint8Array(body))
     return reply.status(result === 'new' ? 201 : 200).send({ id: doc.id, key: paperKey(doc), result, issues: doc.issues })
   })
@@ -189,8 +239,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return c
   })
 
-  app.post('/api/commitments/:id/correction', async (req) => {
-    requireToken(req)
+  app.post('/api/commitments/:id/correction', tokenFirst, async (req) => {
     const { id } = parse(S.IdParam, req.params, 'id')
     let json: unknown
     try {
@@ -208,7 +257,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
 
   // Feeds: Atom for a saved search, a dossier and commitments; iCalendar for a dossier or a sender.
-  const base = (req: FastifyRequest) => `${req.protocol}://${req.headers.host ?? 'localhost'}`
+  // Links in feeds point at the configured base address, else at the address the server listens on: never at
+  // the request's Host header, which a client chooses (and a cache could then hand its links to everyone).
+  const base = (_req: FastifyRequest) => options.baseUrl?.replace(/\/+$/, '') ?? listeningAddress(app)
   const atomReply = (reply: FastifyReply, body: string) => reply.type('application/atom+xml; charset=utf-8').send(body)
   const icsReply = (reply: FastifyReply, body: string, name: string) =>
     reply

@@ -1,3 +1,5 @@
+import { snippetPlain } from '../search/snippet.js'
+
 /** Escapes text for HTML content and attribute values. */
 export function esc(value: unknown): string {
   return String(value ?? '')
@@ -8,9 +10,16 @@ export function esc(value: unknown): string {
     .replace(/'/g, '&#39;')
 }
 
-/** A search snippet keeps only its `<mark>` tags; everything else is escaped. */
+/**
+ * A search snippet (HTML-escaped, with `<mark>` tags) for a page: its text is
+ * taken back to plain and escaped here, so the page never trusts markup from
+ * elsewhere and never escapes twice (`Agri &amp;amp; Food`).
+ */
 export function snippetHtml(snippet: string): string {
-  return esc(snippet).replace(/&lt;(\/?)mark&gt;/g, '<$1mark>')
+  return snippet
+    .split(/(<mark>[\s\S]*?<\/mark>)/)
+    .map((part) => (part.startsWith('<mark>') ? `<mark>${esc(snippetPlain(part))}</mark>` : esc(snippetPlain(part))))
+    .join('')
 }
 
 const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december']

@@ -410,7 +410,6 @@ export class PostgresStore implements Store {
     { parsed, filters, hasFilters, limit, offset }: ReturnType<typeof prepareSearch>,
     tsquery: string | null,
   ): Promise<SearchResult> {
-
     const params: unknown[] = []
     const param = (v: unknown) => {
       params.push(v)
