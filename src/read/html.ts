@@ -45,6 +45,51 @@ const classes = (n: HNode) => (n.attribs?.class ?? '').split(/\s+/)
  */
 const MAX_DEPTH = 1000
 
+// Elements that close themselves or may be left open (`<br>`, `<p>` … without `</p>`): not counted by `nestingOf`.
+const UNCOUNTED = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'option',
+  'tbody',
+  'thead',
+  'colgroup',
+])
+
+/**
+ * How deep the markup nests, from its tags alone, in one linear pass. The parser keeps its stack of open
+ * elements in an array it shifts and unshifts, so its time grows with the square of the depth (100,000
+ * nested `<div>`s took 5 s): a deep page is refused before it is parsed.
+ */
+function nestingOf(text: string): number {
+  let depth = 0
+  let deepest = 0
+  // `[^<>]*`: a tag never runs past the next `<`, so a run of unclosed `<div` is still one pass.
+  for (const m of text.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^<>]*?(\/?)>/g)) {
+    if (m[3] || UNCOUNTED.has((m[2] as string).toLowerCase())) continue
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1
+    if (depth > deepest) deepest = depth
+  }
+  return deepest
+}
+
 /** How deep the tree nests, counted without recursion. */
 function maxDepth(root: HNode): number {
   let deepest = 0
@@ -73,6 +118,8 @@ function find(nodes: HNode[], test: (n: HNode) => boolean): HNode | undefined {
  * `<meta name="DC.identifier">` and `OVERHEIDop.*` tags become hints.
  */
 export function readHtml(text: string): RawText {
+  if (nestingOf(text) > MAX_DEPTH)
+    throw new ReadError('html-too-deep', `HTML nested more than ${MAX_DEPTH} levels deep; refused (a page of papers nests some 30)`)
   const dom = parseDocument(text, { decodeEntities: true, lowerCaseTags: true }) as unknown as HNode
   if (maxDepth(dom) > MAX_DEPTH)
     throw new ReadError('html-too-deep', `HTML nested more than ${MAX_DEPTH} levels deep; refused (a page of papers nests some 30)`)
