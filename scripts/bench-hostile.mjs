@@ -32,6 +32,8 @@ for (const h of HOSTILE) {
   const two = await best(h.make(2))
   const ratio = two.ms / Math.max(one.ms, 1)
   worst = Math.max(worst, ratio)
-  console.log(`${h.name.slice(0, 78).padEnd(78)} ${one.ms.toFixed(0).padStart(6)} ms ${two.ms.toFixed(0).padStart(6)} ms  ${ratio.toFixed(2).padStart(5)}  ${one.outcome}`)
+  console.log(
+    `${h.name.slice(0, 78).padEnd(78)} ${one.ms.toFixed(0).padStart(6)} ms ${two.ms.toFixed(0).padStart(6)} ms  ${ratio.toFixed(2).padStart(5)}  ${one.outcome}`,
+  )
 }
 console.log(`worst ratio ${worst.toFixed(2)} (2 is linear, 4 quadratic)`)

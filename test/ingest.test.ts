@@ -110,4 +110,59 @@ describe('kamerwacht ingest', () => {
     expect(reader.search({ q: 'Kamer' }).total).toBe(600)
     reader.close()
   }, 120_000)
+
+  /** A folder of `small` generated papers (read in milliseconds) and `long` text papers of 20 MB each (seconds), named to be read in that order. */
+  function withLongPapers(small: number, long: number): string {
+    const dir = corpus(small)
+    const words = ['de', 'minister', 'zal', 'kamer', 'begroting', 'lidstaten', 'veiligheid', 'nucleaire', 'brief', 'het']
+    const lines: string[] = []
+    for (let i = 0; lines.length * 70 < 20 * 1024 * 1024; i++) lines.push(Array.from({ length: 10 }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' '))
+    const text = lines.join('\n')
+    for (let i = 0; i < long; i++) writeFileSync(join(dir, `zz-long-${i}.txt`), text)
+    return dir
+  }
+
+  it('fails a paper over the time limit alone, with one line, and stores the rest', async () => {
+    const dir = withLongPapers(6, 1)
+    const db = join(mkdtempSync(join(tmpdir(), 'kw-limit-')), 'l.db')
+    const job = spawn(process.execPath, [BIN, 'ingest', dir, '--db', db, '--workers', '2', '--read-timeout', '1', '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    let err = ''
+    job.stdout.on('data', (d) => {
+      out += String(d)
+    })
+    job.stderr.on('data', (d) => {
+      err += String(d)
+    })
+    const code = await new Promise<number | null>((r) => job.on('exit', r))
+    expect(code).toBe(1)
+    const summary = JSON.parse(out) as { new: number; failed: Array<{ path: string; reason: string }> }
+    expect(summary.new).toBe(6)
+    expect(summary.failed).toHaveLength(1)
+    // Over the second it may take, or over the thread's memory first: either limit stops it alone.
+    expect(summary.failed[0]?.reason).toMatch(/took longer than 1 s to read|needs more than \d+ MB of memory/)
+    expect(err.trim().split('\n')).toEqual([expect.stringMatching(/zz-long-0\.txt: /)])
+    expect(count(db)).toBe(6)
+  }, 60_000)
+
+  it('stops within seconds of SIGTERM while a long paper is being read, keeping what was committed', async () => {
+    const dir = withLongPapers(20, 3)
+    const db = join(mkdtempSync(join(tmpdir(), 'kw-term-')), 't.db')
+    new SqliteStore(db).close()
+    const job = run(['ingest', dir, '--db', db, '--quiet', '--workers', '1', '--read-timeout', '600'])
+    const deadline = Date.now() + 60_000
+    while (count(db) < 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+    // The small papers are in; the thread is now in the first long one.
+    await new Promise((r) => setTimeout(r, 300))
+    const sent = Date.now()
+    job.child.kill('SIGTERM')
+    expect(await job.done).toBe(1)
+    expect(Date.now() - sent).toBeLessThan(3000)
+    expect(count(db)).toBe(20)
+    const conn = new Database(db, { readonly: true })
+    expect(conn.pragma('integrity_check', { simple: true })).toBe('ok')
+    conn.close()
+  }, 90_000)
 })

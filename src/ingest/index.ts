@@ -98,6 +98,9 @@ export async function ingest(store: Store, files: string[] | IngestInputs, optio
   let done = 0
   let batch: Array<{ doc: Document; raw: Uint8Array }> = []
   let lastFlush = performance.now()
+  // A batch is written when full, when a paper arrives after FLUSH_MS, or FLUSH_MS after its first paper:
+  // papers read just before a long one are not held back while it is read.
+  let flushTimer: NodeJS.Timeout | undefined
   // Batches are written one after another, in order; a failed write stops the ingest.
   // Reading waits while too many batches are queued for a slow store (a PostgreSQL server far away).
   let writing: Promise<void> = Promise.resolve()
@@ -106,6 +109,7 @@ export async function ingest(store: Store, files: string[] | IngestInputs, optio
   let written = 0
   let resume = () => {}
   const flush = () => {
+    clearTimeout(flushTimer)
     if (batch.length === 0) return
     const items = batch
     batch = []
@@ -152,6 +156,7 @@ export async function ingest(store: Store, files: string[] | IngestInputs, optio
                 summary.bytes += outcome.raw.byteLength
                 batch.push({ doc: outcome.doc, raw: outcome.raw })
                 if (batch.length >= batchSize || performance.now() - lastFlush > FLUSH_MS) flush()
+                else if (batch.length === 1) flushTimer = setTimeout(flush, FLUSH_MS)
               } else if (outcome.type === 'unchanged') {
                 summary.bytes += outcome.bytes
                 summary.unchanged++

@@ -14,6 +14,8 @@ export interface ReadPoolOptions {
   known?: string[]
   read?: ReadOptions
   nameHints?: boolean
+  /** Stop a thread idle this long, in ms, giving back the memory its last paper used (default: keep it). */
+  idleMs?: number
 }
 
 /** Default time a paper may take: the slowest real paper (a 25 MB PDF) reads in a few seconds. */
@@ -38,6 +40,7 @@ interface Slot {
   worker: Worker
   ready: boolean
   job: { job: ReadJob; done: (o: ReadOutcome) => void; timer?: NodeJS.Timeout } | null
+  idle?: NodeJS.Timeout
 }
 
 /**
@@ -91,6 +94,7 @@ export class ReadPool {
     const ending: Array<Promise<number>> = []
     for (const s of this.slots) {
       if (s.job) this.finish(s, stopped)
+      clearTimeout(s.idle)
       ending.push(s.worker.terminate())
     }
     this.slots.clear()
@@ -112,6 +116,7 @@ export class ReadPool {
   }
 
   private start(slot: Slot, entry: { job: ReadJob; done: (o: ReadOutcome) => void }): void {
+    clearTimeout(slot.idle)
     slot.job = entry
     // Bytes are copied, not transferred: a small Buffer shares its memory with others (Node's pool).
     slot.worker.postMessage({ type: 'read', job: entry.job } satisfies ToWorker)
@@ -129,11 +134,16 @@ export class ReadPool {
     clearTimeout(job.timer)
     slot.job = null
     slot.worker.unref()
+    if (this.options.idleMs !== undefined && !this.closed)
+      slot.idle = setTimeout(() => {
+        if (!slot.job) this.replace(slot)
+      }, this.options.idleMs).unref()
     job.done(outcome)
   }
 
   /** Stops a thread (over its time, out of memory or crashed) and starts work on the next paper. */
   private replace(slot: Slot): void {
+    clearTimeout(slot.idle)
     this.slots.delete(slot)
     void slot.worker.terminate()
     this.dispatch()

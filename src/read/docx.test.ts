@@ -1,8 +1,8 @@
 // DOCX, as the Tweede Kamer API serves some papers. No real DOCX is in the corpus: the archives
 // here are built by the test (a ZIP writer in a few lines) around a short letter written for it.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createContext, type PipelineContext, readDocument } from '../pipeline.js'
 import { zip } from '../bench/zip.js'
+import { createContext, type PipelineContext, readDocument } from '../pipeline.js'
 import { docxParagraphs, zipEntry } from './docx.js'
 import { ReadError } from './errors.js'
 import { readSource } from './index.js'

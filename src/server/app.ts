@@ -86,9 +86,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   })
   await app.register(compress, { threshold: 1024 })
+  // Uploads are rare: one reading thread, let go after a minute idle so a large paper's memory goes back.
   const pool =
     options.readPool ??
-    new ReadPool({ read: { ...(ctx.limits ? { limits: ctx.limits } : {}), ...(ctx.pdfEngine ? { pdfEngine: ctx.pdfEngine } : {}) }, nameHints: true })
+    new ReadPool({
+      read: { ...(ctx.limits ? { limits: ctx.limits } : {}), ...(ctx.pdfEngine ? { pdfEngine: ctx.pdfEngine } : {}) },
+      nameHints: true,
+      idleMs: 60_000,
+    })
   if (!options.readPool) app.addHook('onClose', async () => pool.close())
 
   // Uploads come in any form (PDF, XML, text, JSON): the body is kept as bytes for the reader.
