@@ -104,6 +104,11 @@ describe('kamerwacht serve', () => {
   it('refuses a bad port and says so when the port is taken', async () => {
     expect(run('serve', '--port', 'eighty').status).toBe(2)
     expect(run('serve', '--port', '70000').stderr).toContain('--port')
+    expect(run('serve', '--base-url', 'ftp://x').stderr).toContain('--base-url')
+    // A token no HTTP header can carry would refuse every write: said at start, not found out later.
+    const token = spawnSync(process.execPath, [BIN, 'serve', '--port', '0'], { encoding: 'utf8', env: { ...process.env, KAMERWACHT_TOKEN: 'wachtwoord-ü' } })
+    expect(token.status).toBe(2)
+    expect(token.stderr).toContain('KAMERWACHT_TOKEN must be printable ASCII')
     const taken = createServer()
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
     const port = String((taken.address() as AddressInfo).port)

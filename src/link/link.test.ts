@@ -233,4 +233,20 @@ describe('feeds', () => {
     expect(events[0]?.startDate.isDate).toBe(true)
     expect(events[1]?.endDate.toString()).toBe('2022-11-25')
   })
+
+  it('iCalendar writes no control character raw: NUL and BEL are dropped, a bare CR cannot start a line of its own', () => {
+    const hostile = 'Termijn\u0000 voor\u0007 de zomer\rBEGIN:VEVENT\r\nUID:injected\nEND:VEVENT'
+    const out = ics(
+      'Dossier 1',
+      [{ uid: 'due-1@kamerwacht', start: '2022-11-24', end: '2022-11-24', summary: hostile, url: 'http://x/papers/a\r\nX-EVIL:1' }],
+      '2026-11-28',
+    )
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for exactly those
+    expect(out.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f]/)
+    expect(out.split('\r\n').filter((l) => l.startsWith('BEGIN:VEVENT'))).toHaveLength(1)
+    const events = new ICAL.Component(ICAL.parse(out)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))
+    expect(events.map((e) => e.uid)).toEqual(['due-1@kamerwacht'])
+    expect(events[0]?.summary).toBe('Termijn voor de zomer\nBEGIN:VEVENT\nUID:injected\nEND:VEVENT')
+    expect(out.split('\r\n').some((l) => l.startsWith('X-EVIL'))).toBe(false)
+  })
 })

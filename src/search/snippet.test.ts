@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { snippet } from './snippet.js'
+import { snippet, snippetPlain } from './snippet.js'
 import { stem } from './stem.js'
 
 describe('snippet', () => {
@@ -16,5 +16,14 @@ describe('snippet', () => {
   it('marks the words a prefix finds, and leaves other words alone', () => {
     const out = snippet('Grondstoffen en grondwater, geen grondstof-akkoord.', new Set(), ['grondstof'])
     expect(out).toBe('<mark>Grondstoffen</mark> en grondwater, geen <mark>grondstof</mark>-akkoord.')
+  })
+})
+
+describe('snippets escaped once', () => {
+  it('give plain text back for output that escapes for itself (feeds, pages)', () => {
+    const text = 'Brief over Agri & Food <concept> en "kernwapens" in de regio.'
+    const s = snippet(text, new Set([stem('kernwapens')]), [])
+    expect(s).toContain('Agri &amp; Food &lt;concept&gt;')
+    expect(snippetPlain(s)).toBe(text)
   })
 })

@@ -194,11 +194,14 @@ describe('reads', () => {
             }
           : Reflect.get(target, prop, receiver),
     })
-    const b = await buildApp({ store: broken, ctx, today: TODAY })
+    const logged: string[] = []
+    const b = await buildApp({ store: broken, ctx, today: TODAY, logStream: { write: (line) => logged.push(line) } })
     const r = await b.inject('/api/search?q=x')
     await b.close()
     expect(r.statusCode).toBe(500)
     expect(r.json()).toEqual({ error: { status: 500, code: 'internal', message: 'internal error; the server log has the details' } })
+    // The log has the details, without --log too: what the answer points to is there.
+    expect(logged.join('')).toContain('disk I/O error at /var/lib/secret.db')
   })
 })
 
@@ -306,5 +309,91 @@ describe('web pages', () => {
     expect(board).toContain('data-status="overdue"')
     expect(board).not.toContain('data-status="open"')
     expect(board).toContain('<svg role="img"')
+  })
+})
+
+describe('hostile requests get our answer, never a crash or the client’s words in our links (issue 18)', () => {
+  const post = (url: string, payload: string, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/octet-stream', ...auth, ...headers } })
+
+  it('XML and HTML nested 100,000 deep are 422 with one line, not 500', async () => {
+    const xml = await post(
+      '/api/papers?name=deep.xml',
+      `<?xml version="1.0"?><officiele-publicatie>${'<al>'.repeat(100_000)}x${'</al>'.repeat(100_000)}</officiele-publicatie>`,
+    )
+    expect(xml.statusCode).toBe(422)
+    expect(xml.json().error.message).toMatch(/^XML could not be read: .*nested/)
+    const html = await post('/api/papers?name=deep.html', `<html><body>${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}</body></html>`)
+    expect(html.statusCode).toBe(422)
+    expect(html.json().error.message).toMatch(/HTML nested more than 1000 levels deep/)
+  })
+
+  it('an upload without a token is refused before its body is read', async () => {
+    const r = await app.inject({ method: 'POST', url: '/api/papers?name=x.txt', payload: 'x'.repeat(1000), headers: { 'content-type': 'text/plain' } })
+    expect(r.statusCode).toBe(401)
+    // An invalid body encoding from someone without the token: the token is what is answered.
+    const encoded = await app.inject({ method: 'POST', url: '/api/papers?name=x.txt', payload: 'x', headers: { 'content-encoding': 'bogus' } })
+    expect(encoded.statusCode).toBe(401)
+  })
+
+  it('an invalid Content-Encoding gets our error shape, not a dropped connection', async () => {
+    const r = await post('/api/papers?name=x.txt', 'Brief', { 'content-encoding': 'bogus' })
+    expect(r.statusCode).toBe(415)
+    expect(r.json()).toMatchObject({ error: { status: 415 } })
+    expect(r.headers['x-content-type-options']).toBe('nosniff')
+  })
+
+  it('ids over 100 characters and malformed escapes (%ZZ) get our error shape and the security headers', async () => {
+    const long = await get(`/api/papers/${'a'.repeat(150)}`)
+    expect(long.statusCode).toBe(404)
+    expect(long.json()).toMatchObject({ error: { status: 404, code: 'not-found' } })
+    expect(long.headers['content-security-policy']).toBeDefined()
+    const bad = await get('/api/papers/%ZZ')
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json()).toMatchObject({ error: { status: 400, code: 'bad-request' } })
+    expect(bad.headers['x-frame-options']).toBe('DENY')
+  })
+
+  it('feed links never come from the Host header: the configured base address, else the listening address', async () => {
+    const atom = await get('/feeds/commitments.atom', { host: 'evil.example' })
+    expect(atom.statusCode).toBe(200)
+    expect(atom.body).not.toContain('evil.example')
+    const ics = await get('/feeds/dossier/33783.ics', { host: 'evil.example' })
+    expect(ics.body).not.toContain('evil.example')
+    const configured = await buildApp({ store, ctx, today: TODAY, baseUrl: 'https://kamerwacht.example.org/' })
+    try {
+      const body = (await configured.inject({ url: '/feeds/dossier/33783.atom', headers: { host: 'evil.example' } })).body
+      expect(body).toContain('href="https://kamerwacht.example.org/feeds/dossier/33783.atom"')
+      expect(body).not.toContain('evil.example')
+    } finally {
+      await configured.close()
+    }
+  })
+
+  it('a token a header cannot carry is refused when the server is built', async () => {
+    await expect(buildApp({ store, ctx, token: 'geheim-wachtwoord-é' })).rejects.toThrow(/printable ASCII/)
+    await expect(buildApp({ store, ctx, token: 'two words' })).rejects.toThrow(/printable ASCII/)
+  })
+})
+
+describe('snippets', () => {
+  it('are escaped once on the page and in the feed (`Agri & Food`, not `Agri &amp;amp; Food`)', async () => {
+    const own = new EmbeddedStore(':memory:')
+    const text = 'Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 3 maart 2023\n\nDe sector Agri & Food zoekt kernwapens <niet>.\n'
+    await own.put(await readDocument(Buffer.from(text), 'agri.txt', ctx), Buffer.from(text))
+    const server = await buildApp({ store: own, ctx, today: TODAY })
+    try {
+      const page = (await server.inject('/?q=kernwapens')).body
+      expect(page).toContain('Agri &amp; Food')
+      expect(page).not.toContain('&amp;amp;')
+      expect(page).toContain('&lt;niet&gt;')
+      const feed = (await server.inject('/feeds/search.atom?q=kernwapens')).body
+      expect(feed).toContain('Agri &amp; Food')
+      expect(feed).not.toContain('&amp;amp;')
+      expect((await parseFeed(feed)).items[0]?.description).toContain('Agri & Food')
+    } finally {
+      await server.close()
+      await own.close()
+    }
   })
 })

@@ -28,6 +28,8 @@ export interface AppOptions {
   today?: () => string
   /** Log every request (default off; `kamerwacht serve --log`). Errors are logged either way. */
   logger?: boolean
+  /** Where log lines go (default standard output). */
+  logStream?: { write: (line: string) => void }
   /** Reads uploads in worker threads with a time and memory limit (default: a pool of one thread, made here and closed with the app). */
   readPool?: ReadPool
   /** Longest an upload's body may take to arrive, in ms (default 60 s): a body trickled byte by byte is cut off. */
@@ -72,7 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const bodyTimeout = options.bodyTimeoutMs ?? 60_000
   const app = Fastify({
     // Errors are always logged (the 500 answer points to the log); requests only when asked.
-    logger: { level: options.logger ? 'info' : 'error' },
+    logger: { level: options.logger ? 'info' : 'error', ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: maxUpload,
     trustProxy: false,
     // Ids are checked by the route's schema, with our error shape; Fastify's own limit (100) answered in its own.
