@@ -1,21 +1,9 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join, sep } from 'node:path'
+import picomatch from 'picomatch'
 
-/** `papers/**\/*.xml` → a RegExp on paths: `**` any folders, `*` and `?` within a name. */
-function globToRegExp(glob: string): RegExp {
-  let re = ''
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i] as string
-    if (c === '*' && glob[i + 1] === '*') {
-      re += '.*'
-      i++
-      if (glob[i + 1] === '/') i++
-    } else if (c === '*') re += '[^/]*'
-    else if (c === '?') re += '[^/]'
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&')
-  }
-  return new RegExp(`^${re}$`)
-}
+/** A path with a wildcard the shell left unexpanded (`papers/**\/*.xml`, `kst-{33783,36410}-*.xml`), that names no file itself. */
+const isGlob = (p: string) => /[*?[{]/.test(p) && !statSync(p, { throwIfNoEntry: false })
 
 /** One folder's entries, sorted, as names and kinds only: no Dirent outlives the listing. */
 function listFolder(dir: string): Array<{ path: string; folder: boolean }> {
@@ -46,12 +34,15 @@ export interface Inputs {
 
 /** The files of one CLI path: itself, every file under a folder, or a glob's matches. */
 function* filesOf(p: string): Generator<string> {
-  if (/[*?]/.test(p)) {
+  if (isGlob(p)) {
     // A glob the shell did not expand: walk from the folder before its first wildcard.
-    const base = p.slice(0, p.search(/[*?]/)).replace(/[^/]*$/, '') || '.'
-    const re = globToRegExp(p.startsWith('./') ? p.slice(2) : p)
+    const base = p.slice(0, p.search(/[*?[{]/)).replace(/[^/]*$/, '') || '.'
+    // The glob syntax is picomatch's (`**`, `*`, `?`, `[abc]`, `{xml,txt}`), as in tinyglobby, which is built on it.
+    // The walk stays ours: tinyglobby returns every match at once, and an ingest of a million files should
+    // not hold every path (see `Inputs.files`).
+    const matches = picomatch(p.startsWith('./') ? p.slice(2) : p, { dot: false })
     if (!statSync(base, { throwIfNoEntry: false })) return
-    for (const f of walk(base)) if (re.test((base === '.' ? f.replace(/^\.\//, '') : f).split(sep).join('/'))) yield f
+    for (const f of walk(base)) if (matches((base === '.' ? f.replace(/^\.\//, '') : f).split(sep).join('/'))) yield f
     return
   }
   const s = statSync(p, { throwIfNoEntry: false })
@@ -71,7 +62,7 @@ export function listInputs(paths: string[]): Inputs {
   for (const p of paths) {
     let n = 0
     for (const _ of filesOf(p)) n++
-    if (n === 0 && (/[*?]/.test(p) || !statSync(p, { throwIfNoEntry: false }))) missing.push(p)
+    if (n === 0 && (isGlob(p) || !statSync(p, { throwIfNoEntry: false }))) missing.push(p)
     total += n
   }
   const present = paths.filter((p) => !missing.includes(p))

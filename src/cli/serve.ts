@@ -91,9 +91,14 @@ async function servePrimary(opts: ServeOptions, workers: number, io: Io): Promis
   await (await openStore(opts.db)).close()
   let listening = false
   let stopping = false
+  // Announced when every process listens: before that, a process still starting takes no connection, and with
+  // `--port 0` the port is chosen again if the only one listening dies (the primary's handle closes with it).
+  const ready = new Set<number>()
   const done = new Promise<number>((resolve) => {
-    cluster.on('message', (_worker, message: unknown) => {
+    cluster.on('message', (worker, message: unknown) => {
       if (!isListening(message) || listening) return
+      ready.add(worker.id)
+      if (ready.size < workers) return
       listening = true
       announce(opts, message.port, message.papers, message.location, io, workers)
     })

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import cliProgress from 'cli-progress'
+import { stringify } from 'csv-stringify/sync'
 import { ingest } from '../ingest/index.js'
 import type { Document } from '../model/document.js'
 import { createContext, readDocument } from '../pipeline.js'
@@ -186,11 +187,6 @@ export async function showCommand(id: string, opts: { db?: string; json?: boolea
   }
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v)
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
 /** `kamerwacht export --format jsonl|csv --what documents|commitments|references|dates`: streams rows. */
 export async function exportCommand(
   opts: { db?: string; format: 'jsonl' | 'csv'; what: 'documents' | 'commitments' | 'references' | 'dates' },
@@ -205,9 +201,10 @@ export async function exportCommand(
       dates: ['paper', 'text', 'start', 'end', 'precision', 'rule'],
     }
     const cols = columns[opts.what]
-    if (opts.format === 'csv') io.stdout(`${cols.join(',')}\n`)
+    // RFC 4180 by csv-stringify: a field with a comma, quote, CR or LF is quoted, quotes doubled; null is empty.
+    if (opts.format === 'csv') io.stdout(stringify([cols]))
     const emit = (row: Record<string, unknown>) =>
-      io.stdout(opts.format === 'jsonl' ? `${JSON.stringify(row)}\n` : `${cols.map((c) => csvCell(row[c])).join(',')}\n`)
+      io.stdout(opts.format === 'jsonl' ? `${JSON.stringify(row)}\n` : stringify([cols.map((c) => row[c] ?? null)]))
     for (const p of await store.all()) {
       if (opts.what === 'documents') {
         const doc = await store.get(p.key)
