@@ -14,23 +14,6 @@ export interface Piece {
 /** Total text of a list of pieces. */
 export const piecesText = (pieces: Piece[]): string => pieces.map((p) => p.t).join('')
 
-/** Removes `n` characters from the end of a piece list (a line-break hyphen). */
-export function dropEnd(pieces: Piece[], n: number): Piece[] {
-  const out = pieces.slice()
-  let left = n
-  while (left > 0 && out.length > 0) {
-    const last = out[out.length - 1] as Piece
-    if (last.t.length <= left) {
-      left -= last.t.length
-      out.pop()
-    } else {
-      out[out.length - 1] = { ...last, t: last.t.slice(0, last.t.length - left) }
-      left = 0
-    }
-  }
-  return out
-}
-
 /**
  * Collapses each run of white space in the joined text to its first character,
  * in one pass (PDF text pads columns: `Nr. 50  BRIEF` → `Nr. 50 BRIEF`). A

@@ -2,7 +2,7 @@ import type { LineRole } from '../read/raw.js'
 import { type BreakDecision, decideBreak, type SpellingEvidence } from './dehyphenate.js'
 import type { NLine } from './layout.js'
 import type { Lexicon } from './lexicon.js'
-import { dropAt, dropEnd, type Piece, piecesText } from './pieces.js'
+import { dropAt, type Piece, piecesText } from './pieces.js'
 
 /** A block of clean text: a paragraph, a heading, a list item or a part of the head. */
 export interface Block {
@@ -47,8 +47,12 @@ class BlockWriter {
     this.parts.push({ t: ' ', s: -1, syn: true })
     this.tail = `${this.tail} `.slice(-160)
   }
+  /** Drops the last character written (a line-break hyphen), in place: copying the parts for each hyphen of a long paragraph is quadratic. */
   dropLast(): void {
-    this.parts = dropEnd(this.parts, 1)
+    while (this.parts.length > 0 && (this.parts[this.parts.length - 1] as Piece).t.length === 0) this.parts.pop()
+    const last = this.parts[this.parts.length - 1]
+    if (last && last.t.length === 1) this.parts.pop()
+    else if (last) this.parts[this.parts.length - 1] = { ...last, t: last.t.slice(0, -1) }
     this.tail = this.tail.slice(0, -1)
   }
   get text(): string {

@@ -19,7 +19,9 @@ export function defaultPdfEngine(): PdfEngine {
   return hasPoppler() ? 'poppler' : 'js'
 }
 
-const LIMITS = { timeoutMs: 30_000, maxOutput: 64 * 1024 * 1024 }
+// Under the reading pool's 30 s a paper (`ingest/pool.ts`): pdftotext is a process of its own, which the
+// pool's terminating a thread would not stop, so its own limit must end it first.
+const LIMITS = { timeoutMs: 25_000, maxOutput: 64 * 1024 * 1024 }
 
 function explain(stderr: string): ReadError {
   if (/password|encrypt/i.test(stderr)) return new ReadError('pdf-encrypted', 'PDF is password-protected; kamerwacht cannot read encrypted papers')
