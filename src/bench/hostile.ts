@@ -20,6 +20,10 @@ export const HOSTILE: HostileInput[] = [
   { name: '1 MB of spaces inside a line (collapsing runs of spaces)', make: (s) => enc(`Brief ${' '.repeat(n(1_000_000, s))} tekst\n`) },
   { name: '200,000 lines of `woord-` (spelling evidence for line-break hyphens)', make: (s) => enc(`Brief\n${'woord-\n'.repeat(n(200_000, s))}slot.\n`) },
   {
+    name: 'one paragraph of 100,000 line-break hyphens (each dropped from a copy of the paragraph)',
+    make: (s) => enc(`Brief\n${'woord-\nbreuk '.repeat(n(100_000, s))}\nslot.\n`),
+  },
+  {
     name: '20 lines of 100,000 characters of `Kamerstuk 33 783, nr. 5` (contained references)',
     make: (s) => enc(Array.from({ length: 20 }, () => 'Kamerstuk 33 783, nr. 5'.repeat(n(4348, s))).join('\n')),
   },
