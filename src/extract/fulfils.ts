@@ -35,18 +35,18 @@ const RULES: Rule[] = [
   {
     name: 'fulfil.motie',
     kind: 'kept',
-    re: /\b(?:uitvoering|invulling|gevolg)\s+(?:te\s+)?(?:geven|geef|geeft|gegeven|gegeven\s+wordt)\s+aan\s+(?:de|een|het|mijn)\s+(?:gewijzigde\s+)?(?:motie|verzoek|toezegging)/iu,
+    re: /\b(?:uitvoering|invulling|gevolg)\s+(?:te\s+)?(?:geven|geef|geeft|gegeven|gegeven\s+wordt)\s+aan\s+(?:de|een|het|mijn|deze|beide|twee|drie|enkele|(?:een\s+)?aantal)\s+(?:gewijzigde\s+)?(?:moties?|verzoek(?:en)?|toezegging(?:en)?)\b/iu,
   },
   {
     name: 'fulfil.motie',
     kind: 'kept',
-    re: /\b(?:geef|geeft|geven|wordt|worden)\s+(?:ik\s+|we\s+|wij\s+|hierbij\s+|hiermee\s+)*(?:uitvoering|invulling|gevolg)\s+(?:gegeven\s+)?aan\s+(?:de|een|het)\s+(?:gewijzigde\s+)?(?:motie|verzoek)/iu,
+    re: /\b(?:geef|geeft|geven|wordt|worden)\s+(?:ik\s+|we\s+|wij\s+|hierbij\s+|hiermee\s+|daarmee\s+|ook\s+)*(?:uitvoering|invulling|gevolg)\s+(?:gegeven\s+)?aan\s+(?:de|een|het|deze|beide|twee|drie|enkele|(?:een\s+)?aantal)\s+(?:gewijzigde\s+)?(?:moties?|verzoek(?:en)?)\b/iu,
   },
   // `Ik beschouw de motie hiermee als afgedaan`, `Hiermee is de toezegging afgedaan`
   {
     name: 'fulfil.afgedaan',
     kind: 'kept',
-    re: /\b(?:motie|toezegging|verzoek)\b[^.]{0,80}?\b(?:afgedaan|uitgevoerd|ingevuld|nagekomen)\b/iu,
+    re: /\b(?:moties?|toezegging(?:en)?|verzoek(?:en)?)\b[^.]{0,80}?\b(?:afgedaan|uitgevoerd|ingevuld|nagekomen)\b/iu,
   },
   // `In antwoord op uw verzoek van …`, `Naar aanleiding van het verzoek van de commissie … zend ik u hierbij`,
   // `Naar aanleiding van de in het debat … gestelde vragen … kan ik u het volgende mededelen`, `Naar aanleiding hiervan bericht ik u`

@@ -11,6 +11,11 @@ export interface Sentence {
 
 // Abbreviations that end in a full stop inside a sentence (`t.z.t.`, `d.d.`, `jl.`, `nr.`).
 const ABBREVIATIONS = new Set([
+  // `Kst. 36 725, nr. 29.`, `Hand. II 2022/23`, `Aanh. Hand.`, `vgl.`: the citation forms of footnotes.
+  'kst',
+  'hand',
+  'aanh',
+  'vgl',
   'nr',
   'nrs',
   'jl',

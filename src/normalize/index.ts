@@ -82,12 +82,12 @@ export function normalize(raw: RawText, ctx: NormalizeContext): CleanText {
   let lines = raw.lines.map((l) => toNLine(folded === raw.text ? l.text : folded.slice(l.start, l.start + l.text.length), l.start, l.page, l.role))
   let facts: FurnitureFacts = {}
   if (raw.form !== 'official-xml' && raw.form !== 'open-data') {
-    const out = layout(lines, raw.form)
+    const out = layout(lines, raw.layout ?? raw.form)
     lines = out.lines
     facts = out.facts
   } else if (raw.form === 'official-xml' && !lines.some((l) => l.role === 'signature-name')) tagSignatures(lines)
   // Words split by a stray space show as lone letters (`D en Haag`, `naa r`, `w e`); mend only papers that have them.
-  if (raw.form === 'letterhead-pdf-text' && strayLetters(lines) >= 2) {
+  if ((raw.layout ?? raw.form) === 'letterhead-pdf-text' && strayLetters(lines) >= 2) {
     lines = lines.map((l) => {
       if (l.role && l.role !== 'title') return l
       const pieces = mendSplitWords(l.pieces, ctx.lexicon)

@@ -119,6 +119,8 @@ function dropSidebars(lines: NLine[]): NLine[] {
         j++
         continue
       }
+      // The letter itself begins: `Geachte voorzitter,` is short and has no full stop, like a sidebar value.
+      if (SALUTATION.test(l.text) || CLOSING.test(l.text)) break
       if (repeated(l)) {
         reps++
         valuesLeft = 2
@@ -173,8 +175,22 @@ function moveFootnotes(lines: NLine[]): NLine[] {
   const notes: NLine[] = []
   let next = 1
   let inNotesOnPage = -1
+  // A number alone on its line, its note on the next (`1` / `Kst. 36 725, nr. 29.`: how pdftotext gives
+  // today's letterhead PDFs, whose footnote numbers sit in a column of their own).
+  let numberAlone: NLine | null = null
   for (const line of lines) {
     if (line.page !== inNotesOnPage) inNotesOnPage = -1
+    if (numberAlone && line.text) {
+      notes.push({ ...line, role: 'footnote', label: numberAlone.text })
+      numberAlone = null
+      inNotesOnPage = line.page
+      continue
+    }
+    if (line.text === String(next) && !line.role && (inNotesOnPage >= 0 || markedInBody(body, next))) {
+      numberAlone = line
+      next++
+      continue
+    }
     const c0 = line.text.charCodeAt(0)
     const m = c0 >= 48 && c0 <= 57 ? /^(\d{1,3})\s+(\S.*)$/.exec(line.text) : null
     if (m && Number(m[1]) === next && !line.role) {
@@ -353,6 +369,15 @@ function tagHead(lines: NLine[], form: InputForm): void {
 /** How many lines from the end a signature is looked for (a letter's annex can follow it). */
 const SIGNATURE_ZONE = 400
 
+// A full name without initials: two to five capitalised words, with particles (`Jan Anthonie Bruijn`, `Dirk van der Burg`).
+const FULL_NAME = /^\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:van|de|der|den|ten|ter|te|von|'t)\s+)*\p{Lu}[\p{L}'-]+){1,4}$/u
+// Words of a ministry's name or a letter's closing, which a signer's name never holds (`Buitenlandse Zaken`).
+const MINISTRY_WORD =
+  /\b(Zaken|Sport|Welzijn|Justitie|Veiligheid|Financiën|Defensie|Onderwijs|Cultuur|Wetenschap|Infrastructuur|Waterstaat|Klimaat|Groene|Groei|Economische|Landbouw|Natuur|Visserij|Voedselkwaliteit|Volkshuisvesting|Ruimtelijke|Ordening|Asiel|Migratie|Koninkrijksrelaties|Sociale|Werkgelegenheid|Volksgezondheid|Zorg|Jeugd|Preventie|Handel|Ontwikkelingshulp|Ontwikkelingssamenwerking|Toeslagen|Douane|Kamer|Staten-Generaal|Voorzitter|Hoogachtend|Minister|Staatssecretaris)\b/u
+
+// The rest of a ministry's name wrapped onto a line of its own: `Welzijn en Sport,`, `Koninkrijksrelaties,`.
+const ROLE_WRAP = /^[\p{L}][\p{L} ,'-]{2,40},$/u
+
 export function tagSignatures(lines: NLine[]): void {
   const motieEnd = lines.findIndex((l) => !l.role && MOTIE_END.test(l.text))
   if (motieEnd >= 0) {
@@ -367,6 +392,8 @@ export function tagSignatures(lines: NLine[]): void {
   }
   const isRole = (t: string) => ROLE_LINE.test(t) && !/\b(heeft|is|zal|wordt|zijn|heb|kan|werd)\b/.test(t)
   const isName = (t: string) => t.length <= 60 && NAME_LINE.test(t)
+  // Today's letters sign with the full name (`Sophie Hermans`, `Jan Anthonie Bruijn`): taken under a role only.
+  const isNameUnderRole = (t: string) => isName(t) || (FULL_NAME.test(t) && !MINISTRY_WORD.test(t))
   // One-line signatures of web pages: `De Minister van Buitenlandse Zaken, A.G. Koenders`.
   const splitOneLine = (t: string): [string, string] | null => {
     if (!/^(De |DE )?(Minister|Staatssecretaris)/i.test(t)) return null
@@ -392,9 +419,15 @@ export function tagSignatures(lines: NLine[]): void {
     if (isRole(l.text)) {
       const nextLine = near(k, 1)
       const prevLine = near(k, -1)
-      if (nextLine && !nextLine.role && isName(nextLine.text)) {
+      // A role wrapped over two lines: `de minister van Volksgezondheid,` / `Welzijn en Sport,` / `Sophie Hermans`.
+      const afterNext = nextLine ? near(lines.indexOf(nextLine), 1) : undefined
+      if (nextLine && !nextLine.role && isNameUnderRole(nextLine.text)) {
         l.role = 'signature-role'
         nextLine.role = 'signature-name'
+      } else if (nextLine && afterNext && !nextLine.role && !afterNext.role && ROLE_WRAP.test(nextLine.text) && isNameUnderRole(afterNext.text)) {
+        l.role = 'signature-role'
+        nextLine.role = 'signature-role'
+        afterNext.role = 'signature-name'
       } else if (prevLine && !prevLine.role && isName(prevLine.text)) {
         l.role = 'signature-role'
         prevLine.role = 'signature-name'
@@ -414,11 +447,14 @@ export function layout(input: NLine[], form: InputForm): { lines: NLine[]; facts
   const facts: FurnitureFacts = {}
   let lines = input
   // Letterhead text from a PDF tool may lack form feeds: `Pagina N van M` ends each page.
+  // Older letters print it at the foot of a page; today's at the head (the paper's first line is `Pagina 1 van 2`).
   if (form === 'letterhead-pdf-text' && !lines.some((l) => l.page > 1)) {
-    let page = 1
+    const atHead = PAGE_OF.test(lines.find((l) => l.text)?.text ?? '')
+    let page = atHead ? 0 : 1
     lines = lines.map((l) => {
-      const out = { ...l, page }
-      if (PAGE_OF.test(l.text)) page++
+      if (atHead && PAGE_OF.test(l.text)) page = Number(/(\d+) van/.exec(l.text)?.[1] ?? page + 1)
+      const out = { ...l, page: Math.max(1, page) }
+      if (!atHead && PAGE_OF.test(l.text)) page++
       return out
     })
   }

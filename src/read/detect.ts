@@ -41,6 +41,11 @@ const WEB_MARKS =
 // `[ \t]*`, not `\s*`: with /m a `\s*` at a line start runs over every blank line below it, at every line start (quadratic).
 const LETTERHEAD_MARKS = /^>?[ \t]*Retouradres\b|^P ?a ?g ?i ?n ?a \d+ van \d+[ \t]*$/m
 
+/** Whether text (of a PDF, or a text file) is laid out as a ministry letterhead: a return address line, a letterhead page number. */
+export function looksLetterhead(text: string): boolean {
+  return LETTERHEAD_MARKS.test(text)
+}
+
 /** True for a PDF: `%PDF-` at the start, after optional white space. */
 export function isPdf(bytes: Uint8Array): boolean {
   let i = 0
@@ -72,7 +77,7 @@ export function detectForm(bytes: Uint8Array): Detected {
     return { form: 'official-xml', text }
   }
   if (start.startsWith('{') || start.startsWith('[')) return { form: 'open-data', text }
-  if (LETTERHEAD_MARKS.test(text)) return { form: 'letterhead-pdf-text', text }
+  if (looksLetterhead(text)) return { form: 'letterhead-pdf-text', text }
   if (WEB_MARKS.test(text)) return { form: 'web-page-text', text }
   // A printed page wraps at ~100 characters; a web page keeps a paragraph on one line.
   let long = 0

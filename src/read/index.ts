@@ -1,4 +1,4 @@
-import { detectForm, isPdf } from './detect.js'
+import { detectForm, isPdf, looksLetterhead } from './detect.js'
 import { isZip, readDocx } from './docx.js'
 import { ReadError } from './errors.js'
 import { readHtml } from './html.js'
@@ -40,7 +40,15 @@ export async function readSource(bytes: Uint8Array, options: ReadOptions = {}): 
   if (isPdf(bytes)) {
     if (bytes.length > limits.maxPdfBytes) throw new ReadError('too-large', `PDF is ${mb(bytes.length)}, over the ${mb(limits.maxPdfBytes)} limit`)
     const text = await pdfText(bytes, options.pdfEngine)
-    return { form: 'pdf', text, lines: splitLines(text), paragraphLines: false, hints: {}, issues: [] }
+    return {
+      form: 'pdf',
+      ...(looksLetterhead(text) ? { layout: 'letterhead-pdf-text' as const } : {}),
+      text,
+      lines: splitLines(text),
+      paragraphLines: false,
+      hints: {},
+      issues: [],
+    }
   }
   if (isZip(bytes)) {
     if (bytes.length > limits.maxPdfBytes) throw new ReadError('too-large', `archive is ${mb(bytes.length)}, over the ${mb(limits.maxPdfBytes)} limit`)

@@ -59,6 +59,12 @@ export interface RawText {
    * open data): no reflow or dehyphenation across lines is wanted.
    */
   paragraphLines: boolean
+  /**
+   * The layout the text follows where it is not the input form's own: a PDF
+   * typeset as a ministry letterhead (`> Retouradres`, `Datum`, `Betreft`, a
+   * sidebar) is laid out as `letterhead-pdf-text`, though its form is `pdf`.
+   */
+  layout?: InputForm
   hints: SourceHints
   issues: DocIssue[]
 }

@@ -57,6 +57,7 @@ export function structure(clean: CleanText): { sections: Section[]; parts: Paper
   const parts: PaperParts = { kop: [], dossierTitle: null, title: null, addressee: null, dateline: null, salutation: null, signatures: [], motie: false }
   let heading: string | undefined
   let pendingRole: string | null = null
+  let pendingRoleText = ''
   let pendingName: string | null = null
   const textOf = (b: { span: { start: number; end: number } }) => clean.text.slice(b.span.start, b.span.end)
 
@@ -97,7 +98,11 @@ export function structure(clean: CleanText): { sections: Section[]; parts: Paper
         } else if (pendingName) {
           parts.signatures.push({ name: pendingName, role: roleName(t) })
           pendingName = null
-        } else pendingRole = roleName(t)
+        } else {
+          // A role wrapped over lines (`de minister van Volksgezondheid,` / `Welzijn en Sport,`) is one role.
+          pendingRoleText = pendingRole ? `${pendingRoleText} ${t}` : t
+          pendingRole = roleName(pendingRoleText)
+        }
         break
       }
       case 'signature-name': {
@@ -105,6 +110,7 @@ export function structure(clean: CleanText): { sections: Section[]; parts: Paper
         if (pendingRole) {
           parts.signatures.push({ name, role: pendingRole })
           pendingRole = null
+          pendingRoleText = ''
         } else if (
           blocks[k + 1]?.role === 'signature-role' &&
           !NAME_LINE.test(
