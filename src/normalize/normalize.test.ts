@@ -127,6 +127,56 @@ describe('reflow', () => {
     expect(c.text).not.toContain('Ons kenmerk')
   })
 
+  // The shape of a letter as ministries publish them today (2025–2026), as pdftotext -raw gives it:
+  // the page number at the head, the sidebar between Betreft and the salutation, a role wrapped over
+  // two lines over a full name, and footnote numbers on lines of their own.
+  const TODAY_LETTER = [
+    'Pagina 1 van 2',
+    '> Retouradres Postbus 20350 2500 EJ Den Haag',
+    'De Voorzitter van de Tweede Kamer',
+    'der Staten-Generaal',
+    'Postbus 20018',
+    '2500 EA DEN HAAG',
+    'Datum 8 september 2025',
+    'Betreft Aanbieding van het akkoord',
+    'Bezoekadres',
+    'Parnassusplein 5',
+    '2511 VX Den Haag',
+    'www.rijksoverheid.nl',
+    'Kenmerk',
+    '4204015-1087289-PDIZA',
+    'Bijlage(n)',
+    '1',
+    'Geachte voorzitter,',
+    'Hierbij bied ik u het akkoord aan, zoals gevraagd in de motie van het lid De Korte1 over de',
+    'registratielast.',
+    'Pagina 2 van 2',
+    'Kenmerk',
+    '4204015-1087289-PDIZA',
+    'Met partijen zal ik de voortgang bewaken en uw Kamer hierover informeren.',
+    'Hoogachtend,',
+    'de minister van Volksgezondheid,',
+    'Welzijn en Sport,',
+    'Sophie Hermans',
+    '1',
+    'Kst. 36 725, nr. 29.',
+  ].join('\n')
+
+  it('reads a letterhead of today: the salutation is no sidebar value, the page number heads the page, footnote numbers stand alone', async () => {
+    const c = await clean(TODAY_LETTER)
+    const roles = (role: string) => c.blocks.filter((b) => b.role === role).map((b) => c.text.slice(b.span.start, b.span.end))
+    expect(roles('salutation')[0]).toBe('Geachte voorzitter,')
+    expect(roles('dateline')).toEqual(['Datum 8 september 2025'])
+    expect(roles('title')).toEqual(['Betreft Aanbieding van het akkoord'])
+    expect(c.text).not.toContain('Parnassusplein')
+    expect(c.text).not.toContain('PDIZA')
+    expect(roles('footnote')).toEqual(['Kst. 36 725, nr. 29.'])
+    expect(c.blocks.find((b) => b.role === 'footnote')?.label).toBe('1')
+    expect(roles('signature-role')).toEqual(['de minister van Volksgezondheid,', 'Welzijn en Sport,'])
+    expect(roles('signature-name')).toEqual(['Sophie Hermans'])
+    expect(c.blocks.find((b) => b.role === 'signature-name')?.page).toBe(2)
+  })
+
   it('reads a letterhead date whose label stands on a line of its own', async () => {
     const c = await clean(
       [

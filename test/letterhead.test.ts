@@ -1,0 +1,37 @@
+// Ministry letters as published today (issue 16): a letterhead PDF read directly gives its date,
+// sender, signers and subject, with pdftotext and with pdf.js.
+import { readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createContext, type PipelineContext, readDocument } from '../src/pipeline.js'
+import { hasPoppler, type PdfEngine } from '../src/read/pdf.js'
+import { corpusFile, skipWithoutShared } from '../src/test-support/paths.js'
+
+let ctx: PipelineContext
+beforeAll(async () => {
+  ctx = await createContext()
+})
+
+const engines: PdfEngine[] = ['js', ...(hasPoppler() || process.env.CI ? (['poppler'] as const) : [])]
+
+describe.skipIf(skipWithoutShared).each(engines)('a real VWS letterhead PDF of 2025, through %s', (engine) => {
+  it('has its date, sender, signer, subject, footnote references and its promise', async () => {
+    const bytes = readFileSync(corpusFile('raw', 'kamerbrief-VWS-2025-09-08-aanbieding-AZWA.pdf'))
+    const doc = await readDocument(bytes, 'kamerbrief-VWS-2025-09-08-aanbieding-AZWA.pdf', { ...ctx, pdfEngine: engine })
+    expect(doc.form).toBe('pdf')
+    expect(doc).toMatchObject({
+      type: 'brief',
+      date: '2025-09-08',
+      sender: 'Minister van Volksgezondheid, Welzijn en Sport',
+      signers: ['Jan Anthonie Bruijn'],
+      title: 'Aanbieding Aanvullend Zorg- en Welzijnsakkoord (AZWA)',
+      addressee: 'Voorzitter van de Tweede Kamer der Staten-Generaal',
+    })
+    // The sidebar (visiting address, kenmerk) is not in the text; the footnotes are, as footnotes.
+    expect(doc.text).not.toContain('Parnassusplein')
+    expect(doc.references.map((r) => r.target)).toEqual(expect.arrayContaining(['kst-36725-29', 'kst-25424-744', 'kst-29689-1311', 'kst-29689-1313']))
+    expect(doc.commitments.map((c) => c.text)).toEqual([
+      'Met partijen zal ik tijdens bestuurlijke overleggen de voortgang bewaken en uw Kamer hierover informeren.',
+    ])
+    expect(doc.fulfils.map((f) => f.text)).toContain('Ik beschouw beide moties hierbij als afgedaan.')
+  })
+})
