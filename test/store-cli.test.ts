@@ -1,6 +1,6 @@
 // The store commands as a user runs them: ingest the bundled samples, then search, show, export, reindex.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -34,6 +34,23 @@ describe('kamerwacht search, show, export, reindex', () => {
     expect(a.total).toBe(b.total)
     expect(a.total).toBeGreaterThan(1)
     expect(a.hits.map((h: { date: string }) => h.date)).toEqual([...a.hits.map((h: { date: string }) => h.date)].sort().reverse())
+  })
+
+  it('refuses a store that is not there, and a --db that is an option, making nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kw-nodb-'))
+    const missing = join(dir, 'no', 'such', 'x.db')
+    const plain = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: dir })
+    const search = plain('search', 'kernwapens', '--db', missing)
+    expect(search.status).toBe(1)
+    expect(search.stderr).toContain(`no store at ${missing}`)
+    expect(existsSync(join(dir, 'no'))).toBe(false)
+    const option = plain('commitments', '--db', '--json')
+    expect(option.status).not.toBe(0)
+    expect(option.stderr).toMatch(/--db --json: that looks like an option/)
+    expect(readdirSync(dir)).toEqual([])
+    // What fills a store makes it.
+    expect(plain('ingest', join(ROOT, 'examples', '33783-50.txt'), '--db', missing, '--quiet').status).toBe(0)
+    expect(plain('search', 'kernwapens', '--db', missing).status).toBe(0)
   })
 
   it('answers a malformed query with exit 2 and a hint, never a SQLite error', () => {

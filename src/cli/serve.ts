@@ -57,7 +57,7 @@ export async function serveCommand(opts: ServeOptions, io: Io): Promise<number> 
     return 2
   }
   if (workers > 1 && cluster.isPrimary) return servePrimary(opts, workers, io)
-  const store = await openStore(opts.db)
+  const store = await openStore(opts.db, { create: true })
   // Before listening: the first searches should not be the ones that read the index.
   await store.warm()
   const ctx = await createContext()
@@ -88,7 +88,7 @@ export async function serveCommand(opts: ServeOptions, io: Io): Promise<number> 
 /** The primary process of `serve --workers N`: starts the workers, starts a new one when one dies, stops them on Ctrl-C. */
 async function servePrimary(opts: ServeOptions, workers: number, io: Io): Promise<number> {
   // Opened once here first, so that a store to migrate is migrated once, not by every worker at the same time.
-  await (await openStore(opts.db)).close()
+  await (await openStore(opts.db, { create: true })).close()
   let listening = false
   let stopping = false
   // Announced when every process listens: before that, a process still starting takes no connection, and with

@@ -30,7 +30,7 @@ export async function startCommand(dir: string, io: Io, db?: string): Promise<nu
   }
   const byForm = [...forms].map(([f, n]) => `${n} ${f}`).join(', ')
   io.stdout(`\n${files.length - failed} of ${files.length} read (${byForm}).\n`)
-  const store = await openStore(db)
+  const store = await openStore(db, { create: true })
   try {
     const summary = await ingest(store, files)
     io.stdout(`Stored in ${store.location}: ${await store.count()} papers (${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged).\n`)

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import cliProgress from 'cli-progress'
 import { stringify } from 'csv-stringify/sync'
@@ -26,9 +27,17 @@ export function dbPath(flag?: string): string {
   return isPostgresUrl(value) ? value : resolve(value)
 }
 
-/** Opens the store named by `--db` or the environment: the embedded SQLite file, or PostgreSQL. */
-export async function openStore(flag?: string): Promise<Store> {
+/**
+ * Opens the store named by `--db` or the environment: the embedded SQLite file, or PostgreSQL.
+ * Only the commands that fill a store (`ingest`, `start`, `sync`, `serve`) make a new file; the
+ * others refuse a file that is not there, so a mistyped `--db` is said, not answered with nothing.
+ */
+export async function openStore(flag?: string, { create = false }: { create?: boolean } = {}): Promise<Store> {
+  // `commitments --db --json` once made a store named `--json`: a value that is an option is a mistake.
+  if (flag?.startsWith('-')) throw new Error(`--db ${flag}: that looks like an option, not a store; give a file or a postgres:// URL after --db`)
   const where = dbPath(flag)
+  if (!isPostgresUrl(where) && where !== ':memory:' && !create && !existsSync(where))
+    throw new Error(`no store at ${where}; read papers into one first (kamerwacht ingest PATH --db ${flag ?? where}) or name another with --db`)
   const number = (name: string) => {
     const v = process.env[name]
     return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined
@@ -54,7 +63,7 @@ export async function ingestCommand(
   const inputs = listInputs(paths)
   const missing = inputs.missing
   for (const m of missing) io.stderr(`${m}: no such file, folder or matching glob\n`)
-  const store = await openStore(opts.db)
+  const store = await openStore(opts.db, { create: true })
   const abort = new AbortController()
   const onSignal = () => {
     io.stderr('\nstopping: writing what was read (papers being read are dropped); run the same command again to continue\n')

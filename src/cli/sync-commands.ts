@@ -52,7 +52,7 @@ async function run(
   io: Io,
   go: (store: Store, onProgress: (p: SyncProgress) => void, signal: AbortSignal) => Promise<SyncProgress[]>,
 ): Promise<number> {
-  const store = await openStore(opts.db)
+  const store = await openStore(opts.db, { create: true })
   const started = Date.now()
   // Ctrl-C stops before the next request; a second one ends the process at once (the store stays consistent either way).
   const abort = new AbortController()
