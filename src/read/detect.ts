@@ -61,12 +61,22 @@ const ANY_CONTROL = /[\x01-\x08\x0B\x0E-\x1F\x7F]/
 const UTF8 = new TextDecoder('utf-8', { fatal: true })
 const CP1252 = new TextDecoder('windows-1252')
 
+// A byte-order mark that went through a wrong decoding and back: `ï»¿` (UTF-8 read as Windows-1252),
+// `þÿ`/`ÿþ` (UTF-16's), U+FFFD, or a BOM twice. Found in front of XML files from mirrors.
+const MANGLED_BOM = /^(?:[\uFEFF\uFFFD]|ï»¿|Ã¯Â»Â¿|þÿ|ÿþ|\?\?\??(?=<\?xml))+(?=\s*<)/
+
+/** The text without a mangled byte-order mark before its first tag: else it is not seen as XML, and its tags are read as text. */
+function withoutMangledBom(text: string): string {
+  const m = MANGLED_BOM.exec(text)
+  return m ? text.slice(m[0].length) : text
+}
+
 /** Detects the input form from its content alone. */
 export function detectForm(bytes: Uint8Array): Detected {
   if (bytes.length === 0) throw new ReadError('empty', 'empty file')
   if (isPdf(bytes)) return { form: 'pdf', text: '' }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { form: 'docx', text: '' }
-  const text = decodeText(bytes)
+  const text = withoutMangledBom(decodeText(bytes))
   const start = text.trimStart()
   if (start.length === 0) throw new ReadError('empty', 'file holds only white space')
   if (start.startsWith('<')) {

@@ -32,6 +32,19 @@ describe('detectForm: from content, not the extension', () => {
     expect(detectForm(readFileSync(corpusFile(file))).form).toBe(form)
   })
 
+  it.skipIf(skipWithoutShared)('reads Handelingen XML behind a mangled byte-order mark as XML', async () => {
+    const xml = readFileSync(corpusFile('raw', 'h-tk-20172018-50-1.xml'))
+    const body = xml.subarray(xml[0] === 0xef && xml[1] === 0xbb && xml[2] === 0xbf ? 3 : 0)
+    // `ï»¿` written as UTF-8 (a BOM read as Windows-1252 and saved again), a BOM twice, a lone U+FFFD.
+    for (const junk of [[0xc3, 0xaf, 0xc2, 0xbb, 0xc2, 0xbf], [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], [0xef, 0xbf, 0xbd]]) {
+      const bytes = new Uint8Array([...junk, ...body])
+      expect(detectForm(bytes).form).toBe('official-xml')
+      const raw = await readSource(bytes)
+      expect(raw.form).toBe('official-xml')
+      expect(raw.text).not.toContain('<')
+    }
+  })
+
   it('detects HTML by its markup', () => {
     expect(detectForm(enc('<!DOCTYPE html><html><body><div class="stuk"><p>x</p></div></body></html>')).form).toBe('web-page-html')
   })
