@@ -3,7 +3,9 @@ import { extract } from './extract/index.js'
 import { extractMetadata } from './extract/metadata.js'
 import { type Document, SCHEMA_VERSION } from './model/document.js'
 import { type Lexicon, loadDutchLexicon, normalize } from './normalize/index.js'
-import { type ReadOptions, readSource } from './read/index.js'
+import { looksLikePaper, tableDelimiter } from './read/detect.js'
+import { ReadError, type ReadOptions, readSource } from './read/index.js'
+import type { RawText } from './read/raw.js'
 import { structure } from './structure/index.js'
 
 /** Everything the pipeline needs besides the input: the dictionary and reading limits. */
@@ -38,6 +40,21 @@ function dossierFromName(doc: Document): void {
   })
 }
 
+/**
+ * Refuses text that is no parliamentary paper, so it is never stored and never found: a table (CSV,
+ * TSV) or text without a sign of one. Official XML and open-data records say what they are.
+ */
+function refuseNonPaper(raw: RawText): void {
+  if (raw.form === 'official-xml' || raw.form === 'open-data') return
+  const delimiter = tableDelimiter(raw.text)
+  if (delimiter) {
+    const name = delimiter === '\t' ? 'tab-separated (TSV)' : delimiter === ',' ? 'comma-separated (CSV)' : 'semicolon-separated'
+    throw new ReadError('not-a-paper', `a ${name} table, not a parliamentary paper; refused`)
+  }
+  if (!looksLikePaper(raw.text))
+    throw new ReadError('not-a-paper', 'no sign of a parliamentary paper (no Kamer, minister, motie or Kamerstuk in its first pages); refused')
+}
+
 /** Builds a context with the Dutch dictionary loaded (about 0.3 s, once per process). */
 export async function createContext(options: ReadOptions = {}): Promise<PipelineContext> {
   return { ...options, lexicon: await loadDutchLexicon() }
@@ -50,6 +67,7 @@ export async function createContext(options: ReadOptions = {}): Promise<Pipeline
  */
 export async function readDocument(bytes: Uint8Array, name: string, ctx: PipelineContext): Promise<Document> {
   const raw = await readSource(bytes, ctx)
+  refuseNonPaper(raw)
   const clean = normalize(raw, ctx)
   const { sections, parts } = structure(clean)
   const issues = [...raw.issues]

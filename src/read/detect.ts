@@ -95,3 +95,46 @@ export function detectForm(bytes: Uint8Array): Detected {
   if (long > 0) return { form: 'web-page-text', text }
   return { form: 'kamerstuk-pdf-text', text }
 }
+
+// Words every parliamentary paper has somewhere near its start: the Kamer or its chair, a minister, the
+// government, a motie, a Kamerstuk or Handelingen, a letterhead's return address. A table, a README or a
+// novel has none of them in its first 20,000 characters.
+const PAPER_SIGNS =
+  /\b(?:Tweede Kamer|Eerste Kamer|Staten-Generaal|Kamerstuk(?:ken)?|Kamerbrief|Kamerleden|Kamerlid|[Uu]w Kamer|de Kamer|Vergaderjaar|[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Vv]oorzitter|[Mm]oties?|Handelingen|Retouradres|[Rr]egering|[Kk]abinet|[Ww]etsvoorstel|[Aa]mendement|Rijksoverheid|[Mm]inisterie)\b/
+
+/** Whether text shows any sign of being a parliamentary paper (see `PAPER_SIGNS`). */
+export function looksLikePaper(text: string): boolean {
+  return PAPER_SIGNS.test(text.slice(0, 20_000))
+}
+
+/**
+ * The delimiter of a table (CSV, TSV, semicolon-separated) when the text is one: most of its first
+ * records split into the same number (at least two) of fields on it. Quoted fields may hold the
+ * delimiter and line breaks (RFC 4180). Prose lines do not keep a constant number of commas, let
+ * alone tabs.
+ */
+export function tableDelimiter(text: string): string | null {
+  const sample = text.slice(0, 20_000)
+  for (const d of ['\t', ';', ',']) {
+    const counts: number[] = []
+    let fields = 0
+    let quoted = false
+    let blank = true
+    for (let i = 0; i < sample.length && counts.length < 20; i++) {
+      const c = sample[i]
+      if (c === '"') quoted = !quoted
+      else if (!quoted && c === d) fields++
+      else if (!quoted && c === '\n') {
+        if (!blank) counts.push(fields)
+        fields = 0
+        blank = true
+        continue
+      }
+      if (c !== ' ' && c !== '\r') blank = false
+    }
+    const first = counts[0]
+    if (counts.length < 3 || first === undefined || first < (d === '\t' ? 1 : 2)) continue
+    if (counts.filter((c) => c === first).length >= Math.ceil(counts.length * 0.9)) return d
+  }
+  return null
+}

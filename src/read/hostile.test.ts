@@ -58,7 +58,11 @@ describe('nesting and declarations a parser cannot take are refused with one lin
   })
 
   it('HTML nested as deep as real pages is read', async () => {
-    const doc = await readDocument(enc(`<html><body>${'<div>'.repeat(200)}<p>Den Haag, 1 mei 2023</p>${'</div>'.repeat(200)}</body></html>`), 'x.html', ctx)
+    const doc = await readDocument(
+      enc(`<html><body>${'<div>'.repeat(200)}<p>Aan de Voorzitter van de Tweede Kamer</p><p>Den Haag, 1 mei 2023</p>${'</div>'.repeat(200)}</body></html>`),
+      'x.html',
+      ctx,
+    )
     expect(doc.text).toContain('Den Haag')
   })
 
@@ -67,5 +71,41 @@ describe('nesting and declarations a parser cannot take are refused with one lin
     expect((await refused(late)).code).toBe('xml-entities')
     const external = `<?xml version="1.0"?>\n<!-- ${'x'.repeat(70_000)} -->\n<!DOCTYPE officiele-publicatie SYSTEM "http://example.org/x.dtd">\n<officiele-publicatie/>`
     expect((await refused(external)).code).toBe('xml-external-dtd')
+  })
+})
+
+describe('what is no parliamentary paper is refused with one line, never stored (issue 16)', () => {
+  const refusedAs = async (text: string) => {
+    try {
+      await readDocument(enc(text), 'x.txt', ctx)
+    } catch (e) {
+      expect(e).toBeInstanceOf(ReadError)
+      return (e as ReadError).message
+    }
+    return 'read'
+  }
+
+  it.each([
+    [
+      'a CSV table',
+      'id,title,date\n1,Brief over kernwapens,2022-05-27\n2,"Motie van het lid, Sjoerdsma",2022-06-01\n3,Verslag,2022-06-02\n',
+      /comma-separated \(CSV\) table/,
+    ],
+    [
+      'a CSV table whose quoted fields hold line breaks and the Kamer',
+      'task,text,sentence\n20,"stuk nr. 12","In stemming komt het\namendement van de Tweede Kamer."\n21,"nr. 5","De minister zegt,\nen zo voort."\n22,"nr. 6","x"\n',
+      /comma-separated \(CSV\) table/,
+    ],
+    ['a TSV table', 'dossier\tnr\ttitel\n33783\t50\tBrief van de minister\n33783\t48\tVerslag\n36410\t96\tMotie\n', /tab-separated \(TSV\) table/],
+    ['a semicolon table', 'a;b;c\n1;2;3\n4;5;6\n7;8;9\n', /semicolon-separated table/],
+    ['text with no sign of a paper', 'Boodschappenlijst\n\nMelk, brood en kaas.\nOok nog appels halen bij de markt.\n', /no sign of a parliamentary paper/],
+  ])('%s', async (_what, text, message) => {
+    expect(await refusedAs(text)).toMatch(message)
+  })
+
+  it('a letter with commas in every line is still a letter', async () => {
+    const letter =
+      'Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nDen Haag, 3 maart 2023\nHierbij, zoals toegezegd, informeer ik u, mede namens de minister, over de voortgang.\nDe planning, de kosten en, tot slot, de risico’s komen aan bod.\nIk zal uw Kamer, zodra dat kan, nader informeren.\n'
+    expect(await refusedAs(letter)).toBe('read')
   })
 })

@@ -36,7 +36,11 @@ describe('detectForm: from content, not the extension', () => {
     const xml = readFileSync(corpusFile('raw', 'h-tk-20172018-50-1.xml'))
     const body = xml.subarray(xml[0] === 0xef && xml[1] === 0xbb && xml[2] === 0xbf ? 3 : 0)
     // `ï»¿` written as UTF-8 (a BOM read as Windows-1252 and saved again), a BOM twice, a lone U+FFFD.
-    for (const junk of [[0xc3, 0xaf, 0xc2, 0xbb, 0xc2, 0xbf], [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], [0xef, 0xbf, 0xbd]]) {
+    for (const junk of [
+      [0xc3, 0xaf, 0xc2, 0xbb, 0xc2, 0xbf],
+      [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf],
+      [0xef, 0xbf, 0xbd],
+    ]) {
       const bytes = new Uint8Array([...junk, ...body])
       expect(detectForm(bytes).form).toBe('official-xml')
       const raw = await readSource(bytes)
