@@ -69,7 +69,13 @@ describe('kamerwacht start', () => {
     expect(r.status).toBe(0)
     const samples = readdirSync(join(ROOT, 'examples')).length
     expect(r.stdout).toContain(`${samples} of ${samples} read`)
-    expect(r.stdout).toMatch(/Stored in .*s\.db: 12 papers/)
+    // 31 files, 11 papers: each paper's forms (XML, web page, PDF, its text) meet under one key, the web page
+    // of a paper outside any dossier too (`nds-tk-2019D21842`, once stored a second time under its hash).
+    expect(r.stdout).toMatch(/Stored in .*s\.db: 11 papers/)
+    const board = JSON.parse(run('commitments', '--db', db, '--json').stdout) as { items: Array<{ text: string; paper: { key: string } }> }
+    expect(board.items.length).toBeGreaterThan(0)
+    expect(new Set(board.items.map((c) => c.text)).size).toBe(board.items.length)
+    expect(board.items.map((c) => c.paper.key).filter((k) => k.startsWith('sha256:'))).toEqual([])
   })
 
   it('then serves the web UI and the API, printing the URL, until stopped', async () => {

@@ -146,6 +146,11 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
     ondernummer ??= m?.[2] ?? null
   }
   if (id === 'kst-') id = null
+  // A paper outside any dossier (a letter on a citizen's petition, say) is published as `nds-tk-2019D21842`:
+  // its Tweede Kamer document number, which its web page prints at the head. Its PDF says so in the colophon;
+  // without this its page text read with no id and was stored beside the PDF as another paper.
+  const tkNumber = parts.kop.map((k) => /^(\d{4}D\d{5})$/.exec(k.trim())?.[1]).find(Boolean)
+  if (!id && !dossier && !ondernummer && tkNumber && !/Eerste Kamer/.test(parts.addressee ?? '')) id = `nds-tk-${tkNumber}`
 
   if (!parts.title && !hints.title) issues.push({ code: 'no-title', message: 'no paper title found in the head' })
   if (type === 'brief' && signers.length === 0) issues.push({ code: 'no-signature', message: 'letter without a recognised signature' })
