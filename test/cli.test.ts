@@ -95,7 +95,7 @@ describe('kamerwacht start', () => {
       child.on('exit', (code) => reject(new Error(`start exited with ${code}: ${out}`)))
     })
     try {
-      expect(await (await fetch(`${url}/health`)).json()).toMatchObject({ status: 'ok', papers: 12, writable: false })
+      expect(await (await fetch(`${url}/health`)).json()).toMatchObject({ status: 'ok', papers: 11, writable: false })
       const page = await fetch(`${url}/?q=kernwapens`)
       expect(page.headers.get('content-type')).toMatch(/^text\/html/)
       expect(await page.text()).toContain('href="/papers/kst-33783-50"')
