@@ -1,5 +1,5 @@
 // Ingest as a user runs it: the real binary, worker threads, a real SQLite file.
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -165,4 +165,53 @@ describe('kamerwacht ingest', () => {
     expect(conn.pragma('integrity_check', { simple: true })).toBe('ok')
     conn.close()
   }, 90_000)
+})
+
+describe('kamerwacht ingest of open-data list files', () => {
+  const record = (i: number, extra: Record<string, unknown> = {}) => ({
+    Id: `00000000-0000-0000-0000-00000000000${i}`,
+    Soort: 'Brief regering',
+    DocumentNummer: `2024D1000${i}`,
+    Onderwerp: `Brief over de voortgang van programma ${i}`,
+    Datum: '2024-03-0' + i + 'T00:00:00',
+    Vergaderjaar: '2023-2024',
+    Kamer: 2,
+    ApiGewijzigdOp: '2024-03-10T10:00:00Z',
+    Verwijderd: false,
+    ...extra,
+  })
+
+  it('stores one paper per Document record of an OData page or JSON list, and a deleted record removes its paper', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kw-odata-'))
+    const db = join(dir, 'o.db')
+    const people = [
+      { Id: 'p-1', Achternaam: 'Jansen', Voornamen: 'Jan', ApiGewijzigdOp: '2024-01-01T00:00:00Z' },
+      { Id: 'p-2', Achternaam: 'Smit', Voornamen: 'Els', ApiGewijzigdOp: '2024-01-01T00:00:00Z' },
+    ]
+    writeFileSync(
+      join(dir, 'page.json'),
+      JSON.stringify({ '@odata.context': 'https://x/OData/v4/2.0/$metadata#Document', value: [record(1), record(2), record(3)] }),
+    )
+    writeFileSync(join(dir, 'people.json'), JSON.stringify(people))
+    const first = spawnSync(process.execPath, [BIN, 'ingest', join(dir, 'page.json'), join(dir, 'people.json'), '--db', db, '--json'], { encoding: 'utf8' })
+    expect(first.status, first.stderr).toBe(0)
+    expect(JSON.parse(first.stdout)).toMatchObject({ new: 3, records: 5, removed: 0, failed: [] })
+    expect(count(db)).toBe(3)
+    const conn = new Database(db, { readonly: true })
+    expect((conn.prepare("SELECT count(*) AS n FROM papers WHERE form = 'open-data'").get() as { n: number }).n).toBe(3)
+    conn.close()
+
+    // A later list marks the second record deleted, as the open data does.
+    writeFileSync(join(dir, 'later.json'), JSON.stringify([record(2, { Verwijderd: true, ApiGewijzigdOp: '2024-04-01T00:00:00Z' }), record(4)]))
+    const second = spawnSync(process.execPath, [BIN, 'ingest', join(dir, 'later.json'), '--db', db, '--json'], { encoding: 'utf8' })
+    expect(second.status, second.stderr).toBe(0)
+    expect(JSON.parse(second.stdout)).toMatchObject({ new: 1, records: 2, removed: 1 })
+    expect(count(db)).toBe(3)
+    const search = spawnSync(process.execPath, [BIN, 'search', 'programma', '--db', db, '--json'], { encoding: 'utf8' })
+    expect((JSON.parse(search.stdout) as { hits: Array<{ title: string }> }).hits.map((h) => h.title).sort()).toEqual([
+      'Brief over de voortgang van programma 1',
+      'Brief over de voortgang van programma 3',
+      'Brief over de voortgang van programma 4',
+    ])
+  })
 })

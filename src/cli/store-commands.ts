@@ -105,7 +105,7 @@ export async function ingestCommand(
       const rate =
         summary.seconds > 0 ? `${(summary.files / summary.seconds).toFixed(0)} papers/s, ${(mb(summary.bytes) / summary.seconds).toFixed(1)} MB/s` : ''
       io.stdout(
-        `${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed of ${summary.files} files in ${summary.seconds.toFixed(1)} s (${rate}); ${await store.count()} papers in ${store.location}\n`,
+        `${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed of ${summary.files} files in ${summary.seconds.toFixed(1)} s (${rate})${summary.records ? `; ${summary.records} open-data records, ${summary.removed} papers removed by deleted ones` : ''}; ${await store.count()} papers in ${store.location}\n`,
       )
     }
     return summary.failed.length || missing.length || abort.signal.aborted ? 1 : 0

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import type { Document } from '../model/document.js'
-import type { Store } from '../store/store.js'
+import type { Store, SyncItem } from '../store/store.js'
 import { ReadPool } from './pool.js'
 
 /** How an ingest is going, for a progress bar or log lines. */
@@ -19,6 +19,10 @@ export interface IngestSummary {
   new: number
   updated: number
   unchanged: number
+  /** Open-data records stored from list files (an OData page, a JSON list of records). */
+  records: number
+  /** Papers removed by deleted records (`Verwijderd`) in those files. */
+  removed: number
   failed: Array<{ path: string; reason: string }>
   bytes: number
   seconds: number
@@ -76,7 +80,7 @@ const MAX_QUEUED = 4
 export async function ingest(store: Store, files: string[] | IngestInputs, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now()
   const total = Array.isArray(files) ? files.length : files.total
-  const summary: IngestSummary = { files: total, new: 0, updated: 0, unchanged: 0, failed: [], bytes: 0, seconds: 0 }
+  const summary: IngestSummary = { files: total, new: 0, updated: 0, unchanged: 0, records: 0, removed: 0, failed: [], bytes: 0, seconds: 0 }
   if (total === 0) return summary
   const known = await store.currentShas()
   const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), total))
@@ -127,6 +131,23 @@ export async function ingest(store: Store, files: string[] | IngestInputs, optio
       }
     })
   }
+  const writeRecords = (path: string, items: SyncItem[]) => {
+    queued++
+    writing = writing.then(async () => {
+      try {
+        if (writeError) return
+        const applied = await store.applySync(`file:${path}`, items, { file: path, records: items.length })
+        summary.records += applied.records
+        summary.removed += applied.removed
+        for (const k of ['new', 'updated', 'unchanged'] as const) summary[k] += applied.papers[k]
+      } catch (e) {
+        writeError = e
+      } finally {
+        queued--
+        resume()
+      }
+    })
+  }
   const progress = () => options.onProgress?.({ done, total: Math.max(total, handedOut), bytes: summary.bytes, seconds: (performance.now() - started) / 1000 })
 
   // Papers handed to the pool at a time: two per thread, so no thread waits between papers.
@@ -157,6 +178,11 @@ export async function ingest(store: Store, files: string[] | IngestInputs, optio
                 batch.push({ doc: outcome.doc, raw: outcome.raw })
                 if (batch.length >= batchSize || performance.now() - lastFlush > FLUSH_MS) flush()
                 else if (batch.length === 1) flushTimer = setTimeout(flush, FLUSH_MS)
+              } else if (outcome.type === 'records') {
+                // Written in order with the papers: the batch before it first, then the list in one transaction.
+                summary.bytes += outcome.bytes
+                flush()
+                writeRecords(path, outcome.items)
               } else if (outcome.type === 'unchanged') {
                 summary.bytes += outcome.bytes
                 summary.unchanged++

@@ -1,5 +1,6 @@
 import type { Document } from '../model/document.js'
 import type { ReadOptions } from '../read/index.js'
+import type { SyncItem } from '../store/store.js'
 
 /** What a reading worker is started with. */
 export interface WorkerSetup {
@@ -16,9 +17,10 @@ export type ReadJob = { path: string } | { bytes: Uint8Array; name: string }
 /** Messages to a reading worker. */
 export type ToWorker = { type: 'read'; job: ReadJob } | { type: 'known'; shas: string[] }
 
-/** What reading one paper came to. */
+/** What reading one paper came to. An open-data list file comes to its records, each Document with its paper. */
 export type ReadOutcome =
   | { type: 'doc'; doc: Document; raw: Uint8Array }
+  | { type: 'records'; items: SyncItem[]; bytes: number }
   | { type: 'unchanged'; bytes: number }
   | { type: 'failed'; reason: string; code: string }
 

@@ -7,6 +7,9 @@ import { basename } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 import { createContext, readDocument } from '../pipeline.js'
 import { ReadError } from '../read/index.js'
+import { type ListedRecord, openDataList } from '../read/opendata.js'
+import type { SyncItem } from '../store/store.js'
+import { metadataPaper } from '../sync/content.js'
 import type { ReadOutcome, ToMain, ToWorker, WorkerSetup } from './protocol.js'
 
 const port = parentPort
@@ -15,6 +18,30 @@ const setup = workerData as WorkerSetup
 const known = new Set<string>(setup.known)
 const ctx = { ...(await createContext(setup.read)), nameHints: setup.nameHints }
 
+/**
+ * The records of an open-data list file, as a sync would store them: every record kept, a deleted one
+ * removing what it describes, and each Document record with its paper, read from the record (its own
+ * text is fetched by `kamerwacht sync tk`, not from a file).
+ */
+async function listItems(list: ListedRecord[], name: string): Promise<SyncItem[]> {
+  const items: SyncItem[] = []
+  for (const { entity, record } of list) {
+    const item: SyncItem = {
+      record: {
+        entity,
+        id: String(record.Id),
+        modified: String(record.ApiGewijzigdOp ?? record.GewijzigdOp ?? ''),
+        deleted: record.Verwijderd === true,
+        record,
+      },
+    }
+    if (entity === 'Document' && !item.record.deleted)
+      item.paper = await metadataPaper(record, ctx, 'absent', `read from the open-data list ${name}; its own text is fetched by kamerwacht sync tk`)
+    items.push(item)
+  }
+  return items
+}
+
 async function read(msg: Extract<ToWorker, { type: 'read' }>): Promise<{ outcome: ReadOutcome; transfer: ArrayBuffer[] }> {
   try {
     const { job } = msg
@@ -22,6 +49,8 @@ async function read(msg: Extract<ToWorker, { type: 'read' }>): Promise<{ outcome
     const name = 'path' in job ? basename(job.path) : job.name
     const sha = createHash('sha256').update(bytes).digest('hex')
     if (known.has(sha)) return { outcome: { type: 'unchanged', bytes: bytes.length }, transfer: [] }
+    const list = bytes[0] === 0x5b || bytes[0] === 0x7b ? openDataList(new TextDecoder().decode(bytes)) : null
+    if (list) return { outcome: { type: 'records', items: await listItems(list, name), bytes: bytes.length }, transfer: [] }
     const doc = await readDocument(bytes, name, ctx)
     return { outcome: { type: 'doc', doc, raw: bytes }, transfer: [bytes.buffer as ArrayBuffer] }
   } catch (err) {

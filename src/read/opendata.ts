@@ -37,7 +37,7 @@ function pickRecord(json: unknown): { record: DocumentRecord; zaak?: Record<stri
     if (value.length !== 1) {
       throw new ReadError(
         'open-data-page',
-        `open-data file holds ${value.length} records; read takes one paper per file (use a single Document or Zaak record)`,
+        `open-data file holds ${value.length} records; read takes one paper per file, ingest takes them all (kamerwacht ingest FILE: one paper per Document record)`,
       )
     }
     value = value[0]
@@ -114,4 +114,53 @@ export function readOpenData(text: string): RawText {
     offset += t.length + 1
   }
   return { form: 'open-data', text: body.join('\n'), lines, paragraphLines: true, hints, issues: [] }
+}
+
+/** One record of an open-data list file, with the entity its fields show. */
+export interface ListedRecord {
+  entity: string
+  record: Record<string, unknown>
+}
+
+// The fields that tell the entities of the Tweede Kamer's open data apart, in a list that does not name them.
+const ENTITY_FIELDS: Array<[string, string[]]> = [
+  ['Document', ['DocumentNummer']],
+  ['Zaak', ['Nummer', 'Status']],
+  ['Persoon', ['Achternaam']],
+  ['Activiteit', ['Aanvangstijd']],
+  ['Toezegging', ['Tekst', 'Ministerie']],
+  ['Kamerstukdossier', ['Nummer', 'Titel', 'Afgesloten']],
+]
+
+/** The entity a record's fields show, or null. */
+function entityOf(r: Record<string, unknown>): string | null {
+  for (const [entity, fields] of ENTITY_FIELDS) if (fields.every((f) => f in r)) return entity
+  return null
+}
+
+/**
+ * The records of an open-data list (a JSON array, or an OData page's `value`)
+ * of more than one record, each with its entity; null for anything else (one
+ * record is read as a paper by `readOpenData`). An entity of the page's
+ * `@odata.context` wins over the fields.
+ */
+export function openDataList(text: string): ListedRecord[] | null {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return null
+  }
+  const page = json && typeof json === 'object' && !Array.isArray(json) ? (json as { value?: unknown; '@odata.context'?: unknown }) : null
+  const value = Array.isArray(json) ? json : Array.isArray(page?.value) ? page.value : null
+  if (!value || value.length < 2) return null
+  const named = typeof page?.['@odata.context'] === 'string' ? /#(\w+)/.exec(page['@odata.context'])?.[1] : undefined
+  const out: ListedRecord[] = []
+  for (const r of value) {
+    if (!r || typeof r !== 'object' || Array.isArray(r) || typeof (r as { Id?: unknown }).Id !== 'string') return null
+    const entity = named ?? entityOf(r as Record<string, unknown>)
+    if (!entity) return null
+    out.push({ entity, record: r as Record<string, unknown> })
+  }
+  return out
 }

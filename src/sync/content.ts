@@ -92,7 +92,13 @@ export function joinOpenData(doc: Document, record: Json): Document {
 }
 
 /** A paper of the record's metadata alone: its subject is its text until the content can be read. */
-async function metadataPaper(record: Json, ctx: PipelineContext, content: 'missing' | 'absent', reason: string): Promise<NonNullable<SyncItem['paper']>> {
+/** The paper of a Document record whose own text is not read: the record's metadata, marked why. */
+export async function metadataPaper(
+  record: Json,
+  ctx: PipelineContext,
+  content: 'missing' | 'absent',
+  reason: string,
+): Promise<NonNullable<SyncItem['paper']>> {
   const raw = new TextEncoder().encode(JSON.stringify(record))
   const doc = joinOpenData(await readDocument(raw, `${str(record.DocumentNummer) ?? str(record.Id)}.json`, ctx), record)
   doc.issues.push({ code: content === 'missing' ? 'content-missing' : 'content-absent', message: `text not read: ${reason}` })
