@@ -17,6 +17,9 @@ import {
 import type { SourceHints } from '../read/raw.js'
 import { type PaperParts, roleName } from '../structure/index.js'
 
+/** `Brief regering : Reactie op …`, `Motie : Motie van het lid … over …`: a kind, ` : `, the subject. */
+const ITEM_SUBJECT = /^\p{Lu}[\p{L} -]{2,40} : (\S.{4,})$/u
+
 /** The metadata fields of a Document (see ../shared/corpus/README.md). */
 export type Metadata = Pick<
   Document,
@@ -112,6 +115,11 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
     } else title = parts.title.replace(/^Betreft\s+/, '')
   }
 
+  // A tweedekamer.nl page heads a paper with its kind and subject: `Brief regering : Reactie op het verzoek van …`.
+  // The subject is the title; the printed `BRIEF VAN DE MINISTER …` says only what kind of paper it is.
+  // It replaces the title only at the end: the kind and the sender are read from the printed one.
+  const subject = parts.kop.map((k) => ITEM_SUBJECT.exec(k)?.[1]?.trim()).find(Boolean)
+
   let place: string | null = null
   let date: string | null = null
   if (parts.dateline) {
@@ -161,7 +169,7 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
     ondernummer,
     vergaderjaar: hints.vergaderjaar ?? facts.vergaderjaar ?? vergaderjaar,
     type: hints.type ?? type,
-    title: hints.title ?? title,
+    title: hints.title ?? subject ?? title,
     dossierTitle: hints.dossierTitle ?? dossierTitle,
     kamer: hints.kamer ?? facts.kamer ?? kamer,
     sender: hints.sender ?? sender,

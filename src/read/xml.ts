@@ -229,7 +229,9 @@ export function readXml(text: string): RawText {
     text: out.join('\n'),
     lines,
     paragraphLines: true,
-    hints: { ...meta, ...hints, ...(meta.id ? { id: meta.id } : {}) },
+    // The publication's own subject (`OVERHEIDop.documenttitel`: `Motie van het lid Krul over …`) is its title,
+    // over the printed item title (`MOTIE VAN HET LID KRUL`), which says only what kind of paper it is.
+    hints: { ...meta, ...hints, ...(meta.id ? { id: meta.id } : {}), ...(meta.title ? { title: meta.title } : {}) },
     issues: [],
   }
 }
