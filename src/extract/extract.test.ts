@@ -351,6 +351,32 @@ describe('people, organisations, places and the paper’s own abbreviations', ()
   })
 })
 
+describe('a footnote’s number is its label, not the start of its sentence', () => {
+  it('reads the promise in a footnote without the number (`1 Dit kabinet werkt …`)', async () => {
+    // A letterhead letter written for this test, in the layout of the EZK letter of 30 mei 2023.
+    const text = [
+      '> Retouradres Postbus 20401 2500 EK Den Haag',
+      'De Voorzitter van de Tweede Kamer',
+      'der Staten-Generaal',
+      'Datum 30 mei 2023',
+      'Betreft Herijkte missies',
+      'Geachte Voorzitter,',
+      'Het kabinet werkt aan een sectoragenda voor de maakindustrie en een agenda voor de ruimtevaart1. Dat past',
+      'bij de missies.',
+      '1 Dit kabinet werkt tevens aan een Lange-termijn Ruimtevaartagenda, waarover uw Kamer nog geïnformeerd zal',
+      'worden.',
+      'De Minister van Economische Zaken en Klimaat,',
+      'M.A.M. Adriaansens',
+    ].join('\n')
+    const doc = await readDocument(new TextEncoder().encode(text), 'brief.txt', await createContext())
+    const note = doc.sections.find((s) => s.kind === 'footnote')
+    expect(note?.label).toBe('1')
+    expect(doc.commitments.map((c) => c.text)).toEqual([
+      'Dit kabinet werkt tevens aan een Lange-termijn Ruimtevaartagenda, waarover uw Kamer nog geïnformeerd zal worden.',
+    ])
+  })
+})
+
 describe('33783-50, the letter every part of kamerwacht starts from', () => {
   let doc: Document
   beforeAll(async () => {

@@ -75,7 +75,13 @@ export function sentences(text: string, sections: Section[]): Sentence[] {
   const out: Sentence[] = []
   for (const [sectionIndex, section] of sections.entries()) {
     if (!PROSE.has(section.kind)) continue
-    const { start, end } = section.span
+    let { start } = section.span
+    const { end } = section.span
+    // A footnote's number is its label, not part of its first sentence (`13 Dit kabinet werkt tevens …`).
+    if (section.kind === 'footnote' && section.label) {
+      const lead = new RegExp(`^${section.label.replace(/[^\w]/g, '\\$&')}[.)]?\\s+`).exec(text.slice(start, Math.min(end, start + 12)))
+      if (lead) start += lead[0].length
+    }
     const block = text.slice(start, end)
     let from = start
     // A footnote marker may follow the full stop: `(CDA).5 De voorgestelde …`.
