@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { typesetLetterheadCorpus } from '../src/bench/typeset.js'
 import { createContext, type PipelineContext, readDocument } from '../src/pipeline.js'
 import { sharedDir, skipWithoutShared } from '../src/test-support/paths.js'
 
@@ -26,8 +27,10 @@ interface Summary {
   fulfils: F1
 }
 
-async function score(corpus: string): Promise<Summary> {
-  const dir = join(sharedDir(), 'corpus', corpus)
+async function score(
+  corpus: string,
+  dir = join(sharedDir(), 'corpus', corpus),
+): Promise<Summary & { forms: Record<string, { documents: number; metadata: number }> }> {
   const out = mkdtempSync(join(tmpdir(), `kw-acc-${corpus}-`))
   for (const f of readdirSync(dir).filter((f) => !f.endsWith('.gold.json') && !f.endsWith('.joins.json') && !f.endsWith('.tsv'))) {
     const doc = await readDocument(readFileSync(join(dir, f)), f, ctx)
@@ -65,5 +68,14 @@ describe.skipIf(skipWithoutShared)('accuracy against the gold annotations', () =
     const s = await score('dev-stress')
     expect(s.coverage).toBe(1)
     expect(s.joins).toBeGreaterThanOrEqual(0.985)
+  })
+
+  it('dev letterhead letters typeset as PDFs and read as PDFs (issue 16): metadata ≥ 95%', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kw-acc-letterhead-'))
+    expect(typesetLetterheadCorpus(join(sharedDir(), 'corpus', 'dev'), dir)).toBeGreaterThanOrEqual(2)
+    const s = await score('letterhead-pdf', dir)
+    expect(s.coverage).toBe(1)
+    expect(s.forms.pdf?.documents).toBeGreaterThanOrEqual(2)
+    expect(s.forms.pdf?.metadata).toBeGreaterThanOrEqual(0.95)
   })
 })
