@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generatePaper } from '../src/bench/corpus.js'
+import { typesetPdf } from '../src/bench/typeset.js'
 import { createContext, type PipelineContext, readDocument } from '../src/pipeline.js'
 import { QueryError } from '../src/search/query.js'
 import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
@@ -90,6 +91,55 @@ describe.each(factories)('%s store', (name, factory) => {
       expect((await o.store.get('kst-32733-36'))?.form).toBe('web-page-text')
       const all = await o.store.all()
       expect(all.filter((p) => p.id === 'kst-32733-36')).toHaveLength(1)
+    })
+  })
+
+  describe.skipIf(!factory)(`${name}: keys of papers without an id`, () => {
+    const o = storeFor(factory)
+    // A ministry letter on letterhead names no Kamerstuk id; written for this test in that layout.
+    const letter = [
+      '> Retouradres Postbus 20401 2500 EK Den Haag',
+      'De Voorzitter van de Tweede Kamer',
+      'der Staten-Generaal',
+      'Datum 30 mei 2023',
+      'Betreft Herijkte missies van het innovatiebeleid',
+      'Geachte Voorzitter,',
+      'Hierbij informeer ik uw Kamer over de herijkte missies. Ik zal uw Kamer voor de zomer nader informeren.',
+      'De Minister van Economische Zaken en Klimaat,',
+      'M.A.M. Adriaansens',
+    ].join('\n')
+
+    it('keys it by kind, date and subject, so its text and its typeset PDF are one paper', async () => {
+      const text = new TextEncoder().encode(letter)
+      const pdf = typesetPdf(letter)
+      const a = await readDocument(text, 'brief.txt', ctx)
+      const b = await readDocument(pdf, 'brief.pdf', ctx)
+      expect(a.id).toBeNull()
+      // The second form updates the first or leaves it, by the rank of its form: never a second paper.
+      expect(
+        (
+          await o.store.putMany([
+            { doc: a, raw: text },
+            { doc: b, raw: pdf },
+          ])
+        )[0],
+      ).toBe('new')
+      const all = await o.store.all()
+      expect(all.map((p) => p.key)).toEqual(['brief-2023-05-30-herijkte-missies-van-het-innovatiebeleid'])
+      expect((await o.store.commitments({}, TODAY)).items).toHaveLength(1)
+    })
+
+    it('moves a paper read again under another key (a reader that now finds its id), leaving nothing under the old one', async () => {
+      const { doc, raw } = await generated(7)
+      const before = { ...doc, id: null, title: null }
+      expect(await o.store.put(before, raw)).toBe('new')
+      const oldKey = `sha256:${doc.source.sha256}`
+      expect(await o.store.get(oldKey)).not.toBeNull()
+      expect(await o.store.put(doc, raw, true)).toBe('new')
+      expect(await o.store.get(oldKey)).toBeNull()
+      expect((await o.store.get(doc.id as string))?.text).toBe(doc.text)
+      expect((await o.store.all()).filter((p) => p.sha256 === doc.source.sha256)).toHaveLength(1)
+      expect(Buffer.from((await o.store.raw(doc.id as string)) as Uint8Array).equals(Buffer.from(raw))).toBe(true)
     })
   })
 

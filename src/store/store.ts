@@ -280,7 +280,28 @@ export function documentNummerOf(doc: Document): string | null {
   return typeof n === 'string' && n ? n : null
 }
 
-/** The key a paper is stored under: its id, or for a paper that names none, its content hash. */
+/**
+ * The key a paper is stored under: its id; for a paper that names none (a ministry letter on letterhead),
+ * what identifies it to a reader, its kind, date and subject (`brief-2023-05-30-herijkte-missies-van-het-
+ * missiegedreven-innovatiebeleid`), so that its forms (the PDF and its text) meet under one key; and only
+ * for a paper without a date or a subject, its content hash.
+ */
 export function paperKey(doc: Document): string {
-  return doc.id ?? `sha256:${doc.source.sha256}`
+  if (doc.id) return doc.id
+  const subject = doc.title && !/^(BRIEF|MOTIE|AMENDEMENT|VERSLAG|NOTA)\b/.test(doc.title) ? slug(doc.title, 80) : ''
+  if (doc.date && subject) return `${doc.type ?? 'stuk'}-${doc.date.slice(0, 10)}-${subject}`
+  return `sha256:${doc.source.sha256}`
+}
+
+/** `Herijkte missies (2023–2027)` → `herijkte-missies-2023-2027`: lower case, accents folded, at most `max` characters, cut at a word. */
+function slug(text: string, max: number): string {
+  const s = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  if (s.length <= max) return s
+  const cut = s.slice(0, max + 1)
+  return cut.slice(0, Math.max(cut.lastIndexOf('-'), 1)).replace(/-+$/, '')
 }

@@ -171,9 +171,14 @@ export class PostgresStore implements Store {
 
   private async putOne(db: pg.PoolClient, doc: Document, raw: Uint8Array, force: boolean): Promise<PutResult> {
     const sha = doc.source.sha256
-    const known = (await db.query<{ reader_version: number }>('SELECT reader_version FROM sources WHERE sha256 = $1', [sha])).rows[0]
+    const known = (await db.query<{ key: string; reader_version: number }>('SELECT key, reader_version FROM sources WHERE sha256 = $1', [sha])).rows[0]
     if (known && known.reader_version >= READER_VERSION && !force) return 'unchanged'
     const key = paperKey(doc)
+    // Read again under another key (a reader that now finds an id or a subject): its paper under the old key goes.
+    if (known && known.key !== key) {
+      const old = (await db.query<{ source_sha: string }>('SELECT source_sha FROM papers WHERE key = $1', [known.key])).rows[0]
+      if (old?.source_sha === sha) await this.removePaper(db, known.key, { keepSources: true })
+    }
     await db.query(
       'INSERT INTO sources (sha256, key, name, form, reader_version, bytes) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO UPDATE SET key = excluded.key, name = excluded.name, form = excluded.form, reader_version = excluded.reader_version',
       [sha, key, doc.source.name, doc.form, READER_VERSION, Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)],
@@ -227,13 +232,13 @@ export class PostgresStore implements Store {
     return existing ? 'updated' : 'new'
   }
 
-  /** Removes a paper, what was derived from it and its raw sources; false when there is none. */
-  private async removePaper(db: pg.PoolClient, key: string): Promise<boolean> {
+  /** Removes a paper, what was derived from it and (unless kept) its raw sources; false when there is none. */
+  private async removePaper(db: pg.PoolClient, key: string, { keepSources = false } = {}): Promise<boolean> {
     const gone = (await db.query<{ len: number }>('DELETE FROM papers WHERE key = $1 RETURNING len', [key])).rows[0]
     if (!gone) return false
     await db.query('UPDATE stats SET papers = papers - 1, tokens = tokens - $1', [gone.len])
     await this.links.clear(db, key)
-    await db.query('DELETE FROM sources WHERE key = $1', [key])
+    if (!keepSources) await db.query('DELETE FROM sources WHERE key = $1', [key])
     // The sequence is the search cache's stamp: a removal must change it too.
     await db.query("SELECT nextval('paper_seq')")
     return true

@@ -377,6 +377,8 @@ export class SqliteStore {
     const known = this.stmt.source.get(sha)
     if (known && known.reader_version >= READER_VERSION && !force) return 'unchanged'
     const key = paperKey(doc)
+    // Read again under another key (a reader that now finds an id or a subject): its paper under the old key goes.
+    if (known && known.key !== key && this.stmt.paperByKey.get(known.key)?.source_sha === sha) this.removePaper(known.key, { keepSources: true })
     this.stmt.insertSource.run(sha, key, doc.source.name, doc.form, READER_VERSION, Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength))
     const existing = this.stmt.paperByKey.get(key)
     // Another form of a paper already stored replaces it only when it is read as well or better.
@@ -419,15 +421,15 @@ export class SqliteStore {
     return this.stmt.paperByKey.get(idOrKey) ?? this.stmt.paperById.get(idOrKey) ?? this.stmt.paperByTkNummer.get(idOrKey)
   }
 
-  /** Removes a paper, its index entry, what was derived from it and its raw sources; false when there is none. */
-  private removePaper(key: string): boolean {
+  /** Removes a paper, its index entry, what was derived from it and (unless kept) its raw sources; false when there is none. */
+  private removePaper(key: string, { keepSources = false } = {}): boolean {
     const existing = this.stmt.paperByKey.get(key)
     if (!existing) return false
     const old = this.stmt.paperText.get(existing.rowid) as { title: string | null; text: Buffer }
     this.stmt.deleteFts.run(existing.rowid, stemText(`${old.title ?? ''} ${unpack(old.text)}`))
     this.links.clear(key)
     this.stmt.deletePaper.run(existing.rowid)
-    this.stmt.deleteSources.run(key)
+    if (!keepSources) this.stmt.deleteSources.run(key)
     this.stmt.countRemoval.run()
     return true
   }
