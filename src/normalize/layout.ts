@@ -103,15 +103,22 @@ function dropSidebars(lines: NLine[]): NLine[] {
     set.add(l.page)
   }
   const repeated = (l: NLine) => (pagesOf.get(l.text)?.size ?? 0) >= 2
+  // A sidebar value as the PDF spaced it out: `2 5 00 E X Den Haag`, `T 0 7 0-456 0000`.
+  const value = (t: string) => SIDEBAR_VALUE.test(t) || SIDEBAR_VALUE.test(t.replace(/(?<=\b[\dA-Z]) (?=[\dA-Z]\b|\d)/g, ''))
+  // In the body (after the salutation), the sidebar can sit between two lines of a sentence, with no label:
+  // `… de ervaringen van andere` / `Postbus 20901` / `2 5 00 E X Den Haag` / `T 0 7 0-456 0000` / `landen, …`.
+  const salutation = lines.findIndex((l) => SALUTATION.test(l.text))
   const drop = new Set<number>()
   for (let i = 0; i < lines.length; i++) {
     const first = lines[i] as NLine
-    if (!(repeated(first) || SIDEBAR_LABEL.test(first.text)) || first.role) continue
+    const inBody = salutation >= 0 && i > salutation
+    if (!(repeated(first) || SIDEBAR_LABEL.test(first.text) || (inBody && value(first.text))) || first.role) continue
     // A run must hold at least one repeated line and one label, or two repeated lines.
     let j = i
     let valuesLeft = 0
     let reps = 0
     let labels = 0
+    let values = 0
     let lastGood = i - 1
     while (j < lines.length) {
       const l = lines[j] as NLine
@@ -129,14 +136,16 @@ function dropSidebars(lines: NLine[]): NLine[] {
         labels++
         valuesLeft = 3
         lastGood = j
-      } else if (SIDEBAR_VALUE.test(l.text) || (valuesLeft > 0 && l.text.length <= 45 && !/[.;:]$/.test(l.text))) {
+      } else if (value(l.text) || (valuesLeft > 0 && l.text.length <= 45 && !/[.;:]$/.test(l.text))) {
+        if (value(l.text)) values++
         valuesLeft--
         lastGood = j
       } else break
       j++
     }
     // One page has nothing to repeat: there two labels (`Bezoekadres`, `Ons kenmerk`) make a sidebar.
-    if (reps >= 2 || (reps >= 1 && labels >= 1) || labels >= 2) {
+    // In the body, two values in a row (a postbox, a postcode, a phone number) are a sidebar too.
+    if (reps >= 2 || (reps >= 1 && labels >= 1) || labels >= 2 || (inBody && values >= 2)) {
       for (let k = i; k <= lastGood; k++) drop.add(k)
       i = lastGood
     }

@@ -177,6 +177,31 @@ describe('reflow', () => {
     expect(c.blocks.find((b) => b.role === 'signature-name')?.page).toBe(2)
   })
 
+  it('drops a sidebar that the PDF put between two lines of a sentence, spaced out and without a label', async () => {
+    // As pdftotext gives the IenW letter of 3 February 2023: `… afhankelijk we als Nederland zijn van andere` /
+    // the sidebar's postbox, postcode and phone numbers / `landen voor onze grondstoffen`.
+    const c = await clean(
+      [
+        '> Retouradres Postbus 20901 2500 EX Den Haag',
+        'De voorzitter van de Tweede Kamer',
+        'der Staten-Generaal',
+        'Datum 3 februari 2023',
+        'Betreft Circulaire economie',
+        'Geachte voorzitter,',
+        'De oorlog maakt eens te meer duidelijk hoe afhankelijk we als Nederland zijn van andere',
+        'Postbus 20901',
+        '2 5 00 E X Den Haag',
+        'T 0 7 0-456 0000',
+        'F 0 7 0-456 1111',
+        'landen voor onze grondstoffen. Versnellen van de transitie is daarom hard nodig.',
+      ].join('\n'),
+    )
+    expect(c.text).toContain('hoe afhankelijk we als Nederland zijn van andere landen voor onze grondstoffen.')
+    expect(c.text).not.toContain('0 7 0-456')
+    // The head keeps its own postal lines: the rule holds in the body only.
+    expect(c.text).toContain('> Retouradres Postbus 20901 2500 EX Den Haag')
+  })
+
   it('reads a letterhead date whose label stands on a line of its own', async () => {
     const c = await clean(
       [
