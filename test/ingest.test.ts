@@ -7,7 +7,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { generatePaper } from '../src/bench/corpus.js'
 import { SqliteStore } from '../src/store/sqlite/index.js'
-import { ROOT } from '../src/test-support/paths.js'
+import { corpusFile, ROOT, skipWithoutShared } from '../src/test-support/paths.js'
 
 const BIN = join(ROOT, 'bin', 'kamerwacht.js')
 
@@ -213,5 +213,36 @@ describe('kamerwacht ingest of open-data list files', () => {
       'Brief over de voortgang van programma 3',
       'Brief over de voortgang van programma 4',
     ])
+  })
+})
+
+describe.skipIf(skipWithoutShared)('kamerwacht ingest of the real open-data files and tables in ../shared/corpus/raw', () => {
+  it('takes an OData page of 250 Document records and a JSON list of 183 moties, and refuses the CSV tables, one line each', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'kw-odata-real-')), 'r.db')
+    const raw = (f: string) => corpusFile('raw', f)
+    const r = spawnSync(
+      process.execPath,
+      [
+        BIN,
+        'ingest',
+        raw('odata-Document-page52-2023-2025.json'),
+        raw('moties-toegelicht_odata-Document-moties-with-pdftext_2023.json'),
+        raw('kst-metadata_2000-2025_hundred-each-year.csv'),
+        raw('gold-references_handelingen_annotated-dataset.csv'),
+        '--db',
+        db,
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    )
+    const summary = JSON.parse(r.stdout) as { new: number; records: number; failed: Array<{ path: string; reason: string }> }
+    // 12 of the page's records are marked deleted: kept as records, no paper.
+    expect(summary.records).toBe(250 + 183)
+    expect(summary.new).toBe(250 - 12 + 183)
+    expect(summary.failed.map((f) => f.reason)).toEqual([
+      expect.stringMatching(/comma-separated \(CSV\) table, not a parliamentary paper/),
+      expect.stringMatching(/comma-separated \(CSV\) table, not a parliamentary paper/),
+    ])
+    expect(r.stderr.trim().split('\n')).toHaveLength(2)
   })
 })
