@@ -150,7 +150,6 @@ export async function ingest(store: Store, files: string[] | IngestInputs, optio
   }
   const progress = () => options.onProgress?.({ done, total: Math.max(total, handedOut), bytes: summary.bytes, seconds: (performance.now() - started) / 1000 })
 
-  // Papers handed to the pool at a time: two per thread, so no thread waits between papers.
   const pool = new ReadPool({
     size: count,
     known,
@@ -161,6 +160,7 @@ export async function ingest(store: Store, files: string[] | IngestInputs, optio
   options.signal?.addEventListener('abort', stop, { once: true })
   try {
     await new Promise<void>((resolve) => {
+      // Papers handed to the pool at a time: two per thread, so no thread waits between papers.
       let reading = 0
       const pump = () => {
         while (reading < count * 2 && queued < MAX_QUEUED && !writeError && !options.signal?.aborted) {

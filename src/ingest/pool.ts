@@ -63,7 +63,7 @@ export class ReadPool {
     this.size = Math.max(1, options.size ?? 1)
     this.timeoutMs = options.timeoutMs ?? READ_TIMEOUT_MS
     this.heapMb = options.heapMb ?? WORKER_HEAP_MB
-    this.known = [...(options.known ?? [])]
+    this.known = options.known ?? []
   }
 
   /** Reads one paper; resolves with the Document, `unchanged`, or the reason it failed. */
@@ -73,17 +73,6 @@ export class ReadPool {
       this.queue.push({ job, done })
       this.dispatch()
     })
-  }
-
-  /** Papers waiting for a thread. */
-  get waiting(): number {
-    return this.queue.length
-  }
-
-  /** Marks content hashes as read, for threads running and to come. */
-  addKnown(shas: string[]): void {
-    this.known.push(...shas)
-    for (const s of this.slots) s.worker.postMessage({ type: 'known', shas } satisfies ToWorker)
   }
 
   /** Stops every thread at once; papers being read or waiting resolve as `failed` with code `stopped`. */

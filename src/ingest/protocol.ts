@@ -15,7 +15,7 @@ export interface WorkerSetup {
 export type ReadJob = { path: string } | { bytes: Uint8Array; name: string }
 
 /** Messages to a reading worker. */
-export type ToWorker = { type: 'read'; job: ReadJob } | { type: 'known'; shas: string[] }
+export type ToWorker = { type: 'read'; job: ReadJob }
 
 /** What reading one paper came to. An open-data list file comes to its records, each Document with its paper. */
 export type ReadOutcome =

@@ -42,7 +42,7 @@ async function listItems(list: ListedRecord[], name: string): Promise<SyncItem[]
   return items
 }
 
-async function read(msg: Extract<ToWorker, { type: 'read' }>): Promise<{ outcome: ReadOutcome; transfer: ArrayBuffer[] }> {
+async function read(msg: ToWorker): Promise<{ outcome: ReadOutcome; transfer: ArrayBuffer[] }> {
   try {
     const { job } = msg
     const bytes = 'path' in job ? new Uint8Array(await readFile(job.path)) : job.bytes
@@ -60,10 +60,6 @@ async function read(msg: Extract<ToWorker, { type: 'read' }>): Promise<{ outcome
 }
 
 port.on('message', async (msg: ToWorker) => {
-  if (msg.type === 'known') {
-    for (const sha of msg.shas) known.add(sha)
-    return
-  }
   const { outcome, transfer } = await read(msg)
   port.postMessage(outcome satisfies ToMain, transfer)
 })

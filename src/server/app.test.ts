@@ -328,6 +328,22 @@ describe('hostile requests get our answer, never a crash or the client’s words
     expect(html.json().error.message).toMatch(/HTML nested more than 1000 levels deep/)
   })
 
+  it('an open-data list upload stores its records, one paper per Document record, as ingest does', async () => {
+    const record = (i: number) => ({
+      Id: `11111111-0000-0000-0000-00000000000${i}`,
+      Soort: 'Brief regering',
+      DocumentNummer: `2024D2000${i}`,
+      Onderwerp: `Voortgangsbrief nummer ${i}`,
+      Datum: '2024-03-01T00:00:00',
+      Kamer: 2,
+      ApiGewijzigdOp: '2024-03-10T10:00:00Z',
+    })
+    const r = await post('/api/papers?name=page.json', JSON.stringify({ value: [record(1), record(2)] }))
+    expect(r.statusCode).toBe(200)
+    expect(r.json()).toEqual({ records: 2, papers: { new: 2, updated: 0, unchanged: 0 }, removed: 0 })
+    expect((await get('/api/papers/2024D20001')).statusCode).toBe(200)
+  })
+
   it('an upload without a token is refused before its body is read', async () => {
     const r = await app.inject({ method: 'POST', url: '/api/papers?name=x.txt', payload: 'x'.repeat(1000), headers: { 'content-type': 'text/plain' } })
     expect(r.statusCode).toBe(401)

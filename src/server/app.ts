@@ -214,6 +214,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (outcome.code === 'internal') throw new Error(`reading ${name}: ${outcome.reason}`)
       throw new HttpError(422, 'unreadable', outcome.reason)
     }
+    if (outcome.type === 'records') {
+      // An open-data list (an OData page): every record kept, one paper per Document record, as ingest does.
+      const applied = await store.applySync(`upload:${name}`, outcome.items, { file: name, records: outcome.items.length })
+      return reply.status(200).send({ records: applied.records, papers: applied.papers, removed: applied.removed })
+    }
     if (outcome.type !== 'doc') throw new Error('a reading pool without known papers answered unchanged')
     const doc = outcome.doc
     const result = await store.put(doc, new Uint8Array(body))
@@ -266,7 +271,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Feeds: Atom for a saved search, a dossier and commitments; iCalendar for a dossier or a sender.
   // Links in feeds point at the configured base address, else at the address the server listens on: never at
   // the request's Host header, which a client chooses (and a cache could then hand its links to everyone).
-  const base = (_req: FastifyRequest) => options.baseUrl?.replace(/\/+$/, '') ?? listeningAddress(app)
+  const base = () => options.baseUrl?.replace(/\/+$/, '') ?? listeningAddress(app)
   const atomReply = (reply: FastifyReply, body: string) => reply.type('application/atom+xml; charset=utf-8').send(body)
   const icsReply = (reply: FastifyReply, body: string, name: string) =>
     reply
@@ -278,7 +283,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const q = parse(S.FeedQuery, req.query, 'query')
     if (!q.q) throw new HttpError(400, 'invalid-input', 'invalid q: give the search, as in /feeds/search.atom?q=kernwapens')
     try {
-      return atomReply(reply, await searchFeed(store, q.q, { base: base(req), today: today() }))
+      return atomReply(reply, await searchFeed(store, q.q, { base: base(), today: today() }))
     } catch (e) {
       if (e instanceof QueryError) throw new HttpError(400, 'invalid-query', `invalid q: ${e.message}`)
       throw e
@@ -289,7 +294,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const m = /^(.+)\.(atom|ics)$/.exec(file)
     if (!m) throw new HttpError(404, 'not-found', 'use /feeds/dossier/NR.atom or /feeds/dossier/NR.ics')
     const nr = parse(S.DossierParam, { nr: m[1] }, 'nr').nr
-    const o = { base: base(req), today: today() }
+    const o = { base: base(), today: today() }
     if (m[2] === 'ics') {
       if (!(await store.dossier(nr, o.today))) throw new HttpError(404, 'not-found', `no paper of dossier ${nr}`)
       return icsReply(reply, await calendar(store, { dossier: nr }, o), `dossier-${nr}`)
@@ -305,14 +310,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await commitmentsFeed(
         store,
         { ...(q.sender ? { sender: q.sender } : {}), ...(q.dossier ? { dossier: q.dossier } : {}) },
-        { base: base(req), today: today() },
+        { base: base(), today: today() },
       ),
     )
   })
   app.get('/feeds/commitments.ics', async (req, reply) => {
     const q = parse(S.FeedQuery, req.query, 'query')
     if (!q.sender) throw new HttpError(400, 'invalid-input', 'invalid sender: give a sender, as in /feeds/commitments.ics?sender=Buitenlandse%20Zaken')
-    return icsReply(reply, await calendar(store, { sender: q.sender }, { base: base(req), today: today() }), `toezeggingen-${q.sender}`)
+    return icsReply(reply, await calendar(store, { sender: q.sender }, { base: base(), today: today() }), `toezeggingen-${q.sender}`)
   })
 
   registerWeb(app, { store, today, writable: !!token })

@@ -55,7 +55,7 @@ export function openApi(version: string): Json {
           requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
           responses: {
             201: json(S.UploadResult, 'stored as a new paper'),
-            200: json(S.UploadResult, 'already stored, or updated'),
+            200: json(S.UploadResult, 'already stored, or updated; for an open-data list, what its records did'),
             400: error('empty body'),
             401: error('missing or wrong token'),
             403: error('the server is read-only (no token configured)'),

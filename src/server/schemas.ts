@@ -86,13 +86,20 @@ export const PaperQuery = z.object({ format: z.enum(['json', 'text']).default('j
 /** `POST /api/papers` query: the file name tells the reader nothing it needs, but is kept with the source. */
 export const UploadQuery = z.object({ name: z.string().min(1).max(200).default('upload').describe('file name to keep with the source') })
 
-/** `POST /api/papers` response. */
-export const UploadResult = z.object({
-  id: z.string().nullable(),
-  key: z.string(),
-  result: z.enum(['new', 'updated', 'unchanged']),
-  issues: z.array(z.unknown()),
-})
+/** `POST /api/papers` response: the paper, or for an open-data list (an OData page) what its records did. */
+export const UploadResult = z.union([
+  z.object({
+    id: z.string().nullable(),
+    key: z.string(),
+    result: z.enum(['new', 'updated', 'unchanged']),
+    issues: z.array(z.unknown()),
+  }),
+  z.object({
+    records: z.number().int(),
+    papers: z.object({ new: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+    removed: z.number().int(),
+  }),
+])
 
 const Citation = z.object({
   text: z.string(),
