@@ -99,8 +99,9 @@ export function structure(clean: CleanText): { sections: Section[]; parts: Paper
           parts.signatures.push({ name: pendingName, role: roleName(t) })
           pendingName = null
         } else {
-          // A role wrapped over lines (`de minister van Volksgezondheid,` / `Welzijn en Sport,`) is one role.
-          pendingRoleText = pendingRole ? `${pendingRoleText} ${t}` : t
+          // A role wrapped over lines (`de minister van Volksgezondheid,` / `Welzijn en Sport,`) is one role;
+          // a line that starts a role of its own (`De Staatssecretaris van …`) is the next signer's.
+          pendingRoleText = pendingRole && !ROLE_LINE.test(t) ? `${pendingRoleText} ${t}` : t
           pendingRole = roleName(pendingRoleText)
         }
         break
