@@ -22,6 +22,12 @@ export interface PipelineContext extends ReadOptions {
    * the paper itself says.
    */
   nameHints?: boolean
+  /**
+   * The source vouches that the input is a parliamentary paper: a file the Tweede Kamer's open data
+   * lists as a Document (`sync tk`). Such a file is read even when its text shows no sign of a paper
+   * (an annex that is a table of figures), instead of being refused as junk.
+   */
+  vouched?: boolean
 }
 
 // `kst-33783-50.pdf`, `33783-50.txt`, `kst-36410-XVI-96.xml`: dossier (with chapter or part) and ondernummer.
@@ -67,7 +73,7 @@ export async function createContext(options: ReadOptions = {}): Promise<Pipeline
  */
 export async function readDocument(bytes: Uint8Array, name: string, ctx: PipelineContext): Promise<Document> {
   const raw = await readSource(bytes, ctx)
-  refuseNonPaper(raw)
+  if (!ctx.vouched) refuseNonPaper(raw)
   const clean = normalize(raw, ctx)
   const { sections, parts } = structure(clean)
   const issues = [...raw.issues]

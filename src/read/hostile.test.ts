@@ -103,6 +103,13 @@ describe('what is no parliamentary paper is refused with one line, never stored 
     expect(await refusedAs(text)).toMatch(message)
   })
 
+  it('a file the Kamer’s open data vouches for (sync tk: an annex that is a table) is read, not refused', async () => {
+    const annex = 'jaar;bedrag;regeling\n2022;1200;subsidie A\n2023;1400;subsidie B\n2024;1500;subsidie C\n'
+    expect(await refusedAs(annex)).toMatch(/semicolon-separated table/)
+    const doc = await readDocument(enc(annex), 'bijlage.txt', { ...ctx, vouched: true })
+    expect(doc.text).toContain('subsidie B')
+  })
+
   it('a letter with commas in every line is still a letter', async () => {
     const letter =
       'Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nDen Haag, 3 maart 2023\nHierbij, zoals toegezegd, informeer ik u, mede namens de minister, over de voortgang.\nDe planning, de kosten en, tot slot, de risico’s komen aan bod.\nIk zal uw Kamer, zodra dat kan, nader informeren.\n'

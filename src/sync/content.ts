@@ -119,7 +119,8 @@ export async function documentPaper(record: Json, http: PoliteHttp, urls: Source
   try {
     read = await http.get(source.url, async (body) => {
       try {
-        return { doc: await readDocument(body.bytes, source.name, ctx), raw: body.bytes }
+        // The Kamer lists it as a Document: an annex that is a table of figures is still its paper's text.
+        return { doc: await readDocument(body.bytes, source.name, { ...ctx, vouched: true }), raw: body.bytes }
       } catch (e) {
         if (e instanceof ReadError && !RETRY_READ.has(e.code)) return { unreadable: e.message }
         throw e
