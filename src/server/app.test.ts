@@ -300,6 +300,9 @@ describe('web pages', () => {
     const paper = (await get('/papers/kst-33783-50')).body
     expect(paper).toMatch(/<mark class="commitment status-\w[\w-]*" id="toezegging-1"[^>]*>Ik zal uw Kamer t\.z\.t\. informeren over dit besluit\.<\/mark>/)
     expect(paper).toContain('data-target="kst-33783-48"')
+    // The official record: of the paper itself, and of a cited paper that is not stored.
+    expect(paper).toContain('href="https://zoek.officielebekendmakingen.nl/kst-33783-50.html"')
+    expect(paper).toMatch(/<a class="ref external" href="https:\/\/zoek\.officielebekendmakingen\.nl\/kst-33783-48\.html"[^>]*data-target="kst-33783-48">/)
     expect((await get('/papers/kst-33783-50?view=source')).body).toContain('Buiten-\nlandse')
     expect((await get('/papers/nope')).statusCode).toBe(404)
     const dossier = (await get('/dossiers/33783')).body

@@ -33,6 +33,15 @@ export function dutchDate(iso: string | null | undefined): string {
 
 /** The URL of a paper page. */
 export const paperHref = (idOrKey: string) => `/papers/${encodeURIComponent(idOrKey)}`
+
+// Ids of the official publication (KOOP's): Kamerstukken, Handelingen, Aanhangsels, papers outside a dossier,
+// annexes (`kst-33783-50`, `h-tk-20172018-50-1`, `ah-tk-20182019-2948`, `nds-tk-2019D21842`, `blg-123456`).
+const OFFICIAL_ID = /^(?:kst|h-tk|h-ek|ah-tk|ah-ek|nds-tk|nds-ek|blg|stb|stcrt)-[\w-]+$/
+
+/** The paper's page on officielebekendmakingen.nl, the official record, for an id published there; else null. */
+export function officialHref(id: string | null | undefined): string | null {
+  return id && OFFICIAL_ID.test(id) ? `https://zoek.officielebekendmakingen.nl/${id}.html` : null
+}
 /** The URL of a dossier page. */
 export const dossierHref = (nr: string) => `/dossiers/${encodeURIComponent(nr)}`
 

@@ -1,7 +1,7 @@
 import type { TrackedCommitment } from '../link/status.js'
 import type { Document } from '../model/document.js'
 import { type Citations, documentNummerOf } from '../store/store.js'
-import { dossierHref, dutchDate, esc, layout, paperHref, STATUS_NL } from './html.js'
+import { dossierHref, dutchDate, esc, layout, officialHref, paperHref, STATUS_NL } from './html.js'
 
 interface Mark {
   start: number
@@ -23,13 +23,17 @@ export function markedHtml(doc: Document, citations: Citations | null, commitmen
   const marks: Mark[] = []
   for (const r of doc.references) {
     const target = stored.get(r.text) ?? null
-    const title = r.target ? `verwijst naar ${r.target}${target ? '' : ' (niet opgeslagen)'}` : 'verwijzing zonder nummer'
+    // A cited paper that is not stored links to the official record, where it has one.
+    const official = target ? null : officialHref(r.target)
+    const title = r.target ? `verwijst naar ${r.target}${target ? '' : official ? ' (niet opgeslagen; officiële publicatie)' : ' (niet opgeslagen)'}` : 'verwijzing zonder nummer'
     marks.push({
       ...r.span,
       open: target
         ? `<a class="ref" href="${esc(paperHref(target))}" title="${esc(title)}" data-target="${esc(r.target ?? '')}">`
-        : `<span class="ref unresolved" title="${esc(title)}" data-target="${esc(r.target ?? '')}">`,
-      close: target ? '</a>' : '</span>',
+        : official
+          ? `<a class="ref external" href="${esc(official)}" rel="noopener" title="${esc(title)}" data-target="${esc(r.target ?? '')}">`
+          : `<span class="ref unresolved" title="${esc(title)}" data-target="${esc(r.target ?? '')}">`,
+      close: target || official ? '</a>' : '</span>',
     })
   }
   for (const d of doc.dates)
@@ -123,7 +127,7 @@ export function paperPage(doc: Document, key: string, citations: Citations | nul
   const refItems = (citations?.out ?? [])
     .map(
       (r) =>
-        `<li>${r.paper ? `<a href="${esc(paperHref(r.paper.id ?? r.paper.key))}">${esc(r.text)}</a>` : esc(r.text)} <span class="target">${esc(r.target ?? (r.date ? `brief van ${dutchDate(r.date)}` : ''))}${r.paper ? '' : ' · niet opgeslagen'}</span></li>`,
+        `<li>${r.paper ? `<a href="${esc(paperHref(r.paper.id ?? r.paper.key))}">${esc(r.text)}</a>` : esc(r.text)} <span class="target">${esc(r.target ?? (r.date ? `brief van ${dutchDate(r.date)}` : ''))}${r.paper ? '' : ' · niet opgeslagen'}</span>${officialHref(r.target) ? ` <a class="official" href="${esc(officialHref(r.target) as string)}" rel="noopener">officiële publicatie</a>` : ''}</li>`,
     )
     .join('')
   const citedBy = (citations?.in ?? [])
@@ -153,6 +157,7 @@ export function paperPage(doc: Document, key: string, citations: Citations | nul
     <a href="?view=source"${view === 'source' ? ' aria-current="true"' : ''}>Oorspronkelijke tekst</a>
     <a href="/api/papers/${encodeURIComponent(id)}/source">Bron downloaden</a>
     <a href="/api/papers/${encodeURIComponent(id)}">JSON</a>
+    ${officialHref(doc.id) ? `<a class="official" href="${esc(officialHref(doc.id) as string)}" rel="noopener">Officiële publicatie</a>` : ''}
   </div>
   <p class="legend"><mark class="commitment">toezegging</mark> <mark class="fulfilment">nakoming</mark> <span class="ref">verwijzing</span> <time class="date">datum</time></p>
 </header>
