@@ -173,7 +173,7 @@ describe('kamerwacht ingest of open-data list files', () => {
     Soort: 'Brief regering',
     DocumentNummer: `2024D1000${i}`,
     Onderwerp: `Brief over de voortgang van programma ${i}`,
-    Datum: '2024-03-0' + i + 'T00:00:00',
+    Datum: `2024-03-0${i}T00:00:00`,
     Vergaderjaar: '2023-2024',
     Kamer: 2,
     ApiGewijzigdOp: '2024-03-10T10:00:00Z',

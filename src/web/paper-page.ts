@@ -25,7 +25,9 @@ export function markedHtml(doc: Document, citations: Citations | null, commitmen
     const target = stored.get(r.text) ?? null
     // A cited paper that is not stored links to the official record, where it has one.
     const official = target ? null : officialHref(r.target)
-    const title = r.target ? `verwijst naar ${r.target}${target ? '' : official ? ' (niet opgeslagen; officiële publicatie)' : ' (niet opgeslagen)'}` : 'verwijzing zonder nummer'
+    const title = r.target
+      ? `verwijst naar ${r.target}${target ? '' : official ? ' (niet opgeslagen; officiële publicatie)' : ' (niet opgeslagen)'}`
+      : 'verwijzing zonder nummer'
     marks.push({
       ...r.span,
       open: target
