@@ -128,6 +128,7 @@ function dropSidebars(lines: NLine[]): NLine[] {
       }
       // The letter itself begins: `Geachte voorzitter,` is short and has no full stop, like a sidebar value.
       if (SALUTATION.test(l.text) || CLOSING.test(l.text)) break
+      const isValue = value(l.text)
       if (repeated(l)) {
         reps++
         valuesLeft = 2
@@ -136,8 +137,8 @@ function dropSidebars(lines: NLine[]): NLine[] {
         labels++
         valuesLeft = 3
         lastGood = j
-      } else if (value(l.text) || (valuesLeft > 0 && l.text.length <= 45 && !/[.;:]$/.test(l.text))) {
-        if (value(l.text)) values++
+      } else if (isValue || (valuesLeft > 0 && l.text.length <= 45 && !/[.;:]$/.test(l.text))) {
+        if (isValue) values++
         valuesLeft--
         lastGood = j
       } else break

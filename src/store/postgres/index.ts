@@ -152,12 +152,11 @@ export class PostgresStore implements Store {
     })
   }
 
-  /** Runs `work` in one transaction as the only writer, whichever process: links are computed against what is committed. */
-  private async write<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  /** Runs `work` on one connection in a transaction opened by `begin`, committed when it returns, rolled back when it throws. */
+  private async transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect()
     try {
-      await client.query('BEGIN')
-      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK])
+      await client.query(begin)
       const out = await work(client)
       await client.query('COMMIT')
       return out
@@ -167,6 +166,14 @@ export class PostgresStore implements Store {
     } finally {
       client.release()
     }
+  }
+
+  /** Runs `work` in one transaction as the only writer, whichever process: links are computed against what is committed. */
+  private async write<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.transaction('BEGIN', async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK])
+      return work(client)
+    })
   }
 
   private async putOne(db: pg.PoolClient, doc: Document, raw: Uint8Array, force: boolean): Promise<PutResult> {
@@ -388,18 +395,7 @@ export class PostgresStore implements Store {
    * total, facets and page agree even while other processes commit papers between them.
    */
   private async snapshot<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect()
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-      const out = await work(client)
-      await client.query('COMMIT')
-      return out
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw e
-    } finally {
-      client.release()
-    }
+    return this.transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', work)
   }
 
   private async searchUncached(request: SearchRequest): Promise<SearchResult> {
