@@ -115,7 +115,11 @@ export function looksLikePaper(text: string): boolean {
  */
 export function tableDelimiter(text: string): string | null {
   const sample = text.slice(0, 20_000)
+  // A table's header line holds its delimiters: a paper's first line (`Tweede Kamer der Staten-Generaal 2`)
+  // rules most delimiters out before any character is counted (this runs on every paper read).
+  const header = sample.trimStart().split('\n', 1)[0] ?? ''
   for (const d of ['\t', ';', ',']) {
+    if (header.split(d).length - 1 < (d === '\t' ? 1 : 2)) continue
     const counts: number[] = []
     let fields = 0
     let quoted = false
