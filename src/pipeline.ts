@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto'
 import { extract } from './extract/index.js'
-import { extractMetadata } from './extract/metadata.js'
+import { debateMetadata, extractMetadata } from './extract/metadata.js'
 import { type Document, SCHEMA_VERSION } from './model/document.js'
 import { type Lexicon, loadDutchLexicon, normalize } from './normalize/index.js'
 import { looksLikePaper, tableDelimiter } from './read/detect.js'
 import { ReadError, type ReadOptions, readSource } from './read/index.js'
 import type { RawText } from './read/raw.js'
 import { structure } from './structure/index.js'
+import { findTurns } from './structure/turns.js'
 
 /** Everything the pipeline needs besides the input: the dictionary and reading limits. */
 export interface PipelineContext extends ReadOptions {
@@ -75,9 +76,13 @@ export async function readDocument(bytes: Uint8Array, name: string, ctx: Pipelin
   const raw = await readSource(bytes, ctx)
   if (!ctx.vouched) refuseNonPaper(raw)
   const clean = normalize(raw, ctx)
-  const { sections, parts } = structure(clean)
+  const structured = structure(clean)
+  const { parts } = structured
+  // A debate record's turns: each speaker's label and speech (none for a letter).
+  const { turns, sections } = findTurns(clean.text, structured.sections, raw.hints.speakers)
   const issues = [...raw.issues]
-  const meta = extractMetadata(parts, clean.facts, raw.hints, issues)
+  const letterMeta = extractMetadata(parts, clean.facts, raw.hints, issues)
+  const meta = turns[0] ? debateMetadata(letterMeta, clean.text, sections, turns[0].span.start, issues) : letterMeta
   const doc: Document = {
     schemaVersion: SCHEMA_VERSION,
     id: meta.id,
@@ -108,6 +113,7 @@ export async function readDocument(bytes: Uint8Array, name: string, ctx: Pipelin
           sender: meta.sender,
           id: meta.id,
           dossier: meta.dossier,
+          turns,
         })),
     issues,
     source: {
@@ -118,6 +124,7 @@ export async function readDocument(bytes: Uint8Array, name: string, ctx: Pipelin
       offsetMap: clean.offsetMap,
     },
   }
+  if (turns.length) doc.turns = turns
   if (raw.hints.openData) doc.openData = raw.hints.openData
   if (ctx.nameHints) dossierFromName(doc)
   return doc

@@ -31,6 +31,7 @@ beforeAll(async () => {
   const files = [
     ...['33783-50.txt', '32733-36.obpage.txt', '35228-6.obpage.txt', '21501-02-1581.obpage.txt', 'CII-G.obpage.txt'].map((f) => corpusFile('dev', f)),
     ...['33783-51.txt', '33783-52.txt', '33783-53.txt'].map((f) => join(ROOT, 'test', 'fixtures', 'chains', f)),
+    join(ROOT, 'test', 'fixtures', 'debates', 'tweeminutendebat.obpage.txt'),
   ]
   for (const f of files) {
     const bytes = readFileSync(f)
@@ -86,6 +87,29 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     // Citations in: 33783-51 and 33783-52 cite it, as links.
     await page.locator('aside.panel a[href="/papers/kst-33783-52"]').first().waitFor()
     await shot('2-paper')
+  })
+
+  it('finds a debate by speaker, and shows its turns with speakers and roles, the promises marked and attributed', async () => {
+    await page.goto(`${base}/?q=${encodeURIComponent('spreker:"De Vries" evaluatie')}`)
+    expect(await page.locator('ol.hits li.hit').count()).toBe(1)
+    await page.locator('a[href="/papers/h-tk-20222023-38-12"]').first().click()
+    await page.waitForURL(/\/papers\/h-tk-20222023-38-12$/)
+    const headings = page.locator('.clean h3.speaker')
+    expect(await headings.count()).toBe(13)
+    expect(await headings.nth(5).innerText()).toMatch(/^Staatssecretaris De Vries\s+staatssecretaris$/)
+    expect(await page.locator('.clean h3.speaker.interruption').count()).toBe(2)
+    // The five promises are marked in the staatssecretaris's turns, and the panel says who made them, to whom.
+    // (A promise with a date inside is marked in pieces around the date: counted by its anchor.)
+    const promises = await page.locator('.clean mark.commitment').evaluateAll((ms) => new Set(ms.map((m) => m.id)).size)
+    expect(promises).toBe(5)
+    expect(await page.locator('.speaker-of', { hasText: 'Gezegd door Staatssecretaris De Vries, aan Bakker' }).count()).toBe(1)
+    expect(await page.locator('ul.speakers li').allInnerTexts()).toEqual([
+      expect.stringMatching(/^De voorzitter voorzitter · 5 beurten$/),
+      expect.stringMatching(/^Mevrouw Van Dijk \(CDA\) Kamerlid · 2 beurten$/),
+      expect.stringMatching(/^De heer Bakker \(VVD\) Kamerlid · 2 beurten$/),
+      expect.stringMatching(/^Staatssecretaris De Vries staatssecretaris · 4 beurten$/),
+    ])
+    await shot('debate')
   })
 
   it('switches to the original text and back', async () => {

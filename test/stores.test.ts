@@ -219,6 +219,35 @@ describe.each(factories)('%s store', (name, factory) => {
     })
   })
 
+  describe.skipIf(!factory)(`${name}: debates`, () => {
+    // A debate record and a later letter that keeps one of its spoken promises, the letter stored first.
+    const o = storeFor(factory, async (store) => {
+      for (const f of ['brief-betaaltermijnen.txt', 'tweeminutendebat.obpage.txt']) {
+        const { doc, raw } = await read(join(ROOT, 'test', 'fixtures', 'debates', f))
+        await store.put(doc, raw)
+      }
+    })
+
+    it('finds debates by speaker (`spreker:`), by name, label or fractie, with words or alone', async () => {
+      const ids = async (q: string) => (await o.store.search({ q })).hits.map((h) => h.id)
+      expect(await ids('spreker:"De Vries"')).toEqual(['h-tk-20222023-38-12'])
+      expect(await ids('spreker:bakker betaaltermijn')).toEqual(['h-tk-20222023-38-12'])
+      expect(await ids('spreker:VVD')).toEqual(['h-tk-20222023-38-12'])
+      expect(await ids('spreker:Wiebes')).toEqual([])
+      // The letter names De Vries as its signer, but no one speaks in it.
+      expect(await ids('spreker:"De Vries" betaaltermijnen')).toEqual(['h-tk-20222023-38-12'])
+    })
+
+    it('tracks spoken promises like written ones; a later letter keeps the one it names by the debate date', async () => {
+      const list = await o.store.commitments({ paper: 'h-tk-20222023-38-12' }, TODAY)
+      expect(list.total).toBe(5)
+      const kept = list.items.find((c) => c.text.includes('binnen drie maanden'))
+      expect(kept).toMatchObject({ status: 'fulfilled', actor: 'Staatssecretaris De Vries' })
+      expect(kept?.evidence.map((e) => e.reason)).toEqual(['points-at'])
+      expect(list.items.filter((c) => c.status === 'fulfilled')).toHaveLength(1)
+    })
+  })
+
   describe.skipIf(!factory)(`${name}: link and track`, () => {
     // The later letters first: links do not depend on the order papers arrive in.
     const o = storeFor(factory, async (store) => {

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createContext, type PipelineContext, readDocument } from '../src/pipeline.js'
 import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
@@ -123,7 +123,7 @@ describe.skipIf(skipWithoutShared)('kamerwacht sync tk', () => {
     const kept = (e: string) => new Set((world.records.get(e) ?? []).filter((r) => r.Verwijderd !== true).map((r) => r.Id)).size
     expect((await store.openData('Persoon')).length).toBe(kept('Persoon'))
     expect((await store.openData('Zaak')).length).toBe(kept('Zaak'))
-    expect((await store.openData('Toezegging')).map((r) => r.record.Nummer)).toEqual(['TZ202205-001', 'TZ202301-014'])
+    expect((await store.openData('Toezegging')).map((r) => r.record.Nummer)).toEqual(['TZ202205-001', 'TZ202301-014', 'TZ202401-101'])
     // The state says where the next run starts: after the last change stored.
     const last = docs
       .map((d) => String(d.ApiGewijzigdOp))
@@ -374,9 +374,13 @@ describe.skipIf(skipWithoutShared)('kamerwacht commitments --compare', () => {
     const srv = await replay()
     const store = freshStore()
     try {
-      for (const f of ['33783-50.txt', '35228-6.obpage.txt']) {
-        const raw = readFileSync(corpusFile('dev', f))
-        await store.put(await readDocument(raw, f, ctx), new Uint8Array(raw))
+      for (const f of [
+        corpusFile('dev', '33783-50.txt'),
+        corpusFile('dev', '35228-6.obpage.txt'),
+        join(ROOT, 'test', 'fixtures', 'debates', 'commissiedebat.pdf.txt'),
+      ]) {
+        const raw = readFileSync(f)
+        await store.put(await readDocument(raw, basename(f), ctx), new Uint8Array(raw))
       }
       await syncTk(store, { http: http(), urls: urls(srv), ctx, entities: ['Toezegging'] })
       await store.close()
@@ -388,14 +392,20 @@ describe.skipIf(skipWithoutShared)('kamerwacht commitments --compare', () => {
         p.on('exit', () => resolve(s))
       })
       const c = JSON.parse(out)
-      expect(c.agree).toHaveLength(1)
-      expect(c.agree[0]).toMatchObject({
+      expect(c.agree).toHaveLength(2)
+      expect(c.agree.find((a: { register: { nummer: string } }) => a.register.nummer === 'TZ202205-001')).toMatchObject({
         register: { nummer: 'TZ202205-001', status: 'Openstaand' },
         paper: { paper: 'kst-33783-50', text: 'Ik zal uw Kamer t.z.t. informeren over dit besluit.', status: 'open' },
         statusAgrees: true,
       })
+      // The register's promises are mostly made aloud: this one pairs with the minister's words in the debate's verslag.
+      expect(c.agree.find((a: { register: { nummer: string } }) => a.register.nummer === 'TZ202401-101')?.paper).toMatchObject({
+        paper: 'kst-31839-998',
+        speaker: 'Minister Van den Berg',
+        sender: 'minister voor Jeugd, Preventie en Sport',
+      })
       expect(c.onlyRegister.map((r: { nummer: string }) => r.nummer)).toEqual(['TZ202301-014'])
-      expect(c.onlyPapers.map((p: { paper: string }) => p.paper)).toEqual(expect.arrayContaining(['kst-33783-50', 'kst-35228-6']))
+      expect(c.onlyPapers.map((p: { paper: string }) => p.paper)).toEqual(expect.arrayContaining(['kst-33783-50', 'kst-35228-6', 'kst-31839-998']))
       expect(c.onlyPapers.some((p: { text: string }) => p.text.includes('t.z.t.'))).toBe(false)
     } finally {
       await srv.close()

@@ -96,7 +96,7 @@ export async function timelineCommand(nr: string, opts: { db?: string; json?: bo
 function printCommitment(c: TrackedCommitment, io: Io, full: boolean): void {
   io.stdout(`${c.status.toUpperCase().padEnd(9)} ${c.id}\n  ${c.text.replace(/\s+/g, ' ')}\n`)
   io.stdout(
-    `  ${[c.paper.date, c.paper.sender, c.dueText ? `due: ${c.dueText}${c.due ? ` (by ${c.due.end})` : ''}` : 'no deadline'].filter(Boolean).join(' · ')}\n`,
+    `  ${[c.paper.date, c.paper.sender ?? (c.actor ? `said by ${c.actor}` : null), c.dueText ? `due: ${c.dueText}${c.due ? ` (by ${c.due.end})` : ''}` : 'no deadline'].filter(Boolean).join(' · ')}\n`,
   )
   for (const e of c.evidence)
     io.stdout(
@@ -220,13 +220,16 @@ async function paperPromises(store: Store, day: string): Promise<PaperPromise[]>
     for (const c of page.items) {
       if (!docs.has(c.paper.key)) docs.set(c.paper.key, await store.get(c.paper.key))
       const doc = docs.get(c.paper.key)
-      const at = doc?.commitments.find((x) => x.text === c.text)?.span.start ?? -1
+      const found = doc?.commitments.find((x) => x.text === c.text)
+      const at = found?.span.start ?? -1
       const section = doc?.sections.find((s) => s.span.start <= at && at < s.span.end)
       out.push({
         id: c.id,
         text: c.text,
         paper: c.paper.id ?? c.paper.key,
-        sender: c.paper.sender,
+        // A promise made aloud has the speaker's office for a sender (`staatssecretaris van Economische Zaken`), where the debate names it.
+        sender: c.paper.sender ?? found?.speaker?.function ?? null,
+        ...(found?.speaker ? { speaker: c.actor ?? found.speaker.name } : {}),
         date: c.paper.date,
         status: c.status,
         context: doc && section ? doc.text.slice(section.span.start, section.span.end) : c.text,
@@ -276,5 +279,5 @@ function printComparison(c: RegisterComparison, registered: number, io: Io): voi
     )
   }
   if (c.onlyPapers.length) io.stdout('\nOnly in the papers:\n')
-  for (const p of c.onlyPapers) io.stdout(`  ${p.id} (${p.status}): ${p.text}\n`)
+  for (const p of c.onlyPapers) io.stdout(`  ${p.id} (${p.status})${p.speaker ? `, said by ${p.speaker} in a debate` : ''}: ${p.text}\n`)
 }

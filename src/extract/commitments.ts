@@ -62,6 +62,14 @@ const W = {
   actsNow: -2.5,
   kamerActs: -2.0,
   otherActor: -1.5,
+  spokenPledge: 3.0,
+  spokenPresent: 1.5,
+  spokenInWriting: 1.0,
+  receiverMember: 1.5,
+  withinDebate: -4.0,
+  discourse: -2.5,
+  refused: -4.0,
+  hedge: -1.5,
 } as const
 
 // The feature patterns use `\b` and no `u` flag: V8 scans such a pattern many times faster than one
@@ -70,14 +78,14 @@ const W = {
 const ACTOR = /\b(?:[Ii]k|[Ww]ij|[Ww]e|[Mm]ijn|[Oo]nze?|[Hh]et kabinet|[Dd]it kabinet|[Dd]e regering|[Hh]et [Mm]inisterie|[Mm]ijn departement)\b/
 // The Kamer as the one addressed: `uw Kamer`, `de Kamer`, `Kamerleden`, `de vaste commissie`, `u`.
 const RECEIVER =
-  /\b(?:[Uu]w Kamer|[Dd]e (?:Tweede |Eerste )?Kamer|(?:de )?Kamerleden|(?:vaste )?[Kk]amercommissie|[Dd]e (?:vaste )?commissie|[Uu]|[Mm]oties?|[Kk]amervragen|[Kk]amerlid|(?:het|de) leden?)\b/
+  /\b(?:[Uu]w Kamer|[Dd]e (?:Tweede |Eerste )?Kamer|[Hh]et parlement|(?:de )?Kamerleden|(?:vaste )?[Kk]amercommissie|[Dd]e (?:vaste )?commissie|[Uu]|[Mm]oties?|[Kk]amervragen|[Kk]amerlid|(?:het|de) leden?)\b/
 // The Kamer as the grammatical subject of receiving: `ontvangt u`, `kunt u … tegemoet zien`,
 // `blijft u … ontvangen`, `uw Kamer zal … worden geïnformeerd`, `wordt uw Kamer geïnformeerd`.
 const RECEIVER_SUBJECT =
   /\b(?:(?:ontvangt|ontvangen|krijgt) (?:u|uw Kamer|de Kamer)|(?:[Uu]|[Uu]w Kamer|[Dd]e Kamer) (?:ontvangt|krijgt)|(?:kunt|kan|mag) (?:u|uw Kamer|de Kamer)\b[^.;]{0,120}?(?:tegemoet zien|verwachten|ontvangen|tegemoetzien)|(?:blijft|zult) (?:u|uw Kamer)\b[^.;]{0,120}?(?:ontvangen|geïnformeerd)|(?:[Uu]|[Uu]w Kamer|[Dd]e Kamer) (?:zal|zult|wordt)\b[^.;]{0,120}?(?:geïnformeerd|ingelicht|bericht|op de hoogte (?:gesteld|gehouden|gebracht))|(?:zal|wordt) (?:u|uw Kamer|de Kamer) [^.;]{0,120}?(?:geïnformeerd|ingelicht|op de hoogte (?:gesteld|gehouden|gebracht)))\b/
 // Acts of telling and sending, in every form a promise uses (infinitive, participle, present, `te`).
 const ACT_INFORM =
-  /\b(informeren|informeer|geïnformeerd|berichten|inlichten|ingelicht|rapporteren|rapporteer|gerapporteerd|(?:op de hoogte|in kennis) (?:stellen|houden|brengen|gesteld|gehouden|gebracht|stel|houd)|terug(?:komen|koppelen|te komen|gekoppeld)|kom(?:en)?\b[^.;]{0,80}?\bterug|(?:toe)?sturen|stuur|(?:toe)?gestuurd|toegestuurd|(?:toe|ver)?zenden|zend|toegezonden|verzonden|versturen|verstuurd|(?:doen|laten) toekomen|toekomen|laten weten|laat\b[^.;]{0,60}?\bweten|aanbieden|aangeboden|bied\b[^.;]{0,80}?\baan|delen|gedeeld|voorleggen|voorgelegd|leg\b[^.;]{0,60}?\bvoor|beantwoorden|beantwoord|beantwoording|toelichten|toegelicht|uiteenzetten|verstrekken|verstrekt|mededelen|melden|indienen|ingediend|in te (?:kunnen )?dienen|dien\b[^.;]{0,60}?\bin|briefing|tegemoet zien|tegemoetzien|ontvangen|ontvangt|kom(?:en)? met|(?:kom|komen)\b[^.;]{0,60}?\bmet een (?:brief|voorstel|reactie|notitie|nota|plan)|verslag doen|verslag uitbrengen)\b/
+  /\b(informeren|informeer|geïnformeerd|berichten|inlichten|ingelicht|rapporteren|rapporteer|gerapporteerd|(?:op de hoogte|in kennis) (?:stellen|houden|brengen|gesteld|gehouden|gebracht|stel|houd)|terug(?:komen|koppelen|te komen|gekoppeld|kom)|kom(?:en)?\b[^.;]{0,80}?\bterug|(?:toe)?sturen|stuur|(?:toe)?gestuurd|toegestuurd|(?:toe|ver)?zenden|zend|toegezonden|verzonden|versturen|verstuurd|(?:doen|laten) toekomen|toekomen|laten weten|laat\b[^.;]{0,60}?\bweten|aanbieden|aangeboden|bied\b[^.;]{0,80}?\baan|delen|gedeeld|voorleggen|voorgelegd|leg\b[^.;]{0,60}?\bvoor|beantwoorden|beantwoord|beantwoording|toelichten|toegelicht|uiteenzetten|verstrekken|verstrekt|mededelen|melden|indienen|ingediend|in te (?:kunnen )?dienen|dien\b[^.;]{0,60}?\bin|briefing|tegemoet zien|tegemoetzien|ontvangen|ontvangt|kom(?:en)? met|(?:kom|komen)\b[^.;]{0,60}?\bmet een (?:brief|voorstel|reactie|notitie|nota|plan)|verslag doen|verslag uitbrengen)\b/
 // Acts of dealing with something in a coming paper: `ingaan op`, `betrekken bij`, `aandacht besteden aan`.
 const ACT_ADDRESS =
   /\b(ingaan|in te gaan|ga\b[^.;]{0,60}?\bin op|gaan\b[^.;]{0,60}?\bin op|betrekken|betrokken|aandacht (?:schenken|besteden|geven|worden besteed|worden geschonken)|behandelen|behandeld|meenemen|meegenomen|reageren|reactie geven|mijn reactie|een reactie|kabinetsreactie|beleidsreactie|appreciatie|voortgangsrapportage|voortgangsbrief|rapportage|eindrapportage|evaluatie)\b/
@@ -87,7 +95,7 @@ const COMING_PAPER =
   /\b(?:[Ii]n|[Bb]ij|[Mm]et|[Vv]ia) (?:die|de|een|het|mijn|onze|deze|de volgende|een volgende|de eerstvolgende|de komende|een nieuwe|een aparte|een afzonderlijke|een separate)(?: [A-Za-zÀ-ÿ-]+){0,3}? (?:brief|Kamerbrief|voortgangsbrief|voortgangsrapportage|voortgangsbericht|rapportage|visie|nota|notitie|beleidsreactie|kabinetsreactie|reactie|agenda|verslag|(?:slot|eind)rapportage|beleidsbrief|verzamelbrief|jaarverslag|begroting|evaluatie|plan|actieplan|wetsvoorstel)\b/
 const FUTURE = /\b(?:[Zz]al|[Zz]ullen|[Zz]ult)\b/
 // `ga`/`gaan` before an infinitive (`ga ik u informeren`); not the `ga … in op` of ingaan.
-const GO_FUTURE = /\b(?:[Gg]a|[Gg]aan)(?: [A-Za-zÀ-ÿ]+){0,6}? [A-Za-zÀ-ÿ]+en\b(?! op)/
+const GO_FUTURE = /\b(?:[Gg]a|[Gg]aan)(?: [A-Za-zÀ-ÿ]+){0,10}? [A-Za-zÀ-ÿ]+en\b(?! op)/
 const INTENTION =
   /\b(?:voornemens|van plan|streef|streven|streeft|beoog|beogen|verwacht|verwachten|planning is|inzet is|erop gericht|zeg (?:ik )?(?:u |uw Kamer )?toe|toezeggen dat|ben (?:ik )?bereid|zijn (?:wij |we )?bereid|stel (?:ik )?(?:u )?voor|wil ik|willen (?:wij|we)|[Ii]k wil|[Ww]ij willen|zet(?:ten)? (?:mij|ons|zich) in)\b/
 const ABILITY = /\b(?:kan|kunnen|kunt)\b/
@@ -97,7 +105,7 @@ const STANDING =
 const NADER = /\bnader\b/
 // Told in the past: `heb ik toegezegd`, `heeft uw Kamer … ontvangen`, `is … geïnformeerd`, `informeerde ik`.
 const PAST_REPORT =
-  /\b(?:(?:heb|hebt|heeft|hebben|had|hadden|is|ben|bent|zijn|was|waren|werd|werden)(?: [^\s.;]+){0,12}? (?:toegezegd|aangekondigd|beloofd|geïnformeerd|ingelicht|gestuurd|toegestuurd|toegezonden|verzonden|verstuurd|aangeboden|gedeeld|gemeld|bericht|gerapporteerd|beantwoord|voorgelegd|verstrekt|ontvangen|toegelicht|ingediend|gevraagd|verzocht|laten weten|aangegeven|meegedeeld|medegedeeld|geschreven|uiteengezet|aangenomen|aanvaard)|informeerde|informeerden|stuurde|zond|berichtte|meldde|deelde|ontving|ontvingen|aanvaardde|vroeg|vroegen|verzocht uw Kamer|nam uw Kamer)\b/
+  /\b(?:(?:heb|hebt|heeft|hebben|had|hadden|is|ben|bent|zijn|was|waren|werd|werden)(?: [^\s.;]+){0,12}? (?:toegezegd|aangekondigd|beloofd|geïnformeerd|ingelicht|gestuurd|toegestuurd|toegezonden|verzonden|verstuurd|aangeboden|gedeeld|gemeld|bericht|gerapporteerd|beantwoord|voorgelegd|verstrekt|ontvangen|toegelicht|ingediend|gevraagd|verzocht|laten weten|aangegeven|meegedeeld|medegedeeld|geschreven|uiteengezet|aangenomen|aanvaard|doen toekomen|laten toekomen)|informeerde|informeerden|stuurde|zond|berichtte|meldde|deelde|ontving|ontvingen|aanvaardde|vroeg|vroegen|verzocht uw Kamer|nam uw Kamer)\b/
 /** The act happens in this very letter: `Hierbij stuur ik u`, `Met deze brief informeer ik u`, `bijgevoegd`. */
 export const DELIVERED_NOW =
   /\b(?:[Hh]ierbij|(?<!verband |samenhang |overeenstemming )[Hh]iermee|[Bb]ij (?:deze|dezen)|[Bb]ijgaand|bijgevoegd|bijgesloten|als bijlage|[Mm]et deze (?:brief|bijlage|nota)|[Mm]iddels deze brief|[Vv]ia deze brief|[Tt]reft u (?:hierbij )?aan)\b/
@@ -110,7 +118,7 @@ const OWN_FUTURE = /\b(?:(?:zal|zullen|ga|gaan) (?:ik|wij|we|het kabinet)|(?:[Ii
 const THIS_LETTER = /\b(?:[Ii]n|[Mm]et) (?:deze|onderhavige|voorliggende) (?:brief|nota|Kamerbrief)\b/
 // The words of a motie quoted in a letter.
 const MOTIE_TEXT =
-  /\b(?:verzoekt de regering|verzoekt het kabinet|roept de regering|constaterende dat|overwegende dat|spreekt uit dat|gehoord de beraadslaging)\b/
+  /\b(?:verzoekt de regering|(?:wordt|werd) de regering(?: [a-z]+)? verzocht|verzoekt het kabinet|roept de regering|constaterende dat|overwegende dat|spreekt uit dat|gehoord de beraadslaging)\b/
 // `Ik kan daarom niet aan het verzoek voldoen …`, `… niet haalbaar zal zijn`; not `niet later dan`.
 const NEGATION = /\b(?:niet|geen|nooit)\b(?! (?:later|eerder) dan)/
 const HYPOTHETICAL = /\b(?:[Ii]ndien|[Mm]ocht|[Mm]ochten|zou|zouden|[Ee]ventueel|[Ee]ventuele)\b/
@@ -124,13 +132,40 @@ const OTHER_ACTOR =
 const ASIDE =
   /\b[Zz]oals\b[^,;]{0,160}?\b(?:aangekondigd|toegelicht|gemeld|beschreven|toegezegd|aangegeven|besproken|vermeld|genoemd|uiteengezet|afgesproken|gevraagd|verzocht|bekend|geschetst|opgenomen)\b/g
 
+// ---------------------------------------------------------------------------------------------
+// Speech. A minister promises aloud in the first person and the present (`Ik kom daar schriftelijk op
+// terug`, `Ik stuur de Kamer voor de zomer een brief`), names the promise (`Ik zeg toe dat …`, `Dat zeg
+// ik toe`, `Dit is een toezegging`, `Ik wil de heer Wörsdörfer toezeggen …`) and addresses members by
+// name. What is put off within the debate itself (`daar kom ik straks op terug`, `in de tweede
+// termijn`) is no promise: the register counts only acts after the debate.
+// ---------------------------------------------------------------------------------------------
+/** A promise named as one: `Ik zeg toe`, `Dat zeg ik toe`, `toezeggen dat`, `Dit is een toezegging`, `dat beloof ik`. */
+export const SPOKEN_PLEDGE =
+  /\b(?:zeg(?:t|gen)?\b[^.;?]{0,80}?\btoe\b|toezeggen|toe te zeggen|(?:dat|dit|het|die) is (?:bij dezen )?een toezegging|toezegging (?:doe|geef|doen|geven)|die toezegging|bij dezen toegezegd|beloof|beloven)/
+const SPOKEN_IN_WRITING = /\b(?:schriftelijk|per brief|een brief)\b/
+// A member addressed by name: `de heer Wörsdörfer`, `mevrouw Maij`, `collega Graus`.
+const MEMBER = /\b(?:de heer|mevrouw|meneer|collega) (?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|'t) )*[A-ZÀ-Þ]/
+// Put off within the debate: `straks`, `zo meteen`, `in de tweede termijn`, `in mijn beantwoording`, `in het blokje`.
+const WITHIN_DEBATE =
+  /\b(?:(?:de|mijn|een) (?:tweede|volgende) termijn|straks|zo meteen|zo dadelijk|zodadelijk|zo direct|zometeen|aanstonds|later in (?:dit|het) debat|in (?:het vervolg van )?mijn (?:betoog|beantwoording|bijdrage)|na de schorsing|blokje|dadelijk|zo nog)\b/
+// `Ik kom terug op het amendement op stuk nr. 8`, `Ik kom nog één keer terug op die 30%`: turning back to a
+// point of the debate, not a promise (that one says `Ik kom daar(op) … terug`, `ik kom erop terug`).
+// Likewise `Daarna ga ik graag in op de moties en de amendementen`: the order of the speech.
+const DISCOURSE =
+  /\bkom(?:en)?(?: [a-zé]+){0,3} terug op (?:de|het|een|die|dat|deze|dit|mijn|uw|zijn|haar)\b|\b(?:ga|gaan) (?:ik|we|wij)(?: [a-z]+){0,2} in op (?:de|het|een|die|dat|deze|dit|mijn|uw|zijn|haar)\b/
+const HEDGE = /\b(?:misschien|wellicht|mogelijk)\b/
+// `Ik kan niet toezeggen dat …`, `Die toezegging kan ik niet doen`: a promise refused.
+const REFUSED = /\b(?:niet|geen)\b(?: [a-z]+){0,2} (?:toezeggen|toezegging|beloven)\b|\btoezeggen\b(?: [a-z]+){0,2} (?:niet|geen)\b/
+// The speaker's own present act, which in speech is the promise: `Ik kom … terug`, `ik stuur de Kamer`.
+const SPOKEN_OWN = /\b(?:[Ii]k|[Ww]ij|[Ww]e)\b/
+
 // A word of the government or of the Kamer. A promise names who promises or to whom; a sentence with
 // neither is not read at all (a cheap test; `Beantwoording zal spoedig plaatsvinden` is missed for it).
 const PARTY =
   /\b(?:[Ii]k|[Ww]ij|[Ww]e|[Uu]|[Uu]w|[Kk]amer|Kamerleden|[Kk]amercommissie|kabinet|regering|[Mm]inisterie|[Oo]nze?|[Mm]ijn|commissie|[Mm]oties?|leden|lid)\b/
 
 /** The named features of a sentence read as a possible promise (see {@link confidenceOf} for their sum). */
-export function promiseFeatures(masked: string, due: { dueText: string | null; condition: string | null; ahead: boolean }): PromiseFeature[] {
+export function promiseFeatures(masked: string, due: { dueText: string | null; condition: string | null; ahead: boolean }, spoken = false): PromiseFeature[] {
   const f: PromiseFeature[] = [{ name: 'bias', weight: W.bias }]
   const add = (name: string, weight: number, re: RegExp | null = null) => {
     const m = re ? re.exec(masked) : null
@@ -139,8 +174,9 @@ export function promiseFeatures(masked: string, due: { dueText: string | null; c
     return true
   }
   const actor = add('actor.government', W.actor, ACTOR)
-  const receiver = add('receiver.kamer', W.receiver, RECEIVER)
+  let receiver = add('receiver.kamer', W.receiver, RECEIVER)
   add('receiver.subject', W.receiverSubject, RECEIVER_SUBJECT)
+  if (spoken && !receiver) receiver = add('receiver.member', W.receiverMember, MEMBER)
   const inform = add('act.inform', W.actInform, ACT_INFORM)
   if (!inform) add('act.address', W.actAddress, ACT_ADDRESS)
   add('paper.coming', W.comingPaper, COMING_PAPER)
@@ -150,8 +186,18 @@ export function promiseFeatures(masked: string, due: { dueText: string | null; c
   const future = futureM !== null
   const intention = intentionM !== null
   const time = due.dueText !== null && due.ahead
+  if (spoken) {
+    add('spoken.pledge', W.spokenPledge, SPOKEN_PLEDGE)
+    add('spoken.in-writing', W.spokenInWriting, SPOKEN_IN_WRITING)
+    add('spoken.within-debate', W.withinDebate, WITHIN_DEBATE)
+    add('spoken.discourse', W.discourse, DISCOURSE)
+    add('spoken.hedge', W.hedge, HEDGE)
+    add('spoken.refused', W.refused, REFUSED)
+  }
   if (futureM) f.push({ name: 'modality.future', weight: W.future, text: trimCue(futureM[0]) })
   else if (intentionM) f.push({ name: 'modality.intention', weight: W.intention, text: trimCue(intentionM[0]) })
+  // In speech the present is the promise: `Ik kom daar schriftelijk op terug`.
+  else if (spoken && inform && SPOKEN_OWN.test(masked)) f.push({ name: 'tense.spoken-present', weight: W.spokenPresent })
   else if (time && (actor || receiver)) {
     if (!add('modality.ability-with-time', W.abilityWithTime, ABILITY)) add('tense.present-with-time', W.presentWithTime)
   } else add('standing', W.standing, STANDING)
@@ -165,7 +211,7 @@ export function promiseFeatures(masked: string, due: { dueText: string | null; c
   if (!future) {
     add('delivered-now', W.deliveredNow, DELIVERED_NOW)
     if (!intention) add('paper.this-letter', W.thisLetter, THIS_LETTER)
-    if (!time) add('act.now', W.actsNow, ACTS_NOW)
+    if (!time && !spoken) add('act.now', W.actsNow, ACTS_NOW)
   }
   add('motie-text', W.motieText, MOTIE_TEXT)
   if (/\?\s*$/.test(masked)) f.push({ name: 'question', weight: W.question })
@@ -406,13 +452,15 @@ function actionOf(features: PromiseFeature[]): string {
 /**
  * Decides whether a sentence promises the Kamer a future act, and reads its
  * parts. `sender` is the paper's sender, who `ik` and `wij` stand for.
+ * `spoken` reads it as said aloud in a debate (see {@link SPOKEN_PLEDGE}).
  * Returns the reading with its confidence and features even below the
  * threshold when `all` is set (a promise told in the past, which the paper as
  * a whole may find still open); otherwise null there.
  */
-export function findCommitment(sentence: string, ref: string | null, sender: string | null, all = false): FoundCommitment | null {
+export function findCommitment(sentence: string, ref: string | null, sender: string | null, all = false, spoken = false): FoundCommitment | null {
   // No one to promise or no one to promise to, no promise: a cheap test before the deadline and the features.
-  if (!PARTY.test(sentence)) return null
+  // (Speech is read only in the turns of members of government, and `De minister zegt toe …` names no party.)
+  if (!spoken && !PARTY.test(sentence)) return null
   const whole = maskAbbreviations(sentence)
   // `Via deze brief laat ik U weten dat ik … zal toesturen`: what this letter tells is read from its `dat` clause.
   const frame = DELIVERED_NOW.exec(whole)
@@ -421,7 +469,7 @@ export function findCommitment(sentence: string, ref: string | null, sender: str
   // nothing of the promise; it is blanked so its words count for nothing.
   const masked = (frame && dat ? whole.slice(frame.index + dat.index + 1) : whole).replace(ASIDE, (m) => ' '.repeat(m.length))
   const due = findDue(masked.replace(/\u00B7/g, '.'), ref)
-  const features = promiseFeatures(masked, { ...due, ahead: isAhead(due, ref) })
+  const features = promiseFeatures(masked, { ...due, ahead: isAhead(due, ref) }, spoken)
   const confidence = confidenceOf(features)
   if (confidence < PROMISE_THRESHOLD && !all) return null
   const action = actionOf(features)

@@ -1,4 +1,4 @@
-import type { DateMention, Document, DuePeriod, Entity, OffsetMap, PaperType, PointsAt, Reference, Section, Span } from '../model/document.js'
+import type { DateMention, Document, DuePeriod, Entity, OffsetMap, PaperType, PointsAt, Reference, Section, Span, Speaker, Turn } from '../model/document.js'
 import { toSourceOffset } from '../normalize/pieces.js'
 import { confidenceOf, DELIVERED_NOW, type FoundCommitment, findCommitment, PROMISE_THRESHOLD } from './commitments.js'
 import { findDates, lookingAhead } from './dates.js'
@@ -6,6 +6,7 @@ import { findAbbreviations, findEntities } from './entities.js'
 import { type FulfilmentKind, findFulfilment, findRequest } from './fulfils.js'
 import { findReferences } from './references.js'
 import { type Sentence, sentences } from './sentences.js'
+import { acknowledgesPromise, actorOfSpeaker, chairPromise, isGovernment, opensPromiseList, pledgesBack, promisedTo, turnAt } from './spoken.js'
 
 // Words without which no rule of requests, fulfilments or commitments can match. Each is found in
 // one scan of the whole text, and only sentences holding one are tried.
@@ -30,6 +31,8 @@ export interface ExtractInput {
   /** The paper's own id and dossier: its running head is no citation, `gedrukt onder nr. 8` is a number of its dossier. */
   id?: string | null
   dossier?: string | null
+  /** A debate's turns: only members of government promise, and they promise aloud (see spoken.ts). */
+  turns?: Turn[]
 }
 
 /** Everything the extractors find in one paper. */
@@ -141,10 +144,23 @@ export function extract(input: ExtractInput): Extraction {
     else mayPromise.add(s)
   }
   const body = all.filter(inBody)
-  const readings = body.map(sentenceItems)
+  const turns = input.turns ?? []
+  const debate = turns.length > 0
+  const speakers = debate ? [...new Map(turns.map((t) => [t.label, t.speaker])).values()] : []
+  let inPromiseList = false
+  let listTurn: Turn | undefined
+  const readings = body.map((s, k) => (debate ? spokenItems(s, k) : sentenceItems(s)))
+  if (debate) acknowledged(readings)
   settleReported(body, readings)
   for (const [k, r] of readings.entries()) {
-    const s = body[k] as Sentence
+    let s = body[k] as Sentence
+    // `… voor de zomer informeren. Dat zeg ik toe.`: one promise of the two sentences.
+    if (r.joinBefore) {
+      const before = body[k - 1] as Sentence
+      const last = out.commitments[out.commitments.length - 1]
+      if (last && last.span.start === before.span.start) out.commitments.pop()
+      s = { ...s, text: text.slice(before.span.start, s.span.end), span: { start: before.span.start, end: s.span.end } }
+    }
     const at = where(s.span.start, s.text.length)
     if (r.request) out.requests.push({ text: s.text, addressee: r.request.addressee, ...at, rule: r.request.rule })
     else if (r.fulfil) out.fulfils.push({ text: s.text, pointsAt: withNearbyPointers(r.fulfil.pointsAt, s, k), ...at, rule: r.fulfil.rule })
@@ -152,7 +168,9 @@ export function extract(input: ExtractInput): Extraction {
       const c = r.commitment
       out.commitments.push({
         text: s.text,
-        actor: c.actor,
+        actor: r.speaker ? actorOfSpeaker(r.speaker) : c.actor,
+        ...(r.speaker ? { speaker: r.speaker } : {}),
+        ...(r.to !== undefined ? { to: r.to } : {}),
         action: c.action,
         object: c.object,
         dueText: c.dueText,
@@ -189,6 +207,90 @@ export function extract(input: ExtractInput): Extraction {
     return out
   }
 
+  // In a debate, who speaks decides: a member of government promises aloud (`Ik kom daar schriftelijk op
+  // terug`); the chair, or a report, tells the promises in the third person (`De minister zegt toe …`); a
+  // Kamerlid's `ik zal` is their own plan, and a Kamerlid telling what the minister promised is no promise.
+  // Requests (a motie read out) are found in every turn.
+  function spokenItems(s: Sentence, k: number): Reading {
+    const turn = turnAt(turns, s.span.start)
+    if (turn !== listTurn) inPromiseList = false
+    if (opensPromiseList(s.text) || (s.section === 'heading' && /^Toezeggingen\b/i.test(s.text))) {
+      inPromiseList = true
+      listTurn = turn
+      return {}
+    }
+    const request = mayRequest.has(s) ? findRequest(s.text) : null
+    if (request) return { request }
+    const who = turn?.speaker
+    if (isGovernment(who) && turn) {
+      const before = body[k - 1]
+      const sameTurn = before && turnAt(turns, before.span.start) === turn ? before : undefined
+      const joinBefore = !!sameTurn && pledgesBack(s.text)
+      const said = joinBefore ? `${(sameTurn as Sentence).text} ${s.text}` : s.text
+      const fulfil = mayFulfil.has(s) && !joinBefore ? findFulfilment(s.text, date) : null
+      if (fulfil && fulfil.kind !== 'promise-reported') return { fulfil }
+      const commitment = findCommitment(said, date, actorOfSpeaker(who as Speaker), false, true)
+      if (!commitment) return fulfil ? { fulfil } : {}
+      // The member the promise answers is named in it or in the question just before (`De CDA-fractie vroeg …`).
+      const earlier = body
+        .slice(Math.max(0, k - 3), k)
+        .reverse()
+        .filter((b) => turnAt(turns, b.span.start) === turn)
+      const to = promisedTo(
+        s.text,
+        earlier.map((b) => b.text),
+        turn,
+        turns,
+      )
+      return { commitment, speaker: who as Speaker, to, ...(joinBefore ? { joinBefore } : {}) }
+    }
+    if (who && who.role !== 'voorzitter') return {}
+    // The chair's words, or a report's outside the turns.
+    const told = chairPromise(s.text, inPromiseList, speakers)
+    if (!told) return {}
+    const reading = findCommitment(s.text, date, told.speaker ? actorOfSpeaker(told.speaker) : told.role, true, true)
+    if (!reading) return {}
+    const features = [...reading.features.filter((f) => f.name !== 'tense.past-report'), { name: 'chair.summary', weight: 4, text: told.role }]
+    const confidence = confidenceOf(features)
+    if (confidence < PROMISE_THRESHOLD) return {}
+    const commitment = { ...reading, features, confidence: Math.round(confidence * 1000) / 1000, rule: 'commitment.chair-summary' }
+    return { commitment, ...(told.speaker ? { speaker: told.speaker } : {}) }
+  }
+
+  // `U hebt een toezegging, mijnheer Segers.`: the chair or a member names a promise in the government's
+  // turn just before (the chair's words between not counted). Where no sentence of that turn was read as a
+  // promise, its most promising sentence is the one (`We gaan het bij de Staat van de Unie van nader commentaar voorzien.`).
+  function acknowledged(readings: Reading[]): void {
+    for (const [k, s] of body.entries()) {
+      const turn = turnAt(turns, s.span.start)
+      if (!turn || isGovernment(turn.speaker) || !acknowledgesPromise(s.text)) continue
+      let at = turns.indexOf(turn) - 1
+      while (at >= 0 && (turns[at] as Turn).speaker.role === 'voorzitter' && turn.speaker.role !== 'voorzitter') at--
+      const promiser = turns[at]
+      if (!promiser || !isGovernment(promiser.speaker)) continue
+      // The sentences of that turn: those before this one that fall inside its span.
+      const inTurn: number[] = []
+      for (let j = k - 1; j >= 0 && (body[j] as Sentence).span.start >= promiser.span.start; j--)
+        if ((body[j] as Sentence).span.start < promiser.span.end) inTurn.unshift(j)
+      if (inTurn.some((j) => readings[j]?.commitment)) continue
+      let best: { j: number; c: FoundCommitment } | null = null
+      for (const j of inTurn) {
+        if (readings[j]?.request || readings[j]?.fulfil) continue
+        const c = findCommitment((body[j] as Sentence).text, date, actorOfSpeaker(promiser.speaker), true, true)
+        if (c && c.confidence > (best?.c.confidence ?? 0)) best = { j, c }
+      }
+      if (!best) continue
+      const features = [...best.c.features, { name: 'spoken.acknowledged', weight: 4, text: s.text }]
+      const confidence = confidenceOf(features)
+      if (confidence < PROMISE_THRESHOLD) continue
+      readings[best.j] = {
+        commitment: { ...best.c, features, confidence: Math.round(confidence * 1000) / 1000, rule: 'commitment.acknowledged' },
+        speaker: promiser.speaker,
+        to: turn.speaker.role === 'kamerlid' ? turn.speaker.name : (NAMED_IN_ACK.exec(s.text)?.[1] ?? null),
+      }
+    }
+  }
+
   // Requests, fulfilments and commitments are whole sentences; a sentence is at most one of them.
   function sentenceItems(s: Sentence): Reading {
     const request = mayRequest.has(s) ? findRequest(s.text) : null
@@ -206,6 +308,9 @@ export function extract(input: ExtractInput): Extraction {
   return out
 }
 
+// `U hebt een toezegging, mijnheer Segers.`: the member the chair speaks to.
+const NAMED_IN_ACK = /\b(?:mijnheer|meneer|mevrouw|de heer) ((?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en) )*\p{Lu}[\p{L}'’-]*)/u
+
 // A footnote marker glued to a word: `brief1`, `verzocht1.`, `rapport.2`.
 const FOOTNOTE_MARK = /\p{L}[.,»)]?(\d{1,2})(?=[\s.,;:)]|$)/gu
 
@@ -216,6 +321,11 @@ interface Reading {
   commitment?: FoundCommitment
   /** For a promise told in the past: the sentence read as a promise, in case the paper does not keep it. */
   reported?: FoundCommitment
+  /** In a debate: the member of government who promised, and to whom. */
+  speaker?: Speaker
+  to?: string | null
+  /** The promise is the sentence before and this one (`… informeren. Dat zeg ik toe.`). */
+  joinBefore?: boolean
 }
 
 /** Whether a promise reading commits to the future (a modal or a time ahead), not only tells the Kamer something now. */

@@ -1,4 +1,4 @@
-import type { DocIssue, Document, PaperType } from '../model/document.js'
+import type { DocIssue, Document, PaperType, Section } from '../model/document.js'
 import { canonicalDossier, type FurnitureFacts } from '../normalize/layout.js'
 import {
   DATELINE,
@@ -176,6 +176,63 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
     signers: signers.length ? signers : (hints.signers ?? []),
     addressee: parts.addressee ? addresseeName(parts.addressee) : (hints.addressee ?? null),
     place,
-    date: hints.date ?? date,
+    date: hints.date ?? date ?? facts.date ?? null,
   }
 }
+
+// `Handelingen II 2022/23, nr. 38, item 12`: the citation of a Handelingen item, as its page heads it.
+const HANDELINGEN_CITATION = /\bHandelingen (II|I) (\d{4})\s*[/–-]\s*(\d{2}|\d{4}),? nr\. (\d+)(?:,? item (\d+))?/
+// `TK 38 38-12-1`: the running head of a printed Handelingen item (Kamer, sitting, sitting-item-page).
+const HANDELINGEN_RUNNING = /\b(TK|EK) (\d+)\s+\2-(\d+)-\d+\b/
+// The date a debate's head gives: `donderdag 15 december 2022`, or the web page's data row ending `15-12-2022`.
+const NUMERIC_DAY = /(\d{2})-(\d{2})-(\d{4})$/
+
+/**
+ * The metadata of a debate record read as text (its page or its PDF), which
+ * the head of a letter does not give: the type (`handelingen`, unless it is
+ * the verslag of a committee debate), the id and vergaderjaar from the
+ * citation of the item (`Handelingen II 2022/23, nr. 38, item 12` →
+ * `h-tk-20222023-38-12`), the sitting's date and the item's title, the first
+ * heading before the first turn. What a structured source stated is kept.
+ */
+export function debateMetadata(meta: Metadata, text: string, sections: Section[], firstTurnAt: number, issues: DocIssue[]): Metadata {
+  const out = { ...meta }
+  if (out.type !== 'verslag') out.type = 'handelingen'
+  const headSections = sections.filter((s) => s.span.start < firstTurnAt)
+  const head = text.slice(0, Math.min(firstTurnAt, 5000))
+  if (out.type === 'handelingen') {
+    const cite = HANDELINGEN_CITATION.exec(head)
+    const running = HANDELINGEN_RUNNING.exec(text.slice(0, 20_000))
+    if (cite) {
+      const y1 = cite[2] as string
+      const y2 = (cite[3] as string).length === 2 ? `${y1.slice(0, 2)}${cite[3]}` : (cite[3] as string)
+      out.vergaderjaar ??= `${y1}-${y2}`
+      out.kamer ??= cite[1] === 'I' ? 'Eerste Kamer' : 'Tweede Kamer'
+      out.id ??= `h-${cite[1] === 'I' ? 'ek' : 'tk'}-${y1}${y2}-${cite[4]}${cite[5] ? `-${cite[5]}` : ''}`
+    } else if (running && out.vergaderjaar && !out.id)
+      out.id = `h-${running[1]?.toLowerCase()}-${out.vergaderjaar.replace('-', '')}-${running[2]}-${running[3]}`
+  }
+  if (!out.date) {
+    for (const s of headSections) {
+      const line = text.slice(s.span.start, s.span.end)
+      const numeric = NUMERIC_DAY.exec(line)
+      const day = dutchDate(line) ?? (numeric ? dutchDate(`${numeric[1]} ${MONTH_NAMES[Number(numeric[2]) - 1] ?? ''} ${numeric[3]}`) : null)
+      if (day) {
+        out.date = day
+        break
+      }
+    }
+  }
+  if (!out.title) {
+    const heading = headSections.find((s) => s.kind === 'heading' || s.kind === 'title')
+    if (heading) out.title = text.slice(heading.span.start, heading.span.end)
+  }
+  if (out.title) {
+    const noTitle = issues.findIndex((i) => i.code === 'no-title')
+    if (noTitle >= 0) issues.splice(noTitle, 1)
+  }
+  if (out.type === 'handelingen') out.sender = null
+  return out
+}
+
+const MONTH_NAMES = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december']

@@ -159,14 +159,22 @@ function overlap(promise: string[], later: Set<string>): { share: number; shared
 
 const sameSender = (a: string | null, b: string | null) => !!a && !!b && a.toLowerCase() === b.toLowerCase()
 
-/** Whether a fulfilment sentence's pointers name the paper a promise was made in. */
-function pointsAtPaper(pointsAt: PointsAt[], owner: PaperRef, later: PaperRef): string | null {
+// The office a promise's actor or a paper's sender holds: `Staatssecretaris De Vries`, `Staatssecretaris van Economische Zaken` → `staatssecretaris`.
+const office = (who: string | null) => /^(minister-president|minister|staatssecretaris)\b/i.exec(who ?? '')?.[1]?.toLowerCase() ?? null
+
+/**
+ * Whether a fulfilment sentence's pointers name the paper a promise was made in.
+ * A debate record has no sender: there the later paper's sender must hold the
+ * office of the member of government who made the promise aloud.
+ */
+function pointsAtPaper(pointsAt: PointsAt[], owner: PaperRef, later: PaperRef, promises: CommitmentRecord[]): string | null {
+  const spokenBySender = owner.sender === null && promises.some((c) => office(c.actor) !== null && office(c.actor) === office(later.sender))
   for (const p of pointsAt) {
     if ((p.kind === 'reference' || p.kind === 'motie') && p.target && owner.id && p.target === owner.id) return `reference to ${owner.id}`
     // `zoals toegezegd in mijn brief van 27 mei 2022`: the letter of that date from the same sender,
     // or the debate of that date (`tijdens het commissiedebat van 19 april`) where the promise was made.
-    if (p.kind === 'date' && p.date && owner.date && p.date === owner.date.slice(0, 10) && sameSender(owner.sender, later.sender))
-      return `the ${owner.date.slice(0, 10)} paper of the same sender`
+    if (p.kind === 'date' && p.date && owner.date && p.date === owner.date.slice(0, 10) && (sameSender(owner.sender, later.sender) || spokenBySender))
+      return spokenBySender ? `the debate of ${owner.date.slice(0, 10)}` : `the ${owner.date.slice(0, 10)} paper of the same sender`
   }
   return null
 }
@@ -201,7 +209,7 @@ export function matchFulfilments(commitments: CommitmentRecord[], later: LinkPro
     // (a) an explicit pointer
     let kept = false
     for (const f of later.fulfils) {
-      const why = pointsAtPaper(f.pointsAt, owner, later)
+      const why = pointsAtPaper(f.pointsAt, owner, later, promises)
       if (!why) continue
       // The promise the fulfilment sentence itself names wins; the rest of the paper breaks ties.
       const sentenceTerms = new Set(subjectTerms(f.text))

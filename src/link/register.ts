@@ -28,6 +28,8 @@ export interface PaperPromise {
   status: CommitmentStatus
   /** The paragraph the promise stands in: what it is about is often said in the sentences before it. */
   context: string
+  /** For a promise made aloud in a debate: who made it (`Staatssecretaris De Vries`); the register lists mostly these. */
+  speaker?: string
 }
 
 /** A register promise and a paper promise taken to be the same. */
@@ -88,8 +90,21 @@ function sameMinistry(ministerie: string | null, sender: string | null): boolean
 }
 
 /**
+ * Whether the register names the one who made a promise found in a debate: its `Functie` is the
+ * speaker's office (`minister voor Jeugd, Preventie en Sport`, of no ministry's name), or its `Naam`
+ * the speaker's (`Minister Van den Berg`).
+ */
+function sameMaker(by: string | null, promise: PaperPromise): boolean {
+  if (!by || !promise.speaker) return false
+  const b = by.toLowerCase()
+  const name = promise.speaker.replace(/^(?:Minister-president|Minister|Staatssecretaris)\s+/, '').toLowerCase()
+  return (!!promise.sender && b.includes(promise.sender.toLowerCase())) || b.includes(name)
+}
+
+/**
  * Compares the register with the papers: each register promise is paired
- * with the paper promise of the same ministry whose paragraph has the largest
+ * with the paper promise of the same ministry (or, for one made aloud, the
+ * same member of government) whose paragraph has the largest
  * share of its subject words (at least {@link MATCH_SCORE} and two words),
  * best pairs first and each promise used once. The rest is what only one
  * side has: a promise made in a debate that no letter repeats, or a promise
@@ -102,7 +117,7 @@ export function compareRegister(register: RegisterEntry[], papers: PaperPromise[
     const terms = subjectTerms(entry.text)
     if (terms.length === 0) return
     papers.forEach((promise, p) => {
-      if (!sameMinistry(entry.ministerie, promise.sender)) return
+      if (!sameMinistry(entry.ministerie, promise.sender) && !sameMaker(entry.by, promise)) return
       const shared = terms.filter((t) => paperTerms[p]?.has(t)).length
       const score = shared / terms.length
       if (shared >= 2 && score >= MATCH_SCORE) pairs.push({ r, p, score })

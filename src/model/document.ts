@@ -90,6 +90,35 @@ export interface Commitment extends Extracted {
   confidence?: number
   /** The named cues of the sentence that make up that confidence (see `read --explain`). */
   features?: PromiseFeature[]
+  /** In a debate: the member of government who made the promise aloud (or whom the chair's summary names). */
+  speaker?: Speaker
+  /** In a debate: the Kamerlid or fractie the promise was made to (`Wörsdörfer`, `CDA`), where the debate says. */
+  to?: string | null
+}
+
+/** What a speaker in a debate is there as. */
+export type SpeakerRole = 'voorzitter' | 'minister-president' | 'minister' | 'staatssecretaris' | 'kamerlid' | 'other'
+
+/** Who speaks in a debate, as the record labels them (`Staatssecretaris Keijzer:`, `De heer Graus (PVV):`). */
+export interface Speaker {
+  /** Surname as printed: `Keijzer`, `Van der Lee`. */
+  name: string
+  role: SpeakerRole
+  /** A Kamerlid's fractie: `VVD`, `GroenLinks`. */
+  party?: string
+  /** A member of government's office, where the record gives it: `staatssecretaris van Economische Zaken en Klimaat`. */
+  function?: string
+}
+
+/** One turn of speech in a debate: the speaker's label and what they say, up to the next label. */
+export interface Turn {
+  speaker: Speaker
+  /** The label as printed, without its colon. */
+  label: string
+  /** The whole turn in the clean text, label included. */
+  span: Span
+  /** A Kamerlid or minister breaking into another's speech (an interruptie), where the record says so or the turns show it. */
+  interruption: boolean
 }
 
 /** One named cue of a promise (actor, modality, act, receiver, deadline, a negative cue) and its weight. */
@@ -140,7 +169,20 @@ export interface DocIssue {
 
 /** A part of the paper, as a span of the clean text. */
 export interface Section {
-  kind: 'header' | 'title' | 'addressee' | 'dateline' | 'salutation' | 'heading' | 'paragraph' | 'list-item' | 'closing' | 'signature' | 'footnote'
+  kind:
+    | 'header'
+    | 'title'
+    | 'addressee'
+    | 'dateline'
+    | 'salutation'
+    | 'heading'
+    | 'paragraph'
+    | 'list-item'
+    | 'closing'
+    | 'signature'
+    | 'footnote'
+    /** A debate speaker's label (`De heer Graus (PVV):`). */
+    | 'speaker'
   span: Span
   /** The heading this part falls under, where the paper has headings. */
   heading?: string
@@ -200,6 +242,8 @@ export interface Document {
   entities: Entity[]
   /** Abbreviations the paper defines: `Non-Proliferatieverdrag (NPV)`. */
   glossary: GlossaryEntry[]
+  /** For a debate record (Handelingen, a committee debate's verslag): who spoke, in order. Absent for other papers. */
+  turns?: Turn[]
   /** The Tweede Kamer open-data record this Document was read from, where it was. */
   openData?: Record<string, unknown>
   issues: DocIssue[]

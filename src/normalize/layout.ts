@@ -52,6 +52,8 @@ export interface FurnitureFacts {
   vergaderjaar?: string
   dossier?: string
   ondernummer?: string
+  /** The day of a printed debate's sitting, from its running head. */
+  date?: string
 }
 
 /** `21 501-02` → `21501-02`, `36 200 IV` → `36200-IV`, `33 000 X` → `33000-X`. */
@@ -59,6 +61,18 @@ export function canonicalDossier(text: string): string {
   const m = /^(\d{2}) ?(\d{3})(?:[ -]+([A-Z]{1,3}|[IVXLC]+|\d{2}))?$/.exec(text.trim())
   if (m) return `${m[1]}${m[2]}${m[3] ? `-${m[3]}` : ''}`
   return text.trim().replace(/\s+/g, '-')
+}
+
+// The running head of a printed Handelingen page: Kamer, item title, the sitting's date, and `TK 38 38-12-3`
+// (Kamer, sitting; sitting, item, page): `Tweede Kamer Betaaltermijnen mkb 15 december 2022 TK 38 38-12-3`.
+const HANDELINGEN_HEAD = /^(Tweede|Eerste) Kamer\s+.*?(\d{1,2} \p{L}+ \d{4})\s+(?:TK|EK) (\d+)\s+(\d+)-(\d+)-\d+$/u
+
+/** The vergaderjaar a day falls in: it runs from Prinsjesdag (the third Tuesday of September) to the next. */
+function vergaderjaarOf(day: string): string {
+  const y = Number(day.slice(0, 4))
+  const firstOfSeptember = new Date(Date.UTC(y, 8, 1)).getUTCDay()
+  const prinsjesdag = `${y}-09-${String(1 + ((2 - firstOfSeptember + 7) % 7) + 14).padStart(2, '0')}`
+  return day >= prinsjesdag ? `${y}-${y + 1}` : `${y - 1}-${y}`
 }
 
 function isFurniture(line: NLine, form: InputForm, facts: FurnitureFacts): boolean {
@@ -80,6 +94,19 @@ function isFurniture(line: NLine, form: InputForm, facts: FurnitureFacts): boole
   if (tkFoot) {
     facts.kamer ??= tkFoot[1] === 'Eerste' ? 'Eerste Kamer' : 'Tweede Kamer'
     facts.vergaderjaar ??= `${tkFoot[2]}-${tkFoot[3]}`
+    return true
+  }
+  const debateHead = HANDELINGEN_HEAD.exec(t)
+  if (debateHead) {
+    const kamer = debateHead[1] === 'Eerste' ? 'Eerste Kamer' : 'Tweede Kamer'
+    facts.kamer ??= kamer
+    const day = dutchDate(debateHead[2] as string)
+    if (day) {
+      facts.date ??= day
+      const year = vergaderjaarOf(day)
+      facts.vergaderjaar ??= year
+      facts.paperId ??= `h-${kamer === 'Eerste Kamer' ? 'ek' : 'tk'}-${year.replace('-', '')}-${debateHead[4]}-${debateHead[5]}`
+    }
     return true
   }
   if (PAGE_OF.test(t)) return true

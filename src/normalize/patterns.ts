@@ -1,3 +1,5 @@
+import type { SpeakerRole } from '../model/document.js'
+
 /**
  * Line patterns of Kamerstuk and letterhead layout, shared by normalize and
  * structure. Each names the rule of layout it follows, with a real example.
@@ -134,4 +136,34 @@ export function mostlyUpper(text: string): boolean {
     }
   }
   return letters >= 2 && upper / letters >= 0.8
+}
+
+// A surname as the Handelingen print it: `Keijzer`, `Van der Lee`, `Van Nieuwenhuizen-Wijbenga`,
+// `Van 't Wout`, `Bruins Slot`, `Yeşilgöz-Zegerius`; up to four words, each capitalised or a tussenvoegsel.
+// A name's first tussenvoegsel is capitalised in a label (`Minister Van Ark`); `Minister van Financiën` is an office, no name.
+const SURNAME = String.raw`(?:(?:Van|De|Den|Der|Ter|Ten|In|Le|La|D')\s+(?:(?:van|de|der|den|ter|ten|'t|het)\s+){0,2})?\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|de|der|den|ter|ten|'t)\s+){0,2}\p{Lu}[\p{L}'’.-]*){0,3}`
+
+/**
+ * The label that opens a turn of speech in the Handelingen and in the verslag
+ * of a committee debate, always at the start of a paragraph and ending in a
+ * colon: `De voorzitter:`, `De heer Wörsdörfer (VVD):`, `Mevrouw Maij (PvdA):`,
+ * `Staatssecretaris Keijzer:`, `Minister Wiebes:`, `Minister-president Rutte:`,
+ * and the older `De heer Rutte, minister-president, minister van Algemene Zaken:`.
+ * Groups: 1 chair, 2 honorific, 3 name, 4 party, 5 office after a comma,
+ * 6 the title of a member of government before the name (`Minister`), 7 that name.
+ */
+export const SPEAKER_LABEL = new RegExp(
+  String.raw`^(?:(De (?:vice)?voorzitter|DE VOORZITTER)|(De heer|Mevrouw)\s+(${SURNAME})(?:\s*\(([^()\n:]{1,40})\))?(?:,\s*((?:minister|staatssecretaris|voorzitter|rapporteur|vicepremier)[^:\n]{0,120}))?|(Minister-president|Minister|Staatssecretaris|Vicepremier)\s+(${SURNAME}))\s*:(?=\s|$)`,
+  'u',
+)
+
+/** The role an office names: `minister-president, minister van Algemene Zaken` → `minister-president`. */
+export function roleOfOffice(office: string): SpeakerRole {
+  const o = office.toLowerCase()
+  if (o.startsWith('minister-president')) return 'minister-president'
+  if (o.startsWith('minister') || o.startsWith('vicepremier')) return 'minister'
+  if (o.startsWith('staatssecretaris')) return 'staatssecretaris'
+  if (o.startsWith('voorzitter')) return 'voorzitter'
+  if (o.startsWith('lid') || o.includes('kamerlid')) return 'kamerlid'
+  return 'other'
 }

@@ -2,6 +2,7 @@ import type { LineRole } from '../read/raw.js'
 import { type BreakDecision, decideBreak, type SpellingEvidence } from './dehyphenate.js'
 import type { NLine } from './layout.js'
 import type { Lexicon } from './lexicon.js'
+import { SPEAKER_LABEL } from './patterns.js'
 import { dropAt, type Piece, piecesText } from './pieces.js'
 
 /** A block of clean text: a paragraph, a heading, a list item or a part of the head. */
@@ -268,7 +269,8 @@ export function reflow(lines: NLine[], paragraphLines: boolean, lexicon: Lexicon
       blankSince = false
       continue
     }
-    const newClause = MOTIE_CLAUSE.test(line.text) && /[,;.:]$/.test(cur?.lastLine.text ?? '')
+    // A motie's next clause, or a debate's next turn (`De heer Graus (PVV):`), starts a block of its own.
+    const newClause = (MOTIE_CLAUSE.test(line.text) && /[,;.:]$/.test(cur?.lastLine.text ?? '')) || (/:/.test(line.text) && SPEAKER_LABEL.test(line.text))
     if (paragraphLines || !cur || (cur.role !== 'paragraph' && cur.role !== 'list-item') || role === 'list-item' || newClause) {
       open(line, role)
       blankSince = false
@@ -308,6 +310,7 @@ export function reflow(lines: NLine[], paragraphLines: boolean, lexicon: Lexicon
       !SENTENCE_END.test(b.text) &&
       !/,$/.test(b.text) &&
       /^[\p{Lu}\d]/u.test(b.text) &&
+      !SPEAKER_LABEL.test(b.text) &&
       after &&
       (after.role === 'paragraph' || after.role === 'list-item')
     ) {

@@ -1,4 +1,4 @@
-import type { DocIssue, InputForm, PaperType } from '../model/document.js'
+import type { DocIssue, InputForm, PaperType, Speaker } from '../model/document.js'
 
 /**
  * What a line of the source is, where the reader knows it (XML elements,
@@ -46,6 +46,8 @@ export interface SourceHints {
   addressee?: string
   kamer?: 'Tweede Kamer' | 'Eerste Kamer'
   openData?: Record<string, unknown>
+  /** Speakers a debate record describes (VLOS gives office and fractie), by the label their turns carry. */
+  speakers?: Record<string, Speaker>
 }
 
 /** The output of `read/`: the source as text lines plus what the reader learnt. */

@@ -128,7 +128,7 @@ describe('bad input gets one clear line, bounded in time and memory', () => {
 
   it('XML that is no official publication', async () => {
     expect((await failure(enc('<?xml version="1.0"?><rss><channel/></rss>'))).message).toBe(
-      'XML root <rss> is not an official publication (<officiele-publicatie>)',
+      'XML root <rss> is not an official publication (<officiele-publicatie>) or a Tweede Kamer report (<vlosCoreDocument>)',
     )
   })
 

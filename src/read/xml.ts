@@ -4,7 +4,8 @@ import { ReadError } from './errors.js'
 import { hintsFromMeta } from './meta.js'
 import type { LineRole, RawLine, RawText, SourceHints } from './raw.js'
 
-type XNode = Record<string, unknown>
+import { readVlos } from './vlos.js'
+import { attrsOf, childrenOf, tagOf, type XNode } from './xml-tree.js'
 
 // Elements whose text runs inline inside a paragraph (`<al>Zie <extref>…</extref></al>`).
 const INLINE = new Set([
@@ -45,11 +46,11 @@ function refuseDangerousDoctype(text: string): void {
     throw new ReadError('xml-external-dtd', 'XML refers to an external DTD; refused (kamerwacht opens nothing outside the input)')
 }
 
-const tagOf = (node: XNode): string | undefined => Object.keys(node).find((k) => k !== ':@')
-const attrsOf = (node: XNode): Record<string, string> => (node[':@'] as Record<string, string> | undefined) ?? {}
-const childrenOf = (node: XNode, tag: string): XNode[] => (Array.isArray(node[tag]) ? (node[tag] as XNode[]) : [])
-
-/** Reads an official publication (`<officiele-publicatie>` with `<kamerstuk>` or `<handelingen>`). */
+/**
+ * Reads an official publication (`<officiele-publicatie>` with `<kamerstuk>` or
+ * `<handelingen>`), or the Tweede Kamer's verbatim report of a sitting (VLOS,
+ * `<vlosCoreDocument>`).
+ */
 export function readXml(text: string): RawText {
   refuseDangerousDoctype(text)
   let valid: ReturnType<typeof XMLValidator.validate>
@@ -83,8 +84,12 @@ export function readXml(text: string): RawText {
   const root = tree.find((n) => tagOf(n) !== '#text')
   if (!root) throw new ReadError('xml-empty', 'XML has no root element')
   const rootTag = tagOf(root)
+  if (rootTag === 'vlosCoreDocument') return readVlos(root)
   if (rootTag !== 'officiele-publicatie') {
-    throw new ReadError('xml-unknown', `XML root <${rootTag}> is not an official publication (<officiele-publicatie>)`)
+    throw new ReadError(
+      'xml-unknown',
+      `XML root <${rootTag}> is not an official publication (<officiele-publicatie>) or a Tweede Kamer report (<vlosCoreDocument>)`,
+    )
   }
 
   const out: string[] = []
@@ -169,6 +174,29 @@ export function readXml(text: string): RawText {
         case 'handelingen':
           hints.type ??= 'handelingen'
           break
+        case 'item-titel':
+          // A Handelingen item's title: `Ondernemen en Bedrijfsfinanciering`.
+          hints.title ??= inlineText(kids).replace(/\s+/g, ' ').trim()
+          push(inlineText(kids), 'title')
+          continue
+        case 'nr':
+          // The item's number (`<agendapunt><nr>10</nr>`) is in its id already.
+          if (parent === 'agendapunt' || parent === 'opening' || parent === 'sluiting') continue
+          break
+        case 'spreker':
+          // `<spreker><voorvoegsels>De heer</voorvoegsels><naam>…Wörsdörfer…</naam> (<politiek>VVD</politiek>):</spreker>`:
+          // the label of a turn, on a line of its own as the printed Handelingen have it.
+          // Its parts are words of their own, whitespace between them or not (`<voorvoegsels>De</voorvoegsels><naam>…`).
+          push(
+            kids
+              .map((k) => inlineText([k]))
+              .join(' ')
+              .replace(/\s+/g, ' ')
+              .replace(/\(\s+/g, '(')
+              .replace(/\s+([):])/g, '$1'),
+            'paragraph',
+          )
+          continue
         case 'vergaderdatum': {
           // `Donderdag 8 februari 2018`
           const t = inlineText(kids)

@@ -21,6 +21,8 @@ export interface Filters {
   sender?: string
   from?: string
   to?: string
+  /** `spreker:Wiebes`, `spreker:"De heer Graus"`, `spreker:PVV`: debate records in which a speaker so labelled speaks. */
+  speaker?: string
 }
 
 /** A query that cannot be run, with what to write instead. */
@@ -41,6 +43,8 @@ const FIELDS: Record<string, keyof Filters> = {
   from: 'from',
   tot: 'to',
   to: 'to',
+  spreker: 'speaker',
+  speaker: 'speaker',
 }
 const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/
 
@@ -79,7 +83,7 @@ export function parseQuery(input: string): ParsedQuery {
     if (f && FIELDS[f[1] as string]) {
       field = f[1]
       i += f[0].length
-    } else if (f) throw new QueryError(`unknown field "${f[1]}:"; use type:, dossier:, afzender:, van: or tot:`)
+    } else if (f) throw new QueryError(`unknown field "${f[1]}:"; use type:, dossier:, afzender:, spreker:, van: or tot:`)
     if (s[i] === '"') {
       const close = s.indexOf('"', i + 1)
       if (close < 0) throw new QueryError('a quote is not closed: write "nucleaire ontwapening" with a quote at both ends')

@@ -259,7 +259,7 @@ export interface Store {
  * read again on ingest and `kamerwacht reindex`. Bump when the Document of the
  * same bytes changes.
  */
-export const READER_VERSION = 5
+export const READER_VERSION = 6
 
 /**
  * The Tweede Kamer open-data `Document` record a paper was joined to: the

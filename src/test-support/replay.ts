@@ -42,7 +42,7 @@ const json = (...p: string[]) => JSON.parse(read(...p).toString('utf8')) as unkn
 /**
  * Toezegging records written for the tests in the register's shape (no real
  * ones are in the corpus): one that the promise of 33783-50 answers, one the
- * papers do not have, one already kept. Invented, and said so in their Notities.
+ * papers do not have, one made aloud in a committee debate. Invented, and said so in their Notities.
  */
 export const TEST_TOEZEGGINGEN: Json[] = [
   {
@@ -76,6 +76,24 @@ export const TEST_TOEZEGGINGEN: Json[] = [
     Notities: 'testrecord, niet uit het register',
     GewijzigdOp: '2023-01-20T10:00:00+01:00',
     ApiGewijzigdOp: '2023-01-20T09:00:00.0000000Z',
+    Verwijderd: false,
+    KamerbriefNakoming: [],
+  },
+  // Made aloud in the committee debate written for the tests (test/fixtures/debates/commissiedebat.pdf.txt).
+  {
+    Id: '0f6c1c0e-0000-4000-8000-000000000003',
+    Nummer: 'TZ202401-101',
+    Tekst: 'De minister stuurt de Kamer voor 1 juni 2024 de cijfers over de wachttijden in de jeugdzorg per regio.',
+    Status: 'Openstaand',
+    Aanmaakdatum: '2024-01-18T00:00:00+01:00',
+    DatumNakoming: '2024-06-01T00:00:00+02:00',
+    Ministerie: 'Volksgezondheid, Welzijn en Sport',
+    Naam: 'Van den Berg',
+    Initialen: 'A.',
+    Functie: 'minister voor Jeugd, Preventie en Sport',
+    Notities: 'testrecord, niet uit het register',
+    GewijzigdOp: '2024-01-19T10:00:00+01:00',
+    ApiGewijzigdOp: '2024-01-19T09:00:00.0000000Z',
     Verwijderd: false,
     KamerbriefNakoming: [],
   },

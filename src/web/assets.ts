@@ -50,6 +50,11 @@ label.inline { margin-left: .5rem; }
 .clean a.ref { text-decoration: underline; }
 .clean time.date, .legend .date { border-bottom: 2px solid #7aa7d6; }
 mark.commitment { background: #ffe08a; outline: 2px solid #d4a000; padding: 0 .1rem; }
+.clean h3.speaker { font-size: 1rem; margin: 1.25rem 0 .25rem; }
+.clean h3.speaker .role { font-weight: normal; color: var(--muted, #555); font-size: .9rem; }
+.clean h3.speaker.role-minister, .clean h3.speaker.role-staatssecretaris, .clean h3.speaker.role-minister-president { color: #154273; }
+.clean h3.speaker.interruption { margin-left: 1rem; }
+.speaker-of { font-size: .9rem; margin: .1rem 0; }
 mark.commitment.status-fulfilled { background: #d7f0d8; outline-color: var(--done); }
 mark.commitment.status-overdue { background: #ffd9de; outline-color: var(--over); }
 mark.fulfilment { background: #d7f0d8; }

@@ -72,7 +72,7 @@ export function commitmentsPage(f: BoardForm, list: CommitmentList, chartRows: S
   const items = list.items
     .map(
       (c) => `<li class="item status-${c.status}" data-status="${c.status}">
-  <p class="meta"><span class="badge status-${c.status}">${STATUS_NL[c.status]}</span>${c.stale ? ' <span class="badge stale" title="Langer dan zes maanden open zonder datum">verouderd</span>' : ''} ${esc(dutchDate(c.paper.date))} · ${esc(c.paper.sender ?? '')}${c.paper.dossier ? ` · dossier <a href="${esc(dossierHref(c.paper.dossier))}">${esc(c.paper.dossier)}</a>` : ''}</p>
+  <p class="meta"><span class="badge status-${c.status}">${STATUS_NL[c.status]}</span>${c.stale ? ' <span class="badge stale" title="Langer dan zes maanden open zonder datum">verouderd</span>' : ''} ${esc(dutchDate(c.paper.date))} · ${esc(c.paper.sender ?? (c.actor ? `gezegd door ${c.actor}` : ''))}${c.paper.dossier ? ` · dossier <a href="${esc(dossierHref(c.paper.dossier))}">${esc(c.paper.dossier)}</a>` : ''}</p>
   <p class="text"><a href="${esc(paperHref(c.paper.id ?? c.paper.key))}">${esc(c.text)}</a></p>
   <p class="due">${c.dueText ? `Termijn: ${esc(c.dueText)}${c.due ? ` (uiterlijk ${esc(dutchDate(c.due.end))})` : ''}` : 'Geen termijn genoemd'}</p>
   ${c.evidence.map((e) => `<p class="evidence">Nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a> (${esc(dutchDate(e.paperDate))}, ${e.reason === 'manual' ? 'met de hand' : `zekerheid ${Math.round(e.confidence * 100)}%`})</p>`).join('')}

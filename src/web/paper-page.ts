@@ -1,5 +1,5 @@
 import type { TrackedCommitment } from '../link/status.js'
-import type { Document } from '../model/document.js'
+import type { Document, Speaker, SpeakerRole } from '../model/document.js'
 import { type Citations, documentNummerOf } from '../store/store.js'
 import { dossierHref, dutchDate, esc, layout, officialHref, paperHref, STATUS_NL } from './html.js'
 
@@ -57,7 +57,23 @@ export function markedHtml(doc: Document, citations: Citations | null, commitmen
     marks.push({ ...f.span, open: '<mark class="fulfilment" title="Nakoming van een eerdere toezegging of verzoek">', close: '</mark>' })
 
   const out: string[] = []
-  for (const para of paragraphs(doc.text)) {
+  // A debate's turns: each speaker's label is a heading of its own (`Staatssecretaris De Vries`, role beside it).
+  const labels = new Map(doc.sections.filter((s) => s.kind === 'speaker').map((s) => [s.span.start, s.span.end]))
+  const turnAt = new Map((doc.turns ?? []).map((t, k) => [t.span.start, { t, k }]))
+  for (const whole of paragraphs(doc.text)) {
+    const para = { ...whole }
+    const labelEnd = labels.get(para.start)
+    const turn = turnAt.get(para.start)
+    if (labelEnd !== undefined && turn) {
+      const s = turn.t.speaker
+      const role = [ROLE_NL[s.role], s.party, s.function].filter(Boolean).join(' · ')
+      out.push(
+        `<h3 class="speaker role-${s.role}${turn.t.interruption ? ' interruption' : ''}" id="beurt-${turn.k + 1}">${esc(turn.t.label)} <span class="role">${esc(role)}${turn.t.interruption ? ' · interruptie' : ''}</span></h3>`,
+      )
+      para.start = labelEnd
+      while (para.start < para.end && /\s/.test(doc.text[para.start] as string)) para.start++
+      if (para.start >= para.end) continue
+    }
     const cuts = new Set([para.start, para.end])
     const inside = marks.filter((m) => m.start < para.end && m.end > para.start)
     for (const m of inside) {
@@ -82,6 +98,16 @@ export function markedHtml(doc: Document, citations: Citations | null, commitmen
     out.push(`<p>${html}</p>`)
   }
   return out.join('\n')
+}
+
+/** A speaker's role as the Dutch UI names it. */
+const ROLE_NL: Record<SpeakerRole, string> = {
+  voorzitter: 'voorzitter',
+  'minister-president': 'minister-president',
+  minister: 'minister',
+  staatssecretaris: 'staatssecretaris',
+  kamerlid: 'Kamerlid',
+  other: '',
 }
 
 /** Paragraphs of the clean text (separated by a blank line), as spans. */
@@ -117,13 +143,29 @@ export function paperPage(doc: Document, key: string, citations: Citations | nul
     .filter(Boolean)
     .join(' · ')
   const commitmentItems = commitments
-    .map(
-      (c) => `<li class="status-${c.status}">
-  <p><a href="#toezegging-${doc.commitments.findIndex((x) => x.text === c.text) + 1}">${esc(c.text)}</a></p>
+    .map((c) => {
+      // A promise made aloud: who made it, and to whom.
+      const said = doc.commitments.find((x) => x.text === c.text)
+      const by = said?.speaker ? `<p class="speaker-of">Gezegd door ${esc(said.actor ?? said.speaker.name)}${said.to ? `, aan ${esc(said.to)}` : ''}</p>` : ''
+      return `<li class="status-${c.status}">
+  <p><a href="#toezegging-${doc.commitments.findIndex((x) => x.text === c.text) + 1}">${esc(c.text)}</a></p>${by}
   <p class="meta"><span class="badge status-${c.status}">${esc(STATUS_NL[c.status])}</span>${c.dueText ? ` termijn: ${esc(c.dueText)}${c.due ? ` (uiterlijk ${esc(dutchDate(c.due.end))})` : ''}` : ' geen termijn'}</p>
   ${c.evidence.map((e) => `<p class="evidence">Nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a> (${esc(dutchDate(e.paperDate))})</p>`).join('')}
   ${c.candidates.map((e) => `<p class="candidate">Mogelijk nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a></p>`).join('')}
-</li>`,
+</li>`
+    })
+    .join('')
+  // Who spoke, with their number of turns, in order of first turn.
+  const speakers = new Map<string, { speaker: Speaker; turns: number; first: number }>()
+  for (const [k, t] of (doc.turns ?? []).entries()) {
+    const s = speakers.get(t.label) ?? { speaker: t.speaker, turns: 0, first: k }
+    s.turns++
+    speakers.set(t.label, s)
+  }
+  const speakerItems = [...speakers.entries()]
+    .map(
+      ([label, s]) =>
+        `<li><a href="#beurt-${s.first + 1}">${esc(label)}</a> <span class="target">${esc([ROLE_NL[s.speaker.role], s.speaker.function].filter(Boolean).join(', '))} · ${s.turns} ${s.turns === 1 ? 'beurt' : 'beurten'}</span></li>`,
     )
     .join('')
   const refItems = (citations?.out ?? [])
@@ -166,6 +208,7 @@ export function paperPage(doc: Document, key: string, citations: Citations | nul
 <div class="paper-layout">
   ${text}
   <aside class="panel" aria-label="Wat kamerwacht vond">
+    ${speakerItems ? `<section><h2>Sprekers (${speakers.size})</h2><ul class="speakers">${speakerItems}</ul></section>` : ''}
     <section><h2>Toezeggingen (${commitments.length})</h2>${commitmentItems ? `<ul class="commitments">${commitmentItems}</ul>` : '<p>Geen.</p>'}</section>
     <section><h2>Verwijzingen (${citations?.out.length ?? 0})</h2>${refItems ? `<ul>${refItems}</ul>` : '<p>Geen.</p>'}</section>
     <section><h2>Aangehaald door (${citations?.in.length ?? 0})</h2>${citedBy ? `<ul>${citedBy}</ul>` : '<p>Nog geen opgeslagen stuk.</p>'}</section>

@@ -53,6 +53,8 @@ export class PgLinks {
         d.text,
         d.sentence,
       ])
+    const labels = [...new Set((doc.turns ?? []).map((t) => t.label))]
+    if (labels.length) await db.query('INSERT INTO speakers (paper_key, label) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [key, labels])
     const records = commitmentRecords(paper, doc.commitments)
     for (const [k, c] of records.entries())
       await db.query(
@@ -108,7 +110,8 @@ export class PgLinks {
       const dates = new Set<string>()
       for (const r of doc.references) if (r.date) dates.add(r.date)
       for (const f of doc.fulfils) for (const p of f.pointsAt) if (p.date) dates.add(p.date)
-      for (const d of dates) add(await this.rows(db, 'SELECT record FROM commitments WHERE date = $1 AND sender = $2', [d, paper.sender]))
+      // The letters of the sender of that day, and the debates of that day (a debate has no sender: promises made aloud).
+      for (const d of dates) add(await this.rows(db, 'SELECT record FROM commitments WHERE date = $1 AND (sender = $2 OR sender IS NULL)', [d, paper.sender]))
     }
     if (paper.dossier && paper.sender && paper.date)
       add(
@@ -141,6 +144,7 @@ export class PgLinks {
     await db.query('DELETE FROM commitments WHERE paper_key = $1', [key])
     await db.query('DELETE FROM profiles WHERE paper_key = $1', [key])
     await db.query('DELETE FROM pointers WHERE paper_key = $1', [key])
+    await db.query('DELETE FROM speakers WHERE paper_key = $1', [key])
   }
 
   private async info(idOrKey: string): Promise<PaperInfo | null> {

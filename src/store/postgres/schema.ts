@@ -79,4 +79,6 @@ export const PG_MIGRATIONS: string[] = [
    CREATE TABLE od_content (record_id text COLLATE "C" PRIMARY KEY, paper_key text COLLATE "C" NOT NULL, status text NOT NULL, reason text);
    CREATE INDEX od_content_paper ON od_content(paper_key);
    CREATE TABLE sync_state (source text PRIMARY KEY, state text NOT NULL);`,
+  // 3: who speaks in a debate record, by the label of their turns (`Minister Wiebes`, `De heer Graus (PVV)`), for `spreker:`.
+  `CREATE TABLE speakers (paper_key text COLLATE "C" NOT NULL, label text NOT NULL, PRIMARY KEY (paper_key, label));`,
 ]

@@ -14,6 +14,12 @@ import { buildDossierView, buildTimeline, type DossierRow, type EventRow, events
 import type { Document } from '../../model/document.js'
 import type { Citation, Citations, CitingPaper, CommitmentList, CommitmentQuery, DossierView, PaperInfo, TimelineEntry } from '../store.js'
 
+/**
+ * Who speaks in a debate record, by the label of their turns (`Minister Wiebes`, `De heer Graus (PVV)`), for
+ * `spreker:`. Written with the link tables, so it is part of migration 3 (whose backfill writes it) and migration 6.
+ */
+export const SPEAKERS_TABLE = 'CREATE TABLE speakers (paper_key TEXT NOT NULL, label TEXT NOT NULL, PRIMARY KEY (paper_key, label)) WITHOUT ROWID;'
+
 /** Schema of the linking tables (migration 3): what each paper cites, mentions and promises, and the links between promises and papers. */
 export const LINK_TABLES = `
   CREATE TABLE refs (
@@ -46,6 +52,7 @@ export const LINK_TABLES = `
   CREATE INDEX pointers_paper ON pointers(paper_key);
   -- Corrections are keyed by commitment id and never deleted by ingest: they outlive a paper read again.
   CREATE TABLE corrections (commitment_id TEXT PRIMARY KEY, correction TEXT NOT NULL);
+  ${SPEAKERS_TABLE}
 `
 
 // How many papers each side of a new paper is matched against: enough for any real dossier's
@@ -69,6 +76,8 @@ export class SqliteLinks {
       deleteCommitments: db.prepare('DELETE FROM commitments WHERE paper_key = ?'),
       deleteProfile: db.prepare('DELETE FROM profiles WHERE paper_key = ?'),
       deletePointers: db.prepare('DELETE FROM pointers WHERE paper_key = ?'),
+      deleteSpeakers: db.prepare('DELETE FROM speakers WHERE paper_key = ?'),
+      insertSpeaker: db.prepare('INSERT OR IGNORE INTO speakers (paper_key, label) VALUES (?, ?)'),
       insertPointer: db.prepare('INSERT OR IGNORE INTO pointers (date, paper_key) VALUES (?, ?)'),
       pointingAt: db.prepare<[string], { paper_key: string }>('SELECT paper_key FROM pointers WHERE date = ?'),
       insertRef: db.prepare('INSERT INTO refs (paper_key, ord, target, kind, ref_date, text) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -90,7 +99,8 @@ export class SqliteLinks {
       commitmentsOfId: db.prepare<[string], { record: string }>(
         'SELECT c.record FROM commitments c JOIN papers p ON p.key = c.paper_key WHERE p.id = ? ORDER BY c.ord',
       ),
-      commitmentsOn: db.prepare<[string, string], { record: string }>('SELECT record FROM commitments WHERE date = ? AND sender = ?'),
+      // The letters of the sender of that day, and the debates of that day (a debate has no sender: promises made aloud).
+      commitmentsOn: db.prepare<[string, string], { record: string }>('SELECT record FROM commitments WHERE date = ? AND (sender = ? OR sender IS NULL)'),
       earlierSame: db.prepare<[string, string, string], { record: string }>(
         `SELECT record FROM commitments WHERE dossier = ? AND sender = ? AND date < ? ORDER BY date DESC LIMIT ${MATCH_WINDOW}`,
       ),
@@ -121,6 +131,7 @@ export class SqliteLinks {
     records.forEach((c, k) => {
       this.s.insertCommitment.run(c.id, key, k, paper.sender, paper.dossier, paper.date, c.due?.end ?? null, JSON.stringify(c))
     })
+    for (const label of new Set((doc.turns ?? []).map((t) => t.label))) this.s.insertSpeaker.run(key, label)
     const profile = linkProfile(paper, doc)
     this.s.insertProfile.run(key, firstLine(doc), doc.dossierTitle, JSON.stringify(profile))
     for (const f of doc.fulfils) for (const p of f.pointsAt) if (p.date) this.s.insertPointer.run(p.date, key)
@@ -171,6 +182,7 @@ export class SqliteLinks {
     this.s.deleteCommitments.run(key)
     this.s.deleteProfile.run(key)
     this.s.deletePointers.run(key)
+    this.s.deleteSpeakers.run(key)
   }
 
   private info(idOrKey: string): PaperInfo | undefined {

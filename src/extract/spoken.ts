@@ -1,0 +1,126 @@
+import type { Speaker, Turn } from '../model/document.js'
+import { GOVERNMENT } from '../structure/turns.js'
+
+/** The turn an offset falls in, by binary search over turns in text order; undefined outside every turn. */
+export function turnAt(turns: Turn[], at: number): Turn | undefined {
+  let lo = 0
+  let hi = turns.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const t = turns[mid] as Turn
+    if (at < t.span.start) hi = mid - 1
+    else if (at >= t.span.end) lo = mid + 1
+    else return t
+  }
+  return undefined
+}
+
+/** Whether the speaker speaks for the government (minister-president, minister, staatssecretaris). */
+export const isGovernment = (s: Speaker | undefined): boolean => !!s && GOVERNMENT.has(s.role)
+
+/** A promise's actor as the record names its speaker: `Staatssecretaris Keijzer`, `Minister-president Rutte`. */
+export function actorOfSpeaker(s: Speaker): string {
+  const title =
+    s.role === 'minister-president' ? 'Minister-president' : s.role === 'minister' ? 'Minister' : s.role === 'staatssecretaris' ? 'Staatssecretaris' : ''
+  return title ? `${title} ${s.name}` : s.name
+}
+
+// A short sentence that names the sentence before it as the promise: `Dat zeg ik toe.`, `Dit is een toezegging.`,
+// `Die toezegging doe ik graag.`, `Dat beloof ik.`
+const BACK_PLEDGE =
+  /^(?:(?:Ja|Nou|Dus|En|Oké|Zeker),?\s+)?(?:[Dd]at|[Dd]it|[Dd]ie|[Hh]et)\b(?:\s+\S+){0,2}\s+(?:zeg|zeggen|toezeggen|toezegging|beloof|beloven)\b[^.?!]{0,60}[.!]?$/
+
+/** Whether a sentence only names the one before it as a promise, so the two are one promise. */
+export const pledgesBack = (sentence: string): boolean => sentence.length <= 90 && BACK_PLEDGE.test(sentence.trim())
+
+// The chair (or a committee report) tells what the government promised: `De minister zegt toe de Kamer
+// voor de zomer te informeren over …`, `De staatssecretaris heeft toegezegd …`, `De minister-president
+// zal de Kamer …`. Group 1 is the role, group 2 the office's ministry where named.
+const CHAIR_PROMISE =
+  /\b(?:[Dd]e|[Hh]et) (minister-president|minister|staatssecretaris|bewindspersoon|kabinet|regering)(?: (?:van|voor) ((?:[A-ZÀ-Þ][\p{L}-]*|en|van)(?: (?:[A-ZÀ-Þ][\p{L}-]*|en|,))*))?\b[^.;]{0,40}?\b(?:zegt|zeggen|zegde|heeft|hebben|zal|zullen|stuurt|sturen|informeert|komt|gaat)\b/u
+// What every toezegging says once the chair has said the list begins: `De volgende toezeggingen zijn gedaan:`,
+// `Ik heb de volgende toezeggingen genoteerd.`
+const PROMISE_LIST = /\btoezeggingen\b[^.]{0,80}?(?:genoteerd|gedaan|opgeschreven|voorlezen|zijn|:)/i
+// `De Kamer ontvangt voor de zomer een brief over …`, `De Kamer wordt voor 1 juli geïnformeerd over …`.
+const KAMER_RECEIVES = /^(?:[-–•]\s*)?(?:[Dd]e (?:Tweede )?Kamer|[Dd]e commissie) (?:ontvangt|krijgt|wordt|zal)\b/
+
+/** Whether a sentence opens the chair's list of the promises made (`De volgende toezeggingen zijn gedaan:`). */
+export const opensPromiseList = (sentence: string): boolean => PROMISE_LIST.test(sentence)
+
+/**
+ * A promise the chair or a report tells in the third person: the government
+ * member it names, as the debate's speakers know them. In a list of
+ * toezeggingen (`inList`), `De Kamer ontvangt …` needs no named member.
+ */
+export function chairPromise(sentence: string, inList: boolean, speakers: Speaker[]): { speaker: Speaker | null; role: string } | null {
+  const m = CHAIR_PROMISE.exec(sentence)
+  if (m && (inList || /\b(?:zegt|zeggen|zegde)\b[^.;]{0,80}?\btoe\b|\btoegezegd\b|\btoezegging\b/.test(sentence))) {
+    const role = (m[1] as string).toLowerCase()
+    return { speaker: speakerForRole(role, m[2] ?? null, speakers), role }
+  }
+  if (inList && KAMER_RECEIVES.test(sentence)) {
+    // `De Kamer ontvangt … een brief van de staatssecretaris over …`: the role named anywhere, else the only member of government.
+    const named = /\b(?:de|het) (minister-president|minister|staatssecretaris)\b/.exec(sentence)
+    const government = speakers.filter(isGovernment)
+    if (named) return { speaker: speakerForRole(named[1] as string, null, speakers), role: named[1] as string }
+    return { speaker: government.length === 1 ? (government[0] as Speaker) : null, role: 'kabinet' }
+  }
+  return null
+}
+
+/** The government speaker a role word stands for: the one minister of the debate, or the one whose office names the ministry. */
+function speakerForRole(role: string, ministry: string | null, speakers: Speaker[]): Speaker | null {
+  const government = speakers.filter(isGovernment)
+  const fits = government.filter((s) =>
+    role === 'minister-president'
+      ? s.role === 'minister-president'
+      : role === 'minister'
+        ? s.role === 'minister' || s.role === 'minister-president'
+        : role === 'staatssecretaris'
+          ? s.role === 'staatssecretaris'
+          : true,
+  )
+  if (ministry) {
+    const named = fits.find((s) => s.function?.toLowerCase().includes(ministry.toLowerCase()))
+    if (named) return named
+  }
+  if (fits.length === 1) return fits[0] as Speaker
+  // `De minister` where only the minister-president and a minister speak: the minister.
+  const plain = fits.filter((s) => s.role === role)
+  return plain.length === 1 ? (plain[0] as Speaker) : null
+}
+
+// A member named in the promise: `Ik wil de heer Wörsdörfer toezeggen`, `mevrouw Van der Graaf vroeg`,
+// or a fractie: `De CDA-fractie vroeg aan mij`.
+const NAMED_MEMBER = /\b(?:de heer|mevrouw|meneer|collega) ((?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|'t) )*\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)/u
+const NAMED_FRACTIE = /\b(?:de )?([A-Z][\w-]*?)-fractie\b|\bde fractie van (?:de |het )?([A-Z][\w-]*)/
+
+/**
+ * To whom a spoken promise is made: the member named in the sentence or the
+ * ones before it in the same turn (`before`, nearest first), else the fractie named there, else the member whose
+ * interruption the speaker answers. Null where the debate does not say.
+ */
+export function promisedTo(sentence: string, before: string[], turn: Turn, turns: Turn[]): string | null {
+  for (const s of [sentence, ...before]) {
+    const member = NAMED_MEMBER.exec(s)
+    if (member) return member[1] as string
+    const fractie = NAMED_FRACTIE.exec(s)
+    if (fractie) return (fractie[1] ?? fractie[2]) as string
+  }
+  const at = turns.indexOf(turn)
+  for (let k = at - 1; k >= 0; k--) {
+    const t = turns[k] as Turn
+    if (t.speaker.role === 'voorzitter') continue
+    return t.speaker.role === 'kamerlid' && t.interruption ? t.speaker.name : null
+  }
+  return null
+}
+
+// The chair or a member says a promise was just made: `U hebt een toezegging, mijnheer Segers.`,
+// `Hartelijk dank voor die toezegging`, `Dat is een heldere toezegging.`, `De minister-president heeft een
+// toezegging gedaan.` The government's turn before it holds the promise, whatever its words.
+const ACKNOWLEDGES =
+  /\b(?:(?:[Uu]|[Jj]e|[Hh]ij|[Zz]ij) (?:hebt|heeft|krijgt|heeft gekregen) (?:daarmee |dus |een )?(?:een )?toezegging|[Dd]ank[\p{L} ]{0,30}? voor (?:de|die|deze|uw|zijn|haar) toezegging|(?:[Dd]at|[Dd]it) is (?:dus )?een (?:\p{L}+ )?toezegging|een toezegging gedaan|[Ii]k noteer (?:dat als )?een toezegging)/u
+
+/** Whether a sentence (of the chair or a member) says the government has just made a promise. */
+export const acknowledgesPromise = (sentence: string): boolean => ACKNOWLEDGES.test(sentence)

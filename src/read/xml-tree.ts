@@ -1,0 +1,25 @@
+/** A node of fast-xml-parser's ordered tree (`preserveOrder: true`): `{ tag: children, ':@': attributes }`. */
+export type XNode = Record<string, unknown>
+
+/** The node's tag (`#text` for text). */
+export const tagOf = (node: XNode): string | undefined => Object.keys(node).find((k) => k !== ':@')
+/** The node's attributes (prefix-free names). */
+export const attrsOf = (node: XNode): Record<string, string> => (node[':@'] as Record<string, string> | undefined) ?? {}
+/** The children of a node whose tag is `tag`. */
+export const childrenOf = (node: XNode, tag: string): XNode[] => (Array.isArray(node[tag]) ? (node[tag] as XNode[]) : [])
+
+/** All text under the nodes, in order. */
+export function textOf(nodes: XNode[]): string {
+  let s = ''
+  for (const n of nodes) {
+    const tag = tagOf(n)
+    if (!tag) continue
+    s += tag === '#text' ? String(n[tag]) : textOf(childrenOf(n, tag))
+  }
+  return s
+}
+
+/** The first child with the tag, or undefined. */
+export function childOf(nodes: XNode[], tag: string): XNode | undefined {
+  return nodes.find((n) => tagOf(n) === tag)
+}
