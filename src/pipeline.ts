@@ -82,7 +82,8 @@ export async function readDocument(bytes: Uint8Array, name: string, ctx: Pipelin
   const { turns, sections } = findTurns(clean.text, structured.sections, raw.hints.speakers)
   const issues = [...raw.issues]
   const letterMeta = extractMetadata(parts, clean.facts, raw.hints, issues)
-  const meta = turns[0] ? debateMetadata(letterMeta, clean.text, sections, turns[0].span.start, issues) : letterMeta
+  const debate = turns[0] ? debateMetadata(letterMeta, clean.text, sections, turns[0].span.start, issues) : null
+  const { held, ...meta } = debate ?? { ...letterMeta, held: null }
   const doc: Document = {
     schemaVersion: SCHEMA_VERSION,
     id: meta.id,
@@ -114,6 +115,7 @@ export async function readDocument(bytes: Uint8Array, name: string, ctx: Pipelin
           id: meta.id,
           dossier: meta.dossier,
           turns,
+          held,
         })),
     issues,
     source: {

@@ -222,7 +222,7 @@ describe.each(factories)('%s store', (name, factory) => {
   describe.skipIf(!factory)(`${name}: debates`, () => {
     // A debate record and a later letter that keeps one of its spoken promises, the letter stored first.
     const o = storeFor(factory, async (store) => {
-      for (const f of ['brief-betaaltermijnen.txt', 'tweeminutendebat.obpage.txt']) {
+      for (const f of ['brief-betaaltermijnen.txt', 'tweeminutendebat.obpage.txt', '31839-1001.txt', 'commissiedebat.pdf.txt']) {
         const { doc, raw } = await read(join(ROOT, 'test', 'fixtures', 'debates', f))
         await store.put(doc, raw)
       }
@@ -245,6 +245,20 @@ describe.each(factories)('%s store', (name, factory) => {
       expect(kept).toMatchObject({ status: 'fulfilled', actor: 'Staatssecretaris De Vries' })
       expect(kept?.evidence.map((e) => e.reason)).toEqual(['points-at'])
       expect(list.items.filter((c) => c.status === 'fulfilled')).toHaveLength(1)
+    })
+
+    it("gives a committee debate's promises their speaker's office and the day they were made, so a later letter naming that day keeps them", async () => {
+      const list = await o.store.commitments({ paper: 'kst-31839-998' }, TODAY)
+      expect(list.total).toBe(7)
+      const said = list.items.find((c) => c.text.startsWith('Ik zal de Kamer voor 1 juni de cijfers'))
+      // Said on 18 January; the verslag is dated 12 February, when it was adopted.
+      expect(said?.paper).toMatchObject({ key: 'kst-31839-998', date: '2024-01-18', sender: 'Minister voor Jeugd, Preventie en Sport' })
+      expect(said).toMatchObject({ status: 'fulfilled', evidence: [{ paperId: 'kst-31839-1001', reason: 'points-at' }] })
+      // The staatssecretaris's promise is not the minister's letter's to keep.
+      const other = list.items.find((c) => c.text.startsWith('Ik zeg toe dat ik de Kamer in het voorjaar'))
+      expect(other?.paper.sender).toBe('Staatssecretaris van Volksgezondheid, Welzijn en Sport')
+      expect(other?.evidence).toEqual([])
+      expect((await o.store.commitments({ sender: 'jeugd, preventie' }, TODAY)).total).toBe(5)
     })
   })
 

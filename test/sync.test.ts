@@ -402,7 +402,7 @@ describe.skipIf(skipWithoutShared)('kamerwacht commitments --compare', () => {
       expect(c.agree.find((a: { register: { nummer: string } }) => a.register.nummer === 'TZ202401-101')?.paper).toMatchObject({
         paper: 'kst-31839-998',
         speaker: 'Minister Van den Berg',
-        sender: 'minister voor Jeugd, Preventie en Sport',
+        sender: 'Minister voor Jeugd, Preventie en Sport',
       })
       expect(c.onlyRegister.map((r: { nummer: string }) => r.nummer)).toEqual(['TZ202301-014'])
       expect(c.onlyPapers.map((p: { paper: string }) => p.paper)).toEqual(expect.arrayContaining(['kst-33783-50', 'kst-35228-6', 'kst-31839-998']))

@@ -33,6 +33,8 @@ export interface ExtractInput {
   dossier?: string | null
   /** A debate's turns: only members of government promise, and they promise aloud (see spoken.ts). */
   turns?: Turn[]
+  /** The day the debate was held, where the paper is dated later (a committee's verslag). */
+  held?: string | null
 }
 
 /** Everything the extractors find in one paper. */
@@ -171,6 +173,7 @@ export function extract(input: ExtractInput): Extraction {
         actor: r.speaker ? actorOfSpeaker(r.speaker) : c.actor,
         ...(r.speaker ? { speaker: r.speaker } : {}),
         ...(r.to !== undefined ? { to: r.to } : {}),
+        ...(r.speaker && input.held && input.held !== date ? { made: input.held } : {}),
         action: c.action,
         object: c.object,
         dueText: c.dueText,

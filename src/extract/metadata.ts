@@ -195,7 +195,7 @@ const NUMERIC_DAY = /(\d{2})-(\d{2})-(\d{4})$/
  * `h-tk-20222023-38-12`), the sitting's date and the item's title, the first
  * heading before the first turn. What a structured source stated is kept.
  */
-export function debateMetadata(meta: Metadata, text: string, sections: Section[], firstTurnAt: number, issues: DocIssue[]): Metadata {
+export function debateMetadata(meta: Metadata, text: string, sections: Section[], firstTurnAt: number, issues: DocIssue[]): Metadata & { held: string | null } {
   const out = { ...meta }
   if (out.type !== 'verslag') out.type = 'handelingen'
   const headSections = sections.filter((s) => s.span.start < firstTurnAt)
@@ -232,7 +232,13 @@ export function debateMetadata(meta: Metadata, text: string, sections: Section[]
     if (noTitle >= 0) issues.splice(noTitle, 1)
   }
   if (out.type === 'handelingen') out.sender = null
-  return out
+  // The day the debate was held: a committee's verslag is dated when it was adopted, weeks later, and says
+  // `De vaste commissie voor … heeft op 18 januari 2024 overleg gevoerd met …`.
+  const held = HELD.exec(head)
+  return { ...out, held: (held ? dutchDate(held[1] as string) : null) ?? out.date }
 }
+
+// `heeft op 18 januari 2024 overleg gevoerd`, `heeft op 3 april 2024 een commissiedebat gevoerd`.
+const HELD = /\bheeft op (\d{1,2}\s+\p{L}+\s+\d{4})\s+(?:overleg|een [\p{L}-]*(?:debat|overleg))\s+gevoerd/u
 
 const MONTH_NAMES = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december']

@@ -98,7 +98,13 @@ export function commitmentRecords(paper: PaperRef, commitments: Commitment[]): C
     const id = commitmentId(paper.key, c.text)
     if (seen.has(id)) continue
     seen.add(id)
-    const record: CommitmentRecord = { id, paper, text: c.text, actor: c.actor, action: c.action, object: c.object, dueText: c.dueText, due: c.due }
+    // A promise made aloud is the speaker's: its sender is their office where the debate names it
+    // (`Staatssecretaris van Volksgezondheid, Welzijn en Sport`), so the board groups it and later letters find it.
+    const office = c.speaker?.function
+    // It was made on the day of the debate, which a committee's verslag is dated weeks after.
+    let by = office ? { ...paper, sender: office.charAt(0).toUpperCase() + office.slice(1) } : paper
+    if (c.made) by = { ...by, date: c.made }
+    const record: CommitmentRecord = { id, paper: by, text: c.text, actor: c.actor, action: c.action, object: c.object, dueText: c.dueText, due: c.due }
     if (c.confidence !== undefined) record.confidence = c.confidence
     out.push(record)
   }
@@ -200,9 +206,11 @@ export function matchFulfilments(commitments: CommitmentRecord[], later: LinkPro
   const byOwner = new Map<string, CommitmentRecord[]>()
   for (const c of commitments) {
     if (c.paper.key === later.key || !after(c)) continue
-    const list = byOwner.get(c.paper.key) ?? []
+    // By paper and sender: in a debate, each member of government's promises are theirs.
+    const owner = `${c.paper.key}\u0000${c.paper.sender ?? ''}`
+    const list = byOwner.get(owner) ?? []
     list.push(c)
-    byOwner.set(c.paper.key, list)
+    byOwner.set(owner, list)
   }
   for (const promises of byOwner.values()) {
     const owner = (promises[0] as CommitmentRecord).paper

@@ -94,6 +94,8 @@ export interface Commitment extends Extracted {
   speaker?: Speaker
   /** In a debate: the Kamerlid or fractie the promise was made to (`Wörsdörfer`, `CDA`), where the debate says. */
   to?: string | null
+  /** In the verslag of a committee debate, dated when it was adopted: the day the promise was made aloud. */
+  made?: string
 }
 
 /** What a speaker in a debate is there as. */

@@ -46,6 +46,15 @@ const FIELDS: Record<string, keyof Filters> = {
   spreker: 'speaker',
   speaker: 'speaker',
 }
+/** A value of each filter, for the hint when one is missing. */
+const EXAMPLE: Record<keyof Filters, string> = {
+  type: 'brief',
+  dossier: '33783',
+  sender: '"Buitenlandse Zaken"',
+  from: '2022-01-01',
+  to: '2022-12-31',
+  speaker: 'Wiebes',
+}
 const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/
 
 function term(raw: string): Term | null {
@@ -103,8 +112,7 @@ export function parseQuery(input: string): ParsedQuery {
     if (t.field) {
       const key = FIELDS[t.field] as keyof Filters
       const value = t.text.trim()
-      if (!value)
-        throw new QueryError(`${t.field}: needs a value, as in ${t.field === 'van' || t.field === 'tot' ? `${t.field}:2022-01-01` : `${t.field}:brief`}`)
+      if (!value) throw new QueryError(`${t.field}: needs a value, as in ${t.field}:${EXAMPLE[key]}`)
       if ((key === 'from' || key === 'to') && !ISO.test(value))
         throw new QueryError(`${t.field}:${value} is not a date: write ${t.field}:2022-01-01 (or 2022, or 2022-05)`)
       q.filters[key] = key === 'dossier' ? value.replace(/\s+/g, '') : value

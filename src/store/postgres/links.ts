@@ -61,7 +61,7 @@ export class PgLinks {
         `INSERT INTO commitments (id, paper_key, ord, sender, dossier, date, due_end, record) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (id) DO UPDATE SET paper_key = excluded.paper_key, ord = excluded.ord, sender = excluded.sender, dossier = excluded.dossier,
            date = excluded.date, due_end = excluded.due_end, record = excluded.record`,
-        [c.id, key, k, paper.sender, paper.dossier, paper.date, c.due?.end ?? null, JSON.stringify(c)],
+        [c.id, key, k, c.paper.sender, paper.dossier, c.paper.date, c.due?.end ?? null, JSON.stringify(c)],
       )
     const profile = linkProfile(paper, doc)
     await db.query('INSERT INTO profiles (paper_key, line, dossier_title, profile) VALUES ($1, $2, $3, $4)', [
@@ -79,18 +79,23 @@ export class PgLinks {
         for (const r of rows) later.add(r.k)
       }
       if (paper.id) add(await this.rows(db, 'SELECT DISTINCT paper_key AS k FROM refs WHERE target = $1', [paper.id]))
-      if (paper.date) {
-        add(await this.rows(db, 'SELECT DISTINCT paper_key AS k FROM refs WHERE ref_date = $1', [paper.date.slice(0, 10)]))
-        add(await this.rows(db, 'SELECT paper_key AS k FROM pointers WHERE date = $1', [paper.date.slice(0, 10)]))
+      // Papers naming its day, or the day a debate's promises were made (a committee's verslag is dated later).
+      const days = new Set([paper.date, ...records.map((c) => c.paper.date)].filter((d): d is string => !!d).map((d) => d.slice(0, 10)))
+      for (const day of days) {
+        add(await this.rows(db, 'SELECT DISTINCT paper_key AS k FROM refs WHERE ref_date = $1', [day]))
+        add(await this.rows(db, 'SELECT paper_key AS k FROM pointers WHERE date = $1', [day]))
       }
-      if (paper.dossier && paper.sender && paper.date)
-        add(
-          await this.rows(db, `SELECT key AS k FROM papers WHERE dossier = $1 AND sender = $2 AND date > $3 ORDER BY date LIMIT ${MATCH_WINDOW}`, [
-            paper.dossier,
-            paper.sender,
-            paper.date,
-          ]),
-        )
+      // The paper's sender, and in a debate each member of government who promised (their office).
+      const senders = new Set([paper.sender, ...records.map((c) => c.paper.sender)].filter((s): s is string => !!s))
+      if (paper.dossier && paper.date)
+        for (const sender of senders)
+          add(
+            await this.rows(db, `SELECT key AS k FROM papers WHERE dossier = $1 AND sender = $2 AND date > $3 ORDER BY date LIMIT ${MATCH_WINDOW}`, [
+              paper.dossier,
+              sender,
+              paper.date,
+            ]),
+          )
       later.delete(key)
       for (const k of later) {
         const row = (await this.rows<{ profile: string }>(db, 'SELECT profile FROM profiles WHERE paper_key = $1', [k]))[0]

@@ -129,7 +129,7 @@ export class SqliteLinks {
     })
     const records = commitmentRecords(paper, doc.commitments)
     records.forEach((c, k) => {
-      this.s.insertCommitment.run(c.id, key, k, paper.sender, paper.dossier, paper.date, c.due?.end ?? null, JSON.stringify(c))
+      this.s.insertCommitment.run(c.id, key, k, c.paper.sender, paper.dossier, c.paper.date, c.due?.end ?? null, JSON.stringify(c))
     })
     for (const label of new Set((doc.turns ?? []).map((t) => t.label))) this.s.insertSpeaker.run(key, label)
     const profile = linkProfile(paper, doc)
@@ -140,9 +140,13 @@ export class SqliteLinks {
     if (records.length) {
       const later = new Set<string>()
       if (paper.id) for (const r of this.s.citingKeys.all(paper.id)) later.add(r.paper_key)
-      if (paper.date) for (const r of this.s.citingByDate.all(paper.date.slice(0, 10))) later.add(r.paper_key)
-      if (paper.date) for (const r of this.s.pointingAt.all(paper.date.slice(0, 10))) later.add(r.paper_key)
-      if (paper.dossier && paper.sender && paper.date) for (const r of this.s.laterSame.all(paper.dossier, paper.sender, paper.date)) later.add(r.key)
+      // Papers naming its day, or the day a debate's promises were made (a committee's verslag is dated later).
+      const days = new Set([paper.date, ...records.map((c) => c.paper.date)].filter((d): d is string => !!d).map((d) => d.slice(0, 10)))
+      for (const day of days) for (const r of this.s.citingByDate.all(day)) later.add(r.paper_key)
+      for (const day of days) for (const r of this.s.pointingAt.all(day)) later.add(r.paper_key)
+      // The paper's sender, and in a debate each member of government who promised (their office).
+      const senders = new Set([paper.sender, ...records.map((c) => c.paper.sender)].filter((s): s is string => !!s))
+      if (paper.dossier && paper.date) for (const sender of senders) for (const r of this.s.laterSame.all(paper.dossier, sender, paper.date)) later.add(r.key)
       later.delete(key)
       for (const k of later) {
         const row = this.s.profile.get(k)
