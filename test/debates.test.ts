@@ -198,6 +198,19 @@ describe.skipIf(skipWithoutShared)('real debate records of ../shared/corpus/raw'
     expect(doc.commitments.some((c) => /motie indienen/.test(c.text))).toBe(false)
   })
 
+  it('reads it as the mirrors serve it: prettified, its UTF-8 decoded as Windows-1252 and encoded again, behind a mangled BOM', async () => {
+    const xml = readFileSync(corpusFile('raw', 'h-tk-20172018-61-10.xml'), 'utf8').replace(/^\uFEFF/, '')
+    // BeautifulSoup's prettify: every text on a line of its own, indented.
+    const pretty = xml.replace(/>([^<]+)</g, (_, t: string) => `>\n     ${t.trim()}\n    <`)
+    const mojibake = [...Buffer.from(pretty, 'utf8')].map((b) => new TextDecoder('windows-1252').decode(Uint8Array.of(b))).join('')
+    expect(mojibake).toContain('WÃ¶rsdÃ¶rfer')
+    const doc = await read(`ï»¿${mojibake}`, 'h-tk-20172018-61-10.xml')
+    expect(doc).toMatchObject({ id: 'h-tk-20172018-61-10', title: 'Ondernemen en Bedrijfsfinanciering' })
+    expect(doc.turns).toHaveLength(47)
+    expect(doc.turns?.[1]?.label).toBe('De heer Wörsdörfer (VVD)')
+    expect(doc.commitments.find((c) => c.to === 'Wörsdörfer')?.actor).toBe('Staatssecretaris Keijzer')
+  })
+
   it('reads a VLOS report of a whole sitting, with a byte-order mark encoded twice', async () => {
     const bytes = readFileSync(corpusFile('raw', 'vlos-plenair-2014-10-15-vergadering14.xml'))
     const text = bytes.toString('utf8').replace(/^\uFEFF/, '')

@@ -71,12 +71,42 @@ function withoutMangledBom(text: string): string {
   return m ? text.slice(m[0].length) : text
 }
 
+// UTF-8 read as Windows-1252 and written out again as UTF-8 (mojibake): `Wörsdörfer` → `WÃ¶rsdÃ¶rfer`,
+// `geïnformeerd` → `geÃ¯nformeerd`, `–` → `â€“`. Mirrors that pass files through a tool that guessed the
+// encoding wrong leave them so; a Dutch text with no such pair has none of them.
+const MOJIBAKE = /[ÃÂ][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u2026\u2030\u2039\u203A\u20AC\u2122]|â€/g
+// The Windows-1252 byte of each character its decoder gives for 0x80–0x9F.
+const CP1252_BYTE = new Map([...'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ'].map((c, k) => [c, 0x80 + k]))
+
+/**
+ * Undoes mojibake: where the text has many of its marks and no character outside Windows-1252 (or Latin-1), it is
+ * encoded back to the bytes it was wrongly decoded from and read as the UTF-8 it was. Text that does
+ * not come out as valid UTF-8 is kept as it was.
+ */
+export function repairMojibake(text: string): string {
+  const marks = text.slice(0, 200_000).match(MOJIBAKE)?.length ?? 0
+  if (marks < 3) return text
+  const bytes = new Uint8Array(text.length)
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    // Windows-1252's own characters, or Latin-1's C1 controls where the wrong decoding was Latin-1.
+    const b = c <= 0xff ? c : CP1252_BYTE.get(text[i] as string)
+    if (b === undefined) return text
+    bytes[i] = b
+  }
+  try {
+    return UTF8.decode(bytes)
+  } catch {
+    return text
+  }
+}
+
 /** Detects the input form from its content alone. */
 export function detectForm(bytes: Uint8Array): Detected {
   if (bytes.length === 0) throw new ReadError('empty', 'empty file')
   if (isPdf(bytes)) return { form: 'pdf', text: '' }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { form: 'docx', text: '' }
-  const text = withoutMangledBom(decodeText(bytes))
+  const text = repairMojibake(withoutMangledBom(decodeText(bytes)))
   const start = text.trimStart()
   if (start.length === 0) throw new ReadError('empty', 'file holds only white space')
   if (start.startsWith('<')) {

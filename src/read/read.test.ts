@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { corpusFile, needsShared, ROOT, skipWithoutShared } from '../test-support/paths.js'
-import { detectForm } from './detect.js'
+import { detectForm, repairMojibake } from './detect.js'
 import { ReadError, readSource } from './index.js'
 import { hasPoppler, type PdfEngine } from './pdf.js'
 
@@ -167,5 +167,22 @@ describe('PDF engines give the same text', () => {
         .map((l) => l.trim())
         .filter(Boolean)
     expect(lines(b.text)).toEqual(lines(a.text))
+  })
+})
+
+describe('repairMojibake: UTF-8 once decoded as Windows-1252 and written out again', () => {
+  it.each([
+    [
+      'Ik heb uw Kamer geÃ¯nformeerd over de brief van de heer WÃ¶rsdÃ¶rfer â€“ zie ook ons overleg.',
+      'Ik heb uw Kamer geïnformeerd over de brief van de heer Wörsdörfer – zie ook ons overleg.',
+    ],
+    // Latin-1 as the wrong decoding: the C1 controls stand for the bytes.
+    ['WÃ¶rsdÃ¶rfer, geÃ¯nformeerd, â\u0080\u0093 en CafÃ©', 'Wörsdörfer, geïnformeerd, – en Café'],
+  ])('%s', (broken, whole) => {
+    expect(repairMojibake(broken)).toBe(whole)
+  })
+
+  it('leaves text alone that has few of its marks, or that is no valid UTF-8 once encoded back', () => {
+    for (const text of ['SÃO PAULO en Ã¶ in één woord', 'WÃ¶rsdÃ¶rfer WÃ¶rsdÃ¶rfer WÃ¶rsdÃ¶rfer en Łódź', 'Ã Ã Ã Ã']) expect(repairMojibake(text)).toBe(text)
   })
 })
