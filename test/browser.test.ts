@@ -112,6 +112,30 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     await shot('debate')
   })
 
+  it('understands citations in the search box, Dutch operators, and names a bad date in Dutch', async () => {
+    for (const [q, note] of [
+      ['33783', '33783 gelezen als dossier:33783'],
+      ['33 783', '33783 gelezen als dossier:33783'],
+      ['kst-33783-50', '"kst-33783-50" gelezen als stuk:kst-33783-50'],
+      ['Kamerstuk 33 783, nr. 50', '"Kamerstuk 33 783, nr. 50" gelezen als stuk:kst-33783-50'],
+    ]) {
+      await page.goto(`${base}/`)
+      await page.getByLabel('Zoekvraag').fill(q as string)
+      await page.keyboard.press('Enter')
+      await page.waitForURL(/\?q=/)
+      expect(await page.locator('ol.hits li.hit h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), q).toContain('/papers/kst-33783-50')
+      expect(await page.locator('p.notes').innerText(), q).toContain(note)
+    }
+    await shot('search-citation')
+    await page.goto(`${base}/?q=${encodeURIComponent('toetsingsconferentie NIET kernwapens')}`)
+    expect(await page.locator('ol.hits a[href="/papers/kst-33783-50"]').count()).toBe(0)
+    const bad = await page.goto(`${base}/?q=kernwapens&from=2022-13-45`)
+    expect(bad?.status()).toBe(400)
+    expect(await page.getByRole('alert').innerText()).toBe('from: 2022-13-45 is geen datum: schrijf 2022-01-01 (of 2022, of 2022-05)')
+    await page.goto(`${base}/?q=${encodeURIComponent('type:flapdrol')}`)
+    expect(await page.getByRole('alert').innerText()).toMatch(/^type: flapdrol is geen soort stuk; de soorten zijn brief, motie/)
+  })
+
   it('switches to the original text and back', async () => {
     await page.goto(`${base}/papers/kst-33783-50`)
     await page.getByRole('link', { name: 'Oorspronkelijke tekst' }).click()

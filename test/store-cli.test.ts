@@ -59,6 +59,21 @@ describe('kamerwacht search, show, export, reindex', () => {
     expect(r.stderr).toMatch(/quote is not closed: write "nucleaire ontwapening"/)
     expect(r.stderr).not.toMatch(/SQLITE|fts5/i)
     expect(run('search', 'Kamer', '--van', 'gisteren').status).toBe(2)
+    const impossible = run('search', 'Kamer', '--van', '2022-13-45')
+    expect(impossible.status).toBe(2)
+    expect(impossible.stderr).toContain('invalid --van: 2022-13-45 is not a date')
+    expect(run('search', 'Kamer', '--type', 'flapdrol').stderr).toMatch(/flapdrol is not a type of paper; the types are brief, motie/)
+    // A mistyped option is not taken for a word to exclude.
+    expect(run('search', 'Kamer', '--bogus').status).toBe(2)
+  })
+
+  it('takes a query that starts with a word to exclude, and a dossier or paper as people cite it', () => {
+    const r = run('search', '-Iran', 'kernwapens')
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/^1 paper \(showing 1–1\)/)
+    const cited = run('search', 'Kamerstuk 33 783, nr. 50')
+    expect(cited.stdout).toContain('kst-33783-50')
+    expect(cited.stderr).toContain('"Kamerstuk 33 783, nr. 50" read as stuk:kst-33783-50')
   })
 
   it('show marks references, dates and commitments in the clean text', () => {

@@ -155,6 +155,7 @@ describe.each(factories)('%s store', (name, factory) => {
         '21501-02-1581.obpage.txt',
         '31409-383.pdftext.txt',
         '36200-IV-49.pdftext.txt',
+        'nds-tk-2019D21842.obpage.txt',
       ]
       await o.store.putMany(await Promise.all(files.map((f) => read(corpusFile('dev', f)))))
     })
@@ -177,20 +178,32 @@ describe.each(factories)('%s store', (name, factory) => {
 
     it('filters by type, dossier, sender and dates, sorts by date, pages, and counts facets over all matches', async () => {
       const all = await o.store.search({ q: 'Kamer', limit: 100 })
-      expect(all.total).toBeGreaterThanOrEqual(5)
+      expect(all.total).toBeGreaterThanOrEqual(6)
       expect(all.facets.type.find((f) => f.value === 'motie')?.count).toBe(2)
       const moties = await o.store.search({ q: 'Kamer', type: 'motie' })
       expect(moties.hits.every((h) => h.type === 'motie')).toBe(true)
       expect(await ids('Kamer', { dossier: '21501' })).toEqual(['kst-21501-02-1581'])
       expect(await ids('Kamer afzender:"sociale zaken"')).toEqual(['kst-35228-6'])
       const range = await o.store.search({ q: 'Kamer', from: '2016', to: '2020-12' })
-      expect(range.hits.map((h) => h.date?.slice(0, 4)).sort()).toEqual(['2016', '2020'])
+      expect(range.hits.map((h) => h.date?.slice(0, 4)).sort()).toEqual(['2016', '2019', '2020'])
       const byDate = await o.store.search({ q: 'Kamer', sort: 'date', limit: 100 })
       const dates = byDate.hits.map((h) => h.date ?? '')
       expect(dates).toEqual([...dates].sort().reverse())
       const second = await o.store.search({ q: 'Kamer', sort: 'date', limit: 2, offset: 2 })
       expect(second.hits.map((h) => h.id)).toEqual(byDate.hits.slice(2, 4).map((h) => h.id))
       expect((await o.store.search({ q: 'type:motie' })).total).toBe(2)
+    })
+
+    it('finds a dossier or a paper as people cite it, and reads the Dutch operators', async () => {
+      expect(await ids('33783')).toEqual(['kst-33783-50'])
+      expect(await ids('33 783')).toEqual(['kst-33783-50'])
+      expect(await ids('kst-33783-50')).toEqual(['kst-33783-50'])
+      expect(await ids('Kamerstuk 33 783, nr. 50')).toEqual(['kst-33783-50'])
+      expect(await ids('2019D21842')).toEqual(['nds-tk-2019D21842'])
+      expect(await ids('kernwapens 32733')).toEqual([])
+      expect((await ids('kernwapens OF Herbeleggingsplan')).sort()).toEqual(['kst-32733-36', 'kst-33783-50'])
+      expect(await ids('Kamer NIET kernwapens')).not.toContain('kst-33783-50')
+      expect(await ids('kernwapens EN lidstaten')).toEqual(['kst-33783-50'])
     })
 
     it('lists newest first when every word is in half the papers or more, as BM25 gives such words no weight', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
 import { z } from 'zod'
 import { DEFAULT_LIMITS } from '../read/index.js'
+import { dateField, typeField } from '../search/fields.js'
 import { searchRequest } from '../store/store.js'
 import { SRU_URL } from '../sync/ob.js'
 import { OB_BASE_URL, TK_BASE_URL, TK_ENTITIES } from '../sync/tk.js'
@@ -146,6 +147,8 @@ Examples:
     .command('search')
     .description('search the store in Dutch: kernwapens finds kernwapen, lidstaat finds lidstaten')
     .argument('<query...>', 'the query; see the syntax below')
+    // `kamerwacht search -Iran kernwapens`: a word to exclude is no option (an unknown option is a word of the query).
+    .allowUnknownOption()
     .addOption(dbOption())
     .option('--type <type>', 'only this type of paper (brief, motie, …)')
     .option('--dossier <nr>', 'only this dossier (33783, 21501-02)')
@@ -175,17 +178,11 @@ Examples:
       const o = z
         .object({
           db: z.string().optional(),
-          type: z.string().optional(),
+          type: typeField(),
           dossier: z.string().optional(),
           afzender: z.string().optional(),
-          van: z
-            .string()
-            .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write a date as 2022-01-01')
-            .optional(),
-          tot: z
-            .string()
-            .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write a date as 2022-12-31')
-            .optional(),
+          van: dateField('2022-01-01'),
+          tot: dateField('2022-12-31'),
           sort: z.enum(['relevance', 'date']),
           limit: z.coerce.number().int().min(0).max(100),
           offset: z.coerce.number().int().min(0),
@@ -193,6 +190,13 @@ Examples:
         })
         .safeParse(raw)
       if (!o.success) return usage('search', o.error)
+      // `-Iran` is a word to exclude; `--bogus` is a mistyped option, not a word.
+      const unknown = words.find((w) => w.startsWith('--'))
+      if (unknown) {
+        process.stderr.write(`kamerwacht search: unknown option ${unknown} (a word to exclude has one dash: -Iran)\n`)
+        process.exitCode = USAGE
+        return
+      }
       const d = o.data
       const { q: _, ...request } = searchRequest({ ...d, q: '', sender: d.afzender, from: d.van, to: d.tot })
       process.exitCode = await searchCommand(words.join(' '), request, { ...(d.db ? { db: d.db } : {}), ...(d.json ? { json: true } : {}) }, io)

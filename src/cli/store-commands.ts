@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync'
 import { ingest } from '../ingest/index.js'
 import type { Document } from '../model/document.js'
 import { createContext, readDocument } from '../pipeline.js'
-import { QueryError } from '../search/query.js'
+import { parseQuery, QueryError } from '../search/query.js'
 import { snippetPlain } from '../search/snippet.js'
 import { EmbeddedStore } from '../store/sqlite/embedded.js'
 import { documentNummerOf, openDataDocument, type SearchRequest, type SearchResult, type Store } from '../store/store.js'
@@ -136,7 +136,9 @@ export async function searchCommand(query: string, request: Omit<SearchRequest, 
       return 0
     }
     const shown = `${(request.offset ?? 0) + 1}–${(request.offset ?? 0) + result.hits.length}`
-    io.stdout(`${result.total} papers${result.hits.length ? ` (showing ${shown})` : ''}\n\n`)
+    // How a citation in the query was read (`33783 read as dossier:33783`), on stderr: stdout stays the results.
+    for (const note of parseQuery(query).notes) io.stderr(`kamerwacht search: ${note.replace(' gelezen als ', ' read as ')}\n`)
+    io.stdout(`${result.total} ${result.total === 1 ? 'paper' : 'papers'}${result.hits.length ? ` (showing ${shown})` : ''}\n\n`)
     const plain = (s: string) => snippetPlain(s.replace(/<mark>/g, io.isTTY ? '\x1b[1m' : '[').replace(/<\/mark>/g, io.isTTY ? '\x1b[0m' : ']'))
     for (const h of result.hits) {
       io.stdout(`${h.id}  ${h.type ?? '?'}  ${h.date ?? '?'}  ${h.sender ?? ''}\n  ${h.title ?? ''}\n  ${plain(h.snippet)}\n\n`)

@@ -23,6 +23,21 @@ export type PaperType =
   | 'handelingen'
   | 'other'
 
+/** Every PaperType, in the order the README lists them. */
+export const PAPER_TYPES: readonly PaperType[] = [
+  'brief',
+  'motie',
+  'amendement',
+  'verslag',
+  'nota',
+  'wetsvoorstel',
+  'memorie-van-toelichting',
+  'advies',
+  'lijst-van-vragen',
+  'handelingen',
+  'other',
+]
+
 /** A half-open range `[start, end)` of offsets into the clean text. */
 export interface Span {
   start: number

@@ -93,6 +93,10 @@ describe('reads', () => {
       ['/api/search?q=x&limit=1000', 'invalid limit'],
       ['/api/search?q=x&sort=random', 'invalid sort'],
       ['/api/search?q=x&from=yesterday', 'invalid from'],
+      // A date that does not exist, and a type that does not, name the field and say what to write.
+      ['/api/search?q=x&from=2022-13-45', 'invalid from: 2022-13-45 is not a date: write 2022-01-01'],
+      ['/api/search?q=x&type=flapdrol', 'invalid type: flapdrol is not a type of paper; the types are brief, motie'],
+      ['/api/search?q=van:2022-13-45', 'invalid q: van: 2022-13-45 is not a date'],
       ['/api/search?q=%22nucleaire%20ontwapening', 'invalid q'],
       ['/api/commitments?status=late', 'invalid status'],
       ['/api/papers?offset=-1', 'invalid offset'],

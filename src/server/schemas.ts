@@ -1,20 +1,18 @@
 import { z } from 'zod'
+import { dateField, typeField } from '../search/fields.js'
 
 // Request and response shapes of the HTTP API. Requests are validated with them;
 // `/openapi.json` is generated from them, so the description cannot drift from the code.
 
-const isoDate = (hint: string) =>
-  z
-    .string()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, `write a date as ${hint}`)
-    .optional()
+// A date that exists (`2022-13-45` is a 400 naming the field), and a type of paper that exists.
+const isoDate = (hint: string) => dateField(hint)
 const limit = (max: number, fallback: number) => z.coerce.number().int().min(0).max(max).default(fallback)
 const offset = z.coerce.number().int().min(0).max(1_000_000).default(0)
 
 /** `GET /api/search` query. */
 export const SearchQuery = z.object({
   q: z.string().max(1000).default('').describe('the query: words (stemmed), "phrases", OR, -exclusion, prefix*, field:value filters'),
-  type: z.string().max(40).optional().describe('only this type of paper (brief, motie, …)'),
+  type: typeField().describe('only this type of paper (brief, motie, …)'),
   dossier: z.string().max(40).optional().describe('only this dossier (33783, 21501-02)'),
   sender: z.string().max(200).optional().describe('only papers from this sender (part of the role)'),
   from: isoDate('2022-01-01').describe('from this date'),

@@ -30,6 +30,7 @@ label.inline { margin-left: .5rem; }
 .syntax dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
 .syntax dd { margin: 0; }
 .error { color: var(--over); font-weight: 600; }
+.notes, .hint { color: var(--muted); }
 .results-layout { display: grid; grid-template-columns: 14rem 1fr; gap: 2rem; margin-top: 1rem; }
 .facet h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
 .facet ul { list-style: none; padding: 0; margin: 0; font-size: .92rem; }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { z } from 'zod'
-import { QueryError } from '../search/query.js'
+import { dateField, typeField } from '../search/fields.js'
+import { parseQuery, QueryError } from '../search/query.js'
 import type { Store } from '../store/store.js'
 import { CSS, JS } from './assets.js'
 import { BOARD_PAGE, commitmentsPage } from './commitments-page.js'
@@ -15,21 +16,18 @@ const text = (max: number) =>
     .max(max)
     .optional()
     .transform((v) => (v?.trim() ? v.trim() : undefined))
-const day = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
-  .optional()
-  .catch(undefined)
+// A date that is none is a 400 that names the field, as the API's is (`van: 2022-13-45 is geen datum`).
+const day = (example: string) => dateField(example, true)
 const page = z.coerce.number().int().min(1).max(10_000).catch(1)
 
 const SearchForm = z.object({
   q: z.string().max(1000).default(''),
   sort: z.enum(['relevance', 'date']).catch('relevance'),
-  type: text(40),
+  type: typeField(true),
   dossier: text(40),
   sender: text(200),
-  from: day,
-  to: day,
+  from: day('2022-01-01'),
+  to: day('2022-12-31'),
   page,
 })
 
@@ -76,9 +74,9 @@ export function registerWeb(app: FastifyInstance, o: { store: Store; today: () =
     const searching = !!(f.q.trim() || f.type || f.dossier || f.sender || f.from || f.to)
     if (!searching) return html(reply, searchPage(form, null, null))
     try {
-      return html(reply, searchPage(form, await store.search(toRequest(form)), null))
+      return html(reply, searchPage(form, await store.search(toRequest(form)), null, parseQuery(f.q).notes))
     } catch (e) {
-      if (e instanceof QueryError) return html(reply, searchPage(form, null, e.message), 400)
+      if (e instanceof QueryError) return html(reply, searchPage(form, null, e.nl), 400)
       throw e
     }
   })

@@ -35,15 +35,17 @@ const SYNTAX = `<details class="syntax">
 <dl>
 <dt><code>kernwapens</code></dt><dd>woorden worden gestemd: vindt ook <em>kernwapen</em></dd>
 <dt><code>"nucleaire ontwapening"</code></dt><dd>een woordgroep</dd>
-<dt><code>kernwapens OR ontwapening</code></dt><dd>een van beide</dd>
-<dt><code>kernwapens -Iran</code></dt><dd>zonder <em>Iran</em></dd>
+<dt><code>kernwapens OF ontwapening</code></dt><dd>een van beide (ook <code>OR</code>)</dd>
+<dt><code>kernwapens -Iran</code>, <code>kernwapens NIET Iran</code></dt><dd>zonder <em>Iran</em></dd>
 <dt><code>toetsing*</code></dt><dd>woorden die zo beginnen</dd>
 <dt><code>type:brief dossier:33783 afzender:"Buitenlandse Zaken" van:2022-01-01 tot:2022-12-31</code></dt><dd>filters</dd>
+<dt><code>spreker:Wiebes</code>, <code>spreker:PVV</code></dt><dd>debatten waarin deze spreker het woord voert</dd>
+<dt><code>33783</code>, <code>33 783</code>, <code>kst-33783-50</code>, <code>Kamerstuk 33 783, nr. 50</code>, <code>2019D21842</code></dt><dd>een dossier of een stuk, zoals u het aanhaalt</dd>
 </dl>
 </details>`
 
 /** The search page: form with the syntax explained, facets, results with snippets, sort and pages. */
-export function searchPage(f: SearchForm, result: SearchResult | null, error: string | null): string {
+export function searchPage(f: SearchForm, result: SearchResult | null, error: string | null, notes: string[] = []): string {
   const facet = (title: string, field: 'type' | 'sender' | 'dossier' | 'from', values: Array<{ value: string; count: number }>) => {
     if (!values.length) return ''
     const items = values
@@ -72,6 +74,10 @@ export function searchPage(f: SearchForm, result: SearchResult | null, error: st
   ${SYNTAX}
 </form>`
   if (error) body += `<p class="error" role="alert">${esc(error)}</p>`
+  // How the query was read where it was not taken word for word: `33783 gelezen als dossier:33783`.
+  if (notes.length) body += `<p class="notes">${notes.map(esc).join('; ')}.</p>`
+  if (result && result.total === 0 && !error)
+    body += `<p class="hint" role="status">Geen stukken gevonden. Probeer minder of andere woorden, een woord met <code>*</code> (<code>kernwap*</code>), of een dossier of stuk zoals u het aanhaalt: <code>33783</code>, <code>kst-33783-50</code>.</p>`
   if (result) {
     const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE))
     const hits = result.hits

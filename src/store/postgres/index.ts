@@ -421,6 +421,10 @@ export class PostgresStore implements Store {
     if (filters.type) where.push(`p.type = ${param(filters.type)}`)
     if (filters.dossier) where.push(`(p.dossier = ${param(filters.dossier)} OR starts_with(p.dossier, ${param(`${filters.dossier}-`)}))`)
     if (filters.sender) where.push(`strpos(lower(p.sender), ${param(filters.sender.toLowerCase())}) > 0`)
+    if (filters.paper) {
+      const p = param(filters.paper)
+      where.push(`(p.id = ${p} OR p.key = ${p} OR p.tk_nummer = ${p} OR p.id = ${param(`nds-tk-${filters.paper}`)})`)
+    }
     if (filters.speaker) where.push(`p.key IN (SELECT paper_key FROM speakers WHERE strpos(lower(label), ${param(filters.speaker.toLowerCase())}) > 0)`)
     const bounds = dateBounds(filters.from, filters.to)
     if (bounds.from) where.push(`left(p.date, 10) >= ${param(bounds.from)}`)

@@ -272,6 +272,9 @@ export class SqliteStore {
         'SELECT rowid, key, id, type, date, sender, title, dossier, form, source_sha, reader_version FROM papers WHERE tk_nummer = ? LIMIT 1',
       ),
       deletePaper: this.db.prepare('DELETE FROM papers WHERE rowid = ?'),
+      paperRows: this.db
+        .prepare<[string, string, string, string], number>('SELECT rowid FROM papers WHERE id = ? OR key = ? OR tk_nummer = ? OR id = ?')
+        .pluck(),
       speakerRows: this.db
         .prepare<[string], number>('SELECT DISTINCT p.rowid FROM speakers s JOIN papers p ON p.key = s.paper_key WHERE instr(lower(s.label), ?) > 0')
         .pluck(),
@@ -601,6 +604,8 @@ export class SqliteStore {
     const senderMask = sender ? mask(c.sender, (v) => v.toLowerCase().includes(sender)) : null
     // `spreker:Wiebes`: the rows of the debate records with a speaker so labelled (few; looked up, not cached).
     const speakerRows = filters.speaker ? new Set(this.stmt.speakerRows.all(filters.speaker.toLowerCase())) : null
+    // `stuk:kst-33783-50`, `2019D21842`: one paper, by id, key or Tweede Kamer number.
+    const paperRows = filters.paper ? new Set(this.stmt.paperRows.all(filters.paper, filters.paper, filters.paper, `nds-tk-${filters.paper}`)) : null
     const bounds = dateBounds(filters.from, filters.to)
     const from = dayNumber(bounds.from)
     const to = dayNumber(bounds.to)
@@ -631,6 +636,7 @@ export class SqliteStore {
       if (dossierMask && !dossierMask[ds]) continue
       if (senderMask && !senderMask[sd]) continue
       if (speakerRows && !speakerRows.has(r)) continue
+      if (paperRows && !paperRows.has(r)) continue
       if (from && !(day >= from)) continue
       if (to && !(day && day <= to)) continue
       kept[total++] = r
