@@ -80,9 +80,10 @@ describe('kamerwacht start', () => {
 
   it('then serves the web UI and the API, printing the URL, until stopped', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'kw-start-')), 's.db')
-    const child = spawn(process.execPath, [BIN, 'start', '--db', db, '--port', '0'], {
+    // The port from PORT, as `PORT=8081 npm start` gives it (0: any free port).
+    const child = spawn(process.execPath, [BIN, 'start', '--db', db], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, KAMERWACHT_PDF: 'js' },
+      env: { ...process.env, KAMERWACHT_PDF: 'js', PORT: '0' },
     })
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
     const url = await new Promise<string>((resolve, reject) => {
@@ -104,6 +105,35 @@ describe('kamerwacht start', () => {
     }
     expect(await exited).toBe(0)
   }, 60_000)
+})
+
+describe('command-line details', () => {
+  it('answers a bare `kamerwacht` with its usage and exit 2', () => {
+    const r = run()
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/^Usage: kamerwacht/)
+  })
+
+  it('refuses a KAMERWACHT_TODAY that is no day, and --ics where no calendar applies', () => {
+    for (const day of ['gisteren', '2022-13-45']) {
+      const r = spawnSync(process.execPath, [BIN, 'commitments'], { encoding: 'utf8', env: { ...process.env, KAMERWACHT_TODAY: day } })
+      expect(r.status, day).toBe(2)
+      expect(r.stderr).toBe(`kamerwacht: KAMERWACHT_TODAY=${day} is not a day: write KAMERWACHT_TODAY=2022-09-01, or unset it\n`)
+    }
+    const ics = run('feed', 'search', 'kernwapens', '--ics')
+    expect(ics.status).toBe(2)
+    expect(ics.stderr).toContain('--ics applies to `feed dossier NR` and `feed commitments --sender ROLE`')
+  })
+
+  it('counts in the singular for one: 1 paper, 1 file', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'kw-one-')), 'k.db')
+    const r = run('ingest', join(ROOT, 'examples', '33783-50.txt'), '--db', db)
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/ of 1 file in .*; 1 paper in /)
+    // Off a terminal, a short run prints no progress line: the summary says it all.
+    expect(r.stderr).toBe('')
+    expect(run('search', 'kernwapens', '--db', db).stdout).toMatch(/^1 paper \(showing 1–1\)/)
+  })
 })
 
 describe('kamerwacht serve', () => {

@@ -385,13 +385,19 @@ describe.skipIf(skipWithoutShared)('kamerwacht commitments --compare', () => {
       await syncTk(store, { http: http(), urls: urls(srv), ctx, entities: ['Toezegging'] })
       await store.close()
       const db = store.location
-      const out = await new Promise<string>((resolve) => {
-        const p = spawn(process.execPath, [BIN, 'commitments', '--compare', '--json', '--db', db], { stdio: ['ignore', 'pipe', 'inherit'] })
-        let s = ''
-        p.stdout.on('data', (d) => (s += d))
-        p.on('exit', () => resolve(s))
-      })
-      const c = JSON.parse(out)
+      const compare = (...extra: string[]) =>
+        new Promise<string>((resolve) => {
+          const p = spawn(process.execPath, [BIN, 'commitments', '--compare', '--json', '--db', db, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] })
+          let s = ''
+          p.stdout.on('data', (d) => (s += d))
+          p.on('exit', () => resolve(s))
+        })
+      const c = JSON.parse(await compare())
+      // `--status` keeps what has that status: kamerwacht's for the papers' promises, the register's own for its entries.
+      const open = JSON.parse(await compare('--status', 'open'))
+      expect(open.agree.map((a: { paper: { status: string } }) => a.paper.status)).toEqual(['open'])
+      expect(open.onlyPapers.every((p: { status: string }) => p.status === 'open')).toBe(true)
+      expect(JSON.parse(await compare('--status', 'fulfilled'))).toEqual({ agree: [], onlyRegister: [], onlyPapers: [] })
       expect(c.agree).toHaveLength(2)
       expect(c.agree.find((a: { register: { nummer: string } }) => a.register.nummer === 'TZ202205-001')).toMatchObject({
         register: { nummer: 'TZ202205-001', status: 'Openstaand' },

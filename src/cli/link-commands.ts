@@ -1,8 +1,8 @@
 import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../link/publish.js'
-import { compareRegister, type PaperPromise, type RegisterComparison, registerEntry } from '../link/register.js'
+import { compareRegister, type PaperPromise, type RegisterComparison, type RegisterEntry, registerEntry } from '../link/register.js'
 import { type CommitmentStatus, type Correction, type TrackedCommitment, today } from '../link/status.js'
 import { commitmentQuery, type PaperInfo, type Store } from '../store/store.js'
-import type { Io } from './read.js'
+import { count, type Io } from './read.js'
 import { openStore } from './store-commands.js'
 
 const line = (p: PaperInfo) => [p.date?.slice(0, 10) ?? '          ', (p.id ?? p.key).padEnd(20), (p.type ?? '').padEnd(8), p.sender ?? ''].join('  ')
@@ -51,7 +51,7 @@ export async function dossierCommand(nr: string, opts: { db?: string; json?: boo
     }
     const k = view.counts
     io.stdout(`Dossier ${view.dossier}${view.title ? ` — ${view.title}` : ''}\n`)
-    io.stdout(`${k.papers} papers (${k.byType.map((t) => `${t.count} ${t.value}`).join(', ')}); `)
+    io.stdout(`${count(k.papers, 'paper')} (${k.byType.map((t) => `${t.count} ${t.value}`).join(', ')}); `)
     io.stdout(
       `commitments: ${Object.entries(k.commitments)
         .map(([s, n]) => `${n} ${s}`)
@@ -181,6 +181,11 @@ export async function feedCommand(
   opts: { db?: string; ics?: boolean; base: string; sender?: string; dossier?: string },
   io: Io,
 ): Promise<number> {
+  // A search has no dates to put in a calendar: say so rather than print Atom where a calendar was asked for.
+  if (kind === 'search' && opts.ics) {
+    io.stderr('kamerwacht feed: --ics applies to `feed dossier NR` and `feed commitments --sender ROLE`; a search feed is Atom only\n')
+    return 2
+  }
   return withStore(opts.db, async (store) => {
     const o = { base: opts.base.replace(/\/+$/, ''), today: today() }
     let out: string | null
@@ -241,7 +246,10 @@ async function paperPromises(store: Store, day: string): Promise<PaperPromise[]>
 }
 
 /** `kamerwacht commitments --compare`: the Kamer's register of promises beside the promises found in the papers. */
-export async function compareCommand(opts: { db?: string | undefined; json?: boolean | undefined }, io: Io): Promise<number> {
+export async function compareCommand(
+  opts: { db?: string | undefined; json?: boolean | undefined; status?: CommitmentStatus | undefined },
+  io: Io,
+): Promise<number> {
   return withStore(opts.db, async (store) => {
     const day = today()
     const register = []
@@ -255,11 +263,29 @@ export async function compareCommand(opts: { db?: string | undefined; json?: boo
         }
       register.push(registerEntry(r, (nr) => papers.get(nr) ?? null))
     }
-    const result = compareRegister(register, await paperPromises(store, day))
+    const all = compareRegister(register, await paperPromises(store, day))
+    // `--status`: pairs and paper promises by the status kamerwacht gives them, register entries by the register's.
+    const result = opts.status ? withStatus(all, opts.status, day) : all
     if (opts.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`)
     else printComparison(result, register.length, io)
     return 0
   })
+}
+
+/** The comparison cut to one status (see `compareCommand`). */
+function withStatus(c: RegisterComparison, status: CommitmentStatus, day: string): RegisterComparison {
+  const soon = new Date(Date.parse(day) + 30 * 864e5).toISOString().slice(0, 10)
+  const registerStatus = (r: RegisterEntry): CommitmentStatus => {
+    if (r.status?.toLowerCase() === 'voldaan') return 'fulfilled'
+    if (r.due && r.due < day) return 'overdue'
+    if (r.due && r.due <= soon) return 'due-soon'
+    return 'open'
+  }
+  return {
+    agree: c.agree.filter((a) => a.paper.status === status),
+    onlyRegister: c.onlyRegister.filter((r) => registerStatus(r) === status),
+    onlyPapers: c.onlyPapers.filter((p) => p.status === status),
+  }
 }
 
 function printComparison(c: RegisterComparison, registered: number, io: Io): void {

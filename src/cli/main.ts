@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { z } from 'zod'
 import { DEFAULT_LIMITS } from '../read/index.js'
 import { dateField, typeField } from '../search/fields.js'
+import { isQueryDate } from '../search/query.js'
 import { searchRequest } from '../store/store.js'
 import { SRU_URL } from '../sync/ob.js'
 import { OB_BASE_URL, TK_BASE_URL, TK_ENTITIES } from '../sync/tk.js'
@@ -283,7 +284,7 @@ Examples:
     )
     .action(async (raw: unknown) => {
       if ((raw as { compare?: boolean }).compare) {
-        const c = z.object({ db: z.string().optional(), json: z.boolean().optional() }).safeParse(raw)
+        const c = z.object({ db: z.string().optional(), json: z.boolean().optional(), status: z.enum(STATUSES).optional() }).safeParse(raw)
         if (!c.success) return usage('commitments', c.error)
         process.exitCode = await compareCommand(c.data, io)
         return
@@ -388,7 +389,7 @@ Examples:
   cli
     .command('serve')
     .description('serve the web UI and the JSON API (with /openapi.json) on one port')
-    .option('--port <n>', 'port to listen on', '8080')
+    .addOption(new Option('--port <n>', 'port to listen on (0: any free port)').env('PORT').default('8080'))
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .addOption(dbOption())
     .option('--log', 'log every request as JSON lines (errors are logged always)')
@@ -418,7 +419,7 @@ Examples:
     .description('the quick start: read the sample papers bundled in examples/ into the store, then serve the web UI')
     .option('--dir <dir>', 'folder with sample papers', new URL('../../examples', import.meta.url).pathname)
     .addOption(dbOption())
-    .option('--port <n>', 'port to listen on', '8080')
+    .addOption(new Option('--port <n>', 'port to listen on (0: any free port)').env('PORT').default('8080'))
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--no-serve', 'only read and store the samples')
     .action(async (raw: { dir: string; db?: string; port: string; host: string; serve: boolean }) => {
@@ -518,6 +519,13 @@ Records marked Verwijderd remove what they describe.`,
     process.exitCode = await syncObCommand(o.data, pkg.version, io)
   })
   return cli
+}
+
+// `KAMERWACHT_TODAY` sets the day statuses are computed for; a value that is no day is a usage error, not today.
+const fixedDay = process.env.KAMERWACHT_TODAY
+if (fixedDay !== undefined && fixedDay !== '' && !(/^\d{4}-\d{2}-\d{2}$/.test(fixedDay) && isQueryDate(fixedDay))) {
+  process.stderr.write(`kamerwacht: KAMERWACHT_TODAY=${fixedDay} is not a day: write KAMERWACHT_TODAY=2022-09-01, or unset it\n`)
+  process.exit(USAGE)
 }
 
 try {

@@ -91,3 +91,6 @@ export async function readCommand(paths: string[], opts: ReadCommandOptions, io:
     io.stderr(`${files.length - (failed - missing.length)} of ${files.length} read into ${opts.out}${failed ? `; ${failed} failed` : ''}\n`)
   return failed ? 1 : 0
 }
+
+/** `1 paper`, `2 papers`: a count with its English noun, singular for one. */
+export const count = (n: number, noun: string): string => `${n} ${n === 1 ? noun : `${noun}s`}`

@@ -1,7 +1,7 @@
 import cluster from 'node:cluster'
 import { createContext } from '../pipeline.js'
 import { buildApp } from '../server/app.js'
-import type { Io } from './read.js'
+import { count, type Io } from './read.js'
 import { openStore } from './store-commands.js'
 
 /** What `kamerwacht serve` takes (validated by the CLI). */
@@ -36,7 +36,7 @@ const stopSignal = () =>
 function announce(opts: ServeOptions, port: number, papers: number, location: string, io: Io, workers: number): void {
   const token = process.env.KAMERWACHT_TOKEN?.trim()
   const shown = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host.includes(':') ? `[${opts.host}]` : opts.host
-  io.stdout(`kamerwacht: ${papers} papers in ${location}\n`)
+  io.stdout(`kamerwacht: ${count(papers, 'paper')} in ${location}\n`)
   io.stdout(
     `kamerwacht: serving on http://${shown}:${port}/  (API: /openapi.json; ${token ? 'writes with KAMERWACHT_TOKEN' : 'read-only: set KAMERWACHT_TOKEN to allow uploads'}${workers > 1 ? `; ${workers} processes` : ''})\n`,
   )

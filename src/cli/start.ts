@@ -3,7 +3,7 @@ import { basename } from 'node:path'
 import { ingest } from '../ingest/index.js'
 import { createContext, readDocument } from '../pipeline.js'
 import { expandPaths } from './files.js'
-import { failureReason, type Io } from './read.js'
+import { count, failureReason, type Io } from './read.js'
 import { openStore } from './store-commands.js'
 
 /**
@@ -33,7 +33,9 @@ export async function startCommand(dir: string, io: Io, db?: string): Promise<nu
   const store = await openStore(db, { create: true })
   try {
     const summary = await ingest(store, files)
-    io.stdout(`Stored in ${store.location}: ${await store.count()} papers (${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged).\n`)
+    io.stdout(
+      `Stored in ${store.location}: ${count(await store.count(), 'paper')} (${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged).\n`,
+    )
   } finally {
     await store.close()
   }

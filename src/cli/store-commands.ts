@@ -10,7 +10,7 @@ import { snippetPlain } from '../search/snippet.js'
 import { EmbeddedStore } from '../store/sqlite/embedded.js'
 import { documentNummerOf, openDataDocument, type SearchRequest, type SearchResult, type Store } from '../store/store.js'
 import { listInputs } from './files.js'
-import { failureReason, type Io } from './read.js'
+import { count, failureReason, type Io } from './read.js'
 
 /** Whether a `--db` value names a PostgreSQL server rather than a file. */
 export const isPostgresUrl = (value: string) => /^postgres(ql)?:\/\//.test(value)
@@ -91,7 +91,8 @@ export async function ingestCommand(
         onProgress: (p) => {
           const mbps = p.seconds > 0 ? (mb(p.bytes) / p.seconds).toFixed(1) : '0.0'
           if (bar) bar.update(p.done, { mbps })
-          else if (!opts.quiet && !opts.json && (p.seconds - lastLog >= 5 || p.done === p.total)) {
+          // Off a terminal (a log, a pipe): a line every 5 s of a long run, none at its end, which the summary line tells.
+          else if (!opts.quiet && !opts.json && p.done < p.total && p.seconds - lastLog >= 5) {
             lastLog = p.seconds
             io.stderr(`ingest: ${p.done}/${p.total} papers, ${mbps} MB/s, ${p.seconds.toFixed(0)} s\n`)
           }
@@ -105,7 +106,7 @@ export async function ingestCommand(
       const rate =
         summary.seconds > 0 ? `${(summary.files / summary.seconds).toFixed(0)} papers/s, ${(mb(summary.bytes) / summary.seconds).toFixed(1)} MB/s` : ''
       io.stdout(
-        `${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed of ${summary.files} files in ${summary.seconds.toFixed(1)} s (${rate})${summary.records ? `; ${summary.records} open-data records, ${summary.removed} papers removed by deleted ones` : ''}; ${await store.count()} papers in ${store.location}\n`,
+        `${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed of ${count(summary.files, 'file')} in ${summary.seconds.toFixed(1)} s (${rate})${summary.records ? `; ${count(summary.records, 'open-data record')}, ${count(summary.removed, 'paper')} removed by deleted ones` : ''}; ${count(await store.count(), 'paper')} in ${store.location}\n`,
       )
     }
     return summary.failed.length || missing.length || abort.signal.aborted ? 1 : 0
