@@ -136,6 +136,55 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     expect(await page.getByRole('alert').innerText()).toMatch(/^type: flapdrol is geen soort stuk; de soorten zijn brief, motie/)
   })
 
+  it('scrolls no page sideways, at 1366 px or at 390 px', async () => {
+    const pages = [
+      '/',
+      '/?q=toetsingsconferentie',
+      '/papers/kst-33783-50',
+      '/papers/kst-33783-50?view=source',
+      '/papers/h-tk-20222023-38-12',
+      '/dossiers/33783',
+      '/commitments',
+      '/commitments?status=overdue',
+    ]
+    const wide: string[] = []
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: 900 })
+      for (const path of pages) {
+        await page.goto(`${base}${path}`)
+        const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }))
+        if (scroll > client) wide.push(`${path} at ${width}: ${scroll} px wide`)
+      }
+      await page.goto(`${base}/commitments`)
+      await shot(`commitments-${width}`)
+      await page.goto(`${base}/dossiers/33783`)
+      await shot(`dossier-${width}`)
+    }
+    await page.setViewportSize({ width: 1280, height: 900 })
+    expect(wide).toEqual([])
+    // The chart's labels fit its drawing, and its counts say what they count.
+    await page.goto(`${base}/commitments`)
+    const clipped = await page.locator('.chart svg').evaluate((svg) => {
+      const box = (svg as SVGSVGElement).viewBox.baseVal
+      return [...svg.querySelectorAll('text')]
+        .filter((t) => (t.textContent && t.getBBox().x < box.x - 0.5) || t.getBBox().x + t.getBBox().width > box.x + box.width + 0.5)
+        .map((t) => t.textContent)
+    })
+    expect(clipped).toEqual([])
+    expect(await page.locator('.chart svg text.n').first().textContent()).toMatch(/^\d+ open · \d+ verlopen$/)
+  })
+
+  it('has a favicon, a print style, and shows a text source in the browser', async () => {
+    const icon = await fetch(`${base}/favicon.ico`)
+    expect(icon.status).toBe(200)
+    expect(icon.headers.get('content-type')).toMatch(/^image\//)
+    const css = await (await fetch(`${base}/static/app.css`)).text()
+    expect(css).toContain('@media print')
+    const source = await fetch(`${base}/api/papers/kst-33783-50/source`)
+    expect(source.headers.get('content-type')).toMatch(/^text\/plain; charset=utf-8/)
+    expect(source.headers.get('content-disposition') ?? '').not.toMatch(/^attachment/)
+  })
+
   it('switches to the original text and back', async () => {
     await page.goto(`${base}/papers/kst-33783-50`)
     await page.getByRole('link', { name: 'Oorspronkelijke tekst' }).click()

@@ -184,10 +184,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const doc = await paperOr404(id)
     const raw = await store.raw(id)
     if (!raw) throw new HttpError(404, 'not-found', `no source kept for ${id}`)
-    const type = doc.form === 'pdf' ? 'application/pdf' : /\.(xml)$/i.test(doc.source.name) ? 'application/xml' : 'application/octet-stream'
+    // Shown in the browser where it can show it: a PDF, XML, and text (a web page's HTML as its text, never
+    // rendered from this origin); a Word document is downloaded.
+    const text = doc.form !== 'pdf' && doc.form !== 'docx' && !/\.xml$/i.test(doc.source.name)
+    const type =
+      doc.form === 'pdf' ? 'application/pdf' : doc.form === 'docx' ? 'application/octet-stream' : text ? 'text/plain; charset=utf-8' : 'application/xml'
+    const name = doc.source.name.replace(/[^\w.-]+/g, '_')
     return reply
       .type(type)
-      .header('content-disposition', `attachment; filename="${doc.source.name.replace(/[^\w.-]+/g, '_')}"`)
+      .header('content-disposition', `${doc.form === 'docx' ? 'attachment' : 'inline'}; filename="${name}"`)
       .send(Buffer.from(raw))
   })
 

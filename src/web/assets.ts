@@ -16,7 +16,10 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 .top .brand { font-weight: 700; font-size: 1.2rem; }
 .top nav { display: flex; gap: 1.25rem; }
 .top nav a[aria-current="page"] { text-decoration: underline; text-underline-offset: 4px; }
-main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; overflow-wrap: break-word; }
+/* A wide table scrolls in its own box on a phone; the page never scrolls sideways. */
+.table-wrap { overflow-x: auto; max-width: 100%; }
+code { overflow-wrap: anywhere; }
 .bottom { border-top: 1px solid var(--line); color: var(--muted); padding: .5rem 1.5rem; font-size: .9rem; }
 h1 { font-size: 1.6rem; line-height: 1.25; }
 .lead, .help, .meta, .count, .target { color: var(--muted); }
@@ -104,7 +107,17 @@ table.papers th, table.papers td { text-align: left; border-bottom: 1px solid va
 .chart .bar-overdue, .key-overdue { fill: var(--over); background: var(--over); }
 .key { display: inline-block; width: .8rem; height: .8rem; }
 @media (max-width: 900px) { .results-layout, .paper-layout, .board-layout { grid-template-columns: 1fr; } }
-@media print { .top, .bottom, .panel, .view-switch { display: none; } }
+@media (max-width: 600px) { .top { flex-wrap: wrap; gap: .5rem 1.25rem; padding: .5rem 1rem; } main { padding: .75rem 1rem 2rem; } table.papers td:nth-child(5), table.papers th:nth-child(5) { display: none; } }
+/* Print: the paper and its marks, without navigation, forms and panels; links show where they go. */
+@media print {
+  .top, .bottom, .panel, .view-switch, form.search, .facets, .filters, .tabs, .pages, .skip, .kinds { display: none !important; }
+  body { font-size: 11pt; color: #000; }
+  main { max-width: none; padding: 0; }
+  .paper-layout, .results-layout, .board-layout { display: block; }
+  .clean a.ref::after { content: " (" attr(data-target) ")"; font-size: .85em; }
+  mark.commitment { outline: 1px solid #000; }
+  h1, h2, h3.speaker { break-after: avoid; }
+}
 `
 
 /** `/static/app.js`: progressive help only; every page works without it. */
@@ -129,3 +142,6 @@ document.querySelectorAll('.kinds input[data-kind]').forEach(function (box) {
   });
 });
 `
+
+/** `/favicon.ico` and `/favicon.svg`: a white k on the UI's blue, in SVG (every current browser shows it). */
+export const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#154273"/><text x="16" y="23" font-family="system-ui, sans-serif" font-size="20" font-weight="700" text-anchor="middle" fill="#fff">k</text></svg>`

@@ -31,10 +31,13 @@ function chart(rows: SenderCounts[]): string {
   if (!top.length) return '<p>Geen open of verlopen toezeggingen.</p>'
   const max = Math.max(...top.map((r) => r.open + r['due-soon'] + r.overdue))
   // Drawn at the size it is shown (the board's side column, about 400 px), so its text stays legible.
+  // Labels are cut to what fits their column at 12 px (about 6.5 px a character), so none is clipped; the
+  // counts beside a bar say what they count (`3 open · 2 verlopen`), not a bare `3/2`.
   const rowH = 26
   const label = 190
-  const width = 410
-  const scale = (n: number) => (n / max) * (width - label - 40)
+  const width = 480
+  const maxChars = 27
+  const scale = (n: number) => (n / max) * (width - label - 140)
   const bars = top
     .map((r, k) => {
       const y = k * rowH
@@ -42,11 +45,11 @@ function chart(rows: SenderCounts[]): string {
       const wOpen = scale(open)
       const wOver = scale(r.overdue)
       const short = r.sender.replace(/^(Minister|Staatssecretaris)(-President)? van /, '')
-      const name = short.length > 30 ? `${short.slice(0, 29)}…` : short
+      const name = short.length > maxChars ? `${short.slice(0, maxChars - 1)}…` : short
       return `<g transform="translate(0 ${y})"><text x="${label - 8}" y="17" text-anchor="end">${esc(name)}</text>
 <rect class="bar-open" x="${label}" y="4" width="${wOpen.toFixed(1)}" height="18"><title>${esc(r.sender)}: ${open} open</title></rect>
 <rect class="bar-overdue" x="${(label + wOpen).toFixed(1)}" y="4" width="${wOver.toFixed(1)}" height="18"><title>${esc(r.sender)}: ${r.overdue} verlopen</title></rect>
-<text x="${(label + wOpen + wOver + 6).toFixed(1)}" y="17" class="n">${open}/${r.overdue}</text></g>`
+<text x="${(label + wOpen + wOver + 6).toFixed(1)}" y="17" class="n">${open} open · ${r.overdue} verlopen</text></g>`
     })
     .join('\n')
   const table = top.map((r) => `<tr><th scope="row">${esc(r.sender)}</th><td>${r.open + r['due-soon']}</td><td>${r.overdue}</td></tr>`).join('')
@@ -56,7 +59,7 @@ function chart(rows: SenderCounts[]): string {
 ${bars}
 </svg>
 <figcaption><span class="key key-open"></span> open (ook bijna verlopen) <span class="key key-overdue"></span> verlopen</figcaption>
-<table class="visually-hidden"><caption>Open en verlopen toezeggingen per afzender</caption><thead><tr><th scope="col">Afzender</th><th scope="col">Open</th><th scope="col">Verlopen</th></tr></thead><tbody>${table}</tbody></table>
+<div class="visually-hidden"><table><caption>Open en verlopen toezeggingen per afzender</caption><thead><tr><th scope="col">Afzender</th><th scope="col">Open</th><th scope="col">Verlopen</th></tr></thead><tbody>${table}</tbody></table></div>
 </figure>`
 }
 

@@ -61,9 +61,9 @@ toezeggingen: ${Object.entries(k.commitments)
 </section>
 <section aria-labelledby="stukken">
   <h2 id="stukken">Stukken</h2>
-  <table class="papers"><caption class="visually-hidden">Stukken in dossier ${esc(nr)}</caption>
+  <div class="table-wrap"><table class="papers"><caption class="visually-hidden">Stukken in dossier ${esc(nr)}</caption>
   <thead><tr><th scope="col">Datum</th><th scope="col">Stuk</th><th scope="col">Soort</th><th scope="col">Afzender</th><th scope="col">Eerste zin</th></tr></thead>
-  <tbody>${papers}</tbody></table>
+  <tbody>${papers}</tbody></table></div>
 </section>
 <section aria-labelledby="buiten"><h2 id="buiten">Verwijst buiten het dossier naar</h2>${outside ? `<ul>${outside}</ul>` : '<p>Niets.</p>'}</section>
 <section aria-labelledby="binnen"><h2 id="binnen">Aangehaald van buiten</h2>${citedFrom ? `<ul>${citedFrom}</ul>` : '<p>Door geen opgeslagen stuk.</p>'}</section>`

@@ -64,6 +64,7 @@ export function layout(o: {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(o.title)} · kamerwacht</title>
 <link rel="stylesheet" href="/static/app.css">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 ${feeds}
 <script src="/static/app.js" defer></script>
 </head>

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { dateField, typeField } from '../search/fields.js'
 import { parseQuery, QueryError } from '../search/query.js'
 import type { Store } from '../store/store.js'
-import { CSS, JS } from './assets.js'
+import { CSS, FAVICON, JS } from './assets.js'
 import { BOARD_PAGE, commitmentsPage } from './commitments-page.js'
 import { dossierPage } from './dossier-page.js'
 import { esc, layout } from './html.js'
@@ -65,6 +65,9 @@ export function registerWeb(app: FastifyInstance, o: { store: Store; today: () =
   const { store } = o
   app.get('/static/app.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS))
   app.get('/static/app.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(JS))
+  // The icon browsers ask for at /favicon.ico on their own, and the one the pages name: a small SVG.
+  for (const path of ['/favicon.ico', '/favicon.svg'])
+    app.get(path, async (_req, reply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON))
 
   app.get('/', async (req, reply) => {
     const parsed = SearchForm.safeParse(req.query ?? {})
