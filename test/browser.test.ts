@@ -166,8 +166,11 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     await page.goto(`${base}/commitments`)
     const clipped = await page.locator('.chart svg').evaluate((svg) => {
       const box = (svg as SVGSVGElement).viewBox.baseVal
-      return [...svg.querySelectorAll('text')]
-        .filter((t) => (t.textContent && t.getBBox().x < box.x - 0.5) || t.getBBox().x + t.getBBox().width > box.x + box.width + 0.5)
+      return Array.from(svg.querySelectorAll('text'))
+        .filter((t) => {
+          const b = t.getBBox()
+          return b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5
+        })
         .map((t) => t.textContent)
     })
     expect(clipped).toEqual([])
