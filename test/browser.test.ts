@@ -96,7 +96,7 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     await page.waitForURL(/\/papers\/h-tk-20222023-38-12$/)
     const headings = page.locator('.clean h3.speaker')
     expect(await headings.count()).toBe(13)
-    expect(await headings.nth(5).innerText()).toMatch(/^Staatssecretaris De Vries\s+staatssecretaris$/)
+    expect(await headings.nth(5).textContent()).toMatch(/^Staatssecretaris De Vries\s+staatssecretaris$/)
     expect(await page.locator('.clean h3.speaker.interruption').count()).toBe(2)
     // The five promises are marked in the staatssecretaris's turns, and the panel says who made them, to whom.
     // (A promise with a date inside is marked in pieces around the date: counted by its anchor.)
@@ -124,16 +124,16 @@ describe.skipIf(!available)('web UI in Chromium', () => {
       await page.keyboard.press('Enter')
       await page.waitForURL(/\?q=/)
       expect(await page.locator('ol.hits li.hit h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), q).toContain('/papers/kst-33783-50')
-      expect(await page.locator('p.notes').innerText(), q).toContain(note)
+      expect(await page.locator('p.notes').textContent(), q).toContain(note)
     }
     await shot('search-citation')
     await page.goto(`${base}/?q=${encodeURIComponent('toetsingsconferentie NIET kernwapens')}`)
     expect(await page.locator('ol.hits a[href="/papers/kst-33783-50"]').count()).toBe(0)
     const bad = await page.goto(`${base}/?q=kernwapens&from=2022-13-45`)
     expect(bad?.status()).toBe(400)
-    expect(await page.getByRole('alert').innerText()).toBe('from: 2022-13-45 is geen datum: schrijf 2022-01-01 (of 2022, of 2022-05)')
+    expect(await page.getByRole('alert').textContent()).toBe('from: 2022-13-45 is geen datum: schrijf 2022-01-01 (of 2022, of 2022-05)')
     await page.goto(`${base}/?q=${encodeURIComponent('type:flapdrol')}`)
-    expect(await page.getByRole('alert').innerText()).toMatch(/^type: flapdrol is geen soort stuk; de soorten zijn brief, motie/)
+    expect(await page.getByRole('alert').textContent()).toMatch(/^type: flapdrol is geen soort stuk; de soorten zijn brief, motie/)
   })
 
   it('scrolls no page sideways, at 1366 px or at 390 px', async () => {
@@ -175,6 +175,49 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     })
     expect(clipped).toEqual([])
     expect(await page.locator('.chart svg text.n').first().textContent()).toMatch(/^\d+ open · \d+ verlopen$/)
+  })
+
+  it('lists the board as a work list, soonest deadline first, and exports what it shows for Dutch Excel and as JSON', async () => {
+    await page.goto(`${base}/commitments`)
+    const dues = await page
+      .locator('ol.items li.item')
+      .evaluateAll((items) => items.map((li) => /uiterlijk (\d+ \S+ \d{4})/.exec(li.querySelector('.due')?.textContent ?? '')?.[1] ?? null))
+    const ids = await page.locator('ol.items li.item .id code').allInnerTexts()
+    // Kept promises last; before them, those with a deadline, the soonest (the longest overdue) first.
+    const statuses = await page.locator('ol.items li.item').evaluateAll((items) => items.map((li) => li.getAttribute('data-status')))
+    const kept = statuses.indexOf('fulfilled')
+    expect(kept).toBeGreaterThan(0)
+    expect(statuses.slice(kept).every((s) => s === 'fulfilled')).toBe(true)
+    const parse = (d: string) =>
+      Date.parse(
+        d.replace(
+          /(\d+) (\S+) (\d{4})/,
+          (_, day, month, year) =>
+            `${year}-${String(['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'].indexOf(month) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`,
+        ),
+      )
+    const dated = dues
+      .slice(0, kept)
+      .filter((d): d is string => !!d)
+      .map(parse)
+    expect(dated).toEqual([...dated].sort((a, b) => a - b))
+    expect(dues.slice(0, kept).indexOf(null)).toBeGreaterThan(dues.slice(0, kept).findLastIndex((d) => d !== null))
+    // The CSV link exports the same promises in the same order, with a BOM and `;` for Dutch Excel.
+    const csvHref = await page.locator('a.export', { hasText: 'CSV' }).getAttribute('href')
+    const bytes = new Uint8Array(await (await fetch(`${base}${csvHref}`)).arrayBuffer())
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const lines = new TextDecoder().decode(bytes).trim().split('\n')
+    expect(lines[0]).toBe('id;status;stale;paper;paperDate;sender;actor;text;dueText;dueEnd;keptBy;evidence;link')
+    expect(lines.slice(1).map((l) => l.split(';')[0])).toEqual(ids)
+    const json = (await (await fetch(`${base}/commitments.json?status=overdue`)).json()) as Array<{ status: string; link: string }>
+    expect(json.length).toBeGreaterThan(0)
+    expect(json.every((r) => r.status === 'overdue' && r.link.endsWith(`/papers/${r.link.split('/papers/')[1]}`))).toBe(true)
+    // By the date of the promise instead, newest first.
+    await page.selectOption('#sort', 'date')
+    await page.waitForURL(/sort=date/)
+    const byDate = await page.locator('ol.items li.item .id code').allInnerTexts()
+    expect(byDate).not.toEqual(ids)
+    await shot('board-by-deadline')
   })
 
   it('has a favicon, a print style, and shows a text source in the browser', async () => {

@@ -89,8 +89,13 @@ describe('kamerwacht search, show, export, reindex', () => {
     const csv = run('export', '--format', 'csv', '--what', 'commitments')
     expect(csv.status).toBe(0)
     const lines = csv.stdout.trim().split('\n')
-    expect(lines[0]).toBe('paper,text,actor,action,object,dueText,dueStart,dueEnd,rule')
-    expect(lines.some((l) => l.startsWith('kst-32733-36,Ik zal de Kamer in augustus informeren'))).toBe(true)
+    // The board's columns: status, deadline, what keeps it, the link.
+    expect(lines[0]).toBe('id,status,stale,paper,paperDate,sender,actor,text,dueText,dueEnd,keptBy,evidence,link')
+    expect(
+      lines.some((l) =>
+        /^kst-32733-36~\w+,overdue,false,kst-32733-36,2011-06-28,Minister van Defensie,Minister van Defensie,Ik zal de Kamer in augustus informeren/.test(l),
+      ),
+    ).toBe(true)
     const docs = run('export').stdout.trim().split('\n')
     expect(docs).toHaveLength(11)
     expect(JSON.parse(docs[0] as string).schemaVersion).toBe(1)

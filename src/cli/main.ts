@@ -265,6 +265,11 @@ Examples:
     .addOption(new Option('--status <status>', 'only this status').choices([...STATUSES]))
     .option('--sender <role>', 'only promises of this sender (part of the role: "Buitenlandse Zaken")')
     .option('--dossier <nr>', 'only promises made in this dossier')
+    .addOption(
+      new Option('--sort <order>', 'deadline: soonest due first (a work list), kept last; date: newest first')
+        .choices(['deadline', 'date'])
+        .default('deadline'),
+    )
     .option('--limit <n>', 'how many to print', '50')
     .option('--offset <n>', 'skip this many', '0')
     .option('--compare', "set the Kamer's register of promises (Toezegging records, from `kamerwacht sync tk`) beside the promises found in the papers")
@@ -296,6 +301,7 @@ Examples:
           status: z.enum(STATUSES).optional(),
           sender: z.string().min(1).optional(),
           dossier: z.string().min(1).optional(),
+          sort: z.enum(['deadline', 'date']),
           limit: z.coerce.number().int().min(0).max(10_000),
           offset: z.coerce.number().int().min(0),
         })

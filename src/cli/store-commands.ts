@@ -3,6 +3,8 @@ import { resolve } from 'node:path'
 import cliProgress from 'cli-progress'
 import { stringify } from 'csv-stringify/sync'
 import { ingest } from '../ingest/index.js'
+import { COMMITMENT_COLUMNS, commitmentRow } from '../link/export.js'
+import { today } from '../link/status.js'
 import type { Document } from '../model/document.js'
 import { createContext, readDocument } from '../pipeline.js'
 import { parseQuery, QueryError } from '../search/query.js'
@@ -206,9 +208,10 @@ export async function exportCommand(
 ): Promise<number> {
   const store = await openStore(opts.db)
   try {
-    const columns: Record<typeof opts.what, string[]> = {
+    const columns: Record<typeof opts.what, readonly string[]> = {
       documents: ['id', 'key', 'type', 'date', 'sender', 'dossier', 'title', 'source', 'documentNummer', 'openDataId'],
-      commitments: ['paper', 'text', 'actor', 'action', 'object', 'dueText', 'dueStart', 'dueEnd', 'rule'],
+      // The board's export columns (src/link/export.ts): status, deadline, what keeps it, the link.
+      commitments: COMMITMENT_COLUMNS,
       references: ['paper', 'text', 'target', 'kind', 'rule'],
       dates: ['paper', 'text', 'start', 'end', 'precision', 'rule'],
     }
@@ -216,7 +219,17 @@ export async function exportCommand(
     // RFC 4180 by csv-stringify: a field with a comma, quote, CR or LF is quoted, quotes doubled; null is empty.
     if (opts.format === 'csv') io.stdout(stringify([cols]))
     const emit = (row: Record<string, unknown>) =>
-      io.stdout(opts.format === 'jsonl' ? `${JSON.stringify(row)}\n` : stringify([cols.map((c) => row[c] ?? null)]))
+      io.stdout(opts.format === 'jsonl' ? `${JSON.stringify(row)}\n` : stringify([cols.map((c) => row[c] ?? null)], { cast: { boolean: (b) => String(b) } }))
+    if (opts.what === 'commitments') {
+      // Tracked, as the board shows them: by deadline, every page.
+      const day = today()
+      for (let offset = 0; ; offset += 500) {
+        const page = await store.commitments({ limit: 500, offset }, day)
+        for (const c of page.items) emit(commitmentRow(c))
+        if (page.items.length === 0 || offset + page.items.length >= page.total) break
+      }
+      return 0
+    }
     for (const p of await store.all()) {
       if (opts.what === 'documents') {
         const doc = await store.get(p.key)
@@ -231,19 +244,6 @@ export async function exportCommand(
       const doc = await store.get(p.key)
       if (!doc) continue
       const paper = doc.id ?? p.key
-      if (opts.what === 'commitments')
-        for (const c of doc.commitments)
-          emit({
-            paper,
-            text: c.text,
-            actor: c.actor,
-            action: c.action,
-            object: c.object,
-            dueText: c.dueText,
-            dueStart: c.due?.start ?? null,
-            dueEnd: c.due?.end ?? null,
-            rule: c.rule,
-          })
       if (opts.what === 'references') for (const r of doc.references) emit({ paper, text: r.text, target: r.target, kind: r.kind, rule: r.rule })
       if (opts.what === 'dates') for (const d of doc.dates) emit({ paper, text: d.text, start: d.start, end: d.end, precision: d.precision, rule: d.rule })
     }

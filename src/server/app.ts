@@ -325,6 +325,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return icsReply(reply, await calendar(store, { sender: q.sender }, { base: base(), today: today() }), `toezeggingen-${q.sender}`)
   })
 
-  registerWeb(app, { store, today, writable: !!token })
+  registerWeb(app, { store, today, writable: !!token, base })
   return app
 }

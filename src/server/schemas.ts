@@ -146,6 +146,7 @@ export const CommitmentQuery = z.object({
   status: Status.optional(),
   sender: z.string().max(200).optional(),
   dossier: z.string().max(40).optional(),
+  sort: z.enum(['deadline', 'date']).optional().describe('deadline (default): soonest due first, kept last; date: newest first'),
   limit: limit(500, 50),
   offset,
 })

@@ -69,6 +69,7 @@ export function commitmentQuery(r: { [K in keyof CommitmentQuery]?: CommitmentQu
   const out: CommitmentQuery = {}
   if (r.status) out.status = r.status
   for (const k of ['sender', 'dossier', 'paper'] as const) if (r[k]) out[k] = r[k]
+  if (r.sort) out.sort = r.sort
   if (r.limit !== undefined) out.limit = r.limit
   if (r.offset !== undefined) out.offset = r.offset
   return out
@@ -176,6 +177,11 @@ export interface CommitmentQuery {
   dossier?: string
   /** Only the promises of this paper (id or key). */
   paper?: string
+  /**
+   * `deadline` (the default: a work list): the soonest due first (so the longest overdue), promises
+   * without a date after them, newest first, and those kept last; `date`: by the date the promise was made, newest first.
+   */
+  sort?: 'deadline' | 'date'
   limit?: number
   offset?: number
 }

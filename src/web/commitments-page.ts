@@ -7,6 +7,8 @@ export interface BoardForm {
   status?: CommitmentStatus
   sender?: string
   dossier?: string
+  /** `deadline` (default): soonest due first; `date`: newest promise first. */
+  sort?: 'deadline' | 'date'
   page: number
 }
 
@@ -17,16 +19,40 @@ function href(f: BoardForm, change: { [K in keyof BoardForm]?: BoardForm[K] | un
   const next = { ...f, page: 1, ...change }
   const p = new URLSearchParams()
   for (const k of ['status', 'sender', 'dossier'] as const) if (next[k]) p.set(k, next[k] as string)
+  if (next.sort === 'date') p.set('sort', 'date')
   if ((next.page ?? 1) > 1) p.set('page', String(next.page))
   const s = p.toString()
   return `/commitments${s ? `?${s}` : ''}`
 }
 
 /**
+ * The ministry a sender speaks for: `Minister van Buitenlandse Zaken` and `Staatssecretaris van
+ * Buitenlandse Zaken` are both `Buitenlandse Zaken`; `Minister-president, minister van Algemene Zaken`
+ * is `Algemene Zaken`. A minister `voor` a portfolio (`Minister voor Jeugd, Preventie en Sport`) keeps it:
+ * the office does not say which ministry it sits in.
+ */
+export function ministryOf(sender: string): string {
+  return sender.replace(/^minister-president,\s*/i, '').replace(/^(?:minister|staatssecretaris)\s+van\s+/i, '')
+}
+
+/** Counts per sender summed per ministry, most open and overdue first. */
+function byMinistry(rows: SenderCounts[]): SenderCounts[] {
+  const out = new Map<string, SenderCounts>()
+  for (const r of rows) {
+    const m = ministryOf(r.sender)
+    const sum = out.get(m) ?? { sender: m, open: 0, 'due-soon': 0, overdue: 0, fulfilled: 0 }
+    for (const s of STATUSES) sum[s] += r[s]
+    out.set(m, sum)
+  }
+  return [...out.values()].sort((a, b) => b.open + b['due-soon'] + b.overdue - (a.open + a['due-soon'] + a.overdue))
+}
+
+/**
  * Open and overdue commitments per ministry as a horizontal bar chart in SVG
  * (no script needed), with the numbers also in a table for screen readers.
  */
-function chart(rows: SenderCounts[]): string {
+function chart(bySender: SenderCounts[]): string {
+  const rows = byMinistry(bySender)
   const top = rows.filter((r) => r.open + r['due-soon'] + r.overdue > 0).slice(0, 12)
   if (!top.length) return '<p>Geen open of verlopen toezeggingen.</p>'
   const max = Math.max(...top.map((r) => r.open + r['due-soon'] + r.overdue))
@@ -44,9 +70,8 @@ function chart(rows: SenderCounts[]): string {
       const open = r.open + r['due-soon']
       const wOpen = scale(open)
       const wOver = scale(r.overdue)
-      const short = r.sender.replace(/^(Minister|Staatssecretaris)(-President)? van /, '')
-      const name = short.length > maxChars ? `${short.slice(0, maxChars - 1)}…` : short
-      return `<g transform="translate(0 ${y})"><text x="${label - 8}" y="17" text-anchor="end">${esc(name)}</text>
+      const name = r.sender.length > maxChars ? `${r.sender.slice(0, maxChars - 1)}…` : r.sender
+      return `<g transform="translate(0 ${y})"><a href="${esc(`/commitments?sender=${encodeURIComponent(r.sender)}`)}"><text x="${label - 8}" y="17" text-anchor="end">${esc(name)}<title>${esc(r.sender)}</title></text></a>
 <rect class="bar-open" x="${label}" y="4" width="${wOpen.toFixed(1)}" height="18"><title>${esc(r.sender)}: ${open} open</title></rect>
 <rect class="bar-overdue" x="${(label + wOpen).toFixed(1)}" y="4" width="${wOver.toFixed(1)}" height="18"><title>${esc(r.sender)}: ${r.overdue} verlopen</title></rect>
 <text x="${(label + wOpen + wOver + 6).toFixed(1)}" y="17" class="n">${open} open · ${r.overdue} verlopen</text></g>`
@@ -55,11 +80,11 @@ function chart(rows: SenderCounts[]): string {
   const table = top.map((r) => `<tr><th scope="row">${esc(r.sender)}</th><td>${r.open + r['due-soon']}</td><td>${r.overdue}</td></tr>`).join('')
   return `<figure class="chart">
 <svg role="img" aria-labelledby="chart-title" viewBox="0 0 ${width} ${top.length * rowH}" width="100%" preserveAspectRatio="xMinYMin meet">
-<title id="chart-title">Open en verlopen toezeggingen per afzender</title>
+<title id="chart-title">Open en verlopen toezeggingen per ministerie</title>
 ${bars}
 </svg>
 <figcaption><span class="key key-open"></span> open (ook bijna verlopen) <span class="key key-overdue"></span> verlopen</figcaption>
-<div class="visually-hidden"><table><caption>Open en verlopen toezeggingen per afzender</caption><thead><tr><th scope="col">Afzender</th><th scope="col">Open</th><th scope="col">Verlopen</th></tr></thead><tbody>${table}</tbody></table></div>
+<div class="visually-hidden"><table><caption>Open en verlopen toezeggingen per ministerie</caption><thead><tr><th scope="col">Ministerie</th><th scope="col">Open</th><th scope="col">Verlopen</th></tr></thead><tbody>${table}</tbody></table></div>
 </figure>`
 }
 
@@ -89,6 +114,11 @@ export function commitmentsPage(f: BoardForm, list: CommitmentList, chartRows: S
   if (f.sender) query.set('sender', f.sender)
   if (f.dossier) query.set('dossier', f.dossier)
   const atom = `/feeds/commitments.atom${query.size ? `?${query}` : ''}`
+  // The export is of what is shown: the same filters, status and order, every page.
+  const shown = new URLSearchParams(query)
+  if (f.status) shown.set('status', f.status)
+  if (f.sort === 'date') shown.set('sort', 'date')
+  const exported = shown.size ? `?${shown}` : ''
   const ics = f.sender ? `/feeds/commitments.ics?sender=${encodeURIComponent(f.sender)}` : null
   const body = `<h1>Toezeggingen</h1>
 <p class="lead">Wat het kabinet de Kamer beloofde, gelezen uit de stukken zelf, en of een later stuk het nakwam.${writable ? '' : ' Correcties gaan via de API met een token.'}</p>
@@ -97,8 +127,10 @@ export function commitmentsPage(f: BoardForm, list: CommitmentList, chartRows: S
   ${f.status ? `<input type="hidden" name="status" value="${esc(f.status)}">` : ''}
   <label for="sender">Afzender</label> <input id="sender" name="sender" value="${esc(f.sender ?? '')}" placeholder="Buitenlandse Zaken">
   <label for="dossier">Dossier</label> <input id="dossier" name="dossier" value="${esc(f.dossier ?? '')}" placeholder="33783" size="10">
+  <label for="sort">Volgorde</label> <select id="sort" name="sort"><option value="deadline"${f.sort !== 'date' ? ' selected' : ''}>termijn</option><option value="date"${f.sort === 'date' ? ' selected' : ''}>datum van de toezegging</option></select>
   <button type="submit">Filter</button>
   <a class="feed" href="${esc(atom)}">Volgen (Atom)</a>${ics ? ` · <a class="feed" href="${esc(ics)}">Termijnen in agenda (iCalendar)</a>` : ''}
+  · Exporteren: <a class="export" href="${esc(`/commitments.csv${exported}`)}" download>CSV (Excel)</a> <a class="export" href="${esc(`/commitments.json${exported}`)}" download>JSON</a>
 </form>
 <div class="board-layout">
 <section aria-labelledby="lijst" class="list">
@@ -107,7 +139,8 @@ export function commitmentsPage(f: BoardForm, list: CommitmentList, chartRows: S
   ${pages > 1 ? `<nav class="pages" aria-label="Pagina's">${f.page > 1 ? `<a rel="prev" href="${esc(href(f, { page: f.page - 1 }))}">← Vorige</a>` : ''} <span>Pagina ${f.page} van ${pages}</span> ${f.page < pages ? `<a rel="next" href="${esc(href(f, { page: f.page + 1 }))}">Volgende →</a>` : ''}</nav>` : ''}
 </section>
 <section aria-labelledby="per-ministerie" class="per-sender">
-  <h2 id="per-ministerie">Open en verlopen per afzender</h2>
+  <h2 id="per-ministerie">Open en verlopen per ministerie</h2>
+  <p class="help">Minister en staatssecretarissen van een ministerie samen; een naam opent hun toezeggingen.</p>
   ${chart(chartRows)}
 </section>
 </div>`

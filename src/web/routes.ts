@@ -1,8 +1,10 @@
+import { stringify } from 'csv-stringify/sync'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { z } from 'zod'
+import { COMMITMENT_COLUMNS, type CommitmentRow, commitmentRow } from '../link/export.js'
 import { dateField, typeField } from '../search/fields.js'
 import { parseQuery, QueryError } from '../search/query.js'
-import type { Store } from '../store/store.js'
+import type { CommitmentQuery, Store } from '../store/store.js'
 import { CSS, FAVICON, JS } from './assets.js'
 import { BOARD_PAGE, commitmentsPage } from './commitments-page.js'
 import { dossierPage } from './dossier-page.js'
@@ -35,6 +37,7 @@ const BoardForm = z.object({
   status: z.enum(['open', 'due-soon', 'overdue', 'fulfilled']).optional().catch(undefined),
   sender: text(200),
   dossier: text(40),
+  sort: z.enum(['deadline', 'date']).catch('deadline'),
   page,
 })
 
@@ -56,12 +59,32 @@ const badRequest = (reply: FastifyReply, error: z.ZodError) => {
   )
 }
 
+/** Every promise of a board's filter (all pages), as export rows. */
+async function boardRows(store: Store, query: CommitmentQuery, today: string, base: string): Promise<CommitmentRow[]> {
+  const rows: CommitmentRow[] = []
+  for (let offset = 0; ; offset += 500) {
+    const page = await store.commitments({ ...query, limit: 500, offset }, today)
+    rows.push(...page.items.map((c) => commitmentRow(c, base)))
+    if (page.items.length === 0 || offset + page.items.length >= page.total) return rows
+  }
+}
+
 /** Drops undefined fields, for `exactOptionalPropertyTypes`. */
 const defined = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> }
 
 /** The web UI: server-rendered pages in Dutch, one stylesheet and one small script. */
-export function registerWeb(app: FastifyInstance, o: { store: Store; today: () => string; writable: boolean }): void {
+export function registerWeb(
+  app: FastifyInstance,
+  o: {
+    store: Store
+    today: () => string
+    writable: boolean
+    /** The server's public address for absolute links (`--base-url`, or the listening address); never the request's `Host`. */
+    base?: () => string
+  },
+): void {
+  const origin = () => o.base?.() ?? ''
   const { store } = o
   app.get('/static/app.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS))
   app.get('/static/app.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(JS))
@@ -107,8 +130,35 @@ export function registerWeb(app: FastifyInstance, o: { store: Store; today: () =
     if (!parsed.success) return badRequest(reply, parsed.error)
     const f = parsed.data
     const filter = defined({ sender: f.sender, dossier: f.dossier })
-    const list = await store.commitments({ ...filter, ...defined({ status: f.status }), limit: BOARD_PAGE, offset: (f.page - 1) * BOARD_PAGE }, o.today())
+    const list = await store.commitments(
+      { ...filter, ...defined({ status: f.status }), sort: f.sort, limit: BOARD_PAGE, offset: (f.page - 1) * BOARD_PAGE },
+      o.today(),
+    )
     // The chart shows every status per sender; counts come with the list, whatever status is chosen.
-    return html(reply, commitmentsPage({ ...filter, ...defined({ status: f.status }), page: f.page }, list, list.counts.bySender, o.writable))
+    return html(reply, commitmentsPage({ ...filter, ...defined({ status: f.status }), sort: f.sort, page: f.page }, list, list.counts.bySender, o.writable))
+  })
+
+  // What the board shows, as a file for a spreadsheet: CSV for Dutch Excel (a byte-order mark, so it reads
+  // UTF-8, and `;` between fields, as Excel expects where the decimal mark is a comma), or JSON.
+  app.get('/commitments.csv', async (req, reply) => {
+    const parsed = BoardForm.safeParse(req.query ?? {})
+    if (!parsed.success) return badRequest(reply, parsed.error)
+    const f = parsed.data
+    const rows = await boardRows(store, { ...defined({ sender: f.sender, dossier: f.dossier, status: f.status }), sort: f.sort }, o.today(), origin())
+    const csv = stringify([[...COMMITMENT_COLUMNS], ...rows.map((r) => COMMITMENT_COLUMNS.map((c) => r[c]))], {
+      delimiter: ';',
+      cast: { boolean: (b) => (b ? 'ja' : 'nee') },
+    })
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="toezeggingen${f.status ? `-${f.status}` : ''}.csv"`)
+      .send(`\uFEFF${csv}`)
+  })
+  app.get('/commitments.json', async (req, reply) => {
+    const parsed = BoardForm.safeParse(req.query ?? {})
+    if (!parsed.success) return badRequest(reply, parsed.error)
+    const f = parsed.data
+    const rows = await boardRows(store, { ...defined({ sender: f.sender, dossier: f.dossier, status: f.status }), sort: f.sort }, o.today(), origin())
+    return reply.header('content-disposition', `attachment; filename="toezeggingen${f.status ? `-${f.status}` : ''}.json"`).send(rows)
   })
 }

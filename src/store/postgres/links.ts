@@ -321,7 +321,7 @@ export class PgLinks {
          k.correction
        FROM commitments c LEFT JOIN corrections k ON k.commitment_id = c.id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY c.date DESC NULLS LAST, c.id`,
+       ORDER BY ${query.sort === 'date' ? 'c.date DESC NULLS LAST, c.id' : 'kept, c.due_end ASC NULLS LAST, c.date DESC NULLS LAST, c.id'}`,
       params,
     )
     const { page, total, counts } = tally(

@@ -326,7 +326,7 @@ export class SqliteLinks {
            k.correction
          FROM commitments c LEFT JOIN corrections k ON k.commitment_id = c.id
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY c.date DESC, c.id`,
+         ORDER BY ${query.sort === 'date' ? 'c.date DESC, c.id' : 'kept, c.due_end IS NULL, c.due_end, c.date DESC, c.id'}`,
       )
       .raw()
       .all(...params) as Array<[string, string | null, string | null, number, string | null]>
