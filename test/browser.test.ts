@@ -70,7 +70,7 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     await page.waitForURL(/\?q=toetsingsconferentie/)
     await shot('1-search')
     expect(await page.locator('ol.hits li.hit').count()).toBeGreaterThanOrEqual(3)
-    await page.getByRole('link', { name: 'BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN' }).first().waitFor()
+    await page.getByRole('link', { name: 'Brief van de minister van Buitenlandse Zaken' }).first().waitFor()
     const hrefs = await page.locator('ol.hits li.hit h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
     expect(hrefs).toContain('/papers/kst-33783-50')
     await page.locator('a[href="/papers/kst-33783-50"]').first().click()
@@ -218,6 +218,20 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     const byDate = await page.locator('ol.items li.item .id code').allInnerTexts()
     expect(byDate).not.toEqual(ids)
     await shot('board-by-deadline')
+  })
+
+  it('opens on a home page with the newest papers, what falls due and what is overdue', async () => {
+    await page.goto(`${base}/`)
+    const latest = page.locator('.home ul.latest li')
+    expect(await latest.count()).toBe(8)
+    // The newest first: the debate of December 2022 heads the list; titles are subjects, not capitals.
+    expect(await latest.first().textContent()).toContain('Betaaltermijnen mkb')
+    expect(await page.locator('.home ul.latest').textContent()).not.toMatch(/BRIEF VAN/)
+    expect(await page.locator('#verlopen').textContent()).toMatch(/^Verlopen \d+$/)
+    expect(await page.locator('section[aria-labelledby="verlopen"] li.item').count()).toBeGreaterThan(0)
+    expect(await page.locator('section[aria-labelledby="binnenkort"]').textContent()).toContain('Binnenkort te doen')
+    expect(await page.locator('ul.dossiers a[href="/dossiers/33783"]').count()).toBe(1)
+    await shot('home')
   })
 
   it('has a favicon, a print style, and shows a text source in the browser', async () => {

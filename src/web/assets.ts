@@ -34,6 +34,10 @@ label.inline { margin-left: .5rem; }
 .syntax dd { margin: 0; }
 .error { color: var(--over); font-weight: 600; }
 .notes, .hint { color: var(--muted); }
+.home { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); gap: 0 2rem; margin-top: 1.5rem; }
+.home section { border-top: 1px solid var(--line); }
+.home h2 { font-size: 1.15rem; }
+.home .latest, .home .dossiers { padding-left: 1.1rem; }
 .results-layout { display: grid; grid-template-columns: 14rem 1fr; gap: 2rem; margin-top: 1rem; }
 .facet h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
 .facet ul { list-style: none; padding: 0; margin: 0; font-size: .92rem; }

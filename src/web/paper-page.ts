@@ -1,7 +1,7 @@
 import type { TrackedCommitment } from '../link/status.js'
 import type { Document, Speaker, SpeakerRole } from '../model/document.js'
 import { type Citations, documentNummerOf } from '../store/store.js'
-import { dossierHref, dutchDate, esc, layout, officialHref, paperHref, STATUS_NL } from './html.js'
+import { dossierHref, dutchDate, esc, layout, officialHref, paperHref, STATUS_NL, shownTitle } from './html.js'
 
 interface Mark {
   start: number
@@ -194,8 +194,8 @@ export function paperPage(doc: Document, key: string, citations: Citations | nul
   const body = `<article class="paper">
 <header>
   <p class="meta">${head}</p>
-  <h1>${esc(doc.title ?? id)}</h1>
-  ${doc.dossierTitle ? `<p class="dossier-title">${esc(doc.dossierTitle)}</p>` : ''}
+  <h1>${esc(shownTitle(doc.title, doc.dossierTitle) ?? id)}</h1>
+  ${doc.dossierTitle && shownTitle(doc.title, doc.dossierTitle) === doc.title ? `<p class="dossier-title">${esc(doc.dossierTitle)}</p>` : ''}
   <div class="view-switch" role="group" aria-label="Weergave">
     <a href="?view=clean"${view === 'clean' ? ' aria-current="true"' : ''}>Opgeschoonde tekst</a>
     <a href="?view=source"${view === 'source' ? ' aria-current="true"' : ''}>Oorspronkelijke tekst</a>
@@ -216,5 +216,5 @@ export function paperPage(doc: Document, key: string, citations: Citations | nul
   </aside>
 </div>
 </article>`
-  return layout({ title: doc.title ?? id, body, nav: 'paper' })
+  return layout({ title: shownTitle(doc.title, doc.dossierTitle) ?? id, body, nav: 'paper' })
 }

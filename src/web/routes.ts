@@ -8,6 +8,7 @@ import type { CommitmentQuery, Store } from '../store/store.js'
 import { CSS, FAVICON, JS } from './assets.js'
 import { BOARD_PAGE, commitmentsPage } from './commitments-page.js'
 import { dossierPage } from './dossier-page.js'
+import { homeBlocks } from './home.js'
 import { esc, layout } from './html.js'
 import { paperPage } from './paper-page.js'
 import { searchPage, toRequest } from './search-page.js'
@@ -98,7 +99,24 @@ export function registerWeb(
     const f = parsed.data
     const form = { ...defined({ type: f.type, dossier: f.dossier, sender: f.sender, from: f.from, to: f.to }), q: f.q, sort: f.sort, page: f.page }
     const searching = !!(f.q.trim() || f.type || f.dossier || f.sender || f.from || f.to)
-    if (!searching) return html(reply, searchPage(form, null, null))
+    if (!searching) {
+      // The home page: the newest papers (every paper is dated after 1800), what falls due and what is overdue.
+      const day = o.today()
+      const [latest, dueSoon, overdue] = await Promise.all([
+        store.search({ q: '', from: '1800', sort: 'date', limit: 8 }),
+        store.commitments({ status: 'due-soon', sort: 'deadline', limit: 5 }, day),
+        store.commitments({ status: 'overdue', sort: 'deadline', limit: 5 }, day),
+      ])
+      const home = homeBlocks({
+        latest: latest.hits,
+        dueSoon: dueSoon.items,
+        dueSoonTotal: dueSoon.total,
+        overdue: overdue.items,
+        overdueTotal: overdue.total,
+        dossiers: latest.facets.dossier.slice(0, 8).map((d) => ({ dossier: d.value, count: d.count })),
+      })
+      return html(reply, searchPage(form, null, null, [], home))
+    }
     try {
       return html(reply, searchPage(form, await store.search(toRequest(form)), null, parseQuery(f.q).notes))
     } catch (e) {

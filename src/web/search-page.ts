@@ -1,5 +1,5 @@
 import { type SearchRequest, type SearchResult, searchRequest } from '../store/store.js'
-import { dutchDate, esc, layout, paperHref, snippetHtml } from './html.js'
+import { dutchDate, esc, layout, paperHref, shownTitle, snippetHtml } from './html.js'
 
 /** What the search form holds. */
 export interface SearchForm {
@@ -45,7 +45,7 @@ const SYNTAX = `<details class="syntax">
 </details>`
 
 /** The search page: form with the syntax explained, facets, results with snippets, sort and pages. */
-export function searchPage(f: SearchForm, result: SearchResult | null, error: string | null, notes: string[] = []): string {
+export function searchPage(f: SearchForm, result: SearchResult | null, error: string | null, notes: string[] = [], home = ''): string {
   const facet = (title: string, field: 'type' | 'sender' | 'dossier' | 'from', values: Array<{ value: string; count: number }>) => {
     if (!values.length) return ''
     const items = values
@@ -83,7 +83,7 @@ export function searchPage(f: SearchForm, result: SearchResult | null, error: st
     const hits = result.hits
       .map(
         (h) => `<li class="hit">
-  <h2><a href="${esc(paperHref(h.id))}">${esc(h.title ?? h.id)}</a></h2>
+  <h2><a href="${esc(paperHref(h.id))}">${esc(shownTitle(h.title) ?? h.id)}</a></h2>
   <p class="meta"><span class="type">${esc(h.type ?? '')}</span> · ${esc(dutchDate(h.date))} · ${esc(h.sender ?? '')} · <code>${esc(h.id)}</code></p>
   <p class="snippet">${snippetHtml(h.snippet)}</p>
 </li>`,
@@ -109,7 +109,7 @@ export function searchPage(f: SearchForm, result: SearchResult | null, error: st
 </section>
 </div>`
   } else if (!error) {
-    body += `<p class="lead">Zoek in brieven, moties en verslagen van de Tweede Kamer. Of bekijk de <a href="/commitments">toezeggingen</a> van het kabinet.</p>`
+    body += `<p class="lead">Zoek in brieven, moties, verslagen en debatten van de Tweede Kamer. Of bekijk de <a href="/commitments">toezeggingen</a> van het kabinet.</p>${home}`
   }
   const feeds = result && f.q ? [{ href: `/feeds/search.atom?q=${encodeURIComponent(f.q)}`, title: `Zoekvraag ${f.q}`, type: 'application/atom+xml' }] : []
   return layout({ title: f.q ? `Zoeken: ${f.q}` : 'Zoeken', body, nav: 'search', feeds })
