@@ -261,11 +261,18 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     expect(await page.locator('.timeline li.entry.kind-paper').count()).toBe(4)
     expect(await page.locator('.timeline li.entry.kind-kept').count()).toBe(2)
     expect(await page.locator('.timeline').textContent()).toContain('1 t/m 26 augustus 2022')
+    // Papers first, then the timeline; a date mentioned in passing is shown only when asked for.
+    const order = await page.locator('main h2').allTextContents()
+    expect(order.indexOf('Stukken')).toBeLessThan(order.indexOf('Tijdlijn'))
     const events = page.locator('.timeline li.entry.kind-event')
-    expect(await events.first().isVisible()).toBe(true)
-    await page.getByRole('checkbox', { name: 'Gebeurtenis' }).uncheck()
     expect(await events.first().isVisible()).toBe(false)
-    await page.getByRole('checkbox', { name: 'Gebeurtenis' }).check()
+    await page.getByRole('checkbox', { name: 'Genoemde datum' }).check()
+    expect(await events.first().isVisible()).toBe(true)
+    // The earlier paper of the dossier it cites is missing from the store, linked to the official record.
+    expect(await page.locator('section[aria-labelledby="ontbrekend"] a.official').getAttribute('href')).toBe(
+      'https://zoek.officielebekendmakingen.nl/kst-33783-48.html',
+    )
+    expect(await page.locator('section[aria-labelledby="buiten"]').textContent()).not.toContain('kst-33783-48')
     await shot('3-dossier')
   })
 

@@ -173,7 +173,9 @@ describe('dossier and timeline', () => {
     expect(view?.papers.map((p) => p.id)).toEqual(['kst-33783-50', 'kst-33783-52', 'kst-33783-53'])
     expect(view?.papers[0]?.line).toMatch(/^Met het oog op het herhaaldelijk uitstel/)
     expect(view?.counts.commitments).toEqual({ open: 1, 'due-soon': 0, overdue: 1, fulfilled: 1 })
-    expect(view?.citesOutside.map((c) => c.target)).toContain('kst-33783-48')
+    // An earlier paper of the dossier that is not stored is missing from it, not outside it.
+    expect(view?.citesMissing.map((c) => c.target)).toContain('kst-33783-48')
+    expect(view?.citesOutside.map((c) => c.target)).not.toContain('kst-33783-48')
     const t = store.timeline('33783', TODAY)
     expect(t.map((e) => e.date)).toEqual([...t.map((e) => e.date)].sort())
     expect(t.find((e) => e.kind === 'event' && e.date === '2022-08-01' && e.end === '2022-08-26')?.text).toContain('1 t/m 26 augustus 2022')

@@ -58,6 +58,10 @@ export async function dossierCommand(nr: string, opts: { db?: string; json?: boo
         .join(', ')}\n\n`,
     )
     for (const p of view.papers) io.stdout(`${line(p)}\n    ${p.line}\n`)
+    if (view.citesMissing.length) {
+      io.stdout('\ncites papers of this dossier that are not stored:\n')
+      for (const c of view.citesMissing) io.stdout(`  ${c.target.padEnd(22)} ${c.count}×\n`)
+    }
     if (view.citesOutside.length) {
       io.stdout('\nCites outside the dossier:\n')
       for (const c of view.citesOutside) io.stdout(`  ${c.target.padEnd(22)} ${c.count}×${c.paper ? '' : '  (not stored)'}\n`)

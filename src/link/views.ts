@@ -84,7 +84,18 @@ export function buildDossierView(o: {
   const keys = new Set(o.rows.map((r) => r.key))
   const ids = new Set(o.rows.map((r) => r.id).filter((id): id is string => !!id))
   const outside = new Map<string, number>()
-  for (const t of o.targets) if (!ids.has(t.target)) outside.set(t.target, (outside.get(t.target) ?? 0) + 1)
+  const missing = new Map<string, number>()
+  // A Kamerstuk's id names its dossier (`kst-33783-48`, `kst-36410-XVI-96`): one of this dossier (or of a
+  // part of it) that is not stored is an earlier paper of the dossier, not a paper outside it.
+  const ofThisDossier = (target: string) => {
+    const d = /^kst-(.+)-[^-]+$/.exec(target)?.[1]
+    return !!d && (d === o.dossier || d.startsWith(`${o.dossier}-`))
+  }
+  for (const t of o.targets) {
+    if (ids.has(t.target)) continue
+    const into = ofThisDossier(t.target) ? missing : outside
+    into.set(t.target, (into.get(t.target) ?? 0) + 1)
+  }
   const seen = new Set<string>()
   const citedFrom = o.citing.filter((c) => {
     const k = `${c.paper.key}>${c.target}`
@@ -105,6 +116,7 @@ export function buildDossierView(o: {
     citesOutside: [...outside]
       .map(([target, count]) => ({ target, count, paper: o.stored(target) }))
       .sort((a, b) => b.count - a.count || a.target.localeCompare(b.target)),
+    citesMissing: [...missing].map(([target, count]) => ({ target, count })).sort((a, b) => a.target.localeCompare(b.target, 'nl', { numeric: true })),
     citedFrom,
   }
 }

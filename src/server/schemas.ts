@@ -125,6 +125,7 @@ export const DossierView = z.object({
   papers: z.array(PaperInfo.extend({ line: z.string() })),
   counts: z.object({ papers: z.number().int(), byType: Facet, byYear: Facet, commitments: StatusCounts }),
   citesOutside: z.array(z.object({ target: z.string(), count: z.number().int(), paper: PaperInfo.nullable() })),
+  citesMissing: z.array(z.object({ target: z.string(), count: z.number().int() })),
   citedFrom: z.array(z.object({ paper: PaperInfo, target: z.string() })),
 })
 

@@ -153,6 +153,8 @@ export interface DossierView {
   counts: { papers: number; byType: Facet; byYear: Facet; commitments: Record<CommitmentStatus, number> }
   /** Papers outside the dossier that its papers cite (stored or not). */
   citesOutside: Array<{ target: string; count: number; paper: PaperInfo | null }>
+  /** Papers of this dossier that its papers cite and that are not stored (`kst-33783-48` cited in 33 783): inside, not outside. */
+  citesMissing: Array<{ target: string; count: number }>
   /** Papers outside the dossier that cite into it. */
   citedFrom: Array<{ paper: PaperInfo; target: string }>
 }

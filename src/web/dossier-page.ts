@@ -1,7 +1,10 @@
 import type { DossierView, TimelineEntry } from '../store/store.js'
-import { dutchDate, esc, layout, paperHref, STATUS_NL } from './html.js'
+import { dutchDate, esc, layout, officialHref, paperHref, STATUS_NL } from './html.js'
 
-const KIND_NL: Record<TimelineEntry['kind'], string> = { paper: 'Stuk', event: 'Gebeurtenis', commitment: 'Toezegging', due: 'Termijn', kept: 'Nagekomen' }
+const KIND_NL: Record<TimelineEntry['kind'], string> = { paper: 'Stuk', event: 'Genoemde datum', commitment: 'Toezegging', due: 'Termijn', kept: 'Nagekomen' }
+// The timeline is of what happened in the dossier: papers, promises, deadlines, promises kept. A date a paper
+// mentions in passing is shown only when asked for (its box is unchecked; the script shows them).
+const SHOWN: ReadonlySet<TimelineEntry['kind']> = new Set(['paper', 'commitment', 'due', 'kept'])
 
 /** The dossier page: counts, feed links and a visual timeline of papers, events and commitments, grouped by year. */
 export function dossierPage(view: DossierView, timeline: TimelineEntry[]): string {
@@ -17,7 +20,8 @@ export function dossierPage(view: DossierView, timeline: TimelineEntry[]): strin
   const kinds = [...new Set(timeline.map((e) => e.kind))]
   const filters = kinds
     .map(
-      (kind) => `<label><input type="checkbox" checked data-kind="${kind}"> <span class="dot kind-${kind}" aria-hidden="true"></span>${KIND_NL[kind]}</label>`,
+      (kind) =>
+        `<label><input type="checkbox"${SHOWN.has(kind) ? ' checked' : ''} data-kind="${kind}"> <span class="dot kind-${kind}" aria-hidden="true"></span>${KIND_NL[kind]}</label>`,
     )
     .join(' ')
   const entry = (e: TimelineEntry) => {
@@ -25,7 +29,7 @@ export function dossierPage(view: DossierView, timeline: TimelineEntry[]): strin
     const paper = e.paper.id ?? e.paper.key
     const status = e.status ? ` <span class="badge status-${e.status}">${esc(STATUS_NL[e.status])}</span>` : ''
     const text = e.kind === 'paper' ? `<a href="${esc(paperHref(paper))}">${esc(e.text)}</a>` : esc(e.text.length > 300 ? `${e.text.slice(0, 299)}…` : e.text)
-    return `<li class="entry kind-${e.kind}" data-kind="${e.kind}">
+    return `<li class="entry kind-${e.kind}" data-kind="${e.kind}"${SHOWN.has(e.kind) ? '' : ' hidden'}>
   <span class="dot kind-${e.kind}" aria-hidden="true"></span>
   <p class="when"><time datetime="${esc(e.date)}">${esc(when)}</time> · ${KIND_NL[e.kind]}${status}</p>
   <p class="what">${text}</p>
@@ -41,7 +45,22 @@ export function dossierPage(view: DossierView, timeline: TimelineEntry[]): strin
     .join('\n')
   const outside = view.citesOutside
     .slice(0, 30)
-    .map((c) => `<li>${c.paper ? `<a href="${esc(paperHref(c.target))}">${esc(c.target)}</a>` : esc(c.target)} <span class="count">${c.count}×</span></li>`)
+    .map((c) => {
+      const official = c.paper ? null : officialHref(c.target)
+      const name = c.paper
+        ? `<a href="${esc(paperHref(c.target))}">${esc(c.target)}</a>`
+        : official
+          ? `<a class="official" href="${esc(official)}" rel="noopener">${esc(c.target)}</a>`
+          : esc(c.target)
+      return `<li>${name} <span class="count">${c.count}×</span></li>`
+    })
+    .join('')
+  // Papers of this dossier cited but not stored: linked to the official publication.
+  const missing = view.citesMissing
+    .map((c) => {
+      const official = officialHref(c.target)
+      return `<li>${official ? `<a class="official" href="${esc(official)}" rel="noopener">${esc(c.target)}</a>` : esc(c.target)} <span class="count">${c.count}×</span></li>`
+    })
     .join('')
   const citedFrom = view.citedFrom
     .map((c) => `<li><a href="${esc(paperHref(c.paper.id ?? c.paper.key))}">${esc(c.paper.id ?? c.paper.key)}</a> → ${esc(c.target)}</li>`)
@@ -54,16 +73,18 @@ toezeggingen: ${Object.entries(k.commitments)
     .map(([s, n]) => `${n} ${esc(STATUS_NL[s]?.toLowerCase())}`)
     .join(', ')} ·
 <a class="feed" href="${esc(atom)}">Volgen (Atom)</a> · <a class="feed" href="${esc(ics)}">Agenda (iCalendar)</a> · <a href="/commitments?dossier=${encodeURIComponent(nr)}">Toezeggingen</a></p>
-<section class="timeline" aria-labelledby="tijdlijn">
-  <h2 id="tijdlijn">Tijdlijn</h2>
-  <fieldset class="kinds"><legend>Tonen</legend>${filters}</fieldset>
-  <ol class="years">${line}</ol>
-</section>
+
 <section aria-labelledby="stukken">
   <h2 id="stukken">Stukken</h2>
   <div class="table-wrap"><table class="papers"><caption class="visually-hidden">Stukken in dossier ${esc(nr)}</caption>
   <thead><tr><th scope="col">Datum</th><th scope="col">Stuk</th><th scope="col">Soort</th><th scope="col">Afzender</th><th scope="col">Eerste zin</th></tr></thead>
   <tbody>${papers}</tbody></table></div>
+</section>
+<section aria-labelledby="ontbrekend"><h2 id="ontbrekend">Aangehaalde stukken van dit dossier die niet zijn opgeslagen</h2>${missing ? `<ul>${missing}</ul>` : '<p>Geen.</p>'}</section>
+<section class="timeline" aria-labelledby="tijdlijn">
+  <h2 id="tijdlijn">Tijdlijn</h2>
+  <fieldset class="kinds"><legend>Tonen</legend>${filters}</fieldset>
+  <ol class="years">${line}</ol>
 </section>
 <section aria-labelledby="buiten"><h2 id="buiten">Verwijst buiten het dossier naar</h2>${outside ? `<ul>${outside}</ul>` : '<p>Niets.</p>'}</section>
 <section aria-labelledby="binnen"><h2 id="binnen">Aangehaald van buiten</h2>${citedFrom ? `<ul>${citedFrom}</ul>` : '<p>Door geen opgeslagen stuk.</p>'}</section>`
