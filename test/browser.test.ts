@@ -12,6 +12,8 @@ import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
 import { corpusFile, ROOT } from '../src/test-support/paths.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+// Writes (corrections in the UI) need the server's token, typed once into /login.
+const TOKEN = 'browser-test-token'
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots')
 const available = existsSync(CHROMIUM)
 // In CI a missing browser fails the run; on a developer's machine without Chromium the suite says why it is skipped.
@@ -37,7 +39,7 @@ beforeAll(async () => {
     const bytes = readFileSync(f)
     await store.put(await readDocument(bytes, basename(f), { ...ctx, nameHints: true }), bytes)
   }
-  app = await buildApp({ store, ctx, today: () => '2026-11-28' })
+  app = await buildApp({ store, ctx, today: () => '2026-11-28', token: TOKEN })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
@@ -232,6 +234,65 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     expect(await page.locator('section[aria-labelledby="binnenkort"]').textContent()).toContain('Binnenkort te doen')
     expect(await page.locator('ul.dossiers a[href="/dossiers/33783"]').count()).toBe(1)
     await shot('home')
+  })
+
+  it('lets a signed-in user correct a promise and undo it, asking first about a paper that cannot keep it', async () => {
+    // Signed out: no correction forms, a link to sign in.
+    await page.goto(`${base}/commitments?status=overdue`)
+    expect(await page.locator('form.correct').count()).toBe(0)
+    await page.getByRole('link', { name: 'Aanmelden' }).click()
+    await page.getByLabel('Token').fill('wrong')
+    await page.getByRole('button', { name: 'Aanmelden' }).click()
+    expect(await page.getByRole('alert').textContent()).toBe('Onjuist token.')
+    await page.getByLabel('Token').fill(TOKEN)
+    await page.getByRole('button', { name: 'Aanmelden' }).click()
+    await page.waitForURL(/\/commitments\?status=overdue$/)
+    const briefing = page.locator('li.item', { hasText: 'technische ambtelijke briefing' })
+    expect(await briefing.getAttribute('data-status')).toBe('overdue')
+    // A paper older than the promise and from another sender: asked about, with the reasons, and cancelled.
+    await briefing.locator('summary').click()
+    await briefing.getByLabel('Nagekomen door').fill('kst-32733-36')
+    await briefing.getByRole('button', { name: 'Nagekomen' }).click()
+    expect(await page.getByRole('alert').textContent()).toMatch(
+      /kst-32733-36 \(2011-06-28\) is older than the promise \(2022-05-27\).*from Minister van Defensie/,
+    )
+    await shot('correction-confirm')
+    await page.getByRole('link', { name: 'Annuleren' }).click()
+    // A later letter of the same minister: recorded at once, with who and when.
+    await page.goto(`${base}/commitments`)
+    const item = page.locator('li.item', { hasText: 'technische ambtelijke briefing' })
+    await item.locator('summary').click()
+    await item.getByLabel('Nagekomen door').fill('kst-33783-53')
+    await item.getByRole('button', { name: 'Nagekomen' }).click()
+    await page.waitForURL(/\/commitments$/)
+    const kept = page.locator('li.item', { hasText: 'technische ambtelijke briefing' })
+    expect(await kept.getAttribute('data-status')).toBe('fulfilled')
+    expect(await kept.locator('.correction').textContent()).toMatch(/^Met de hand gemarkeerd als nagekomen door kst-33783-53, door web, /)
+    await shot('correction-made')
+    // Undone: back to automatic matching, overdue again.
+    await kept.locator('summary').click()
+    await kept.getByRole('button', { name: 'Correctie ongedaan maken' }).click()
+    await page.waitForURL(/\/commitments$/)
+    expect(await page.locator('li.item', { hasText: 'technische ambtelijke briefing' }).getAttribute('data-status')).toBe('overdue')
+    // A form posted from another site's page is refused, even with the cookie (which SameSite=Strict keeps home).
+    const cookie = (await browser.cookies()).find((c) => c.name === 'kw_session')
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' })
+    const id = await kept.locator('.id code').textContent()
+    const forged = await fetch(`${base}/commitments/${encodeURIComponent(id ?? '')}/correction`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: `kw_session=${cookie?.value}`,
+        origin: 'https://evil.example',
+        'sec-fetch-site': 'cross-site',
+      },
+      body: 'action=not-a-commitment',
+    })
+    expect(forged.status).toBe(403)
+    await page.getByRole('button', { name: 'Afmelden' }).click()
+    await page.goto(`${base}/commitments`)
+    expect(await page.locator('form.correct').count()).toBe(0)
   })
 
   it('has a favicon, a print style, and shows a text source in the browser', async () => {

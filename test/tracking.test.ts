@@ -208,6 +208,25 @@ describe('kamerwacht commitment, commitments, dossier, timeline, feed', () => {
     const hidden = run('commitment', briefing.id, '--not-a-commitment')
     expect(hidden.stdout).toContain('not a commitment')
     expect(JSON.parse(run('commitments', '--dossier', '33783', '--json').stdout).total).toBe(2)
+    // Every correction can be undone: --clear returns it to automatic matching, hidden or not, with who and when.
+    const cleared = run('commitment', briefing.id, '--clear', '--by', 'Analist', '--json')
+    expect(cleared.status, cleared.stderr).toBe(0)
+    expect(JSON.parse(cleared.stdout)).toMatchObject({ status: 'overdue', correction: { action: 'clear', by: 'Analist' } })
+    expect(JSON.parse(run('commitments', '--dossier', '33783', '--json').stdout).total).toBe(3)
+  })
+
+  it('asks for --force before a paper older than the promise, or from another sender, is marked as keeping it', () => {
+    expect(run('ingest', corpusFile('dev', '32733-36.obpage.txt'), '-q').status).toBe(0)
+    const briefing = JSON.parse(run('commitments', '--dossier', '33783', '--json').stdout).items.find((c: { text: string }) => c.text.includes('briefing'))
+    const refused = run('commitment', briefing.id, '--fulfilled-by', 'kst-32733-36')
+    expect(refused.status).toBe(1)
+    expect(refused.stderr).toContain('kst-32733-36 (2011-06-28) is older than the promise (2022-05-27)')
+    expect(refused.stderr).toContain('kst-32733-36 is from Minister van Defensie, the promise from Minister van Buitenlandse Zaken')
+    expect(refused.stderr).toContain('add --force to record it anyway')
+    expect(JSON.parse(run('commitment', briefing.id, '--json').stdout).status).toBe('overdue')
+    const forced = run('commitment', briefing.id, '--fulfilled-by', 'kst-32733-36', '--force', '--by', 'Analist', '--json')
+    expect(JSON.parse(forced.stdout)).toMatchObject({ status: 'fulfilled', correction: { action: 'fulfilled-by', by: 'Analist' } })
+    expect(run('commitment', briefing.id, '--clear').status).toBe(0)
   })
 
   it('refuses a correction naming a paper that is not stored, or two corrections at once', () => {

@@ -1,6 +1,7 @@
+import { userInfo } from 'node:os'
 import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../link/publish.js'
 import { compareRegister, type PaperPromise, type RegisterComparison, type RegisterEntry, registerEntry } from '../link/register.js'
-import { type CommitmentStatus, type Correction, type TrackedCommitment, today } from '../link/status.js'
+import { type CommitmentStatus, type Correction, correctionWarnings, type TrackedCommitment, today } from '../link/status.js'
 import { commitmentQuery, type PaperInfo, type Store } from '../store/store.js'
 import { count, type Io } from './read.js'
 import { openStore } from './store-commands.js'
@@ -145,37 +146,67 @@ export async function commitmentsCommand(
 /** `kamerwacht commitment ID [--fulfilled-by ID | --reopen | --not-a-commitment]` */
 export async function commitmentCommand(
   id: string,
-  opts: { db?: string; json?: boolean; fulfilledBy?: string; reopen?: boolean; notACommitment?: boolean },
+  opts: { db?: string; json?: boolean; fulfilledBy?: string; reopen?: boolean; notACommitment?: boolean; clear?: boolean; force?: boolean; by?: string },
   io: Io,
 ): Promise<number> {
   return withStore(opts.db, async (store) => {
-    const at = new Date().toISOString()
-    const chosen = [opts.fulfilledBy ? 1 : 0, opts.reopen ? 1 : 0, opts.notACommitment ? 1 : 0].reduce((a, b) => a + b, 0)
+    const stamp = { at: new Date().toISOString(), by: opts.by ?? userName() }
+    const chosen = [opts.fulfilledBy, opts.reopen, opts.notACommitment, opts.clear].filter(Boolean).length
     if (chosen > 1) {
-      io.stderr('kamerwacht commitment: give one of --fulfilled-by, --reopen, --not-a-commitment\n')
+      io.stderr('kamerwacht commitment: give one of --fulfilled-by, --reopen, --not-a-commitment, --clear\n')
       return 2
     }
     const correction: Correction | null = opts.fulfilledBy
-      ? { action: 'fulfilled-by', target: opts.fulfilledBy, at }
+      ? { action: 'fulfilled-by', target: opts.fulfilledBy, ...stamp }
       : opts.reopen
-        ? { action: 'reopen', at }
+        ? { action: 'reopen', ...stamp }
         : opts.notACommitment
-          ? { action: 'not-a-commitment', at }
-          : null
-    if (!(await store.commitment(id, today()))) {
+          ? { action: 'not-a-commitment', ...stamp }
+          : opts.clear
+            ? { action: 'clear', ...stamp }
+            : null
+    const current = await store.commitment(id, today())
+    // `--clear` also undoes `--not-a-commitment`, which hides the promise from every list.
+    if (!current && !opts.clear) {
       io.stderr(`kamerwacht commitment: no commitment ${id}; \`kamerwacht commitments\` lists their ids\n`)
       return 1
     }
-    if (correction && !(await store.correct(id, correction))) {
+    if (current && correction?.action === 'fulfilled-by') {
+      const target = await store.get(correction.target)
+      if (!target) {
+        io.stderr(`kamerwacht commitment: no paper ${correction.target} in ${store.location} to mark as fulfilling it\n`)
+        return 1
+      }
+      const warnings = correctionWarnings(current, { id: target.id ?? correction.target, date: target.date, sender: target.sender })
+      if (warnings.length && !opts.force) {
+        for (const w of warnings) io.stderr(`kamerwacht commitment: ${w}\n`)
+        io.stderr('kamerwacht commitment: not recorded; add --force to record it anyway\n')
+        return 1
+      }
+    }
+    if (correction?.action === 'clear' && !(await store.correct(id, correction))) {
+      io.stderr(`kamerwacht commitment: no commitment ${id}; \`kamerwacht commitments\` lists their ids\n`)
+      return 1
+    }
+    if (correction && correction.action !== 'clear' && !(await store.correct(id, correction))) {
       io.stderr(`kamerwacht commitment: no paper ${opts.fulfilledBy} in ${store.location} to mark as fulfilling it\n`)
       return 1
     }
     const c = await store.commitment(id, today())
     if (opts.json) io.stdout(`${JSON.stringify(c, null, 2)}\n`)
-    else if (!c) io.stdout(`${id}: marked as not a commitment; it no longer appears in lists\n`)
+    else if (!c) io.stdout(`${id}: marked as not a commitment; it no longer appears in lists (--clear undoes it)\n`)
     else printCommitment(c, io, true)
     return 0
   })
+}
+
+/** Who corrects on the command line: the login name, where the system has one. */
+function userName(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return 'cli'
+  }
 }
 
 /** `kamerwacht feed search|dossier|commitments …` */

@@ -318,10 +318,28 @@ Examples:
     .option('--fulfilled-by <paper>', 'mark it fulfilled by this stored paper')
     .option('--reopen', 'mark it not fulfilled, whatever the automatic links say')
     .option('--not-a-commitment', 'hide it: the sentence is no promise')
+    .option('--clear', 'undo the correction: back to automatic matching (also shows a hidden one again)')
+    .option('--force', 'record --fulfilled-by even when the paper is older than the promise or from another sender')
+    .option('--by <name>', 'who corrects, kept with the correction (default: your login name)')
     .addOption(json())
-    .action(async (id: string, raw: { db?: string; json?: boolean; fulfilledBy?: string; reopen?: boolean; notACommitment?: boolean }) => {
-      process.exitCode = await commitmentCommand(id, raw, io)
-    })
+    .addHelpText(
+      'after',
+      `
+A correction is kept with who made it and when, and survives re-ingest. --fulfilled-by refuses a paper
+older than the promise or from another sender unless --force; --clear undoes any correction.
+
+Examples:
+  kamerwacht commitment kst-33783-50~1a2b3c4d --fulfilled-by kst-33783-52
+  kamerwacht commitment kst-33783-50~1a2b3c4d --clear`,
+    )
+    .action(
+      async (
+        id: string,
+        raw: { db?: string; json?: boolean; fulfilledBy?: string; reopen?: boolean; notACommitment?: boolean; clear?: boolean; force?: boolean; by?: string },
+      ) => {
+        process.exitCode = await commitmentCommand(id, raw, io)
+      },
+    )
 
   cli
     .command('feed')

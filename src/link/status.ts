@@ -5,7 +5,35 @@ import { FACT_CONFIDENCE } from './fulfilment.js'
 export type CommitmentStatus = 'open' | 'due-soon' | 'overdue' | 'fulfilled'
 
 /** A correction a user made by hand (`kamerwacht commitment ID --reopen`); it outlives re-ingest. */
-export type Correction = { action: 'fulfilled-by'; target: string; at: string } | { action: 'reopen'; at: string } | { action: 'not-a-commitment'; at: string }
+export type Correction = (
+  | { action: 'fulfilled-by'; target: string }
+  | { action: 'reopen' }
+  | { action: 'not-a-commitment' }
+  /** Undoes the correction before it: back to automatic matching (kept, so who undid what and when stays known). */
+  | { action: 'clear' }
+) & {
+  /** When, as an ISO timestamp. */
+  at: string
+  /** Who: the user on the command line (`--by`, else the login name), `api` or the name sent with the token. */
+  by?: string
+}
+
+/**
+ * Why a paper may not keep a promise it is marked as keeping: it is older than the promise, or from
+ * another sender. A correction with such warnings is recorded only when forced (`--force`).
+ */
+export function correctionWarnings(
+  promise: { paper: { date: string | null; sender: string | null } },
+  target: { id: string; date: string | null; sender: string | null },
+): string[] {
+  const out: string[] = []
+  const made = promise.paper.date?.slice(0, 10)
+  if (made && target.date && target.date.slice(0, 10) < made)
+    out.push(`${target.id} (${target.date.slice(0, 10)}) is older than the promise (${made}): a paper cannot keep a promise made after it`)
+  if (promise.paper.sender && target.sender && promise.paper.sender.toLowerCase() !== target.sender.toLowerCase())
+    out.push(`${target.id} is from ${target.sender}, the promise from ${promise.paper.sender}`)
+  return out
+}
 
 /** A link as shown: the fulfilling paper's id and date beside the reason and confidence. */
 export interface Evidence extends FulfilmentLink {

@@ -56,7 +56,7 @@ export function manualEvidence(c: CommitmentRecord, correction: Correction & { a
     paperKey: by?.key ?? correction.target,
     reason: 'manual',
     confidence: 1,
-    evidence: `marked by hand on ${correction.at.slice(0, 10)}`,
+    evidence: `marked by hand${correction.by ? ` by ${correction.by}` : ''} on ${correction.at.slice(0, 10)}`,
     paperId: by?.id ?? null,
     paperDate: by?.date ?? null,
     paperTitle: by?.title ?? null,

@@ -258,6 +258,16 @@ describe('writes need the token', () => {
     expect(ok.statusCode).toBe(200)
     expect(ok.json().commitment).toMatchObject({ status: 'fulfilled', evidence: [{ reason: 'manual' }] })
     expect((await post('{"action":"reopen"}')).json().commitment.status).toBe('overdue')
+    // A paper older than the promise is a 409 until forced; a correction names who made it, and is undone by `clear`.
+    const older = await post('{"action":"fulfilled-by","target":"kst-32733-36"}')
+    expect(older.statusCode).toBe(409)
+    expect(older.json().error.message).toMatch(/is older than the promise .*send "force": true/)
+    expect((await post('{"action":"fulfilled-by","target":"kst-32733-36","force":true,"by":"Redactie"}')).json()).toMatchObject({
+      correction: { action: 'fulfilled-by', by: 'Redactie' },
+      commitment: { status: 'fulfilled' },
+    })
+    expect((await post('{"action":"not-a-commitment"}')).json().commitment).toBeNull()
+    expect((await post('{"action":"clear"}')).json()).toMatchObject({ correction: { action: 'clear', by: 'api' }, commitment: { status: 'overdue' } })
     expect((await app.inject({ method: 'POST', url: '/api/commitments/nope/correction', payload: '{"action":"reopen"}', headers: auth })).statusCode).toBe(404)
   })
 })

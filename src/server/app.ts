@@ -1,15 +1,16 @@
-import { timingSafeEqual } from 'node:crypto'
+import { createHmac, timingSafeEqual } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import compress from '@fastify/compress'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import { ReadPool } from '../ingest/pool.js'
 import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../link/publish.js'
-import { type Correction, today as todayIso } from '../link/status.js'
+import { today as todayIso } from '../link/status.js'
 import type { PipelineContext } from '../pipeline.js'
 import { QueryError } from '../search/query.js'
 import { commitmentQuery, paperKey, READER_VERSION, type Store, searchRequest } from '../store/store.js'
 import { registerWeb } from '../web/routes.js'
+import { applyCorrection } from './corrections.js'
 import { type ErrorBody, HttpError } from './errors.js'
 import { openApi } from './openapi.js'
 import * as S from './schemas.js'
@@ -142,6 +143,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (given.length !== token.length || !timingSafeEqual(given, token)) throw new HttpError(401, 'unauthorized', 'wrong token')
   }
 
+  // The web UI's sign-in: the same token, typed once into /login, kept as a cookie that holds an HMAC of it
+  // (never the token itself), HttpOnly and SameSite=Strict, so no other site's page can post with it.
+  const session = token ? createHmac('sha256', token).update('kamerwacht web session').digest('hex') : null
+  const web = {
+    writable: !!token,
+    tokenMatches: (given: string) => {
+      const g = Buffer.from(given)
+      return !!token && g.length === token.length && timingSafeEqual(g, token)
+    },
+    session,
+    signedIn: (req: FastifyRequest) => {
+      if (!session) return false
+      const m = /(?:^|;\s*)kw_session=([0-9a-f]{64})(?:;|$)/.exec(req.headers.cookie ?? '')
+      return !!m && timingSafeEqual(Buffer.from(m[1] as string), Buffer.from(session))
+    },
+  }
+
   const paperOr404 = async (id: string) => {
     const doc = await store.get(id)
     if (!doc) throw new HttpError(404, 'not-found', `no paper ${id}`)
@@ -265,12 +283,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       throw new HttpError(400, 'invalid-input', 'invalid body: send JSON such as {"action":"fulfilled-by","target":"kst-33783-52"}')
     }
     const body = parse(S.CorrectionBody, json, 'body')
-    if (!(await store.commitment(id, today()))) throw new HttpError(404, 'not-found', `no commitment ${id}`)
-    const at = new Date().toISOString()
-    const correction: Correction = body.action === 'fulfilled-by' ? { action: 'fulfilled-by', target: body.target, at } : { action: body.action, at }
-    if (!(await store.correct(id, correction)))
-      throw new HttpError(400, 'invalid-input', `invalid target: no paper ${'target' in body ? body.target : ''} is stored`)
-    return { id, correction, commitment: await store.commitment(id, today()) }
+    return { id, ...(await applyCorrection(store, id, body, today())) }
   })
 
   // Feeds: Atom for a saved search, a dossier and commitments; iCalendar for a dossier or a sender.
@@ -325,6 +338,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return icsReply(reply, await calendar(store, { sender: q.sender }, { base: base(), today: today() }), `toezeggingen-${q.sender}`)
   })
 
-  registerWeb(app, { store, today, writable: !!token, base })
+  registerWeb(app, { store, today, writable: !!token, base, web })
   return app
 }

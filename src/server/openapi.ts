@@ -115,7 +115,7 @@ export function openApi(version: string): Json {
       },
       '/api/commitments/{id}/correction': {
         post: {
-          summary: 'correct a commitment by hand; survives re-ingest',
+          summary: 'correct a commitment by hand (kept with who and when; `clear` undoes it); survives re-ingest',
           security: bearer,
           parameters: [pathParam('id', 'commitment id')],
           requestBody: { required: true, content: { 'application/json': { schema: schema(S.CorrectionBody, 'input') } } },
@@ -125,6 +125,7 @@ export function openApi(version: string): Json {
             401: error('missing or wrong token'),
             403: error('read-only'),
             404: error('no such commitment'),
+            409: error('the paper is older than the promise or from another sender: send "force": true to record it anyway'),
           },
         },
       },

@@ -189,10 +189,17 @@ export const CommitmentList = z.object({
 })
 
 /** `POST /api/commitments/{id}/correction` body. */
+const Who = { by: z.string().min(1).max(100).optional().describe('who corrects, kept with the correction (default: api)') }
 export const CorrectionBody = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('fulfilled-by'), target: z.string().min(1).max(200).describe('id of the stored paper that keeps it') }),
-  z.object({ action: z.literal('reopen') }),
-  z.object({ action: z.literal('not-a-commitment') }),
+  z.object({
+    action: z.literal('fulfilled-by'),
+    target: z.string().min(1).max(200).describe('id of the stored paper that keeps it'),
+    force: z.boolean().optional().describe('record it even when the paper is older than the promise or from another sender'),
+    ...Who,
+  }),
+  z.object({ action: z.literal('reopen'), ...Who }),
+  z.object({ action: z.literal('not-a-commitment'), ...Who }),
+  z.object({ action: z.literal('clear'), ...Who }).describe('undo the correction: back to automatic matching'),
 ])
 
 /** Feeds' query. */

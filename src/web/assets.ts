@@ -34,6 +34,11 @@ label.inline { margin-left: .5rem; }
 .syntax dd { margin: 0; }
 .error { color: var(--over); font-weight: 600; }
 .notes, .hint { color: var(--muted); }
+form.inline { display: inline; }
+button.link { background: none; color: var(--accent); padding: 0; text-decoration: underline; }
+form.correct summary { cursor: pointer; color: var(--accent); font-size: .9rem; }
+form.correct button { margin: .25rem .25rem 0 0; padding: .25rem .6rem; }
+.correction { font-size: .9rem; color: var(--muted); font-style: italic; }
 .home { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); gap: 0 2rem; margin-top: 1.5rem; }
 .home section { border-top: 1px solid var(--line); }
 .home h2 { font-size: 1.15rem; }

@@ -1,5 +1,6 @@
 import type { CommitmentStatus } from '../link/status.js'
 import type { CommitmentList, SenderCounts } from '../store/store.js'
+import { correctionForm, correctionNote } from './corrections.js'
 import { dossierHref, dutchDate, esc, layout, paperHref, STATUS_NL } from './html.js'
 
 /** What the board's filter form holds. */
@@ -89,7 +90,14 @@ ${bars}
 }
 
 /** The commitments board: counts per status as tabs, filters, the list with evidence, and a chart per ministry. */
-export function commitmentsPage(f: BoardForm, list: CommitmentList, chartRows: SenderCounts[], writable: boolean): string {
+export function commitmentsPage(
+  f: BoardForm,
+  list: CommitmentList,
+  chartRows: SenderCounts[],
+  writable: boolean,
+  signedIn = false,
+  here = '/commitments',
+): string {
   const tabs = [
     `<a href="${esc(href(f, { status: undefined }))}"${f.status ? '' : ' aria-current="true"'}>Alle <span class="count">${STATUSES.reduce((n, s) => n + list.counts.byStatus[s], 0)}</span></a>`,
     ...STATUSES.map(
@@ -105,7 +113,9 @@ export function commitmentsPage(f: BoardForm, list: CommitmentList, chartRows: S
   <p class="due">${c.dueText ? `Termijn: ${esc(c.dueText)}${c.due ? ` (uiterlijk ${esc(dutchDate(c.due.end))})` : ''}` : 'Geen termijn genoemd'}</p>
   ${c.evidence.map((e) => `<p class="evidence">Nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a> (${esc(dutchDate(e.paperDate))}, ${e.reason === 'manual' ? 'met de hand' : `zekerheid ${Math.round(e.confidence * 100)}%`})</p>`).join('')}
   ${c.candidates.map((e) => `<p class="candidate">Mogelijk nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a> (zekerheid ${Math.round(e.confidence * 100)}%)</p>`).join('')}
+  ${correctionNote(c)}
   <p class="id"><code>${esc(c.id)}</code></p>
+  ${signedIn ? correctionForm(c, here) : ''}
 </li>`,
     )
     .join('\n')
@@ -121,7 +131,7 @@ export function commitmentsPage(f: BoardForm, list: CommitmentList, chartRows: S
   const exported = shown.size ? `?${shown}` : ''
   const ics = f.sender ? `/feeds/commitments.ics?sender=${encodeURIComponent(f.sender)}` : null
   const body = `<h1>Toezeggingen</h1>
-<p class="lead">Wat het kabinet de Kamer beloofde, gelezen uit de stukken zelf, en of een later stuk het nakwam.${writable ? '' : ' Correcties gaan via de API met een token.'}</p>
+<p class="lead">Wat het kabinet de Kamer beloofde, gelezen uit de stukken zelf, en of een later stuk het nakwam.${writable ? (signedIn ? ' U bent aangemeld en kunt corrigeren. <form class="inline" method="post" action="/logout"><button class="link">Afmelden</button></form>' : ` <a href="/login?back=${encodeURIComponent(here)}">Aanmelden</a> om te corrigeren.`) : ''}</p>
 <nav class="tabs" aria-label="Status">${tabs}</nav>
 <form class="filters" action="/commitments" method="get">
   ${f.status ? `<input type="hidden" name="status" value="${esc(f.status)}">` : ''}

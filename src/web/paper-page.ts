@@ -1,6 +1,7 @@
 import type { TrackedCommitment } from '../link/status.js'
 import type { Document, Speaker, SpeakerRole } from '../model/document.js'
 import { type Citations, documentNummerOf } from '../store/store.js'
+import { correctionForm, correctionNote } from './corrections.js'
 import { dossierHref, dutchDate, esc, layout, officialHref, paperHref, STATUS_NL, shownTitle } from './html.js'
 
 interface Mark {
@@ -124,7 +125,15 @@ function paragraphs(text: string): Array<{ start: number; end: number }> {
 }
 
 /** The paper page: the marked text, a side panel with what was extracted, citations in and out, and the original text. */
-export function paperPage(doc: Document, key: string, citations: Citations | null, commitments: TrackedCommitment[], view: 'clean' | 'source'): string {
+export function paperPage(
+  doc: Document,
+  key: string,
+  citations: Citations | null,
+  commitments: TrackedCommitment[],
+  view: 'clean' | 'source',
+  /** The page's own address when a signed-in user may correct its promises. */
+  correctFrom: string | null = null,
+): string {
   const id = doc.id ?? key
   const nummer = documentNummerOf(doc)
   const byId = new Map(commitments.map((c) => [c.id, c]))
@@ -152,6 +161,7 @@ export function paperPage(doc: Document, key: string, citations: Citations | nul
   <p class="meta"><span class="badge status-${c.status}">${esc(STATUS_NL[c.status])}</span>${c.dueText ? ` termijn: ${esc(c.dueText)}${c.due ? ` (uiterlijk ${esc(dutchDate(c.due.end))})` : ''}` : ' geen termijn'}</p>
   ${c.evidence.map((e) => `<p class="evidence">Nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a> (${esc(dutchDate(e.paperDate))})</p>`).join('')}
   ${c.candidates.map((e) => `<p class="candidate">Mogelijk nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a></p>`).join('')}
+  ${correctionNote(c)}${correctFrom ? correctionForm(c, correctFrom) : ''}
 </li>`
     })
     .join('')

@@ -1,9 +1,11 @@
 import { stringify } from 'csv-stringify/sync'
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { COMMITMENT_COLUMNS, type CommitmentRow, commitmentRow } from '../link/export.js'
 import { dateField, typeField } from '../search/fields.js'
 import { parseQuery, QueryError } from '../search/query.js'
+import { applyCorrection } from '../server/corrections.js'
+import { HttpError } from '../server/errors.js'
 import type { CommitmentQuery, Store } from '../store/store.js'
 import { CSS, FAVICON, JS } from './assets.js'
 import { BOARD_PAGE, commitmentsPage } from './commitments-page.js'
@@ -60,6 +62,31 @@ const badRequest = (reply: FastifyReply, error: z.ZodError) => {
   )
 }
 
+const CORRECTION_ACTIONS = ['fulfilled-by', 'reopen', 'not-a-commitment', 'clear'] as const
+
+/** The UI's sign-in, given by the server (see app.ts): the session cookie's value and checks. */
+export interface WebSession {
+  writable: boolean
+  tokenMatches: (given: string) => boolean
+  session: string | null
+  signedIn: (req: FastifyRequest) => boolean
+}
+
+/** A path to return to after a form: on this site only (`/commitments?status=open`), never `//elsewhere`. */
+const localPath = (value: string | undefined) => (value && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : '/commitments')
+
+/** The fields of a posted form (`application/x-www-form-urlencoded`; the body arrives as bytes). */
+const formOf = (body: unknown): Record<string, string> =>
+  Object.fromEntries(new URLSearchParams(Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : ''))
+
+/** A post from another site's page (a forged form) is refused, whatever cookies it carries. */
+const crossSite = (req: FastifyRequest) => {
+  const site = req.headers['sec-fetch-site']
+  if (site === 'cross-site') return true
+  const origin = req.headers.origin
+  return !!origin && origin !== 'null' && new URL(origin).host !== req.headers.host
+}
+
 /** Every promise of a board's filter (all pages), as export rows. */
 async function boardRows(store: Store, query: CommitmentQuery, today: string, base: string): Promise<CommitmentRow[]> {
   const rows: CommitmentRow[] = []
@@ -83,6 +110,8 @@ export function registerWeb(
     writable: boolean
     /** The server's public address for absolute links (`--base-url`, or the listening address); never the request's `Host`. */
     base?: () => string
+    /** Sign-in with the write token, for corrections in the UI (absent: no one signs in). */
+    web?: WebSession
   },
 ): void {
   const origin = () => o.base?.() ?? ''
@@ -133,7 +162,7 @@ export function registerWeb(
     const citations = await store.citations(id)
     const key = citations?.paper.key ?? id
     const commitments = (await store.commitments({ paper: key, limit: 500 }, o.today())).items
-    return html(reply, paperPage(doc, key, citations, commitments, view))
+    return html(reply, paperPage(doc, key, citations, commitments, view, signedIn(req) ? req.url : null))
   })
 
   app.get('/dossiers/:nr', async (req, reply) => {
@@ -153,7 +182,87 @@ export function registerWeb(
       o.today(),
     )
     // The chart shows every status per sender; counts come with the list, whatever status is chosen.
-    return html(reply, commitmentsPage({ ...filter, ...defined({ status: f.status }), sort: f.sort, page: f.page }, list, list.counts.bySender, o.writable))
+    return html(
+      reply,
+      commitmentsPage(
+        { ...filter, ...defined({ status: f.status }), sort: f.sort, page: f.page },
+        list,
+        list.counts.bySender,
+        o.writable,
+        signedIn(req),
+        req.url,
+      ),
+    )
+  })
+
+  // Sign in with the write token, to correct promises in the UI.
+  const web = o.web
+  const signedIn = (req: FastifyRequest) => !!web?.signedIn(req)
+  const loginPage = (reply: FastifyReply, back: string, error: string | null, status = 200) => {
+    const body = web?.writable
+      ? `<h1>Aanmelden</h1>
+<p class="lead">Met het token van deze server (<code>KAMERWACHT_TOKEN</code>) kunt u toezeggingen corrigeren.</p>
+${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
+<form class="login" method="post" action="/login">
+  <input type="hidden" name="back" value="${esc(back)}">
+  <label for="token">Token</label> <input id="token" name="token" type="password" autocomplete="current-password" required>
+  <button type="submit">Aanmelden</button>
+</form>`
+      : '<h1>Aanmelden</h1><p>Deze server is alleen-lezen: start hem met <code>KAMERWACHT_TOKEN</code> om correcties toe te staan.</p>'
+    return html(reply, layout({ title: 'Aanmelden', body }), status)
+  }
+  app.get('/login', async (req, reply) => loginPage(reply, localPath((req.query as { back?: string }).back), null))
+  app.post('/login', async (req, reply) => {
+    const form = formOf(req.body)
+    const back = localPath(form.back)
+    if (crossSite(req)) return html(reply, layout({ title: 'Geweigerd', body: '<h1>Geweigerd</h1><p>Een formulier van een andere site.</p>' }), 403)
+    if (!web?.session || !web.tokenMatches(form.token ?? '')) return loginPage(reply, back, web?.writable ? 'Onjuist token.' : null, 401)
+    const secure = req.protocol === 'https' ? '; Secure' : ''
+    return reply.header('set-cookie', `kw_session=${web.session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=43200${secure}`).redirect(back, 303)
+  })
+  app.post('/logout', async (req, reply) => {
+    if (crossSite(req)) return html(reply, layout({ title: 'Geweigerd', body: '<h1>Geweigerd</h1>' }), 403)
+    return reply.header('set-cookie', 'kw_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0').redirect('/', 303)
+  })
+  // A correction from the board or a paper page. A target older than the promise or from another sender
+  // is asked about once more, with the reasons, before it is recorded.
+  app.post('/commitments/:id/correction', async (req, reply) => {
+    const { id } = req.params as { id: string }
+    const form = formOf(req.body)
+    const back = localPath(form.back)
+    if (crossSite(req)) return html(reply, layout({ title: 'Geweigerd', body: '<h1>Geweigerd</h1><p>Een formulier van een andere site.</p>' }), 403)
+    if (!signedIn(req)) return loginPage(reply, back, 'Meld u aan om te corrigeren.', 401)
+    const action = CORRECTION_ACTIONS.find((a) => a === form.action)
+    if (!action || (action === 'fulfilled-by' && !form.target?.trim()))
+      return html(
+        reply,
+        layout({
+          title: 'Ongeldige invoer',
+          body: `<h1>Ongeldige invoer</h1><p role="alert">Kies een correctie; bij “Nagekomen” het stuk dat haar nakomt (kst-33783-52).</p><p><a href="${esc(back)}">Terug</a></p>`,
+        }),
+        400,
+      )
+    try {
+      await applyCorrection(store, id, { action, ...(form.target ? { target: form.target.trim() } : {}), force: form.force === '1', by: 'web' }, o.today())
+    } catch (e) {
+      if (!(e instanceof HttpError)) throw e
+      if (e.status === 409)
+        return html(
+          reply,
+          layout({
+            title: 'Weet u het zeker?',
+            body: `<h1>Weet u het zeker?</h1><p role="alert">${esc(e.message.replace(/; send "force": true to record it anyway$/, ''))}</p>
+<form method="post" action="/commitments/${encodeURIComponent(id)}/correction"><input type="hidden" name="back" value="${esc(back)}"><input type="hidden" name="action" value="fulfilled-by"><input type="hidden" name="target" value="${esc(form.target ?? '')}"><input type="hidden" name="force" value="1"><button>Toch vastleggen</button> <a href="${esc(back)}">Annuleren</a></form>`,
+          }),
+          409,
+        )
+      return html(
+        reply,
+        layout({ title: 'Niet gelukt', body: `<h1>Niet gelukt</h1><p role="alert">${esc(e.message)}</p><p><a href="${esc(back)}">Terug</a></p>` }),
+        e.status,
+      )
+    }
+    return reply.redirect(back, 303)
   })
 
   // What the board shows, as a file for a spreadsheet: CSV for Dutch Excel (a byte-order mark, so it reads
