@@ -295,6 +295,32 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     expect(await page.locator('form.correct').count()).toBe(0)
   })
 
+  it('follows a search: a new paper shows as new on the follows page and the home page until seen', async () => {
+    await page.goto(`${base}/login?back=/follows`)
+    await page.getByLabel('Token').fill(TOKEN)
+    await page.getByRole('button', { name: 'Aanmelden' }).click()
+    await page.waitForURL(/\/follows$/)
+    // From a search's results: "Volgen" fills in the query.
+    await page.goto(`${base}/?q=${encodeURIComponent('jeugdhulp')}`)
+    await page.getByRole('link', { name: 'Volgen', exact: true }).click()
+    expect(await page.getByLabel('Zoekvraag of dossier').inputValue()).toBe('jeugdhulp')
+    await page.getByLabel('Naam').fill('jeugd')
+    await page.getByRole('button', { name: 'Volgen' }).click()
+    await page.waitForURL(/\/follows$/)
+    expect(await page.locator('ul.follows li', { hasText: 'jeugd' }).textContent()).toContain('0 nieuw')
+    // A paper on the subject arrives.
+    const bytes = readFileSync(join(ROOT, 'test', 'fixtures', 'debates', 'commissiedebat.pdf.txt'))
+    await store.put(await readDocument(bytes, 'commissiedebat.pdf.txt', await createContext()), bytes)
+    await page.goto(`${base}/`)
+    expect(await page.locator('section[aria-labelledby="gevolgd"] li', { hasText: 'jeugd' }).textContent()).toContain('1 nieuw')
+    await page.goto(`${base}/follows/jeugd`)
+    expect(await page.locator('ul.latest a').allTextContents()).toEqual(['Verslag van een commissiedebat'])
+    await shot('follow-new')
+    await page.getByRole('button', { name: 'Gezien' }).click()
+    await page.waitForURL(/\/follows\/jeugd$/)
+    expect(await page.locator('main').textContent()).toContain('Niets nieuws.')
+  })
+
   it('has a favicon, a print style, and shows a text source in the browser', async () => {
     const icon = await fetch(`${base}/favicon.ico`)
     expect(icon.status).toBe(200)

@@ -136,6 +136,26 @@ describe('command-line details', () => {
   })
 })
 
+describe('kamerwacht follow', () => {
+  it('follows a dossier and a search; new lists what was stored since, once', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'kw-follow-')), 'k.db')
+    expect(run('ingest', join(ROOT, 'examples', '33783-50.txt'), '--db', db, '-q').status).toBe(0)
+    expect(run('follow', 'add', 'npv', 'dossier:33783', '--db', db).stdout).toContain('following npv: dossier:33783')
+    expect(run('follow', 'add', 'bad', 'van:2022-13-45', '--db', db).status).toBe(2)
+    expect(run('follow', 'list', '--db', db).stdout).toMatch(/^npv\s+0 new papers\s+dossier:33783/)
+    expect(run('ingest', join(ROOT, 'test', 'fixtures', 'chains', '33783-51.txt'), '--db', db, '-q').status).toBe(0)
+    expect(run('follow', 'list', '--db', db).stdout).toMatch(/^npv\s+1 new paper\s+dossier:33783/)
+    const peek = run('follow', 'new', 'npv', '--peek', '--db', db)
+    expect(peek.stdout).toContain('kst-33783-51')
+    const seen = run('follow', 'new', 'npv', '--json', '--db', db)
+    expect(JSON.parse(seen.stdout)).toMatchObject({ name: 'npv', total: 1, hits: [{ id: 'kst-33783-51' }] })
+    expect(JSON.parse(run('follow', 'new', 'npv', '--json', '--db', db).stdout).total).toBe(0)
+    expect(run('follow', 'new', 'nope', '--db', db).status).toBe(1)
+    expect(run('follow', 'remove', 'npv', '--db', db).status).toBe(0)
+    expect(run('follow', 'list', '--db', db).stdout).toContain('no follows yet')
+  })
+})
+
 describe('kamerwacht serve', () => {
   it('refuses a bad port and says so when the port is taken', async () => {
     expect(run('serve', '--port', 'eighty').status).toBe(2)

@@ -232,6 +232,42 @@ describe.each(factories)('%s store', (name, factory) => {
     })
   })
 
+  describe.skipIf(!factory)(`${name}: follows`, () => {
+    const o = storeFor(factory, async (store) => {
+      const { doc, raw } = await read(join(ROOT, 'examples', '33783-50.txt'))
+      await store.put(doc, raw)
+    })
+
+    it('keeps a followed search and dossier, and counts what is new since the last visit', async () => {
+      await o.store.saveFollow('npv', 'dossier:33783', '2026-12-01T10:00:00Z')
+      await o.store.saveFollow('betaal', 'betaaltermijnen', '2026-12-01T10:00:00Z')
+      // Nothing seen yet: every match is new.
+      expect((await o.store.follows()).map((f) => [f.name, f.newCount])).toEqual([
+        ['betaal', 0],
+        ['npv', 1],
+      ])
+      expect(await o.store.markFollowSeen('npv', '2026-12-02T09:00:00Z')).toBe(true)
+      expect(await o.store.markFollowSeen('nope', '2026-12-02T09:00:00Z')).toBe(false)
+      for (const f of [join(ROOT, 'test', 'fixtures', 'chains', '33783-51.txt'), join(ROOT, 'test', 'fixtures', 'debates', 'tweeminutendebat.obpage.txt')]) {
+        const { doc, raw } = await read(f)
+        await o.store.put(doc, raw)
+      }
+      const follows = await o.store.follows()
+      expect(follows.map((f) => [f.name, f.newCount])).toEqual([
+        ['betaal', 1],
+        ['npv', 1],
+      ])
+      const npv = follows.find((f) => f.name === 'npv')
+      expect(npv?.seenAt).toBe('2026-12-02T09:00:00Z')
+      expect((await o.store.search({ q: 'dossier:33783', sinceSeq: npv?.seenSeq ?? 0 })).hits.map((h) => h.id)).toEqual(['kst-33783-51'])
+      await o.store.saveFollow('npv', 'dossier:33783 type:brief', '2026-12-03T10:00:00Z')
+      expect((await o.store.follows()).find((f) => f.name === 'npv')?.query).toBe('dossier:33783 type:brief')
+      expect(await o.store.removeFollow('betaal')).toBe(true)
+      expect(await o.store.removeFollow('betaal')).toBe(false)
+      expect((await o.store.follows()).map((f) => f.name)).toEqual(['npv'])
+    })
+  })
+
   describe.skipIf(!factory)(`${name}: debates`, () => {
     // A debate record and a later letter that keeps one of its spoken promises, the letter stored first.
     const o = storeFor(factory, async (store) => {

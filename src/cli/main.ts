@@ -7,6 +7,7 @@ import { isQueryDate } from '../search/query.js'
 import { searchRequest } from '../store/store.js'
 import { SRU_URL } from '../sync/ob.js'
 import { OB_BASE_URL, TK_BASE_URL, TK_ENTITIES } from '../sync/tk.js'
+import { followAddCommand, followListCommand, followNewCommand, followRemoveCommand } from './follow-commands.js'
 import { citesCommand, commitmentCommand, commitmentsCommand, compareCommand, dossierCommand, feedCommand, timelineCommand } from './link-commands.js'
 import { type Io, readCommand } from './read.js'
 import { startCommand } from './start.js'
@@ -469,6 +470,58 @@ Examples:
     .string()
     .url()
     .refine((u) => /^https?:/.test(u), 'must be an http(s) URL')
+  const follow = cli
+    .command('follow')
+    .description('follow a search or a dossier: what is new since your last look')
+    .addHelpText(
+      'after',
+      `
+A follow is kept in the store: a search in the query language of \`kamerwacht search\`, or a dossier.
+\`follow new\` lists the papers stored (or read again) since you last asked, and remembers that you did.
+
+Examples:
+  kamerwacht follow add npt dossier:33783
+  kamerwacht follow add stikstof 'stikstof type:brief'
+  kamerwacht follow list
+  kamerwacht follow new npt`,
+    )
+  follow
+    .command('add')
+    .description('follow a search (or dossier:NR) under a name; what is stored already is not new')
+    .argument('<name>', 'a short name')
+    .argument('<query...>', 'the search, or dossier:33783')
+    .addOption(dbOption())
+    .allowUnknownOption()
+    .action(async (name: string, words: string[], raw: { db?: string }) => {
+      process.exitCode = await followAddCommand(name, words.join(' '), raw, io)
+    })
+  follow
+    .command('list')
+    .description('the follows, with how many papers are new for each')
+    .addOption(dbOption())
+    .addOption(json())
+    .action(async (raw: { db?: string; json?: boolean }) => {
+      process.exitCode = await followListCommand(raw, io)
+    })
+  follow
+    .command('new')
+    .description('the papers new since the last look, newest first; then marks them seen')
+    .argument('<name>', 'the follow')
+    .addOption(dbOption())
+    .option('--peek', 'list them without marking them seen')
+    .addOption(json())
+    .action(async (name: string, raw: { db?: string; json?: boolean; peek?: boolean }) => {
+      process.exitCode = await followNewCommand(name, raw, io)
+    })
+  follow
+    .command('remove')
+    .description('stop following')
+    .argument('<name>', 'the follow')
+    .addOption(dbOption())
+    .action(async (name: string, raw: { db?: string }) => {
+      process.exitCode = await followRemoveCommand(name, raw, io)
+    })
+
   const sync = cli
     .command('sync')
     .description('keep the store current from the official open data: the Tweede Kamer (tk) and officielebekendmakingen (ob)')

@@ -107,7 +107,7 @@ export class ResultCache {
 
   /** The key of a request: every field that changes the answer. */
   key(r: SearchRequest): string {
-    return JSON.stringify([r.q, r.type, r.dossier, r.sender, r.from, r.to, r.sort, r.limit, r.offset])
+    return JSON.stringify([r.q, r.type, r.dossier, r.sender, r.from, r.to, r.sort, r.limit, r.offset, r.sinceSeq])
   }
 
   /** The cached result for a key under this stamp, marked as just used. */

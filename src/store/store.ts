@@ -52,6 +52,24 @@ export interface SearchRequest {
   sort?: 'relevance' | 'date'
   limit?: number
   offset?: number
+  /** Only papers written (stored or read again) after this point of the store's write counter: what is new to a follow. */
+  sinceSeq?: number
+}
+
+/** A saved search or dossier followed (`kamerwacht follow`). */
+export interface Follow {
+  name: string
+  /** In the search language: `dossier:33783`, `kernwapens type:brief`. */
+  query: string
+  created: string
+  /** The store's write counter at the last visit: papers written after it are new. */
+  seenSeq: number
+  seenAt: string | null
+}
+
+/** A follow with the number of papers new or changed since the last visit. */
+export interface FollowStatus extends Follow {
+  newCount: number
 }
 
 /** A search request from optional form or flag values: empty filters are left out (`exactOptionalPropertyTypes`). */
@@ -251,6 +269,14 @@ export interface Store {
    * resumes from its last whole batch.
    */
   applySync(source: string, items: SyncItem[], state: unknown): Promise<SyncApplied>
+  /** The saved searches and dossiers followed, by name, with how many papers are new or changed since the last visit. */
+  follows(): Promise<FollowStatus[]>
+  /** Saves a search (or `dossier:33783`) to follow under a name; a name saved again gets the new query. */
+  saveFollow(name: string, query: string, at: string): Promise<void>
+  /** Stops following; false when no follow had that name. */
+  removeFollow(name: string): Promise<boolean>
+  /** Marks a follow visited now: what is stored up to now is no longer new. False when no follow had that name. */
+  markFollowSeen(name: string, at: string): Promise<boolean>
   /** The state a sync saved last for `source` (`tk:Document`), or null. */
   syncState(source: string): Promise<unknown>
   /** The kept records of an entity, in id order. */

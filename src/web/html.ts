@@ -74,7 +74,7 @@ export const STATUS_NL: Record<string, string> = { open: 'Open', 'due-soon': 'Bi
 export function layout(o: {
   title: string
   body: string
-  nav?: 'search' | 'commitments' | 'dossier' | 'paper'
+  nav?: 'search' | 'commitments' | 'dossier' | 'paper' | 'follows'
   feeds?: Array<{ href: string; title: string; type: string }>
 }): string {
   const current = (k: string) => (o.nav === k ? ' aria-current="page"' : '')
@@ -97,6 +97,7 @@ ${feeds}
   <nav aria-label="Hoofdmenu">
     <a href="/"${current('search')}>Zoeken</a>
     <a href="/commitments"${current('commitments')}>Toezeggingen</a>
+    <a href="/follows"${current('follows')}>Gevolgd</a>
   </nav>
 </header>
 <main id="inhoud" tabindex="-1">

@@ -10,6 +10,7 @@ import type { CommitmentQuery, Store } from '../store/store.js'
 import { CSS, FAVICON, JS } from './assets.js'
 import { BOARD_PAGE, commitmentsPage } from './commitments-page.js'
 import { dossierPage } from './dossier-page.js'
+import { followPage, followsPage } from './follows-page.js'
 import { homeBlocks } from './home.js'
 import { esc, layout } from './html.js'
 import { paperPage } from './paper-page.js'
@@ -136,7 +137,9 @@ export function registerWeb(
         store.commitments({ status: 'due-soon', sort: 'deadline', limit: 5 }, day),
         store.commitments({ status: 'overdue', sort: 'deadline', limit: 5 }, day),
       ])
+      const follows = await store.follows()
       const home = homeBlocks({
+        follows,
         latest: latest.hits,
         dueSoon: dueSoon.items,
         dueSoonTotal: dueSoon.total,
@@ -263,6 +266,55 @@ ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
       )
     }
     return reply.redirect(back, 303)
+  })
+
+  // Follows: saved searches and dossiers with what is new since the last visit; changed when signed in.
+  app.get('/follows', async (req, reply) => {
+    const prefill = String((req.query as { query?: unknown }).query ?? '').slice(0, 1000)
+    return html(reply, followsPage(await store.follows(), signedIn(req), null, prefill))
+  })
+  app.get('/follows/:name', async (req, reply) => {
+    const { name } = req.params as { name: string }
+    const f = (await store.follows()).find((x) => x.name === name)
+    if (!f) return notFound(reply, `U volgt niets onder de naam ${name}.`)
+    const result = await store.search({ q: f.query, sinceSeq: f.seenSeq, sort: 'date', limit: 100 })
+    return html(reply, followPage(f, result, signedIn(req)))
+  })
+  const followWrite = (req: FastifyRequest, reply: FastifyReply) => {
+    if (crossSite(req)) return html(reply, layout({ title: 'Geweigerd', body: '<h1>Geweigerd</h1><p>Een formulier van een andere site.</p>' }), 403)
+    if (!signedIn(req)) return loginPage(reply, '/follows', 'Meld u aan om te volgen.', 401)
+    return null
+  }
+  app.post('/follows', async (req, reply) => {
+    const refused = followWrite(req, reply)
+    if (refused) return refused
+    const form = formOf(req.body)
+    const name = (form.name ?? '').trim().slice(0, 60)
+    const query = (form.query ?? '').trim().slice(0, 1000)
+    try {
+      if (!name || !query) throw new QueryError('a name and a query', 'Geef een naam en een zoekvraag.')
+      parseQuery(query)
+    } catch (e) {
+      if (e instanceof QueryError) return html(reply, followsPage(await store.follows(), true, e.nl), 400)
+      throw e
+    }
+    const at = new Date().toISOString()
+    await store.saveFollow(name, query, at)
+    await store.markFollowSeen(name, at)
+    return reply.redirect('/follows', 303)
+  })
+  app.post('/follows/:name/seen', async (req, reply) => {
+    const refused = followWrite(req, reply)
+    if (refused) return refused
+    const { name } = req.params as { name: string }
+    await store.markFollowSeen(name, new Date().toISOString())
+    return reply.redirect(`/follows/${encodeURIComponent(name)}`, 303)
+  })
+  app.post('/follows/:name/remove', async (req, reply) => {
+    const refused = followWrite(req, reply)
+    if (refused) return refused
+    await store.removeFollow((req.params as { name: string }).name)
+    return reply.redirect('/follows', 303)
   })
 
   // What the board shows, as a file for a spreadsheet: CSV for Dutch Excel (a byte-order mark, so it reads

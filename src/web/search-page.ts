@@ -99,7 +99,7 @@ export function searchPage(f: SearchForm, result: SearchResult | null, error: st
   ${facet('Dossier', 'dossier', result.facets.dossier)}
 </aside>
 <section class="results" aria-live="polite" aria-label="Resultaten">
-  <p class="total"><strong>${result.total}</strong> ${result.total === 1 ? 'stuk' : 'stukken'} ${active ? `· ${active}` : ''} ${f.q ? `· <a href="${esc(feed)}" class="feed">Volg deze zoekvraag (Atom)</a>` : ''}</p>
+  <p class="total"><strong>${result.total}</strong> ${result.total === 1 ? 'stuk' : 'stukken'} ${active ? `· ${active}` : ''} ${f.q ? `· <a href="${esc(`/follows?query=${encodeURIComponent(f.q)}`)}">Volgen</a> · <a href="${esc(feed)}" class="feed">Atom</a>` : ''}</p>
   <ol class="hits" start="${(f.page - 1) * PAGE_SIZE + 1}">${hits}</ol>
   ${
     pages > 1

@@ -11,6 +11,7 @@ import {
   type CommitmentQuery,
   type DossierView,
   documentNummerOf,
+  type FollowStatus,
   type MissingContent,
   type OpenDataRecord,
   type PaperSummary,
@@ -301,6 +302,38 @@ export class PostgresStore implements Store {
     })
   }
 
+  async follows(): Promise<FollowStatus[]> {
+    const rows = (
+      await this.pool.query<{ name: string; query: string; created: string; seen_seq: string; seen_at: string | null }>(
+        'SELECT name, query, created, seen_seq, seen_at FROM follows ORDER BY name',
+      )
+    ).rows
+    const out: FollowStatus[] = []
+    for (const f of rows) {
+      const seenSeq = Number(f.seen_seq)
+      const { total } = await this.search({ q: f.query, sinceSeq: seenSeq, limit: 0 })
+      out.push({ name: f.name, query: f.query, created: f.created, seenSeq, seenAt: f.seen_at, newCount: total })
+    }
+    return out
+  }
+
+  async saveFollow(name: string, query: string, at: string): Promise<void> {
+    await this.pool.query('INSERT INTO follows (name, query, created) VALUES ($1, $2, $3) ON CONFLICT (name) DO UPDATE SET query = excluded.query', [
+      name,
+      query,
+      at,
+    ])
+  }
+
+  async removeFollow(name: string): Promise<boolean> {
+    return ((await this.pool.query('DELETE FROM follows WHERE name = $1', [name])).rowCount ?? 0) > 0
+  }
+
+  async markFollowSeen(name: string, at: string): Promise<boolean> {
+    const r = await this.pool.query('UPDATE follows SET seen_seq = (SELECT coalesce(max(seq), 0) FROM papers), seen_at = $2 WHERE name = $1', [name, at])
+    return (r.rowCount ?? 0) > 0
+  }
+
   async syncState(source: string): Promise<unknown> {
     const row = (await this.pool.query<{ state: string }>('SELECT state FROM sync_state WHERE source = $1', [source])).rows[0]
     return row ? JSON.parse(row.state) : null
@@ -421,6 +454,8 @@ export class PostgresStore implements Store {
     if (filters.type) where.push(`p.type = ${param(filters.type)}`)
     if (filters.dossier) where.push(`(p.dossier = ${param(filters.dossier)} OR starts_with(p.dossier, ${param(`${filters.dossier}-`)}))`)
     if (filters.sender) where.push(`strpos(lower(p.sender), ${param(filters.sender.toLowerCase())}) > 0`)
+    // A follow's new papers: written after its last visit.
+    if (request.sinceSeq !== undefined) where.push(`p.seq > ${param(request.sinceSeq)}`)
     if (filters.paper) {
       const p = param(filters.paper)
       where.push(`(p.id = ${p} OR p.key = ${p} OR p.tk_nummer = ${p} OR p.id = ${param(`nds-tk-${filters.paper}`)})`)

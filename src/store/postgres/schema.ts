@@ -81,4 +81,6 @@ export const PG_MIGRATIONS: string[] = [
    CREATE TABLE sync_state (source text PRIMARY KEY, state text NOT NULL);`,
   // 3: who speaks in a debate record, by the label of their turns (`Minister Wiebes`, `De heer Graus (PVV)`), for `spreker:`.
   `CREATE TABLE speakers (paper_key text COLLATE "C" NOT NULL, label text NOT NULL, PRIMARY KEY (paper_key, label));`,
+  // 4: saved searches and dossiers followed (`kamerwacht follow`), with the write counter at the last visit.
+  'CREATE TABLE follows (name text PRIMARY KEY, query text NOT NULL, created text NOT NULL, seen_seq bigint NOT NULL DEFAULT 0, seen_at text);',
 ]

@@ -68,6 +68,18 @@ export class EmbeddedStore implements Store {
   async applySync(source: string, items: SyncItem[], state: unknown) {
     return this.sqlite.applySync(source, items, state)
   }
+  async follows() {
+    return this.sqlite.follows()
+  }
+  async saveFollow(name: string, query: string, at: string) {
+    this.sqlite.saveFollow(name, query, at)
+  }
+  async removeFollow(name: string) {
+    return this.sqlite.removeFollow(name)
+  }
+  async markFollowSeen(name: string, at: string) {
+    return this.sqlite.markFollowSeen(name, at)
+  }
   async syncState(source: string) {
     return this.sqlite.syncState(source)
   }

@@ -7,7 +7,7 @@ import { type ListQuery, match, type PostingList, Scratch, score, topK } from '.
 import { type ParsedQuery, queryStems, rankable, type Term } from '../../search/query.js'
 import { stemText } from '../../search/stem.js'
 import { dateBounds, emptyResult, FORM_RANK, type HitRow, pack, prepareSearch, ResultCache, searchHit, topFacet, unpack } from '../shared.js'
-import type { Citations, CommitmentList, CommitmentQuery, DossierView, TimelineEntry } from '../store.js'
+import type { Citations, CommitmentList, CommitmentQuery, DossierView, FollowStatus, TimelineEntry } from '../store.js'
 import {
   documentNummerOf,
   type Facet,
@@ -75,6 +75,8 @@ const MIGRATIONS: string[] = [
   // 6: who speaks in a debate record (see SPEAKERS_TABLE). A store that ran migration 3 after the table joined
   // the link tables has it already. Filled as papers are read again (READER_VERSION 6): those stored before had no turns.
   SPEAKERS_TABLE.replace('CREATE TABLE', 'CREATE TABLE IF NOT EXISTS'),
+  // 7: saved searches and dossiers followed (`kamerwacht follow`), with the write counter at the last visit.
+  'CREATE TABLE follows (name TEXT PRIMARY KEY, query TEXT NOT NULL, created TEXT NOT NULL, seen_seq INTEGER NOT NULL DEFAULT 0, seen_at TEXT);',
 ]
 
 /** A row of `papers` as the queries select it: the summary's columns and the bookkeeping. */
@@ -272,6 +274,14 @@ export class SqliteStore {
         'SELECT rowid, key, id, type, date, sender, title, dossier, form, source_sha, reader_version FROM papers WHERE tk_nummer = ? LIMIT 1',
       ),
       deletePaper: this.db.prepare('DELETE FROM papers WHERE rowid = ?'),
+      rowsSince: this.db.prepare<[number], number>('SELECT rowid FROM papers WHERE seq > ?').pluck(),
+      maxSeq: this.db.prepare<[], number | null>('SELECT max(seq) FROM papers').pluck(),
+      follows: this.db.prepare<[], { name: string; query: string; created: string; seen_seq: number; seen_at: string | null }>(
+        'SELECT name, query, created, seen_seq, seen_at FROM follows ORDER BY name',
+      ),
+      saveFollow: this.db.prepare('INSERT INTO follows (name, query, created) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET query = excluded.query'),
+      removeFollow: this.db.prepare('DELETE FROM follows WHERE name = ?'),
+      seeFollow: this.db.prepare('UPDATE follows SET seen_seq = ?, seen_at = ? WHERE name = ?'),
       paperRows: this.db
         .prepare<[string, string, string, string], number>('SELECT rowid FROM papers WHERE id = ? OR key = ? OR tk_nummer = ? OR id = ?')
         .pluck(),
@@ -481,6 +491,30 @@ export class SqliteStore {
     return out
   }
 
+  /** The follows, with how many papers each has new since its last visit. */
+  follows(): FollowStatus[] {
+    return this.stmt.follows.all().map((f) => ({
+      name: f.name,
+      query: f.query,
+      created: f.created,
+      seenSeq: f.seen_seq,
+      seenAt: f.seen_at,
+      newCount: this.search({ q: f.query, sinceSeq: f.seen_seq, limit: 0 }).total,
+    }))
+  }
+
+  saveFollow(name: string, query: string, at: string): void {
+    this.stmt.saveFollow.run(name, query, at)
+  }
+
+  removeFollow(name: string): boolean {
+    return this.stmt.removeFollow.run(name).changes > 0
+  }
+
+  markFollowSeen(name: string, at: string): boolean {
+    return this.stmt.seeFollow.run(this.stmt.maxSeq.get() ?? 0, at, name).changes > 0
+  }
+
   syncState(source: string): unknown {
     return this.openDataTables.state(source)
   }
@@ -606,6 +640,8 @@ export class SqliteStore {
     const speakerRows = filters.speaker ? new Set(this.stmt.speakerRows.all(filters.speaker.toLowerCase())) : null
     // `stuk:kst-33783-50`, `2019D21842`: one paper, by id, key or Tweede Kamer number.
     const paperRows = filters.paper ? new Set(this.stmt.paperRows.all(filters.paper, filters.paper, filters.paper, `nds-tk-${filters.paper}`)) : null
+    // A follow's new papers: written after its last visit.
+    const sinceRows = request.sinceSeq !== undefined ? new Set(this.stmt.rowsSince.all(request.sinceSeq)) : null
     const bounds = dateBounds(filters.from, filters.to)
     const from = dayNumber(bounds.from)
     const to = dayNumber(bounds.to)
@@ -637,6 +673,7 @@ export class SqliteStore {
       if (senderMask && !senderMask[sd]) continue
       if (speakerRows && !speakerRows.has(r)) continue
       if (paperRows && !paperRows.has(r)) continue
+      if (sinceRows && !sinceRows.has(r)) continue
       if (from && !(day >= from)) continue
       if (to && !(day && day <= to)) continue
       kept[total++] = r
