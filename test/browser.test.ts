@@ -148,6 +148,8 @@ describe.skipIf(!available)('web UI in Chromium', () => {
       '/dossiers/33783',
       '/commitments',
       '/commitments?status=overdue',
+      '/follows',
+      '/login',
     ]
     const wide: string[] = []
     for (const width of [1366, 390]) {
