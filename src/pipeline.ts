@@ -126,6 +126,8 @@ export async function readDocument(bytes: Uint8Array, name: string, ctx: Pipelin
       offsetMap: clean.offsetMap,
     },
   }
+  const others = raw.hints.otherDossiers?.filter((d) => d !== doc.dossier)
+  if (others?.length) doc.otherDossiers = others
   if (turns.length) doc.turns = turns
   if (raw.hints.openData) doc.openData = raw.hints.openData
   if (ctx.nameHints) dossierFromName(doc)

@@ -94,6 +94,42 @@ describe.each(factories)('%s store', (name, factory) => {
     })
   })
 
+  describe.skipIf(!factory)(`${name}: a paper printed in two dossiers`, () => {
+    const o = storeFor(factory)
+    // An official publication printed in dossier 31 839 and in the budget 36 410 XVI, as its XML says it.
+    const xml = (dossiers: string[]) => `<?xml version="1.0" encoding="utf-8"?>
+<officiele-publicatie>
+  <metadata>
+    <meta name="OVERHEIDop.externMetadataRecord" content="https://zoek.officielebekendmakingen.nl/kst-31839-1002/metadata.xml"/>
+    <meta name="OVERHEIDop.dossiernummer" content="${dossiers.join(';')}"/>
+    <meta name="OVERHEIDop.ondernummer" content="1002"/>
+  </metadata>
+  <kamerstuk>
+    ${dossiers.map((d) => `<dossier><dossiernummer><dossiernr>${d.split('-')[0]}</dossiernr>${d.includes('-') ? `<begrotingshoofdstuk>${d.split('-')[1]}</begrotingshoofdstuk>` : ''}</dossiernummer><titel>Dossier ${d}</titel></dossier>`).join('')}
+    <stuk><stuknr><ondernummer>1002</ondernummer></stuknr><titel>BRIEF VAN DE MINISTER VOOR JEUGD, PREVENTIE EN SPORT</titel>
+      <al>Ik zal uw Kamer voor de zomer informeren over de jeugdzorg in de begroting.</al></stuk>
+  </kamerstuk>
+</officiele-publicatie>`
+    const put = async (dossiers: string[]) => {
+      const raw = new TextEncoder().encode(xml(dossiers))
+      return o.store.put(await readDocument(raw, 'kst-31839-1002.xml', ctx), raw)
+    }
+
+    it('shows it on the page of each dossier, and no longer in one it is read again without', async () => {
+      await put(['31839', '36410-XVI'])
+      const doc = await o.store.get('kst-31839-1002')
+      expect(doc).toMatchObject({ dossier: '31839', otherDossiers: ['36410-XVI'] })
+      for (const d of ['31839', '36410-XVI', '36410'])
+        expect(
+          (await o.store.dossier(d, TODAY))?.papers.map((p) => p.id),
+          d,
+        ).toEqual(['kst-31839-1002'])
+      await put(['31839'])
+      expect(await o.store.dossier('36410-XVI', TODAY)).toBeNull()
+      expect((await o.store.dossier('31839', TODAY))?.papers.map((p) => p.id)).toEqual(['kst-31839-1002'])
+    })
+  })
+
   describe.skipIf(!factory)(`${name}: keys of papers without an id`, () => {
     const o = storeFor(factory)
     // A ministry letter on letterhead names no Kamerstuk id; written for this test in that layout.

@@ -259,6 +259,8 @@ export interface Document {
   entities: Entity[]
   /** Abbreviations the paper defines: `Non-Proliferatieverdrag (NPV)`. */
   glossary: GlossaryEntry[]
+  /** Further dossiers the paper is printed in, beside `dossier` (a letter on two subjects); absent for most papers. */
+  otherDossiers?: string[]
   /** For a debate record (Handelingen, a committee debate's verslag): who spoke, in order. Absent for other papers. */
   turns?: Turn[]
   /** The Tweede Kamer open-data record this Document was read from, where it was. */

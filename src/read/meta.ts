@@ -54,9 +54,16 @@ export function hintsFromMeta(pairs: Array<[string, string]>): SourceHints {
         if (m?.[1]) hints.id ??= m[1]
         break
       }
-      case 'OVERHEIDop.dossiernummer':
-        hints.dossier ??= value.replace(/\s+/g, '').replace(/;.*$/, '')
+      case 'OVERHEIDop.dossiernummer': {
+        // `31839;36410-XVI`: a paper printed in two dossiers belongs to both; the first is its own.
+        const [first, ...rest] = value
+          .split(';')
+          .map((d) => d.replace(/\s+/g, ''))
+          .filter(Boolean)
+        if (first) hints.dossier ??= first
+        if (rest.length) hints.otherDossiers ??= rest
         break
+      }
       case 'OVERHEIDop.ondernummer':
         hints.ondernummer ??= value
         break

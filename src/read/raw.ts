@@ -46,6 +46,8 @@ export interface SourceHints {
   addressee?: string
   kamer?: 'Tweede Kamer' | 'Eerste Kamer'
   openData?: Record<string, unknown>
+  /** Further dossiers a paper is printed in, beside `dossier` (`OVERHEIDop.dossiernummer` `31839;36410-XVI`). */
+  otherDossiers?: string[]
   /** Speakers a debate record describes (VLOS gives office and fractie), by the label their turns carry. */
   speakers?: Record<string, Speaker>
 }

@@ -161,7 +161,9 @@ export function readXml(text: string): RawText {
               return kt && kt !== '#text' ? inlineText(childrenOf(k, kt)).replace(/\s+/g, '') : ''
             })
             .filter(Boolean)
-          if (parts.length) hints.dossier ??= parts.join('-')
+          // A paper printed in two dossiers has a `<dossiernummer>` for each: the first is its own.
+          if (parts.length && hints.dossier === undefined) hints.dossier = parts.join('-')
+          else if (parts.length && parts.join('-') !== hints.dossier) hints.otherDossiers = [...new Set([...(hints.otherDossiers ?? []), parts.join('-')])]
           push(inlineText(kids), 'kop')
           continue
         }

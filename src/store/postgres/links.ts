@@ -53,6 +53,8 @@ export class PgLinks {
         d.text,
         d.sentence,
       ])
+    if (doc.otherDossiers?.length)
+      await db.query('INSERT INTO paper_dossiers (paper_key, dossier) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [key, doc.otherDossiers])
     const labels = [...new Set((doc.turns ?? []).map((t) => t.label))]
     if (labels.length) await db.query('INSERT INTO speakers (paper_key, label) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [key, labels])
     const records = commitmentRecords(paper, doc.commitments)
@@ -150,6 +152,7 @@ export class PgLinks {
     await db.query('DELETE FROM profiles WHERE paper_key = $1', [key])
     await db.query('DELETE FROM pointers WHERE paper_key = $1', [key])
     await db.query('DELETE FROM speakers WHERE paper_key = $1', [key])
+    await db.query('DELETE FROM paper_dossiers WHERE paper_key = $1', [key])
   }
 
   private async info(idOrKey: string): Promise<PaperInfo | null> {
@@ -225,7 +228,9 @@ export class PgLinks {
     return this.rows<DossierRow>(
       this.pool,
       `SELECT ${INFO}, f.line, f.dossier_title FROM papers p LEFT JOIN profiles f ON f.paper_key = p.key
-       WHERE p.dossier = $1 OR starts_with(p.dossier, $2) ORDER BY p.date NULLS FIRST, p.key`,
+       WHERE p.dossier = $1 OR starts_with(p.dossier, $2)
+          OR p.key IN (SELECT paper_key FROM paper_dossiers WHERE dossier = $1 OR starts_with(dossier, $2))
+       ORDER BY p.date NULLS FIRST, p.key`,
       [dossier, `${dossier}-`],
     )
   }

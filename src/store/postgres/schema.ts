@@ -83,4 +83,7 @@ export const PG_MIGRATIONS: string[] = [
   `CREATE TABLE speakers (paper_key text COLLATE "C" NOT NULL, label text NOT NULL, PRIMARY KEY (paper_key, label));`,
   // 4: saved searches and dossiers followed (`kamerwacht follow`), with the write counter at the last visit.
   'CREATE TABLE follows (name text PRIMARY KEY, query text NOT NULL, created text NOT NULL, seen_seq bigint NOT NULL DEFAULT 0, seen_at text);',
+  // 5: the further dossiers a paper is printed in (`Document.otherDossiers`), so it is in each one's page.
+  `CREATE TABLE paper_dossiers (paper_key text COLLATE "C" NOT NULL, dossier text COLLATE "C" NOT NULL, PRIMARY KEY (paper_key, dossier));
+   CREATE INDEX paper_dossiers_dossier ON paper_dossiers(dossier);`,
 ]

@@ -22,7 +22,7 @@ import {
   type SyncApplied,
   type SyncItem,
 } from '../store.js'
-import { LINK_TABLES, SPEAKERS_TABLE, SqliteLinks } from './links.js'
+import { LINK_TABLES, PAPER_DOSSIERS_TABLE, SPEAKERS_TABLE, SqliteLinks } from './links.js'
 import { OPEN_DATA_TABLES, SqliteOpenData } from './opendata.js'
 import { FtsPostings, varints } from './postings.js'
 
@@ -77,6 +77,8 @@ const MIGRATIONS: string[] = [
   SPEAKERS_TABLE.replace('CREATE TABLE', 'CREATE TABLE IF NOT EXISTS'),
   // 7: saved searches and dossiers followed (`kamerwacht follow`), with the write counter at the last visit.
   'CREATE TABLE follows (name TEXT PRIMARY KEY, query TEXT NOT NULL, created TEXT NOT NULL, seen_seq INTEGER NOT NULL DEFAULT 0, seen_at TEXT);',
+  // 8: the further dossiers a paper is printed in (see PAPER_DOSSIERS_TABLE); filled as papers are read again.
+  PAPER_DOSSIERS_TABLE.replace('CREATE TABLE', 'CREATE TABLE IF NOT EXISTS').replace('CREATE INDEX', 'CREATE INDEX IF NOT EXISTS'),
 ]
 
 /** A row of `papers` as the queries select it: the summary's columns and the bookkeeping. */

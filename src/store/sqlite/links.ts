@@ -20,6 +20,13 @@ import type { Citation, Citations, CitingPaper, CommitmentList, CommitmentQuery,
  */
 export const SPEAKERS_TABLE = 'CREATE TABLE speakers (paper_key TEXT NOT NULL, label TEXT NOT NULL, PRIMARY KEY (paper_key, label)) WITHOUT ROWID;'
 
+/**
+ * The further dossiers a paper is printed in (`Document.otherDossiers`), so it is in each one's page.
+ * Written with the link tables (migration 3's backfill writes it) and made by migration 8.
+ */
+export const PAPER_DOSSIERS_TABLE =
+  'CREATE TABLE paper_dossiers (paper_key TEXT NOT NULL, dossier TEXT NOT NULL, PRIMARY KEY (paper_key, dossier)) WITHOUT ROWID; CREATE INDEX paper_dossiers_dossier ON paper_dossiers(dossier);'
+
 /** Schema of the linking tables (migration 3): what each paper cites, mentions and promises, and the links between promises and papers. */
 export const LINK_TABLES = `
   CREATE TABLE refs (
@@ -53,6 +60,7 @@ export const LINK_TABLES = `
   -- Corrections are keyed by commitment id and never deleted by ingest: they outlive a paper read again.
   CREATE TABLE corrections (commitment_id TEXT PRIMARY KEY, correction TEXT NOT NULL);
   ${SPEAKERS_TABLE}
+  ${PAPER_DOSSIERS_TABLE}
 `
 
 // How many papers each side of a new paper is matched against: enough for any real dossier's
@@ -77,6 +85,8 @@ export class SqliteLinks {
       deleteProfile: db.prepare('DELETE FROM profiles WHERE paper_key = ?'),
       deletePointers: db.prepare('DELETE FROM pointers WHERE paper_key = ?'),
       deleteSpeakers: db.prepare('DELETE FROM speakers WHERE paper_key = ?'),
+      deleteDossiers: db.prepare('DELETE FROM paper_dossiers WHERE paper_key = ?'),
+      insertDossier: db.prepare('INSERT OR IGNORE INTO paper_dossiers (paper_key, dossier) VALUES (?, ?)'),
       insertSpeaker: db.prepare('INSERT OR IGNORE INTO speakers (paper_key, label) VALUES (?, ?)'),
       insertPointer: db.prepare('INSERT OR IGNORE INTO pointers (date, paper_key) VALUES (?, ?)'),
       pointingAt: db.prepare<[string], { paper_key: string }>('SELECT paper_key FROM pointers WHERE date = ?'),
@@ -132,6 +142,7 @@ export class SqliteLinks {
       this.s.insertCommitment.run(c.id, key, k, c.paper.sender, paper.dossier, c.paper.date, c.due?.end ?? null, JSON.stringify(c))
     })
     for (const label of new Set((doc.turns ?? []).map((t) => t.label))) this.s.insertSpeaker.run(key, label)
+    for (const d of doc.otherDossiers ?? []) this.s.insertDossier.run(key, d)
     const profile = linkProfile(paper, doc)
     this.s.insertProfile.run(key, firstLine(doc), doc.dossierTitle, JSON.stringify(profile))
     for (const f of doc.fulfils) for (const p of f.pointsAt) if (p.date) this.s.insertPointer.run(p.date, key)
@@ -187,6 +198,7 @@ export class SqliteLinks {
     this.s.deleteProfile.run(key)
     this.s.deletePointers.run(key)
     this.s.deleteSpeakers.run(key)
+    this.s.deleteDossiers.run(key)
   }
 
   private info(idOrKey: string): PaperInfo | undefined {
@@ -251,11 +263,13 @@ export class SqliteLinks {
   /** Papers of a dossier and its sub-dossiers (`21501` holds `21501-02`), oldest first. */
   private dossierPapers(dossier: string): DossierRow[] {
     return this.db
-      .prepare<[string, string, string], DossierRow>(
+      .prepare<[string, string, string, string, string, string], DossierRow>(
         `SELECT ${INFO}, f.line, f.dossier_title FROM papers p LEFT JOIN profiles f ON f.paper_key = p.key
-         WHERE p.dossier = ? OR (p.dossier > ? AND p.dossier < ?) ORDER BY p.date, p.key`,
+         WHERE p.dossier = ? OR (p.dossier > ? AND p.dossier < ?)
+            OR p.key IN (SELECT paper_key FROM paper_dossiers WHERE dossier = ? OR (dossier > ? AND dossier < ?))
+         ORDER BY p.date, p.key`,
       )
-      .all(dossier, `${dossier}-`, `${dossier}.`)
+      .all(dossier, `${dossier}-`, `${dossier}.`, dossier, `${dossier}-`, `${dossier}.`)
   }
 
   dossier(dossier: string, today: string): DossierView | null {

@@ -29,9 +29,9 @@ async function paper(i: number) {
   return { doc: await readDocument(raw, name, ctx), raw }
 }
 
-// Undoes migrations 7, 6 and 5: follows, the speakers of debates, the open-data tables and `papers.tk_nummer`.
+// Undoes migrations 8 to 5: other dossiers, follows, the speakers of debates, the open-data tables and `papers.tk_nummer`.
 const BEFORE_OPEN_DATA =
-  "DROP TABLE follows; DROP TABLE speakers; DROP TABLE od_records; DROP TABLE od_content; DROP TABLE sync_state; DROP INDEX papers_tk_nummer; ALTER TABLE papers DROP COLUMN tk_nummer; DELETE FROM meta WHERE key = 'removals'"
+  "DROP TABLE paper_dossiers; DROP TABLE follows; DROP TABLE speakers; DROP TABLE od_records; DROP TABLE od_content; DROP TABLE sync_state; DROP INDEX papers_tk_nummer; ALTER TABLE papers DROP COLUMN tk_nummer; DELETE FROM meta WHERE key = 'removals'"
 
 describe('SqliteStore', () => {
   it.skipIf(skipWithoutShared)('keeps the Kamer document number of papers read from open data when it migrates a store made before it (schema 4)', async () => {
@@ -43,14 +43,14 @@ describe('SqliteStore', () => {
     first.close()
     const again = new SqliteStore(file)
     stores.push(again)
-    expect(again.schemaVersion()).toBe(7)
+    expect(again.schemaVersion()).toBe(8)
     expect(again.get('2025D13256')?.id).toBe('kst-33037-587')
     expect(again.search({ q: 'mestproductie' }).hits[0]?.documentNummer).toBe('2025D13256')
   })
 
   it('migrates a new file to the current schema and keeps papers with their raw source', async () => {
     const store = open()
-    expect(store.schemaVersion()).toBe(7)
+    expect(store.schemaVersion()).toBe(8)
     const { doc, raw } = await paper(1)
     expect(store.put(doc, raw)).toBe('new')
     expect(store.get(doc.id as string)?.text).toBe(doc.text)
@@ -73,7 +73,7 @@ describe('SqliteStore', () => {
     first.close()
     const again = new SqliteStore(file)
     stores.push(again)
-    expect(again.schemaVersion()).toBe(7)
+    expect(again.schemaVersion()).toBe(8)
     expect(again.citations(doc.id as string)?.out.length).toBe(refs)
     expect(again.commitments({}, '2026-11-28').total).toBe(doc.commitments.length)
   })
