@@ -108,6 +108,18 @@ describe('kamerwacht start', () => {
 })
 
 describe('command-line details', () => {
+  it('is quiet with --quiet: no summary lines, only what failed', () => {
+    const two = [join(ROOT, 'examples', '33783-50.txt'), join(ROOT, 'examples', '21501-02-1581.obpage.txt')]
+    expect(
+      run('read', ...two)
+        .stdout.trim()
+        .split('\n'),
+    ).toHaveLength(2)
+    const quiet = run('read', '--quiet', ...two, join(ROOT, 'examples', 'bestaat-niet.txt'))
+    expect(quiet.stdout).toBe('')
+    expect(quiet.stderr.trim().split('\n')).toEqual([expect.stringContaining('bestaat-niet.txt: no such file or folder')])
+  })
+
   it('answers a bare `kamerwacht` with its usage and exit 2', () => {
     const r = run()
     expect(r.status).toBe(2)

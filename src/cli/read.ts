@@ -78,7 +78,9 @@ export async function readCommand(paths: string[], opts: ReadCommandOptions, io:
         await writeFile(target, `${JSON.stringify(doc, null, 2)}\n`)
         if (!opts.quiet && !progress) io.stdout(opts.json ? `${JSON.stringify({ file, out: target, id: doc.id })}\n` : `${summaryLine(file, doc)}\n`)
       } else if (single) io.stdout(`${JSON.stringify(doc, null, 2)}\n`)
-      else io.stdout(opts.json ? `${JSON.stringify(doc)}\n` : `${summaryLine(file, doc)}\n`)
+      // Several files: a Document per line with --json (the output), else a summary line each, which --quiet leaves out.
+      else if (opts.json) io.stdout(`${JSON.stringify(doc)}\n`)
+      else if (!opts.quiet) io.stdout(`${summaryLine(file, doc)}\n`)
     } catch (err) {
       failed++
       io.stderr(`${progress ? '\r\x1b[K' : ''}${file}: ${failureReason(err)}\n`)
