@@ -44,6 +44,7 @@ const W = {
   actInform: 2.0,
   actAddress: 1.2,
   comingPaper: 1.2,
+  actInComingPaper: 0.5,
   future: 1.5,
   intention: 1.5,
   abilityWithTime: 1.0,
@@ -85,7 +86,7 @@ const RECEIVER_SUBJECT =
   /\b(?:(?:ontvangt|ontvangen|krijgt) (?:u|uw Kamer|de Kamer)|(?:[Uu]|[Uu]w Kamer|[Dd]e Kamer) (?:ontvangt|krijgt)|(?:kunt|kan|mag) (?:u|uw Kamer|de Kamer)\b[^.;]{0,120}?(?:tegemoet zien|verwachten|ontvangen|tegemoetzien)|(?:blijft|zult) (?:u|uw Kamer)\b[^.;]{0,120}?(?:ontvangen|geïnformeerd)|(?:[Uu]|[Uu]w Kamer|[Dd]e Kamer) (?:zal|zult|wordt)\b[^.;]{0,120}?(?:geïnformeerd|ingelicht|bericht|op de hoogte (?:gesteld|gehouden|gebracht))|(?:zal|wordt) (?:u|uw Kamer|de Kamer) [^.;]{0,120}?(?:geïnformeerd|ingelicht|op de hoogte (?:gesteld|gehouden|gebracht)))\b/
 // Acts of telling and sending, in every form a promise uses (infinitive, participle, present, `te`).
 const ACT_INFORM =
-  /\b(informeren|informeer|geïnformeerd|berichten|inlichten|ingelicht|rapporteren|rapporteer|gerapporteerd|(?:op de hoogte|in kennis) (?:stellen|houden|brengen|gesteld|gehouden|gebracht|stel|houd)|terug(?:komen|koppelen|te komen|gekoppeld|kom)|kom(?:en)?\b[^.;]{0,80}?\bterug|(?:toe)?sturen|stuur|(?:toe)?gestuurd|toegestuurd|(?:toe|ver)?zenden|zend|toegezonden|verzonden|versturen|verstuurd|(?:doen|laten) toekomen|toekomen|laten weten|laat\b[^.;]{0,60}?\bweten|aanbieden|aangeboden|bied\b[^.;]{0,80}?\baan|delen|gedeeld|voorleggen|voorgelegd|leg\b[^.;]{0,60}?\bvoor|beantwoorden|beantwoord|beantwoording|toelichten|toegelicht|uiteenzetten|verstrekken|verstrekt|mededelen|melden|indienen|ingediend|in te (?:kunnen )?dienen|dien\b[^.;]{0,60}?\bin|briefing|tegemoet zien|tegemoetzien|ontvangen|ontvangt|kom(?:en)? met|(?:kom|komen)\b[^.;]{0,60}?\bmet een (?:brief|voorstel|reactie|notitie|nota|plan)|verslag doen|verslag uitbrengen)\b/
+  /\b(informeren|informeer|geïnformeerd|berichten|inlichten|ingelicht|rapporteren|rapporteer|gerapporteerd|(?:op de hoogte|in kennis) (?:stellen|houden|brengen|gesteld|gehouden|gebracht|stel|houd)|terug(?:komen|koppelen|te komen|gekoppeld|kom)|kom(?:en)?\b[^.;]{0,80}?\bterug|(?:toe)?sturen|stuur|(?:toe)?gestuurd|toegestuurd|(?:toe|ver)?zenden|zend|toegezonden|verzonden|versturen|verstuurd|(?:doen|laten) toekomen|toekomen|laten weten|laat\b[^.;]{0,60}?\bweten|aanbieden|aangeboden|bied\b[^.;]{0,80}?\baan|delen|gedeeld|voorleggen|voorgelegd|leg\b[^.;]{0,60}?\bvoor|beantwoorden|beantwoord|beantwoording|toelichten|toegelicht|uiteenzetten|verstrekken|verstrekt|mededelen|melden|indienen|ingediend|in te (?:kunnen )?dienen|dien\b[^.;]{0,60}?\bin|briefing|tegemoet zien|tegemoetzien|ontvangen|ontvangt|kom(?:en)? met|(?:kom|komen)\b[^.;]{0,60}?\bmet een (?:brief|voorstel|reactie|notitie|nota|plan)|verslag doen|verslag uitbrengen|(?:een )?overzicht (?:geven|geef|sturen|stuur|verstrekken)|(?:een )?update (?:geven|geef|sturen|stuur)|inzicht (?:geven|geef|bieden|bied))\b/
 // Acts of dealing with something in a coming paper: `ingaan op`, `betrekken bij`, `aandacht besteden aan`.
 const ACT_ADDRESS =
   /\b(ingaan|in te gaan|ga\b[^.;]{0,60}?\bin op|gaan\b[^.;]{0,60}?\bin op|betrekken|betrokken|aandacht (?:schenken|besteden|geven|worden besteed|worden geschonken)|behandelen|behandeld|meenemen|meegenomen|reageren|reactie geven|mijn reactie|een reactie|kabinetsreactie|beleidsreactie|appreciatie|voortgangsrapportage|voortgangsbrief|rapportage|eindrapportage|evaluatie)\b/
@@ -179,7 +180,10 @@ export function promiseFeatures(masked: string, due: { dueText: string | null; c
   if (spoken && !receiver) receiver = add('receiver.member', W.receiverMember, MEMBER)
   const inform = add('act.inform', W.actInform, ACT_INFORM)
   if (!inform) add('act.address', W.actAddress, ACT_ADDRESS)
-  add('paper.coming', W.comingPaper, COMING_PAPER)
+  // Said aloud, dealing with something in a paper still to come promises that paper: `Ik zal in de volgende
+  // voortgangsrapportage ingaan op de wachtlijsten`.
+  if (add('paper.coming', W.comingPaper, COMING_PAPER) && spoken && !inform && f.some((x) => x.name === 'act.address'))
+    f.push({ name: 'act.in-coming-paper', weight: W.actInComingPaper })
   // Modality: the strongest one counts (`wil ik … en zal …` is one commitment, not two).
   const futureM = FUTURE.exec(masked) ?? GO_FUTURE.exec(masked)
   const intentionM = INTENTION.exec(masked)

@@ -16,6 +16,14 @@ describe('promises made aloud by a member of government', () => {
     'Ik wil de heer Wörsdörfer toezeggen dat ik op de inzichten uit dit onderzoek terugkom in het plan van aanpak.',
     'Ik stuur de Kamer voor de kerst een overzicht van de subsidies.',
     'Dat kan ik toezeggen: ik informeer de Kamer voor 1 maart over de uitkomst.',
+    'Ik ga u daarover voor de zomer een brief sturen.',
+    'Wij komen daar voor het kerstreces op terug.',
+    'De Kamer krijgt van mij voor de zomer een brief over de uitvoering.',
+    'U ontvangt voor het zomerreces een brief over de stand van zaken.',
+    'Ik zal in de volgende voortgangsrapportage ingaan op de wachtlijsten.',
+    'Ik zal de Kamer een overzicht geven van alle regelingen.',
+    'Ik zal de heer Omtzigt daarover schriftelijk informeren.',
+    'Ik kijk of ik de Kamer daarover voor de begroting kan informeren.',
   ])('%s', (sentence) => {
     expect(spoken(sentence)?.confidence ?? 0).toBeGreaterThanOrEqual(0.5)
   })
