@@ -2,7 +2,7 @@ import { userInfo } from 'node:os'
 import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../link/publish.js'
 import { compareRegister, type PaperPromise, type RegisterComparison, type RegisterEntry, registerEntry } from '../link/register.js'
 import { type CommitmentStatus, type Correction, correctionWarnings, type TrackedCommitment, today } from '../link/status.js'
-import { commitmentQuery, type PaperInfo, type Store } from '../store/store.js'
+import { commitmentQuery, everyCommitment, type PaperInfo, type Store } from '../store/store.js'
 import { count, type Io } from './read.js'
 import { openStore } from './store-commands.js'
 
@@ -255,27 +255,23 @@ function usage(io: Io, text: string): number {
 async function paperPromises(store: Store, day: string): Promise<PaperPromise[]> {
   const out: PaperPromise[] = []
   const docs = new Map<string, Awaited<ReturnType<Store['get']>>>()
-  for (let offset = 0; ; offset += 500) {
-    const page = await store.commitments({ limit: 500, offset }, day)
-    for (const c of page.items) {
-      if (!docs.has(c.paper.key)) docs.set(c.paper.key, await store.get(c.paper.key))
-      const doc = docs.get(c.paper.key)
-      const found = doc?.commitments.find((x) => x.text === c.text)
-      const at = found?.span.start ?? -1
-      const section = doc?.sections.find((s) => s.span.start <= at && at < s.span.end)
-      out.push({
-        id: c.id,
-        text: c.text,
-        paper: c.paper.id ?? c.paper.key,
-        // A promise made aloud has the speaker's office for a sender (`staatssecretaris van Economische Zaken`), where the debate names it.
-        sender: c.paper.sender ?? found?.speaker?.function ?? null,
-        ...(found?.speaker ? { speaker: c.actor ?? found.speaker.name } : {}),
-        date: c.paper.date,
-        status: c.status,
-        context: doc && section ? doc.text.slice(section.span.start, section.span.end) : c.text,
-      })
-    }
-    if (offset + page.items.length >= page.total || page.items.length === 0) break
+  for await (const c of everyCommitment(store, {}, day)) {
+    if (!docs.has(c.paper.key)) docs.set(c.paper.key, await store.get(c.paper.key))
+    const doc = docs.get(c.paper.key)
+    const found = doc?.commitments.find((x) => x.text === c.text)
+    const at = found?.span.start ?? -1
+    const section = doc?.sections.find((s) => s.span.start <= at && at < s.span.end)
+    out.push({
+      id: c.id,
+      text: c.text,
+      paper: c.paper.id ?? c.paper.key,
+      // A promise made aloud has the speaker's office for its sender, where the debate names it (see `commitmentRecords`).
+      sender: c.paper.sender,
+      ...(found?.speaker ? { speaker: c.actor ?? found.speaker.name } : {}),
+      date: c.paper.date,
+      status: c.status,
+      context: doc && section ? doc.text.slice(section.span.start, section.span.end) : c.text,
+    })
   }
   return out
 }

@@ -10,7 +10,7 @@ import { createContext, readDocument } from '../pipeline.js'
 import { parseQuery, QueryError } from '../search/query.js'
 import { snippetPlain } from '../search/snippet.js'
 import { EmbeddedStore } from '../store/sqlite/embedded.js'
-import { documentNummerOf, openDataDocument, type SearchRequest, type SearchResult, type Store } from '../store/store.js'
+import { documentNummerOf, everyCommitment, openDataDocument, type SearchRequest, type SearchResult, type Store } from '../store/store.js'
 import { listInputs } from './files.js'
 import { count, failureReason, type Io } from './read.js'
 
@@ -222,12 +222,7 @@ export async function exportCommand(
       io.stdout(opts.format === 'jsonl' ? `${JSON.stringify(row)}\n` : stringify([cols.map((c) => row[c] ?? null)], { cast: { boolean: (b) => String(b) } }))
     if (opts.what === 'commitments') {
       // Tracked, as the board shows them: by deadline, every page.
-      const day = today()
-      for (let offset = 0; ; offset += 500) {
-        const page = await store.commitments({ limit: 500, offset }, day)
-        for (const c of page.items) emit(commitmentRow(c))
-        if (page.items.length === 0 || offset + page.items.length >= page.total) break
-      }
+      for await (const c of everyCommitment(store, {}, today())) emit(commitmentRow(c))
       return 0
     }
     for (const p of await store.all()) {

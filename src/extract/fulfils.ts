@@ -20,7 +20,8 @@ interface Rule {
 }
 
 // Words that say the act happens in this paper: `hierbij`, `met deze brief`, `bijgevoegd`, `treft u aan`, `ontvangt uw Kamer`.
-const NOW = String.raw`(?:hierbij|hiermee|bij dezen?|bijgaand|bijgevoegd|bijgesloten|als bijlage|met deze (?:brief|bijlage|nota)|middels deze brief|in deze brief|treft u|ontvangt (?:uw Kamer|u)|(?:informeer|bericht|stuur|zend|bied|geef|doe|deel|meld|reageer) (?:ik|wij|we)|kan ik u|wil ik u)`
+const NOW =
+  '(?:hierbij|hiermee|bij dezen?|bijgaand|bijgevoegd|bijgesloten|als bijlage|met deze (?:brief|bijlage|nota)|middels deze brief|in deze brief|treft u|ontvangt (?:uw Kamer|u)|(?:informeer|bericht|stuur|zend|bied|geef|doe|deel|meld|reageer) (?:ik|wij|we)|kan ik u|wil ik u)'
 
 // Ways a letter says it keeps a promise or answers a request.
 const RULES: Rule[] = [

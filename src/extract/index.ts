@@ -6,7 +6,8 @@ import { findAbbreviations, findEntities } from './entities.js'
 import { type FulfilmentKind, findFulfilment, findRequest } from './fulfils.js'
 import { findReferences } from './references.js'
 import { type Sentence, sentences } from './sentences.js'
-import { acknowledgesPromise, actorOfSpeaker, chairPromise, isGovernment, opensPromiseList, pledgesBack, promisedTo, turnAt } from './spoken.js'
+import { atOffset } from './spans.js'
+import { acknowledgesPromise, actorOfSpeaker, chairPromise, isGovernment, memberNamed, opensPromiseList, pledgesBack, promisedTo, turnAt } from './spoken.js'
 
 // Words without which no rule of requests, fulfilments or commitments can match. Each is found in
 // one scan of the whole text, and only sentences holding one are tried.
@@ -59,18 +60,7 @@ export function extract(input: ExtractInput): Extraction {
   const all = sentences(text, input.sections)
   // Dates, references, entities and abbreviations are found in one scan of the whole text (many short
   // scans cost more than one long one) and kept where they fall inside one sentence.
-  const sentenceAt = (at: number): Sentence | undefined => {
-    let lo = 0
-    let hi = all.length - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      const s = all[mid] as Sentence
-      if (at < s.span.start) hi = mid - 1
-      else if (at >= s.span.end) lo = mid + 1
-      else return s
-    }
-    return undefined
-  }
+  const sentenceAt = (at: number): Sentence | undefined => atOffset(all, at)
   const within = (index: number, length: number): Sentence | undefined => {
     const s = sentenceAt(index)
     return s && index + length <= s.span.end ? s : undefined
@@ -289,7 +279,7 @@ export function extract(input: ExtractInput): Extraction {
       readings[best.j] = {
         commitment: { ...best.c, features, confidence: Math.round(confidence * 1000) / 1000, rule: 'commitment.acknowledged' },
         speaker: promiser.speaker,
-        to: turn.speaker.role === 'kamerlid' ? turn.speaker.name : (NAMED_IN_ACK.exec(s.text)?.[1] ?? null),
+        to: turn.speaker.role === 'kamerlid' ? turn.speaker.name : memberNamed(s.text),
       }
     }
   }
@@ -310,9 +300,6 @@ export function extract(input: ExtractInput): Extraction {
   for (const c of out.commitments) if (!c.due && c.dueText) c.due = dueFromEvent(c.dueText, text, out.dates, date)
   return out
 }
-
-// `U hebt een toezegging, mijnheer Segers.`: the member the chair speaks to.
-const NAMED_IN_ACK = /\b(?:mijnheer|meneer|mevrouw|de heer) ((?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en) )*\p{Lu}[\p{L}'’-]*)/u
 
 // A footnote marker glued to a word: `brief1`, `verzocht1.`, `rapport.2`.
 const FOOTNOTE_MARK = /\p{L}[.,»)]?(\d{1,2})(?=[\s.,;:)]|$)/gu

@@ -1,3 +1,22 @@
+import type { Span } from '../model/document.js'
+
+/**
+ * The item whose span holds an offset, by binary search over items sorted by
+ * span and not overlapping (sentences, debate turns); undefined between them.
+ */
+export function atOffset<T extends { span: Span }>(items: readonly T[], at: number): T | undefined {
+  let lo = 0
+  let hi = items.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const item = items[mid] as T
+    if (at < item.span.start) hi = mid - 1
+    else if (at >= item.span.end) lo = mid + 1
+    else return item
+  }
+  return undefined
+}
+
 /** Something found at `index` with `length` characters. */
 export interface Found {
   index: number

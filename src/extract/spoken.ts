@@ -1,19 +1,9 @@
 import type { Speaker, Turn } from '../model/document.js'
 import { GOVERNMENT } from '../structure/turns.js'
+import { atOffset } from './spans.js'
 
-/** The turn an offset falls in, by binary search over turns in text order; undefined outside every turn. */
-export function turnAt(turns: Turn[], at: number): Turn | undefined {
-  let lo = 0
-  let hi = turns.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const t = turns[mid] as Turn
-    if (at < t.span.start) hi = mid - 1
-    else if (at >= t.span.end) lo = mid + 1
-    else return t
-  }
-  return undefined
-}
+/** The turn an offset falls in (turns are in text order); undefined outside every turn. */
+export const turnAt = (turns: Turn[], at: number): Turn | undefined => atOffset(turns, at)
 
 /** Whether the speaker speaks for the government (minister-president, minister, staatssecretaris). */
 export const isGovernment = (s: Speaker | undefined): boolean => !!s && GOVERNMENT.has(s.role)
@@ -92,8 +82,11 @@ function speakerForRole(role: string, ministry: string | null, speakers: Speaker
 
 // A member named in the promise: `Ik wil de heer Wörsdörfer toezeggen`, `mevrouw Van der Graaf vroeg`,
 // or a fractie: `De CDA-fractie vroeg aan mij`.
-const NAMED_MEMBER = /\b(?:de heer|mevrouw|meneer|collega) ((?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|'t) )*\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)/u
+const NAMED_MEMBER = /\b(?:de heer|mevrouw|meneer|mijnheer|collega) ((?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|'t) )*\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)/u
 const NAMED_FRACTIE = /\b(?:de )?([A-Z][\w-]*?)-fractie\b|\bde fractie van (?:de |het )?([A-Z][\w-]*)/
+
+/** The member a sentence names (`U hebt een toezegging, mijnheer Segers.` → `Segers`), or null. */
+export const memberNamed = (sentence: string): string | null => NAMED_MEMBER.exec(sentence)?.[1] ?? null
 
 /**
  * To whom a spoken promise is made: the member named in the sentence or the

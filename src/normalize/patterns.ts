@@ -138,10 +138,13 @@ export function mostlyUpper(text: string): boolean {
   return letters >= 2 && upper / letters >= 0.8
 }
 
-// A surname as the Handelingen print it: `Keijzer`, `Van der Lee`, `Van Nieuwenhuizen-Wijbenga`,
-// `Van 't Wout`, `Bruins Slot`, `Yeşilgöz-Zegerius`; up to four words, each capitalised or a tussenvoegsel.
-// A name's first tussenvoegsel is capitalised in a label (`Minister Van Ark`); `Minister van Financiën` is an office, no name.
-const SURNAME = String.raw`(?:(?:Van|De|Den|Der|Ter|Ten|In|Le|La|D')\s+(?:(?:van|de|der|den|ter|ten|'t|het)\s+){0,2})?\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|de|der|den|ter|ten|'t)\s+){0,2}\p{Lu}[\p{L}'’.-]*){0,3}`
+/**
+ * A surname as the Handelingen print it (a regex source): `Keijzer`, `Van der Lee`, `Van Nieuwenhuizen-Wijbenga`,
+ * `Van 't Wout`, `Bruins Slot`, `Yeşilgöz-Zegerius`; up to four words, each capitalised or a tussenvoegsel.
+ * A name's first tussenvoegsel is capitalised (`Minister Van Ark`, `mevrouw Van Ark, staatssecretaris …`);
+ * `Minister van Financiën` is an office, no name.
+ */
+export const SURNAME = String.raw`(?:(?:Van|De|Den|Der|Ter|Ten|In|Le|La|D')\s+(?:(?:van|de|der|den|ter|ten|'t|het)\s+){0,2})?\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|de|der|den|ter|ten|'t)\s+){0,2}\p{Lu}[\p{L}'’.-]*){0,3}`
 
 /**
  * The label that opens a turn of speech in the Handelingen and in the verslag

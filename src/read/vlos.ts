@@ -1,8 +1,8 @@
 import type { Speaker } from '../model/document.js'
 import { roleOfOffice } from '../normalize/patterns.js'
 import { ReadError } from './errors.js'
-import type { LineRole, RawLine, RawText, SourceHints } from './raw.js'
-import { childOf, childrenOf, tagOf, textOf, type XNode } from './xml-tree.js'
+import type { LineRole, RawText, SourceHints } from './raw.js'
+import { childOf, childrenOf, LineWriter, tagOf, textOf, type XNode } from './xml-tree.js'
 
 /** The text of the child `tag`, white space folded; '' when absent. */
 const field = (nodes: XNode[], tag: string): string => {
@@ -42,17 +42,9 @@ export function readVlos(root: XNode): RawText {
   const sitting = childOf(doc, 'vergadering')
   if (!sitting) throw new ReadError('xml-empty', 'VLOS report has no <vergadering>')
   const s = childrenOf(sitting, 'vergadering')
-  const out: string[] = []
-  const lines: RawLine[] = []
+  const writer = new LineWriter()
+  const push = (line: string, role: LineRole) => writer.push(line, role)
   const speakers: Record<string, Speaker> = {}
-  let offset = 0
-  const push = (line: string, role: LineRole) => {
-    const clean = line.replace(/\s+/g, ' ').trim()
-    if (!clean) return
-    lines.push({ text: clean, start: offset, page: 1, role })
-    out.push(clean)
-    offset += clean.length + 1
-  }
   const hints: SourceHints = { type: 'handelingen', speakers }
   const attrs = (sitting[':@'] as Record<string, string> | undefined) ?? {}
   const kamer = /Eerste/.test(attrs.kamer ?? '') ? 'Eerste Kamer' : 'Tweede Kamer'
@@ -135,5 +127,5 @@ export function readVlos(root: XNode): RawText {
     }
   }
   walk(s)
-  return { form: 'official-xml', text: out.join('\n'), lines, paragraphLines: true, hints, issues: [] }
+  return { form: 'official-xml', text: writer.text, lines: writer.lines, paragraphLines: true, hints, issues: [] }
 }

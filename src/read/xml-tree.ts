@@ -1,3 +1,5 @@
+import type { LineRole, RawLine } from './raw.js'
+
 /** A node of fast-xml-parser's ordered tree (`preserveOrder: true`): `{ tag: children, ':@': attributes }`. */
 export type XNode = Record<string, unknown>
 
@@ -22,4 +24,24 @@ export function textOf(nodes: XNode[]): string {
 /** The first child with the tag, or undefined. */
 export function childOf(nodes: XNode[], tag: string): XNode | undefined {
   return nodes.find((n) => tagOf(n) === tag)
+}
+
+/** The lines an XML reader writes: one per block, white space folded, empty ones left out, with their offsets. */
+export class LineWriter {
+  readonly lines: RawLine[] = []
+  private readonly out: string[] = []
+  private offset = 0
+
+  push(line: string, role: LineRole): void {
+    const clean = line.replace(/\s+/g, ' ').trim()
+    if (!clean) return
+    this.lines.push({ text: clean, start: this.offset, page: 1, role })
+    this.out.push(clean)
+    this.offset += clean.length + 1
+  }
+
+  /** The text the lines' offsets point into. */
+  get text(): string {
+    return this.out.join('\n')
+  }
 }

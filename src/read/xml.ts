@@ -2,10 +2,10 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { dutchDate } from '../normalize/patterns.js'
 import { ReadError } from './errors.js'
 import { hintsFromMeta } from './meta.js'
-import type { LineRole, RawLine, RawText, SourceHints } from './raw.js'
+import type { LineRole, RawText, SourceHints } from './raw.js'
 
 import { readVlos } from './vlos.js'
-import { attrsOf, childrenOf, tagOf, type XNode } from './xml-tree.js'
+import { attrsOf, childrenOf, LineWriter, tagOf, type XNode } from './xml-tree.js'
 
 // Elements whose text runs inline inside a paragraph (`<al>Zie <extref>…</extref></al>`).
 const INLINE = new Set([
@@ -92,19 +92,11 @@ export function readXml(text: string): RawText {
     )
   }
 
-  const out: string[] = []
-  const lines: RawLine[] = []
+  const writer = new LineWriter()
+  const push = (line: string, role: LineRole) => writer.push(line, role)
   const footnotes: Array<{ label: string; text: string }> = []
   const metaPairs: Array<[string, string]> = []
   const hints: SourceHints = {}
-  let offset = 0
-  const push = (line: string, role: LineRole) => {
-    const clean = line.replace(/\s+/g, ' ').trim()
-    if (!clean) return
-    lines.push({ text: clean, start: offset, page: 1, role })
-    out.push(clean)
-    offset += clean.length + 1
-  }
 
   // Text of a block: its own text and its inline descendants'; footnotes are taken out.
   const inlineText = (nodes: XNode[]): string => {
@@ -256,8 +248,8 @@ export function readXml(text: string): RawText {
   if (hId) hints.vergaderjaar ??= `${hId[1]}-${hId[2]}`
   return {
     form: 'official-xml',
-    text: out.join('\n'),
-    lines,
+    text: writer.text,
+    lines: writer.lines,
     paragraphLines: true,
     // The publication's own subject (`OVERHEIDop.documenttitel`: `Motie van het lid Krul over …`) is its title,
     // over the printed item title (`MOTIE VAN HET LID KRUL`), which says only what kind of paper it is.

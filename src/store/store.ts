@@ -72,6 +72,15 @@ export interface FollowStatus extends Follow {
   newCount: number
 }
 
+/** Every promise a query matches, page by page (500 at a time), in the query's order: for exports and comparisons. */
+export async function* everyCommitment(store: Store, query: CommitmentQuery, today: string): AsyncGenerator<TrackedCommitment> {
+  for (let offset = 0; ; offset += 500) {
+    const page = await store.commitments({ ...query, limit: 500, offset }, today)
+    yield* page.items
+    if (page.items.length === 0 || offset + page.items.length >= page.total) return
+  }
+}
+
 /** A search request from optional form or flag values: empty filters are left out (`exactOptionalPropertyTypes`). */
 export function searchRequest(r: { [K in keyof SearchRequest]: SearchRequest[K] | undefined } & { q: string }): SearchRequest {
   const out: SearchRequest = { q: r.q }

@@ -1,5 +1,5 @@
 import type { Section, Speaker, SpeakerRole, Turn } from '../model/document.js'
-import { roleOfOffice, SPEAKER_LABEL } from '../normalize/patterns.js'
+import { roleOfOffice, SPEAKER_LABEL, SURNAME } from '../normalize/patterns.js'
 
 /** Roles that speak for the government: only they make promises (toezeggingen). */
 export const GOVERNMENT: ReadonlySet<SpeakerRole> = new Set(['minister-president', 'minister', 'staatssecretaris'])
@@ -16,7 +16,7 @@ const MIN_LABELS = 3
 // `… overleg gevoerd met mevrouw Van Engelshoven, Minister van Onderwijs, Cultuur en Wetenschap, over: …`
 const OFFICE_WORDS = String.raw`(?:(?!\s(?:over|en de heer|en mevrouw)\b)[^,.:;])+`
 const PRESENT = new RegExp(
-  String.raw`(?:de heer|mevrouw)\s+((?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|'t)\s+){0,3}\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|de|der|den|'t)\s+){0,2}\p{Lu}[\p{L}'’.-]*){0,3}),\s+((?:[Mm]inister-president,\s+[Mm]inister van ${OFFICE_WORDS}|(?:[Mm]inister|[Ss]taatssecretaris)\s+(?:van|voor)\s+${OFFICE_WORDS})(?:,\s+(?!(?:en\s+)?(?:de heer|mevrouw|[Mm]inister|[Ss]taatssecretaris|over)\b)\p{Lu}${OFFICE_WORDS})*)`,
+  String.raw`(?:de heer|mevrouw)\s+(${SURNAME}),\s+((?:[Mm]inister-president,\s+[Mm]inister van ${OFFICE_WORDS}|(?:[Mm]inister|[Ss]taatssecretaris)\s+(?:van|voor)\s+${OFFICE_WORDS})(?:,\s+(?!(?:en\s+)?(?:de heer|mevrouw|[Mm]inister|[Ss]taatssecretaris|over)\b)\p{Lu}${OFFICE_WORDS})*)`,
   'gu',
 )
 

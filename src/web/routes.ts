@@ -6,7 +6,7 @@ import { dateField, typeField } from '../search/fields.js'
 import { parseQuery, QueryError } from '../search/query.js'
 import { applyCorrection } from '../server/corrections.js'
 import { HttpError } from '../server/errors.js'
-import type { CommitmentQuery, Store } from '../store/store.js'
+import { type CommitmentQuery, everyCommitment, type Store } from '../store/store.js'
 import { CSS, FAVICON, JS } from './assets.js'
 import { BOARD_PAGE, commitmentsPage } from './commitments-page.js'
 import { dossierPage } from './dossier-page.js'
@@ -88,14 +88,14 @@ const crossSite = (req: FastifyRequest) => {
   return !!origin && origin !== 'null' && new URL(origin).host !== req.headers.host
 }
 
+/** A form posted from another site's page: refused. */
+const refused = (reply: FastifyReply) => html(reply, layout({ title: 'Geweigerd', body: '<h1>Geweigerd</h1><p>Een formulier van een andere site.</p>' }), 403)
+
 /** Every promise of a board's filter (all pages), as export rows. */
 async function boardRows(store: Store, query: CommitmentQuery, today: string, base: string): Promise<CommitmentRow[]> {
   const rows: CommitmentRow[] = []
-  for (let offset = 0; ; offset += 500) {
-    const page = await store.commitments({ ...query, limit: 500, offset }, today)
-    rows.push(...page.items.map((c) => commitmentRow(c, base)))
-    if (page.items.length === 0 || offset + page.items.length >= page.total) return rows
-  }
+  for await (const c of everyCommitment(store, query, today)) rows.push(commitmentRow(c, base))
+  return rows
 }
 
 /** Drops undefined fields, for `exactOptionalPropertyTypes`. */
@@ -218,13 +218,13 @@ ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
   app.post('/login', async (req, reply) => {
     const form = formOf(req.body)
     const back = localPath(form.back)
-    if (crossSite(req)) return html(reply, layout({ title: 'Geweigerd', body: '<h1>Geweigerd</h1><p>Een formulier van een andere site.</p>' }), 403)
+    if (crossSite(req)) return refused(reply)
     if (!web?.session || !web.tokenMatches(form.token ?? '')) return loginPage(reply, back, web?.writable ? 'Onjuist token.' : null, 401)
     const secure = req.protocol === 'https' ? '; Secure' : ''
     return reply.header('set-cookie', `kw_session=${web.session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=43200${secure}`).redirect(back, 303)
   })
   app.post('/logout', async (req, reply) => {
-    if (crossSite(req)) return html(reply, layout({ title: 'Geweigerd', body: '<h1>Geweigerd</h1>' }), 403)
+    if (crossSite(req)) return refused(reply)
     return reply.header('set-cookie', 'kw_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0').redirect('/', 303)
   })
   // A correction from the board or a paper page. A target older than the promise or from another sender
@@ -233,7 +233,7 @@ ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
     const { id } = req.params as { id: string }
     const form = formOf(req.body)
     const back = localPath(form.back)
-    if (crossSite(req)) return html(reply, layout({ title: 'Geweigerd', body: '<h1>Geweigerd</h1><p>Een formulier van een andere site.</p>' }), 403)
+    if (crossSite(req)) return refused(reply)
     if (!signedIn(req)) return loginPage(reply, back, 'Meld u aan om te corrigeren.', 401)
     const action = CORRECTION_ACTIONS.find((a) => a === form.action)
     if (!action || (action === 'fulfilled-by' && !form.target?.trim()))
@@ -281,7 +281,7 @@ ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
     return html(reply, followPage(f, result, signedIn(req)))
   })
   const followWrite = (req: FastifyRequest, reply: FastifyReply) => {
-    if (crossSite(req)) return html(reply, layout({ title: 'Geweigerd', body: '<h1>Geweigerd</h1><p>Een formulier van een andere site.</p>' }), 403)
+    if (crossSite(req)) return refused(reply)
     if (!signedIn(req)) return loginPage(reply, '/follows', 'Meld u aan om te volgen.', 401)
     return null
   }
