@@ -45,13 +45,13 @@ export async function openStore(flag?: string, { create = false }: { create?: bo
     return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined
   }
   const cache = number('KAMERWACHT_SEARCH_CACHE')
-  const options = cache !== undefined ? { searchCache: cache } : {}
+  const postingsMb = number('KAMERWACHT_POSTINGS_MB')
+  const options = { ...(cache !== undefined ? { searchCache: cache } : {}), ...(postingsMb !== undefined ? { postingsMb } : {}) }
   if (isPostgresUrl(where)) {
     const { PostgresStore } = await import('../store/postgres/index.js')
     return PostgresStore.open(where, options)
   }
-  const postingsMb = number('KAMERWACHT_POSTINGS_MB')
-  return new EmbeddedStore(where, postingsMb !== undefined ? { ...options, postingsMb } : options)
+  return new EmbeddedStore(where, options)
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024

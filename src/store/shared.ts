@@ -1,4 +1,4 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib'
+import { inflateRawSync } from 'node:zlib'
 import type { InputForm } from '../model/document.js'
 import { topK } from '../search/bm25.js'
 import { type Filters, type ParsedQuery, parseQuery } from '../search/query.js'
@@ -19,10 +19,11 @@ export const FORM_RANK: Record<InputForm, number> = {
   'open-data': 1,
 }
 
-/** Documents and texts are stored deflated: they are most of a store's size. */
-export const pack = (value: string): Buffer => deflateRawSync(Buffer.from(value, 'utf8'), { level: 6 })
-/** The inverse of {@link pack}. */
-export const unpack = (blob: Buffer): string => inflateRawSync(blob).toString('utf8')
+/**
+ * Documents and texts as stores before schema 9 (SQLite) and 6 (PostgreSQL) kept them: deflated, with no
+ * header. Only the migrations that run before those read it; see `codec.ts` for what is written now.
+ */
+export const unpackLegacy = (blob: Buffer): string => inflateRawSync(blob).toString('utf8')
 
 /**
  * The date bounds of `van:`/`tot:` as ISO days: `van:2022` is 2022-01-01,
@@ -65,8 +66,8 @@ export interface HitRow {
   tk_nummer: string | null
 }
 
-/** One result line from its row: `score` rounded to three decimals, a snippet around the query's words. */
-export function searchHit(row: HitRow, score: number, stems: Set<string>, prefixes: string[]): SearchHit {
+/** One result line from its row: `score` rounded to three decimals, a snippet around the query's words of its text (`unpack`ed). */
+export function searchHit(row: HitRow, unpack: (blob: Buffer) => string, score: number, stems: Set<string>, prefixes: string[]): SearchHit {
   const hit: SearchHit = {
     id: row.id ?? row.key,
     title: row.title,

@@ -1,10 +1,12 @@
 import pg from 'pg'
 import type { Correction, TrackedCommitment } from '../../link/status.js'
 import type { Document, InputForm } from '../../model/document.js'
-import { idf } from '../../search/bm25.js'
-import { queryStems, rankable } from '../../search/query.js'
+import { type PostingList, Scratch } from '../../search/bm25.js'
+import { ListCache, runSearch } from '../../search/engine.js'
+import { queryStems, type Term } from '../../search/query.js'
 import { stemText } from '../../search/stem.js'
-import { dateBounds, emptyResult, FORM_RANK, type HitRow, pack, prepareSearch, ResultCache, searchHit, topFacet, unpack } from '../shared.js'
+import { DICTIONARY_SIZE, joinDocument, MAX_DICTIONARIES, Packer, type PackKind, sampleDictionary, splitDocument, TRAIN_AT } from '../codec.js'
+import { dateBounds, emptyResult, FORM_RANK, type HitRow, prepareSearch, ResultCache, searchHit, topFacet, unpackLegacy } from '../shared.js'
 import {
   type Citations,
   type CommitmentList,
@@ -26,8 +28,9 @@ import {
   type TimelineEntry,
 } from '../store.js'
 import { PgLinks } from './links.js'
+import { fillPostings, listKey, loadLists, PgColumns, PostingBatch } from './postings.js'
 import { PG_MIGRATIONS } from './schema.js'
-import { bm25Sql, rankedTerms, termFrequencies, termQuery, toTsQuery, tsvectorLiteral } from './search.js'
+import { termFrequencies, tsvectorLiteral } from './search.js'
 
 // count(*) and sums come back as bigint; every count here fits a double.
 pg.types.setTypeParser(20, (v: string) => Number(v))
@@ -61,13 +64,23 @@ export class PostgresStore implements Store {
   readonly location: string
   private readonly links: PgLinks
   private readonly results: ResultCache
+  /** The papers' filter and facet columns, and the posting lists kept (see `postings.ts`). */
+  private readonly columns = new PgColumns()
+  private readonly lists: ListCache
+  private readonly scratch = new Scratch()
+  /** The search running now: searches take turns (see `searchUncached`). */
+  private searching: Promise<unknown> = Promise.resolve()
+  /** Packs stored values with the store's dictionaries (see `codec.ts`). */
+  private readonly packer = new Packer()
 
   private constructor(
     private readonly pool: pg.Pool,
     url: string,
     cacheSize: number,
+    postingsMb: number,
   ) {
     this.results = new ResultCache(cacheSize)
+    this.lists = new ListCache(postingsMb * 1024 * 1024)
     this.location = redact(url)
     this.links = new PgLinks(pool)
   }
@@ -76,7 +89,7 @@ export class PostgresStore implements Store {
    * Connects, migrates and returns the store. `schema` (default `kamerwacht`)
    * is the PostgreSQL schema the tables live in; tests use one per run.
    */
-  static async open(url: string, options: { searchCache?: number; schema?: string; max?: number } = {}): Promise<PostgresStore> {
+  static async open(url: string, options: { searchCache?: number; schema?: string; max?: number; postingsMb?: number } = {}): Promise<PostgresStore> {
     // `postgres://…/db?schema=team` picks the schema in the URL; the rest of the URL goes to the driver.
     const parsed = new URL(url)
     const fromUrl = parsed.searchParams.get('schema')
@@ -87,9 +100,10 @@ export class PostgresStore implements Store {
     const pool = new pg.Pool({ connectionString: url, max: options.max ?? 8, options: `-c search_path=${schema}` })
     // An idle client that loses its server must not crash the process; the next query reports it.
     pool.on('error', () => {})
-    const store = new PostgresStore(pool, url, Math.max(0, options.searchCache ?? 256))
+    const store = new PostgresStore(pool, url, Math.max(0, options.searchCache ?? 256), Math.max(0, options.postingsMb ?? 64))
     try {
       await store.migrate(schema)
+      await store.loadDictionaries()
     } catch (e) {
       await pool.end()
       const code = (e as { code?: string }).code
@@ -115,6 +129,8 @@ export class PostgresStore implements Store {
         try {
           await client.query(PG_MIGRATIONS[v] as string)
           if (v + 1 === 2) await this.backfillTkNummer(client)
+          if (v + 1 === 6) await this.repack(client)
+          if (v + 1 === 7) await fillPostings(client)
           await client.query("INSERT INTO meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [
             String(v + 1),
           ])
@@ -133,7 +149,43 @@ export class PostgresStore implements Store {
   /** Sets `tk_nummer` on papers read from open-data files before the column existed (migration 2). */
   private async backfillTkNummer(db: pg.PoolClient): Promise<void> {
     const rows = (await db.query<{ key: string; doc: Buffer }>("SELECT key, doc FROM papers WHERE form = 'open-data'")).rows
-    for (const r of rows) await db.query('UPDATE papers SET tk_nummer = $1 WHERE key = $2', [documentNummerOf(JSON.parse(unpack(r.doc)) as Document), r.key])
+    for (const r of rows)
+      await db.query('UPDATE papers SET tk_nummer = $1 WHERE key = $2', [documentNummerOf(JSON.parse(unpackLegacy(r.doc)) as Document), r.key])
+  }
+
+  /**
+   * Migration 6: every stored value in the packed form of `codec.ts` (with
+   * no dictionary: those come as the store grows), the Document kept once as
+   * in the embedded store.
+   */
+  private async repack(db: pg.PoolClient): Promise<void> {
+    // A thousand rows at a time: a store of a million papers is never in memory at once.
+    for (let after = 0; ; ) {
+      const papers = (
+        await db.query<{ rowid: number; doc: Buffer; text: Buffer; bytes: Buffer | null }>(
+          'SELECT p.rowid, p.doc, p.text, s.bytes FROM papers p LEFT JOIN sources s ON s.sha256 = p.source_sha WHERE p.rowid > $1 ORDER BY p.rowid LIMIT 1000',
+          [after],
+        )
+      ).rows
+      for (const p of papers) {
+        const stored = splitDocument(JSON.parse(unpackLegacy(p.doc)) as Document, p.bytes ?? Buffer.alloc(0))
+        await db.query('UPDATE papers SET doc = $1, text = $2 WHERE rowid = $3', [
+          this.packer.pack('doc', stored.json),
+          this.packer.pack('text', unpackLegacy(p.text)),
+          p.rowid,
+        ])
+      }
+      if (papers.length < 1000) break
+      after = Number(papers[papers.length - 1]?.rowid)
+    }
+    for (let after = ''; ; ) {
+      const sources = (
+        await db.query<{ sha256: string; bytes: Buffer }>('SELECT sha256, bytes FROM sources WHERE sha256 > $1 ORDER BY sha256 LIMIT 1000', [after])
+      ).rows
+      for (const s of sources) await db.query('UPDATE sources SET bytes = $1 WHERE sha256 = $2', [this.packer.pack('text', s.bytes), s.sha256])
+      if (sources.length < 1000) break
+      after = sources[sources.length - 1]?.sha256 as string
+    }
   }
 
   /** Schema version of the database. */
@@ -147,10 +199,52 @@ export class PostgresStore implements Store {
 
   async putMany(items: Array<{ doc: Document; raw: Uint8Array }>, force = false): Promise<PutResult[]> {
     return this.write(async (client) => {
+      await this.trainIfDue(client)
       const out: PutResult[] = []
-      for (const { doc, raw } of items) out.push(await this.putOne(client, doc, raw, force))
+      const batch = new PostingBatch()
+      for (const { doc, raw } of items) out.push(await this.putOne(client, doc, raw, force, batch))
+      await batch.flush(client)
       return out
     })
+  }
+
+  /** Reads the store's dictionaries into the packer (another process may have made some since). */
+  private async loadDictionaries(db: Db = this.pool): Promise<void> {
+    for (const d of (await db.query<{ id: number; kind: PackKind; papers: number; bytes: Buffer }>('SELECT id, kind, papers, bytes FROM dictionaries')).rows)
+      if (!this.packer.has(d.id)) this.packer.add({ id: d.id, kind: d.kind, papers: Number(d.papers), bytes: d.bytes })
+  }
+
+  /** Makes sure the packer knows the dictionary of every value given. */
+  private async known(...blobs: Array<Buffer | null | undefined>): Promise<void> {
+    if (blobs.some((b) => b && b.length > 0 && !this.packer.has(b[0] as number))) await this.loadDictionaries()
+  }
+
+  /**
+   * Makes dictionaries of raw and clean texts and of Documents from papers
+   * spread over the store when it has grown past the next of \`TRAIN_AT\`
+   * (as the embedded store does; see \`codec.ts\`). Runs under the write lock,
+   * so two processes never both make them.
+   */
+  private async trainIfDue(db: pg.PoolClient): Promise<void> {
+    const count = (await db.query<{ papers: number }>('SELECT papers FROM stats')).rows[0]?.papers ?? 0
+    const last = (await db.query<{ n: number }>("SELECT coalesce(max(papers), 0) AS n FROM dictionaries WHERE kind = 'text'")).rows[0]?.n ?? 0
+    if (Number(last) > (this.packer.current('text')?.papers ?? 0)) await this.loadDictionaries(db)
+    if (!TRAIN_AT.some((n) => n <= count && n > Number(last))) return
+    const range = (await db.query<{ lo: number; hi: number }>('SELECT min(rowid) AS lo, max(rowid) AS hi FROM papers')).rows[0]
+    const lo = Number(range?.lo ?? 0)
+    const hi = Number(range?.hi ?? 0)
+    const ids = Array.from({ length: 200 }, (_, k) => lo + Math.floor((k * (hi - lo + 1)) / 200))
+    const rows = (await db.query<{ doc: Buffer; text: Buffer }>('SELECT doc, text FROM papers WHERE rowid = ANY($1::bigint[])', [ids])).rows
+    await this.known(...rows.flatMap((r) => [r.doc, r.text]))
+    const samples: Record<'text' | 'doc', Uint8Array[]> = { text: rows.map((r) => this.packer.unpack(r.text)), doc: rows.map((r) => this.packer.unpack(r.doc)) }
+    for (const kind of ['text', 'doc'] as const) {
+      const bytes = sampleDictionary(samples[kind], DICTIONARY_SIZE[kind])
+      if (bytes.length === 0) continue
+      const id = ((await db.query<{ n: number }>('SELECT coalesce(max(id), 0) AS n FROM dictionaries')).rows[0]?.n ?? 0) + 1
+      if (id > MAX_DICTIONARIES) return
+      await db.query('INSERT INTO dictionaries (id, kind, papers, bytes) VALUES ($1, $2, $3, $4)', [id, kind, count, Buffer.from(bytes)])
+      this.packer.add({ id, kind, papers: count, bytes })
+    }
   }
 
   /** Runs `work` on one connection in a transaction opened by `begin`, committed when it returns, rolled back when it throws. */
@@ -171,13 +265,20 @@ export class PostgresStore implements Store {
 
   /** Runs `work` in one transaction as the only writer, whichever process: links are computed against what is committed. */
   private async write<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    return this.transaction('BEGIN', async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK])
-      return work(client)
-    })
+    // A dictionary made in a transaction that rolls back is not in the store: nothing may be packed with it.
+    const known = this.packer.highest()
+    try {
+      return await this.transaction('BEGIN', async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK])
+        return work(client)
+      })
+    } catch (e) {
+      this.packer.forgetAbove(known)
+      throw e
+    }
   }
 
-  private async putOne(db: pg.PoolClient, doc: Document, raw: Uint8Array, force: boolean): Promise<PutResult> {
+  private async putOne(db: pg.PoolClient, doc: Document, raw: Uint8Array, force: boolean, batch: PostingBatch): Promise<PutResult> {
     const sha = doc.source.sha256
     const known = (await db.query<{ key: string; reader_version: number }>('SELECT key, reader_version FROM sources WHERE sha256 = $1', [sha])).rows[0]
     if (known && known.reader_version >= READER_VERSION && !force) return 'unchanged'
@@ -185,15 +286,15 @@ export class PostgresStore implements Store {
     // Read again under another key (a reader that now finds an id or a subject): its paper under the old key goes.
     if (known && known.key !== key) {
       const old = (await db.query<{ source_sha: string }>('SELECT source_sha FROM papers WHERE key = $1', [known.key])).rows[0]
-      if (old?.source_sha === sha) await this.removePaper(db, known.key, { keepSources: true })
+      if (old?.source_sha === sha) await this.removePaper(db, known.key, batch, { keepSources: true })
     }
     await db.query(
       'INSERT INTO sources (sha256, key, name, form, reader_version, bytes) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO UPDATE SET key = excluded.key, name = excluded.name, form = excluded.form, reader_version = excluded.reader_version',
-      [sha, key, doc.source.name, doc.form, READER_VERSION, Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)],
+      [sha, key, doc.source.name, doc.form, READER_VERSION, this.packer.pack('text', raw)],
     )
     const existing = (
-      await db.query<{ form: InputForm; source_sha: string; reader_version: number; len: number }>(
-        'SELECT form, source_sha, reader_version, len FROM papers WHERE key = $1',
+      await db.query<{ form: InputForm; source_sha: string; reader_version: number; len: number; tf: Record<string, number> }>(
+        'SELECT form, source_sha, reader_version, len, tf FROM papers WHERE key = $1',
         [key],
       )
     ).rows[0]
@@ -202,6 +303,8 @@ export class PostgresStore implements Store {
     if (existing && force && existing.source_sha !== sha) return 'unchanged'
     const stems = stemText(`${doc.title ?? ''} ${doc.text}`)
     const tokens = stems ? stems.split(' ') : []
+    const tf = termFrequencies(tokens)
+    const stored = splitDocument(doc, raw)
     const values = [
       key,
       doc.id,
@@ -214,37 +317,48 @@ export class PostgresStore implements Store {
       doc.form,
       sha,
       READER_VERSION,
-      pack(JSON.stringify(doc)),
-      pack(doc.text),
+      this.packer.pack('doc', stored.json),
+      this.packer.pack('text', stored.text),
       tsvectorLiteral(tokens),
       tokens.length,
-      JSON.stringify(termFrequencies(tokens)),
+      JSON.stringify(tf),
       documentNummerOf(doc),
     ]
+    let seq: number
     if (existing) {
-      await db.query(
-        `UPDATE papers SET id = $2, type = $3, date = $4, year = $5, sender = $6, title = $7, dossier = $8, form = $9, source_sha = $10,
-           reader_version = $11, doc = $12, text = $13, tsv = $14::tsvector, len = $15, tf = $16::jsonb, tk_nummer = $17, seq = nextval('paper_seq') WHERE key = $1`,
-        values,
-      )
+      seq = (
+        await db.query<{ seq: number }>(
+          `UPDATE papers SET id = $2, type = $3, date = $4, year = $5, sender = $6, title = $7, dossier = $8, form = $9, source_sha = $10,
+             reader_version = $11, doc = $12, text = $13, tsv = $14::tsvector, len = $15, tf = $16::jsonb, tk_nummer = $17, seq = nextval('paper_seq') WHERE key = $1
+           RETURNING seq`,
+          values,
+        )
+      ).rows[0]?.seq as number
       await db.query('UPDATE stats SET tokens = tokens + $1', [tokens.length - existing.len])
+      batch.remove(existing.tf)
     } else {
-      await db.query(
-        `INSERT INTO papers (key, id, type, date, year, sender, title, dossier, form, source_sha, reader_version, doc, text, tsv, len, tf, tk_nummer, seq)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::tsvector, $15, $16::jsonb, $17, nextval('paper_seq'))`,
-        values,
-      )
+      seq = (
+        await db.query<{ seq: number }>(
+          `INSERT INTO papers (key, id, type, date, year, sender, title, dossier, form, source_sha, reader_version, doc, text, tsv, len, tf, tk_nummer, seq)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::tsvector, $15, $16::jsonb, $17, nextval('paper_seq'))
+           RETURNING seq`,
+          values,
+        )
+      ).rows[0]?.seq as number
       await db.query('UPDATE stats SET papers = papers + 1, tokens = tokens + $1', [tokens.length])
     }
+    batch.add(Number(seq), tf)
     await this.links.derive(db, doc, { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier })
     return existing ? 'updated' : 'new'
   }
 
   /** Removes a paper, what was derived from it and (unless kept) its raw sources; false when there is none. */
-  private async removePaper(db: pg.PoolClient, key: string, { keepSources = false } = {}): Promise<boolean> {
-    const gone = (await db.query<{ len: number }>('DELETE FROM papers WHERE key = $1 RETURNING len', [key])).rows[0]
+  private async removePaper(db: pg.PoolClient, key: string, batch: PostingBatch, { keepSources = false } = {}): Promise<boolean> {
+    const gone = (await db.query<{ len: number; tf: Record<string, number> }>('DELETE FROM papers WHERE key = $1 RETURNING len, tf', [key])).rows[0]
     if (!gone) return false
-    await db.query('UPDATE stats SET papers = papers - 1, tokens = tokens - $1', [gone.len])
+    batch.remove(gone.tf)
+    // Readers start over on a removal: the paper leaves no row for them to find by its seq.
+    await db.query('UPDATE stats SET papers = papers - 1, tokens = tokens - $1, removals = removals + 1', [gone.len])
     await this.links.clear(db, key)
     if (!keepSources) await db.query('DELETE FROM sources WHERE key = $1', [key])
     // The sequence is the search cache's stamp: a removal must change it too.
@@ -256,6 +370,8 @@ export class PostgresStore implements Store {
   async applySync(source: string, items: SyncItem[], state: unknown): Promise<SyncApplied> {
     const out: SyncApplied = { records: 0, papers: { new: 0, updated: 0, unchanged: 0 }, removed: 0 }
     return this.write(async (client) => {
+      await this.trainIfDue(client)
+      const batch = new PostingBatch()
       const paperOf = async (id: string) =>
         (await client.query<{ paper_key: string }>('SELECT paper_key FROM od_content WHERE record_id = $1', [id])).rows[0]?.paper_key ?? null
       for (const { record, paper } of items) {
@@ -264,7 +380,7 @@ export class PostgresStore implements Store {
         const drop = async (key: string | null) => {
           if (!key) return
           const shared = (await client.query('SELECT 1 FROM od_content WHERE paper_key = $1 AND record_id <> $2', [key, record.id])).rowCount
-          if (!shared && (await this.removePaper(client, key))) out.removed++
+          if (!shared && (await this.removePaper(client, key, batch))) out.removed++
         }
         if (record.deleted) {
           await client.query('DELETE FROM od_records WHERE entity = $1 AND id = $2', [record.entity, record.id])
@@ -283,7 +399,7 @@ export class PostgresStore implements Store {
         const existing = (await client.query<{ sha: string; form: string }>('SELECT source_sha AS sha, form FROM papers WHERE key = $1', [key])).rows[0]
         // A changed record is written again even when its content is the same bytes: its metadata changed.
         const same = existing?.sha === paper.doc.source.sha256
-        const result = await this.putOne(client, paper.doc, paper.raw, same)
+        const result = await this.putOne(client, paper.doc, paper.raw, same, batch)
         out.papers[result]++
         // The record's JSON stood in for the text until now; the record itself is kept in od_records.
         if (result === 'updated' && paper.content === 'ok' && existing?.form === 'open-data' && !same)
@@ -298,6 +414,7 @@ export class PostgresStore implements Store {
         source,
         JSON.stringify(state),
       ])
+      await batch.flush(client)
       return out
     })
   }
@@ -368,15 +485,24 @@ export class PostgresStore implements Store {
   async get(idOrKey: string): Promise<Document | null> {
     const key = await this.keyOf(this.pool, idOrKey)
     if (!key) return null
-    const r = await this.pool.query<{ doc: Buffer }>('SELECT doc FROM papers WHERE key = $1', [key])
-    return r.rows[0] ? (JSON.parse(unpack(r.rows[0].doc)) as Document) : null
+    const r = await this.pool.query<{ doc: Buffer; text: Buffer; bytes: Buffer | null }>(
+      'SELECT p.doc, p.text, s.bytes FROM papers p LEFT JOIN sources s ON s.sha256 = p.source_sha WHERE p.key = $1',
+      [key],
+    )
+    const row = r.rows[0]
+    if (!row) return null
+    await this.known(row.doc, row.text, row.bytes)
+    return joinDocument(this.packer.unpackText(row.doc), this.packer.unpackText(row.text), () => (row.bytes ? this.packer.unpack(row.bytes) : null))
   }
 
   async raw(idOrKey: string): Promise<Uint8Array | null> {
     const key = await this.keyOf(this.pool, idOrKey)
     if (!key) return null
     const r = await this.pool.query<{ bytes: Buffer }>('SELECT s.bytes FROM papers p JOIN sources s ON s.sha256 = p.source_sha WHERE p.key = $1', [key])
-    return r.rows[0] ? new Uint8Array(r.rows[0].bytes) : null
+    const row = r.rows[0]
+    if (!row) return null
+    await this.known(row.bytes)
+    return new Uint8Array(this.packer.unpack(row.bytes))
   }
 
   async hasCurrent(sha256: string): Promise<boolean> {
@@ -392,12 +518,31 @@ export class PostgresStore implements Store {
     const rows = (await this.pool.query<{ sha256: string; name: string }>('SELECT sha256, name FROM sources ORDER BY sha256')).rows
     return rows.map((r) => ({
       ...r,
-      bytes: async () =>
-        new Uint8Array((await this.pool.query<{ bytes: Buffer }>('SELECT bytes FROM sources WHERE sha256 = $1', [r.sha256])).rows[0]?.bytes ?? []),
+      bytes: async () => {
+        const row = (await this.pool.query<{ bytes: Buffer }>('SELECT bytes FROM sources WHERE sha256 = $1', [r.sha256])).rows[0]
+        await this.known(row?.bytes)
+        return new Uint8Array(row ? this.packer.unpack(row.bytes) : [])
+      },
     }))
   }
 
-  async warm(): Promise<void> {}
+  /**
+   * Reads the columns and the lists of the terms in the most papers, commonest
+   * first, until they take half the lists' budget (as the embedded store does).
+   */
+  async warm(): Promise<void> {
+    await this.snapshot(async (db) => {
+      const c = await this.columns.refresh(db, this.lists)
+      let planned = 0
+      const words: Term[] = []
+      for (const r of (await db.query<{ term: string; df: number }>('SELECT term, df FROM terms WHERE df > 0 ORDER BY df DESC LIMIT 5000')).rows) {
+        planned += r.df * 8
+        if (planned > this.lists.maxBytes / 2) break
+        words.push({ kind: 'word', text: r.term, stem: r.term })
+      }
+      await loadLists(db, { must: [words], not: [], filters: {}, notes: [] }, c, this.lists)
+    })
+  }
 
   async count(): Promise<number> {
     return (await this.pool.query<{ papers: number }>('SELECT papers FROM stats')).rows[0]?.papers ?? 0
@@ -433,82 +578,62 @@ export class PostgresStore implements Store {
 
   private async searchUncached(request: SearchRequest): Promise<SearchResult> {
     const prepared = prepareSearch(request)
-    const tsquery = toTsQuery(prepared.parsed)
-    if (!tsquery && !prepared.hasFilters) return emptyResult()
-    return this.snapshot((db) => this.searchIn(db, request, prepared, tsquery))
+    if (prepared.parsed.must.length === 0 && !prepared.hasFilters) return emptyResult()
+    // One search at a time in a process: the columns and lists in memory move to each search's snapshot.
+    const run = this.searching.then(() => this.snapshot((db) => this.searchIn(db, request, prepared)))
+    this.searching = run.catch(() => {})
+    return run
   }
 
+  /**
+   * The engine of the embedded store (`search/engine.ts`) over this store's
+   * postings: the columns and the lists brought to the snapshot, matching,
+   * ranking, facets and paging in memory, then one query for the page's rows.
+   */
   private async searchIn(
     db: pg.PoolClient,
     request: SearchRequest,
-    { parsed, filters, hasFilters, limit, offset }: ReturnType<typeof prepareSearch>,
-    tsquery: string | null,
+    { parsed, filters, limit, offset }: ReturnType<typeof prepareSearch>,
   ): Promise<SearchResult> {
-    const params: unknown[] = []
-    const param = (v: unknown) => {
-      params.push(v)
-      return `$${params.length}`
-    }
-    const where: string[] = []
-    if (tsquery) where.push(`p.tsv @@ ${param(tsquery)}::tsquery`)
-    if (filters.type) where.push(`p.type = ${param(filters.type)}`)
-    if (filters.dossier) where.push(`(p.dossier = ${param(filters.dossier)} OR starts_with(p.dossier, ${param(`${filters.dossier}-`)}))`)
-    if (filters.sender) where.push(`strpos(lower(p.sender), ${param(filters.sender.toLowerCase())}) > 0`)
-    // A follow's new papers: written after its last visit.
-    if (request.sinceSeq !== undefined) where.push(`p.seq > ${param(request.sinceSeq)}`)
-    if (filters.paper) {
-      const p = param(filters.paper)
-      where.push(`(p.id = ${p} OR p.key = ${p} OR p.tk_nummer = ${p} OR p.id = ${param(`nds-tk-${filters.paper}`)})`)
-    }
-    if (filters.speaker) where.push(`p.key IN (SELECT paper_key FROM speakers WHERE strpos(lower(label), ${param(filters.speaker.toLowerCase())}) > 0)`)
-    const bounds = dateBounds(filters.from, filters.to)
-    if (bounds.from) where.push(`left(p.date, 10) >= ${param(bounds.from)}`)
-    if (bounds.to) where.push(`left(p.date, 10) <= ${param(bounds.to)}`)
-    const whereSql = `WHERE ${where.join(' AND ')}`
-
-    const facetRows = (
-      await db.query<{ type: string | null; sender: string | null; dossier: string | null; year: string | null; g: number; n: number }>(
-        `SELECT p.type, p.sender, p.dossier, left(p.date, 4) AS year, GROUPING(p.type, p.sender, p.dossier, left(p.date, 4)) AS g, count(*) AS n
-         FROM papers p ${whereSql}
-         GROUP BY GROUPING SETS ((p.type), (p.sender), (p.dossier), (left(p.date, 4)), ())`,
-        params,
-      )
-    ).rows
-    const total = facetRows.find((r) => r.g === 15)?.n ?? 0
-    const facet = (field: 'type' | 'sender' | 'dossier' | 'year', g: number) =>
-      topFacet(facetRows.filter((r) => r.g === g && r[field] !== null).map((r): [string, number] => [r[field] as string, r.n]))
-
-    let order = 'left(p.date, 10) DESC NULLS LAST, p.rowid DESC'
-    let score = '0'
-    const stats = (await db.query<{ papers: number; tokens: number }>('SELECT papers, tokens FROM stats')).rows[0] ?? { papers: 0, tokens: 0 }
-    // As in the SQLite store: when BM25 gives every word the floor weight, newest first.
-    // Counting the matches of a tsquery reads them all: without filters the facet query's total is that
-    // count already, and a one-word query's matches are its word's document frequency.
-    const count = async (q: string) => (await db.query<{ n: number }>('SELECT count(*) AS n FROM papers WHERE tsv @@ $1::tsquery', [q])).rows[0]?.n ?? 0
-    const matches = tsquery && request.sort !== 'date' ? (hasFilters ? await count(tsquery) : total) : 0
-    if (tsquery && request.sort !== 'date' && rankable(parsed, matches, stats.papers)) {
-      const ranked = rankedTerms(parsed)
-      const terms = []
-      for (const term of ranked) {
-        const hits = ranked.length === 1 && parsed.not.length === 0 ? matches : await count(termQuery(term))
-        terms.push({ term, idf: idf(stats.papers, hits) })
-      }
-      score = bm25Sql(terms, stats.papers ? stats.tokens / stats.papers : 1, param)
-      order = 'score DESC, p.rowid'
-    }
-    const page = (
-      await db.query<HitRow & { score: number }>(
-        `SELECT p.key, p.id, p.title, p.type, p.date, p.sender, p.text, p.tk_nummer, ${score} AS score
-         FROM papers p ${whereSql} ORDER BY ${order} LIMIT ${param(limit)} OFFSET ${param(offset)}`,
-        params,
-      )
-    ).rows
+    const c = await this.columns.refresh(db, this.lists)
+    const hasWords = parsed.must.length > 0
+    if (hasWords) await loadLists(db, parsed, c, this.lists)
+    const list = (t: Term): PostingList => this.lists.get(listKey(t)) ?? { docs: new Int32Array(0), freqs: new Int32Array(0) }
+    const rows = async (sql: string, params: unknown[]) => new Set((await db.query<{ rowid: number }>(sql, params)).rows.map((r) => Number(r.rowid)))
+    const found = runSearch(
+      c,
+      hasWords ? { groups: parsed.must.map((g) => g.map(list)), not: parsed.not.map(list) } : null,
+      parsed,
+      filters,
+      { sort: request.sort, sinceSeq: request.sinceSeq, bounds: dateBounds(filters.from, filters.to), limit, offset },
+      {
+        speaker: filters.speaker
+          ? await rows('SELECT DISTINCT p.rowid FROM speakers s JOIN papers p ON p.key = s.paper_key WHERE strpos(lower(s.label), $1) > 0', [
+              filters.speaker.toLowerCase(),
+            ])
+          : null,
+        paper: filters.paper
+          ? await rows('SELECT rowid FROM papers WHERE id = $1 OR key = $1 OR tk_nummer = $1 OR id = $2', [filters.paper, `nds-tk-${filters.paper}`])
+          : null,
+      },
+      this.scratch,
+      topFacet,
+    )
+    const hitRows = new Map(
+      (
+        await db.query<HitRow & { rowid: number }>(
+          'SELECT rowid, key, id, title, type, date, sender, text, tk_nummer FROM papers WHERE rowid = ANY($1::bigint[])',
+          [found.page],
+        )
+      ).rows.map((r) => [Number(r.rowid), r]),
+    )
+    await this.known(...[...hitRows.values()].map((r) => r.text))
     const { stems, prefixes } = queryStems(parsed)
+    const { scores } = found
     return {
-      total,
-      hits: page.map((row) => searchHit(row, Number(row.score), stems, prefixes)),
-      // GROUPING() sets a bit for each column a row is not grouped by: (type) is 0111, (sender) 1011, (dossier) 1101, (year) 1110.
-      facets: { type: facet('type', 7), year: facet('year', 14), sender: facet('sender', 11), dossier: facet('dossier', 13) },
+      total: found.total,
+      hits: found.page.map((r) => searchHit(hitRows.get(r) as HitRow, (t) => this.packer.unpackText(t), scores ? (scores[r] as number) : 0, stems, prefixes)),
+      facets: found.facets,
     }
   }
 

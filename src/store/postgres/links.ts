@@ -227,11 +227,15 @@ export class PgLinks {
   private async dossierPapers(dossier: string): Promise<DossierRow[]> {
     return this.rows<DossierRow>(
       this.pool,
+      // A dossier and its parts (\`36410-XVI\`): the parts sort between \`36410-\` and \`36410.\` (byte order,
+      // COLLATE "C"), a range the indexes serve. \`starts_with\` or an OR with a subquery made PostgreSQL
+      // read every paper (230 ms a dossier at 100,000 papers).
       `SELECT ${INFO}, f.line, f.dossier_title FROM papers p LEFT JOIN profiles f ON f.paper_key = p.key
-       WHERE p.dossier = $1 OR starts_with(p.dossier, $2)
-          OR p.key IN (SELECT paper_key FROM paper_dossiers WHERE dossier = $1 OR starts_with(dossier, $2))
+       WHERE p.key IN (
+         SELECT key FROM papers WHERE dossier = $1 OR (dossier > $2 AND dossier < $3)
+         UNION SELECT paper_key FROM paper_dossiers WHERE dossier = $1 OR (dossier > $2 AND dossier < $3))
        ORDER BY p.date NULLS FIRST, p.key`,
-      [dossier, `${dossier}-`],
+      [dossier, `${dossier}-`, `${dossier}.`],
     )
   }
 
@@ -312,8 +316,8 @@ export class PgLinks {
       where.push(`strpos(lower(c.sender), $${params.length}) > 0`)
     }
     if (query.dossier) {
-      params.push(query.dossier, `${query.dossier}-`)
-      where.push(`(c.dossier = $${params.length - 1} OR starts_with(c.dossier, $${params.length}))`)
+      params.push(query.dossier, `${query.dossier}-`, `${query.dossier}.`)
+      where.push(`(c.dossier = $${params.length - 2} OR (c.dossier > $${params.length - 1} AND c.dossier < $${params.length}))`)
     }
     if (query.paper) {
       params.push((await this.info(query.paper))?.key ?? query.paper)

@@ -86,4 +86,14 @@ export const PG_MIGRATIONS: string[] = [
   // 5: the further dossiers a paper is printed in (`Document.otherDossiers`), so it is in each one's page.
   `CREATE TABLE paper_dossiers (paper_key text COLLATE "C" NOT NULL, dossier text COLLATE "C" NOT NULL, PRIMARY KEY (paper_key, dossier));
    CREATE INDEX paper_dossiers_dossier ON paper_dossiers(dossier);`,
+  // 6: values packed as codec.ts says (a header byte, then deflate), the Document kept once; rewritten by \`repack\`.
+  'SELECT 1;',
+  // 7: posting lists for the search engine both stores share (see postings.ts): segments of (seq, frequency) per term,
+  // each term's number of papers, and a count of removals (a removed paper leaves no row for readers to find). Filled
+  // by `fillPostings` from `tf`.
+  `CREATE TABLE postings (term text COLLATE "C" NOT NULL, seg bigint NOT NULL, level integer NOT NULL, n integer NOT NULL, docs bytea NOT NULL, PRIMARY KEY (term, seg));
+   CREATE TABLE terms (term text COLLATE "C" PRIMARY KEY, df integer NOT NULL);
+   ALTER TABLE stats ADD COLUMN removals bigint NOT NULL DEFAULT 0;`,
+  // 8: the dictionaries values are packed with (see codec.ts), made from the store's papers as it grows.
+  'CREATE TABLE dictionaries (id integer PRIMARY KEY, kind text NOT NULL, papers bigint NOT NULL, bytes bytea NOT NULL);',
 ]

@@ -1,8 +1,8 @@
 import type { ParsedQuery, Term } from '../../search/query.js'
 
-// The query language on PostgreSQL full-text search, with the semantics of the SQLite store:
-// the same stems (indexed from search/stem.ts, not from a PostgreSQL dictionary), the same
-// boolean structure, and FTS5's BM25 ranking computed in SQL.
+// The query language on PostgreSQL full-text search: the same stems as the SQLite store (indexed from
+// search/stem.ts, not from a PostgreSQL dictionary). Search itself runs on posting lists (postings.ts);
+// `tsv` gives the positions of a phrase's words, and the bench's plain ts_rank baseline.
 
 /** SQL text with its parameters, numbered from a given start. */
 export interface Sql {
@@ -48,16 +48,13 @@ export function tsvectorLiteral(stems: string[]): string {
 }
 
 /**
- * SQL for how often a term occurs in the row `p` (FTS5's phrase instance
- * count): a word's count in `tf`, the positions of every lexeme with a
- * prefix, or the starts of a phrase whose next words follow position by
- * position.
+ * SQL for how often a phrase occurs in the row `p` (FTS5's phrase instance
+ * count): the starts of its first word whose next words follow position by
+ * position in `tsv`.
  */
-export function frequencySql(t: Term, param: (value: unknown) => string): string {
+export function phraseFrequencySql(stems: string[], param: (value: unknown) => string): string {
   const positionsOf = (stem: string) => `(SELECT u.positions FROM unnest(p.tsv) u WHERE u.lexeme = ${param(stem)})`
-  if (t.kind === 'word') return `coalesce((p.tf ->> ${param(t.stem)})::int, 0)`
-  if (t.kind === 'prefix') return `coalesce((SELECT sum(cardinality(u.positions)) FROM unnest(p.tsv) u WHERE starts_with(u.lexeme, ${param(t.prefix)})), 0)`
-  const [first, ...rest] = t.stems
+  const [first, ...rest] = stems
   const follows = rest.map((s, k) => `(x + ${k + 1}) = ANY(coalesce(${positionsOf(s)}, '{}'))`).join(' AND ')
   return `coalesce((SELECT count(*) FROM unnest(${positionsOf(first as string)}) x WHERE ${follows}), 0)`
 }
@@ -67,25 +64,4 @@ export function termFrequencies(stems: string[]): Record<string, number> {
   const tf: Record<string, number> = {}
   for (const s of stems) tf[s] = (tf[s] ?? 0) + 1
   return tf
-}
-
-/** The terms BM25 sums over: every word, phrase and prefix the query looks for (excluded ones never occur in a match). */
-export function rankedTerms(q: ParsedQuery): Term[] {
-  return q.must.flat()
-}
-
-/**
- * FTS5's bm25(): for each term, idf = ln((N − n + 0.5) / (n + 0.5)), floored
- * at 1e-6, times f·(k1 + 1) / (f + k1·(1 − b + b·|D| / avgdl)), k1 = 1.2,
- * b = 0.75, |D| the paper's number of stems.
- */
-export function bm25Sql(terms: Array<{ term: Term; idf: number }>, avgdl: number, param: (value: unknown) => string): string {
-  if (terms.length === 0) return '0'
-  const norm = `(1.2 * (0.25 + 0.75 * p.len / ${param(avgdl)}::float8))`
-  return terms
-    .map(({ term, idf }) => {
-      const f = `(${frequencySql(term, param)})::float8`
-      return `(${param(idf)}::float8 * ${f} * 2.2 / (${f} + ${norm}))`
-    })
-    .join(' + ')
 }

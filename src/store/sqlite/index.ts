@@ -3,10 +3,23 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Correction, TrackedCommitment } from '../../link/status.js'
 import type { Document, InputForm } from '../../model/document.js'
-import { type ListQuery, match, type PostingList, Scratch, score, topK } from '../../search/bm25.js'
-import { type ParsedQuery, queryStems, rankable, type Term } from '../../search/query.js'
+import { type ListQuery, type PostingList, Scratch } from '../../search/bm25.js'
+import { PaperColumns, runSearch } from '../../search/engine.js'
+import { type ParsedQuery, queryStems, type Term } from '../../search/query.js'
 import { stemText } from '../../search/stem.js'
-import { dateBounds, emptyResult, FORM_RANK, type HitRow, pack, prepareSearch, ResultCache, searchHit, topFacet, unpack } from '../shared.js'
+import {
+  DICTIONARY_SIZE,
+  type Dictionary,
+  joinDocument,
+  MAX_DICTIONARIES,
+  PACK_KINDS,
+  Packer,
+  type PackKind,
+  sampleDictionary,
+  splitDocument,
+  TRAIN_AT,
+} from '../codec.js'
+import { dateBounds, emptyResult, FORM_RANK, type HitRow, prepareSearch, ResultCache, searchHit, topFacet, unpackLegacy } from '../shared.js'
 import type { Citations, CommitmentList, CommitmentQuery, DossierView, FollowStatus, TimelineEntry } from '../store.js'
 import {
   documentNummerOf,
@@ -22,7 +35,7 @@ import {
   type SyncApplied,
   type SyncItem,
 } from '../store.js'
-import { LINK_TABLES, PAPER_DOSSIERS_TABLE, SPEAKERS_TABLE, SqliteLinks } from './links.js'
+import { EVENTS_TABLE, LINK_TABLES, PAPER_DOSSIERS_TABLE, SPEAKERS_TABLE, SqliteLinks, type StoredEvent } from './links.js'
 import { OPEN_DATA_TABLES, SqliteOpenData } from './opendata.js'
 import { FtsPostings, varints } from './postings.js'
 
@@ -79,52 +92,36 @@ const MIGRATIONS: string[] = [
   'CREATE TABLE follows (name TEXT PRIMARY KEY, query TEXT NOT NULL, created TEXT NOT NULL, seen_seq INTEGER NOT NULL DEFAULT 0, seen_at TEXT);',
   // 8: the further dossiers a paper is printed in (see PAPER_DOSSIERS_TABLE); filled as papers are read again.
   PAPER_DOSSIERS_TABLE.replace('CREATE TABLE', 'CREATE TABLE IF NOT EXISTS').replace('CREATE INDEX', 'CREATE INDEX IF NOT EXISTS'),
+  // 9: values packed with dictionaries made from the store's papers (see codec.ts), the Document kept once (its
+  // text in \`text\`, a text file's source text not at all: it is the raw bytes decoded), raw sources, linking
+  // profiles, commitment records and timeline sentences packed too (blobs now, in columns still declared TEXT:
+  // SQLite keeps a blob as it is given); every value is written again by \`repack\`. Two indexes go: (dossier, date) is served by
+  // (dossier, sender, date), and nothing looks papers up by sender alone (the search filters in memory).
+  `CREATE TABLE dictionaries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, papers INTEGER NOT NULL, bytes BLOB NOT NULL);
+   DROP INDEX papers_dossier;
+   DROP INDEX papers_sender;`,
 ]
+
+/** A row of `dictionaries`. */
+interface DictionaryRow {
+  id: number
+  kind: string
+  papers: number
+  bytes: Buffer
+}
+
+const fromRow = (r: DictionaryRow): Dictionary => ({ id: r.id, kind: r.kind as PackKind, papers: r.papers, bytes: r.bytes })
 
 /** A row of `papers` as the queries select it: the summary's columns and the bookkeeping. */
 type PaperRow = Omit<PaperSummary, 'sourceName' | 'sha256'> & { rowid: number; form: InputForm; source_sha: string; reader_version: number }
 
-/** Interns the values of one column as small integer codes (0 = none). */
-class Codes {
-  readonly values: string[] = ['']
-  private readonly index = new Map<string, number>()
-  code(value: string | null): number {
-    if (value === null) return 0
-    let c = this.index.get(value)
-    if (c === undefined) {
-      c = this.values.length
-      this.values.push(value)
-      this.index.set(value, c)
-    }
-    return c
-  }
-}
-
-/** `2022-05-27` → 20220527, for comparing dates as numbers (0 = no date). */
-const dayNumber = (date: string | null) => (date ? Number(date.slice(0, 10).replace(/-/g, '')) : 0)
-
 /**
- * The papers table's filter and facet columns in memory, as integer codes in
- * typed arrays indexed by rowid, so that filters, the total and four facets
- * cost one tight loop over the matches instead of a query each. Rows written
- * by this or another process are picked up by their `seq` when the file's
- * data version changes.
+ * The papers table's filter and facet columns in memory (see `search/engine.ts`).
+ * Rows written by this or another process are picked up by their `seq` when
+ * the file's data version changes.
  */
-class FacetCache {
-  readonly type = new Codes()
-  readonly sender = new Codes()
-  readonly dossier = new Codes()
-  types = new Int32Array(1024)
-  senders = new Int32Array(1024)
-  dossiers = new Int32Array(1024)
-  days = new Int32Array(1024)
-  /** Length in tokens of each paper's indexed stems (FTS5's own count), for BM25. */
-  lengths = new Int32Array(1024)
-  present = new Uint8Array(1024)
-  /** The lengths summed. */
-  tokens = 0
+class FacetCache extends PaperColumns {
   private seq = 0
-  private count = 0
   // Rows written since `takeChanges` was last called; `overflow` once they are too many to list, or a row was removed.
   private pending: number[] = []
   private overflow = true
@@ -135,6 +132,7 @@ class FacetCache {
   private readonly removalCount
 
   constructor(db: Database.Database) {
+    super()
     this.changed = db.prepare<
       [number],
       { rowid: number; type: string | null; date: string | null; sender: string | null; dossier: string | null; seq: number; sz: Buffer | null }
@@ -143,23 +141,6 @@ class FacetCache {
     )
     this.dataVersion = db.prepare('PRAGMA data_version').pluck()
     this.removalCount = db.prepare("SELECT value FROM meta WHERE key = 'removals'").pluck()
-  }
-
-  private grow(rowid: number): void {
-    if (rowid < this.present.length) return
-    let n = this.present.length
-    while (n <= rowid) n *= 2
-    const widen = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n)
-      b.set(a)
-      return b
-    }
-    this.types = widen(this.types, (k) => new Int32Array(k))
-    this.senders = widen(this.senders, (k) => new Int32Array(k))
-    this.dossiers = widen(this.dossiers, (k) => new Int32Array(k))
-    this.days = widen(this.days, (k) => new Int32Array(k))
-    this.lengths = widen(this.lengths, (k) => new Int32Array(k))
-    this.present = widen(this.present, (k) => new Uint8Array(k))
   }
 
   /** Changes whenever a paper is written or removed, by this process or another. */
@@ -175,27 +156,17 @@ class FacetCache {
     const removals = String(this.removalCount.get() ?? '0')
     if (removals !== this.removals) {
       this.removals = removals
-      this.present.fill(0)
-      this.count = 0
-      this.tokens = 0
+      this.clear()
       this.seq = 0
       this.overflow = true
     }
     for (const r of this.changed.all(this.seq)) {
-      this.grow(r.rowid)
       if (!this.overflow) {
         if (this.pending.length < FacetCache.MAX_PENDING) this.pending.push(r.rowid)
         else this.overflow = true
       }
-      this.types[r.rowid] = this.type.code(r.type)
-      this.senders[r.rowid] = this.sender.code(r.sender)
-      this.dossiers[r.rowid] = this.dossier.code(r.dossier)
-      this.days[r.rowid] = dayNumber(r.date)
-      if (this.present[r.rowid]) this.tokens -= this.lengths[r.rowid] as number
-      else this.count++
-      this.lengths[r.rowid] = r.sz ? (varints(r.sz)[0] ?? 0) : 0
-      this.tokens += this.lengths[r.rowid] as number
-      this.present[r.rowid] = 1
+      // FTS5's own count of the paper's tokens: the first varint of its docsize record.
+      this.set({ ...r, length: r.sz ? (varints(r.sz)[0] ?? 0) : 0 })
       this.seq = Math.max(this.seq, r.seq)
     }
     return this
@@ -216,18 +187,6 @@ class FacetCache {
   invalidate(): void {
     this.version = -1
   }
-
-  /** How many papers there are. */
-  get size(): number {
-    return this.count
-  }
-
-  rowids(): Int32Array {
-    const out = new Int32Array(this.count)
-    let k = 0
-    for (let r = 0; r < this.present.length && k < out.length; r++) if (this.present[r]) out[k++] = r
-    return out.subarray(0, k)
-  }
 }
 
 /**
@@ -244,6 +203,8 @@ export class SqliteStore {
 
   private readonly results: ResultCache
   private readonly postings: FtsPostings
+  /** Packs and unpacks stored values with the store's dictionaries. */
+  readonly packer: Packer
   private readonly scratch = new Scratch()
 
   /**
@@ -261,8 +222,10 @@ export class SqliteStore {
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('busy_timeout = 10000')
     this.db.pragma('foreign_keys = ON')
+    this.packer = new Packer((id) => this.dictionary(id))
     this.migrate()
-    this.links = new SqliteLinks(this.db)
+    for (const d of this.db.prepare<[], DictionaryRow>('SELECT id, kind, papers, bytes FROM dictionaries ORDER BY id').all()) this.packer.add(fromRow(d))
+    this.links = new SqliteLinks(this.db, this.packer)
     this.openDataTables = new SqliteOpenData(this.db)
     this.stmt = {
       source: this.db.prepare<[string], { key: string; reader_version: number }>('SELECT key, reader_version FROM sources WHERE sha256 = ?'),
@@ -276,7 +239,6 @@ export class SqliteStore {
         'SELECT rowid, key, id, type, date, sender, title, dossier, form, source_sha, reader_version FROM papers WHERE tk_nummer = ? LIMIT 1',
       ),
       deletePaper: this.db.prepare('DELETE FROM papers WHERE rowid = ?'),
-      rowsSince: this.db.prepare<[number], number>('SELECT rowid FROM papers WHERE seq > ?').pluck(),
       maxSeq: this.db.prepare<[], number | null>('SELECT max(seq) FROM papers').pluck(),
       follows: this.db.prepare<[], { name: string; query: string; created: string; seen_seq: number; seen_at: string | null }>(
         'SELECT name, query, created, seen_seq, seen_at FROM follows ORDER BY name',
@@ -307,7 +269,7 @@ export class SqliteStore {
       deleteFts: this.db.prepare("INSERT INTO papers_fts (papers_fts, rowid, stems) VALUES ('delete', ?, ?)"),
       paperText: this.db.prepare<[number], { title: string | null; text: Buffer }>('SELECT title, text FROM papers WHERE rowid = ?'),
       insertFts: this.db.prepare('INSERT INTO papers_fts (rowid, stems) VALUES (?, ?)'),
-      doc: this.db.prepare<[string], { doc: Buffer }>('SELECT doc FROM papers WHERE key = ?'),
+      doc: this.db.prepare<[string], { doc: Buffer; text: Buffer }>('SELECT doc, text FROM papers WHERE key = ?'),
       raw: this.db.prepare<[string], { bytes: Buffer }>('SELECT s.bytes FROM papers p JOIN sources s ON s.sha256 = p.source_sha WHERE p.key = ?'),
       count: this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM papers'),
       hit: this.db.prepare('SELECT key, id, title, type, date, sender, text, tk_nummer FROM papers WHERE rowid = ?'),
@@ -329,6 +291,7 @@ export class SqliteStore {
         if (v + 1 === 3) this.backfillLinks()
         if (v + 1 === 4) this.rebuildFts()
         if (v + 1 === 5) this.backfillTkNummer()
+        if (v + 1 === 9) this.repack()
         this.db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(v + 1))
       })()
     }
@@ -339,24 +302,167 @@ export class SqliteStore {
   private rebuildFts(): void {
     const insert = this.db.prepare('INSERT INTO papers_fts (rowid, stems) VALUES (?, ?)')
     const rows = this.db.prepare<[], { rowid: number; title: string | null; text: Buffer }>('SELECT rowid, title, text FROM papers ORDER BY rowid').all()
-    for (const r of rows) insert.run(r.rowid, stemText(`${r.title ?? ''} ${unpack(r.text)}`))
+    for (const r of rows) insert.run(r.rowid, stemText(`${r.title ?? ''} ${unpackLegacy(r.text)}`))
   }
 
   /** Sets `tk_nummer` on papers read from open-data files before the column existed (migration 5). */
   private backfillTkNummer(): void {
     const set = this.db.prepare('UPDATE papers SET tk_nummer = ? WHERE key = ?')
     const rows = this.db.prepare<[], { key: string; doc: Buffer }>("SELECT key, doc FROM papers WHERE form = 'open-data'").all()
-    for (const { key, doc } of rows) set.run(documentNummerOf(JSON.parse(unpack(doc)) as Document), key)
+    for (const { key, doc } of rows) set.run(documentNummerOf(JSON.parse(unpackLegacy(doc)) as Document), key)
   }
 
   /** Fills the linking tables from the Documents of a store made before they existed, oldest paper first. */
   private backfillLinks(): void {
-    const links = new SqliteLinks(this.db)
+    const links = new SqliteLinks(this.db, this.packer)
     const rows = this.db.prepare<[], { key: string; doc: Buffer }>('SELECT key, doc FROM papers ORDER BY date, key').all()
     for (const { key, doc: blob } of rows) {
-      const doc = JSON.parse(unpack(blob)) as Document
+      const doc = JSON.parse(unpackLegacy(blob)) as Document
       links.derive(doc, { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier })
     }
+  }
+
+  /**
+   * Migration 9: every stored value in the packed form of \`codec.ts\`, with
+   * dictionaries made from the store's papers first (when it has enough).
+   * Documents lose their clean text (kept in \`text\`) and a text file's
+   * source text. A thousand rows at a time, so a store of a million papers
+   * is never in memory at once.
+   */
+  private repack(): void {
+    const top = this.db.prepare<[], number | null>('SELECT max(rowid) FROM papers').pluck().get() ?? 0
+    const legacyPaper = this.db.prepare<[number], { doc: Buffer; text: Buffer; bytes: Buffer | null; key: string }>(
+      'SELECT p.doc, p.text, s.bytes, p.key FROM papers p LEFT JOIN sources s ON s.sha256 = p.source_sha WHERE p.rowid >= ? ORDER BY p.rowid LIMIT 1',
+    )
+    if (top >= (TRAIN_AT[0] as number)) {
+      // About 200 papers spread over the store, with their profiles and records as they were stored.
+      const spread = Array.from({ length: 200 }, (_, k) => legacyPaper.get(Math.floor((k * top) / 200) + 1)).filter((r) => r !== undefined)
+      const profile = this.db.prepare<[string], string | Buffer>('SELECT profile FROM profiles WHERE paper_key = ?').pluck()
+      const record = this.db.prepare<[string], string | Buffer>('SELECT record FROM commitments WHERE paper_key = ? LIMIT 1').pluck()
+      const strings = (values: Array<string | Buffer | undefined>) => values.filter((v): v is string => typeof v === 'string').map((v) => Buffer.from(v))
+      this.train(top, {
+        text: spread.map((p) => Buffer.from(unpackLegacy(p.text))),
+        doc: spread.map((p) => Buffer.from(splitDocument(JSON.parse(unpackLegacy(p.doc)) as Document, p.bytes ?? Buffer.alloc(0)).json)),
+        profile: strings(spread.map((p) => profile.get(p.key))),
+        record: strings(spread.map((p) => record.get(p.key))),
+      })
+    }
+    /** Runs \`each\` over the rows \`select\` gives after the last key, a thousand at a time. */
+    const inChunks = <R, K>(select: Database.Statement<[K], R>, first: K, keyOf: (r: R) => K, each: (r: R) => void) => {
+      let after = first
+      for (;;) {
+        const rows = select.all(after)
+        for (const r of rows) each(r)
+        if (rows.length < 1000) return
+        after = keyOf(rows[rows.length - 1] as R)
+      }
+    }
+    const setPaper = this.db.prepare('UPDATE papers SET doc = ?, text = ? WHERE rowid = ?')
+    inChunks(
+      this.db.prepare<[number], { rowid: number; doc: Buffer; text: Buffer; bytes: Buffer | null }>(
+        'SELECT p.rowid, p.doc, p.text, s.bytes FROM papers p LEFT JOIN sources s ON s.sha256 = p.source_sha WHERE p.rowid > ? ORDER BY p.rowid LIMIT 1000',
+      ),
+      0,
+      (r) => r.rowid,
+      (p) => {
+        const stored = splitDocument(JSON.parse(unpackLegacy(p.doc)) as Document, p.bytes ?? Buffer.alloc(0))
+        setPaper.run(this.packer.pack('doc', stored.json), this.packer.pack('text', stored.text), p.rowid)
+      },
+    )
+    const setSource = this.db.prepare('UPDATE sources SET bytes = ? WHERE rowid = ?')
+    inChunks(
+      this.db.prepare<[number], { rowid: number; bytes: Buffer }>('SELECT rowid, bytes FROM sources WHERE rowid > ? ORDER BY rowid LIMIT 1000'),
+      0,
+      (r) => r.rowid,
+      (s) => setSource.run(this.packer.pack('text', s.bytes), s.rowid),
+    )
+    // A profile, record or event the backfill of migration 3 wrote in this same run is packed already.
+    const setProfile = this.db.prepare('UPDATE profiles SET profile = ? WHERE paper_key = ?')
+    inChunks(
+      this.db.prepare<[string], { paper_key: string; profile: string | Buffer }>(
+        'SELECT paper_key, profile FROM profiles WHERE paper_key > ? ORDER BY paper_key LIMIT 1000',
+      ),
+      '',
+      (r) => r.paper_key,
+      (p) => {
+        if (typeof p.profile === 'string') setProfile.run(this.packer.pack('profile', p.profile), p.paper_key)
+      },
+    )
+    const setRecord = this.db.prepare('UPDATE commitments SET record = ? WHERE id = ?')
+    inChunks(
+      this.db.prepare<[string], { id: string; record: string | Buffer }>('SELECT id, record FROM commitments WHERE id > ? ORDER BY id LIMIT 1000'),
+      '',
+      (r) => r.id,
+      (c) => {
+        if (typeof c.record === 'string') setRecord.run(this.packer.pack('record', c.record), c.id)
+      },
+    )
+    // Events a row each (a store made before schema 9): one packed array a paper, into a new table.
+    const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(events)').all()
+    if (columns.some((c) => c.name === 'sentence')) {
+      this.db.exec(`ALTER TABLE events RENAME TO events_rows; ${EVENTS_TABLE}`)
+      const insert = this.db.prepare('INSERT INTO events (paper_key, items) VALUES (?, ?)')
+      const of = this.db.prepare<[string], StoredEvent>('SELECT start, end, text, sentence FROM events_rows WHERE paper_key = ? ORDER BY ord')
+      inChunks(
+        this.db.prepare<[string], { paper_key: string }>('SELECT DISTINCT paper_key FROM events_rows WHERE paper_key > ? ORDER BY paper_key LIMIT 1000'),
+        '',
+        (r) => r.paper_key,
+        (r) => insert.run(r.paper_key, this.packer.pack('record', JSON.stringify(of.all(r.paper_key)))),
+      )
+      this.db.exec('DROP TABLE events_rows')
+    }
+  }
+
+  /** A dictionary by id, read from the file (another process may have made it since this one opened it). */
+  private dictionary(id: number): Dictionary | null {
+    const row = this.db.prepare<[number], DictionaryRow>('SELECT id, kind, papers, bytes FROM dictionaries WHERE id = ?').get(id)
+    return row ? fromRow(row) : null
+  }
+
+  /** Makes and keeps a dictionary of each kind from the samples given (see `sampleDictionary`); the packer uses them from now on. */
+  private train(papers: number, samples: Record<PackKind, Uint8Array[]>): void {
+    const insert = this.db.prepare('INSERT INTO dictionaries (id, kind, papers, bytes) VALUES (?, ?, ?, ?)')
+    for (const kind of PACK_KINDS) {
+      const bytes = sampleDictionary(samples[kind], DICTIONARY_SIZE[kind])
+      if (bytes.length === 0) continue
+      const id = (this.db.prepare<[], number | null>('SELECT max(id) FROM dictionaries').pluck().get() ?? 0) + 1
+      if (id > MAX_DICTIONARIES) return
+      insert.run(id, kind, papers, Buffer.from(bytes))
+      this.packer.add({ id, kind, papers, bytes })
+    }
+  }
+
+  /**
+   * Makes new dictionaries when the store has grown past the next of
+   * \`TRAIN_AT\` since the last were made, from papers spread over the store.
+   * Runs in a write transaction, before the papers of that write are packed.
+   */
+  private trainIfDue(): void {
+    // The highest row id stands for the number of papers: count(*) reads a whole index (tens of ms a write
+    // at a million papers), and only a removal makes the two differ.
+    const count = this.db.prepare<[], number | null>('SELECT max(rowid) FROM papers').pluck().get() ?? 0
+    const last = this.packer.current('text')?.papers ?? 0
+    const due = TRAIN_AT.filter((n) => n <= count && n > last)
+    if (due.length === 0) return
+    // Stored by another process meanwhile: that one trained already.
+    const newest = this.db.prepare<[], number | null>("SELECT max(papers) FROM dictionaries WHERE kind = 'text'").pluck().get() ?? 0
+    if (newest >= (due[due.length - 1] as number)) {
+      for (const d of this.db.prepare<[], DictionaryRow>('SELECT id, kind, papers, bytes FROM dictionaries ORDER BY id').all()) this.packer.add(fromRow(d))
+      return
+    }
+    // About 200 papers spread over the row ids, enough to fill each dictionary with whole papers of a few KB.
+    const sample = this.db.prepare<[number], { doc: Buffer; text: Buffer; profile: Buffer | null; record: Buffer | null }>(
+      `SELECT p.doc, p.text, f.profile, (SELECT c.record FROM commitments c WHERE c.paper_key = p.key LIMIT 1) AS record
+       FROM papers p LEFT JOIN profiles f ON f.paper_key = p.key WHERE p.rowid >= ? ORDER BY p.rowid LIMIT 1`,
+    )
+    const top = this.db.prepare<[], number>('SELECT max(rowid) FROM papers').pluck().get() ?? 0
+    const rows = Array.from({ length: 200 }, (_, k) => sample.get(Math.floor((k * top) / 200) + 1)).filter((r) => r !== undefined)
+    this.train(count, {
+      text: rows.map((r) => this.packer.unpack(r.text)),
+      doc: rows.map((r) => this.packer.unpack(r.doc)),
+      profile: rows.filter((r) => r.profile).map((r) => this.packer.unpack(r.profile as Buffer)),
+      record: rows.filter((r) => r.record).map((r) => this.packer.unpack(r.record as Buffer)),
+    })
   }
 
   /** Schema version of the open file. */
@@ -375,13 +481,31 @@ export class SqliteStore {
   }
 
   put(doc: Document, raw: Uint8Array, force = false): PutResult {
-    this.facets.invalidate()
-    return this.db.transaction(() => this.putOne(doc, raw, force))()
+    return this.putMany([{ doc, raw }], force)[0] as PutResult
   }
 
   putMany(items: Array<{ doc: Document; raw: Uint8Array }>, force = false): PutResult[] {
     this.facets.invalidate()
-    return this.db.transaction(() => items.map(({ doc, raw }) => this.putOne(doc, raw, force)))()
+    return this.writing(() => {
+      this.trainIfDue()
+      return items.map(({ doc, raw }) => this.putOne(doc, raw, force))
+    })
+  }
+
+  /**
+   * Runs a write in a transaction that takes the write lock at its start
+   * (two processes that both find dictionaries due must not both make them).
+   * A dictionary made in a transaction that rolls back is forgotten: it is
+   * not in the file, and nothing may be packed with it.
+   */
+  private writing<T>(work: () => T): T {
+    const known = this.packer.highest()
+    try {
+      return this.db.transaction(work).immediate()
+    } catch (e) {
+      this.packer.forgetAbove(known)
+      throw e
+    }
   }
 
   /** Every raw source kept, for `kamerwacht reindex`: listed first, so the caller may write while it reads them. */
@@ -390,7 +514,7 @@ export class SqliteStore {
     return this.db
       .prepare<[], { sha256: string; name: string }>('SELECT sha256, name FROM sources ORDER BY sha256')
       .all()
-      .map((r) => ({ ...r, bytes: () => new Uint8Array((bytes.get(r.sha256) as { bytes: Buffer }).bytes) }))
+      .map((r) => ({ ...r, bytes: () => new Uint8Array(this.packer.unpack((bytes.get(r.sha256) as { bytes: Buffer }).bytes)) }))
   }
 
   private putOne(doc: Document, raw: Uint8Array, force: boolean): PutResult {
@@ -400,12 +524,13 @@ export class SqliteStore {
     const key = paperKey(doc)
     // Read again under another key (a reader that now finds an id or a subject): its paper under the old key goes.
     if (known && known.key !== key && this.stmt.paperByKey.get(known.key)?.source_sha === sha) this.removePaper(known.key, { keepSources: true })
-    this.stmt.insertSource.run(sha, key, doc.source.name, doc.form, READER_VERSION, Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength))
+    this.stmt.insertSource.run(sha, key, doc.source.name, doc.form, READER_VERSION, this.packer.pack('text', raw))
     const existing = this.stmt.paperByKey.get(key)
     // Another form of a paper already stored replaces it only when it is read as well or better.
     if (existing && existing.source_sha !== sha && existing.reader_version >= READER_VERSION && FORM_RANK[existing.form] > FORM_RANK[doc.form])
       return 'unchanged'
     if (existing && force && existing.source_sha !== sha) return 'unchanged'
+    const stored = splitDocument(doc, raw)
     const row = {
       key,
       id: doc.id,
@@ -418,15 +543,15 @@ export class SqliteStore {
       form: doc.form,
       sha,
       version: READER_VERSION,
-      doc: pack(JSON.stringify(doc)),
-      text: pack(doc.text),
+      doc: this.packer.pack('doc', stored.json),
+      text: this.packer.pack('text', stored.text),
       tkNummer: documentNummerOf(doc),
     }
     const stems = stemText(`${doc.title ?? ''} ${doc.text}`)
     const ref = { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier }
     if (existing) {
       const old = this.stmt.paperText.get(existing.rowid) as { title: string | null; text: Buffer }
-      this.stmt.deleteFts.run(existing.rowid, stemText(`${old.title ?? ''} ${unpack(old.text)}`))
+      this.stmt.deleteFts.run(existing.rowid, stemText(`${old.title ?? ''} ${this.packer.unpackText(old.text)}`))
       this.stmt.updatePaper.run(row)
       this.stmt.insertFts.run(existing.rowid, stems)
       this.links.derive(doc, ref)
@@ -447,7 +572,7 @@ export class SqliteStore {
     const existing = this.stmt.paperByKey.get(key)
     if (!existing) return false
     const old = this.stmt.paperText.get(existing.rowid) as { title: string | null; text: Buffer }
-    this.stmt.deleteFts.run(existing.rowid, stemText(`${old.title ?? ''} ${unpack(old.text)}`))
+    this.stmt.deleteFts.run(existing.rowid, stemText(`${old.title ?? ''} ${this.packer.unpackText(old.text)}`))
     this.links.clear(key)
     this.stmt.deletePaper.run(existing.rowid)
     if (!keepSources) this.stmt.deleteSources.run(key)
@@ -460,7 +585,8 @@ export class SqliteStore {
     this.facets.invalidate()
     const out: SyncApplied = { records: 0, papers: { new: 0, updated: 0, unchanged: 0 }, removed: 0 }
     const od = this.openDataTables
-    this.db.transaction(() => {
+    this.writing(() => {
+      this.trainIfDue()
       for (const { record, paper } of items) {
         out.records++
         const before = record.entity === 'Document' ? od.paperOf(record.id) : null
@@ -489,7 +615,7 @@ export class SqliteStore {
         od.setContent(record.id, key, paper.content, paper.reason ?? null)
       }
       od.setState(source, state)
-    })()
+    })
     return out
   }
 
@@ -533,14 +659,14 @@ export class SqliteStore {
     const row = this.row(idOrKey)
     if (!row) return null
     const blob = this.stmt.doc.get(row.key)
-    return blob ? (JSON.parse(unpack(blob.doc)) as Document) : null
+    return blob ? joinDocument(this.packer.unpackText(blob.doc), this.packer.unpackText(blob.text), () => this.raw(row.key)) : null
   }
 
   raw(idOrKey: string): Uint8Array | null {
     const row = this.row(idOrKey)
     if (!row) return null
     const r = this.stmt.raw.get(row.key)
-    return r ? new Uint8Array(r.bytes) : null
+    return r ? new Uint8Array(this.packer.unpack(r.bytes)) : null
   }
 
   count(): number {
@@ -605,7 +731,7 @@ export class SqliteStore {
     for (const r of rows) {
       const paper = this.stmt.paperText.get(r)
       if (!paper) continue
-      const text = `${paper.title ?? ''} ${unpack(paper.text)}`
+      const text = `${paper.title ?? ''} ${this.packer.unpackText(paper.text)}`
       chars += text.length
       if (chars > 1_000_000) return null
       for (const t of stemText(text).split(' ')) terms.add(t)
@@ -625,92 +751,29 @@ export class SqliteStore {
     const hasWords = parsed.must.length > 0
     if (!hasWords && !hasFilters) return emptyResult()
     const c = this.current()
-    this.scratch.fit(c.present.length)
-    // Filters as masks over codes, so the loop below only compares integers.
-    const mask = (codes: Codes, test: (value: string) => boolean) => {
-      const m = new Uint8Array(codes.values.length)
-      codes.values.forEach((v, k) => {
-        m[k] = k > 0 && test(v) ? 1 : 0
-      })
-      return m
-    }
-    const typeMask = filters.type ? mask(c.type, (v) => v === filters.type) : null
-    const dossierMask = filters.dossier ? mask(c.dossier, (v) => v === filters.dossier || v.startsWith(`${filters.dossier}-`)) : null
-    const sender = filters.sender?.toLowerCase()
-    const senderMask = sender ? mask(c.sender, (v) => v.toLowerCase().includes(sender)) : null
-    // `spreker:Wiebes`: the rows of the debate records with a speaker so labelled (few; looked up, not cached).
-    const speakerRows = filters.speaker ? new Set(this.stmt.speakerRows.all(filters.speaker.toLowerCase())) : null
-    // `stuk:kst-33783-50`, `2019D21842`: one paper, by id, key or Tweede Kamer number.
-    const paperRows = filters.paper ? new Set(this.stmt.paperRows.all(filters.paper, filters.paper, filters.paper, `nds-tk-${filters.paper}`)) : null
-    // A follow's new papers: written after its last visit.
-    const sinceRows = request.sinceSeq !== undefined ? new Set(this.stmt.rowsSince.all(request.sinceSeq)) : null
-    const bounds = dateBounds(filters.from, filters.to)
-    const from = dayNumber(bounds.from)
-    const to = dayNumber(bounds.to)
-
-    const lists = hasWords ? this.listQuery(parsed) : null
-    const ids = lists ? match(lists, this.scratch) : c.rowids()
-    // Ranked by BM25 when relevance is asked for and BM25 can tell papers apart (see `rankable`).
-    const byRelevance = !!lists && request.sort !== 'date' && rankable(parsed, ids.length, c.size)
-
-    const kept = new Int32Array(ids.length)
-    let total = 0
-    const typeCount = new Int32Array(c.type.values.length)
-    const senderCount = new Int32Array(c.sender.values.length)
-    const dossierCount = new Int32Array(c.dossier.values.length)
-    // By year (0–9999, from the day number): an array, not a Map, as the loop may run 100,000 times.
-    const yearCount = new Int32Array(10_000)
-    // The columns as locals, and `ids` always an Int32Array: this loop runs once per match.
-    const { present, types, senders, dossiers, days } = c
-    for (let k = 0; k < ids.length; k++) {
-      const r = ids[k] as number
-      // A row another process wrote after the cache was refreshed is left for the next search.
-      if (!present[r]) continue
-      const t = types[r] as number
-      const sd = senders[r] as number
-      const ds = dossiers[r] as number
-      const day = days[r] as number
-      if (typeMask && !typeMask[t]) continue
-      if (dossierMask && !dossierMask[ds]) continue
-      if (senderMask && !senderMask[sd]) continue
-      if (speakerRows && !speakerRows.has(r)) continue
-      if (paperRows && !paperRows.has(r)) continue
-      if (sinceRows && !sinceRows.has(r)) continue
-      if (from && !(day >= from)) continue
-      if (to && !(day && day <= to)) continue
-      kept[total++] = r
-      typeCount[t] = (typeCount[t] as number) + 1
-      senderCount[sd] = (senderCount[sd] as number) + 1
-      dossierCount[ds] = (dossierCount[ds] as number) + 1
-      if (day) {
-        const y = Math.floor(day / 10000)
-        yearCount[y] = (yearCount[y] as number) + 1
-      }
-    }
-    const matched = kept.subarray(0, total)
-    let page: number[]
-    let scores: Float64Array | null = null
-    if (lists && byRelevance) {
-      score(lists, matched, { rows: c.size, tokens: c.tokens, lengths: c.lengths }, this.scratch)
-      const s = this.scratch.scores
-      // Best first; equal scores by row id, the order FTS5 gives them in.
-      page = topK(matched, offset + limit, (a, b) => (s[a] as number) > (s[b] as number) || (s[a] === s[b] && a < b)).slice(offset)
-      scores = s
-    } else {
-      page = topK(matched, offset + limit, (a, b) => (days[a] as number) > (days[b] as number) || (days[a] === days[b] && a > b)).slice(offset)
-    }
-    const top = (counts: Int32Array, codes: Codes): Facet => {
-      const used: Array<[string, number]> = []
-      for (let k = 1; k < counts.length; k++) if (counts[k]) used.push([codes.values[k] as string, counts[k] as number])
-      return topFacet(used)
-    }
-    const years: Array<[string, number]> = []
-    for (let y = 0; y < yearCount.length; y++) if (yearCount[y]) years.push([String(y), yearCount[y] as number])
+    const found = runSearch(
+      c,
+      hasWords ? this.listQuery(parsed) : null,
+      parsed,
+      filters,
+      { sort: request.sort, sinceSeq: request.sinceSeq, bounds: dateBounds(filters.from, filters.to), limit, offset },
+      {
+        // `spreker:Wiebes`: the rows of the debate records with a speaker so labelled (few; looked up, not cached).
+        speaker: filters.speaker ? new Set(this.stmt.speakerRows.all(filters.speaker.toLowerCase())) : null,
+        // `stuk:kst-33783-50`, `2019D21842`: one paper, by id, key or Tweede Kamer number.
+        paper: filters.paper ? new Set(this.stmt.paperRows.all(filters.paper, filters.paper, filters.paper, `nds-tk-${filters.paper}`)) : null,
+      },
+      this.scratch,
+      topFacet,
+    )
     const { stems, prefixes } = queryStems(parsed)
+    const { scores } = found
     return {
-      total,
-      hits: page.map((r) => searchHit(this.stmt.hit.get(r) as HitRow, scores ? (scores[r] as number) : 0, stems, prefixes)),
-      facets: { type: top(typeCount, c.type), year: topFacet(years), sender: top(senderCount, c.sender), dossier: top(dossierCount, c.dossier) },
+      total: found.total,
+      hits: found.page.map((r) =>
+        searchHit(this.stmt.hit.get(r) as HitRow, (t) => this.packer.unpackText(t), scores ? (scores[r] as number) : 0, stems, prefixes),
+      ),
+      facets: found.facets,
     }
   }
 

@@ -12,6 +12,7 @@ import {
 import { type Correction, type Evidence, type TrackedCommitment, track } from '../../link/status.js'
 import { buildDossierView, buildTimeline, type DossierRow, type EventRow, eventsOf, firstLine, manualEvidence, tally } from '../../link/views.js'
 import type { Document } from '../../model/document.js'
+import type { Packer } from '../codec.js'
 import type { Citation, Citations, CitingPaper, CommitmentList, CommitmentQuery, DossierView, PaperInfo, TimelineEntry } from '../store.js'
 
 /**
@@ -27,6 +28,21 @@ export const SPEAKERS_TABLE = 'CREATE TABLE speakers (paper_key TEXT NOT NULL, l
 export const PAPER_DOSSIERS_TABLE =
   'CREATE TABLE paper_dossiers (paper_key TEXT NOT NULL, dossier TEXT NOT NULL, PRIMARY KEY (paper_key, dossier)) WITHOUT ROWID; CREATE INDEX paper_dossiers_dossier ON paper_dossiers(dossier);'
 
+/**
+ * The dated events of a paper for its dossier's timeline, read a paper at a time: one packed JSON array of
+ * `{ start, end, text, sentence }` a paper (a row per event kept each sentence apart: a quarter of a store's
+ * size on generated papers). Stores made before schema 9 had a row per event; migration 9 packs them.
+ */
+export const EVENTS_TABLE = 'CREATE TABLE events (paper_key TEXT PRIMARY KEY, items BLOB NOT NULL) WITHOUT ROWID;'
+
+/** An event as \`events.items\` holds it. */
+export interface StoredEvent {
+  start: string
+  end: string
+  text: string
+  sentence: string
+}
+
 /** Schema of the linking tables (migration 3): what each paper cites, mentions and promises, and the links between promises and papers. */
 export const LINK_TABLES = `
   CREATE TABLE refs (
@@ -35,10 +51,7 @@ export const LINK_TABLES = `
   ) WITHOUT ROWID;
   CREATE INDEX refs_target ON refs(target) WHERE target IS NOT NULL;
   CREATE INDEX refs_date ON refs(ref_date) WHERE ref_date IS NOT NULL;
-  CREATE TABLE events (
-    paper_key TEXT NOT NULL, ord INTEGER NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL, text TEXT NOT NULL, sentence TEXT NOT NULL,
-    PRIMARY KEY (paper_key, ord)
-  ) WITHOUT ROWID;
+  ${EVENTS_TABLE}
   CREATE TABLE commitments (
     id TEXT PRIMARY KEY, paper_key TEXT NOT NULL, ord INTEGER NOT NULL, sender TEXT, dossier TEXT, date TEXT, due_end TEXT, record TEXT NOT NULL
   );
@@ -73,7 +86,10 @@ const INFO = 'p.key, p.id, p.type, p.date, p.sender, p.title, p.dossier'
 export class SqliteLinks {
   private readonly s
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly packer: Packer,
+  ) {
     this.s = {
       info: db.prepare<[string], PaperInfo>(`SELECT ${INFO} FROM papers p WHERE p.key = ?`),
       infoById: db.prepare<[string], PaperInfo>(`SELECT ${INFO} FROM papers p WHERE p.id = ? LIMIT 1`),
@@ -91,7 +107,7 @@ export class SqliteLinks {
       insertPointer: db.prepare('INSERT OR IGNORE INTO pointers (date, paper_key) VALUES (?, ?)'),
       pointingAt: db.prepare<[string], { paper_key: string }>('SELECT paper_key FROM pointers WHERE date = ?'),
       insertRef: db.prepare('INSERT INTO refs (paper_key, ord, target, kind, ref_date, text) VALUES (?, ?, ?, ?, ?, ?)'),
-      insertEvent: db.prepare('INSERT INTO events (paper_key, ord, start, end, text, sentence) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertEvents: db.prepare('INSERT INTO events (paper_key, items) VALUES (?, ?)'),
       insertCommitment: db.prepare(
         'INSERT OR REPLACE INTO commitments (id, paper_key, ord, sender, dossier, date, due_end, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -99,22 +115,22 @@ export class SqliteLinks {
       insertLink: db.prepare(
         'INSERT INTO fulfilments (commitment_id, paper_key, reason, confidence, evidence) VALUES (@commitmentId, @paperKey, @reason, @confidence, @evidence) ON CONFLICT DO UPDATE SET reason = excluded.reason, confidence = excluded.confidence, evidence = excluded.evidence WHERE excluded.confidence > fulfilments.confidence',
       ),
-      profile: db.prepare<[string], { profile: string }>('SELECT profile FROM profiles WHERE paper_key = ?'),
+      profile: db.prepare<[string], { profile: Buffer }>('SELECT profile FROM profiles WHERE paper_key = ?'),
       citingKeys: db.prepare<[string], { paper_key: string }>('SELECT DISTINCT paper_key FROM refs WHERE target = ?'),
       citingByDate: db.prepare<[string], { paper_key: string }>('SELECT DISTINCT paper_key FROM refs WHERE ref_date = ?'),
       laterSame: db.prepare<[string, string, string], { key: string }>(
         `SELECT key FROM papers WHERE dossier = ? AND sender = ? AND date > ? ORDER BY date LIMIT ${MATCH_WINDOW}`,
       ),
-      commitmentsOf: db.prepare<[string], { record: string }>('SELECT record FROM commitments WHERE paper_key = ? ORDER BY ord'),
-      commitmentsOfId: db.prepare<[string], { record: string }>(
+      commitmentsOf: db.prepare<[string], { record: Buffer }>('SELECT record FROM commitments WHERE paper_key = ? ORDER BY ord'),
+      commitmentsOfId: db.prepare<[string], { record: Buffer }>(
         'SELECT c.record FROM commitments c JOIN papers p ON p.key = c.paper_key WHERE p.id = ? ORDER BY c.ord',
       ),
       // The letters of the sender of that day, and the debates of that day (a debate has no sender: promises made aloud).
-      commitmentsOn: db.prepare<[string, string], { record: string }>('SELECT record FROM commitments WHERE date = ? AND (sender = ? OR sender IS NULL)'),
-      earlierSame: db.prepare<[string, string, string], { record: string }>(
+      commitmentsOn: db.prepare<[string, string], { record: Buffer }>('SELECT record FROM commitments WHERE date = ? AND (sender = ? OR sender IS NULL)'),
+      earlierSame: db.prepare<[string, string, string], { record: Buffer }>(
         `SELECT record FROM commitments WHERE dossier = ? AND sender = ? AND date < ? ORDER BY date DESC LIMIT ${MATCH_WINDOW}`,
       ),
-      commitment: db.prepare<[string], { record: string }>('SELECT record FROM commitments WHERE id = ?'),
+      commitment: db.prepare<[string], { record: Buffer }>('SELECT record FROM commitments WHERE id = ?'),
       links: db.prepare<[string], FulfilmentLink & { paperId: string | null; paperDate: string | null; paperTitle: string | null }>(
         'SELECT f.commitment_id AS commitmentId, f.paper_key AS paperKey, f.reason, f.confidence, f.evidence, p.id AS paperId, p.date AS paperDate, p.title AS paperTitle FROM fulfilments f JOIN papers p ON p.key = f.paper_key WHERE f.commitment_id = ?',
       ),
@@ -134,17 +150,16 @@ export class SqliteLinks {
     doc.references.forEach((r, k) => {
       this.s.insertRef.run(key, k, r.target, r.kind, r.date ?? null, r.text)
     })
-    eventsOf(doc).forEach((d, k) => {
-      this.s.insertEvent.run(key, k, d.start, d.end, d.text, d.sentence)
-    })
+    const events: StoredEvent[] = eventsOf(doc).map((d) => ({ start: d.start, end: d.end, text: d.text, sentence: d.sentence }))
+    if (events.length > 0) this.s.insertEvents.run(key, this.packer.pack('record', JSON.stringify(events)))
     const records = commitmentRecords(paper, doc.commitments)
     records.forEach((c, k) => {
-      this.s.insertCommitment.run(c.id, key, k, c.paper.sender, paper.dossier, c.paper.date, c.due?.end ?? null, JSON.stringify(c))
+      this.s.insertCommitment.run(c.id, key, k, c.paper.sender, paper.dossier, c.paper.date, c.due?.end ?? null, this.packer.pack('record', JSON.stringify(c)))
     })
     for (const label of new Set((doc.turns ?? []).map((t) => t.label))) this.s.insertSpeaker.run(key, label)
     for (const d of doc.otherDossiers ?? []) this.s.insertDossier.run(key, d)
     const profile = linkProfile(paper, doc)
-    this.s.insertProfile.run(key, firstLine(doc), doc.dossierTitle, JSON.stringify(profile))
+    this.s.insertProfile.run(key, firstLine(doc), doc.dossierTitle, this.packer.pack('profile', JSON.stringify(profile)))
     for (const f of doc.fulfils) for (const p of f.pointsAt) if (p.date) this.s.insertPointer.run(p.date, key)
 
     // As the paper promises: later papers that cite it, or come from the same sender in the same dossier.
@@ -161,14 +176,14 @@ export class SqliteLinks {
       later.delete(key)
       for (const k of later) {
         const row = this.s.profile.get(k)
-        if (row) this.saveLinks(matchFulfilments(records, JSON.parse(row.profile) as LinkProfile))
+        if (row) this.saveLinks(matchFulfilments(records, JSON.parse(this.packer.unpackText(row.profile)) as LinkProfile))
       }
     }
     // As the paper may keep promises: those of papers it cites, of letters it names by date, and earlier ones of its sender in its dossier.
     const earlier = new Map<string, CommitmentRecord>()
-    const add = (rows: Array<{ record: string }>) => {
+    const add = (rows: Array<{ record: Buffer }>) => {
       for (const r of rows) {
-        const c = JSON.parse(r.record) as CommitmentRecord
+        const c = this.record(r.record)
         earlier.set(c.id, c)
       }
     }
@@ -289,13 +304,23 @@ export class SqliteLinks {
 
   timeline(dossier: string, today: string): TimelineEntry[] {
     const papers = this.dossierPapers(dossier).map(({ line, dossier_title, ...info }) => info)
-    const events = this.db.prepare<[string], EventRow>('SELECT paper_key AS paperKey, start, end, sentence FROM events WHERE paper_key = ? ORDER BY ord')
+    const events = this.db.prepare<[string], Buffer>('SELECT items FROM events WHERE paper_key = ?').pluck()
+    const of = (key: string): EventRow[] => {
+      const items = events.get(key)
+      if (!items) return []
+      return (JSON.parse(this.packer.unpackText(items)) as StoredEvent[]).map((e) => ({ paperKey: key, start: e.start, end: e.end, sentence: e.sentence }))
+    }
     return buildTimeline(
       papers,
-      papers.flatMap((p) => events.all(p.key)),
+      papers.flatMap((p) => of(p.key)),
       this.commitments({ dossier, limit: 10_000 }, today).items,
       (key) => this.s.info.get(key) ?? null,
     )
+  }
+
+  /** A commitment's record as stored (packed JSON). */
+  private record(blob: Buffer): CommitmentRecord {
+    return JSON.parse(this.packer.unpackText(blob)) as CommitmentRecord
   }
 
   private tracked(c: CommitmentRecord, today: string): TrackedCommitment | null {
@@ -312,7 +337,7 @@ export class SqliteLinks {
 
   commitment(id: string, today: string): TrackedCommitment | null {
     const row = this.s.commitment.get(id)
-    return row ? this.tracked(JSON.parse(row.record) as CommitmentRecord, today) : null
+    return row ? this.tracked(this.record(row.record), today) : null
   }
 
   commitments(query: CommitmentQuery, today: string): CommitmentList {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { frequencyOf, idf, type PostingList } from '../../search/bm25.js'
+import { ListCache } from '../../search/engine.js'
 import { ftsTerm } from '../../search/query.js'
 
 /**
@@ -7,15 +8,9 @@ import { ftsTerm } from '../../search/query.js'
  * and rank with. FTS5's `fts5vocab` instance table lists, for one term, every
  * place it occurs in row order (`lidstat`: 23,380 places in 16,303 papers on
  * 100,000 generated papers, 4 ms); counted per paper that is a posting list.
- *
- * Lists are kept, most recently used first, up to a size in bytes: the terms
- * people search for recur, so most searches read no list at all. A write to
- * the store (by any process) makes some of them wrong; the store says which
- * papers were written (`forget`), or that too much changed (`clear`).
+ * Lists are kept as `ListCache` says.
  */
-export class FtsPostings {
-  private readonly lists = new Map<string, PostingList>()
-  private bytes = 0
+export class FtsPostings extends ListCache {
   private readonly docsOf
   private readonly docsInRange
   private readonly commonest
@@ -29,9 +24,10 @@ export class FtsPostings {
    */
   constructor(
     db: Database.Database,
-    private readonly maxBytes: number,
+    maxBytes: number,
     private readonly lengthOf: (row: number) => number,
   ) {
+    super(maxBytes)
     // A temporary table: nothing is written to the store file, and a read-only connection may have one.
     db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.papers_fts_instance USING fts5vocab(main, papers_fts, instance)')
     // The places come back as one comma-separated string (group_concat): a row per place into JS
@@ -51,45 +47,6 @@ export class FtsPostings {
     this.docsInRange = db
       .prepare<[string, string], string | null>('SELECT group_concat(doc) FROM temp.papers_fts_instance WHERE term >= ? AND term < ?')
       .pluck()
-  }
-
-  /** Drops every list. */
-  clear(): void {
-    this.lists.clear()
-    this.bytes = 0
-  }
-
-  /**
-   * Drops the lists that papers just written may have made wrong: a list that
-   * holds one of them (its count, or whether it is there at all, may have
-   * changed), and the list of any term in their new text, a phrase with such
-   * a stem or a prefix of one (they may be there now).
-   */
-  forget(rows: number[], terms: Set<string>): void {
-    const holds = (docs: Int32Array, row: number) => {
-      let lo = 0
-      let hi = docs.length - 1
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1
-        const d = docs[mid] as number
-        if (d === row) return true
-        if (d < row) lo = mid + 1
-        else hi = mid - 1
-      }
-      return false
-    }
-    const touched = (key: string) => {
-      const body = key.slice(2)
-      if (key[0] === 'w') return terms.has(body)
-      if (key[0] === 'q') return body.split(' ').some((s) => terms.has(s))
-      for (const t of terms) if (t.startsWith(body)) return true
-      return false
-    }
-    for (const [key, list] of this.lists)
-      if (touched(key) || rows.some((r) => holds(list.docs, r))) {
-        this.lists.delete(key)
-        this.bytes -= list.docs.byteLength + list.freqs.byteLength
-      }
   }
 
   /**
@@ -149,27 +106,6 @@ export class FtsPostings {
     const freqs = new Int32Array(docs.length)
     for (let i = 0; i < docs.length; i++) freqs[i] = frequencyOf(-Number(scores[i]), w, this.lengthOf(docs[i] as number), avgdl)
     return byPaper(docs, freqs)
-  }
-
-  private cached(key: string, read: () => PostingList): PostingList {
-    const kept = this.lists.get(key)
-    if (kept) {
-      // Re-inserted: a Map iterates in insertion order, so the first key is the least recently used.
-      this.lists.delete(key)
-      this.lists.set(key, kept)
-      return kept
-    }
-    const list = read()
-    const size = list.docs.byteLength + list.freqs.byteLength
-    if (size > this.maxBytes) return list
-    this.lists.set(key, list)
-    this.bytes += size
-    for (const [k, l] of this.lists) {
-      if (this.bytes <= this.maxBytes) break
-      this.lists.delete(k)
-      this.bytes -= l.docs.byteLength + l.freqs.byteLength
-    }
-    return list
   }
 }
 

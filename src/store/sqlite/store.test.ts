@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { deflateRawSync } from 'node:zlib'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { generatePaper } from '../../bench/corpus.js'
 import type { Document } from '../../model/document.js'
@@ -29,6 +30,36 @@ async function paper(i: number) {
   return { doc: await readDocument(raw, name, ctx), raw }
 }
 
+/**
+ * Undoes migration 9: every value as stores before it kept them (the whole Document and the clean text deflated
+ * with no header, raw sources and profiles as they are), no dictionaries, the two indexes back.
+ */
+function unpackStore(store: SqliteStore): void {
+  const db = store.db
+  for (const key of db.prepare<[], string>('SELECT key FROM papers').pluck().all()) {
+    const doc = store.get(key) as Document
+    db.prepare('UPDATE papers SET doc = ?, text = ? WHERE key = ?').run(deflateRawSync(JSON.stringify(doc)), deflateRawSync(doc.text), key)
+  }
+  for (const r of db.prepare<[], { sha256: string; bytes: Buffer }>('SELECT sha256, bytes FROM sources').all())
+    db.prepare('UPDATE sources SET bytes = ? WHERE sha256 = ?').run(store.packer.unpack(r.bytes), r.sha256)
+  for (const r of db.prepare<[], { paper_key: string; profile: Buffer }>('SELECT paper_key, profile FROM profiles').all())
+    db.prepare('UPDATE profiles SET profile = ? WHERE paper_key = ?').run(store.packer.unpackText(r.profile), r.paper_key)
+  for (const r of db.prepare<[], { id: string; record: Buffer }>('SELECT id, record FROM commitments').all())
+    db.prepare('UPDATE commitments SET record = ? WHERE id = ?').run(store.packer.unpackText(r.record), r.id)
+  // Events a row each, as before.
+  const events = db.prepare<[], { paper_key: string; items: Buffer }>('SELECT paper_key, items FROM events').all()
+  db.exec(
+    'DROP TABLE events; CREATE TABLE events (paper_key TEXT NOT NULL, ord INTEGER NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL, text TEXT NOT NULL, sentence TEXT NOT NULL, PRIMARY KEY (paper_key, ord)) WITHOUT ROWID',
+  )
+  for (const e of events)
+    (JSON.parse(store.packer.unpackText(e.items)) as Array<{ start: string; end: string; text: string; sentence: string }>).forEach((x, k) => {
+      db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)').run(e.paper_key, k, x.start, x.end, x.text, x.sentence)
+    })
+  db.exec(
+    "DROP TABLE dictionaries; CREATE INDEX papers_dossier ON papers(dossier, date); CREATE INDEX papers_sender ON papers(sender, date); UPDATE meta SET value = '8' WHERE key = 'schema_version'",
+  )
+}
+
 // Undoes migrations 8 to 5: other dossiers, follows, the speakers of debates, the open-data tables and `papers.tk_nummer`.
 const BEFORE_OPEN_DATA =
   "DROP TABLE paper_dossiers; DROP TABLE follows; DROP TABLE speakers; DROP TABLE od_records; DROP TABLE od_content; DROP TABLE sync_state; DROP INDEX papers_tk_nummer; ALTER TABLE papers DROP COLUMN tk_nummer; DELETE FROM meta WHERE key = 'removals'"
@@ -39,18 +70,19 @@ describe('SqliteStore', () => {
     const first = new SqliteStore(file)
     const raw = readFileSync(corpusFile('raw', '33037-587.zaak.json'))
     first.put(await readDocument(raw, '33037-587.zaak.json', ctx), new Uint8Array(raw))
+    unpackStore(first)
     first.db.exec(`${BEFORE_OPEN_DATA}; UPDATE meta SET value = '4' WHERE key = 'schema_version'`)
     first.close()
     const again = new SqliteStore(file)
     stores.push(again)
-    expect(again.schemaVersion()).toBe(8)
+    expect(again.schemaVersion()).toBe(9)
     expect(again.get('2025D13256')?.id).toBe('kst-33037-587')
     expect(again.search({ q: 'mestproductie' }).hits[0]?.documentNummer).toBe('2025D13256')
   })
 
   it('migrates a new file to the current schema and keeps papers with their raw source', async () => {
     const store = open()
-    expect(store.schemaVersion()).toBe(8)
+    expect(store.schemaVersion()).toBe(9)
     const { doc, raw } = await paper(1)
     expect(store.put(doc, raw)).toBe('new')
     expect(store.get(doc.id as string)?.text).toBe(doc.text)
@@ -65,6 +97,7 @@ describe('SqliteStore', () => {
     first.put(doc, raw)
     const refs = first.citations(doc.id as string)?.out.length
     expect(refs).toBeGreaterThan(0)
+    unpackStore(first)
     // Back to schema 2: the linking and open-data tables did not exist yet.
     first.db.exec(`${BEFORE_OPEN_DATA}; UPDATE meta SET value = '2' WHERE key = 'schema_version'`)
     first.db.exec(
@@ -73,9 +106,80 @@ describe('SqliteStore', () => {
     first.close()
     const again = new SqliteStore(file)
     stores.push(again)
-    expect(again.schemaVersion()).toBe(8)
+    expect(again.schemaVersion()).toBe(9)
     expect(again.citations(doc.id as string)?.out.length).toBe(refs)
     expect(again.commitments({}, '2026-11-28').total).toBe(doc.commitments.length)
+  })
+
+  it('packs values with dictionaries made from its papers, gives every source back byte for byte, and migrates a store of unpacked values (schema 8)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kw-store-')), 'packed.db')
+    const store = new SqliteStore(file)
+    const items = await Promise.all(Array.from({ length: 300 }, (_, i) => paper(i)))
+    // A source with a byte-order mark and CRLF, and bytes that are not text: both must come back exactly.
+    const odd = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(generatePaper(400).text.replace(/\n/g, '\r\n'))])
+    store.putMany(items.slice(0, 200).map(({ doc, raw }) => ({ doc, raw })))
+    expect(store.packer.current('text')).toBeUndefined()
+    store.put((await readDocument(odd, 'odd.txt', ctx)) as Document, odd)
+    store.putMany(items.slice(200, 280).map(({ doc, raw }) => ({ doc, raw })))
+    store.putMany(items.slice(280).map(({ doc, raw }) => ({ doc, raw })))
+    // The write that found 256 papers stored made the dictionaries; papers written before keep dictionary 0.
+    const made = store.db.prepare<[], { kind: string; papers: number }>('SELECT kind, papers FROM dictionaries ORDER BY id').all()
+    expect(made.map((d) => d.kind)).toEqual(['text', 'doc', 'profile', 'record'])
+    expect(made.map((d) => d.papers)).toEqual([281, 281, 281, 281])
+    const headers = store.db.prepare<[], string>('SELECT DISTINCT hex(substr(text, 1, 1)) FROM papers ORDER BY 1').pluck().all()
+    expect(headers).toEqual(['00', '01'])
+    const check = (s: SqliteStore) => {
+      for (const { doc, raw } of [...items, { doc: null, raw: odd }]) {
+        const key = doc ? (doc.id as string) : 'odd'
+        const back = doc ? s.raw(key) : s.raw(s.all().find((p) => p.sourceName === 'odd.txt')?.key as string)
+        expect(Buffer.compare(Buffer.from(back as Uint8Array), Buffer.from(raw))).toBe(0)
+        if (doc) expect(s.get(key)).toEqual(doc)
+      }
+    }
+    check(store)
+    // The Document is kept once: neither its text nor a text file's decoded source is in its JSON.
+    const first = items[250]?.doc as Document
+    const json = store.packer.unpackText(
+      store.db
+        .prepare<[string], Buffer>('SELECT doc FROM papers WHERE id = ?')
+        .pluck()
+        .get(first.id as string) as Buffer,
+    )
+    expect(json).not.toContain(first.text.slice(0, 200))
+    expect(JSON.parse(json).source.text).toBeNull()
+    const hits = store.search({ q: 'Kamer', limit: 5 })
+    const promised = store.commitments({ limit: 50 }, '2026-11-28')
+    const timeline = store.timeline(first.dossier as string, '2026-11-28')
+    expect(promised.total).toBeGreaterThan(0)
+    expect(timeline.length).toBeGreaterThan(0)
+    unpackStore(store)
+    store.close()
+    const again = new SqliteStore(file)
+    stores.push(again)
+    expect(again.schemaVersion()).toBe(9)
+    // Migrated with dictionaries made from all its papers: every value names one.
+    expect(again.db.prepare<[], string>('SELECT DISTINCT hex(substr(text, 1, 1)) FROM papers').pluck().all()).toEqual(['01'])
+    check(again)
+    expect(again.search({ q: 'Kamer', limit: 5 })).toEqual(hits)
+    expect(again.commitments({ limit: 50 }, '2026-11-28')).toEqual(promised)
+    expect(again.timeline(first.dossier as string, '2026-11-28')).toEqual(timeline)
+  })
+
+  it('forgets the dictionaries a write made when that write rolls back, so nothing is packed with one the file lacks', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kw-store-')), 'rollback.db')
+    const store = new SqliteStore(file)
+    const items = await Promise.all(Array.from({ length: 260 }, (_, i) => paper(i)))
+    store.putMany(items.slice(0, 256))
+    const broken = { ...(items[256] as { doc: Document }).doc, source: { ...(items[256] as { doc: Document }).doc.source, sha256: null as unknown as string } }
+    expect(() => store.putMany([items[257] as (typeof items)[number], { doc: broken, raw: (items[256] as { raw: Uint8Array }).raw }])).toThrow()
+    expect(store.packer.current('text')).toBeUndefined()
+    expect(store.db.prepare('SELECT count(*) AS n FROM dictionaries').get()).toEqual({ n: 0 })
+    store.putMany(items.slice(257))
+    expect(store.packer.current('text')?.papers).toBe(256)
+    store.close()
+    const again = new SqliteStore(file)
+    stores.push(again)
+    for (const { doc } of items.slice(257)) expect(again.get(doc.id as string)?.text).toBe(doc.text)
   })
 
   it('answers a repeated search from its cache until a paper is written, by it or by another process', async () => {

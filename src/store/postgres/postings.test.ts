@@ -1,0 +1,224 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { deflateRawSync } from 'node:zlib'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generatePaper } from '../../bench/corpus.js'
+import type { Document } from '../../model/document.js'
+import { createContext, type PipelineContext, readDocument } from '../../pipeline.js'
+import { openTestPostgres, testPostgresUrl } from '../../test-support/postgres.js'
+import { SqliteStore } from '../sqlite/index.js'
+import type { PostgresStore } from './index.js'
+import { decodeSegment, encodeSegment, FAN_IN } from './postings.js'
+
+describe('posting segments', () => {
+  it('give back what was put in, seqs far apart and frequencies large included', () => {
+    const seqs = [1, 2, 127, 128, 16_384, 2 ** 31 + 5]
+    const freqs = [1, 300, 2, 127, 128, 70_000]
+    const out: Array<[number, number]> = []
+    decodeSegment(encodeSegment(seqs, freqs), (s, f) => out.push([s, f]))
+    expect(out).toEqual(seqs.map((s, i) => [s, freqs[i]]))
+  })
+})
+
+const pgUrl = testPostgresUrl()
+let ctx: PipelineContext
+let postgres: PostgresStore
+let sqlite: SqliteStore
+let url = ''
+let schema = ''
+let drop: () => Promise<void> = async () => {}
+
+async function paper(i: number, edit = (t: string) => t) {
+  const { name, text } = generatePaper(i)
+  const raw = new TextEncoder().encode(edit(text))
+  return { doc: (await readDocument(raw, name, ctx)) as Document, raw }
+}
+
+const QUERIES = [
+  'kernwapens',
+  'lidstaat',
+  '"nucleaire ontwapening"',
+  'circulaire economie',
+  'grondstof*',
+  'jeugdzorg OR huisartsenzorg',
+  'spoorwegen -bruggen',
+  'Kamer type:motie',
+  'energietransitie van:2015-01-01 tot:2018-12-31',
+  'pensioenen afzender:"Sociale Zaken"',
+  'informeren',
+  'europese raad',
+  'zeeuwse',
+]
+
+async function same(): Promise<void> {
+  for (const q of QUERIES)
+    for (const sort of ['relevance', 'date'] as const) expect(await postgres.search({ q, sort, limit: 20 }), q).toEqual(sqlite.search({ q, sort, limit: 20 }))
+}
+
+describe.skipIf(!pgUrl)('PostgreSQL search on posting lists', () => {
+  beforeAll(async () => {
+    ctx = await createContext()
+    const opened = await openTestPostgres(pgUrl as string, { searchCache: 0 })
+    postgres = opened.store
+    schema = opened.schema
+    drop = opened.drop
+    url = pgUrl as string
+    sqlite = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'kw-postings-')), 'p.db'), { searchCache: 0 })
+  }, 60_000)
+  afterAll(async () => {
+    sqlite?.close()
+    await drop()
+  })
+
+  const query = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => {
+    const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` })
+    await client.connect()
+    try {
+      return (await client.query<T>(sql, params)).rows
+    } finally {
+      await client.end()
+    }
+  }
+
+  it('answers as the embedded store does, paper for paper and score for score, as papers come one by one and in batches', async () => {
+    const items = await Promise.all(Array.from({ length: 240 }, (_, i) => paper(i)))
+    // One paper a transaction first: every term gathers segments, and merges run.
+    for (const { doc, raw } of items.slice(0, 40)) {
+      await postgres.put(doc, raw)
+      sqlite.put(doc, raw)
+    }
+    await same()
+    for (let k = 40; k < items.length; k += 50) {
+      const batch = items.slice(k, k + 50)
+      await postgres.putMany(batch)
+      sqlite.putMany(batch)
+      await same()
+    }
+    // No term has a full level of segments left unmerged.
+    const levels = await query<{ n: number }>('SELECT count(*)::int AS n FROM postings GROUP BY term, level ORDER BY n DESC LIMIT 1')
+    expect(levels[0]?.n).toBeLessThan(FAN_IN)
+    expect((await query<{ n: number }>('SELECT count(*)::int AS n FROM postings WHERE level > 0'))[0]?.n).toBeGreaterThan(0)
+  }, 120_000)
+
+  it('forgets the old reading of a paper read again, keeps each term count exact, and drops dead postings when it merges', async () => {
+    // Twenty papers read again with a word added: each is 'updated', its old postings are dead.
+    for (let i = 0; i < 20; i++) {
+      const { doc, raw } = await paper(i, (t) => t.replace('. ', '. Zeeuwse windmolens. '))
+      expect(await postgres.put(doc, raw)).toBe('updated')
+      expect(sqlite.put(doc, raw)).toBe('updated')
+    }
+    await same()
+    expect((await postgres.search({ q: 'zeeuwse' })).total).toBe(20)
+    // Each term's count of papers is that of FTS5 in the embedded store.
+    sqlite.db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.v_row USING fts5vocab(main, papers_fts, row)')
+    const fts = new Map(
+      sqlite.db
+        .prepare<[], { term: string; doc: number }>('SELECT term, doc FROM temp.v_row')
+        .all()
+        .map((r) => [r.term, r.doc]),
+    )
+    const terms = await query<{ term: string; df: number }>('SELECT term, df FROM terms WHERE df > 0')
+    expect(terms.length).toBe(fts.size)
+    for (const t of terms) expect(t.df, t.term).toBe(fts.get(t.term))
+    // The twentieth write made a full second level for 'kamer' (in every paper): five segments of level 1 from the
+    // first 40 papers, three more from the batches and updates; their merge dropped the first readings' postings.
+    const live = new Set((await query<{ seq: string }>('SELECT seq FROM papers')).map((r) => Number(r.seq)))
+    const kamer = await query<{ docs: Buffer; level: number }>("SELECT docs, level FROM postings WHERE term = 'kamer'")
+    expect(kamer.map((r) => r.level)).toEqual([2])
+    let dead = 0
+    let alive = 0
+    for (const r of kamer)
+      decodeSegment(r.docs, (seq) => {
+        if (live.has(seq)) alive++
+        else dead++
+      })
+    expect(dead).toBe(0)
+    expect(alive).toBe(fts.get('kamer'))
+  }, 120_000)
+
+  it('fills the postings of a store made before them (schema 6)', async () => {
+    const before = await postgres.search({ q: 'lidstaat OR grondstof*', limit: 20 })
+    // 240 papers: no dictionary was due yet, so every value is readable without one.
+    await query(
+      "DROP TABLE dictionaries; DROP TABLE postings; DROP TABLE terms; ALTER TABLE stats DROP COLUMN removals; UPDATE meta SET value = '6' WHERE key = 'schema_version'",
+    )
+    const { PostgresStore } = await import('./index.js')
+    const again = await PostgresStore.open(url, { schema, searchCache: 0 })
+    try {
+      expect(await again.schemaVersion()).toBe(8)
+      expect(await again.search({ q: 'lidstaat OR grondstof*', limit: 20 })).toEqual(before)
+    } finally {
+      await again.close()
+    }
+  }, 60_000)
+})
+
+describe.skipIf(!pgUrl)('PostgreSQL values packed with dictionaries', () => {
+  it('migrates a store of unpacked values (schema 5): Documents, texts and sources come back the same', async () => {
+    ctx ??= await createContext()
+    const opened = await openTestPostgres(pgUrl as string, { searchCache: 0 })
+    const items = await Promise.all(Array.from({ length: 30 }, (_, i) => paper(i)))
+    await opened.store.putMany(items)
+    const before = await opened.store.search({ q: 'Kamer OR lidstaat', limit: 20 })
+    const client = new pg.Client({ connectionString: pgUrl as string, options: `-c search_path=${opened.schema}` })
+    await client.connect()
+    try {
+      // As stores before schema 6 kept them: the whole Document and the text deflated with no header, sources as they are.
+      for (const { doc, raw } of items) {
+        await client.query('UPDATE papers SET doc = $1, text = $2 WHERE key = $3', [deflateRawSync(JSON.stringify(doc)), deflateRawSync(doc.text), doc.id])
+        await client.query('UPDATE sources SET bytes = $1 WHERE sha256 = $2', [Buffer.from(raw), doc.source.sha256])
+      }
+      await client.query(
+        "DROP TABLE dictionaries; DROP TABLE postings; DROP TABLE terms; ALTER TABLE stats DROP COLUMN removals; UPDATE meta SET value = '5' WHERE key = 'schema_version'",
+      )
+    } finally {
+      await client.end()
+    }
+    const { PostgresStore } = await import('./index.js')
+    const again = await PostgresStore.open(pgUrl as string, { schema: opened.schema, searchCache: 0 })
+    try {
+      expect(await again.schemaVersion()).toBe(8)
+      for (const { doc, raw } of items) {
+        expect(await again.get(doc.id as string)).toEqual(doc)
+        expect(Buffer.compare(Buffer.from((await again.raw(doc.id as string)) as Uint8Array), Buffer.from(raw))).toBe(0)
+      }
+      expect(await again.search({ q: 'Kamer OR lidstaat', limit: 20 })).toEqual(before)
+    } finally {
+      await again.close()
+      await opened.drop()
+    }
+  }, 120_000)
+
+  it('made from its papers when it first holds 256, read back by another process, sources byte for byte', async () => {
+    ctx ??= await createContext()
+    const first = await openTestPostgres(pgUrl as string, { searchCache: 0 })
+    const { PostgresStore } = await import('./index.js')
+    const other = await PostgresStore.open(pgUrl as string, { schema: first.schema, searchCache: 0 })
+    try {
+      const items = await Promise.all(Array.from({ length: 300 }, (_, i) => paper(i)))
+      await first.store.putMany(items.slice(0, 260))
+      await first.store.putMany(items.slice(260))
+      const client = new pg.Client({ connectionString: pgUrl as string, options: `-c search_path=${first.schema}` })
+      await client.connect()
+      const made = (await client.query<{ kind: string; papers: number }>('SELECT kind, papers FROM dictionaries ORDER BY id')).rows
+      const headers = (await client.query<{ h: number }>('SELECT DISTINCT get_byte(text, 0) AS h FROM papers ORDER BY 1')).rows.map((r) => r.h)
+      await client.end()
+      expect(made).toEqual([
+        { kind: 'text', papers: 260 },
+        { kind: 'doc', papers: 260 },
+      ])
+      expect(headers).toEqual([0, 1])
+      // The other process opened before the dictionaries existed: it finds them when it meets a value packed with one.
+      for (const { doc, raw } of [items[0], items[299]] as Array<(typeof items)[number]>) {
+        expect(await other.get(doc.id as string)).toEqual(doc)
+        expect(Buffer.compare(Buffer.from((await other.raw(doc.id as string)) as Uint8Array), Buffer.from(raw))).toBe(0)
+      }
+      expect((await other.search({ q: 'Kamer', limit: 3 })).hits.length).toBe(3)
+    } finally {
+      await other.close()
+      await first.drop()
+    }
+  }, 120_000)
+})
