@@ -23,7 +23,6 @@ import { dateBounds, emptyResult, FORM_RANK, type HitRow, prepareSearch, ResultC
 import type { Citations, CommitmentList, CommitmentQuery, DossierView, FollowStatus, TimelineEntry } from '../store.js'
 import {
   documentNummerOf,
-  type Facet,
   type MissingContent,
   type OpenDataRecord,
   type PaperSummary,
