@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const { generatePaper } = await import(join(root, 'dist', 'bench', 'corpus.js'))
+const { generatePaper, BENCH_QUERIES } = await import(join(root, 'dist', 'bench', 'corpus.js'))
 const { SqliteStore } = await import(join(root, 'dist', 'store', 'sqlite', 'index.js'))
 const { parseQuery, toFts } = await import(join(root, 'dist', 'search', 'query.js'))
 
@@ -104,20 +104,7 @@ console.log(
   stat.close()
 }
 
-const queries = [
-  'kernwapens',
-  'lidstaat',
-  '"nucleaire ontwapening"',
-  'circulaire economie',
-  'grondstof*',
-  'jeugdzorg OR huisartsenzorg',
-  'spoorwegen -bruggen',
-  'Kamer type:motie',
-  'energietransitie van:2015-01-01 tot:2018-12-31',
-  'pensioenen afzender:"Sociale Zaken"',
-  'Oekraine',
-  'marine cyberveiligheid',
-]
+const queries = BENCH_QUERIES
 // The engine is timed with the result cache off; the cache is timed on its own below.
 const store = new SqliteStore(db, { searchCache: 0 })
 const plain = new Database(db, { readonly: true })

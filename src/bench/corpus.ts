@@ -151,3 +151,23 @@ export function generatePaper(i: number): { name: string; text: string } {
   ].join('\n')
   return { name: `kst-${dossier}-${nr}.txt`, text: `${text}\n` }
 }
+
+/**
+ * The queries `npm run bench` times on the generated papers, and the
+ * PostgreSQL postings test asks of both stores: words, a phrase, a prefix,
+ * OR, NOT and filters, common and rare.
+ */
+export const BENCH_QUERIES: readonly string[] = [
+  'kernwapens',
+  'lidstaat',
+  '"nucleaire ontwapening"',
+  'circulaire economie',
+  'grondstof*',
+  'jeugdzorg OR huisartsenzorg',
+  'spoorwegen -bruggen',
+  'Kamer type:motie',
+  'energietransitie van:2015-01-01 tot:2018-12-31',
+  'pensioenen afzender:"Sociale Zaken"',
+  'Oekraine',
+  'marine cyberveiligheid',
+]

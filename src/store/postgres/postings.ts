@@ -209,6 +209,9 @@ export class PgColumns extends PaperColumns {
       this.seq = 0
       lists.clear()
     }
+    // The sequence says cheaply whether anything was written since; it is not transactional, so it may be ahead
+    // of what this snapshot sees (a write under way). Only the rows read move \`this.seq\` on: writers take turns,
+    // so every write committed later has higher seqs than any this snapshot sees.
     if (Number(now.seq) <= this.seq) return this
     const rows = (
       await db.query<{ rowid: number; type: string | null; date: string | null; sender: string | null; dossier: string | null; seq: number; len: number }>(
@@ -238,7 +241,7 @@ export class PgColumns extends PaperColumns {
       const terms = (await db.query<{ t: string }>('SELECT DISTINCT jsonb_object_keys(tf) AS t FROM papers WHERE seq > $1', [this.seq])).rows.map((r) => r.t)
       lists.forget(written, new Set(terms))
     } else if (written.length > 0) lists.clear()
-    this.seq = Math.max(this.seq, Number(now.seq))
+    for (const r of rows) this.seq = Math.max(this.seq, Number(r.seq))
     return this
   }
 }

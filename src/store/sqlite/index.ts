@@ -271,6 +271,7 @@ export class SqliteStore {
       doc: this.db.prepare<[string], { doc: Buffer; text: Buffer }>('SELECT doc, text FROM papers WHERE key = ?'),
       raw: this.db.prepare<[string], { bytes: Buffer }>('SELECT s.bytes FROM papers p JOIN sources s ON s.sha256 = p.source_sha WHERE p.key = ?'),
       count: this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM papers'),
+      topRow: this.db.prepare<[], number | null>('SELECT max(rowid) FROM papers').pluck(),
       hit: this.db.prepare('SELECT key, id, title, type, date, sender, text, tk_nummer FROM papers WHERE rowid = ?'),
     }
     this.facets = new FacetCache(this.db)
@@ -439,7 +440,7 @@ export class SqliteStore {
   private trainIfDue(): void {
     // The highest row id stands for the number of papers: count(*) reads a whole index (tens of ms a write
     // at a million papers), and only a removal makes the two differ.
-    const count = this.db.prepare<[], number | null>('SELECT max(rowid) FROM papers').pluck().get() ?? 0
+    const count = this.stmt.topRow.get() ?? 0
     const last = this.packer.current('text')?.papers ?? 0
     const due = TRAIN_AT.filter((n) => n <= count && n > last)
     if (due.length === 0) return
@@ -454,8 +455,7 @@ export class SqliteStore {
       `SELECT p.doc, p.text, f.profile, (SELECT c.record FROM commitments c WHERE c.paper_key = p.key LIMIT 1) AS record
        FROM papers p LEFT JOIN profiles f ON f.paper_key = p.key WHERE p.rowid >= ? ORDER BY p.rowid LIMIT 1`,
     )
-    const top = this.db.prepare<[], number>('SELECT max(rowid) FROM papers').pluck().get() ?? 0
-    const rows = Array.from({ length: 200 }, (_, k) => sample.get(Math.floor((k * top) / 200) + 1)).filter((r) => r !== undefined)
+    const rows = Array.from({ length: 200 }, (_, k) => sample.get(Math.floor((k * count) / 200) + 1)).filter((r) => r !== undefined)
     this.train(count, {
       text: rows.map((r) => this.packer.unpack(r.text)),
       doc: rows.map((r) => this.packer.unpack(r.doc)),
