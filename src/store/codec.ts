@@ -184,6 +184,9 @@ export interface StoredDocument {
  * The Document once: its clean text is kept in a column of its own (search
  * snippets read it), and the source text of a text file is the file's bytes
  * decoded, which are kept too. Only what cannot be derived is in the JSON.
+ * The source text is left out only when decoding the raw bytes gives it
+ * exactly (a PDF's or a web page's extracted text is kept); a decoder that
+ * changed would come with a new READER_VERSION, which reads every paper again.
  */
 export function splitDocument(doc: Document, raw: Uint8Array): StoredDocument {
   const derivable = sourceTextOf(raw) === doc.source.text
