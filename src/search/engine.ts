@@ -154,7 +154,6 @@ export function runSearch(
   },
   sets: RowSets,
   scratch: Scratch,
-  topFacet: (counts: Iterable<[string, number]>) => Facet,
 ): EngineResult {
   const { limit, offset } = request
   scratch.fit(c.present.length)
@@ -238,6 +237,19 @@ export function runSearch(
     scores,
     facets: { type: top(typeCount, c.type), year: topFacet(years), sender: top(senderCount, c.sender), dossier: top(dossierCount, c.dossier) },
   }
+}
+
+// What `localeCompare` does, without setting up a collator on every call.
+const collator = new Intl.Collator()
+
+/**
+ * Facet values by count, then by value; the first twenty. Selected, not
+ * sorted: a dossier facet has thousands of values, most of them counted once.
+ */
+export function topFacet(counts: Iterable<[string, number]>): Facet {
+  const out: Facet = []
+  for (const [value, count] of counts) if (count > 0) out.push({ value, count })
+  return topK(out, 20, (a, b) => a.count > b.count || (a.count === b.count && collator.compare(a.value, b.value) < 0))
 }
 
 /** The size in bytes of a list as {@link ListCache} counts it. */

@@ -110,11 +110,6 @@ export class Packer {
     return this.newest.get(kind)
   }
 
-  /** Every dictionary known, by id. */
-  known(): Dictionary[] {
-    return [...this.byId.values()].sort((a, b) => a.id - b.id)
-  }
-
   pack(kind: PackKind, value: string | Uint8Array): Buffer {
     const input = typeof value === 'string' ? Buffer.from(value, 'utf8') : value
     const d = this.newest.get(kind)

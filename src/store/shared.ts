@@ -1,9 +1,8 @@
 import { inflateRawSync } from 'node:zlib'
 import type { InputForm } from '../model/document.js'
-import { topK } from '../search/bm25.js'
 import { type Filters, type ParsedQuery, parseQuery } from '../search/query.js'
 import { snippet } from '../search/snippet.js'
-import type { Facet, SearchHit, SearchRequest, SearchResult } from './store.js'
+import type { SearchHit, SearchRequest, SearchResult } from './store.js'
 
 // What both stores share, so they keep papers and answer searches the same way.
 
@@ -80,19 +79,6 @@ export function searchHit(row: HitRow, unpack: (blob: Buffer) => string, score: 
   }
   if (row.tk_nummer) hit.documentNummer = row.tk_nummer
   return hit
-}
-
-// What `localeCompare` does, without setting up a collator on every call.
-const collator = new Intl.Collator()
-
-/**
- * Facet values by count, then by value; the first twenty. Selected, not
- * sorted: a dossier facet has thousands of values, most of them counted once.
- */
-export function topFacet(counts: Iterable<[string, number]>): Facet {
-  const out: Facet = []
-  for (const [value, count] of counts) if (count > 0) out.push({ value, count })
-  return topK(out, 20, (a, b) => a.count > b.count || (a.count === b.count && collator.compare(a.value, b.value) < 0))
 }
 
 /**

@@ -6,7 +6,7 @@ import { ListCache, runSearch } from '../../search/engine.js'
 import { queryStems, type Term } from '../../search/query.js'
 import { stemText } from '../../search/stem.js'
 import { DICTIONARY_SIZE, joinDocument, MAX_DICTIONARIES, Packer, type PackKind, sampleDictionary, splitDocument, TRAIN_AT } from '../codec.js'
-import { dateBounds, emptyResult, FORM_RANK, type HitRow, prepareSearch, ResultCache, searchHit, topFacet, unpackLegacy } from '../shared.js'
+import { dateBounds, emptyResult, FORM_RANK, type HitRow, prepareSearch, ResultCache, searchHit, unpackLegacy } from '../shared.js'
 import {
   type Citations,
   type CommitmentList,
@@ -617,7 +617,6 @@ export class PostgresStore implements Store {
           : null,
       },
       this.scratch,
-      topFacet,
     )
     const hitRows = new Map(
       (

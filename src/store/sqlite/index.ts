@@ -19,7 +19,7 @@ import {
   splitDocument,
   TRAIN_AT,
 } from '../codec.js'
-import { dateBounds, emptyResult, FORM_RANK, type HitRow, prepareSearch, ResultCache, searchHit, topFacet, unpackLegacy } from '../shared.js'
+import { dateBounds, emptyResult, FORM_RANK, type HitRow, prepareSearch, ResultCache, searchHit, unpackLegacy } from '../shared.js'
 import type { Citations, CommitmentList, CommitmentQuery, DossierView, FollowStatus, TimelineEntry } from '../store.js'
 import {
   documentNummerOf,
@@ -223,7 +223,7 @@ export class SqliteStore {
     this.db.pragma('foreign_keys = ON')
     this.packer = new Packer((id) => this.dictionary(id))
     this.migrate()
-    for (const d of this.db.prepare<[], DictionaryRow>('SELECT id, kind, papers, bytes FROM dictionaries ORDER BY id').all()) this.packer.add(fromRow(d))
+    this.loadDictionaries()
     this.links = new SqliteLinks(this.db, this.packer)
     this.openDataTables = new SqliteOpenData(this.db)
     this.stmt = {
@@ -413,6 +413,11 @@ export class SqliteStore {
     }
   }
 
+  /** Makes every dictionary in the file known to the packer. */
+  private loadDictionaries(): void {
+    for (const d of this.db.prepare<[], DictionaryRow>('SELECT id, kind, papers, bytes FROM dictionaries ORDER BY id').all()) this.packer.add(fromRow(d))
+  }
+
   /** A dictionary by id, read from the file (another process may have made it since this one opened it). */
   private dictionary(id: number): Dictionary | null {
     const row = this.db.prepare<[number], DictionaryRow>('SELECT id, kind, papers, bytes FROM dictionaries WHERE id = ?').get(id)
@@ -447,7 +452,7 @@ export class SqliteStore {
     // Stored by another process meanwhile: that one trained already.
     const newest = this.db.prepare<[], number | null>("SELECT max(papers) FROM dictionaries WHERE kind = 'text'").pluck().get() ?? 0
     if (newest >= (due[due.length - 1] as number)) {
-      for (const d of this.db.prepare<[], DictionaryRow>('SELECT id, kind, papers, bytes FROM dictionaries ORDER BY id').all()) this.packer.add(fromRow(d))
+      this.loadDictionaries()
       return
     }
     // About 200 papers spread over the row ids, enough to fill each dictionary with whole papers of a few KB.
@@ -763,7 +768,6 @@ export class SqliteStore {
         paper: filters.paper ? new Set(this.stmt.paperRows.all(filters.paper, filters.paper, filters.paper, `nds-tk-${filters.paper}`)) : null,
       },
       this.scratch,
-      topFacet,
     )
     const { stems, prefixes } = queryStems(parsed)
     const { scores } = found
