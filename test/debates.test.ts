@@ -147,10 +147,12 @@ describe('the verslag of a committee debate, as PDF text and as a PDF', () => {
     // Promised in few words, named a promise by the member it was made to (`Dank voor die toezegging.`).
     ['we nemen die groep mee bij het onderzoek', 'Minister Van den Berg', 'El Amrani'],
     ['Ik zeg toe dat ik de Kamer in het voorjaar een brief stuur', 'Staatssecretaris Hoekman', null],
-    // The chair's list of the promises made.
-    ['De minister stuurt de Kamer voor 1 juni', 'Minister Van den Berg', null],
-    ['De minister komt na de zomer schriftelijk terug', 'Minister Van den Berg', null],
-    ['De Kamer ontvangt in het voorjaar een brief van de staatssecretaris', 'Staatssecretaris Hoekman', null],
+  ]
+  // The chair's list of the promises made confirms each in the speaker's own words: support, not a second record.
+  const chairReadings: Array<[string, string]> = [
+    ['Ik zal de Kamer voor 1 juni de cijfers', 'De minister stuurt de Kamer voor 1 juni'],
+    ['Ik kom daar na de zomer schriftelijk op terug', 'De minister komt na de zomer schriftelijk terug'],
+    ['Ik zeg toe dat ik de Kamer in het voorjaar een brief stuur', 'De Kamer ontvangt in het voorjaar een brief van de staatssecretaris'],
   ]
   const not = [
     'Ik zal in de tweede termijn een motie',
@@ -171,6 +173,17 @@ describe('the verslag of a committee debate, as PDF text and as a PDF', () => {
     expect(offices['Van den Berg']).toBe('minister voor Jeugd, Preventie en Sport')
     expect(offices.Hoekman).toBe('staatssecretaris van Volksgezondheid, Welzijn en Sport')
     expectPromises(doc, promises, not)
+    for (const [own, reading] of chairReadings) {
+      const c = doc.commitments.find((x) => x.text.includes(own))
+      expect(
+        c?.support?.map((x) => [x.kind, x.text.includes(reading)]),
+        own,
+      ).toEqual([['chair-reading', true]])
+      expect(
+        c?.features?.map((f) => f.name),
+        own,
+      ).toContain('chair.confirms')
+    }
     expect(doc.commitments.find((c) => c.text.includes('voor 1 juni de cijfers'))?.dueText).toBe('voor 1 juni')
   })
 })

@@ -71,6 +71,12 @@ const W = {
   discourse: -2.5,
   refused: -4.0,
   hedge: -1.5,
+  spokenComeBack: 1.5,
+  spokenBarePledge: 2.0,
+  spokenRaise: 2.5,
+  quotedQuestion: -4.0,
+  assurance: -3.0,
+  othersAct: -2.5,
 } as const
 
 // The feature patterns use `\b` and no `u` flag: V8 scans such a pattern many times faster than one
@@ -86,10 +92,10 @@ const RECEIVER_SUBJECT =
   /\b(?:(?:ontvangt|ontvangen|krijgt) (?:u|uw Kamer|de Kamer)|(?:[Uu]|[Uu]w Kamer|[Dd]e Kamer) (?:ontvangt|krijgt)|(?:kunt|kan|mag) (?:u|uw Kamer|de Kamer)\b[^.;]{0,120}?(?:tegemoet zien|verwachten|ontvangen|tegemoetzien)|(?:blijft|zult) (?:u|uw Kamer)\b[^.;]{0,120}?(?:ontvangen|geïnformeerd)|(?:[Uu]|[Uu]w Kamer|[Dd]e Kamer) (?:zal|zult|wordt)\b[^.;]{0,120}?(?:geïnformeerd|ingelicht|bericht|op de hoogte (?:gesteld|gehouden|gebracht))|(?:zal|wordt) (?:u|uw Kamer|de Kamer) [^.;]{0,120}?(?:geïnformeerd|ingelicht|op de hoogte (?:gesteld|gehouden|gebracht)))\b/
 // Acts of telling and sending, in every form a promise uses (infinitive, participle, present, `te`).
 const ACT_INFORM =
-  /\b(informeren|informeer|geïnformeerd|berichten|inlichten|ingelicht|rapporteren|rapporteer|gerapporteerd|(?:op de hoogte|in kennis) (?:stellen|houden|brengen|gesteld|gehouden|gebracht|stel|houd)|terug(?:komen|koppelen|te komen|gekoppeld|kom)|kom(?:en)?\b[^.;]{0,80}?\bterug|(?:toe)?sturen|stuur|(?:toe)?gestuurd|toegestuurd|(?:toe|ver)?zenden|zend|toegezonden|verzonden|versturen|verstuurd|(?:doen|laten) toekomen|toekomen|laten weten|laat\b[^.;]{0,60}?\bweten|aanbieden|aangeboden|bied\b[^.;]{0,80}?\baan|delen|gedeeld|voorleggen|voorgelegd|leg\b[^.;]{0,60}?\bvoor|beantwoorden|beantwoord|beantwoording|toelichten|toegelicht|uiteenzetten|verstrekken|verstrekt|mededelen|melden|indienen|ingediend|in te (?:kunnen )?dienen|dien\b[^.;]{0,60}?\bin|briefing|tegemoet zien|tegemoetzien|ontvangen|ontvangt|kom(?:en)? met|(?:kom|komen)\b[^.;]{0,60}?\bmet een (?:brief|voorstel|reactie|notitie|nota|plan)|verslag doen|verslag uitbrengen|(?:een )?overzicht (?:geven|geef|sturen|stuur|verstrekken)|(?:een )?update (?:geven|geef|sturen|stuur)|inzicht (?:geven|geef|bieden|bied))\b/
+  /\b(informeren|informeer|geïnformeerd|berichten|inlichten|ingelicht|rapporteren|rapporteer|gerapporteerd|(?:op de hoogte|in kennis) (?:stellen|houden|brengen|gesteld|gehouden|gebracht|stel|houd)|terug(?:komen|koppelen|te komen|gekoppeld|kom)|kom(?:en)?\b[^.;]{0,80}?\bterug|(?:toe)?sturen|stuur|(?:toe)?gestuurd|toegestuurd|(?:toe|ver)?zenden|zend|toegezonden|verzonden|versturen|verstuurd|(?:doen|laten) toekomen|toekomen|laten weten|laat\b[^.;]{0,60}?\bweten|aanbieden|aangeboden|bied\b[^.;]{0,80}?\baan|delen|gedeeld|voorleggen|voorgelegd|leg\b[^.;]{0,60}?\bvoor|beantwoorden|beantwoord|beantwoording|toelichten|toegelicht|uiteenzetten|verstrekken|verstrekt|mededelen|melden|indienen|ingediend|in te (?:kunnen )?dienen|dien\b[^.;]{0,60}?\bin|briefing|tegemoet zien|tegemoetzien|ontvangen|ontvangt|kom(?:en)? met|(?:kom|komen)\b[^.;]{0,60}?\bmet (?:een|het|de|mijn|ons) (?:[a-z]+ )?(?:brief|voorstel|reactie|notitie|nota|plan|standpunt|kabinetsstandpunt|appreciatie|analyse|uitwerking|overzicht)|(?:krijgt|krijgen) (?:u|uw Kamer|de Kamer|jullie)|(?:[Uu]|[Uu]w Kamer|[Dd]e Kamer) (?:krijgt|krijgen)|verslag doen|verslag uitbrengen|(?:een )?overzicht (?:geven|geef|sturen|stuur|verstrekken)|(?:een )?update (?:geven|geef|sturen|stuur)|inzicht (?:geven|geef|bieden|bied))\b/
 // Acts of dealing with something in a coming paper: `ingaan op`, `betrekken bij`, `aandacht besteden aan`.
 const ACT_ADDRESS =
-  /\b(ingaan|in te gaan|ga\b[^.;]{0,60}?\bin op|gaan\b[^.;]{0,60}?\bin op|betrekken|betrokken|aandacht (?:schenken|besteden|geven|worden besteed|worden geschonken)|behandelen|behandeld|meenemen|meegenomen|reageren|reactie geven|mijn reactie|een reactie|kabinetsreactie|beleidsreactie|appreciatie|voortgangsrapportage|voortgangsbrief|rapportage|eindrapportage|evaluatie)\b/
+  /\b(ingaan|in te gaan|ga\b[^.;]{0,60}?\bin op|gaan\b[^.;]{0,60}?\bin op|betrekken|betrokken|aandacht (?:schenken|besteden|geven|worden besteed|worden geschonken)|behandelen|behandeld|meenemen|meegenomen|neem\b[^.;]{0,60}?\bmee|nemen\b[^.;]{0,60}?\bmee|reageren|reactie geven|mijn reactie|een reactie|kabinetsreactie|beleidsreactie|appreciatie|voortgangsrapportage|voortgangsbrief|rapportage|eindrapportage|evaluatie)\b/
 // A paper still to come, where the act will happen: `In die brief zal ik …`, `in de visie`,
 // `bij de voortgangsrapportage`, `in de volgende voortgangsbrief`.
 const COMING_PAPER =
@@ -106,7 +112,7 @@ const STANDING =
 const NADER = /\bnader\b/
 // Told in the past: `heb ik toegezegd`, `heeft uw Kamer … ontvangen`, `is … geïnformeerd`, `informeerde ik`.
 const PAST_REPORT =
-  /\b(?:(?:heb|hebt|heeft|hebben|had|hadden|is|ben|bent|zijn|was|waren|werd|werden)(?: [^\s.;]+){0,12}? (?:toegezegd|aangekondigd|beloofd|geïnformeerd|ingelicht|gestuurd|toegestuurd|toegezonden|verzonden|verstuurd|aangeboden|gedeeld|gemeld|bericht|gerapporteerd|beantwoord|voorgelegd|verstrekt|ontvangen|toegelicht|ingediend|gevraagd|verzocht|laten weten|aangegeven|meegedeeld|medegedeeld|geschreven|uiteengezet|aangenomen|aanvaard|doen toekomen|laten toekomen)|informeerde|informeerden|stuurde|zond|berichtte|meldde|deelde|ontving|ontvingen|aanvaardde|vroeg|vroegen|verzocht uw Kamer|nam uw Kamer)\b/
+  /\b(?:(?:heb|hebt|heeft|hebben|had|hadden|is|ben|bent|zijn|was|waren|werd|werden)(?: [^\s.;]+){0,12}? (?:toegezegd|aangekondigd|beloofd|geïnformeerd|ingelicht|gestuurd|toegestuurd|toegezonden|verzonden|verstuurd|aangeboden|gedeeld|gemeld|bericht|gerapporteerd|beantwoord|voorgelegd|verstrekt|ontvangen|toegelicht|ingediend|gevraagd|verzocht|laten weten|aangegeven|meegedeeld|medegedeeld|geschreven|uiteengezet|aangenomen|aanvaard|doen toekomen|laten toekomen)|(?:gestuurd|verstuurd|toegestuurd|verzonden|ontvangen|gemeld|geïnformeerd|aangeboden|gedeeld) (?:is|zijn|werd|werden|heeft|hebben|hebt)\b(?! (?:te|om))|informeerde|informeerden|stuurde|zond|berichtte|meldde|deelde|ontving|ontvingen|aanvaardde|vroeg|vroegen|verzocht uw Kamer|nam uw Kamer)\b/
 /** The act happens in this very letter: `Hierbij stuur ik u`, `Met deze brief informeer ik u`, `bijgevoegd`. */
 export const DELIVERED_NOW =
   /\b(?:[Hh]ierbij|(?<!verband |samenhang |overeenstemming )[Hh]iermee|[Bb]ij (?:deze|dezen)|[Bb]ijgaand|bijgevoegd|bijgesloten|als bijlage|[Mm]et deze (?:brief|bijlage|nota)|[Mm]iddels deze brief|[Vv]ia deze brief|[Tt]reft u (?:hierbij )?aan)\b/
@@ -121,7 +127,7 @@ const THIS_LETTER = /\b(?:[Ii]n|[Mm]et) (?:deze|onderhavige|voorliggende) (?:bri
 const MOTIE_TEXT =
   /\b(?:verzoekt de regering|(?:wordt|werd) de regering(?: [a-z]+)? verzocht|verzoekt het kabinet|roept de regering|constaterende dat|overwegende dat|spreekt uit dat|gehoord de beraadslaging)\b/
 // `Ik kan daarom niet aan het verzoek voldoen …`, `… niet haalbaar zal zijn`; not `niet later dan`.
-const NEGATION = /\b(?:niet|geen|nooit)\b(?! (?:later|eerder) dan)/
+const NEGATION = /\b(?:niet|geen|nooit)\b(?! (?:later|eerder) dan| al te lange| te lang)/
 const HYPOTHETICAL = /\b(?:[Ii]ndien|[Mm]ocht|[Mm]ochten|zou|zouden|[Ee]ventueel|[Ee]ventuele)\b/
 // The Kamer as the actor of the future act: `de Kamer zal … debatteren`, `uw Kamer zal besluiten`.
 const KAMER_ACTS = /\b(?:[Uu]w Kamer|[Dd]e Kamer) (?:zal|zullen)(?: [^\s.;]+){0,6}? (?:debatteren|besluiten|stemmen|spreken|behandelen|bespreken)\b/
@@ -142,7 +148,7 @@ const ASIDE =
 // ---------------------------------------------------------------------------------------------
 /** A promise named as one: `Ik zeg toe`, `Dat zeg ik toe`, `toezeggen dat`, `Dit is een toezegging`, `dat beloof ik`. */
 export const SPOKEN_PLEDGE =
-  /\b(?:zeg(?:t|gen)?\b[^.;?]{0,80}?\btoe\b|toezeggen|toe te zeggen|(?:dat|dit|het|die) is (?:bij dezen )?een toezegging|toezegging (?:doe|geef|doen|geven)|die toezegging|bij dezen toegezegd|beloof|beloven)/
+  /\b(?:de toezegging is|zeg(?:t|gen)?\b[^.;?]{0,80}?\btoe\b|toezeggen|toe te zeggen|(?:dat|dit|het|die) is (?:bij dezen )?een toezegging|toezegging (?:doe|geef|doen|geven)|die toezegging|bij dezen toegezegd|beloof|beloven)/
 const SPOKEN_IN_WRITING = /\b(?:schriftelijk|per brief|een brief)\b/
 // A member addressed by name: `de heer Wörsdörfer`, `mevrouw Maij`, `collega Graus`.
 const MEMBER = /\b(?:de heer|mevrouw|meneer|collega) (?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|'t) )*[A-ZÀ-Þ]/
@@ -153,10 +159,30 @@ const WITHIN_DEBATE =
 // point of the debate, not a promise (that one says `Ik kom daar(op) … terug`, `ik kom erop terug`).
 // Likewise `Daarna ga ik graag in op de moties en de amendementen`: the order of the speech.
 const DISCOURSE =
-  /\bkom(?:en)?(?: [a-zé]+){0,3} terug op (?:de|het|een|die|dat|deze|dit|mijn|uw|zijn|haar)\b|\b(?:ga|gaan) (?:ik|we|wij)(?: [a-z]+){0,2} in op (?:de|het|een|die|dat|deze|dit|mijn|uw|zijn|haar)\b/
-const HEDGE = /\b(?:misschien|wellicht|mogelijk)\b/
+  /\b[Aa]lvorens\b|\b(?:wil|ga) ik (?:eerst |kort |even )+(?:toelichten|ingaan|schetsen|zeggen)\b|\bkom(?:en)? (?:nu |dan )?(?:op|bij|toe aan) (?:de|het) (?:motie|amendement|vraag|vragen|punt)|\bkom(?:en)?(?: [a-zé]+){0,3} terug op (?:de|het|een|die|dat|deze|dit|mijn|uw|zijn|haar|hetgeen|wat)\b|\b(?:(?:ga|gaan) (?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij) (?:ga|gaan))\b[^.;]{0,60}\b(?:moties|amendementen|vragen|punten)\b[^.;]{0,40}\blangs\b|\b(?:[Nn]u|[Dd]an|[Ee]erst) (?:wil|ga|kom) (?:ik|we|wij)\b[^.;]{0,30}\b(?:ingaan|in op|toe aan|naar)\b|\bmeenemen in (?:de|mijn|onze) (?:redenen|overwegingen|afwegingen|beantwoording|gedachtegang)|\b(?:[Ii]k|[Ww]e|[Ww]ij) (?:zal|zullen) (?:u|jullie) (?:kort |even )?meenemen in\b|\b(?:ga|gaan) (?:ik|we|wij)(?: [a-z]+){0,2} in op (?:de|het|een|die|dat|deze|dit|mijn|uw|zijn|haar)\b/
+const HEDGE = /\b(?:misschien|wellicht|mogelijk|hoop|hopelijk)\b/
+// Dealing with something in a coming paper said in the present (`Ook deze informatie neem ik mee in de brief over …`): a verb, not a noun
+// (`een aspect waar we standaard naar kijken bij de evaluatie van beleid` names no act).
+const IN_PAPER_VERB = /\b(?:neem|nemen|ga|gaan|betrek|betrekken|behandel|behandelen)\b[^.;]{0,60}?\b(?:mee|in op|bij|in)\b/
+// Coming back to a point after the debate: `Ik kom daar natuurlijk nog op terug.`, `en kom daarop terug`, `ik kom erop terug`.
+// The Kamer is the one spoken to, so no receiver is named. (`Ik kom daar zo meteen op terug` is put off within the debate.)
+const COME_BACK = /\bkom(?:en)?\b(?: [a-z]+){0,3}? (?:daar|hier|er)(?:op)?\b(?: [a-z]+){0,4}? terug\b|\bkom(?:en)? (?:erop|daarop|hierop) terug\b/
+// A bare pledge of what was just asked: `dus dat kan ik hem wel toezeggen`, `Dat wil ik wel toezeggen`, `Dus de toezegging is dat …`.
+const BARE_PLEDGE = /\b(?:(?:dat|dit|het) (?:kan|wil|zal) ik (?:\S+ ){0,3}?(?:wel )?toezeggen|de toezegging is dat)\b/i
+// Raising something with a party, which a member of government promises aloud: `Ik zal dat onder de aandacht brengen van de Raad voor
+// de rechtspraak`, `Ik zal het ter sprake brengen bij Fier`, `aankaarten bij het NCSC`, `in gesprek gaan met de provincies`.
+const RAISE =
+  /\b(?:onder de aandacht (?:brengen|te brengen|breng)|ter sprake (?:brengen|te brengen|breng)|aan(?: te)? ?kaarten|kaart\b[^.;]{0,40}?\baan|in gesprek (?:gaan|te gaan|ga)|het gesprek (?:aangaan|aan te gaan|aan)|navragen|na te vragen|uitzoeken|uit te zoeken|zoek\b[^.;]{0,40}?\buit|in kaart (?:brengen|te brengen|breng)|de suggestie doen|een appel doen)\b/
+// A member's question told by the minister: `Hij vraagt of ik kan toezeggen dat …`, `De vraag is of …`, `Mevrouw X vraagt mij …`.
+const QUOTED_QUESTION =
+  /\b(?:(?:[Hh]ij|[Zz]ij|[Zz]e|[Mm]evrouw \S+|[Dd]e heer \S+|[Hh]et lid \S+|[Dd]e [A-Za-z-]+fractie|[Dd]e leden) (?:vraagt|vroeg|vragen|vroegen|heeft gevraagd|wil weten)|[Dd]e vraag (?:is|was) of|vraagt (?:mij|ons|de minister|de staatssecretaris) (?:of|om))\b/
+// What others will do, as the speaker knows it: `Ik weet dat de Kamer … nader wordt geïnformeerd`, `Wij begrijpen dat het Schadefonds … komt`.
+const OTHERS_ACT = /\b(?:[Ii]k|[Ww]ij|[Ww]e) (?:weet|weten|begrijp|begrijpen|hoor|horen|heb begrepen|hebben begrepen|heb meegekregen) (?:\S+ ){0,2}?dat\b/
+// An assurance, not a promise of an act: `ik kan wel toezeggen dat de normale regels van toepassing zijn`.
+const ASSURANCE = /\btoezeggen dat (?![^.;]*\b(?:ik|we|wij)\b)[^.;]*\b(?:van toepassing|geldt|gelden|is|zijn|blijft|blijven|kan|kunnen)\b/
 // `Ik kan niet toezeggen dat …`, `Die toezegging kan ik niet doen`: a promise refused.
-const REFUSED = /\b(?:niet|geen)\b(?: [a-z]+){0,2} (?:toezeggen|toezegging|beloven)\b|\btoezeggen\b(?: [a-z]+){0,2} (?:niet|geen)\b/
+const REFUSED =
+  /\b(?:niet|geen)\b(?: [a-z]+){0,2} (?:toezeggen|toezegging|beloven)\b|\btoezeggen\b(?: [a-z]+){0,2} (?:niet|geen)\b|\bom (?:nu )?toe te zeggen\b/
 // The speaker's own present act, which in speech is the promise: `Ik kom … terug`, `ik stuur de Kamer`.
 const SPOKEN_OWN = /\b(?:[Ii]k|[Ww]ij|[Ww]e)\b/
 
@@ -197,11 +223,18 @@ export function promiseFeatures(masked: string, due: { dueText: string | null; c
     add('spoken.discourse', W.discourse, DISCOURSE)
     add('spoken.hedge', W.hedge, HEDGE)
     add('spoken.refused', W.refused, REFUSED)
+    add('spoken.come-back', W.spokenComeBack, COME_BACK)
+    add('spoken.bare-pledge', W.spokenBarePledge, BARE_PLEDGE)
+    if (!inform) add('act.raise', W.spokenRaise, RAISE)
+    add('spoken.quoted-question', W.quotedQuestion, QUOTED_QUESTION)
+    add('spoken.assurance', W.assurance, ASSURANCE)
+    add('spoken.others-act', W.othersAct, OTHERS_ACT)
   }
   if (futureM) f.push({ name: 'modality.future', weight: W.future, text: trimCue(futureM[0]) })
   else if (intentionM) f.push({ name: 'modality.intention', weight: W.intention, text: trimCue(intentionM[0]) })
   // In speech the present is the promise: `Ik kom daar schriftelijk op terug`.
-  else if (spoken && inform && SPOKEN_OWN.test(masked)) f.push({ name: 'tense.spoken-present', weight: W.spokenPresent })
+  else if (spoken && (inform || f.some((x) => x.name === 'act.in-coming-paper' && IN_PAPER_VERB.test(masked))) && SPOKEN_OWN.test(masked))
+    f.push({ name: 'tense.spoken-present', weight: W.spokenPresent })
   else if (time && (actor || receiver)) {
     if (!add('modality.ability-with-time', W.abilityWithTime, ABILITY)) add('tense.present-with-time', W.presentWithTime)
   } else add('standing', W.standing, STANDING)

@@ -1,10 +1,25 @@
-import type { DateMention, Document, DuePeriod, Entity, OffsetMap, PaperType, PointsAt, Reference, Section, Span, Speaker, Turn } from '../model/document.js'
+import type {
+  DateMention,
+  Document,
+  DuePeriod,
+  Entity,
+  OffsetMap,
+  PaperType,
+  PointsAt,
+  PromiseSupport,
+  Reference,
+  Section,
+  Span,
+  Speaker,
+  Turn,
+} from '../model/document.js'
 import { toSourceOffset } from '../normalize/pieces.js'
 import { confidenceOf, DELIVERED_NOW, type FoundCommitment, findCommitment, PROMISE_THRESHOLD } from './commitments.js'
 import { findDates, lookingAhead } from './dates.js'
 import { findAbbreviations, findEntities } from './entities.js'
 import { type FulfilmentKind, findFulfilment, findRequest } from './fulfils.js'
 import { findReferences } from './references.js'
+import { rarity, restates, toldSentence } from './same-promise.js'
 import { type Sentence, sentences } from './sentences.js'
 import { atOffset } from './spans.js'
 import { acknowledgesPromise, actorOfSpeaker, chairPromise, isGovernment, memberNamed, opensPromiseList, pledgesBack, promisedTo, turnAt } from './spoken.js'
@@ -142,7 +157,11 @@ export function extract(input: ExtractInput): Extraction {
   let inPromiseList = false
   let listTurn: Turn | undefined
   const readings = body.map((s, k) => (debate ? spokenItems(s, k) : sentenceItems(s)))
-  if (debate) acknowledged(readings)
+  if (debate) {
+    acknowledged(readings)
+    confirmedByChair(readings)
+    barePledges(readings)
+  }
   settleReported(body, readings)
   for (const [k, r] of readings.entries()) {
     let s = body[k] as Sentence
@@ -158,9 +177,17 @@ export function extract(input: ExtractInput): Extraction {
     else if (r.fulfil) out.fulfils.push({ text: s.text, pointsAt: withNearbyPointers(r.fulfil.pointsAt, s, k), ...at, rule: r.fulfil.rule })
     else if (r.commitment) {
       const c = r.commitment
+      // Said again by the same speaker (or, in a letter, by the same sender): one promise, the later sentence its support.
+      const actor = r.speaker ? actorOfSpeaker(r.speaker) : c.actor
+      const first = debate ? out.commitments.find((e) => e.actor === actor && restates(s.text, e.text)) : undefined
+      if (first) {
+        first.support = [...(first.support ?? []), { kind: 'restated', text: s.text }, ...(r.support ?? [])]
+        continue
+      }
       out.commitments.push({
+        ...(r.support ? { support: r.support } : {}),
         text: s.text,
-        actor: r.speaker ? actorOfSpeaker(r.speaker) : c.actor,
+        actor,
         ...(r.speaker ? { speaker: r.speaker } : {}),
         ...(r.to !== undefined ? { to: r.to } : {}),
         ...(r.speaker && input.held && input.held !== date ? { made: input.held } : {}),
@@ -284,6 +311,67 @@ export function extract(input: ExtractInput): Extraction {
     }
   }
 
+  // The chair's reading of the toezeggingen (`De staatssecretaris zegt de Kamer toe … te informeren over …`) tells a
+  // promise the member of government made in their own words earlier in the debate: that sentence is the promise,
+  // confirmed, and the reading is its support, not a second promise (see same-promise.ts). A reading whose words
+  // no sentence of the speaker shares stays the record.
+  function confirmedByChair(readings: Reading[]): void {
+    const weight = rarity(body.map((s) => s.text))
+    const own = new Map<number, FoundCommitment | null>()
+    // The speaker's own words must read as half a promise at least (an actor, a modality, an act): the chair's
+    // words confirm a promise, they do not make one of a sentence that only names the same subject.
+    const ownReading = (j: number, speaker: Speaker): FoundCommitment | null => {
+      if (!own.has(j)) {
+        const c = readings[j]?.commitment ?? findCommitment((body[j] as Sentence).text, date, actorOfSpeaker(speaker), true, true)
+        own.set(j, c && c.confidence >= OWN_WORDS_MIN ? c : null)
+      }
+      return own.get(j) ?? null
+    }
+    for (const [k, r] of readings.entries()) {
+      if (r.commitment?.rule !== 'commitment.chair-summary' || !r.speaker) continue
+      const speaker = r.speaker
+      const candidates: Array<{ index: number; text: string; bonus: number }> = []
+      for (let j = 0; j < k; j++) {
+        const b = body[j] as Sentence
+        const t = turnAt(turns, b.span.start)
+        const rj = readings[j]
+        if (!t || !isGovernment(t.speaker) || t.speaker.name !== speaker.name || rj?.request || rj?.fulfil) continue
+        const c = ownReading(j, speaker)
+        if (c) candidates.push({ index: j, text: b.text, bonus: c.confidence })
+      }
+      const told = toldSentence((body[k] as Sentence).text, candidates, weight)
+      if (!told) continue
+      const j = told.index
+      const before = readings[j] ?? {}
+      const reading = ownReading(j, speaker) as FoundCommitment
+      const features = [...reading.features, { name: 'chair.confirms', weight: 4, text: told.shared.join(', ') }]
+      const confidence = confidenceOf(features)
+      const support: PromiseSupport[] = [...(before.support ?? []), { kind: 'chair-reading', text: (body[k] as Sentence).text }]
+      const rule = before.commitment ? reading.rule : 'commitment.chair-confirmed'
+      readings[j] = { ...before, commitment: { ...reading, features, confidence: Math.round(confidence * 1000) / 1000, rule }, speaker, support }
+      if (before.to === undefined) (readings[j] as Reading).to = memberNamed((body[k] as Sentence).text)
+      readings[k] = {}
+    }
+  }
+
+  // `Ja, dat kan ik toezeggen. Ik neem de gemeenten mee in de evaluatie en kom daar schriftelijk op terug.`: a bare
+  // pledge followed in the same turn by the promise in words is that promise, not a second one.
+  function barePledges(readings: Reading[]): void {
+    for (const [k, r] of readings.entries()) {
+      const c = r.commitment
+      if (!c?.features.some((f) => f.name === 'spoken.bare-pledge') || c.features.some((f) => f.name.startsWith('act.'))) continue
+      const turn = turnAt(turns, (body[k] as Sentence).span.start)
+      for (const j of [k + 1, k + 2]) {
+        const next = body[j]
+        if (!next || turnAt(turns, next.span.start) !== turn) break
+        if (readings[j]?.commitment) {
+          delete r.commitment
+          break
+        }
+      }
+    }
+  }
+
   // Requests, fulfilments and commitments are whole sentences; a sentence is at most one of them.
   function sentenceItems(s: Sentence): Reading {
     const request = mayRequest.has(s) ? findRequest(s.text) : null
@@ -304,6 +392,9 @@ export function extract(input: ExtractInput): Extraction {
 // A footnote marker glued to a word: `brief1`, `verzocht1.`, `rapport.2`.
 const FOOTNOTE_MARK = /\p{L}[.,»)]?(\d{1,2})(?=[\s.,;:)]|$)/gu
 
+/** How sure the recogniser must be of a speaker's own sentence before the chair's reading can confirm it (a score of −1). */
+const OWN_WORDS_MIN = 0.25
+
 /** What one sentence was read as, before the paper as a whole settles reported requests and promises. */
 interface Reading {
   request?: { addressee: string; rule: string }
@@ -316,6 +407,8 @@ interface Reading {
   to?: string | null
   /** The promise is the sentence before and this one (`… informeren. Dat zeg ik toe.`). */
   joinBefore?: boolean
+  /** Other sentences that state the same promise (the chair's reading of it). */
+  support?: PromiseSupport[]
 }
 
 /** Whether a promise reading commits to the future (a modal or a time ahead), not only tells the Kamer something now. */

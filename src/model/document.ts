@@ -111,6 +111,14 @@ export interface Commitment extends Extracted {
   to?: string | null
   /** In the verslag of a committee debate, dated when it was adopted: the day the promise was made aloud. */
   made?: string
+  /** Other sentences of the paper that state the same promise: the speaker restating it, the chair reading it out at the end. */
+  support?: PromiseSupport[]
+}
+
+/** A sentence that states a promise again (`restated`) or confirms it in the chair's reading of the toezeggingen (`chair-reading`). */
+export interface PromiseSupport {
+  kind: 'restated' | 'chair-reading'
+  text: string
 }
 
 /** What a speaker in a debate is there as. */

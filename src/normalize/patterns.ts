@@ -150,13 +150,13 @@ export const SURNAME = String.raw`(?:(?:Van|De|Den|Der|Ter|Ten|In|Le|La|D')\s+(?
  * The label that opens a turn of speech in the Handelingen and in the verslag
  * of a committee debate, always at the start of a paragraph and ending in a
  * colon: `De voorzitter:`, `De heer Wörsdörfer (VVD):`, `Mevrouw Maij (PvdA):`,
- * `Staatssecretaris Keijzer:`, `Minister Wiebes:`, `Minister-president Rutte:`,
+ * `Staatssecretaris Keijzer:`, `Minister Wiebes:`, `Minister-president Rutte:`, `Kamerlid Kostić (PvdD):`,
  * and the older `De heer Rutte, minister-president, minister van Algemene Zaken:`.
  * Groups: 1 chair, 2 honorific, 3 name, 4 party, 5 office after a comma,
  * 6 the title of a member of government before the name (`Minister`), 7 that name.
  */
 export const SPEAKER_LABEL = new RegExp(
-  String.raw`^(?:(De (?:vice)?voorzitter|DE VOORZITTER)|(De heer|Mevrouw)\s+(${SURNAME})(?:\s*\(([^()\n:]{1,40})\))?(?:,\s*((?:minister|staatssecretaris|voorzitter|rapporteur|vicepremier)[^:\n]{0,120}))?|(Minister-president|Minister|Staatssecretaris|Vicepremier)\s+(${SURNAME}))\s*:(?=\s|$)`,
+  String.raw`^(?:(De (?:vice)?voorzitter|DE VOORZITTER)|(De heer|Mevrouw|Kamerlid)\s+(${SURNAME})(?:\s*\(([^()\n:]{1,40})\))?(?:,\s*((?:minister|staatssecretaris|voorzitter|rapporteur|vicepremier)[^:\n]{0,120}))?|(Minister-president|Minister|Staatssecretaris|Vicepremier)\s+(${SURNAME}))\s*:(?=\s|$)`,
   'u',
 )
 

@@ -62,8 +62,9 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true })
 const CP1252 = new TextDecoder('windows-1252')
 
 // A byte-order mark that went through a wrong decoding and back: `ï»¿` (UTF-8 read as Windows-1252),
-// `þÿ`/`ÿþ` (UTF-16's), U+FFFD, or a BOM twice. Found in front of XML files from mirrors.
-const MANGLED_BOM = /^(?:[\uFEFF\uFFFD]|ï»¿|Ã¯Â»Â¿|þÿ|ÿþ|\?\?\??(?=<\?xml))+(?=\s*<)/
+// `þÿ`/`ÿþ` (UTF-16's), U+FFFD, or a BOM twice, and the line break some mirrors put after it (`ï»¿` then `\n<?xml`):
+// an XML declaration must be the very first thing. Found in front of XML files from mirrors.
+const MANGLED_BOM = /^(?:[\uFEFF\uFFFD]|ï»¿|Ã¯Â»Â¿|þÿ|ÿþ|\?\?\??(?=<\?xml))+\s*(?=<)/
 
 /** The text without a mangled byte-order mark before its first tag: else it is not seen as XML, and its tags are read as text. */
 function withoutMangledBom(text: string): string {

@@ -57,7 +57,10 @@ export function readVlos(root: XNode): RawText {
   if (date) hints.date = date
   if (year) hints.vergaderjaar = `${year[1]}-${year[2]}`
   // The sitting's Handelingen number: `Handelingen II 2014/15, nr. 14` is `h-tk-20142015-14`.
-  if (year && number) hints.id = `h-${kamer === 'Eerste Kamer' ? 'ek' : 'tk'}-${year[1]}${year[2]}-${number}`
+  if (year && number && number !== '0') hints.id = `h-${kamer === 'Eerste Kamer' ? 'ek' : 'tk'}-${year[1]}${year[2]}-${number}`
+  // A committee meeting has no vergaderingnummer (it is `0` in every one): the record's own identifier names it,
+  // so four commissiedebatten of one year are four papers, not one overwritten three times.
+  else if (attrs.objectid && /^[\w-]{8,64}$/.test(attrs.objectid)) hints.id = `vlos-${attrs.objectid.toLowerCase()}`
   push(title, 'title')
 
   // A paragraph of text: `<alinea><alineaitem>…</alineaitem></alinea>`; a list inside one is its items.
