@@ -8,7 +8,7 @@
 //   npm run eval -- --json        the scorer's JSON summaries
 //   SHARED=/path/to/shared npm run eval
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -23,7 +23,8 @@ if (!existsSync(scorer)) {
 const extra = process.argv.slice(2)
 const scorerFlags = extra.length ? extra : ['--verbose']
 // dev was written against; letters are 36 real letters with gold that the rules were generalised on (issue 14).
-const corpora = ['dev', 'letters', 'dev-stress'].filter((c) => existsSync(join(shared, 'corpus', c)))
+// genres: other kinds of paper (issue 27); debates: debate records with gold spoken promises (issue 24).
+const corpora = ['dev', 'letters', 'genres', 'debates', 'dev-stress'].filter((c) => existsSync(join(shared, 'corpus', c)))
 
 // The letterhead letters of dev typeset as PDFs (src/bench/typeset.ts), beside their text and gold: the
 // scorer scores NAME.pdf against NAME's gold wherever the gold folder holds one. The corpus itself has
@@ -42,7 +43,7 @@ for (const name of [...corpora, ...made]) {
   const dir = made.includes(name) ? name : join(shared, 'corpus', name)
   // Every input the scorer may ask for: all files but gold and joins annotations.
   const inputs = readdirSync(dir)
-    .filter((f) => !f.endsWith('.gold.json') && !f.endsWith('.joins.json') && !f.endsWith('.tsv'))
+    .filter((f) => !f.endsWith('.gold.json') && !f.endsWith('.joins.json') && !f.endsWith('.tsv') && !f.endsWith('.md'))
     .map((f) => join(dir, f))
   const out = mkdtempSync(join(tmpdir(), `kamerwacht-eval-${made.includes(name) ? 'letterhead-pdf' : name}-`))
   const read = spawnSync(process.execPath, [join(root, 'bin', 'kamerwacht.js'), 'read', '--quiet', '--out', out, ...inputs], {
@@ -52,7 +53,52 @@ for (const name of [...corpora, ...made]) {
   console.log(`\n== ${made.includes(name) ? 'dev letterhead letters typeset as PDFs' : name} (${inputs.length} inputs) ==`)
   const score = spawnSync(process.execPath, [scorer, dir, out, ...scorerFlags], { stdio: 'inherit' })
   if (score.status !== 0) status = score.status ?? 1
+  // Spoken promises: the speaker's office right on the promises matched (the scorer does not read it).
+  if (name === 'debates') speakerAccuracy(dir, out)
   rmSync(out, { recursive: true, force: true })
   if (made.includes(name)) rmSync(name, { recursive: true, force: true })
 }
+// Real promise → fulfilment chains, and the fulfilment weights' in-sample and leave-one-dossier-out figures.
+console.log('\n== chains: promise → fulfilment, ingested into a store ==')
+const chains = spawnSync(process.execPath, [join(root, 'scripts', 'eval-chains.mjs'), '--verbose'], { stdio: 'inherit' })
+if (chains.status !== 0) status = chains.status ?? 1
+spawnSync(process.execPath, [join(root, 'scripts', 'fit-fulfilment.mjs'), '--report'], { stdio: 'inherit' })
 process.exit(status)
+
+/** The share of matched spoken promises whose actor is the gold `actor` (the office, as the record gives it). */
+function speakerAccuracy(dir, out) {
+  const words = (s) =>
+    new Set(
+      (s ?? '')
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .match(/[\p{L}\p{N}]+/gu) ?? [],
+    )
+  const jaccard = (a, b) => {
+    const x = words(a)
+    const y = words(b)
+    let i = 0
+    for (const w of x) if (y.has(w)) i++
+    return i / (x.size + y.size - i || 1)
+  }
+  let right = 0
+  let matched = 0
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.gold.json'))) {
+    const gold = JSON.parse(readFileSync(join(dir, f), 'utf8'))
+    const p = join(out, `${gold.source}.json`)
+    if (!existsSync(p)) continue
+    const doc = JSON.parse(readFileSync(p, 'utf8'))
+    const used = new Set()
+    for (const g of gold.commitments ?? []) {
+      const k = (doc.commitments ?? []).findIndex((c, j) => !used.has(j) && jaccard(g.text, c.text) >= 0.5)
+      if (k < 0) continue
+      used.add(k)
+      matched++
+      const c = doc.commitments[k]
+      const office = c.speaker?.function ?? c.actor ?? ''
+      if (office.toLowerCase() === String(g.actor ?? '').toLowerCase()) right++
+    }
+  }
+  console.log(`speakers  ${matched ? ((100 * right) / matched).toFixed(1) : '100.0'}% of ${matched} matched spoken promises with the office right`)
+}

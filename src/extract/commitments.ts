@@ -137,7 +137,7 @@ const OTHER_ACTOR =
 
 // `zoals aangekondigd in mijn brief …`, `Zoals in de brief aan uw Kamer van 8 januari reeds beschreven`, `zoals toegezegd`.
 const ASIDE =
-  /\b[Zz]oals\b[^,;]{0,160}?\b(?:aangekondigd|toegelicht|gemeld|beschreven|toegezegd|aangegeven|besproken|vermeld|genoemd|uiteengezet|afgesproken|gevraagd|verzocht|bekend|geschetst|opgenomen)\b/g
+  /\b[Zz]oals\b[^;]{0,160}?\b(?:aangekondigd|toegelicht|gemeld|beschreven|toegezegd|aangegeven|besproken|vermeld|genoemd|uiteengezet|afgesproken|gevraagd|verzocht|bekend|geschetst|opgenomen)\b/g
 
 // ---------------------------------------------------------------------------------------------
 // Speech. A minister promises aloud in the first person and the present (`Ik kom daar schriftelijk op
@@ -361,7 +361,9 @@ export function findDue(
   if (date) {
     const lead = PREPOSITION.exec(sentence.slice(0, date.index))?.[1] ?? ''
     const dueText = `${lead ? `${lead} ` : ''}${date.text}`
-    if (/^(?:.*\s)?(voor|vóór)$/i.test(lead) && ref) return { dueText, due: { start: ref, end: addDays(date.start, -1) }, condition }
+    // `voor het einde van dit jaar` is by its end (31 December), not before the part of the year it names.
+    if (/^(?:.*\s)?(voor|vóór)$/i.test(lead) && ref)
+      return { dueText, due: { start: ref, end: /^(?:het\s+)?eind/i.test(date.text) ? date.end : addDays(date.start, -1) }, condition }
     if (/\buiterlijk\b/i.test(lead) && ref) return { dueText, due: { start: ref, end: date.end }, condition }
     return { dueText, due: { start: date.start, end: date.end }, condition }
   }

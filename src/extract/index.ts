@@ -184,8 +184,11 @@ export function extract(input: ExtractInput): Extraction {
         first.support = [...(first.support ?? []), { kind: 'restated', text: s.text }, ...(r.support ?? [])]
         continue
       }
+      // `Deze zal ik uw Kamer toesturen na de rondetafelbijeenkomst.`: what `Deze` is, the sentence before says.
+      const before = ANAPHOR.test(s.text) ? body[k - 1] : undefined
       out.commitments.push({
         ...(r.support ? { support: r.support } : {}),
+        ...(before ? { context: before.text } : {}),
         text: s.text,
         actor,
         ...(r.speaker ? { speaker: r.speaker } : {}),
@@ -391,6 +394,9 @@ export function extract(input: ExtractInput): Extraction {
 
 // A footnote marker glued to a word: `brief1`, `verzocht1.`, `rapport.2`.
 const FOOTNOTE_MARK = /\p{L}[.,»)]?(\d{1,2})(?=[\s.,;:)]|$)/gu
+
+// A promise that opens with a word pointing back: `Deze zal ik …`, `Hierover informeer ik u …`, `Dit rapport zal …`.
+const ANAPHOR = /^(?:[Dd]eze|[Dd]it|[Dd]ie|[Dd]at|[Hh]ierover|[Dd]aarover|[Hh]ierop|[Dd]aarop)\b/
 
 /** How sure the recogniser must be of a speaker's own sentence before the chair's reading can confirm it (a score of −1). */
 const OWN_WORDS_MIN = 0.25

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Commitment, Document, DuePeriod, PointsAt } from '../model/document.js'
 import { stem, WORD } from '../search/stem.js'
+import { explainScore, linkConfidence, pairFeatures } from './evidence.js'
 
 /** A paper as the linker sees it: who sent it, when, in which dossier. */
 export interface PaperRef {
@@ -24,6 +25,10 @@ export interface CommitmentRecord {
   due: DuePeriod | null
   /** The recogniser's confidence that the sentence is a promise (absent in stores written before it had one). */
   confidence?: number
+  /** The sentence before, where the promise opens with a word that points back to it (`Deze zal ik uw Kamer toesturen …`). */
+  context?: string
+  /** Earlier deadlines, where a later paper moved the promise (`in plaats van … ontvangt u in januari`): oldest first. */
+  moved?: Array<{ dueText: string | null; due: DuePeriod | null; by: string }>
 }
 
 /**
@@ -37,10 +42,20 @@ export interface LinkProfile extends PaperRef {
   fulfils: Array<{ text: string; pointsAt: PointsAt[] }>
   /** Subject stems (see {@link subjectTerms}). */
   terms: string[]
+  /** The papers it cites (reference targets), and the days it names a paper by (`mijn brief van 28 oktober 2013`). */
+  cites?: string[]
+  dates?: string[]
+  /** The sentence of its opening that says what it delivers now: `Hierbij ontvangt u de eindevaluatie …`. */
+  delivers?: string | null
+  /** Its first paragraph (up to 600 characters): what a letter without such a sentence is about. */
+  opening?: string
+  /** A promise of its own that points back and sets a later date: `Zoals ik in mijn brief van … heb aangekondigd stuur ik u in januari 2014 …`. */
+  postpones?: { text: string; dueText: string | null; due: DuePeriod | null } | null
+  otherDossiers?: string[]
 }
 
 /** Why a later paper is taken to keep a promise. */
-export type FulfilmentReason = 'points-at' | 'subject' | 'manual'
+export type FulfilmentReason = 'points-at' | 'subject' | 'manual' | 'postponed'
 
 /** A link from a commitment to a paper that (probably) keeps it. */
 export interface FulfilmentLink {
@@ -51,6 +66,8 @@ export interface FulfilmentLink {
   confidence: number
   /** What supports the link: the fulfilment sentence, or the subject words both share. */
   evidence: string
+  /** For a later paper that moves the promise: the new deadline (not stored on the link; the store moves the promise). */
+  postponement?: { dueText: string | null; due: DuePeriod | null }
 }
 
 /** Links at or above this confidence make a commitment `fulfilled`; weaker ones are shown as candidates. */
@@ -106,6 +123,7 @@ export function commitmentRecords(paper: PaperRef, commitments: Commitment[]): C
     if (c.made) by = { ...by, date: c.made }
     const record: CommitmentRecord = { id, paper: by, text: c.text, actor: c.actor, action: c.action, object: c.object, dueText: c.dueText, due: c.due }
     if (c.confidence !== undefined) record.confidence = c.confidence
+    if (c.context) record.context = c.context
     out.push(record)
   }
   return out
@@ -117,150 +135,141 @@ export function linkProfile(paper: PaperRef, doc: Document): LinkProfile {
   // The opening of a letter says what it is about (`Hierbij bied ik u het verslag aan van …`); 1,200 characters hold it.
   const opening = doc.text.slice(0, 1200)
   const terms = subjectTerms([doc.title ?? '', doc.dossierTitle ?? '', opening, ...fulfils.map((f) => f.text)].join(' '))
-  return { ...paper, title: doc.title, fulfils, terms }
+  const cites = [...new Set(doc.references.map((r) => r.target).filter((t): t is string => !!t))]
+  const dates = [...new Set(doc.references.map((r) => r.date).filter((d): d is string => !!d))]
+  const first = doc.sections.find((x) => x.kind === 'paragraph')
+  const profile: LinkProfile = { ...paper, title: doc.title, fulfils, terms, cites, dates, delivers: deliveryStatement(doc), postpones: postponement(doc) }
+  if (first) profile.opening = doc.text.slice(first.span.start, Math.min(first.span.end, first.span.start + 600))
+  if (doc.otherDossiers?.length) profile.otherDossiers = doc.otherDossiers
+  return profile
 }
 
-/** The highest confidence of a subject-only link whose later paper does not name what was promised. */
-const CANDIDATE_CAP = 0.6
+// The paper says what it delivers now: `Hierbij ontvangt u de eindevaluatie …`, `In deze brief reageren wij op de aanbevelingen`,
+// `Met deze brief geef ik u mijn beleidsreactie …`, `Bijgaand treft u …`, `Hierbij bied ik u … aan`.
+const DELIVERS =
+  /\b(?:[Hh]ierbij|[Hh]iermee|[Mm]et deze brief|[Ii]n deze brief|[Mm]iddels deze brief|[Bb]ijgaand|[Bb]ijgevoegd)\b[^.;]{0,160}?\b(?:ontvangt|ontvang|bied|bieden|zend|zenden|stuur|sturen|geef|geven|reageer|reageren|informeer|informeren|treft|doe|doen|deel|delen|ga|gaan|kom|komen|leg|leggen)\b|\b(?:[Tt]reft|[Oo]ntvangt) u\b[^.;]{0,40}?\b(?:hierbij|bijgaand|bijgevoegd)\b/
 
-// Kinds of things a promise delivers, as a promise names them and as the paper that delivers them does.
-const KINDS: Array<{ kind: string; promised: RegExp; words: string[] }> = [
-  {
-    kind: 'report',
-    promised: /\b(?:rapport\w*|verslag\w*|evaluatie\w*|monitor\w*|voortgangs\w+)/i,
-    words: ['rapport', 'rapportage', 'verslag', 'evaluatie', 'monitor', 'voortgangsrapportage', 'voortgangsbrief'],
-  },
-  {
-    kind: 'reaction',
-    promised: /\b(?:reactie|kabinetsreactie|beleidsreactie|appreciatie|reageren|standpunt)\b/i,
-    words: ['reactie', 'kabinetsreactie', 'beleidsreactie', 'appreciatie', 'standpunt'],
-  },
-  { kind: 'bill', promised: /\b(?:wetsvoorstel|wetswijziging|indienen|in te dienen)\b/i, words: ['wetsvoorstel', 'wetswijziging', 'voorstel'] },
-  { kind: 'answers', promised: /\b(?:antwoorden|beantwoord\w*|vragen)\b/i, words: ['antwoorden', 'beantwoording', 'vragen'] },
-  {
-    kind: 'plan',
-    promised: /\b(?:visie|plan|actieplan|agenda|strategie|programma|nota)\b/i,
-    words: ['visie', 'plan', 'actieplan', 'agenda', 'strategie', 'programma', 'nota'],
-  },
-]
-const KIND_STEMS = KINDS.map((k) => ({ ...k, stems: k.words.map((w) => stem(w)) }))
-
-/** The kind of thing a promise names that the later paper (by its subject stems) delivers, or null. */
-function deliveredKind(promise: string, later: Set<string>): string | null {
-  for (const k of KIND_STEMS) if (k.promised.test(promise) && k.stems.some((s) => later.has(s))) return k.kind
-  return null
-}
-
-/** The subject words of a promise: what it is about, not how it is phrased. */
-function promiseTerms(c: CommitmentRecord): string[] {
-  return subjectTerms(c.text)
-}
-
-/** Share of a promise's subject words that the later paper uses too, and which. */
-function overlap(promise: string[], later: Set<string>): { share: number; shared: string[] } {
-  if (promise.length === 0) return { share: 0, shared: [] }
-  const shared = promise.filter((t) => later.has(t))
-  return { share: shared.length / promise.length, shared }
-}
-
-const sameSender = (a: string | null, b: string | null) => !!a && !!b && a.toLowerCase() === b.toLowerCase()
-
-// The office a promise's actor or a paper's sender holds: `Staatssecretaris De Vries`, `Staatssecretaris van Economische Zaken` → `staatssecretaris`.
-const office = (who: string | null) => /^(minister-president|minister|staatssecretaris)\b/i.exec(who ?? '')?.[1]?.toLowerCase() ?? null
-
-/**
- * Whether a fulfilment sentence's pointers name the paper a promise was made in.
- * A debate record has no sender: there the later paper's sender must hold the
- * office of the member of government who made the promise aloud.
- */
-function pointsAtPaper(pointsAt: PointsAt[], owner: PaperRef, later: PaperRef, promises: CommitmentRecord[]): string | null {
-  const spokenBySender = owner.sender === null && promises.some((c) => office(c.actor) !== null && office(c.actor) === office(later.sender))
-  for (const p of pointsAt) {
-    if ((p.kind === 'reference' || p.kind === 'motie') && p.target && owner.id && p.target === owner.id) return `reference to ${owner.id}`
-    // `zoals toegezegd in mijn brief van 27 mei 2022`: the letter of that date from the same sender,
-    // or the debate of that date (`tijdens het commissiedebat van 19 april`) where the promise was made.
-    if (p.kind === 'date' && p.date && owner.date && p.date === owner.date.slice(0, 10) && (sameSender(owner.sender, later.sender) || spokenBySender))
-      return spokenBySender ? `the debate of ${owner.date.slice(0, 10)}` : `the ${owner.date.slice(0, 10)} paper of the same sender`
+/** The first sentence of the opening that says what the paper delivers now, or null. */
+function deliveryStatement(doc: Document): string | null {
+  // The first paragraphs of the body, not the header or the title above them.
+  const body = doc.sections.filter((x) => x.kind === 'paragraph' || x.kind === 'list-item').slice(0, 6)
+  for (const part of body) {
+    const text = doc.text.slice(part.span.start, part.span.end)
+    for (const sentence of text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) if (DELIVERS.test(sentence)) return sentence.trim().slice(0, 400)
   }
   return null
 }
 
+// A promise that points back (`Zoals ik in mijn brief van 28 oktober 2013 … heb aangekondigd`, `later dan toegezegd`, `uitstel`,
+// `in plaats van`): in a paper that cites an earlier promise, it moves that promise to its own date.
+const POINTS_BACK =
+  /\b(?:[Zz]oals\b[^.;]{0,160}?\b(?:aangekondigd|toegezegd|gemeld)|later dan (?:toegezegd|aangekondigd|gepland|voorzien|verwacht)|uitstel|uitgesteld|in plaats van|opgeschort)\b/
+
+/** The paper's own promise that moves an earlier one to a later date, or null. */
+function postponement(doc: Document): NonNullable<LinkProfile['postpones']> | null {
+  const date = doc.date?.slice(0, 10)
+  for (const c of doc.commitments) {
+    if (!c.due || !date || c.due.start <= date) continue
+    const pointer = doc.references.some((r) => r.span.start >= c.span.start && r.span.end <= c.span.end)
+    if (pointer || POINTS_BACK.test(c.text)) return { text: c.text, dueText: c.dueText, due: c.due }
+  }
+  return null
+}
+
+/** The named features of a promise and a later paper (see evidence.ts); `deliveryTerms` may be passed in when one paper is weighed against many promises. */
+export function weighPair(c: CommitmentRecord, later: LinkProfile, deliveryTerms: Set<string> = deliveryTermsOf(later)): ReturnType<typeof pairFeatures> {
+  return pairFeatures(c, later, { promiseTerms: promiseTerms(c), deliveryTerms })
+}
+
+/** What the later paper says it delivers or keeps: its delivery statement, title and fulfilment sentences, as subject stems. */
+function deliveryTermsOf(later: LinkProfile): Set<string> {
+  return new Set(subjectTerms([later.delivers ?? '', later.title ?? '', ...later.fulfils.map((f) => f.text)].join(' ')))
+}
+
+/** The subject words of a promise: what it is about, not how it is phrased; with the sentence before for `Deze zal ik …`. */
+function promiseTerms(c: CommitmentRecord): string[] {
+  return subjectTerms(`${c.context ?? ''} ${c.text}`)
+}
+
 /**
- * Which of a paper's promises a later paper keeps, and how surely.
- *
- * (a) The later paper says it keeps a promise (`Zoals toegezegd in mijn brief
- * van 27 mei 2022 (Kamerstuk 33 783, nr. 50) …`) and points at the paper the
- * promise was made in: the promise whose subject it shares most is kept
- * (confidence 0.9–0.95); a paper with a single promise needs no subject.
- * (b) Without such a sentence: the same sender, the same dossier, later, and
- * most of the promise's subject words in the later paper's title, opening or
- * fulfilment sentences (`rapporteren over de resultaten` of the
- * Toetsingsconferentie ↔ `het verslag van de Toetsingsconferentie … de
- * resultaten`). Half the words or more is a fact (0.7–0.85), a quarter a
- * candidate.
+ * Which of the given promises a later paper keeps, and how surely: each pair of
+ * a promise and the later paper is weighed on named features (evidence.ts) and
+ * the logistic function of their weighted sum is the link's confidence. At or
+ * above {@link FACT_CONFIDENCE} the promise is kept; from {@link CANDIDATE_MIN}
+ * the paper is a candidate for a person to confirm. A later paper that moves the
+ * promise (it cites it and promises again with a later date) gives a
+ * `postponed` link instead: the promise stays open with the new deadline.
  */
 export function matchFulfilments(commitments: CommitmentRecord[], later: LinkProfile): FulfilmentLink[] {
   const links: FulfilmentLink[] = []
-  const laterTerms = new Set(later.terms)
-  const after = (c: CommitmentRecord) => !c.paper.date || !later.date || later.date > c.paper.date
-  const byOwner = new Map<string, CommitmentRecord[]>()
+  const laterDay = later.date?.slice(0, 10) ?? null
+  const deliveryTerms = deliveryTermsOf(later)
   for (const c of commitments) {
-    if (c.paper.key === later.key || !after(c)) continue
-    // By paper and sender: in a debate, each member of government's promises are theirs.
-    const owner = `${c.paper.key}\u0000${c.paper.sender ?? ''}`
-    const list = byOwner.get(owner) ?? []
-    list.push(c)
-    byOwner.set(owner, list)
-  }
-  for (const promises of byOwner.values()) {
-    const owner = (promises[0] as CommitmentRecord).paper
-    // (a) an explicit pointer
-    let kept = false
-    for (const f of later.fulfils) {
-      const why = pointsAtPaper(f.pointsAt, owner, later, promises)
-      if (!why) continue
-      // The promise the fulfilment sentence itself names wins; the rest of the paper breaks ties.
-      const sentenceTerms = new Set(subjectTerms(f.text))
-      const scored = promises
-        .map((c) => {
-          const terms = promiseTerms(c)
-          const inSentence = overlap(terms, sentenceTerms)
-          const inPaper = overlap(terms, new Set([...sentenceTerms, ...laterTerms]))
-          return { c, score: 2 * inSentence.share + inPaper.share, share: inPaper.share, shared: inPaper.shared }
-        })
-        .sort((a, b) => b.score - a.score)
-      const best = scored[0]
-      if (!best) continue
-      const chosen = promises.length === 1 ? scored : scored.filter((s) => s.score > 0 && s.score === best.score)
-      for (const s of chosen) {
-        links.push({
-          commitmentId: s.c.id,
-          paperKey: later.key,
-          reason: 'points-at',
-          confidence: s.share >= 0.5 ? 0.95 : 0.9,
-          evidence: `${f.text} (${why}${s.shared.length ? `; shares ${s.shared.join(', ')}` : ''})`,
-        })
-      }
-      if (chosen.length) kept = true
-    }
-    if (kept) continue
-    // (b) same sender, same dossier, matching subject: a fact only when the later paper delivers the kind of
-    // thing promised (a report for `rapporteren`, a reaction, a bill, answers); sharing words alone is a candidate.
-    if (!sameSender(owner.sender, later.sender) || !owner.dossier || owner.dossier !== later.dossier) continue
-    for (const c of promises) {
-      const terms = promiseTerms(c)
-      const { share, shared } = overlap(terms, laterTerms)
-      if (shared.length < 2 || share < 0.25) continue
-      const delivered = deliveredKind(c.text, laterTerms)
-      const confidence = share >= 0.5 ? Math.min(0.85, 0.55 + 0.3 * share) : 0.4 + 0.4 * share
+    const made = c.paper.date?.slice(0, 10) ?? null
+    if (c.paper.key === later.key || (made && laterDay && laterDay <= made)) continue
+    const { values, notes } = weighPair(c, later, deliveryTerms)
+    const confidence = Math.round(linkConfidence(values) * 1000) / 1000
+    const reason: FulfilmentReason = values['cites.paper'] || values['cites.date-office'] ? 'points-at' : 'subject'
+    const evidence = `${notes.join('; ')} (${explainScore(values)})`
+    if (values.postpones && later.postpones) {
       links.push({
         commitmentId: c.id,
         paperKey: later.key,
-        reason: 'subject',
-        confidence: delivered ? confidence : Math.min(confidence, CANDIDATE_CAP),
-        evidence: `same sender and dossier, later; shares ${shared.join(', ')} of ${terms.join(', ')}${delivered ? `; delivers the ${delivered} promised` : '; what was promised is not named'}`,
+        reason: 'postponed',
+        confidence: Math.min(confidence, CANDIDATE_MIN),
+        evidence: `moved to ${later.postpones.dueText ?? 'a later date'}${later.postpones.due ? ` (by ${later.postpones.due.end})` : ''}: ${later.postpones.text}`,
+        postponement: { dueText: later.postpones.dueText, due: later.postpones.due },
       })
+      continue
     }
+    if (confidence < CANDIDATE_MIN) continue
+    links.push({
+      commitmentId: c.id,
+      paperKey: later.key,
+      reason,
+      confidence,
+      evidence,
+      delivery: values['subject.delivery'],
+      owner: c.paper.key,
+    } as FulfilmentLink)
   }
-  return links
+  return oneKeptPerCitation(links)
+}
+
+/**
+ * A later paper that cites a paper of several promises keeps the one its words name (`bericht ik u hierbij over de
+ * resultaten van de Toetsingsconferentie` → the promise to report on the results), not all of them: of the facts
+ * per earlier paper, those whose share of subject words in the delivery falls short of the best are candidates.
+ * A paper with one promise needs no words.
+ */
+function oneKeptPerCitation(links: FulfilmentLink[]): FulfilmentLink[] {
+  const best = new Map<string, number>()
+  const meta = (l: FulfilmentLink) => l as FulfilmentLink & { delivery?: number; owner?: string }
+  for (const l of links) {
+    const m = meta(l)
+    if (l.confidence >= FACT_CONFIDENCE && m.owner !== undefined) best.set(m.owner, Math.max(best.get(m.owner) ?? 0, m.delivery ?? 0))
+  }
+  return links.map((l) => {
+    const { delivery, owner, ...link } = meta(l)
+    if (owner === undefined || l.confidence < FACT_CONFIDENCE || (delivery ?? 0) >= (best.get(owner) ?? 0)) return link
+    return { ...link, confidence: Math.min(link.confidence, CANDIDATE_CAP), evidence: `${link.evidence}; another promise of the paper fits its words better` }
+  })
+}
+
+/** The highest confidence of a link that another promise of the same paper fits better. */
+const CANDIDATE_CAP = 0.6
+
+/** Links below this confidence are not kept at all: most pairs of papers in a dossier have nothing to do with each other. */
+export const CANDIDATE_MIN = 0.1
+
+/**
+ * A promise moved by a later paper (a `postponed` link): its new deadline, with the old one kept in `moved`.
+ * Null when the link moves nothing (the same deadline, or an earlier one: a paper cannot bring a promise forward
+ * by restating it).
+ */
+export function movedPromise(c: CommitmentRecord, link: FulfilmentLink): CommitmentRecord | null {
+  const next = link.postponement
+  if (!next?.due || (c.due && next.due.end <= c.due.end)) return null
+  if (c.moved?.some((m) => m.by === link.paperKey)) return null
+  return { ...c, dueText: next.dueText, due: next.due, moved: [...(c.moved ?? []), { dueText: c.dueText, due: c.due, by: link.paperKey }] }
 }

@@ -2,8 +2,9 @@ import { parseFeed } from '@rowanmanning/feed-parser'
 import { XMLParser } from 'fast-xml-parser'
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
+import { sameOffice } from './evidence.js'
 import { atom, ics } from './feeds.js'
-import { type CommitmentRecord, commitmentId, type LinkProfile, matchFulfilments, subjectTerms } from './fulfilment.js'
+import { type CommitmentRecord, commitmentId, type LinkProfile, matchFulfilments, movedPromise, subjectTerms } from './fulfilment.js'
 import { statusOf, track } from './status.js'
 
 const bz = 'Minister van Buitenlandse Zaken'
@@ -44,10 +45,13 @@ describe('matchFulfilments', () => {
     ...(target ? [{ kind: 'reference' as const, text: 'Kamerstuk 33 783, nr. 50', target }] : []),
     ...(date ? [{ kind: 'date' as const, text: '27 mei 2022', date }] : []),
   ]
-  const cases: Array<{ name: string; paper: LinkProfile; expect: Array<[CommitmentRecord, string, boolean]> }> = [
+  // Each case: the promises kept as fact, and those only offered as candidates (below the fact confidence).
+  const cases: Array<{ name: string; paper: LinkProfile; facts: CommitmentRecord[]; candidates?: CommitmentRecord[] }> = [
     {
-      name: 'a fulfilment sentence naming the paper keeps the promise whose subject it names',
+      name: 'a fulfilment sentence naming the paper keeps the promise whose subject it names; the others of that paper are at most candidates',
       paper: later({
+        delivers: 'Hierbij bericht ik u over de resultaten van de Toetsingsconferentie.',
+        text: 'Verslag van de Toetsingsconferentie en de resultaten.',
         fulfils: [
           {
             text: 'Zoals toegezegd in mijn brief van 27 mei 2022 (Kamerstuk 33 783, nr. 50) bericht ik u hierbij over de resultaten van de Toetsingsconferentie.',
@@ -55,39 +59,46 @@ describe('matchFulfilments', () => {
           },
         ],
       }),
-      expect: [[report, 'points-at', true]],
+      facts: [report],
     },
     {
-      name: 'the letter of that date from the same sender, without a number',
+      name: 'the letter of that date from the same office, without a number',
       paper: later({
+        text: 'Het besluit over de delegaties.',
         fulfils: [
           { text: 'Zoals toegezegd in mijn brief van 27 mei 2022 informeer ik u over het besluit over de delegaties.', pointsAt: pointer(null, '2022-05-27') },
         ],
+        dates: ['2022-05-27'],
       }),
-      expect: [[decision, 'points-at', true]],
+      facts: [decision],
     },
     {
-      name: 'a date pointer from another sender points at another letter',
+      name: 'a date pointer from another office, in another dossier, points at another letter',
       paper: later({
         sender: 'Minister van Defensie',
+        dossier: '36410-X',
         fulfils: [{ text: 'Zoals toegezegd in mijn brief van 27 mei 2022 informeer ik u over het besluit.', pointsAt: pointer(null, '2022-05-27') }],
       }),
-      expect: [],
+      facts: [],
     },
     {
-      name: 'same sender and dossier, later, about the same subject: kept without saying so',
-      paper: later({ text: 'Verslag van de Toetsingsconferentie. De resultaten van de conferentie na afloop van vier weken.' }),
-      expect: [[report, 'subject', true]],
+      name: 'the same office and dossier, later, delivering the report promised on its subject: kept without saying so',
+      paper: later({
+        delivers: 'Hierbij ontvangt u het verslag van de Toetsingsconferentie.',
+        opening: 'Hierbij ontvangt u het verslag van de Toetsingsconferentie.',
+        text: 'Verslag van de Toetsingsconferentie. De resultaten van de conferentie na afloop van vier weken.',
+      }),
+      facts: [report],
     },
     {
-      name: 'same sender and dossier, later, about something else: nothing',
+      name: 'the same office and dossier, later, about something else: nothing',
       paper: later({ text: 'De Nederlandse bijdrage aan het IAEA voor de kerncentrales in Oekraïne.' }),
-      expect: [],
+      facts: [],
     },
     {
-      name: 'the same subject in another dossier, without a pointer: nothing',
-      paper: later({ dossier: '36410-V', text: 'De resultaten van de Toetsingsconferentie na afloop.' }),
-      expect: [],
+      name: 'the same subject in another dossier from another office, without a pointer: nothing',
+      paper: later({ dossier: '36410-V', sender: 'Minister van Defensie', text: 'De resultaten van de Toetsingsconferentie na afloop.' }),
+      facts: [],
     },
     {
       name: 'a paper older than the promise keeps nothing',
@@ -95,26 +106,59 @@ describe('matchFulfilments', () => {
         date: '2022-01-10',
         fulfils: [{ text: 'Zoals toegezegd (Kamerstuk 33 783, nr. 50) over de resultaten.', pointsAt: pointer('kst-33783-50') }],
       }),
-      expect: [],
+      facts: [],
     },
     {
-      name: 'most of the subject words without naming what was promised (no report, reaction, bill or answers) is a candidate, not a fact',
+      name: 'most of the subject words, delivering nothing now, is a candidate, not a fact',
       paper: later({ text: 'De technische ambtelijke briefing voor de deelnemende Kamerleden, voor aanvang van de toetsingsconferentie.' }),
-      expect: [[briefing, 'subject', false]],
+      facts: [],
+      candidates: [briefing],
     },
     {
-      name: 'a weak subject match is a candidate, not a fact',
-      paper: later({ text: 'Een technische briefing over ontwapening met een ambtelijke toelichting.' }),
-      expect: [[briefing, 'subject', false]],
+      name: 'a paper that moves the promise (it cites it and promises again, later) keeps it open: a postponement, not a fact',
+      paper: later({
+        cites: ['kst-33783-50'],
+        delivers: 'Hierbij ontvangt u het rapport.',
+        text: 'Rapporteren over de resultaten van de Toetsingsconferentie.',
+        postpones: {
+          text: 'Zoals aangekondigd in mijn brief van 27 mei 2022 rapporteer ik in januari 2023 over de resultaten.',
+          dueText: 'in januari 2023',
+          due: { start: '2023-01-01', end: '2023-01-31' },
+        },
+      }),
+      facts: [],
     },
   ]
   for (const c of cases) {
     it(c.name, () => {
       const links = matchFulfilments(all, c.paper)
-      expect(links.map((l) => [l.commitmentId, l.reason, l.confidence >= 0.7])).toEqual(c.expect.map(([p, r, fact]) => [p.id, r, fact]))
+      expect(links.filter((l) => l.confidence >= 0.7).map((l) => l.commitmentId)).toEqual(c.facts.map((p) => p.id))
+      for (const p of c.candidates ?? []) expect(links.find((l) => l.commitmentId === p.id)?.confidence ?? 1, p.text).toBeLessThan(0.7)
+      for (const p of c.candidates ?? []) expect(links.some((l) => l.commitmentId === p.id)).toBe(true)
       for (const l of links) expect(l.evidence.length).toBeGreaterThan(10)
     })
   }
+
+  it('a later paper that moves a promise gives its new deadline, and the promise keeps the old one in its history', () => {
+    const moving = later({
+      cites: ['kst-33783-50'],
+      postpones: { text: 'Ik rapporteer in januari 2023.', dueText: 'in januari 2023', due: { start: '2023-01-01', end: '2023-01-31' } },
+    })
+    const link = matchFulfilments([report], moving).find((l) => l.reason === 'postponed')
+    expect(link?.postponement?.due?.end).toBe('2023-01-31')
+    const moved = movedPromise(report, link as NonNullable<typeof link>)
+    expect(moved?.due?.end).toBe('2023-01-31')
+    expect(moved?.moved).toEqual([{ dueText: report.dueText, due: report.due, by: 'kst-33783-52' }])
+    // Moving it again by the same paper, or to an earlier date, changes nothing.
+    expect(movedPromise(moved as CommitmentRecord, link as NonNullable<typeof link>)).toBeNull()
+  })
+
+  it('offices are compared as sets: two ministers written in another order are the same sender', () => {
+    expect(sameOffice('Ministers van Defensie en van Buitenlandse Zaken', 'Ministers van Buitenlandse Zaken en van Defensie')).toBe(true)
+    expect(sameOffice('Minister voor Medische Zorg', 'Ministers voor Medische Zorg en van Landbouw, Natuur en Voedselkwaliteit')).toBe(true)
+    expect(sameOffice('Minister van Defensie', 'Staatssecretaris van Defensie')).toBe(false)
+    expect(sameOffice('Minister van Defensie', 'Minister van Financiën')).toBe(false)
+  })
 
   it('a paper with one promise is kept by a pointer alone', () => {
     const only = promise('Wij zijn voornemens u in het najaar nader te berichten.', '2020-11-30')

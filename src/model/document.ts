@@ -113,6 +113,8 @@ export interface Commitment extends Extracted {
   made?: string
   /** Other sentences of the paper that state the same promise: the speaker restating it, the chair reading it out at the end. */
   support?: PromiseSupport[]
+  /** The sentence before, where the promise opens with a word pointing back to it (`Deze zal ik uw Kamer toesturen na de rondetafelbijeenkomst.`). */
+  context?: string
 }
 
 /** A sentence that states a promise again (`restated`) or confirms it in the chair's reading of the toezeggingen (`chair-reading`). */

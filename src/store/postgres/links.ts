@@ -7,6 +7,7 @@ import {
   type LinkProfile,
   linkProfile,
   matchFulfilments,
+  movedPromise,
   type PaperRef,
 } from '../../link/fulfilment.js'
 import { type Correction, type Evidence, type TrackedCommitment, track } from '../../link/status.js'
@@ -87,17 +88,11 @@ export class PgLinks {
         add(await this.rows(db, 'SELECT DISTINCT paper_key AS k FROM refs WHERE ref_date = $1', [day]))
         add(await this.rows(db, 'SELECT paper_key AS k FROM pointers WHERE date = $1', [day]))
       }
-      // The paper's sender, and in a debate each member of government who promised (their office).
-      const senders = new Set([paper.sender, ...records.map((c) => c.paper.sender)].filter((s): s is string => !!s))
+      // Later papers of its dossier, from any sender: the weighing compares offices (see the embedded store).
       if (paper.dossier && paper.date)
-        for (const sender of senders)
-          add(
-            await this.rows(db, `SELECT key AS k FROM papers WHERE dossier = $1 AND sender = $2 AND date > $3 ORDER BY date LIMIT ${MATCH_WINDOW}`, [
-              paper.dossier,
-              sender,
-              paper.date,
-            ]),
-          )
+        add(
+          await this.rows(db, `SELECT key AS k FROM papers WHERE dossier = $1 AND date > $2 ORDER BY date LIMIT ${MATCH_WINDOW}`, [paper.dossier, paper.date]),
+        )
       later.delete(key)
       for (const k of later) {
         const row = (await this.rows<{ profile: string }>(db, 'SELECT profile FROM profiles WHERE paper_key = $1', [k]))[0]
@@ -120,11 +115,10 @@ export class PgLinks {
       // The letters of the sender of that day, and the debates of that day (a debate has no sender: promises made aloud).
       for (const d of dates) add(await this.rows(db, 'SELECT record FROM commitments WHERE date = $1 AND (sender = $2 OR sender IS NULL)', [d, paper.sender]))
     }
-    if (paper.dossier && paper.sender && paper.date)
+    if (paper.dossier && paper.date)
       add(
-        await this.rows(db, `SELECT record FROM commitments WHERE dossier = $1 AND sender = $2 AND date < $3 ORDER BY date DESC LIMIT ${MATCH_WINDOW}`, [
+        await this.rows(db, `SELECT record FROM commitments WHERE dossier = $1 AND date < $2 ORDER BY date DESC LIMIT ${MATCH_WINDOW}`, [
           paper.dossier,
-          paper.sender,
           paper.date,
         ]),
       )
@@ -133,13 +127,19 @@ export class PgLinks {
   }
 
   private async saveLinks(db: Db, links: FulfilmentLink[]): Promise<void> {
-    for (const l of links)
+    for (const l of links) {
       await db.query(
         `INSERT INTO fulfilments (commitment_id, paper_key, reason, confidence, evidence) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (commitment_id, paper_key) DO UPDATE SET reason = excluded.reason, confidence = excluded.confidence, evidence = excluded.evidence
          WHERE excluded.confidence > fulfilments.confidence`,
         [l.commitmentId, l.paperKey, l.reason, l.confidence, l.evidence],
       )
+      if (!l.postponement) continue
+      // A later paper that moves the promise: it stays open with the new deadline, the old one kept in its history.
+      const row = (await this.rows<{ record: string }>(db, 'SELECT record FROM commitments WHERE id = $1', [l.commitmentId]))[0]
+      const moved = row ? movedPromise(JSON.parse(row.record) as CommitmentRecord, l) : null
+      if (moved) await db.query('UPDATE commitments SET due_end = $1, record = $2 WHERE id = $3', [moved.due?.end ?? null, JSON.stringify(moved), moved.id])
+    }
   }
 
   /** Removes what was derived from a paper (not the corrections made to its promises). */

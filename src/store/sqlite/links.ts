@@ -7,6 +7,7 @@ import {
   type LinkProfile,
   linkProfile,
   matchFulfilments,
+  movedPromise,
   type PaperRef,
 } from '../../link/fulfilment.js'
 import { type Correction, type Evidence, type TrackedCommitment, track } from '../../link/status.js'
@@ -118,18 +119,17 @@ export class SqliteLinks {
       profile: db.prepare<[string], { profile: Buffer }>('SELECT profile FROM profiles WHERE paper_key = ?'),
       citingKeys: db.prepare<[string], { paper_key: string }>('SELECT DISTINCT paper_key FROM refs WHERE target = ?'),
       citingByDate: db.prepare<[string], { paper_key: string }>('SELECT DISTINCT paper_key FROM refs WHERE ref_date = ?'),
-      laterSame: db.prepare<[string, string, string], { key: string }>(
-        `SELECT key FROM papers WHERE dossier = ? AND sender = ? AND date > ? ORDER BY date LIMIT ${MATCH_WINDOW}`,
-      ),
+      laterSame: db.prepare<[string, string], { key: string }>(`SELECT key FROM papers WHERE dossier = ? AND date > ? ORDER BY date LIMIT ${MATCH_WINDOW}`),
       commitmentsOf: db.prepare<[string], { record: Buffer }>('SELECT record FROM commitments WHERE paper_key = ? ORDER BY ord'),
       commitmentsOfId: db.prepare<[string], { record: Buffer }>(
         'SELECT c.record FROM commitments c JOIN papers p ON p.key = c.paper_key WHERE p.id = ? ORDER BY c.ord',
       ),
       // The letters of the sender of that day, and the debates of that day (a debate has no sender: promises made aloud).
       commitmentsOn: db.prepare<[string, string], { record: Buffer }>('SELECT record FROM commitments WHERE date = ? AND (sender = ? OR sender IS NULL)'),
-      earlierSame: db.prepare<[string, string, string], { record: Buffer }>(
-        `SELECT record FROM commitments WHERE dossier = ? AND sender = ? AND date < ? ORDER BY date DESC LIMIT ${MATCH_WINDOW}`,
+      earlierSame: db.prepare<[string, string], { record: Buffer }>(
+        `SELECT record FROM commitments WHERE dossier = ? AND date < ? ORDER BY date DESC LIMIT ${MATCH_WINDOW}`,
       ),
+      moveCommitment: db.prepare<[string | null, Buffer, string]>('UPDATE commitments SET due_end = ?, record = ? WHERE id = ?'),
       commitment: db.prepare<[string], { record: Buffer }>('SELECT record FROM commitments WHERE id = ?'),
       links: db.prepare<[string], FulfilmentLink & { paperId: string | null; paperDate: string | null; paperTitle: string | null }>(
         'SELECT f.commitment_id AS commitmentId, f.paper_key AS paperKey, f.reason, f.confidence, f.evidence, p.id AS paperId, p.date AS paperDate, p.title AS paperTitle FROM fulfilments f JOIN papers p ON p.key = f.paper_key WHERE f.commitment_id = ?',
@@ -170,9 +170,9 @@ export class SqliteLinks {
       const days = new Set([paper.date, ...records.map((c) => c.paper.date)].filter((d): d is string => !!d).map((d) => d.slice(0, 10)))
       for (const day of days) for (const r of this.s.citingByDate.all(day)) later.add(r.paper_key)
       for (const day of days) for (const r of this.s.pointingAt.all(day)) later.add(r.paper_key)
-      // The paper's sender, and in a debate each member of government who promised (their office).
-      const senders = new Set([paper.sender, ...records.map((c) => c.paper.sender)].filter((s): s is string => !!s))
-      if (paper.dossier && paper.date) for (const sender of senders) for (const r of this.s.laterSame.all(paper.dossier, sender, paper.date)) later.add(r.key)
+      // Later papers of its dossier, from any sender: a promise of one minister is often kept by a letter of two
+      // (`Minister voor Medische Zorg` → `Ministers voor Medische Zorg en van LNV`); the weighing compares offices.
+      if (paper.dossier && paper.date) for (const r of this.s.laterSame.all(paper.dossier, paper.date)) later.add(r.key)
       later.delete(key)
       for (const k of later) {
         const row = this.s.profile.get(k)
@@ -194,13 +194,20 @@ export class SqliteLinks {
       for (const f of doc.fulfils) for (const p of f.pointsAt) if (p.date) dates.add(p.date)
       for (const d of dates) add(this.s.commitmentsOn.all(d, paper.sender))
     }
-    if (paper.dossier && paper.sender && paper.date) add(this.s.earlierSame.all(paper.dossier, paper.sender, paper.date))
+    if (paper.dossier && paper.date) add(this.s.earlierSame.all(paper.dossier, paper.date))
     for (const [id, c] of earlier) if (c.paper.key === key) earlier.delete(id)
     if (earlier.size) this.saveLinks(matchFulfilments([...earlier.values()], profile))
   }
 
   private saveLinks(links: FulfilmentLink[]): void {
-    for (const l of links) this.s.insertLink.run(l)
+    for (const { postponement, ...l } of links) {
+      this.s.insertLink.run(l)
+      if (!postponement) continue
+      // A later paper that moves the promise: it stays open with the new deadline, the old one kept in its history.
+      const row = this.s.commitment.get(l.commitmentId)
+      const moved = row ? movedPromise(this.record(row.record), { ...l, postponement }) : null
+      if (moved) this.s.moveCommitment.run(moved.due?.end ?? null, this.packer.pack('record', JSON.stringify(moved)), moved.id)
+    }
   }
 
   /** Removes what was derived from a paper (not the corrections made to its promises). */

@@ -1,0 +1,214 @@
+#!/usr/bin/env node
+// Fits the weights of the fulfilment features (src/link/evidence.ts) and reports how well they do.
+//
+//   node scripts/fit-fulfilment.mjs            build the pairs from ../shared/corpus, fit, write src/link/fulfilment-weights.ts
+//   node scripts/fit-fulfilment.mjs --report   fit on scripts/data/fulfilment-pairs.json and print in-sample and
+//                                               leave-one-dossier-out figures (what `npm run eval` prints); writes nothing
+//   npm run fit                                 the first, after a build
+//
+// The data. Every paper of the corpora dev, letters, genres and chains is read with the built reader; every promise it
+// makes is paired with every later paper of its dossier (or that cites it). A pair is positive when it is one of the real
+// chains of ../shared/corpus/chains (CHAINS.json; `explicit` and `implicit`; a `postponed` chain is a negative pair: the
+// later paper does not keep the promise), negative otherwise, as the issue asks ("every other pair of papers in a
+// dossier a negative one"; some of those may in truth be kept, which makes the figures below cautious). The pairs are
+// kept in scripts/data/fulfilment-pairs.json (the features only, no text of the corpus).
+//
+// The model. Logistic regression, fitted by gradient descent as a MAP estimate with a Gaussian prior (σ = 1) around the
+// hand-set weights argued in PRIOR below: with four real chains the data alone cannot set eleven weights, so it moves
+// them from a reasoned start and the cross-validated figures say whether it moved them well.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const shared = resolve(process.env.SHARED ?? join(root, '..', 'shared'))
+const dataFile = join(root, 'scripts', 'data', 'fulfilment-pairs.json')
+const report = process.argv.includes('--report')
+
+const { FULFILMENT_FEATURES } = await import(join(root, 'dist', 'link', 'evidence.js'))
+
+// The prior: each weight set by hand, with why.
+const PRIOR = {
+  // A random later paper of a dossier keeps a given promise rarely: most pairs are negative.
+  bias: -6,
+  weights: {
+    // Citing the promise's paper by number is the strongest single sign, but a letter cites earlier letters for
+    // background too (`Op 20 juni heeft de Onderzoeksraad … (Kamerstuk 26 991, nr. 554)`), so it is not enough alone.
+    'cites.paper': 3,
+    // Naming its day from the same office (`in mijn brief van 28 oktober 2013`) is nearly as good.
+    'cites.date-office': 2.5,
+    // Saying it keeps a promise (`Zoals toegezegd …`) without naming which.
+    'says.kept': 1.5,
+    // … in a sentence that names the promise's paper (`Conform mijn toezegging (Kamerstuk 33 783, nr. 50) stuur ik u …`):
+    // the explicit case; with the citation it outweighs the bias on its own.
+    'says.kept-this': 2.5,
+    // Delivering something now (`Hierbij ontvangt u …`, `In deze brief reageren wij op …`): most letters do.
+    'delivers.now': 1.5,
+    // Delivering the kind promised (a reactie for a promised reactie, an evaluatie for an evaluatie).
+    'delivers.kind': 1.5,
+    // All of the promise's subject words in the later paper (a share: half of them adds 1.5).
+    'subject.share': 3,
+    // Its subject words in what the paper says it delivers.
+    'subject.delivery': 2,
+    // The same office, the same dossier, within the promised time (a quarter's grace): each a weak sign alone.
+    'office.same': 1,
+    'dossier.same': 1,
+    'time.in-window': 1,
+    // A paper that moves the promise to a later date does not keep it, whatever else it shares (the 31016 chain).
+    postpones: -6,
+  },
+}
+const SIGMA2 = 1
+
+function words(s) {
+  return new Set(
+    (s ?? '')
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? [],
+  )
+}
+function jaccard(a, b) {
+  const x = words(a)
+  const y = words(b)
+  let i = 0
+  for (const w of x) if (y.has(w)) i++
+  return i / (x.size + y.size - i || 1)
+}
+
+async function buildPairs() {
+  const { createContext, readDocument } = await import(join(root, 'dist', 'pipeline.js'))
+  const { commitmentRecords, linkProfile, weighPair } = await import(join(root, 'dist', 'link', 'fulfilment.js'))
+  const ctx = await createContext({})
+  const papers = []
+  for (const corpus of ['dev', 'letters', 'genres', 'chains']) {
+    const dir = join(shared, 'corpus', corpus)
+    if (!existsSync(dir)) continue
+    // One form of each paper: its page text where there is one, else its PDF text.
+    const files = readdirSync(dir).filter((f) => /\.(?:obpage\.txt|pdftext\.txt)$|^33783-50\.txt$/.test(f))
+    for (const f of files) {
+      const doc = await readDocument(new Uint8Array(readFileSync(join(dir, f))), f, ctx)
+      const paper = { key: doc.id ?? `${corpus}/${f}`, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier }
+      papers.push({ paper, records: commitmentRecords(paper, doc.commitments), profile: linkProfile(paper, doc) })
+    }
+  }
+  const chains = existsSync(join(shared, 'corpus', 'chains', 'CHAINS.json'))
+    ? JSON.parse(readFileSync(join(shared, 'corpus', 'chains', 'CHAINS.json'), 'utf8')).chains
+    : []
+  const pairs = []
+  for (const a of papers)
+    for (const b of papers) {
+      if (a === b || !a.paper.date || !b.paper.date || b.paper.date <= a.paper.date) continue
+      const related = (a.paper.dossier && a.paper.dossier === b.paper.dossier) || (a.paper.id && b.profile.cites?.includes(a.paper.id))
+      if (!related) continue
+      for (const c of a.records) {
+        const chain = chains.find((x) => x.promise.id === a.paper.id && x.fulfilment.id === b.paper.id && jaccard(c.text, x.promise.sentence) >= 0.5)
+        const { values } = weighPair(c, b.profile)
+        pairs.push({
+          dossier: a.paper.dossier,
+          promise: c.id,
+          later: b.paper.key,
+          label: chain && chain.how !== 'postponed' ? 1 : 0,
+          chain: chain?.how ?? null,
+          values,
+        })
+      }
+    }
+  return pairs
+}
+
+const sigmoid = (z) => 1 / (1 + Math.exp(-z))
+const predict = (m, v) => sigmoid(m.bias + FULFILMENT_FEATURES.reduce((s, f) => s + m.weights[f] * v[f], 0))
+
+/** MAP logistic regression by gradient descent, from the prior. */
+function fitModel(pairs) {
+  const m = { bias: PRIOR.bias, weights: { ...PRIOR.weights } }
+  const rate = 0.05
+  for (let step = 0; step < 3000; step++) {
+    let gb = (m.bias - PRIOR.bias) / SIGMA2
+    const gw = Object.fromEntries(FULFILMENT_FEATURES.map((f) => [f, (m.weights[f] - PRIOR.weights[f]) / SIGMA2]))
+    for (const p of pairs) {
+      const e = predict(m, p.values) - p.label
+      gb += e
+      for (const f of FULFILMENT_FEATURES) gw[f] += e * p.values[f]
+    }
+    const n = Math.max(pairs.length, 1)
+    m.bias -= (rate * gb) / Math.sqrt(n)
+    for (const f of FULFILMENT_FEATURES) m.weights[f] -= (rate * gw[f]) / Math.sqrt(n)
+  }
+  return m
+}
+
+const FACT = 0.7
+function figures(scored) {
+  let tp = 0
+  let fp = 0
+  let fn = 0
+  for (const { p, prob } of scored) {
+    if (prob >= FACT && p.label) tp++
+    else if (prob >= FACT) fp++
+    else if (p.label) fn++
+  }
+  const P = tp + fp ? tp / (tp + fp) : 1
+  const R = tp + fn ? tp / (tp + fn) : 1
+  const F = P + R ? (2 * P * R) / (P + R) : 0
+  // A chain is closed when its pair is a fact (explicit, implicit) or is not one (postponed).
+  const chains = scored.filter(({ p }) => p.chain)
+  const closed = chains.filter(({ p, prob }) => (p.chain === 'postponed' ? prob < FACT : prob >= FACT)).length
+  return { P, R, F, tp, fp, fn, closed, chains: chains.length }
+}
+
+const pct = (x) => `${(100 * x).toFixed(1).padStart(5)}%`
+const line = (name, f) =>
+  `${name.padEnd(14)} P ${pct(f.P)}  R ${pct(f.R)}  F1 ${pct(f.F)}  (${f.tp} kept right, ${f.fp} wrong, ${f.fn} missed; chains closed ${f.closed} of ${f.chains})`
+
+let pairs
+if (report) {
+  if (!existsSync(dataFile)) {
+    console.error(`fit-fulfilment: ${dataFile} missing; run npm run fit`)
+    process.exit(2)
+  }
+  pairs = JSON.parse(readFileSync(dataFile, 'utf8')).pairs
+} else {
+  pairs = await buildPairs()
+  mkdirSync(dirname(dataFile), { recursive: true })
+  writeFileSync(dataFile, `${JSON.stringify({ features: FULFILMENT_FEATURES, pairs }, null, 0).replace(/\},\{/g, '},\n{')}\n`)
+}
+const model = fitModel(pairs)
+const inSample = figures(pairs.map((p) => ({ p, prob: predict(model, p.values) })))
+const prior = figures(pairs.map((p) => ({ p, prob: predict(PRIOR, p.values) })))
+// Leave one dossier out: fit without the dossier's pairs, score them.
+const dossiers = [...new Set(pairs.map((p) => p.dossier))]
+const held = []
+for (const d of dossiers) {
+  const m = fitModel(pairs.filter((p) => p.dossier !== d))
+  for (const p of pairs.filter((x) => x.dossier === d)) held.push({ p, prob: predict(m, p.values) })
+}
+const cv = figures(held)
+console.log(
+  `fulfilment links: ${pairs.length} pairs of a promise and a later paper in ${dossiers.length} dossiers, ${pairs.filter((p) => p.label).length} positive`,
+)
+console.log(line('  prior only', prior))
+console.log(line('  in-sample', inSample))
+console.log(line('  cross-val.', cv))
+if (!report) {
+  const round = (x) => Math.round(x * 100) / 100
+  const body = FULFILMENT_FEATURES.map((f) => `    '${f}': ${round(model.weights[f])},`).join('\n')
+  writeFileSync(
+    join(root, 'src', 'link', 'fulfilment-weights.ts'),
+    `// Written by scripts/fit-fulfilment.mjs from scripts/data/fulfilment-pairs.json; do not edit by hand (run \`npm run fit\`).
+// Each weight starts from the hand-set prior argued in that script and is moved by the real pairs of ../shared/corpus.
+import type { FulfilmentModel } from './evidence.js'
+
+/** The fitted weights of the fulfilment features (see evidence.ts). */
+export const FULFILMENT_WEIGHTS: FulfilmentModel = {
+  bias: ${round(model.bias)},
+  weights: {
+${body.replace(/'postpones'/, 'postpones')}
+  },
+}
+`,
+  )
+  console.log('wrote src/link/fulfilment-weights.ts and scripts/data/fulfilment-pairs.json')
+}
