@@ -104,6 +104,13 @@ export function officesOf(sender: string | null): Set<string> {
   return out
 }
 
+/** The role a sender or actor names first: `Staatssecretaris De Vries` → `staatssecretaris`. */
+const roleOf = (who: string | null): string | null =>
+  /^(minister-president|ministers?|staatssecretaris)\b/i
+    .exec(who ?? '')?.[1]
+    ?.toLowerCase()
+    .replace(/s$/, '') ?? null
+
 /** Whether two senders share an office (`Minister voor Medische Zorg` and `Ministers voor Medische Zorg en van LNV`). */
 export function sameOffice(a: string | null, b: string | null): boolean {
   const x = officesOf(a)
@@ -153,7 +160,8 @@ export function pairFeatures(c: CommitmentRecord, later: LinkProfile, ctx: PairC
   }
   const day = owner.date?.slice(0, 10)
   const days = new Set([...(later.dates ?? []), ...later.fulfils.flatMap((f) => f.pointsAt.map((p) => p.date).filter((d): d is string => !!d))])
-  const office = sameOffice(owner.sender, later.sender) || (!!c.actor && sameOffice(c.actor, later.sender))
+  // A debate read without a presence list names only `Staatssecretaris De Vries`: there the role must match.
+  const office = sameOffice(owner.sender, later.sender) || (!owner.sender && !!roleOf(c.actor) && roleOf(c.actor) === roleOf(later.sender))
   if (day && days.has(day) && office) {
     v['cites.date-office'] = 1
     notes.push(`names ${day} and comes from the same office`)

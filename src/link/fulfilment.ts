@@ -83,7 +83,11 @@ const STOP = new Set(
     'kamer kamerlid kamerleden brief brieven voorzitter minister staatssecretaris kabinet regering ministerie tweede eerste staten generaal ' +
     'informeren informeer geinformeerd berichten bericht rapporteren rapporteer toesturen sturen stuur zenden toezegging toegezegd beloofd ' +
     'aangekondigd hierbij bijgaand treft aan daarover eerder later tzt spoedig mogelijk binnenkort voorjaar zomer najaar winter ' +
-    'januari februari maart april mei juni juli augustus september oktober november december jaar maand week dag'
+    'januari februari maart april mei juni juli augustus september oktober november december jaar maand week dag ' +
+    // The words of a ministry's name (`Het Ministerie van Buitenlandse Zaken verzorgt …`): who acts, not what about.
+    'buitenlandse binnenlandse zaken koninkrijksrelaties algemene defensie financien financiën justitie veiligheid economische klimaat ' +
+    'landbouw visserij voedselzekerheid natuur voedselkwaliteit volksgezondheid welzijn sport onderwijs cultuur wetenschap ' +
+    'infrastructuur waterstaat milieu sociale werkgelegenheid volkshuisvesting ruimtelijke ordening asiel migratie'
   )
     .split(' ')
     .map((w) => stem(w)),
@@ -239,7 +243,7 @@ export function matchFulfilments(commitments: CommitmentRecord[], later: LinkPro
 /**
  * A later paper that cites a paper of several promises keeps the one its words name (`bericht ik u hierbij over de
  * resultaten van de Toetsingsconferentie` → the promise to report on the results), not all of them: of the facts
- * per earlier paper, those whose share of subject words in the delivery falls short of the best are candidates.
+ * per earlier paper, those whose share of subject words in the delivery falls short of the best are dropped.
  * A paper with one promise needs no words.
  */
 function oneKeptPerCitation(links: FulfilmentLink[]): FulfilmentLink[] {
@@ -249,15 +253,13 @@ function oneKeptPerCitation(links: FulfilmentLink[]): FulfilmentLink[] {
     const m = meta(l)
     if (l.confidence >= FACT_CONFIDENCE && m.owner !== undefined) best.set(m.owner, Math.max(best.get(m.owner) ?? 0, m.delivery ?? 0))
   }
-  return links.map((l) => {
+  const out: FulfilmentLink[] = []
+  for (const l of links) {
     const { delivery, owner, ...link } = meta(l)
-    if (owner === undefined || l.confidence < FACT_CONFIDENCE || (delivery ?? 0) >= (best.get(owner) ?? 0)) return link
-    return { ...link, confidence: Math.min(link.confidence, CANDIDATE_CAP), evidence: `${link.evidence}; another promise of the paper fits its words better` }
-  })
+    if (owner === undefined || l.confidence < FACT_CONFIDENCE || (delivery ?? 0) >= (best.get(owner) ?? 0)) out.push(link)
+  }
+  return out
 }
-
-/** The highest confidence of a link that another promise of the same paper fits better. */
-const CANDIDATE_CAP = 0.6
 
 /** Links below this confidence are not kept at all: most pairs of papers in a dossier have nothing to do with each other. */
 export const CANDIDATE_MIN = 0.1
