@@ -63,6 +63,8 @@ console.log('\n== chains: promise → fulfilment, ingested into a store ==')
 const chains = spawnSync(process.execPath, [join(root, 'scripts', 'eval-chains.mjs'), '--verbose'], { stdio: 'inherit' })
 if (chains.status !== 0) status = chains.status ?? 1
 spawnSync(process.execPath, [join(root, 'scripts', 'fit-fulfilment.mjs'), '--report'], { stdio: 'inherit' })
+// The promise recogniser's weights: hand-set, fitted in-sample, and fitted leave-one-dossier-out, per sentence.
+spawnSync(process.execPath, [join(root, 'scripts', 'fit-promises.mjs'), '--report'], { stdio: 'inherit' })
 process.exit(status)
 
 /** The share of matched spoken promises whose actor is the gold `actor` (the office, as the record gives it). */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { keepOffBoard } from './extract/audience.js'
 import { extract } from './extract/index.js'
 import { debateMetadata, extractMetadata } from './extract/metadata.js'
 import { type Document, SCHEMA_VERSION } from './model/document.js'
@@ -131,5 +132,7 @@ export async function readDocument(bytes: Uint8Array, name: string, ctx: Pipelin
   if (turns.length) doc.turns = turns
   if (raw.hints.openData) doc.openData = raw.hints.openData
   if (ctx.nameHints) dossierFromName(doc)
+  // A paper not written to the Kamer (a letter to the VNG, a committee's besluitenlijst) holds no toezeggingen.
+  keepOffBoard(doc)
   return doc
 }

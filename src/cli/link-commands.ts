@@ -109,6 +109,7 @@ function printCommitment(c: TrackedCommitment, io: Io, full: boolean): void {
     )
   for (const e of full ? c.candidates : c.candidates.slice(0, 1))
     io.stdout(`  candidate ${e.paperId ?? e.paperKey} (${e.paperDate ?? '?'}), confidence ${e.confidence.toFixed(2)}${full ? `: ${e.evidence}` : ''}\n`)
+  for (const m of c.moved ?? []) io.stdout(`  moved by ${m.by}; the deadline was ${m.dueText ?? 'none'}${m.due ? ` (by ${m.due.end})` : ''}\n`)
   if (c.correction) io.stdout(`  corrected by hand: ${c.correction.action}${'target' in c.correction ? ` ${c.correction.target}` : ''}\n`)
 }
 

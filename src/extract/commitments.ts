@@ -1,5 +1,6 @@
 import type { DuePeriod, PromiseFeature } from '../model/document.js'
 import { type FoundDate, findDates, RECESSES } from './dates.js'
+import { PROMISE_WEIGHTS } from './promise-weights.js'
 import { recessFor } from './recesses.js'
 import { initialCaseInsensitive } from './regex.js'
 
@@ -32,8 +33,9 @@ export const PROMISE_THRESHOLD = 0.5
 //   a coming letter),
 //   possibly with a DEADLINE or a CONDITION.
 // Each cue is a named feature with a weight; the sum plus a bias, through the logistic function,
-// is the confidence. The weights are set by hand from this grammar (not fitted), so every one can
-// be read and argued with: `kamerwacht read --explain` prints them per sentence.
+// is the confidence. The weights below are set by hand from this grammar, so every one can be read and
+// argued with; scripts/fit-promises.mjs fits them on the annotated sentences of the corpus starting from
+// these (promise-weights.ts), and `kamerwacht read --explain` prints the weights in use per sentence.
 // ---------------------------------------------------------------------------------------------
 
 const W = {
@@ -78,6 +80,53 @@ const W = {
   assurance: -3.0,
   othersAct: -2.5,
 } as const
+
+/**
+ * The hand-set weight of each named feature (the values of W above, by the name `--explain` prints): the prior
+ * `scripts/fit-promises.mjs` fits from. The recogniser uses the fitted weights of promise-weights.ts where there are.
+ */
+export const HAND_WEIGHTS: Readonly<Record<string, number>> = {
+  'act.address': W.actAddress,
+  'act.in-coming-paper': W.actInComingPaper,
+  'act.inform': W.actInform,
+  'act.now': W.actsNow,
+  'act.raise': W.spokenRaise,
+  'actor.government': W.actor,
+  'actor.kamer': W.kamerActs,
+  'actor.other': W.otherActor,
+  bias: W.bias,
+  condition: W.condition,
+  deadline: W.deadline,
+  'delivered-now': W.deliveredNow,
+  hypothetical: W.hypothetical,
+  'modality.ability-with-time': W.abilityWithTime,
+  'modality.future': W.future,
+  'modality.intention': W.intention,
+  'motie-text': W.motieText,
+  nader: W.nader,
+  negation: W.negation,
+  'paper.coming': W.comingPaper,
+  'paper.this-letter': W.thisLetter,
+  question: W.question,
+  'receiver.kamer': W.receiver,
+  'receiver.member': W.receiverMember,
+  'receiver.subject': W.receiverSubject,
+  'spoken.assurance': W.assurance,
+  'spoken.bare-pledge': W.spokenBarePledge,
+  'spoken.come-back': W.spokenComeBack,
+  'spoken.discourse': W.discourse,
+  'spoken.hedge': W.hedge,
+  'spoken.in-writing': W.spokenInWriting,
+  'spoken.others-act': W.othersAct,
+  'spoken.pledge': W.spokenPledge,
+  'spoken.quoted-question': W.quotedQuestion,
+  'spoken.refused': W.refused,
+  'spoken.within-debate': W.withinDebate,
+  standing: W.standing,
+  'tense.past-report': W.pastReport,
+  'tense.present-with-time': W.presentWithTime,
+  'tense.spoken-present': W.spokenPresent,
+}
 
 // The feature patterns use `\b` and no `u` flag: V8 scans such a pattern many times faster than one
 // led by `(?:^|[^\p{L}])`, and the words they name are ASCII at their edges.
@@ -175,7 +224,7 @@ const RAISE =
   /\b(?:onder de aandacht (?:brengen|te brengen|breng)|ter sprake (?:brengen|te brengen|breng)|aan(?: te)? ?kaarten|kaart\b[^.;]{0,40}?\baan|in gesprek (?:gaan|te gaan|ga)|het gesprek (?:aangaan|aan te gaan|aan)|navragen|na te vragen|uitzoeken|uit te zoeken|zoek\b[^.;]{0,40}?\buit|in kaart (?:brengen|te brengen|breng)|de suggestie doen|een appel doen)\b/
 // A member's question told by the minister: `Hij vraagt of ik kan toezeggen dat …`, `De vraag is of …`, `Mevrouw X vraagt mij …`.
 const QUOTED_QUESTION =
-  /\b(?:(?:[Hh]ij|[Zz]ij|[Zz]e|[Mm]evrouw \S+|[Dd]e heer \S+|[Hh]et lid \S+|[Dd]e [A-Za-z-]+fractie|[Dd]e leden) (?:vraagt|vroeg|vragen|vroegen|heeft gevraagd|wil weten)|[Dd]e vraag (?:is|was) of|vraagt (?:mij|ons|de minister|de staatssecretaris) (?:of|om))\b/
+  /\b(?:(?:[Hh]ij|[Zz]ij|[Zz]e|[Mm]evrouw \S+|[Dd]e heer \S+|[Hh]et lid \S+|[Dd]e [A-Za-z-]+fractie|[Dd]e leden) (?:vraagt|vroeg|vragen|vroegen|heeft gevraagd|wil weten) (?:of|om|mij|ons|naar|wanneer|hoe|waarom|wat)|[Dd]e vraag (?:is|was) of|vraagt (?:mij|ons|de minister|de staatssecretaris) (?:of|om))\b/
 // What others will do, as the speaker knows it: `Ik weet dat de Kamer … nader wordt geïnformeerd`, `Wij begrijpen dat het Schadefonds … komt`.
 const OTHERS_ACT = /\b(?:[Ii]k|[Ww]ij|[Ww]e) (?:weet|weten|begrijp|begrijpen|hoor|horen|heb begrepen|hebben begrepen|heb meegekregen) (?:\S+ ){0,2}?dat\b/
 // An assurance, not a promise of an act: `ik kan wel toezeggen dat de normale regels van toepassing zijn`.
@@ -242,7 +291,9 @@ export function promiseFeatures(masked: string, due: { dueText: string | null; c
   if (due.condition) f.push({ name: 'condition', weight: W.condition, text: due.condition })
   add('nader', W.nader, NADER)
   // Negative cues.
-  const past = PAST_REPORT.exec(masked)
+  // `… en daarin kan meenemen wat mevrouw Westerveld vroeg`: what a member asked, in a clause of its own, tells no past act.
+  const pastAt = PAST_REPORT.exec(masked)
+  const past = pastAt && /\b(?:wat|zoals)\b(?:\s+\S+){0,3}\s*$/.test(masked.slice(Math.max(0, pastAt.index - 60), pastAt.index)) ? null : pastAt
   // `heb ik toegezegd … te zullen sturen` is still told in the past; `Zoals ik heb gemeld, zal ik …` is not.
   if (past && !OWN_FUTURE.test(masked.slice(past.index + past[0].length))) f.push({ name: 'tense.past-report', weight: W.pastReport, text: trimCue(past[0]) })
   if (!future) {
@@ -256,6 +307,8 @@ export function promiseFeatures(masked: string, due: { dueText: string | null; c
   add('negation', W.negation, NEGATION)
   add('actor.kamer', W.kamerActs, KAMER_ACTS)
   if (!actor) add('actor.other', W.otherActor, OTHER_ACTOR)
+  // The fitted weights (scripts/fit-promises.mjs), where the annotated sentences have set one.
+  for (const x of f) x.weight = PROMISE_WEIGHTS[x.name] ?? x.weight
   return f
 }
 
@@ -382,7 +435,9 @@ function eventDue(text: string, date: FoundDate | null, ref: string | null): Due
   const after = /^(?:zo \S+ mogelijk\s+)?na\b/i.test(text)
   // A recess is read from the table of the Kamer's recesses, not from the fixed span the date finder gives it.
   const recess = /(zomerreces|kerstreces|voorjaarsreces|krokusreces|meireces|herfstreces|paasreces)/i.exec(text)
-  if (date && ref && !recess) return before ? { start: ref, end: addDays(date.start, -1) } : { start: date.start, end: date.end }
+  // `voor het einde van dit jaar`: by the end of the period the date names (31 December), not before it starts.
+  const byEnd = /\b(?:voor|vóór) (?:het )?einde? van\b/i.test(text)
+  if (date && ref && !recess) return before ? { start: ref, end: byEnd ? date.end : addDays(date.start, -1) } : { start: date.start, end: date.end }
   if (recess && ref) {
     const name = (recess[1] as string).toLowerCase()
     const span = recessFor(name, ref, before ? 'next-start' : 'next-end')

@@ -24,6 +24,17 @@ describe('promises made aloud by a member of government', () => {
     'Ik zal de Kamer een overzicht geven van alle regelingen.',
     'Ik zal de heer Omtzigt daarover schriftelijk informeren.',
     'Ik kijk of ik de Kamer daarover voor de begroting kan informeren.',
+    // Real spoken promises that were missed (issue 24; ../shared/corpus/debates).
+    'Ik kom daar natuurlijk nog op terug.',
+    'Daar krijgt u een brief over.',
+    'Dat laat ik graag op niet al te lange termijn aan uw Kamer weten.',
+    'dus dat kan ik hem wel toezeggen',
+    'Ik zal dit in de gesprekken adresseren en kom daarop terug.',
+    'Dus de toezegging is dat ik dit onder de aandacht zal brengen, zodat het wordt meegenomen.',
+    'Ik zal dat ook onder de aandacht brengen van de Raad voor de rechtspraak.',
+    'Ook deze informatie neem ik mee in de brief over de plastic tasjes.',
+    'In aanloop naar de Ecofin kom ik op de gebruikelijke manier met een definitief kabinetsstandpunt naar u toe.',
+    'Ik zal vragen of zij schriftelijk op deze motie kan reageren en daarin kan meenemen wat mevrouw Westerveld vroeg.',
   ])('%s', (sentence) => {
     expect(spoken(sentence)?.confidence ?? 0).toBeGreaterThanOrEqual(0.5)
   })
@@ -40,6 +51,19 @@ describe('promises made aloud by a member of government', () => {
     'In de motie wordt de regering verzocht de Kamer jaarlijks te informeren.',
     // A policy intention promises the Kamer nothing.
     'Ik ga met de sector in gesprek over de regels.',
+    // Real near-misses (issue 24): remarks about the debate's own order, a member's question told by the minister,
+    // an assurance, others' acts, a promise not made, something sent already.
+    'Ik ga de moties maar gewoon in volgorde van indienen langs.',
+    'Nu wil ik ingaan op de vragen van de leden.',
+    'Dan kom ik terug op hetgeen waar de heer Nordkamp in zijn interruptie op wees.',
+    'Ik zal u kort meenemen in de doorslaggevende redenen om te komen tot het besluit.',
+    'Alvorens op de specifieke vragen in te gaan wil ik kort toelichten waarom ik het van belang vind om nader te onderzoeken welke mogelijkheden er zijn.',
+    'Hij vraagt of ik kan toezeggen dat Nederland zich blijft inzetten voor transparantie bij de onderhandelingen.',
+    'ik kan wel toezeggen dat de normale regels van toepassing zijn',
+    'Ik weet dat de Kamer de komende tijd daar nader over wordt geïnformeerd.',
+    'Wij begrijpen dat het Schadefonds zelf nog met een reactie daarop komt.',
+    'Maar om nu toe te zeggen dat ik dat dan ga doen … Ik hoop dat u mij er ook in vertrouwt.',
+    'Deze motie is aan de orde gekomen in de Kamerbrief onveiligheid en dwingende controle, die deze week gestuurd is.',
   ])('not: %s', (sentence) => {
     expect(spoken(sentence)).toBeNull()
   })

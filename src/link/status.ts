@@ -49,6 +49,8 @@ export interface TrackedCommitment extends CommitmentRecord {
   evidence: Evidence[]
   /** Weaker matches, shown for a person to judge. */
   candidates: Evidence[]
+  /** Later papers that moved the promise to a later deadline (`stuur ik u in januari 2014 …`); its old deadlines are in `moved`. */
+  postponements: Evidence[]
   correction: Correction | null
   /**
    * Open for more than {@link STALE_DAYS} days with no date to fall due by (`zo spoedig mogelijk`,
@@ -83,9 +85,10 @@ export function track(c: CommitmentRecord, links: Evidence[], correction: Correc
   const sorted = [...links].sort((a, b) => b.confidence - a.confidence || (a.paperDate ?? '').localeCompare(b.paperDate ?? ''))
   const reopened = correction?.action === 'reopen'
   const evidence = reopened ? [] : sorted.filter((l) => l.reason === 'manual' || l.confidence >= FACT_CONFIDENCE)
-  const candidates = sorted.filter((l) => !evidence.includes(l) && l.reason !== 'manual')
+  const candidates = sorted.filter((l) => !evidence.includes(l) && l.reason !== 'manual' && l.reason !== 'postponed')
+  const postponements = sorted.filter((l) => l.reason === 'postponed')
   const status = statusOf(c.due?.end ?? null, evidence.length > 0, today)
-  return { ...c, status, evidence, candidates, correction, stale: isStale(status, c.due, c.paper.date, today) }
+  return { ...c, status, evidence, candidates, postponements, correction, stale: isStale(status, c.due, c.paper.date, today) }
 }
 
 /** The status rule on its own, for stores that count statuses without loading whole records. */

@@ -158,7 +158,7 @@ const Evidence = z.object({
   paperId: z.string().nullable(),
   paperDate: z.string().nullable(),
   paperTitle: z.string().nullable(),
-  reason: z.enum(['points-at', 'subject', 'manual']),
+  reason: z.enum(['points-at', 'subject', 'manual', 'postponed']),
   confidence: z.number(),
   evidence: z.string(),
 })
@@ -178,6 +178,11 @@ export const TrackedCommitment = z.object({
   confidence: z.number().optional(),
   evidence: z.array(Evidence),
   candidates: z.array(Evidence),
+  postponements: z.array(Evidence).optional().describe('later papers that moved the promise to a later deadline'),
+  moved: z
+    .array(z.object({ dueText: z.string().nullable(), due: z.object({ start: z.string(), end: z.string() }).nullable(), by: z.string() }))
+    .optional()
+    .describe('the earlier deadlines, oldest first, and the paper that moved each'),
   correction: z.object({ action: z.enum(['fulfilled-by', 'reopen', 'not-a-commitment']), target: z.string().optional(), at: z.string() }).nullable(),
 })
 

@@ -1,6 +1,6 @@
 import type { CommitmentStatus } from '../link/status.js'
 import type { CommitmentList, SenderCounts } from '../store/store.js'
-import { correctionForm, correctionNote } from './corrections.js'
+import { correctionForm, correctionNote, postponementNote } from './corrections.js'
 import { dossierHref, dutchDate, esc, layout, paperHref, STATUS_NL } from './html.js'
 
 /** What the board's filter form holds. */
@@ -113,6 +113,7 @@ export function commitmentsPage(
   <p class="due">${c.dueText ? `Termijn: ${esc(c.dueText)}${c.due ? ` (uiterlijk ${esc(dutchDate(c.due.end))})` : ''}` : 'Geen termijn genoemd'}</p>
   ${c.evidence.map((e) => `<p class="evidence">Nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a> (${esc(dutchDate(e.paperDate))}, ${e.reason === 'manual' ? 'met de hand' : `zekerheid ${Math.round(e.confidence * 100)}%`})</p>`).join('')}
   ${c.candidates.map((e) => `<p class="candidate">Mogelijk nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a> (zekerheid ${Math.round(e.confidence * 100)}%)</p>`).join('')}
+  ${postponementNote(c)}
   ${correctionNote(c)}
   <p class="id"><code>${esc(c.id)}</code></p>
   ${signedIn ? correctionForm(c, here) : ''}

@@ -1,11 +1,26 @@
 import type { TrackedCommitment } from '../link/status.js'
-import { dutchDate, esc } from './html.js'
+import { dutchDate, esc, paperHref } from './html.js'
 
 const ACTION_NL: Record<string, string> = {
   'fulfilled-by': 'gemarkeerd als nagekomen',
   reopen: 'heropend',
   'not-a-commitment': 'gemarkeerd als geen toezegging',
   clear: 'teruggezet naar automatisch',
+}
+
+/**
+ * Where a later paper moved a promise (`Zoals aangekondigd … stuur ik u in januari 2014 …`): the paper and the deadline
+ * it had before, as the board and the paper page show it.
+ */
+export function postponementNote(c: TrackedCommitment): string {
+  return (c.moved ?? [])
+    .map((m) => {
+      const by = c.postponements.find((e) => e.paperKey === m.by)
+      const paper = by?.paperId ?? m.by
+      const before = m.dueText ? `${m.dueText}${m.due ? ` (uiterlijk ${dutchDate(m.due.end)})` : ''}` : 'zonder termijn'
+      return `<p class="evidence">Uitgesteld in <a href="${esc(paperHref(paper))}">${esc(paper)}</a>${by?.paperDate ? ` (${esc(dutchDate(by.paperDate))})` : ''}; eerdere termijn: ${esc(before)}</p>`
+    })
+    .join('')
 }
 
 /** Who corrected a promise, and when, as the board and the paper page show it. */

@@ -1,7 +1,7 @@
 import type { TrackedCommitment } from '../link/status.js'
 import type { Document, Speaker, SpeakerRole } from '../model/document.js'
 import { type Citations, documentNummerOf } from '../store/store.js'
-import { correctionForm, correctionNote } from './corrections.js'
+import { correctionForm, correctionNote, postponementNote } from './corrections.js'
 import { dossierHref, dutchDate, esc, layout, officialHref, paperHref, STATUS_NL, shownTitle } from './html.js'
 
 interface Mark {
@@ -148,6 +148,10 @@ export function paperPage(
     doc.issues.some((i) => i.code === 'content-missing' || i.code === 'content-absent')
       ? '<span class="badge">alleen metadata: tekst niet opgehaald</span>'
       : '',
+    // A letter to the VNG, a committee's besluitenlijst: kept, but its promise-like sentences are no toezeggingen.
+    ...doc.issues
+      .filter((i) => i.code === 'not-to-kamer')
+      .map((i) => `<span class="badge" title="${esc(i.message)}">niet aan de Kamer gericht: geen toezeggingen op het overzicht</span>`),
   ]
     .filter(Boolean)
     .join(' · ')
@@ -156,11 +160,16 @@ export function paperPage(
       // A promise made aloud: who made it, and to whom.
       const said = doc.commitments.find((x) => x.text === c.text)
       const by = said?.speaker ? `<p class="speaker-of">Gezegd door ${esc(said.actor ?? said.speaker.name)}${said.to ? `, aan ${esc(said.to)}` : ''}</p>` : ''
+      // The chair's reading of it at the end of the debate, and the speaker saying it again: one promise, more evidence.
+      const support = (said?.support ?? [])
+        .map((x) => `<p class="evidence">${x.kind === 'chair-reading' ? 'Voorgelezen door de voorzitter' : 'Herhaald'}: “${esc(x.text)}”</p>`)
+        .join('')
       return `<li class="status-${c.status}">
-  <p><a href="#toezegging-${doc.commitments.findIndex((x) => x.text === c.text) + 1}">${esc(c.text)}</a></p>${by}
+  <p><a href="#toezegging-${doc.commitments.findIndex((x) => x.text === c.text) + 1}">${esc(c.text)}</a></p>${by}${support}
   <p class="meta"><span class="badge status-${c.status}">${esc(STATUS_NL[c.status])}</span>${c.dueText ? ` termijn: ${esc(c.dueText)}${c.due ? ` (uiterlijk ${esc(dutchDate(c.due.end))})` : ''}` : ' geen termijn'}</p>
   ${c.evidence.map((e) => `<p class="evidence">Nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a> (${esc(dutchDate(e.paperDate))})</p>`).join('')}
   ${c.candidates.map((e) => `<p class="candidate">Mogelijk nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a></p>`).join('')}
+  ${postponementNote(c)}
   ${correctionNote(c)}${correctFrom ? correctionForm(c, correctFrom) : ''}
 </li>`
     })
