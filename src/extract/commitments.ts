@@ -141,7 +141,7 @@ const RECEIVER_SUBJECT =
   /\b(?:(?:ontvangt|ontvangen|krijgt) (?:u|uw Kamer|de Kamer)|(?:[Uu]|[Uu]w Kamer|[Dd]e Kamer) (?:ontvangt|krijgt)|(?:kunt|kan|mag) (?:u|uw Kamer|de Kamer)\b[^.;]{0,120}?(?:tegemoet zien|verwachten|ontvangen|tegemoetzien)|(?:blijft|zult) (?:u|uw Kamer)\b[^.;]{0,120}?(?:ontvangen|geïnformeerd)|(?:[Uu]|[Uu]w Kamer|[Dd]e Kamer) (?:zal|zult|wordt)\b[^.;]{0,120}?(?:geïnformeerd|ingelicht|bericht|op de hoogte (?:gesteld|gehouden|gebracht))|(?:zal|wordt) (?:u|uw Kamer|de Kamer) [^.;]{0,120}?(?:geïnformeerd|ingelicht|op de hoogte (?:gesteld|gehouden|gebracht)))\b/
 // Acts of telling and sending, in every form a promise uses (infinitive, participle, present, `te`).
 const ACT_INFORM =
-  /\b(informeren|informeer|geïnformeerd|berichten|inlichten|ingelicht|rapporteren|rapporteer|gerapporteerd|(?:op de hoogte|in kennis) (?:stellen|houden|brengen|gesteld|gehouden|gebracht|stel|houd)|terug(?:komen|koppelen|te komen|gekoppeld|kom)|kom(?:en)?\b[^.;]{0,80}?\bterug|(?:toe)?sturen|stuur|(?:toe)?gestuurd|toegestuurd|(?:toe|ver)?zenden|zend|toegezonden|verzonden|versturen|verstuurd|(?:doen|laten) toekomen|toekomen|laten weten|laat\b[^.;]{0,60}?\bweten|aanbieden|aangeboden|bied\b[^.;]{0,80}?\baan|delen|gedeeld|voorleggen|voorgelegd|leg\b[^.;]{0,60}?\bvoor|beantwoorden|beantwoord|beantwoording|toelichten|toegelicht|uiteenzetten|verstrekken|verstrekt|mededelen|melden|indienen|ingediend|in te (?:kunnen )?dienen|dien\b[^.;]{0,60}?\bin|briefing|tegemoet zien|tegemoetzien|ontvangen|ontvangt|kom(?:en)? met|(?:kom|komen)\b[^.;]{0,60}?\bmet (?:een|het|de|mijn|ons) (?:[a-z]+ )?(?:brief|voorstel|reactie|notitie|nota|plan|standpunt|kabinetsstandpunt|appreciatie|analyse|uitwerking|overzicht)|(?:krijgt|krijgen) (?:u|uw Kamer|de Kamer|jullie)|(?:[Uu]|[Uu]w Kamer|[Dd]e Kamer) (?:krijgt|krijgen)|verslag doen|verslag uitbrengen|(?:een )?overzicht (?:geven|geef|sturen|stuur|verstrekken)|(?:een )?update (?:geven|geef|sturen|stuur)|inzicht (?:geven|geef|bieden|bied))\b/
+  /\b(informeren|informeer|geïnformeerd|berichten|inlichten|ingelicht|rapporteren|rapporteer|gerapporteerd|(?:op de hoogte|in kennis) (?:stellen|houden|brengen|gesteld|gehouden|gebracht|stel|houd)|terug(?:komen|koppelen|te komen|gekoppeld|kom)|kom(?:en)?\b[^.;]{0,80}?\bterug|(?:toe)?sturen|(?:toe)?stuur|(?:toe)?gestuurd|toegestuurd|(?:toe|ver)?zenden|zend|toegezonden|verzonden|versturen|verstuurd|(?:doen|laten) toekomen|toekomen|laten weten|laat\b[^.;]{0,60}?\bweten|aanbieden|aangeboden|bied\b[^.;]{0,80}?\baan|delen|gedeeld|voorleggen|voorgelegd|leg\b[^.;]{0,60}?\bvoor|beantwoorden|beantwoord|beantwoording|toelichten|toegelicht|uiteenzetten|verstrekken|verstrekt|mededelen|melden|indienen|ingediend|in te (?:kunnen )?dienen|dien\b[^.;]{0,60}?\bin|briefing|tegemoet zien|tegemoetzien|ontvangen|ontvangt|kom(?:en)? met|(?:kom|komen)\b[^.;]{0,60}?\bmet (?:een|het|de|mijn|ons) (?:[a-z]+ )?(?:brief|voorstel|reactie|notitie|nota|plan|standpunt|kabinetsstandpunt|appreciatie|analyse|uitwerking|overzicht)|(?:krijgt|krijgen) (?:u|uw Kamer|de Kamer|jullie)|(?:[Uu]|[Uu]w Kamer|[Dd]e Kamer) (?:krijgt|krijgen)|verslag doen|verslag uitbrengen|(?:een )?overzicht (?:geven|geef|sturen|stuur|verstrekken)|(?:een )?update (?:geven|geef|sturen|stuur)|inzicht (?:geven|geef|bieden|bied))\b/
 // Acts of dealing with something in a coming paper: `ingaan op`, `betrekken bij`, `aandacht besteden aan`.
 const ACT_ADDRESS =
   /\b(ingaan|in te gaan|ga\b[^.;]{0,60}?\bin op|gaan\b[^.;]{0,60}?\bin op|betrekken|betrokken|aandacht (?:schenken|besteden|geven|worden besteed|worden geschonken)|behandelen|behandeld|meenemen|meegenomen|neem\b[^.;]{0,60}?\bmee|nemen\b[^.;]{0,60}?\bmee|reageren|reactie geven|mijn reactie|een reactie|kabinetsreactie|beleidsreactie|appreciatie|voortgangsrapportage|voortgangsbrief|rapportage|eindrapportage|evaluatie)\b/
@@ -221,7 +221,7 @@ const BARE_PLEDGE = /\b(?:(?:dat|dit|het) (?:kan|wil|zal) ik (?:\S+ ){0,3}?(?:we
 // Raising something with a party, which a member of government promises aloud: `Ik zal dat onder de aandacht brengen van de Raad voor
 // de rechtspraak`, `Ik zal het ter sprake brengen bij Fier`, `aankaarten bij het NCSC`, `in gesprek gaan met de provincies`.
 const RAISE =
-  /\b(?:onder de aandacht (?:brengen|te brengen|breng)|ter sprake (?:brengen|te brengen|breng)|aan(?: te)? ?kaarten|kaart\b[^.;]{0,40}?\baan|in gesprek (?:gaan|te gaan|ga)|het gesprek (?:aangaan|aan te gaan|aan)|navragen|na te vragen|uitzoeken|uit te zoeken|zoek\b[^.;]{0,40}?\buit|in kaart (?:brengen|te brengen|breng)|de suggestie doen|een appel doen)\b/
+  /\b(?:(?:neem|nemen|meenemen)\b[^.;]{0,40}?\b(?:mee )?in (?:ons|het|de|mijn|onze) (?:onderzoek|gesprek|gesprekken|overleg|overleggen|evaluatie|wetsvoorstel)|(?:signaal|vraag|zorgen?|punt) (?:\S+ ){0,3}?(?:overbrengen|over te brengen|doorgeven|door te geven)|onder de aandacht (?:brengen|te brengen|breng)|ter sprake (?:brengen|te brengen|breng)|aan(?: te)? ?kaarten|kaart\b[^.;]{0,40}?\baan|in gesprek (?:gaan|te gaan|ga)|het gesprek (?:aangaan|aan te gaan|aan)|navragen|na te vragen|uitzoeken|uit te zoeken|zoek\b[^.;]{0,40}?\buit|in kaart (?:brengen|te brengen|breng)|de suggestie doen|een appel doen)\b/
 // A member's question told by the minister: `Hij vraagt of ik kan toezeggen dat …`, `De vraag is of …`, `Mevrouw X vraagt mij …`.
 const QUOTED_QUESTION =
   /\b(?:(?:[Hh]ij|[Zz]ij|[Zz]e|[Mm]evrouw \S+|[Dd]e heer \S+|[Hh]et lid \S+|[Dd]e [A-Za-z-]+fractie|[Dd]e leden) (?:vraagt|vroeg|vragen|vroegen|heeft gevraagd|wil weten) (?:of|om|mij|ons|naar|wanneer|hoe|waarom|wat)|[Dd]e vraag (?:is|was) of|vraagt (?:mij|ons|de minister|de staatssecretaris) (?:of|om))\b/
@@ -339,12 +339,12 @@ export function maskAbbreviations(sentence: string): string {
 // (`dat reces | bij uw Kamer`, `het zomerreces | een reactie`), then `van`/`over`/`op` parts of
 // names and dates (`het Wetgevingsoverleg over de Jaarverslagen van Infrastructuur en Waterstaat op 20 juni`).
 const STOP =
-  'bij|aan|naar|met|te|om|door|toe|tegemoet|zal|zullen|wil|kan|kunt|ik|wij|we|u|uw|graag|ook|nog|nader|dan|dus|tevens|eveneens|hierover|daarover|hiervan|over|een|mijn|onze|op|in|voor|vóór|van|en|of|is|wordt|worden|zijn|als|die|dat|waarin|waarna|nadat|zodra'
+  'bij|aan|naar|met|te|om|door|toe|tegemoet|zal|zullen|wil|kan|kunt|kom|komt|ga|gaat|stuur|stuurt|informeer|informeert|geef|geeft|krijgt|ontvangt|laat|ik|wij|we|u|uw|graag|ook|nog|nader|dan|dus|tevens|eveneens|hierover|daarover|hiervan|over|een|mijn|onze|op|in|voor|vóór|van|en|of|is|wordt|worden|zijn|als|die|dat|waarin|waarna|nadat|zodra'
 const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|maandag|dinsdag|woensdag|donderdag|vrijdag'
 const EV_WORD = String.raw`(?!(?:${STOP})(?![\p{L}\d-]))[\p{L}\d][\p{L}\d'’-]*`
 const EVENT = String.raw`(?:(?:de|het|dat|die|deze|een)\s+)?${EV_WORD}(?:\s+(?![\p{Ll}]+en(?![\p{L}]))${EV_WORD}){0,2}(?:\s+(?:van|over|inzake|op|in)\s+(?:(?:de|het)\s+)?(?:[\p{Lu}\d][\p{L}\d'’-]*|${MONTHS})(?:\s+(?:[\p{Lu}\d][\p{L}\d'’-]*|en|van|der|den|de|het|op|${MONTHS})(?![\p{L}]))*)*`
 // Meetings and moments of the parliamentary year a promise is timed by.
-const EVENT_KIND = String.raw`[\p{L}-]*(?:debat|overleg|VAO|VSO|AO|WGO|notaoverleg|wetgevingsoverleg|behandeling|reces|ministerraad|Raad|top|Top|conferentie|verkiezingen|stemmingen|rondetafelgesprek|hoorzitting|Voorjaarsnota|Najaarsnota|Miljoenennota|zomer|jaarwisseling|Prinsjesdag)`
+const EVENT_KIND = String.raw`[\p{L}-]*(?:debat|overleg|VAO|VSO|AO|WGO|notaoverleg|wetgevingsoverleg|behandeling|reces|ministerraad|Raad|top|Top|conferentie|verkiezingen|stemmingen|rondetafelgesprek|hoorzitting|Voorjaarsnota|Najaarsnota|Miljoenennota|zomer|jaarwisseling|Prinsjesdag|Ecofin|Eurogroep)`
 const END = String.raw`(?![\p{L}\d])`
 /** Deadlines as written, without a date of their own, most specific first. */
 const DUE_PATTERNS: Array<{ name: string; re: RegExp }> = [
@@ -353,7 +353,8 @@ const DUE_PATTERNS: Array<{ name: string; re: RegExp }> = [
   {
     name: 'before-event',
     re: new RegExp(
-      String.raw`(?:(?:in ieder geval|in elk geval|uiterlijk|ruim|ruimschoots|tijdig)\s+)*(?:(?:voorafgaand|voorafgaande) aan\s+(?=(?:(?:de|het)\s+)?(?:[\p{Lu}]|${EVENT_KIND}))|(?:ruim voor|in aanloop naar|voor|vóór)\s+(?=(?:de|het)\s+${EVENT_KIND}${END}))${EVENT}`,
+      // (Written with their capitals: the sentence may open with them, `In aanloop naar de Ecofin kom ik …`.)
+      String.raw`(?:(?:[Ii]n ieder geval|[Ii]n elk geval|[Uu]iterlijk|[Rr]uim|[Rr]uimschoots|[Tt]ijdig)\s+)*(?:[Vv]oorafgaande? aan\s+(?=(?:(?:de|het)\s+)?(?:[\p{Lu}]|${EVENT_KIND}))|(?:[Rr]uim voor|[Ii]n aanloop naar|[Vv]oor|[Vv]óór)\s+(?=(?:de|het)\s+${EVENT_KIND}${END}))${EVENT}`,
       'u',
     ),
   },
@@ -368,7 +369,7 @@ const DUE_PATTERNS: Array<{ name: string; re: RegExp }> = [
   // `in het voorjaar van het daaropvolgende jaar`, `na de zomer`, `rond de zomer`, `later dit jaar`
   {
     name: 'season',
-    re: /(?:(?:in|voor|vóór|na|rond|uiterlijk in)\s+)?(?:het|de)\s+(?:voorjaar|najaar|zomer|winter)\s+van\s+het\s+(?:daaropvolgende|volgende|komende)\s+jaar|(?:na|rond|voor|vóór)\s+de\s+zomer(?:\s+van\s+\d{4})?|later dit jaar|(?:in\s+)?de loop van (?:dit|het|volgend|komend) jaar/iu,
+    re: /(?:(?:in|voor|vóór|na|rond|uiterlijk in)\s+)?(?:het|de)\s+(?:voorjaar|najaar|zomer|winter)\s+van\s+het\s+(?:daaropvolgende|volgende|komende)\s+jaar|(?:(?:in|voor|vóór|uiterlijk in)\s+)?het\s+(?:eerste|tweede|derde|vierde)\s+kwartaal\s+van\s+(?:het\s+)?(?:aankomende|komende|volgende|volgend|daaropvolgende)\s+jaar|(?:na|rond|voor|vóór)\s+de\s+zomer(?:\s+van\s+\d{4})?|later dit jaar|(?:in\s+)?de loop van (?:dit|het|volgend|komend) jaar/iu,
   },
   // `volgende week`, `binnen enkele weken`, `binnen twee maanden`, `in de komende weken`
   {
@@ -404,7 +405,9 @@ export function findDue(
   // An event with its date is the more specific (`voorafgaand aan het Wetgevingsoverleg … op 20 juni`).
   const event = phrases.find((p) => p.name === 'before-event' || p.name === 'event')
   if (event && (!date || (date.index >= event.index && date.index < event.index + event.text.length + 2))) {
-    return { dueText: event.text, due: eventDue(event.text, date ?? null, ref), condition }
+    // `Ik kom daar voor het debat van 2 juli op terug`: the `op` of `terugkomen op` is no part of the event.
+    const text = event.text.replace(/(?:\s+(?:op|en|in|van|de|het|der|den))+$/i, '')
+    return { dueText: text, due: eventDue(text, date ?? null, ref), condition }
   }
   // A season of the next year holds its season as a date (`in het voorjaar van het daaropvolgende jaar`).
   const season = phrases.find((p) => p.name === 'season')
@@ -482,6 +485,13 @@ function relativeDue(text: string, ref: string): DuePeriod | null {
       season[1] as 'voorjaar'
     ]
     return { start: `${year + 1}-${a}`, end: `${season[1] === 'winter' ? year + 2 : year + 1}-${b}` }
+  }
+  // `in het eerste kwartaal van het aankomende jaar`: that quarter of the next year.
+  const quarter = /(eerste|tweede|derde|vierde)\s+kwartaal\s+van\s+(?:het\s+)?(?:aankomende|komende|volgende|volgend|daaropvolgende)\s+jaar/.exec(t)
+  if (quarter) {
+    const q = ['eerste', 'tweede', 'derde', 'vierde'].indexOf(quarter[1] as string)
+    const ends = ['03-31', '06-30', '09-30', '12-31']
+    return { start: `${year + 1}-${String(q * 3 + 1).padStart(2, '0')}-01`, end: `${year + 1}-${ends[q]}` }
   }
   if (/^na de zomer/.test(t)) return { start: `${year}-09-01`, end: `${year}-10-31` }
   if (/^(?:voor|vóór) de zomer/.test(t)) return { start: ref, end: `${year}-06-30` }

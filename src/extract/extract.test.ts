@@ -315,7 +315,29 @@ describe('fulfilments: a paper keeping a promise or answering a request', () => 
     expect(f?.pointsAt.map((p) => p.kind)).toEqual(kinds)
   })
 
-  it.each([['Ik zal uw Kamer t.z.t. informeren over dit besluit.'], ['De NPV Toetsingsconferentie is herhaaldelijk uitgesteld door COVID-19.']])(
+  // Requests of the Kamer answered (issue 24): who asked, how and when is kept with the answering sentence.
+  it.each<[string, { who: string; how: string; on: string | null }]>([
+    [
+      'Op 6 september jl. heb ik het verzoek gekregen van de vaste commissie voor Financiën om een reactie op het artikel.',
+      { who: 'vaste commissie voor Financiën', how: 'commissie', on: '2023-09-06' },
+    ],
+    ['Naar aanleiding van het vragenuur van 7 november 2023 stuur ik u de cijfers over de wachtlijsten.', { who: 'de Tweede Kamer', how: 'vragenuur', on: '2023-11-07' }],
+    ['Hierbij treft u de evaluatie aan, waar uw Kamer om heeft verzocht.', { who: 'de Kamer', how: 'kamer', on: null }],
+    ['In deze brief ga ik in op het verzoek van het lid Van Dijck over de fiscale regeling.', { who: 'Van Dijck', how: 'lid', on: null }],
+    ['Met deze brief geef ik uitvoering aan de motie van het lid Van der Graaf over de sluiting.', { who: 'Van der Graaf', how: 'motie', on: null }],
+  ])('a request answered: %s', (sentence, asked) => {
+    const f = findFulfilment(sentence, '2023-12-01')
+    expect(f?.kind).toBe('kept')
+    expect(f?.asked).toEqual(asked)
+  })
+
+  it.each([
+    ['Ik zal uw Kamer t.z.t. informeren over dit besluit.'],
+    ['De NPV Toetsingsconferentie is herhaaldelijk uitgesteld door COVID-19.'],
+    // Near misses: a request told without an answer in this paper, a question asked of the Kamer.
+    ['Het verzoek van de vaste commissie zal ik in het najaar beantwoorden.'],
+    ['In het vragenuur van 7 november werd gesproken over de wachtlijsten.'],
+  ])(
     'not a fulfilment: %s',
     (s) => {
       expect(findFulfilment(s, null)).toBeNull()

@@ -1,4 +1,4 @@
-import type { PointsAt } from '../model/document.js'
+import type { AskedBy, PointsAt } from '../model/document.js'
 import { maskAbbreviations } from './commitments.js'
 import { findDates } from './dates.js'
 import { findReferences } from './references.js'
@@ -68,6 +68,16 @@ const RULES: Rule[] = [
       'iu',
     ),
   },
+  // `Op 6 september jl. heb ik het verzoek gekregen van de vaste commissie …`, `In deze brief ga ik in op het verzoek van het lid
+  // Van Dijck`, `Hierbij treft u aan …, waar uw Kamer om heeft verzocht`, `Naar aanleiding van het vragenuur van 7 november … stuur ik u`
+  {
+    name: 'fulfil.request',
+    kind: 'kept',
+    re: new RegExp(
+      String.raw`\b(?:heb|hebben)\s+(?:ik|wij|we)\b[^.;]{0,60}?\bverzoek\s+(?:gekregen|ontvangen)\b|\b${NOW}\b[^.;]{0,80}?\b(?:ga|gaan|in\s+op|reageer|reageren|beantwoord|antwoord)\b[^.;]{0,40}?\b(?:het|uw|dit|de)\s+(?:verzoek|vraag|vragen)\b|\bwaar\s+(?:uw\s+Kamer|de\s+(?:vaste\s+)?commissie|u|het\s+lid\s+[^.;,]{1,40}?)\s+(?:om\s+)?(?:heeft|hebt|had)\s+(?:om\s+)?(?:verzocht|gevraagd)|\b(?:naar\s+aanleiding\s+van|tijdens|in)\s+het\s+(?:vragenuur|mondelinge\s+vragenuur)\b[^.;]{0,160}?\b${NOW}`,
+      'iu',
+    ),
+  },
   // `De vaste commissie voor Defensie heeft mij op 23 juni jl. verzocht om …`, `heeft uw Kamer per motie (…) verzocht om …`,
   // `U heeft mij gevraagd te reageren op …`, `Het lid Omtzigt heeft het kabinet … verzocht …`, `heeft de indiener gevraagd om een brief`
   {
@@ -87,7 +97,7 @@ const RULES: Rule[] = [
 for (const rule of RULES) rule.re = initialCaseInsensitive(rule.re)
 
 /** Whether a sentence keeps an earlier promise or answers a request, and what it points at. */
-export function findFulfilment(sentence: string, ref: string | null): { rule: string; kind: FulfilmentKind; pointsAt: PointsAt[] } | null {
+export function findFulfilment(sentence: string, ref: string | null): { rule: string; kind: FulfilmentKind; pointsAt: PointsAt[]; asked?: AskedBy } | null {
   const masked = maskAbbreviations(sentence)
   const rule = RULES.find((r) => r.re.test(masked))
   if (!rule) return null
@@ -109,7 +119,29 @@ export function findFulfilment(sentence: string, ref: string | null): { rule: st
   }
   const date = findDates(sentence, ref).find((d) => d.precision === 'day')
   if (date) pointsAt.push({ kind: 'date', text: date.text, date: date.start })
-  return { rule: rule.name, kind: rule.kind, pointsAt }
+  const asked = askedBy(sentence, date?.start ?? null)
+  return { rule: rule.name, kind: rule.kind, pointsAt, ...(asked ? { asked } : {}) }
+}
+
+// Who asked, in the words a letter uses: `de vaste commissie voor Defensie`, `het lid Van Dijck`, `de leden Omtzigt en Leijten`,
+// `de motie van het lid Van der Graaf`, `het vragenuur van 7 november`, `de regeling van werkzaamheden`, `uw Kamer`.
+const COMMITTEE = /\b(?:de\s+)?((?:vaste\s+)?(?:Kamer)?commissie\s+voor\s+(?:\p{Lu}[\p{L}-]*|en|van|,)(?:\s+(?:\p{Lu}[\p{L}-]*|en|van|,))*)/u
+const MEMBER = /\b(?:het\s+(?:Kamer)?lid|de\s+leden|Kamerlid)\s+((?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|'t)\s+)*\p{Lu}[\p{L}'’-]*(?:\s+(?:en|\/)\s+(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en)\s+)*\p{Lu}[\p{L}'’-]*)*)/u
+const MOTIE_BY = /\bmotie(?:\s+van\s+(?:het\s+lid|de\s+leden)\s+|-)((?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en)\s+)*\p{Lu}[\p{L}'’-]*(?:[\s/]+(?:en\s+)?\p{Lu}[\p{L}'’-]*)*)/u
+
+/** Who in the Kamer asked for what a fulfilment sentence answers, and when; null where it names no one. */
+export function askedBy(sentence: string, on: string | null): AskedBy | null {
+  if (!/\b(?:verzoek\w*|verzocht|gevraagd|vraag|vragen|vragenuur|motie|regeling van werkzaamheden)\b/i.test(sentence)) return null
+  const motie = MOTIE_BY.exec(sentence)
+  if (motie) return { who: (motie[1] as string).trim(), how: 'motie', on }
+  if (/\bvragenuur\b/i.test(sentence)) return { who: MEMBER.exec(sentence)?.[1]?.trim() ?? 'de Tweede Kamer', how: 'vragenuur', on }
+  if (/\bregeling van werkzaamheden\b/i.test(sentence)) return { who: MEMBER.exec(sentence)?.[1]?.trim() ?? 'de Tweede Kamer', how: 'regeling', on }
+  const committee = COMMITTEE.exec(sentence)
+  if (committee) return { who: (committee[1] as string).replace(/[\s,]+$/, ''), how: 'commissie', on }
+  const member = MEMBER.exec(sentence)
+  if (member) return { who: (member[1] as string).trim(), how: 'lid', on }
+  if (/\b(?:uw|de)\s+Kamer\b/.test(sentence)) return { who: 'de Kamer', how: 'kamer', on }
+  return null
 }
 
 /** A motie's request: `verzoekt de regering …`, `verzoekt het kabinet …`. Returns whom it asks. */

@@ -1,4 +1,5 @@
 import type {
+  AskedBy,
   DateMention,
   Document,
   DuePeriod,
@@ -14,7 +15,7 @@ import type {
   Turn,
 } from '../model/document.js'
 import { toSourceOffset } from '../normalize/pieces.js'
-import { confidenceOf, DELIVERED_NOW, type FoundCommitment, findCommitment, PROMISE_THRESHOLD } from './commitments.js'
+import { confidenceOf, DELIVERED_NOW, type FoundCommitment, findCommitment, findDue, maskAbbreviations, PROMISE_THRESHOLD } from './commitments.js'
 import { findDates, lookingAhead } from './dates.js'
 import { findAbbreviations, findEntities } from './entities.js'
 import { type FulfilmentKind, findFulfilment, findRequest } from './fulfils.js'
@@ -174,7 +175,14 @@ export function extract(input: ExtractInput): Extraction {
     }
     const at = where(s.span.start, s.text.length)
     if (r.request) out.requests.push({ text: s.text, addressee: r.request.addressee, ...at, rule: r.request.rule })
-    else if (r.fulfil) out.fulfils.push({ text: s.text, pointsAt: withNearbyPointers(r.fulfil.pointsAt, s, k), ...at, rule: r.fulfil.rule })
+    else if (r.fulfil)
+      out.fulfils.push({
+        text: s.text,
+        pointsAt: withNearbyPointers(r.fulfil.pointsAt, s, k),
+        ...(r.fulfil.asked ? { asked: r.fulfil.asked } : {}),
+        ...at,
+        rule: r.fulfil.rule,
+      })
     else if (r.commitment) {
       const c = r.commitment
       // Said again by the same speaker (or, in a letter, by the same sender): one promise, the later sentence its support.
@@ -184,6 +192,9 @@ export function extract(input: ExtractInput): Extraction {
         first.support = [...(first.support ?? []), { kind: 'restated', text: s.text }, ...(r.support ?? [])]
         continue
       }
+      // `Ik zal de Kamer informeren over de afronding. Dat komt allemaal, meen ik, voor de zomer van 2015.`: a promise
+      // with no deadline of its own takes the one said in the next sentence of the same part, if that sentence is no reading of its own.
+      const later = c.dueText === null ? deadlineAfter(k) : null
       // `Deze zal ik uw Kamer toesturen na de rondetafelbijeenkomst.`: what `Deze` is, the sentence before says.
       const before = ANAPHOR.test(s.text) ? body[k - 1] : undefined
       out.commitments.push({
@@ -196,8 +207,8 @@ export function extract(input: ExtractInput): Extraction {
         ...(r.speaker && input.held && input.held !== date ? { made: input.held } : {}),
         action: c.action,
         object: c.object,
-        dueText: c.dueText,
-        due: c.due,
+        dueText: later?.dueText ?? c.dueText,
+        due: later?.due ?? c.due,
         condition: c.condition,
         confidence: c.confidence,
         features: c.features,
@@ -205,6 +216,17 @@ export function extract(input: ExtractInput): Extraction {
         rule: c.rule,
       })
     }
+  }
+
+  /** The deadline the sentence after `k` gives, where it is short, of the same part (or turn), no reading of its own, and ahead. */
+  function deadlineAfter(k: number): { dueText: string; due: DuePeriod | null } | null {
+    const here = body[k] as Sentence
+    const next = body[k + 1]
+    if (!next || next.text.length > NEXT_DEADLINE_MAX || readings[k + 1]?.commitment || readings[k + 1]?.fulfil || readings[k + 1]?.request) return null
+    if (debate ? turnAt(turns, next.span.start) !== turnAt(turns, here.span.start) : next.sectionIndex !== here.sectionIndex) return null
+    const found = findDue(maskAbbreviations(next.text), date)
+    if (!found.dueText || (found.due && date && found.due.end < date)) return null
+    return { dueText: found.dueText, due: found.due }
   }
 
   // A fulfilment often names the earlier paper next to it, not in it: in its footnote (`zoals toegezegd in
@@ -248,7 +270,11 @@ export function extract(input: ExtractInput): Extraction {
     if (isGovernment(who) && turn) {
       const before = body[k - 1]
       const sameTurn = before && turnAt(turns, before.span.start) === turn ? before : undefined
-      const joinBefore = !!sameTurn && pledgesBack(s.text)
+      // `De motie op stuk nr. 33 kan ik oordeel Kamer geven. Ik ga het namelijk in kaart brengen.`: the promise that carries
+      // a motie's appreciation is said with it, and is one promise with it.
+      const appraised = !!sameTurn && sameTurn.text.length <= 200 && APPRAISES_MOTIE.test(maskAbbreviations(sameTurn.text))
+      const joinBefore =
+        !!sameTurn && (pledgesBack(s.text) || (appraised && !!findCommitment(s.text, date, actorOfSpeaker(who as Speaker), false, true)))
       const said = joinBefore ? `${(sameTurn as Sentence).text} ${s.text}` : s.text
       const fulfil = mayFulfil.has(s) && !joinBefore ? findFulfilment(s.text, date) : null
       if (fulfil && fulfil.kind !== 'promise-reported') return { fulfil }
@@ -286,7 +312,8 @@ export function extract(input: ExtractInput): Extraction {
   function acknowledged(readings: Reading[]): void {
     for (const [k, s] of body.entries()) {
       const turn = turnAt(turns, s.span.start)
-      if (!turn || isGovernment(turn.speaker) || !acknowledgesPromise(s.text)) continue
+      // The chair's list of toezeggingen (`… Dat is een toezegging aan de heer Olger van Dijk.`) names its own item, not the turn before.
+      if (!turn || isGovernment(turn.speaker) || s.section === 'list-item' || !acknowledgesPromise(s.text)) continue
       let at = turns.indexOf(turn) - 1
       while (at >= 0 && (turns[at] as Turn).speaker.role === 'voorzitter' && turn.speaker.role !== 'voorzitter') at--
       const promiser = turns[at]
@@ -342,7 +369,17 @@ export function extract(input: ExtractInput): Extraction {
         const c = ownReading(j, speaker)
         if (c) candidates.push({ index: j, text: b.text, bonus: c.confidence })
       }
-      const told = toldSentence((body[k] as Sentence).text, candidates, weight)
+      // Where no sentence shares its rare words, the reading most likely tells a promise already found in other words
+      // (`… indien daar aanleiding toe is de Kamer te informeren over …` ↔ `Als het zover is, … dan zal ik uw Kamer daarover
+      // zeker informeren`): the speaker's found promise it shares most with takes it as support.
+      const told =
+        toldSentence((body[k] as Sentence).text, candidates, weight) ??
+        toldSentence(
+          (body[k] as Sentence).text,
+          candidates.filter((c) => readings[c.index]?.commitment && (readings[c.index]?.commitment?.confidence ?? 0) >= PROMISE_THRESHOLD),
+          weight,
+          0,
+        )
       if (!told) continue
       const j = told.index
       const before = readings[j] ?? {}
@@ -398,13 +435,19 @@ const FOOTNOTE_MARK = /\p{L}[.,»)]?(\d{1,2})(?=[\s.,;:)]|$)/gu
 // A promise that opens with a word pointing back: `Deze zal ik …`, `Hierover informeer ik u …`, `Dit rapport zal …`.
 const ANAPHOR = /^(?:[Dd]eze|[Dd]it|[Dd]ie|[Dd]at|[Hh]ierover|[Dd]aarover|[Hh]ierop|[Dd]aarop)\b/
 
-/** How sure the recogniser must be of a speaker's own sentence before the chair's reading can confirm it (a score of −1). */
-const OWN_WORDS_MIN = 0.25
+// A member of government's appreciation of a motie: `De motie op stuk nr. 33 kan ik oordeel Kamer geven.`
+const APPRAISES_MOTIE = /\bmotie\b[^.;]{0,120}\boordeel (?:aan de )?Kamer\b/i
+
+/** How long a sentence after a promise may be to lend it its deadline: a short one says only when (`Dat zal in september zijn.`). */
+const NEXT_DEADLINE_MAX = 120
+
+/** How sure the recogniser must be of a speaker's own sentence before the chair's reading can confirm it (a score of about −0.6). */
+const OWN_WORDS_MIN = 0.35
 
 /** What one sentence was read as, before the paper as a whole settles reported requests and promises. */
 interface Reading {
   request?: { addressee: string; rule: string }
-  fulfil?: { rule: string; kind: FulfilmentKind; pointsAt: PointsAt[] }
+  fulfil?: { rule: string; kind: FulfilmentKind; pointsAt: PointsAt[]; asked?: AskedBy }
   commitment?: FoundCommitment
   /** For a promise told in the past: the sentence read as a promise, in case the paper does not keep it. */
   reported?: FoundCommitment

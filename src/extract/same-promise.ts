@@ -52,13 +52,15 @@ export function toldSentence(
   reading: string,
   candidates: Array<{ index: number; text: string; bonus: number }>,
   weight: (w: string) => number,
+  /** The rarity that must be shared (default {@link CONFIRM_MIN}); 0 takes the found promise that shares most, if any word. */
+  min = CONFIRM_MIN,
 ): { index: number; shared: string[] } | null {
   const words = contentWords(reading)
   let best: { index: number; shared: string[]; score: number } | null = null
   for (const c of candidates) {
     const { shared, score } = sharedWeight(words, contentWords(c.text), weight)
     // Two rare words shared; or one, where the sentence already reads as a promise on its own.
-    if (!((shared.length >= 2 && score >= CONFIRM_MIN) || (c.bonus >= 0.5 && score >= CONFIRM_MIN / 2))) continue
+    if (shared.length === 0 || !((shared.length >= 2 && score >= min) || (c.bonus >= 0.5 && score >= min / 2))) continue
     const total = score + 6 * c.bonus
     if (!best || total > best.score) best = { index: c.index, shared, score: total }
   }

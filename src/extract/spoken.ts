@@ -44,6 +44,9 @@ export const opensPromiseList = (sentence: string): boolean => PROMISE_LIST.test
  */
 export function chairPromise(sentence: string, inList: boolean, speakers: Speaker[]): { speaker: Speaker | null; role: string } | null {
   const m = CHAIR_PROMISE.exec(sentence)
+  // In a list each item opens with the member of government (`De minister zegt toe …`); a role named later in the
+  // sentence (`We gaan de toezegging aanpassen naar hoe de staatssecretaris het zegt.`) is no item.
+  if (m && inList && m.index > 3 && !/^(?:[-–•]\s*)?(?:De|Het) /.test(sentence)) return null
   if (m && (inList || /\b(?:zegt|zeggen|zegde)\b[^.;]{0,80}?\btoe\b|\btoegezegd\b|\btoezegging\b/.test(sentence))) {
     const role = (m[1] as string).toLowerCase()
     return { speaker: speakerForRole(role, m[2] ?? null, speakers), role }

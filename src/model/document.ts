@@ -167,6 +167,18 @@ export interface PointsAt {
 /** A sentence in which the paper says it keeps an earlier promise or answers a request. */
 export interface Fulfilment extends Extracted {
   pointsAt: PointsAt[]
+  /** Where it answers a request of the Kamer: who asked, how and when (`het verzoek van het lid Van Dijck`, `het vragenuur van 7 november`). */
+  asked?: AskedBy
+}
+
+/** Who in the Kamer asked for what a paper answers. */
+export interface AskedBy {
+  /** A committee, a member, or the Kamer as a whole. */
+  who: string
+  /** How: a committee's letter or request, a member's (at the regeling van werkzaamheden, in the vragenuur), a motie. */
+  how: 'commissie' | 'lid' | 'kamer' | 'motie' | 'vragenuur' | 'regeling' | 'debat'
+  /** The day it was asked, where the sentence says. */
+  on: string | null
 }
 
 /** A motie's request to the government (`verzoekt de regering …`): not a promise. */

@@ -1,5 +1,5 @@
 import type { TrackedCommitment } from '../link/status.js'
-import type { Document, Speaker, SpeakerRole } from '../model/document.js'
+import type { AskedBy, Document, Speaker, SpeakerRole } from '../model/document.js'
 import { type Citations, documentNummerOf } from '../store/store.js'
 import { correctionForm, correctionNote, postponementNote } from './corrections.js'
 import { dossierHref, dutchDate, esc, layout, officialHref, paperHref, STATUS_NL, shownTitle } from './html.js'
@@ -55,7 +55,11 @@ export function markedHtml(doc: Document, citations: Citations | null, commitmen
     })
   })
   for (const f of doc.fulfils)
-    marks.push({ ...f.span, open: '<mark class="fulfilment" title="Nakoming van een eerdere toezegging of verzoek">', close: '</mark>' })
+    marks.push({
+      ...f.span,
+      open: `<mark class="fulfilment" title="${esc(f.asked ? `Antwoord op ${askedNl(f.asked)}` : 'Nakoming van een eerdere toezegging of verzoek')}">`,
+      close: '</mark>',
+    })
 
   const out: string[] = []
   // A debate's turns: each speaker's label is a heading of its own (`Staatssecretaris De Vries`, role beside it).
@@ -124,6 +128,21 @@ function paragraphs(text: string): Array<{ start: number; end: number }> {
   return out
 }
 
+const HOW_NL: Record<AskedBy['how'], string> = {
+  commissie: 'een verzoek van de',
+  lid: 'een verzoek van het lid',
+  kamer: 'een verzoek van',
+  motie: 'de motie van',
+  vragenuur: 'een vraag in het vragenuur van',
+  regeling: 'een verzoek bij de regeling van werkzaamheden van',
+  debat: 'een verzoek in het debat van',
+}
+
+/** Who asked, in Dutch: `een verzoek van het lid Van Dijck (7 november 2023)`. */
+function askedNl(a: AskedBy): string {
+  return `${HOW_NL[a.how]} ${a.who}${a.on ? ` (${dutchDate(a.on)})` : ''}`
+}
+
 /** The paper page: the marked text, a side panel with what was extracted, citations in and out, and the original text. */
 export function paperPage(
   doc: Document,
@@ -187,6 +206,11 @@ export function paperPage(
         `<li><a href="#beurt-${s.first + 1}">${esc(label)}</a> <span class="target">${esc([ROLE_NL[s.speaker.role], s.speaker.function].filter(Boolean).join(', '))} · ${s.turns} ${s.turns === 1 ? 'beurt' : 'beurten'}</span></li>`,
     )
     .join('')
+  // Requests of the Kamer this paper answers: who asked, how and when.
+  const answered = doc.fulfils
+    .filter((f) => f.asked)
+    .map((f) => `<li>${esc(askedNl(f.asked as AskedBy))} <span class="target">“${esc(f.text)}”</span></li>`)
+    .join('')
   const refItems = (citations?.out ?? [])
     .map(
       (r) =>
@@ -229,6 +253,7 @@ export function paperPage(
   <aside class="panel" aria-label="Wat kamerwacht vond">
     ${speakerItems ? `<section><h2>Sprekers (${speakers.size})</h2><ul class="speakers">${speakerItems}</ul></section>` : ''}
     <section><h2>Toezeggingen (${commitments.length})</h2>${commitmentItems ? `<ul class="commitments">${commitmentItems}</ul>` : '<p>Geen.</p>'}</section>
+    ${answered ? `<section><h2>Beantwoordt verzoeken (${doc.fulfils.filter((f) => f.asked).length})</h2><ul>${answered}</ul></section>` : ''}
     <section><h2>Verwijzingen (${citations?.out.length ?? 0})</h2>${refItems ? `<ul>${refItems}</ul>` : '<p>Geen.</p>'}</section>
     <section><h2>Aangehaald door (${citations?.in.length ?? 0})</h2>${citedBy ? `<ul>${citedBy}</ul>` : '<p>Nog geen opgeslagen stuk.</p>'}</section>
     <section><h2>Data (${doc.dates.length})</h2>${dateItems ? `<ul>${dateItems}</ul>` : '<p>Geen.</p>'}</section>
