@@ -129,6 +129,25 @@ describe('a plenary debate (tweeminutendebat), written in the official layouts',
   })
 })
 
+describe('the sitting of a printed Handelingen item', () => {
+  const withEarlierSitting = (text: string) =>
+    text.replace(
+      'Aan de orde is het tweeminutendebat Betaaltermijnen mkb (CD 14/12).',
+      '(Zie vergadering van 31 januari 2022.)\nAan de orde is het tweeminutendebat Betaaltermijnen mkb (CD 14/12).',
+    )
+  it('is the day in its running heads, not the earlier sitting `(Zie vergadering van …)` names', async () => {
+    const doc = await read(withEarlierSitting(fixture('tweeminutendebat.pdf.txt')), 'tweeminutendebat-zie-vergadering.pdf.txt')
+    expect(doc).toMatchObject({ type: 'handelingen', date: '2022-12-15' })
+  })
+
+  it('without running heads, `(Zie vergadering van …)` is still no date of this sitting', async () => {
+    const bare = withEarlierSitting(fixture('tweeminutendebat.pdf.txt')).replace(/^Tweede Kamer .* TK \d+ [\d-]+\n/gm, '')
+    expect(bare).not.toMatch(/TK 38 38-12/)
+    const doc = await read(bare, 'tweeminutendebat-zonder-kop.pdf.txt')
+    expect(doc.date).not.toBe('2022-01-31')
+  })
+})
+
 describe('the verslag of a committee debate, as PDF text and as a PDF', () => {
   const turns: GoldTurn[] = [
     ['De voorzitter', 'voorzitter'],

@@ -321,7 +321,10 @@ describe('fulfilments: a paper keeping a promise or answering a request', () => 
       'Op 6 september jl. heb ik het verzoek gekregen van de vaste commissie voor Financiën om een reactie op het artikel.',
       { who: 'vaste commissie voor Financiën', how: 'commissie', on: '2023-09-06' },
     ],
-    ['Naar aanleiding van het vragenuur van 7 november 2023 stuur ik u de cijfers over de wachtlijsten.', { who: 'de Tweede Kamer', how: 'vragenuur', on: '2023-11-07' }],
+    [
+      'Naar aanleiding van het vragenuur van 7 november 2023 stuur ik u de cijfers over de wachtlijsten.',
+      { who: 'de Tweede Kamer', how: 'vragenuur', on: '2023-11-07' },
+    ],
     ['Hierbij treft u de evaluatie aan, waar uw Kamer om heeft verzocht.', { who: 'de Kamer', how: 'kamer', on: null }],
     ['In deze brief ga ik in op het verzoek van het lid Van Dijck over de fiscale regeling.', { who: 'Van Dijck', how: 'lid', on: null }],
     ['Met deze brief geef ik uitvoering aan de motie van het lid Van der Graaf over de sluiting.', { who: 'Van der Graaf', how: 'motie', on: null }],
@@ -337,12 +340,9 @@ describe('fulfilments: a paper keeping a promise or answering a request', () => 
     // Near misses: a request told without an answer in this paper, a question asked of the Kamer.
     ['Het verzoek van de vaste commissie zal ik in het najaar beantwoorden.'],
     ['In het vragenuur van 7 november werd gesproken over de wachtlijsten.'],
-  ])(
-    'not a fulfilment: %s',
-    (s) => {
-      expect(findFulfilment(s, null)).toBeNull()
-    },
-  )
+  ])('not a fulfilment: %s', (s) => {
+    expect(findFulfilment(s, null)).toBeNull()
+  })
 })
 
 describe('people, organisations, places and the paper’s own abbreviations', () => {

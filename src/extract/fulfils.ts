@@ -126,8 +126,10 @@ export function findFulfilment(sentence: string, ref: string | null): { rule: st
 // Who asked, in the words a letter uses: `de vaste commissie voor Defensie`, `het lid Van Dijck`, `de leden Omtzigt en Leijten`,
 // `de motie van het lid Van der Graaf`, `het vragenuur van 7 november`, `de regeling van werkzaamheden`, `uw Kamer`.
 const COMMITTEE = /\b(?:de\s+)?((?:vaste\s+)?(?:Kamer)?commissie\s+voor\s+(?:\p{Lu}[\p{L}-]*|en|van|,)(?:\s+(?:\p{Lu}[\p{L}-]*|en|van|,))*)/u
-const MEMBER = /\b(?:het\s+(?:Kamer)?lid|de\s+leden|Kamerlid)\s+((?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|'t)\s+)*\p{Lu}[\p{L}'’-]*(?:\s+(?:en|\/)\s+(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en)\s+)*\p{Lu}[\p{L}'’-]*)*)/u
-const MOTIE_BY = /\bmotie(?:\s+van\s+(?:het\s+lid|de\s+leden)\s+|-)((?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en)\s+)*\p{Lu}[\p{L}'’-]*(?:[\s/]+(?:en\s+)?\p{Lu}[\p{L}'’-]*)*)/u
+const MEMBER =
+  /\b(?:het\s+(?:Kamer)?lid|de\s+leden|Kamerlid)\s+((?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|'t)\s+)*\p{Lu}[\p{L}'’-]*(?:\s+(?:en|\/)\s+(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en)\s+)*\p{Lu}[\p{L}'’-]*)*)/u
+const MOTIE_BY =
+  /\bmotie(?:\s+van\s+(?:het\s+lid|de\s+leden)\s+|-)((?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en)\s+)*\p{Lu}[\p{L}'’-]*(?:[\s/]+(?:en\s+)?\p{Lu}[\p{L}'’-]*)*)/u
 
 /** Who in the Kamer asked for what a fulfilment sentence answers, and when; null where it names no one. */
 export function askedBy(sentence: string, on: string | null): AskedBy | null {

@@ -273,8 +273,7 @@ export function extract(input: ExtractInput): Extraction {
       // `De motie op stuk nr. 33 kan ik oordeel Kamer geven. Ik ga het namelijk in kaart brengen.`: the promise that carries
       // a motie's appreciation is said with it, and is one promise with it.
       const appraised = !!sameTurn && sameTurn.text.length <= 200 && APPRAISES_MOTIE.test(maskAbbreviations(sameTurn.text))
-      const joinBefore =
-        !!sameTurn && (pledgesBack(s.text) || (appraised && !!findCommitment(s.text, date, actorOfSpeaker(who as Speaker), false, true)))
+      const joinBefore = !!sameTurn && (pledgesBack(s.text) || (appraised && !!findCommitment(s.text, date, actorOfSpeaker(who as Speaker), false, true)))
       const said = joinBefore ? `${(sameTurn as Sentence).text} ${s.text}` : s.text
       const fulfil = mayFulfil.has(s) && !joinBefore ? findFulfilment(s.text, date) : null
       if (fulfil && fulfil.kind !== 'promise-reported') return { fulfil }

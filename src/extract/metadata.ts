@@ -176,7 +176,9 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
     signers: signers.length ? signers : (hints.signers ?? []),
     addressee: parts.addressee ? addresseeName(parts.addressee) : (hints.addressee ?? null),
     place,
-    date: hints.date ?? date ?? facts.date ?? null,
+    // A printed Handelingen page names its sitting's day in every running head (`Tweede Kamer … 8 februari 2024 TK 45 45-3-1`):
+    // that day, not a date line read from the text (`(Zie vergadering van 31 januari 2024.)` names an earlier sitting).
+    date: hints.date ?? (facts.paperId?.startsWith('h-') ? facts.date : undefined) ?? date ?? facts.date ?? null,
   }
 }
 
@@ -212,9 +214,13 @@ export function debateMetadata(meta: Metadata, text: string, sections: Section[]
     } else if (running && out.vergaderjaar && !out.id)
       out.id = `h-${running[1]?.toLowerCase()}-${out.vergaderjaar.replace('-', '')}-${running[2]}-${running[3]}`
   }
+  // `(Zie vergadering van 31 januari 2024.)` names the sitting where the item began, not this one: a date read from it is dropped.
+  const earlier = /\(Zie vergadering van (\d{1,2}\s+\p{L}+\s+\d{4})/u.exec(head)
+  if (earlier && out.date && dutchDate(earlier[1] as string) === out.date) out.date = null
   if (!out.date) {
     for (const s of headSections) {
-      const line = text.slice(s.span.start, s.span.end)
+      // `(Zie vergadering van 31 januari 2024.)`: where an item began, at an earlier sitting.
+      const line = text.slice(s.span.start, s.span.end).replace(/\(Zie vergadering van [^)]*\)/gu, '')
       const numeric = NUMERIC_DAY.exec(line)
       const day = dutchDate(line) ?? (numeric ? dutchDate(`${numeric[1]} ${MONTH_NAMES[Number(numeric[2]) - 1] ?? ''} ${numeric[3]}`) : null)
       if (day) {
