@@ -226,7 +226,10 @@ export function matchFulfilments(commitments: CommitmentRecord[], later: LinkPro
       })
       continue
     }
-    if (confidence < CANDIDATE_MIN) continue
+    // A candidate must have something to do with the promise: its subject, or a pointer to its paper. A letter of the
+    // same office and dossier that only delivers something else (`… over de Nederlandse bijdrage aan het IAEA`) is none.
+    const related = values['subject.share'] >= 0.25 || values['cites.paper'] > 0 || values['cites.date-office'] > 0 || values['says.kept-this'] > 0
+    if (confidence < CANDIDATE_MIN || (confidence < FACT_CONFIDENCE && !related)) continue
     links.push({
       commitmentId: c.id,
       paperKey: later.key,
