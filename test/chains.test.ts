@@ -69,12 +69,18 @@ describe.skipIf(skipWithoutShared)('real chains of a promise and the paper that 
     expect(c.postponements.map((e) => e.paperId)).toEqual(['kst-31016-60'])
     // Open, not overdue, on a day after the old deadline and before the new one.
     expect(c.status).toBe('open')
+    // One promise, one record: the later letter's own sentence restating it is not a second promise on the board.
+    const all = store.commitments({ dossier: '31016', limit: 100 }, '2013-12-10').items
+    expect(all.filter((x) => x.text.includes('in januari 2014 een gecombineerde inhoudelijke reactie'))).toEqual([])
   })
 
   it('near miss: the same postponing letter read before the promise gives the same result', async () => {
     const store = await storeWith(chain('31016-60.obpage.txt'), chain('31016-58.obpage.txt'))
     const c = promiseOf(store, 'kst-31016-58', 'uiterlijk voor het einde van dit jaar', '2013-12-10')
     expect([c.status, c.due?.end, c.moved?.length]).toEqual(['open', '2014-01-31', 1])
+    expect(store.commitments({ paper: 'kst-31016-60', limit: 100 }, '2013-12-10').items.map((x) => x.text)).not.toContainEqual(
+      expect.stringContaining('in januari 2014 een gecombineerde'),
+    )
   })
 })
 

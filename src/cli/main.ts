@@ -278,10 +278,12 @@ Examples:
     .addHelpText(
       'after',
       `
-A promise is fulfilled when a later paper says it keeps it and points at the paper, debate or
-motie where it was made, or comes from the same sender in the same dossier and is about the
-same subject. Weaker matches are listed as candidates. Overdue: its deadline passed unkept;
-due-soon: within 30 days. Set KAMERWACHT_TODAY=2022-09-01 to see the state on another day.
+A promise is fulfilled when the signs that a later paper keeps it weigh 0.7 or more: it cites the
+paper (or names its day from the same office), says it keeps a promise, delivers now what was
+promised, shares its subject, comes from the same office and dossier in time. Weaker matches are
+candidates (\`commitment ID\` shows each sign's part). A later paper that moves the promise keeps it
+open with the new deadline. Overdue: its deadline passed unkept; due-soon: within 30 days.
+Set KAMERWACHT_TODAY=2022-09-01 to see the state on another day.
 
 Examples:
   kamerwacht commitments --status overdue --sender "Buitenlandse Zaken"

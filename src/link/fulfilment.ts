@@ -66,8 +66,11 @@ export interface FulfilmentLink {
   confidence: number
   /** What supports the link: the fulfilment sentence, or the subject words both share. */
   evidence: string
-  /** For a later paper that moves the promise: the new deadline (not stored on the link; the store moves the promise). */
-  postponement?: { dueText: string | null; due: DuePeriod | null }
+  /**
+   * For a later paper that moves the promise: the new deadline, and the id of the later paper's own record of the
+   * promise restated, which the store drops (one promise, one record). Not stored on the link; the store moves the promise.
+   */
+  postponement?: { dueText: string | null; due: DuePeriod | null; restatedBy: string }
 }
 
 /** Links at or above this confidence make a commitment `fulfilled`; weaker ones are shown as candidates. */
@@ -222,7 +225,7 @@ export function matchFulfilments(commitments: CommitmentRecord[], later: LinkPro
         reason: 'postponed',
         confidence: Math.min(confidence, CANDIDATE_MIN),
         evidence: `moved to ${later.postpones.dueText ?? 'a later date'}${later.postpones.due ? ` (by ${later.postpones.due.end})` : ''}: ${later.postpones.text}`,
-        postponement: { dueText: later.postpones.dueText, due: later.postpones.due },
+        postponement: { dueText: later.postpones.dueText, due: later.postpones.due, restatedBy: commitmentId(later.key, later.postpones.text) },
       })
       continue
     }

@@ -139,6 +139,11 @@ export class PgLinks {
       const row = (await this.rows<{ record: string }>(db, 'SELECT record FROM commitments WHERE id = $1', [l.commitmentId]))[0]
       const moved = row ? movedPromise(JSON.parse(row.record) as CommitmentRecord, l) : null
       if (moved) await db.query('UPDATE commitments SET due_end = $1, record = $2 WHERE id = $3', [moved.due?.end ?? null, JSON.stringify(moved), moved.id])
+      // The later paper's own record of the same promise restated: one promise, one record (see the embedded store).
+      if (row) {
+        await db.query('DELETE FROM commitments WHERE id = $1', [l.postponement.restatedBy])
+        await db.query('DELETE FROM fulfilments WHERE commitment_id = $1', [l.postponement.restatedBy])
+      }
     }
   }
 

@@ -130,6 +130,8 @@ export class SqliteLinks {
         `SELECT record FROM commitments WHERE dossier = ? AND date < ? ORDER BY date DESC LIMIT ${MATCH_WINDOW}`,
       ),
       moveCommitment: db.prepare<[string | null, Buffer, string]>('UPDATE commitments SET due_end = ?, record = ? WHERE id = ?'),
+      deleteCommitment: db.prepare<[string]>('DELETE FROM commitments WHERE id = ?'),
+      deleteLinksOf: db.prepare<[string]>('DELETE FROM fulfilments WHERE commitment_id = ?'),
       commitment: db.prepare<[string], { record: Buffer }>('SELECT record FROM commitments WHERE id = ?'),
       links: db.prepare<[string], FulfilmentLink & { paperId: string | null; paperDate: string | null; paperTitle: string | null }>(
         'SELECT f.commitment_id AS commitmentId, f.paper_key AS paperKey, f.reason, f.confidence, f.evidence, p.id AS paperId, p.date AS paperDate, p.title AS paperTitle FROM fulfilments f JOIN papers p ON p.key = f.paper_key WHERE f.commitment_id = ?',
@@ -207,6 +209,11 @@ export class SqliteLinks {
       const row = this.s.commitment.get(l.commitmentId)
       const moved = row ? movedPromise(this.record(row.record), { ...l, postponement }) : null
       if (moved) this.s.moveCommitment.run(moved.due?.end ?? null, this.packer.pack('record', JSON.stringify(moved)), moved.id)
+      // The later paper's own record of the same promise restated (`stuur ik u in januari 2014 …`): one promise, one record.
+      if (row) {
+        this.s.deleteCommitment.run(postponement.restatedBy)
+        this.s.deleteLinksOf.run(postponement.restatedBy)
+      }
     }
   }
 
