@@ -189,6 +189,28 @@ describe('commitments beside policy intentions and motie requests', () => {
 
   // Real sentences of corpus/letters, one table per form of promise, each beside a near miss of the same form.
   const forms: Array<{ form: string; ref: string; promise: string; dueText: string | null; nearMiss: string }> = [
+    // Issue 24: the Kamer as receiver in the passive, and a promise inside a coming paper.
+    {
+      form: 'the Kamer as receiver of a paper that goes to it (toegaan)',
+      ref: '2025-03-01',
+      promise: 'Deze geannoteerde agenda gaat uw Kamer uiterlijk begin volgende week toe.',
+      dueText: 'volgende week',
+      nearMiss: 'De geannoteerde agenda ging uw Kamer vorige week toe.',
+    },
+    {
+      form: 'the Kamer given the chance to speak',
+      ref: '2025-03-01',
+      promise: 'Voorafgaand aan de besluitvorming zal de Tweede Kamer de gelegenheid worden gegeven zich hierover uit te spreken.',
+      dueText: null,
+      nearMiss: 'De Tweede Kamer heeft de gelegenheid gehad zich hierover uit te spreken.',
+    },
+    {
+      form: 'a promise inside a coming paper',
+      ref: '2025-03-01',
+      promise: 'In de geannoteerde agenda voor de Raad zal ik een verslag opnemen van de bespreking.',
+      dueText: 'voor de Raad',
+      nearMiss: 'In de geannoteerde agenda voor de Raad is een verslag opgenomen van de bespreking.',
+    },
     {
       form: 'the Kamer as receiver, present tense with a time ahead',
       ref: '2015-12-01',

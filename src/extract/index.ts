@@ -33,7 +33,7 @@ const FULFIL_WORDS = /toeze|toegez|belo|aangek|motie|verzo|antwoord|aanleiding|r
 // Promises are read from the clause (see commitments.ts), and a promise is an act directed at the Kamer:
 // only sentences holding a word of such an act (`informeren`, `sturen`, `ingaan`, `betrekken` …) are tried.
 const PROMISE_WORDS =
-  /nforme|bericht|stuur|sturen|zend|toekom|rapport|terug|hoogte|kennis|tegemoet|ontvang|ingaan|in te gaan|ga ik|betrek|betrokken|aandacht|ndien|ingedien| dien | dienen|delen|gedeeld| bied |bieden|aanbied|aangeboden|voorleg|leg ik|beantwoord|toelicht|toegelicht|uiteen|verstrek|mededel|melden|meld ik|reactie|reageren|appreciatie|evaluatie|verslag|weten| kom ik| komen w| kom met| komen met|briefing|behandel|meeneem|meegenomen|overzicht|update|inzicht/g
+  /nforme|bericht|stuur|sturen|zend|toekom|rapport|terug|hoogte|kennis|tegemoet|ontvang|ingaan|in te gaan|ga ik|betrek|betrokken|aandacht|ndien|ingedien| dien | dienen|delen|gedeeld| bied |bieden|aanbied|aangeboden|voorleg|leg ik|beantwoord|toelicht|toegelicht|uiteen|verstrek|mededel|melden|meld ik|reactie|reageren|appreciatie|evaluatie|verslag|weten| kom ik| komen w| kom met| komen met|briefing|behandel|meeneem|meegenomen|overzicht|update|inzicht|gelegenheid|opnemen|op te nemen|gaat uw|gaan uw|gaat u |krijgt u|krijgen u/g
 const TRIGGERS = new RegExp(`(${REQUEST_WORDS.source})|(${FULFIL_WORDS.source})|(${PROMISE_WORDS.source})`, 'g')
 
 /** What the extractors need to know of the paper. */
