@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { jaccard } from './lib/fitting.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const shared = resolve(process.env.SHARED ?? join(root, '..', 'shared'))
@@ -18,21 +19,6 @@ const verbose = process.argv.includes('--verbose')
 if (!existsSync(join(dir, 'CHAINS.json'))) {
   console.error(`eval-chains: ${dir}/CHAINS.json not found; put shared/ beside the clone or set SHARED`)
   process.exit(2)
-}
-const words = (s) =>
-  new Set(
-    (s ?? '')
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .match(/[\p{L}\p{N}]+/gu) ?? [],
-  )
-const jaccard = (a, b) => {
-  const x = words(a)
-  const y = words(b)
-  let i = 0
-  for (const w of x) if (y.has(w)) i++
-  return i / (x.size + y.size - i || 1)
 }
 const cli = (args, env = {}) =>
   spawnSync(process.execPath, [join(root, 'bin', 'kamerwacht.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...env } })

@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { jaccard } from './lib/fitting.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const shared = resolve(process.env.SHARED ?? join(root, '..', 'shared'))
@@ -69,21 +70,6 @@ process.exit(status)
 
 /** The share of matched spoken promises whose actor is the gold `actor` (the office, as the record gives it). */
 function speakerAccuracy(dir, out) {
-  const words = (s) =>
-    new Set(
-      (s ?? '')
-        .toLowerCase()
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .match(/[\p{L}\p{N}]+/gu) ?? [],
-    )
-  const jaccard = (a, b) => {
-    const x = words(a)
-    const y = words(b)
-    let i = 0
-    for (const w of x) if (y.has(w)) i++
-    return i / (x.size + y.size - i || 1)
-  }
   let right = 0
   let matched = 0
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.gold.json'))) {

@@ -19,6 +19,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { fitMap, jaccard, leaveOneGroupOut, pct, predict, figures as prf } from './lib/fitting.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const shared = resolve(process.env.SHARED ?? join(root, '..', 'shared'))
@@ -59,23 +60,6 @@ const PRIOR = {
   },
 }
 const SIGMA2 = 1
-
-function words(s) {
-  return new Set(
-    (s ?? '')
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .match(/[\p{L}\p{N}]+/gu) ?? [],
-  )
-}
-function jaccard(a, b) {
-  const x = words(a)
-  const y = words(b)
-  let i = 0
-  for (const w of x) if (y.has(w)) i++
-  return i / (x.size + y.size - i || 1)
-}
 
 async function buildPairs() {
   const { createContext, readDocument } = await import(join(root, 'dist', 'pipeline.js'))
@@ -118,48 +102,19 @@ async function buildPairs() {
   return pairs
 }
 
-const sigmoid = (z) => 1 / (1 + Math.exp(-z))
-const predict = (m, v) => sigmoid(m.bias + FULFILMENT_FEATURES.reduce((s, f) => s + m.weights[f] * v[f], 0))
-
-/** MAP logistic regression by gradient descent, from the prior. */
-function fitModel(pairs) {
-  const m = { bias: PRIOR.bias, weights: { ...PRIOR.weights } }
-  const rate = 0.05
-  for (let step = 0; step < 3000; step++) {
-    let gb = (m.bias - PRIOR.bias) / SIGMA2
-    const gw = Object.fromEntries(FULFILMENT_FEATURES.map((f) => [f, (m.weights[f] - PRIOR.weights[f]) / SIGMA2]))
-    for (const p of pairs) {
-      const e = predict(m, p.values) - p.label
-      gb += e
-      for (const f of FULFILMENT_FEATURES) gw[f] += e * p.values[f]
-    }
-    const n = Math.max(pairs.length, 1)
-    m.bias -= (rate * gb) / Math.sqrt(n)
-    for (const f of FULFILMENT_FEATURES) m.weights[f] -= (rate * gw[f]) / Math.sqrt(n)
-  }
-  return m
-}
-
 const FACT = 0.7
+/** The prior as the fitting takes it: one map of weights, the bias among them. */
+const priorWeights = { bias: PRIOR.bias, ...PRIOR.weights }
+const fitModel = (rows) => fitMap(rows, priorWeights, { sigma2: SIGMA2, steps: 3000, rate: 0.05 })
+
+/** Precision and recall of the facts (at 0.7), and the chains closed: a postponed chain's pair must not be a fact. */
 function figures(scored) {
-  let tp = 0
-  let fp = 0
-  let fn = 0
-  for (const { p, prob } of scored) {
-    if (prob >= FACT && p.label) tp++
-    else if (prob >= FACT) fp++
-    else if (p.label) fn++
-  }
-  const P = tp + fp ? tp / (tp + fp) : 1
-  const R = tp + fn ? tp / (tp + fn) : 1
-  const F = P + R ? (2 * P * R) / (P + R) : 0
-  // A chain is closed when its pair is a fact (explicit, implicit) or is not one (postponed).
-  const chains = scored.filter(({ p }) => p.chain)
-  const closed = chains.filter(({ p, prob }) => (p.chain === 'postponed' ? prob < FACT : prob >= FACT)).length
-  return { P, R, F, tp, fp, fn, closed, chains: chains.length }
+  const f = prf(scored, FACT)
+  const chains = scored.filter(({ r }) => r.chain)
+  const closed = chains.filter(({ r, p }) => (r.chain === 'postponed' ? p < FACT : p >= FACT)).length
+  return { ...f, closed, chains: chains.length }
 }
 
-const pct = (x) => `${(100 * x).toFixed(1).padStart(5)}%`
 const line = (name, f) =>
   `${name.padEnd(14)} P ${pct(f.P)}  R ${pct(f.R)}  F1 ${pct(f.F)}  (${f.tp} kept right, ${f.fp} wrong, ${f.fn} missed; chains closed ${f.closed} of ${f.chains})`
 
@@ -175,17 +130,13 @@ if (report) {
   mkdirSync(dirname(dataFile), { recursive: true })
   writeFileSync(dataFile, `${JSON.stringify({ features: FULFILMENT_FEATURES, pairs }, null, 0).replace(/\},\{/g, '},\n{')}\n`)
 }
-const model = fitModel(pairs)
-const inSample = figures(pairs.map((p) => ({ p, prob: predict(model, p.values) })))
-const prior = figures(pairs.map((p) => ({ p, prob: predict(PRIOR, p.values) })))
+const rows = pairs.map((p) => ({ ...p, group: p.dossier, x: p.values }))
+const model = fitModel(rows)
+const inSample = figures(rows.map((r) => ({ r, p: predict(model, r.x) })))
+const prior = figures(rows.map((r) => ({ r, p: predict(priorWeights, r.x) })))
 // Leave one dossier out: fit without the dossier's pairs, score them.
-const dossiers = [...new Set(pairs.map((p) => p.dossier))]
-const held = []
-for (const d of dossiers) {
-  const m = fitModel(pairs.filter((p) => p.dossier !== d))
-  for (const p of pairs.filter((x) => x.dossier === d)) held.push({ p, prob: predict(m, p.values) })
-}
-const cv = figures(held)
+const dossiers = [...new Set(rows.map((r) => r.group))]
+const cv = figures(leaveOneGroupOut(rows, fitModel))
 console.log(
   `fulfilment links: ${pairs.length} pairs of a promise and a later paper in ${dossiers.length} dossiers, ${pairs.filter((p) => p.label).length} positive`,
 )
@@ -198,8 +149,8 @@ const useFitted = cv.F >= prior.F
 console.log(`  in use:        ${useFitted ? 'the fitted weights' : 'the hand-set prior (the fit does no better across dossiers)'}`)
 if (!report) {
   const round = (x) => Math.round(x * 100) / 100
-  const chosen = useFitted ? model : PRIOR
-  const body = FULFILMENT_FEATURES.map((f) => `    '${f}': ${round(chosen.weights[f])},`).join('\n')
+  const chosen = useFitted ? model : priorWeights
+  const body = FULFILMENT_FEATURES.map((f) => `    '${f}': ${round(chosen[f])},`).join('\n')
   writeFileSync(
     join(root, 'src', 'link', 'fulfilment-weights.ts'),
     `// Written by scripts/fit-fulfilment.mjs from scripts/data/fulfilment-pairs.json; do not edit by hand (run \`npm run fit\`).

@@ -20,6 +20,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { figures, fitMap, jaccard, leaveOneGroupOut, pct, predict } from './lib/fitting.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const shared = resolve(process.env.SHARED ?? join(root, '..', 'shared'))
@@ -29,22 +30,6 @@ const report = process.argv.includes('--report')
 // the hand-set weights were written from this grammar, and the sentences move them a little, not far.
 const SIGMA2 = Number(process.env.SIGMA2 ?? 0.25)
 const THRESHOLD = 0.5
-
-const words = (s) =>
-  new Set(
-    (s ?? '')
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .match(/[\p{L}\p{N}]+/gu) ?? [],
-  )
-function jaccard(a, b) {
-  const x = words(a)
-  const y = words(b)
-  let i = 0
-  for (const w of x) if (y.has(w)) i++
-  return i / (x.size + y.size - i || 1)
-}
 
 async function buildSentences() {
   const { createContext, readDocument } = await import(join(root, 'dist', 'pipeline.js'))
@@ -80,48 +65,28 @@ async function buildSentences() {
   return rows
 }
 
-const sigmoid = (z) => 1 / (1 + Math.exp(-z))
-const predict = (m, names) => (names ? sigmoid(names.reduce((s, n) => s + (m[n] ?? 0), 0)) : 0)
+/** A sentence's features as the fitting takes them: each named cue that fired, worth 1 (the bias is the model's own). */
+const asRow = (r) => ({ ...r, x: r.features ? Object.fromEntries(r.features.filter((n) => n !== 'bias').map((n) => [n, 1])) : null })
 
+/** The weights fitted on `rows`, then the bias moved to the cut that reads them best. */
 function fitModel(rows, prior) {
-  const m = { ...prior }
-  const names = Object.keys(prior)
-  const usable = rows.filter((r) => r.features)
-  const rate = 0.1 / Math.sqrt(Math.max(usable.length, 1))
-  for (let step = 0; step < 1500; step++) {
-    const g = Object.fromEntries(names.map((n) => [n, (m[n] - prior[n]) / SIGMA2]))
-    for (const r of usable) {
-      const e = predict(m, r.features) - r.label
-      for (const n of r.features) if (n in g) g[n] += e
-    }
-    for (const n of names) m[n] -= rate * g[n]
-  }
+  const m = fitMap(rows, prior, { sigma2: SIGMA2, steps: 1500 })
   // The log loss sets the weights, not where to cut: the bias is then moved to the cut that reads the training
   // sentences best (F1 at the recogniser's threshold), so the fitted weights and the threshold are one decision.
+  const usable = rows.filter((r) => r.x)
   let best = { shift: 0, f: -1 }
   for (let shift = -2; shift <= 2.001; shift += 0.1) {
     const shifted = { ...m, bias: m.bias + shift }
-    const f = figures(usable.map((r) => ({ r, p: predict(shifted, r.features) }))).F
+    const f = figures(
+      usable.map((r) => ({ r, p: predict(shifted, r.x) })),
+      THRESHOLD,
+    ).F
     if (f > best.f + 1e-9) best = { shift, f }
   }
   m.bias += best.shift
   return m
 }
 
-function figures(scored) {
-  let tp = 0
-  let fp = 0
-  let fn = 0
-  for (const { r, p } of scored) {
-    if (p >= THRESHOLD && r.label) tp++
-    else if (p >= THRESHOLD) fp++
-    else if (r.label) fn++
-  }
-  const P = tp + fp ? tp / (tp + fp) : 1
-  const R = tp + fn ? tp / (tp + fn) : 1
-  return { P, R, F: P + R ? (2 * P * R) / (P + R) : 0, tp, fp, fn }
-}
-const pct = (x) => `${(100 * x).toFixed(1).padStart(5)}%`
 const line = (name, f) => `${name.padEnd(14)} P ${pct(f.P)}  R ${pct(f.R)}  F1 ${pct(f.F)}  (${f.tp} right, ${f.fp} wrong, ${f.fn} missed)`
 
 /** The hand-set weights: the names the sentences use, each with the weight commitments.ts gives it today. */
@@ -142,26 +107,36 @@ if (report) {
   mkdirSync(dirname(dataFile), { recursive: true })
   writeFileSync(dataFile, `${JSON.stringify({ sentences: rows }).replace(/\},\{/g, '},\n{')}\n`)
 }
+rows = rows.map(asRow)
 const prior = await handWeights()
 const model = fitModel(rows, prior)
 const groups = [...new Set(rows.map((r) => r.group))]
-const held = []
-for (const g of groups) {
-  const m = fitModel(
-    rows.filter((r) => r.group !== g),
-    prior,
-  )
-  for (const r of rows.filter((x) => x.group === g)) held.push({ r, p: predict(m, r.features) })
-}
+const held = leaveOneGroupOut(rows, (part) => fitModel(part, prior))
 console.log(
   `promise sentences: ${rows.length} sentences read in ${groups.length} dossiers (dev, letters, genres, debates), ${rows.filter((r) => r.label).length} promises`,
 )
-console.log(line('  hand-set', figures(rows.map((r) => ({ r, p: predict(prior, r.features) })))))
-console.log(line('  in-sample', figures(rows.map((r) => ({ r, p: predict(model, r.features) })))))
-console.log(line('  cross-val.', figures(held)))
+console.log(
+  line(
+    '  hand-set',
+    figures(
+      rows.map((r) => ({ r, p: predict(prior, r.x) })),
+      THRESHOLD,
+    ),
+  ),
+)
+console.log(
+  line(
+    '  in-sample',
+    figures(
+      rows.map((r) => ({ r, p: predict(model, r.x) })),
+      THRESHOLD,
+    ),
+  ),
+)
+console.log(line('  cross-val.', figures(held, THRESHOLD)))
 for (const corpus of ['dev', 'letters', 'genres', 'debates']) {
   const part = held.filter((h) => h.r.corpus === corpus)
-  if (part.length) console.log(line(`    ${corpus}`, figures(part)))
+  if (part.length) console.log(line(`    ${corpus}`, figures(part, THRESHOLD)))
 }
 if (!report) {
   const round = (x) => Math.round(x * 100) / 100
