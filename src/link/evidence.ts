@@ -114,7 +114,10 @@ const roleOf = (who: string | null): string | null =>
 /** Whether two senders share an office (`Minister voor Medische Zorg` and `Ministers voor Medische Zorg en van LNV`). */
 export function sameOffice(a: string | null, b: string | null): boolean {
   const x = officesOf(a)
-  for (const o of officesOf(b)) if (x.has(o)) return true
+  const y = officesOf(b)
+  // A sender that names no office (`De Nederlandsche Bank`) is the same only as itself.
+  if (x.size === 0 || y.size === 0) return !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase()
+  for (const o of y) if (x.has(o)) return true
   return false
 }
 

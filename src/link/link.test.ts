@@ -158,6 +158,8 @@ describe('matchFulfilments', () => {
     expect(sameOffice('Minister voor Medische Zorg', 'Ministers voor Medische Zorg en van Landbouw, Natuur en Voedselkwaliteit')).toBe(true)
     expect(sameOffice('Minister van Defensie', 'Staatssecretaris van Defensie')).toBe(false)
     expect(sameOffice('Minister van Defensie', 'Minister van Financiën')).toBe(false)
+    expect(sameOffice('De Nederlandsche Bank', 'de Nederlandsche Bank')).toBe(true)
+    expect(sameOffice('De Nederlandsche Bank', 'Minister van Financiën')).toBe(false)
   })
 
   it('a paper with one promise is kept by a pointer alone', () => {

@@ -1,3 +1,4 @@
+import { sameOffice } from './evidence.js'
 import type { CommitmentRecord, FulfilmentLink } from './fulfilment.js'
 import { FACT_CONFIDENCE } from './fulfilment.js'
 
@@ -30,7 +31,8 @@ export function correctionWarnings(
   const made = promise.paper.date?.slice(0, 10)
   if (made && target.date && target.date.slice(0, 10) < made)
     out.push(`${target.id} (${target.date.slice(0, 10)}) is older than the promise (${made}): a paper cannot keep a promise made after it`)
-  if (promise.paper.sender && target.sender && promise.paper.sender.toLowerCase() !== target.sender.toLowerCase())
+  // Offices compared as sets: `Ministers van Defensie en van Buitenlandse Zaken` keeps a promise of the Minister van Defensie.
+  if (promise.paper.sender && target.sender && !sameOffice(promise.paper.sender, target.sender))
     out.push(`${target.id} is from ${target.sender}, the promise from ${promise.paper.sender}`)
   return out
 }
