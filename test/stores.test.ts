@@ -328,6 +328,9 @@ describe.each(factories)('%s store', (name, factory) => {
       expect(list.total).toBe(5)
       const kept = list.items.find((c) => c.text.includes('binnen drie maanden'))
       expect(kept).toMatchObject({ status: 'fulfilled', actor: 'Staatssecretaris De Vries' })
+      // The page text names no office: the board groups the promise under the role, never under `(onbekend)`.
+      expect(kept?.paper.sender).toBe('Staatssecretaris')
+      expect(list.counts.bySender.map((c) => c.sender)).not.toContain('(onbekend)')
       expect(kept?.evidence.map((e) => e.reason)).toEqual(['points-at'])
       expect(list.items.filter((c) => c.status === 'fulfilled')).toHaveLength(1)
     })

@@ -350,6 +350,16 @@ describe('fulfilments: a paper keeping a promise or answering a request', () => 
     ['Hierbij treft u de evaluatie aan, waar uw Kamer om heeft verzocht.', { who: 'de Kamer', how: 'kamer', on: null }],
     ['In deze brief ga ik in op het verzoek van het lid Van Dijck over de fiscale regeling.', { who: 'Van Dijck', how: 'lid', on: null }],
     ['Met deze brief geef ik uitvoering aan de motie van het lid Van der Graaf over de sluiting.', { who: 'Van der Graaf', how: 'motie', on: null }],
+    // Real forms (genres): answers to a committee's questions delivered now, a member's request answered, a motie followed too.
+    [
+      'Bijgaand treft u de reactie op de op 22 maart 2023 gezonden vragen van de vaste Kamercommissie voor Financiën over de toegezonden brief.',
+      { who: 'vaste Kamercommissie voor Financiën', how: 'commissie', on: '2023-03-22' },
+    ],
+    [
+      'In antwoord op het verzoek van het lid van uw Kamer mevrouw Peters (GL) ten behoeve van een VAO JSF, bevestig ik dat het kabinet de fracties heeft geïnformeerd.',
+      { who: 'de Kamer', how: 'kamer', on: null },
+    ],
+    ['Met deze brief geven wij tevens gevolg aan de motie Van Campen c.s.', { who: 'Van Campen', how: 'motie', on: null }],
   ])('a request answered: %s', (sentence, asked) => {
     const f = findFulfilment(sentence, '2023-12-01')
     expect(f?.kind).toBe('kept')
@@ -359,8 +369,9 @@ describe('fulfilments: a paper keeping a promise or answering a request', () => 
   it.each([
     ['Ik zal uw Kamer t.z.t. informeren over dit besluit.'],
     ['De NPV Toetsingsconferentie is herhaaldelijk uitgesteld door COVID-19.'],
-    // Near misses: a request told without an answer in this paper, a question asked of the Kamer.
+    // Near misses: a request told without an answer in this paper, a question asked of the Kamer, a reactie promised.
     ['Het verzoek van de vaste commissie zal ik in het najaar beantwoorden.'],
+    ['Ik zal u de reactie op de vragen van de vaste commissie voor Financiën na de zomer sturen.'],
     ['In het vragenuur van 7 november werd gesproken over de wachtlijsten.'],
   ])('not a fulfilment: %s', (s) => {
     expect(findFulfilment(s, null)).toBeNull()

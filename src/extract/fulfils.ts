@@ -21,7 +21,7 @@ interface Rule {
 
 // Words that say the act happens in this paper: `hierbij`, `met deze brief`, `bijgevoegd`, `treft u aan`, `ontvangt uw Kamer`.
 const NOW =
-  '(?:hierbij|hiermee|bij dezen?|bijgaand|bijgevoegd|bijgesloten|als bijlage|met deze (?:brief|bijlage|nota)|middels deze brief|in deze brief|treft u|ontvangt (?:uw Kamer|u)|(?:informeer|bericht|stuur|zend|bied|geef|doe|deel|meld|reageer) (?:ik|wij|we)|kan ik u|wil ik u)'
+  '(?:hierbij|hiermee|bij dezen?|bijgaand|bijgevoegd|bijgesloten|als bijlage|met deze (?:brief|bijlage|nota)|middels deze brief|in deze brief|treft u|ontvangt (?:uw Kamer|u)|(?:informeer|bericht|stuur|zend|bied|geef|doe|deel|meld|reageer|bevestig) (?:ik|wij|we)|kan ik u|wil ik u)'
 
 // Ways a letter says it keeps a promise or answers a request.
 const RULES: Rule[] = [
@@ -41,7 +41,7 @@ const RULES: Rule[] = [
   {
     name: 'fulfil.motie',
     kind: 'kept',
-    re: /\b(?:geef|geeft|geven|wordt|worden)\s+(?:ik\s+|we\s+|wij\s+|hierbij\s+|hiermee\s+|daarmee\s+|ook\s+)*(?:uitvoering|invulling|gevolg)\s+(?:gegeven\s+)?aan\s+(?:de|een|het|deze|beide|twee|drie|enkele|(?:een\s+)?aantal)\s+(?:gewijzigde\s+)?(?:moties?|verzoek(?:en)?)\b/iu,
+    re: /\b(?:geef|geeft|geven|wordt|worden)\s+(?:ik\s+|we\s+|wij\s+|hierbij\s+|hiermee\s+|daarmee\s+|ook\s+|tevens\s+|eveneens\s+|daarnaast\s+|nu\s+)*(?:uitvoering|invulling|gevolg)\s+(?:gegeven\s+)?aan\s+(?:de|een|het|deze|beide|twee|drie|enkele|(?:een\s+)?aantal)\s+(?:gewijzigde\s+)?(?:moties?|verzoek(?:en)?)\b/iu,
   },
   // `Ik beschouw de motie hiermee als afgedaan`, `Hiermee is de toezegging afgedaan`
   {
@@ -75,6 +75,16 @@ const RULES: Rule[] = [
     kind: 'kept',
     re: new RegExp(
       String.raw`\b(?:heb|hebben)\s+(?:ik|wij|we)\b[^.;]{0,60}?\bverzoek\s+(?:gekregen|ontvangen)\b|\b${NOW}\b[^.;]{0,80}?\b(?:ga|gaan|in\s+op|reageer|reageren|beantwoord|antwoord)\b[^.;]{0,40}?\b(?:het|uw|dit|de)\s+(?:verzoek|vraag|vragen)\b|\bwaar\s+(?:uw\s+Kamer|de\s+(?:vaste\s+)?commissie|u|het\s+lid\s+[^.;,]{1,40}?)\s+(?:om\s+)?(?:heeft|hebt|had)\s+(?:om\s+)?(?:verzocht|gevraagd)|\b(?:naar\s+aanleiding\s+van|tijdens|in)\s+het\s+(?:vragenuur|mondelinge\s+vragenuur)\b[^.;]{0,160}?\b${NOW}`,
+      'iu',
+    ),
+  },
+  // `Bijgaand treft u de reactie op de op 22 maart 2023 gezonden vragen van de vaste Kamercommissie voor Financiën …`,
+  // `Hierbij ontvangt u de antwoorden op de vragen van het lid …`: what the Kamer asked, delivered now.
+  {
+    name: 'fulfil.answers-delivered',
+    kind: 'kept',
+    re: new RegExp(
+      String.raw`\b${NOW}\b[^.;]{0,60}?\b(?:de\s+)?(?:reactie|antwoorden|beantwoording|schriftelijke\s+reactie)\s+op\s+(?:de|het|uw)\b[^.;]{0,120}?\b(?:vragen|verzoek|commissiebrief|brief\s+van\s+(?:de\s+)?(?:vaste\s+)?(?:Kamer)?commissie)\b`,
       'iu',
     ),
   },
@@ -129,7 +139,7 @@ const COMMITTEE = /\b(?:de\s+)?((?:vaste\s+)?(?:Kamer)?commissie\s+voor\s+(?:\p{
 const MEMBER =
   /\b(?:het\s+(?:Kamer)?lid|de\s+leden|Kamerlid)\s+((?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|'t)\s+)*\p{Lu}[\p{L}'’-]*(?:\s+(?:en|\/)\s+(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en)\s+)*\p{Lu}[\p{L}'’-]*)*)/u
 const MOTIE_BY =
-  /\bmotie(?:\s+van\s+(?:het\s+lid|de\s+leden)\s+|-)((?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en)\s+)*\p{Lu}[\p{L}'’-]*(?:[\s/]+(?:en\s+)?\p{Lu}[\p{L}'’-]*)*)/u
+  /\bmotie(?:\s+van\s+(?:het\s+lid|de\s+leden)\s+|-|\s+(?=(?:[Vv]an\s+|[Dd]e\s+)?\p{Lu}\p{Ll}))((?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en)\s+)*\p{Lu}[\p{L}'’-]*(?:[\s/]+(?:en\s+)?\p{Lu}[\p{L}'’-]*)*)/u
 
 /** Who in the Kamer asked for what a fulfilment sentence answers, and when; null where it names no one. */
 export function askedBy(sentence: string, on: string | null): AskedBy | null {

@@ -118,8 +118,12 @@ export function sameOffice(a: string | null, b: string | null): boolean {
   // A sender that names no office (`De Nederlandsche Bank`) is the same only as itself.
   if (x.size === 0 || y.size === 0) return !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase()
   for (const o of y) if (x.has(o)) return true
-  return false
+  // A role alone (`Staatssecretaris`: a debate that names no office) may be any office of that role.
+  const bare = (s: Set<string>, t: Set<string>) => [...s].some((o) => ROLES.has(o) && [...t].some((p) => p === o || p.startsWith(`${o} `)))
+  return bare(x, y) || bare(y, x)
 }
+
+const ROLES = new Set(['minister', 'staatssecretaris', 'minister-president'])
 
 /** The last day by which a promise was to be kept, with a grace of a quarter: a letter a month late still keeps it. */
 function windowEnd(due: DuePeriod | null, made: string | null): string | null {

@@ -124,7 +124,9 @@ export function commitmentRecords(paper: PaperRef, commitments: Commitment[]): C
     seen.add(id)
     // A promise made aloud is the speaker's: its sender is their office where the debate names it
     // (`Staatssecretaris van Volksgezondheid, Welzijn en Sport`), so the board groups it and later letters find it.
-    const office = c.speaker?.function
+    // Where the record names no office (a debate read from page text without its presence list), the role alone
+    // (`Staatssecretaris`): the board has no `(onbekend)` for it, and later letters of any staatssecretaris are weighed.
+    const office = c.speaker?.function ?? roleTitle(c.speaker?.role)
     // It was made on the day of the debate, which a committee's verslag is dated weeks after.
     let by = office ? { ...paper, sender: office.charAt(0).toUpperCase() + office.slice(1) } : paper
     if (c.made) by = { ...by, date: c.made }
@@ -134,6 +136,19 @@ export function commitmentRecords(paper: PaperRef, commitments: Commitment[]): C
     out.push(record)
   }
   return out
+}
+
+/** The title of a member of government's role, as a sender: `Staatssecretaris`; undefined for anyone else. */
+function roleTitle(role: string | undefined): string | undefined {
+  return role === 'minister-president' ? 'Minister-president' : role === 'minister' ? 'Minister' : role === 'staatssecretaris' ? 'Staatssecretaris' : undefined
+}
+
+/** The role a sender names first, as a sender of its own (`Staatssecretaris van Economische Zaken` → `Staatssecretaris`), or null. */
+export function senderRole(sender: string | null): string | null {
+  const m = /^(minister-president|ministers?|staatssecretaris(?:sen)?)\b/i.exec(sender ?? '')
+  if (!m) return null
+  const role = (m[1] as string).toLowerCase()
+  return role.startsWith('minister-president') ? 'Minister-president' : role.startsWith('minister') ? 'Minister' : 'Staatssecretaris'
 }
 
 /** How much a paper says about its subject, for matching: title, the opening paragraphs and its fulfilment sentences. */

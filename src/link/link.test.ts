@@ -160,6 +160,9 @@ describe('matchFulfilments', () => {
     expect(sameOffice('Minister van Defensie', 'Minister van Financiën')).toBe(false)
     expect(sameOffice('De Nederlandsche Bank', 'de Nederlandsche Bank')).toBe(true)
     expect(sameOffice('De Nederlandsche Bank', 'Minister van Financiën')).toBe(false)
+    // A debate that names only the role: any office of that role, no other.
+    expect(sameOffice('Staatssecretaris', 'Staatssecretaris van Economische Zaken en Klimaat')).toBe(true)
+    expect(sameOffice('Staatssecretaris', 'Minister van Economische Zaken en Klimaat')).toBe(false)
   })
 
   it('a paper with one promise is kept by a pointer alone', () => {

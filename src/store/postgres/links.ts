@@ -9,6 +9,7 @@ import {
   matchFulfilments,
   movedPromise,
   type PaperRef,
+  senderRole,
 } from '../../link/fulfilment.js'
 import { type Correction, type Evidence, type TrackedCommitment, track } from '../../link/status.js'
 import { buildDossierView, buildTimeline, type DossierRow, type EventRow, eventsOf, firstLine, manualEvidence, tally } from '../../link/views.js'
@@ -113,7 +114,10 @@ export class PgLinks {
       for (const r of doc.references) if (r.date) dates.add(r.date)
       for (const f of doc.fulfils) for (const p of f.pointsAt) if (p.date) dates.add(p.date)
       // The letters of the sender of that day, and the debates of that day (a debate has no sender: promises made aloud).
-      for (const d of dates) add(await this.rows(db, 'SELECT record FROM commitments WHERE date = $1 AND (sender = $2 OR sender IS NULL)', [d, paper.sender]))
+      // The sender's own promises, and those of a debate that named only the role (`Staatssecretaris`).
+      const role = senderRole(paper.sender) ?? paper.sender
+      for (const d of dates)
+        add(await this.rows(db, 'SELECT record FROM commitments WHERE date = $1 AND (sender = $2 OR sender = $3 OR sender IS NULL)', [d, paper.sender, role]))
     }
     if (paper.dossier && paper.date)
       add(

@@ -9,6 +9,7 @@ import {
   matchFulfilments,
   movedPromise,
   type PaperRef,
+  senderRole,
 } from '../../link/fulfilment.js'
 import { type Correction, type Evidence, type TrackedCommitment, track } from '../../link/status.js'
 import { buildDossierView, buildTimeline, type DossierRow, type EventRow, eventsOf, firstLine, manualEvidence, tally } from '../../link/views.js'
@@ -125,7 +126,9 @@ export class SqliteLinks {
         'SELECT c.record FROM commitments c JOIN papers p ON p.key = c.paper_key WHERE p.id = ? ORDER BY c.ord',
       ),
       // The letters of the sender of that day, and the debates of that day (a debate has no sender: promises made aloud).
-      commitmentsOn: db.prepare<[string, string], { record: Buffer }>('SELECT record FROM commitments WHERE date = ? AND (sender = ? OR sender IS NULL)'),
+      commitmentsOn: db.prepare<[string, string, string], { record: Buffer }>(
+        'SELECT record FROM commitments WHERE date = ? AND (sender = ? OR sender = ? OR sender IS NULL)',
+      ),
       earlierSame: db.prepare<[string, string], { record: Buffer }>(
         `SELECT record FROM commitments WHERE dossier = ? AND date < ? ORDER BY date DESC LIMIT ${MATCH_WINDOW}`,
       ),
@@ -194,7 +197,9 @@ export class SqliteLinks {
       const dates = new Set<string>()
       for (const r of doc.references) if (r.date) dates.add(r.date)
       for (const f of doc.fulfils) for (const p of f.pointsAt) if (p.date) dates.add(p.date)
-      for (const d of dates) add(this.s.commitmentsOn.all(d, paper.sender))
+      // The sender's own promises, and those of a debate that named only the role (`Staatssecretaris`).
+      const role = senderRole(paper.sender) ?? paper.sender
+      for (const d of dates) add(this.s.commitmentsOn.all(d, paper.sender, role))
     }
     if (paper.dossier && paper.date) add(this.s.earlierSame.all(paper.dossier, paper.date))
     for (const [id, c] of earlier) if (c.paper.key === key) earlier.delete(id)
