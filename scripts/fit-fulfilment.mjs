@@ -150,7 +150,7 @@ console.log(`  in use:        ${useFitted ? 'the fitted weights' : 'the hand-set
 if (!report) {
   const round = (x) => Math.round(x * 100) / 100
   const chosen = useFitted ? model : priorWeights
-  const body = FULFILMENT_FEATURES.map((f) => `    '${f}': ${round(chosen[f])},`).join('\n')
+  const body = FULFILMENT_FEATURES.map((f) => `    ${/^[A-Za-z_$][\w$]*$/.test(f) ? f : `'${f}'`}: ${round(chosen[f])},`).join('\n')
   writeFileSync(
     join(root, 'src', 'link', 'fulfilment-weights.ts'),
     `// Written by scripts/fit-fulfilment.mjs from scripts/data/fulfilment-pairs.json; do not edit by hand (run \`npm run fit\`).
@@ -161,7 +161,7 @@ import type { FulfilmentModel } from './evidence.js'
 export const FULFILMENT_WEIGHTS: FulfilmentModel = {
   bias: ${round(chosen.bias)},
   weights: {
-${body.replace(/'postpones'/, 'postpones')}
+${body}
   },
 }
 `,

@@ -141,7 +141,7 @@ for (const corpus of ['dev', 'letters', 'genres', 'debates']) {
 if (!report) {
   const round = (x) => Math.round(x * 100) / 100
   const body = Object.keys(prior)
-    .map((n) => `  '${n}': ${round(model[n])},`)
+    .map((n) => `  ${/^[A-Za-z_$][\w$]*$/.test(n) ? n : `'${n}'`}: ${round(model[n])},`)
     .join('\n')
   writeFileSync(
     join(root, 'src', 'extract', 'promise-weights.ts'),
