@@ -79,6 +79,24 @@ describe('the three promises of 33783-50', () => {
   })
 })
 
+describe('a promise restated in a later paper', () => {
+  it('is one promise: the later letter that says it again (pointing back, no new date) adds no second record', async () => {
+    // 33783-51 with its delivery turned into a restated promise, as a letter that only times it again writes it.
+    const text = readFileSync(chain('33783-51.txt'), 'utf8').replace(
+      /informeer ik u hierbij over het besluit van de Verenigde Naties\s+over de toegestane grootte/,
+      'zal ik uw Kamer t.z.t. informeren over het besluit over de toegestane grootte',
+    )
+    expect(text).toContain('zal ik uw Kamer t.z.t. informeren over het besluit')
+    const store = await storeWith([corpusFile('dev', '33783-50.txt')])
+    store.put(await readDocument(new TextEncoder().encode(text), '33783-51.txt', ctx), new TextEncoder().encode(text))
+    const said = store.commitments({ dossier: '33783', limit: 100 }, TODAY).items.filter((c) => /informeren over (?:dit|het) besluit/.test(c.text))
+    expect(said.map((c) => c.paper.id)).toEqual(['kst-33783-50'])
+    // Near miss: the same letter that delivers (`informeer ik u hierbij`) keeps it instead.
+    const kept = await storeWith([corpusFile('dev', '33783-50.txt'), chain('33783-51.txt')])
+    expect(find(kept, '33783', PROMISES.decision).status).toBe('fulfilled')
+  })
+})
+
 describe('a promise never kept', () => {
   it('ends overdue once its due date has passed (35228-6: "in het najaar" 2020)', async () => {
     const store = await storeWith([corpusFile('dev', '35228-6.obpage.txt')])

@@ -49,7 +49,10 @@ export interface LinkProfile extends PaperRef {
   delivers?: string | null
   /** Its first paragraph (up to 600 characters): what a letter without such a sentence is about. */
   opening?: string
-  /** A promise of its own that points back and sets a later date: `Zoals ik in mijn brief van … heb aangekondigd stuur ik u in januari 2014 …`. */
+  /**
+   * A promise of its own that points back to an earlier one: it restates it (`Zoals toegezegd zal ik u voor de zomer …`),
+   * and with a later date moves it (`Zoals ik in mijn brief van … heb aangekondigd stuur ik u in januari 2014 …`).
+   */
   postpones?: { text: string; dueText: string | null; due: DuePeriod | null } | null
   otherDossiers?: string[]
 }
@@ -187,11 +190,9 @@ function deliveryStatement(doc: Document): string | null {
 const POINTS_BACK =
   /\b(?:[Zz]oals\b[^.;]{0,160}?\b(?:aangekondigd|toegezegd|gemeld)|later dan (?:toegezegd|aangekondigd|gepland|voorzien|verwacht)|uitstel|uitgesteld|in plaats van|opgeschort)\b/
 
-/** The paper's own promise that moves an earlier one to a later date, or null. */
+/** The paper's own promise that points back to an earlier one (restating it, and with a later date moving it), or null. */
 function postponement(doc: Document): NonNullable<LinkProfile['postpones']> | null {
-  const date = doc.date?.slice(0, 10)
   for (const c of doc.commitments) {
-    if (!c.due || !date || c.due.start <= date) continue
     const pointer = doc.references.some((r) => r.span.start >= c.span.start && r.span.end <= c.span.end)
     if (pointer || POINTS_BACK.test(c.text)) return { text: c.text, dueText: c.dueText, due: c.due }
   }
@@ -226,6 +227,7 @@ export function matchFulfilments(commitments: CommitmentRecord[], later: LinkPro
   const links: FulfilmentLink[] = []
   const laterDay = later.date?.slice(0, 10) ?? null
   const deliveryTerms = deliveryTermsOf(later)
+  const restated = restatedPromises(commitments, later)
   for (const c of commitments) {
     const made = c.paper.date?.slice(0, 10) ?? null
     if (c.paper.key === later.key || (made && laterDay && laterDay <= made)) continue
@@ -233,14 +235,18 @@ export function matchFulfilments(commitments: CommitmentRecord[], later: LinkPro
     const confidence = Math.round(linkConfidence(values) * 1000) / 1000
     const reason: FulfilmentReason = values['cites.paper'] || values['cites.date-office'] ? 'points-at' : 'subject'
     const evidence = `${notes.join('; ')} (${explainScore(values)})`
-    if (values.postpones && later.postpones) {
+    if (values.postpones && later.postpones && restated.get(c.paper.key)?.id === c.id) {
+      // The promise the later paper restates (the one of the cited paper its restating sentence shares most with):
+      // one promise, one record; with a later deadline, moved to it.
+      const r = later.postpones
+      const moves = !!r.due && (!c.due || r.due.end > c.due.end)
       links.push({
         commitmentId: c.id,
         paperKey: later.key,
         reason: 'postponed',
         confidence: Math.min(confidence, CANDIDATE_MIN),
-        evidence: `moved to ${later.postpones.dueText ?? 'a later date'}${later.postpones.due ? ` (by ${later.postpones.due.end})` : ''}: ${later.postpones.text}`,
-        postponement: { dueText: later.postpones.dueText, due: later.postpones.due, restatedBy: commitmentId(later.key, later.postpones.text) },
+        evidence: moves ? `moved to ${r.dueText}${r.due ? ` (by ${r.due.end})` : ''}: ${r.text}` : `restated: ${r.text}`,
+        postponement: { dueText: r.dueText, due: moves ? r.due : null, restatedBy: commitmentId(later.key, r.text) },
       })
       continue
     }
@@ -259,6 +265,25 @@ export function matchFulfilments(commitments: CommitmentRecord[], later: LinkPro
     } as FulfilmentLink)
   }
   return oneKeptPerCitation(links)
+}
+
+/**
+ * Per earlier paper, the promise a later paper's pointing-back promise restates: the one whose subject words its
+ * sentence shares most, a quarter of them at least (`stuur ik u in januari 2014 een gecombineerde inhoudelijke reactie op
+ * dit OvV-rapport` restates `… uiterlijk voor het einde van dit jaar, mijn reactie doen toekomen`, not the other promise
+ * of that letter).
+ */
+function restatedPromises(commitments: CommitmentRecord[], later: LinkProfile): Map<string, CommitmentRecord> {
+  const best = new Map<string, { c: CommitmentRecord; share: number }>()
+  if (!later.postpones) return new Map()
+  const words = new Set(subjectTerms(later.postpones.text))
+  for (const c of commitments) {
+    const terms = promiseTerms(c)
+    const share = terms.length ? terms.filter((t) => words.has(t)).length / terms.length : 0
+    const was = best.get(c.paper.key)
+    if (share >= 0.25 && (!was || share > was.share)) best.set(c.paper.key, { c, share })
+  }
+  return new Map([...best].map(([k, v]) => [k, v.c]))
 }
 
 /**

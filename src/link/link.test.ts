@@ -142,7 +142,11 @@ describe('matchFulfilments', () => {
   it('a later paper that moves a promise gives its new deadline, and the promise keeps the old one in its history', () => {
     const moving = later({
       cites: ['kst-33783-50'],
-      postpones: { text: 'Ik rapporteer in januari 2023.', dueText: 'in januari 2023', due: { start: '2023-01-01', end: '2023-01-31' } },
+      postpones: {
+        text: 'Zoals aangekondigd rapporteer ik in januari 2023 over de resultaten van de Toetsingsconferentie.',
+        dueText: 'in januari 2023',
+        due: { start: '2023-01-01', end: '2023-01-31' },
+      },
     })
     const link = matchFulfilments([report], moving).find((l) => l.reason === 'postponed')
     expect(link?.postponement?.due?.end).toBe('2023-01-31')
@@ -151,6 +155,23 @@ describe('matchFulfilments', () => {
     expect(moved?.moved).toEqual([{ dueText: report.dueText, due: report.due, by: 'kst-33783-52' }])
     // Moving it again by the same paper, or to an earlier date, changes nothing.
     expect(movedPromise(moved as CommitmentRecord, link as NonNullable<typeof link>)).toBeNull()
+    // Only the promise the restating sentence is about is moved, not the others of the cited paper.
+    expect(
+      matchFulfilments(all, moving)
+        .filter((l) => l.reason === 'postponed')
+        .map((l) => l.commitmentId),
+    ).toEqual([report.id])
+  })
+
+  it('a later paper that restates a promise with no later date is its second source, not a second promise: nothing moves', () => {
+    const restating = later({
+      cites: ['kst-33783-50'],
+      postpones: { text: 'Zoals toegezegd zal ik uw Kamer informeren over het besluit over de delegaties.', dueText: null, due: null },
+    })
+    const link = matchFulfilments([decision], restating).find((l) => l.reason === 'postponed')
+    expect(link?.postponement).toMatchObject({ due: null, restatedBy: expect.stringMatching(/^kst-33783-52~/) })
+    expect(link?.evidence).toMatch(/^restated: /)
+    expect(movedPromise(decision, link as NonNullable<typeof link>)).toBeNull()
   })
 
   it('offices are compared as sets: two ministers written in another order are the same sender', () => {
