@@ -185,7 +185,7 @@ export function extract(input: ExtractInput): Extraction {
       })
     else if (r.commitment) {
       const c = r.commitment
-      // Said again by the same speaker (or, in a letter, by the same sender): one promise, the later sentence its support.
+      // In a debate, said again by the same speaker: one promise, the later sentence its support.
       const actor = r.speaker ? actorOfSpeaker(r.speaker) : c.actor
       const first = debate ? out.commitments.find((e) => e.actor === actor && restates(s.text, e.text)) : undefined
       if (first) {
