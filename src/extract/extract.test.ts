@@ -432,6 +432,29 @@ describe('a footnote’s number is its label, not the start of its sentence', ()
   })
 })
 
+describe('answers to Kamervragen: the member asks, the government answers', () => {
+  // Written in the layout of the Aanhangsel (`Vraag 1` … `Antwoord 1`); the question alone reads as a promise (no `?`).
+  const paper = [
+    'Vragen van het lid Jansen (SP) aan de minister van Volksgezondheid, Welzijn en Sport over de wachtlijsten in de jeugdzorg (ingezonden 3 maart 2025).',
+    'Antwoord van minister Van den Berg (Volksgezondheid, Welzijn en Sport) (ontvangen 24 maart 2025)',
+    'Vraag 1',
+    'Wilt u de Kamer voor de zomer informeren over de wachtlijsten per regio en daarbij aangeven welke vervolgactie u neemt',
+    'Antwoord 1',
+    'Ja. Ik zal de Kamer voor de zomer informeren over de wachtlijsten per regio.',
+    'Vraag 2',
+    'Kunt u deze vragen binnen drie weken beantwoorden?',
+    'Antwoord 2',
+    'Ja.',
+  ].join('\n\n')
+
+  it("takes the government's answer as a promise and never the member's question", async () => {
+    const question = 'Wilt u de Kamer voor de zomer informeren over de wachtlijsten per regio en daarbij aangeven welke vervolgactie u neemt'
+    expect(findCommitment(question, '2025-03-24', null)?.confidence ?? 0).toBeGreaterThanOrEqual(0.5)
+    const doc = await readDocument(new TextEncoder().encode(paper), 'ah-vragen-jeugdzorg.txt', await createContext())
+    expect(doc.commitments.map((c) => c.text)).toEqual(['Ik zal de Kamer voor de zomer informeren over de wachtlijsten per regio.'])
+  })
+})
+
 describe('33783-50, the letter every part of kamerwacht starts from', () => {
   let doc: Document
   beforeAll(async () => {

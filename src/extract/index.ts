@@ -152,6 +152,10 @@ export function extract(input: ExtractInput): Extraction {
     else mayPromise.add(s)
   }
   const body = all.filter(inBody)
+  // In answers to Kamervragen the member's questions stand between `Vraag 3` and `Antwoord 3`: their words are the
+  // member's (`Kunt u deze aantallen direct met de Kamer delen`), never a promise or a fulfilment of the government.
+  const questions = questionBlocks(text, input.sections)
+  const asked = (s: Sentence) => questions.some((q) => s.span.start >= q.start && s.span.start < q.end)
   const turns = input.turns ?? []
   const debate = turns.length > 0
   const speakers = debate ? [...new Map(turns.map((t) => [t.label, t.speaker])).values()] : []
@@ -415,7 +419,7 @@ export function extract(input: ExtractInput): Extraction {
   function sentenceItems(s: Sentence): Reading {
     const request = mayRequest.has(s) ? findRequest(s.text) : null
     if (request) return { request }
-    if (isMotie) return {}
+    if (isMotie || asked(s)) return {}
     const fulfil = mayFulfil.has(s) ? findFulfilment(s.text, date) : null
     const commitment = mayPromise.has(s) || fulfil ? findCommitment(s.text, date, input.sender, fulfil?.kind === 'promise-reported') : null
     // `Zoals toegezegd zal ik uw Kamer hiervan direct op de hoogte stellen`: a promise repeated is a promise
@@ -430,6 +434,27 @@ export function extract(input: ExtractInput): Extraction {
 
 // A footnote marker glued to a word: `brief1`, `verzocht1.`, `rapport.2`.
 const FOOTNOTE_MARK = /\p{L}[.,»)]?(\d{1,2})(?=[\s.,;:)]|$)/gu
+
+// `Vraag 3`, `Vraag 3:`, `Vragen 4 en 5` open a member's question; `Antwoord 3`, `Antwoord op vraag 3` the government's answer.
+const QUESTION_HEAD = /^Vra(?:ag|gen)\s+\d+[\p{L}]?(?:\s*(?:en|,|t\/m)\s*\d+)*\s*[:.]?\s*$/u
+const ANSWER_HEAD = /^Antwoord(?:\s+(?:op\s+(?:de\s+)?vra(?:ag|gen)\s+)?\d+[\p{L}]?(?:\s*(?:en|,|t\/m)\s*\d+)*)?\s*[:.]?/iu
+
+/** The spans of a paper's members' questions: from each `Vraag N` head to the `Antwoord N` that follows it. */
+function questionBlocks(text: string, sections: Section[]): Span[] {
+  const out: Span[] = []
+  let open: number | null = null
+  for (const s of sections) {
+    const line = text.slice(s.span.start, s.span.end).trim()
+    if (line.length > 40) continue
+    if (QUESTION_HEAD.test(line)) {
+      if (open === null) open = s.span.end
+    } else if (open !== null && ANSWER_HEAD.test(line)) {
+      out.push({ start: open, end: s.span.start })
+      open = null
+    }
+  }
+  return out
+}
 
 // A promise that opens with a word pointing back: `Deze zal ik …`, `Hierover informeer ik u …`, `Dit rapport zal …`.
 const ANAPHOR = /^(?:[Dd]eze|[Dd]it|[Dd]ie|[Dd]at|[Hh]ierover|[Dd]aarover|[Hh]ierop|[Dd]aarop)\b/
