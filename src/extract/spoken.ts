@@ -8,10 +8,14 @@ export const turnAt = (turns: Turn[], at: number): Turn | undefined => atOffset(
 /** Whether the speaker speaks for the government (minister-president, minister, staatssecretaris). */
 export const isGovernment = (s: Speaker | undefined): boolean => !!s && GOVERNMENT.has(s.role)
 
+/** The title of a member of government's role: `Staatssecretaris`, `Minister-president`; undefined for anyone else. */
+export function roleTitle(role: string | undefined): string | undefined {
+  return role === 'minister-president' ? 'Minister-president' : role === 'minister' ? 'Minister' : role === 'staatssecretaris' ? 'Staatssecretaris' : undefined
+}
+
 /** A promise's actor as the record names its speaker: `Staatssecretaris Keijzer`, `Minister-president Rutte`. */
 export function actorOfSpeaker(s: Speaker): string {
-  const title =
-    s.role === 'minister-president' ? 'Minister-president' : s.role === 'minister' ? 'Minister' : s.role === 'staatssecretaris' ? 'Staatssecretaris' : ''
+  const title = roleTitle(s.role)
   return title ? `${title} ${s.name}` : s.name
 }
 

@@ -1,4 +1,6 @@
+import { roleTitle } from '../extract/spoken.js'
 import type { DuePeriod } from '../model/document.js'
+import { roleOfOffice } from '../normalize/patterns.js'
 import type { CommitmentRecord, LinkProfile } from './fulfilment.js'
 import { FULFILMENT_WEIGHTS } from './fulfilment-weights.js'
 
@@ -14,7 +16,8 @@ import { FULFILMENT_WEIGHTS } from './fulfilment-weights.js'
 //     `Ministers van Buitenlandse Zaken en van Defensie`), in the same dossier, within the promised time;
 //   - and against it: it moves the promise (`stuur ik u in januari 2014 een gecombineerde inhoudelijke reactie`).
 // Each sign is a named feature in [0, 1]; the link's confidence is the logistic function of their weighted sum.
-// The weights are fitted (scripts/fit-fulfilment.mjs, MAP with a prior on the hand-set values argued there).
+// scripts/fit-fulfilment.mjs fits the weights around hand-set values argued there, and keeps the fitted ones only
+// where they do at least as well across dossiers (fulfilment-weights.ts says which are in use).
 // ---------------------------------------------------------------------------------------------
 
 /** The names of the fulfilment features, in the order the fitting script writes them. */
@@ -104,12 +107,10 @@ export function officesOf(sender: string | null): Set<string> {
   return out
 }
 
-/** The role a sender or actor names first: `Staatssecretaris De Vries` → `staatssecretaris`. */
-const roleOf = (who: string | null): string | null =>
-  /^(minister-president|ministers?|staatssecretaris)\b/i
-    .exec(who ?? '')?.[1]
-    ?.toLowerCase()
-    .replace(/s$/, '') ?? null
+/** The role a sender names first, as a sender of its own (`Staatssecretaris van Economische Zaken` → `Staatssecretaris`), or null. */
+export function senderRole(sender: string | null): string | null {
+  return (sender && roleTitle(roleOfOffice(sender))) ?? null
+}
 
 /** Whether two senders share an office (`Minister voor Medische Zorg` and `Ministers voor Medische Zorg en van LNV`). */
 export function sameOffice(a: string | null, b: string | null): boolean {
@@ -167,8 +168,9 @@ export function pairFeatures(c: CommitmentRecord, later: LinkProfile, ctx: PairC
   }
   const day = owner.date?.slice(0, 10)
   const days = new Set([...(later.dates ?? []), ...later.fulfils.flatMap((f) => f.pointsAt.map((p) => p.date).filter((d): d is string => !!d))])
-  // A debate read without a presence list names only `Staatssecretaris De Vries`: there the role must match.
-  const office = sameOffice(owner.sender, later.sender) || (!owner.sender && !!roleOf(c.actor) && roleOf(c.actor) === roleOf(later.sender))
+  // A promise of a store written before spoken promises took their role as sender has none: there the actor's
+  // role (`Staatssecretaris De Vries`) must be the later sender's.
+  const office = sameOffice(owner.sender, later.sender) || (!owner.sender && !!senderRole(c.actor) && senderRole(c.actor) === senderRole(later.sender))
   if (day && days.has(day) && office) {
     v['cites.date-office'] = 1
     notes.push(`names ${day} and comes from the same office`)

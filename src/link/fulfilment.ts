@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { roleTitle } from '../extract/spoken.js'
 import type { Commitment, Document, DuePeriod, PointsAt } from '../model/document.js'
 import { stem, WORD } from '../search/stem.js'
 import { explainScore, linkConfidence, pairFeatures } from './evidence.js'
@@ -141,18 +142,7 @@ export function commitmentRecords(paper: PaperRef, commitments: Commitment[]): C
   return out
 }
 
-/** The title of a member of government's role, as a sender: `Staatssecretaris`; undefined for anyone else. */
-function roleTitle(role: string | undefined): string | undefined {
-  return role === 'minister-president' ? 'Minister-president' : role === 'minister' ? 'Minister' : role === 'staatssecretaris' ? 'Staatssecretaris' : undefined
-}
-
-/** The role a sender names first, as a sender of its own (`Staatssecretaris van Economische Zaken` → `Staatssecretaris`), or null. */
-export function senderRole(sender: string | null): string | null {
-  const m = /^(minister-president|ministers?|staatssecretaris(?:sen)?)\b/i.exec(sender ?? '')
-  if (!m) return null
-  const role = (m[1] as string).toLowerCase()
-  return role.startsWith('minister-president') ? 'Minister-president' : role.startsWith('minister') ? 'Minister' : 'Staatssecretaris'
-}
+export { senderRole } from './evidence.js'
 
 /** How much a paper says about its subject, for matching: title, the opening paragraphs and its fulfilment sentences. */
 export function linkProfile(paper: PaperRef, doc: Document): LinkProfile {
