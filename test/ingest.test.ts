@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { generatePaper } from '../src/bench/corpus.js'
-import { SqliteStore } from '../src/store/sqlite/index.js'
+import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
 import { corpusFile, ROOT, skipWithoutShared } from '../src/test-support/paths.js'
 
 const BIN = join(ROOT, 'bin', 'kamerwacht.js')
@@ -50,7 +50,7 @@ describe('kamerwacht ingest', () => {
     const n = 800
     const dir = corpus(n)
     const db = join(mkdtempSync(join(tmpdir(), 'kw-crash-')), 'crash.db')
-    new SqliteStore(db).close()
+    await new EmbeddedStore(db).close()
     const first = run(['ingest', dir, '--db', db, '--quiet', '--workers', '2'])
     // Wait until some batches are committed, then kill without warning.
     const deadline = Date.now() + 60_000
@@ -84,7 +84,7 @@ describe('kamerwacht ingest', () => {
   it('lets searches run while it writes, with consistent results', async () => {
     const dir = corpus(600, 5000)
     const db = join(mkdtempSync(join(tmpdir(), 'kw-concurrent-')), 'c.db')
-    const reader = new SqliteStore(db)
+    const reader = new EmbeddedStore(db)
     const job = run(['ingest', dir, '--db', db, '--quiet', '--workers', '1'])
     let exited = false
     void job.done.then(() => {
@@ -93,22 +93,22 @@ describe('kamerwacht ingest', () => {
     let last = 0
     let searches = 0
     while (!exited) {
-      const r = reader.search({ q: 'Kamer', limit: 5 })
+      const r = await reader.search({ q: 'Kamer', limit: 5 })
       expect(r.total).toBeGreaterThanOrEqual(last)
       last = r.total
       for (const h of r.hits) {
         // A paper is visible whole or not at all: its Document, text and raw source are there.
-        const doc = reader.get(h.id)
+        const doc = await reader.get(h.id)
         expect(doc?.text.length).toBeGreaterThan(100)
-        expect(reader.raw(h.id)?.length).toBe(doc?.source.bytes)
+        expect((await reader.raw(h.id))?.length).toBe(doc?.source.bytes)
       }
       searches++
       await new Promise((r) => setTimeout(r, 5))
     }
     expect(await job.done).toBe(0)
     expect(searches).toBeGreaterThan(3)
-    expect(reader.search({ q: 'Kamer' }).total).toBe(600)
-    reader.close()
+    expect((await reader.search({ q: 'Kamer' })).total).toBe(600)
+    await reader.close()
   }, 120_000)
 
   /** A folder of `small` generated papers (read in milliseconds) and `long` text papers of 20 MB each (seconds), named to be read in that order. */
@@ -150,7 +150,7 @@ describe('kamerwacht ingest', () => {
   it('stops within seconds of SIGTERM while a long paper is being read, keeping what was committed', async () => {
     const dir = withLongPapers(20, 3)
     const db = join(mkdtempSync(join(tmpdir(), 'kw-term-')), 't.db')
-    new SqliteStore(db).close()
+    await new EmbeddedStore(db).close()
     const job = run(['ingest', dir, '--db', db, '--quiet', '--workers', '1', '--read-timeout', '600'])
     const deadline = Date.now() + 60_000
     while (count(db) < 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createContext, readDocument } from '../src/pipeline.js'
-import { SqliteStore } from '../src/store/sqlite/index.js'
+import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
 import { corpusFile, skipWithoutShared } from '../src/test-support/paths.js'
 import { RELEVANCE_CASES as cases } from './relevance-cases.js'
 
-let store: SqliteStore
+let store: EmbeddedStore
 beforeAll(async () => {
   if (skipWithoutShared) return
-  store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'kw-rel-')), 'dev.db'))
+  store = new EmbeddedStore(join(mkdtempSync(join(tmpdir(), 'kw-rel-')), 'dev.db'))
   const ctx = await createContext()
   const dir = corpusFile('dev')
   const items = []
@@ -19,18 +19,18 @@ beforeAll(async () => {
     const raw = readFileSync(join(dir, f))
     items.push({ doc: await readDocument(raw, f, ctx), raw })
   }
-  store.putMany(items)
+  await store.putMany(items)
 })
 afterAll(() => store?.close())
 
-const paperOf = (id: string) =>
-  (store.get(id)?.source.name ?? '')
+const paperOf = async (id: string) =>
+  ((await store.get(id))?.source.name ?? '')
     .replace(/\.(obpage\.txt|pdf\.txt|pdf|txt|pdftext\.txt|tk-html-text\.txt|rijksbegroting-html-text\.txt)$/, '')
     .replace(/\.pdftext$/, '')
 
 describe.skipIf(skipWithoutShared)('relevance on the dev corpus', () => {
-  it.each(cases)('%s → %s (%s)', (q, want) => {
-    const top = store.search({ q, limit: 3 }).hits.map((h) => paperOf(h.id))
+  it.each(cases)('%s → %s (%s)', async (q, want) => {
+    const top = await Promise.all((await store.search({ q, limit: 3 })).hits.map((h) => paperOf(h.id)))
     expect(top).toContain(want)
   })
 })

@@ -1,8 +1,10 @@
 import { userInfo } from 'node:os'
-import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../link/publish.js'
+import { commitmentQuery, everyCommitment } from '../app/requests.js'
+import type { PaperInfo } from '../link/models.js'
 import { compareRegister, type PaperPromise, type RegisterComparison, type RegisterEntry, registerEntry } from '../link/register.js'
 import { type CommitmentStatus, type Correction, correctionWarnings, type TrackedCommitment, today } from '../link/status.js'
-import { commitmentQuery, everyCommitment, type PaperInfo, type Store } from '../store/store.js'
+import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../publish/publish.js'
+import type { Store } from '../store/store.js'
 import { count, type Io } from './read.js'
 import { openStore } from './store-commands.js'
 

@@ -1,4 +1,4 @@
-import type { OpenDataRecord } from '../store/store.js'
+import type { OpenDataRecord } from '../model/opendata.js'
 import { subjectTerms } from './fulfilment.js'
 import type { CommitmentStatus } from './status.js'
 

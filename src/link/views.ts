@@ -1,6 +1,6 @@
 import type { DateMention, Document } from '../model/document.js'
-import type { CommitmentList, CommitmentQuery, DossierView, Facet, PaperInfo, SenderCounts, TimelineEntry } from '../store/store.js'
 import type { CommitmentRecord } from './fulfilment.js'
+import type { CommitmentList, CommitmentQuery, DossierView, Facet, PaperInfo, SenderCounts, TimelineEntry } from './models.js'
 import { type CommitmentStatus, type Correction, type Evidence, noCounts, statusOf, type TrackedCommitment } from './status.js'
 
 // How the linking views are put together from rows, the same for every store: the stores

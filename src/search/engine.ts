@@ -1,4 +1,4 @@
-import type { Facet } from '../store/store.js'
+import type { Facet } from '../link/models.js'
 import { type ListQuery, match, type PostingList, type Scratch, score, topK } from './bm25.js'
 import { type Filters, type ParsedQuery, rankable } from './query.js'
 

@@ -2,7 +2,7 @@ import { inflateRawSync } from 'node:zlib'
 import type { InputForm } from '../model/document.js'
 import { type Filters, type ParsedQuery, parseQuery } from '../search/query.js'
 import { snippet } from '../search/snippet.js'
-import type { SearchHit, SearchRequest, SearchResult } from './store.js'
+import type { SearchHit, SearchRequest, SearchResult } from '../search/types.js'
 
 // What both stores share, so they keep papers and answer searches the same way.
 

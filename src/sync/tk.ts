@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import type { OpenDataRecord } from '../model/opendata.js'
 import type { PipelineContext } from '../pipeline.js'
-import type { OpenDataRecord, Store, SyncItem } from '../store/store.js'
+import type { Store, SyncItem } from '../store/store.js'
 import { documentPaper, type SourceUrls } from './content.js'
 import type { PoliteHttp } from './http.js'
 

@@ -1,5 +1,5 @@
+import type { CommitmentList, SenderCounts } from '../link/models.js'
 import type { CommitmentStatus } from '../link/status.js'
-import type { CommitmentList, SenderCounts } from '../store/store.js'
 import { correctionForm, correctionNote, postponementNote } from './corrections.js'
 import { dossierHref, dutchDate, esc, layout, paperHref, STATUS_NL } from './html.js'
 

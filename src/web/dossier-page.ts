@@ -1,4 +1,4 @@
-import type { DossierView, TimelineEntry } from '../store/store.js'
+import type { DossierView, TimelineEntry } from '../link/models.js'
 import { dutchDate, esc, layout, officialHref, paperHref, STATUS_NL } from './html.js'
 
 const KIND_NL: Record<TimelineEntry['kind'], string> = { paper: 'Stuk', event: 'Genoemde datum', commitment: 'Toezegging', due: 'Termijn', kept: 'Nagekomen' }

@@ -1,4 +1,5 @@
-import type { FollowStatus, SearchResult } from '../store/store.js'
+import type { SearchResult } from '../search/types.js'
+import type { FollowStatus } from '../store/store.js'
 import { dutchDate, esc, layout, paperHref, shownTitle } from './html.js'
 
 const when = (at: string | null) => (at ? `${dutchDate(at.slice(0, 10))} ${at.slice(11, 16)}` : 'nog niet')

@@ -1,5 +1,6 @@
 import type { TrackedCommitment } from '../link/status.js'
-import type { FollowStatus, SearchHit } from '../store/store.js'
+import type { SearchHit } from '../search/types.js'
+import type { FollowStatus } from '../store/store.js'
 import { dossierHref, dutchDate, esc, paperHref, STATUS_NL, shownTitle } from './html.js'
 
 /** What the home page shows below the search box: the day's work of someone who follows the Kamer. */

@@ -1,6 +1,7 @@
+import type { Citations } from '../link/models.js'
 import type { TrackedCommitment } from '../link/status.js'
 import type { AskedBy, Document, Speaker, SpeakerRole } from '../model/document.js'
-import { type Citations, documentNummerOf } from '../store/store.js'
+import { documentNummerOf } from '../store/keys.js'
 import { correctionForm, correctionNote, postponementNote } from './corrections.js'
 import { dossierHref, dutchDate, esc, layout, officialHref, paperHref, STATUS_NL, shownTitle } from './html.js'
 

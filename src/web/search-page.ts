@@ -1,4 +1,5 @@
-import { type SearchRequest, type SearchResult, searchRequest } from '../store/store.js'
+import { searchRequest } from '../app/requests.js'
+import type { SearchRequest, SearchResult } from '../search/types.js'
 import { dutchDate, esc, layout, paperHref, shownTitle, snippetHtml } from './html.js'
 
 /** What the search form holds. */

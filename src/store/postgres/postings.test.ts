@@ -1,14 +1,14 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { deflateRawSync } from 'node:zlib'
+import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BENCH_QUERIES, generatePaper } from '../../bench/corpus.js'
 import type { Document } from '../../model/document.js'
 import { createContext, type PipelineContext, readDocument } from '../../pipeline.js'
 import { openTestPostgres, testPostgresUrl } from '../../test-support/postgres.js'
-import { SqliteStore } from '../sqlite/index.js'
+import { EmbeddedStore } from '../sqlite/embedded.js'
 import type { PostgresStore } from './index.js'
 import { decodeSegment, encodeSegment, FAN_IN } from './postings.js'
 
@@ -22,10 +22,31 @@ describe('posting segments', () => {
   })
 })
 
+/**
+ * Undoes migration 9 on the schema `client` is on: events a row each, profiles and commitment records as JSON
+ * text, no defaults on the index's columns. Values packed without a dictionary (a store of under 256 papers).
+ */
+async function beforeUnify(client: pg.Client): Promise<void> {
+  const text = (b: Buffer) => inflateRawSync(b.subarray(1)).toString('utf8')
+  const profiles = (await client.query<{ paper_key: string; profile: Buffer }>('SELECT paper_key, profile FROM profiles')).rows
+  const records = (await client.query<{ id: string; record: Buffer }>('SELECT id, record FROM commitments')).rows
+  const events = (await client.query<{ paper_key: string; items: Buffer }>('SELECT paper_key, items FROM events')).rows
+  await client.query(`ALTER TABLE profiles ALTER COLUMN profile TYPE text USING '';
+    ALTER TABLE commitments ALTER COLUMN record TYPE text USING '';
+    DROP TABLE events;
+    CREATE TABLE events (paper_key text COLLATE "C" NOT NULL, ord integer NOT NULL, start text COLLATE "C" NOT NULL, "end" text COLLATE "C" NOT NULL, text text NOT NULL, sentence text NOT NULL, PRIMARY KEY (paper_key, ord));
+    ALTER TABLE papers ALTER COLUMN tsv DROP DEFAULT, ALTER COLUMN len DROP DEFAULT, ALTER COLUMN tf DROP DEFAULT`)
+  for (const r of profiles) await client.query('UPDATE profiles SET profile = $1 WHERE paper_key = $2', [text(r.profile), r.paper_key])
+  for (const r of records) await client.query('UPDATE commitments SET record = $1 WHERE id = $2', [text(r.record), r.id])
+  for (const r of events)
+    for (const [k, e] of (JSON.parse(text(r.items)) as Array<{ start: string; end: string; text: string; sentence: string }>).entries())
+      await client.query('INSERT INTO events VALUES ($1, $2, $3, $4, $5, $6)', [r.paper_key, k, e.start, e.end, e.text, e.sentence])
+}
+
 const pgUrl = testPostgresUrl()
 let ctx: PipelineContext
 let postgres: PostgresStore
-let sqlite: SqliteStore
+let sqlite: EmbeddedStore
 let url = ''
 let schema = ''
 let drop: () => Promise<void> = async () => {}
@@ -41,7 +62,8 @@ const QUERIES = [...BENCH_QUERIES, 'informeren', 'europese raad', 'zeeuwse']
 
 async function same(): Promise<void> {
   for (const q of QUERIES)
-    for (const sort of ['relevance', 'date'] as const) expect(await postgres.search({ q, sort, limit: 20 }), q).toEqual(sqlite.search({ q, sort, limit: 20 }))
+    for (const sort of ['relevance', 'date'] as const)
+      expect(await postgres.search({ q, sort, limit: 20 }), q).toEqual(await sqlite.search({ q, sort, limit: 20 }))
 }
 
 describe.skipIf(!pgUrl)('PostgreSQL search on posting lists', () => {
@@ -52,7 +74,7 @@ describe.skipIf(!pgUrl)('PostgreSQL search on posting lists', () => {
     schema = opened.schema
     drop = opened.drop
     url = pgUrl as string
-    sqlite = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'kw-postings-')), 'p.db'), { searchCache: 0 })
+    sqlite = new EmbeddedStore(join(mkdtempSync(join(tmpdir(), 'kw-postings-')), 'p.db'), { searchCache: 0 })
   }, 60_000)
   afterAll(async () => {
     sqlite?.close()
@@ -74,13 +96,13 @@ describe.skipIf(!pgUrl)('PostgreSQL search on posting lists', () => {
     // One paper a transaction first: every term gathers segments, and merges run.
     for (const { doc, raw } of items.slice(0, 40)) {
       await postgres.put(doc, raw)
-      sqlite.put(doc, raw)
+      await sqlite.put(doc, raw)
     }
     await same()
     for (let k = 40; k < items.length; k += 50) {
       const batch = items.slice(k, k + 50)
       await postgres.putMany(batch)
-      sqlite.putMany(batch)
+      await sqlite.putMany(batch)
       await same()
     }
     // No term has a full level of segments left unmerged.
@@ -94,14 +116,14 @@ describe.skipIf(!pgUrl)('PostgreSQL search on posting lists', () => {
     for (let i = 0; i < 20; i++) {
       const { doc, raw } = await paper(i, (t) => t.replace('. ', '. Zeeuwse windmolens. '))
       expect(await postgres.put(doc, raw)).toBe('updated')
-      expect(sqlite.put(doc, raw)).toBe('updated')
+      expect(await sqlite.put(doc, raw)).toBe('updated')
     }
     await same()
     expect((await postgres.search({ q: 'zeeuwse' })).total).toBe(20)
     // Each term's count of papers is that of FTS5 in the embedded store.
-    sqlite.db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.v_row USING fts5vocab(main, papers_fts, row)')
+    sqlite.sqlite.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.v_row USING fts5vocab(main, papers_fts, row)')
     const fts = new Map(
-      sqlite.db
+      sqlite.sqlite
         .prepare<[], { term: string; doc: number }>('SELECT term, doc FROM temp.v_row')
         .all()
         .map((r) => [r.term, r.doc]),
@@ -128,13 +150,20 @@ describe.skipIf(!pgUrl)('PostgreSQL search on posting lists', () => {
   it('fills the postings of a store made before them (schema 6)', async () => {
     const before = await postgres.search({ q: 'lidstaat OR grondstof*', limit: 20 })
     // 240 papers: no dictionary was due yet, so every value is readable without one.
-    await query(
-      "DROP TABLE dictionaries; DROP TABLE postings; DROP TABLE terms; ALTER TABLE stats DROP COLUMN removals; UPDATE meta SET value = '6' WHERE key = 'schema_version'",
-    )
+    const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` })
+    await client.connect()
+    try {
+      await beforeUnify(client)
+      await client.query(
+        "DROP TABLE dictionaries; DROP TABLE postings; DROP TABLE terms; ALTER TABLE stats DROP COLUMN removals; UPDATE meta SET value = '6' WHERE key = 'schema_version'",
+      )
+    } finally {
+      await client.end()
+    }
     const { PostgresStore } = await import('./index.js')
     const again = await PostgresStore.open(url, { schema, searchCache: 0 })
     try {
-      expect(await again.schemaVersion()).toBe(8)
+      expect(await again.schemaVersion()).toBe(9)
       expect(await again.search({ q: 'lidstaat OR grondstof*', limit: 20 })).toEqual(before)
     } finally {
       await again.close()
@@ -149,6 +178,11 @@ describe.skipIf(!pgUrl)('PostgreSQL values packed with dictionaries', () => {
     const items = await Promise.all(Array.from({ length: 30 }, (_, i) => paper(i)))
     await opened.store.putMany(items)
     const before = await opened.store.search({ q: 'Kamer OR lidstaat', limit: 20 })
+    const dossier = items[0]?.doc.dossier as string
+    const promised = await opened.store.commitments({ limit: 50 }, '2026-11-28')
+    const timeline = await opened.store.timeline(dossier, '2026-11-28')
+    expect(promised.total).toBeGreaterThan(0)
+    expect(timeline.some((t) => t.kind === 'event')).toBe(true)
     const client = new pg.Client({ connectionString: pgUrl as string, options: `-c search_path=${opened.schema}` })
     await client.connect()
     try {
@@ -157,6 +191,7 @@ describe.skipIf(!pgUrl)('PostgreSQL values packed with dictionaries', () => {
         await client.query('UPDATE papers SET doc = $1, text = $2 WHERE key = $3', [deflateRawSync(JSON.stringify(doc)), deflateRawSync(doc.text), doc.id])
         await client.query('UPDATE sources SET bytes = $1 WHERE sha256 = $2', [Buffer.from(raw), doc.source.sha256])
       }
+      await beforeUnify(client)
       await client.query(
         "DROP TABLE dictionaries; DROP TABLE postings; DROP TABLE terms; ALTER TABLE stats DROP COLUMN removals; UPDATE meta SET value = '5' WHERE key = 'schema_version'",
       )
@@ -166,7 +201,10 @@ describe.skipIf(!pgUrl)('PostgreSQL values packed with dictionaries', () => {
     const { PostgresStore } = await import('./index.js')
     const again = await PostgresStore.open(pgUrl as string, { schema: opened.schema, searchCache: 0 })
     try {
-      expect(await again.schemaVersion()).toBe(8)
+      expect(await again.schemaVersion()).toBe(9)
+      // Migration 9 packed the records, profiles and events: the tracker and the timeline read the same.
+      expect(await again.commitments({ limit: 50 }, '2026-11-28')).toEqual(promised)
+      expect(await again.timeline(dossier, '2026-11-28')).toEqual(timeline)
       for (const { doc, raw } of items) {
         expect(await again.get(doc.id as string)).toEqual(doc)
         expect(Buffer.compare(Buffer.from((await again.raw(doc.id as string)) as Uint8Array), Buffer.from(raw))).toBe(0)
@@ -195,6 +233,8 @@ describe.skipIf(!pgUrl)('PostgreSQL values packed with dictionaries', () => {
       expect(made).toEqual([
         { kind: 'text', papers: 260 },
         { kind: 'doc', papers: 260 },
+        { kind: 'profile', papers: 260 },
+        { kind: 'record', papers: 260 },
       ])
       expect(headers).toEqual([0, 1])
       // The other process opened before the dictionaries existed: it finds them when it meets a value packed with one.

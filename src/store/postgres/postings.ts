@@ -1,7 +1,7 @@
-import type pg from 'pg'
 import type { PostingList } from '../../search/bm25.js'
 import { type ListCache, PaperColumns } from '../../search/engine.js'
 import type { ParsedQuery, Term } from '../../search/query.js'
+import type { Sql } from '../sql.js'
 import { phraseFrequencySql, termQuery } from './search.js'
 
 /**
@@ -20,6 +20,9 @@ import { phraseFrequencySql, termQuery } from './search.js'
  * paper's any more. Readers skip it; a merge drops it. `terms` keeps each
  * term's number of papers, up to date in the write transaction.
  */
+
+/** A query in node-postgres' shape over `Sql` (this module's SQL numbers its parameters, `$1`, as PostgreSQL does). */
+const pgq = async <T>(db: Sql, sql: string, params: unknown[] = []) => ({ rows: await db.all<T>(sql, params) })
 
 /** How many segments of one level a term gathers before they are merged. */
 export const FAN_IN = 8
@@ -95,17 +98,18 @@ export class PostingBatch {
     for (const term of Object.keys(tf)) this.df.set(term, (this.df.get(term) ?? 0) - 1)
   }
 
-  async flush(db: pg.PoolClient): Promise<void> {
+  async flush(db: Sql): Promise<void> {
     const changed = [...this.df].filter(([, d]) => d !== 0)
     if (changed.length > 0)
-      await db.query('INSERT INTO terms (term, df) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (term) DO UPDATE SET df = terms.df + excluded.df', [
+      await pgq(db, 'INSERT INTO terms (term, df) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (term) DO UPDATE SET df = terms.df + excluded.df', [
         changed.map(([t]) => t),
         changed.map(([, d]) => d),
       ])
     if (this.added.size === 0) return
     const terms = [...this.added.keys()]
     const lists = [...this.added.values()]
-    await db.query(
+    await pgq(
+      db,
       'INSERT INTO postings (term, seg, level, n, docs) SELECT t, s, 0, n, d FROM unnest($1::text[], $2::bigint[], $3::int[], $4::bytea[]) AS u(t, s, n, d)',
       [terms, lists.map((l) => l.seqs[0]), lists.map((l) => l.seqs.length), lists.map((l) => encodeSegment(l.seqs, l.freqs))],
     )
@@ -116,11 +120,10 @@ export class PostingBatch {
 }
 
 /** Migration 7: the postings of every stored paper, from its term frequencies, a thousand papers a segment. */
-export async function fillPostings(db: pg.PoolClient): Promise<void> {
+export async function fillPostings(db: Sql): Promise<void> {
   let after = 0
   for (;;) {
-    const rows = (await db.query<{ seq: number; tf: Record<string, number> }>('SELECT seq, tf FROM papers WHERE seq > $1 ORDER BY seq LIMIT 1000', [after]))
-      .rows
+    const rows = (await pgq<{ seq: number; tf: Record<string, number> }>(db, 'SELECT seq, tf FROM papers WHERE seq > $1 ORDER BY seq LIMIT 1000', [after])).rows
     if (rows.length === 0) return
     const batch = new PostingBatch()
     for (const r of rows) batch.add(Number(r.seq), r.tf)
@@ -133,17 +136,17 @@ export async function fillPostings(db: pg.PoolClient): Promise<void> {
  * Merges, for each term given, every level that has {@link FAN_IN} segments
  * into one segment of the next level, level after level; dead postings go.
  */
-async function mergeSegments(db: pg.PoolClient, terms: string[]): Promise<void> {
+async function mergeSegments(db: Sql, terms: string[]): Promise<void> {
   let due = (
-    await db.query<{ term: string; level: number }>(
-      'SELECT term, level FROM postings WHERE term = ANY($1::text[]) GROUP BY term, level HAVING count(*) >= $2',
-      [terms, FAN_IN],
-    )
+    await pgq<{ term: string; level: number }>(db, 'SELECT term, level FROM postings WHERE term = ANY($1::text[]) GROUP BY term, level HAVING count(*) >= $2', [
+      terms,
+      FAN_IN,
+    ])
   ).rows
   while (due.length > 0) {
     const next: Array<{ term: string; level: number }> = []
     for (const { term, level } of due) {
-      const segments = (await db.query<{ seg: number; docs: Buffer }>('DELETE FROM postings WHERE term = $1 AND level = $2 RETURNING seg, docs', [term, level]))
+      const segments = (await pgq<{ seg: number; docs: Buffer }>(db, 'DELETE FROM postings WHERE term = $1 AND level = $2 RETURNING seg, docs', [term, level]))
         .rows
       const seqs: number[] = []
       const freqs: number[] = []
@@ -152,12 +155,12 @@ async function mergeSegments(db: pg.PoolClient, terms: string[]): Promise<void> 
           seqs.push(seq)
           freqs.push(f)
         })
-      const live = new Set((await db.query<{ seq: number }>('SELECT seq FROM papers WHERE seq = ANY($1::bigint[])', [seqs])).rows.map((r) => Number(r.seq)))
+      const live = new Set((await pgq<{ seq: number }>(db, 'SELECT seq FROM papers WHERE seq = ANY($1::bigint[])', [seqs])).rows.map((r) => Number(r.seq)))
       const order = seqs.map((_, i) => i).filter((i) => live.has(seqs[i] as number))
       order.sort((a, b) => (seqs[a] as number) - (seqs[b] as number))
       if (order.length === 0) continue
       const s = order.map((i) => seqs[i] as number)
-      await db.query('INSERT INTO postings (term, seg, level, n, docs) VALUES ($1, $2, $3, $4, $5)', [
+      await pgq(db, 'INSERT INTO postings (term, seg, level, n, docs) VALUES ($1, $2, $3, $4, $5)', [
         term,
         s[0],
         level + 1,
@@ -167,7 +170,7 @@ async function mergeSegments(db: pg.PoolClient, terms: string[]): Promise<void> 
           order.map((i) => freqs[i] as number),
         ),
       ])
-      const count = (await db.query<{ n: number }>('SELECT count(*) AS n FROM postings WHERE term = $1 AND level = $2', [term, level + 1])).rows[0]?.n
+      const count = (await pgq<{ n: number }>(db, 'SELECT count(*) AS n FROM postings WHERE term = $1 AND level = $2', [term, level + 1])).rows[0]?.n
       if ((count ?? 0) >= FAN_IN) next.push({ term, level: level + 1 })
     }
     due = next
@@ -195,9 +198,10 @@ export class PgColumns extends PaperColumns {
    * Brings the columns to the snapshot `db` sees, and drops the lists the
    * writes since the last refresh may have made wrong.
    */
-  async refresh(db: pg.PoolClient, lists: ListCache): Promise<this> {
+  async refresh(db: Sql, lists: ListCache): Promise<this> {
     const now = (
-      await db.query<{ seq: number; removals: number }>(
+      await pgq<{ seq: number; removals: number }>(
+        db,
         'SELECT (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM paper_seq) AS seq, removals FROM stats',
       )
     ).rows[0]
@@ -214,7 +218,8 @@ export class PgColumns extends PaperColumns {
     // so every write committed later has higher seqs than any this snapshot sees.
     if (Number(now.seq) <= this.seq) return this
     const rows = (
-      await db.query<{ rowid: number; type: string | null; date: string | null; sender: string | null; dossier: string | null; seq: number; len: number }>(
+      await pgq<{ rowid: number; type: string | null; date: string | null; sender: string | null; dossier: string | null; seq: number; len: number }>(
+        db,
         'SELECT rowid, type, date, sender, dossier, seq, len FROM papers WHERE seq > $1 ORDER BY seq',
         [this.seq],
       )
@@ -238,7 +243,7 @@ export class PgColumns extends PaperColumns {
     }
     // A few papers: the lists that hold them or their terms go. Many: all lists go.
     if (this.seq > 0 && written.length <= 1000 && written.length > 0) {
-      const terms = (await db.query<{ t: string }>('SELECT DISTINCT jsonb_object_keys(tf) AS t FROM papers WHERE seq > $1', [this.seq])).rows.map((r) => r.t)
+      const terms = (await pgq<{ t: string }>(db, 'SELECT DISTINCT jsonb_object_keys(tf) AS t FROM papers WHERE seq > $1', [this.seq])).rows.map((r) => r.t)
       lists.forget(written, new Set(terms))
     } else if (written.length > 0) lists.clear()
     for (const r of rows) this.seq = Math.max(this.seq, Number(r.seq))
@@ -256,14 +261,14 @@ export function listKey(t: Term): string {
  * cache: words and prefixes from `postings`, phrases from the positions in
  * `tsv` of the papers that hold all their words.
  */
-export async function loadLists(db: pg.PoolClient, q: ParsedQuery, columns: PgColumns, lists: ListCache): Promise<void> {
+export async function loadLists(db: Sql, q: ParsedQuery, columns: PgColumns, lists: ListCache): Promise<void> {
   const wanted = new Map<string, Term>()
   for (const t of [...q.must.flat(), ...q.not]) if (!lists.get(listKey(t))) wanted.set(listKey(t), t)
   if (wanted.size === 0) return
   const words = [...wanted.values()].filter((t): t is Extract<Term, { kind: 'word' }> => t.kind === 'word').map((t) => t.stem)
   const byTerm = new Map<string, Buffer[]>()
   if (words.length > 0)
-    for (const r of (await db.query<{ term: string; docs: Buffer }>('SELECT term, docs FROM postings WHERE term = ANY($1::text[])', [words])).rows) {
+    for (const r of (await pgq<{ term: string; docs: Buffer }>(db, 'SELECT term, docs FROM postings WHERE term = ANY($1::text[])', [words])).rows) {
       const list = byTerm.get(r.term) ?? []
       list.push(r.docs)
       byTerm.set(r.term, list)
@@ -271,7 +276,7 @@ export async function loadLists(db: pg.PoolClient, q: ParsedQuery, columns: PgCo
   for (const [key, t] of wanted) {
     if (t.kind === 'word') lists.set(key, toList(byTerm.get(t.stem) ?? [], columns))
     else if (t.kind === 'prefix') {
-      const segs = (await db.query<{ docs: Buffer }>('SELECT docs FROM postings WHERE term >= $1 AND term < $2', [t.prefix, `${t.prefix}\u{10ffff}`])).rows.map(
+      const segs = (await pgq<{ docs: Buffer }>(db, 'SELECT docs FROM postings WHERE term >= $1 AND term < $2', [t.prefix, `${t.prefix}\u{10ffff}`])).rows.map(
         (r) => r.docs,
       )
       lists.set(key, toList(segs, columns))
@@ -282,7 +287,7 @@ export async function loadLists(db: pg.PoolClient, q: ParsedQuery, columns: PgCo
         return `$${params.length}`
       }
       const sql = `SELECT p.rowid, ${phraseFrequencySql(t.stems, param)} AS f FROM papers p WHERE p.tsv @@ ${param(termQuery(t))}::tsquery`
-      const rows = (await db.query<{ rowid: number; f: number }>(sql, params)).rows
+      const rows = (await pgq<{ rowid: number; f: number }>(db, sql, params)).rows
       const pairs = rows.filter((r) => r.f > 0 && columns.present[Number(r.rowid)]).map((r) => [Number(r.rowid), Number(r.f)] as const)
       pairs.sort((a, b) => a[0] - b[0])
       lists.set(key, { docs: Int32Array.from(pairs, (p) => p[0]), freqs: Int32Array.from(pairs, (p) => p[1]) })

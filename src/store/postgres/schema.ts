@@ -1,9 +1,18 @@
+import type { Document } from '../../model/document.js'
+import { type Packer, splitDocument } from '../codec.js'
+import type { StoredEvent } from '../links.js'
+import { backfillTkNummer } from '../migrations.js'
+import type { MigrationContext } from '../repository.js'
+import { unpackLegacy } from '../shared.js'
+import type { Migration, Sql } from '../sql.js'
+import { fillPostings } from './postings.js'
+
 // Versioned migrations of the PostgreSQL store, run in order, each in a transaction, under an
 // advisory lock so that several processes starting at once migrate a database once.
 // Keys, ids, dossiers and dates are `COLLATE "C"`: byte order, as SQLite sorts them.
 
-/** The migrations; `meta.schema_version` says how far a database is. */
-export const PG_MIGRATIONS: string[] = [
+/** The migrations' SQL; `meta.schema_version` says how far a database is. */
+const MIGRATION_SQL: string[] = [
   `CREATE TABLE papers (
      rowid bigserial PRIMARY KEY,
      key text COLLATE "C" NOT NULL UNIQUE,
@@ -96,4 +105,96 @@ export const PG_MIGRATIONS: string[] = [
    ALTER TABLE stats ADD COLUMN removals bigint NOT NULL DEFAULT 0;`,
   // 8: the dictionaries values are packed with (see codec.ts), made from the store's papers as it grows.
   'CREATE TABLE dictionaries (id integer PRIMARY KEY, kind text NOT NULL, papers bigint NOT NULL, bytes bytea NOT NULL);',
+  // 9: the same tables as the embedded store where they had differed, so one repository writes both: events one
+  // packed array a paper, profiles and commitment records packed (see codec.ts), and the index's columns of a
+  // paper (\`tsv\`, \`len\`, \`tf\`) with defaults, as the posting index writes them after the paper's row. Packed by \`unify\`.
+  `ALTER TABLE events RENAME TO events_rows;
+   CREATE TABLE events (paper_key text COLLATE "C" PRIMARY KEY, items bytea NOT NULL);
+   ALTER TABLE profiles ALTER COLUMN profile TYPE bytea USING convert_to(profile, 'UTF8');
+   ALTER TABLE commitments ALTER COLUMN record TYPE bytea USING convert_to(record, 'UTF8');
+   ALTER TABLE papers ALTER COLUMN tsv SET DEFAULT ''::tsvector, ALTER COLUMN len SET DEFAULT 0, ALTER COLUMN tf SET DEFAULT '{}'::jsonb;`,
 ]
+
+/** The migrations with their data steps. */
+export function pgMigrations(ctx: MigrationContext): Migration[] {
+  const data: Record<number, (tx: Sql) => Promise<void>> = {
+    2: backfillTkNummer,
+    6: (tx) => repack(tx, ctx.values.packer),
+    7: fillPostings,
+    9: (tx) => unify(tx, ctx.values.packer),
+  }
+  return MIGRATION_SQL.map((sql, k) => {
+    const step = data[k + 1]
+    return step ? { sql, data: step } : { sql }
+  })
+}
+
+/** Runs \`each\` over the rows \`select\` gives after the last key, a thousand at a time: a store of a million papers is never in memory at once. */
+async function inChunks<R, K>(tx: Sql, select: string, first: K, keyOf: (r: R) => K, each: (r: R) => Promise<void>): Promise<void> {
+  for (let after = first; ; ) {
+    const rows = await tx.all<R>(select, [after])
+    for (const r of rows) await each(r)
+    if (rows.length < 1000) return
+    after = keyOf(rows[rows.length - 1] as R)
+  }
+}
+
+/**
+ * Migration 6: every stored value in the packed form of \`codec.ts\` (with
+ * no dictionary: those come as the store grows), the Document kept once as
+ * in the embedded store.
+ */
+async function repack(tx: Sql, packer: Packer): Promise<void> {
+  await inChunks<{ rowid: number; doc: Buffer; text: Buffer; bytes: Buffer | null }, number>(
+    tx,
+    'SELECT p.rowid, p.doc, p.text, s.bytes FROM papers p LEFT JOIN sources s ON s.sha256 = p.source_sha WHERE p.rowid > ? ORDER BY p.rowid LIMIT 1000',
+    0,
+    (r) => Number(r.rowid),
+    async (p) => {
+      const stored = splitDocument(JSON.parse(unpackLegacy(p.doc)) as Document, p.bytes ?? Buffer.alloc(0))
+      await tx.run('UPDATE papers SET doc = ?, text = ? WHERE rowid = ?', [packer.pack('doc', stored.json), packer.pack('text', unpackLegacy(p.text)), p.rowid])
+    },
+  )
+  await inChunks<{ sha256: string; bytes: Buffer }, string>(
+    tx,
+    'SELECT sha256, bytes FROM sources WHERE sha256 > ? ORDER BY sha256 LIMIT 1000',
+    '',
+    (r) => r.sha256,
+    async (s) => {
+      await tx.run('UPDATE sources SET bytes = ? WHERE sha256 = ?', [packer.pack('text', s.bytes), s.sha256])
+    },
+  )
+}
+
+/** Migration 9: profiles, commitment records and events packed as the embedded store keeps them. */
+async function unify(tx: Sql, packer: Packer): Promise<void> {
+  await inChunks<{ paper_key: string; profile: Buffer }, string>(
+    tx,
+    'SELECT paper_key, profile FROM profiles WHERE paper_key > ? ORDER BY paper_key LIMIT 1000',
+    '',
+    (r) => r.paper_key,
+    async (r) => {
+      await tx.run('UPDATE profiles SET profile = ? WHERE paper_key = ?', [packer.pack('profile', r.profile), r.paper_key])
+    },
+  )
+  await inChunks<{ id: string; record: Buffer }, string>(
+    tx,
+    'SELECT id, record FROM commitments WHERE id > ? ORDER BY id LIMIT 1000',
+    '',
+    (r) => r.id,
+    async (r) => {
+      await tx.run('UPDATE commitments SET record = ? WHERE id = ?', [packer.pack('record', r.record), r.id])
+    },
+  )
+  await inChunks<{ paper_key: string }, string>(
+    tx,
+    'SELECT DISTINCT paper_key FROM events_rows WHERE paper_key > ? ORDER BY paper_key LIMIT 1000',
+    '',
+    (r) => r.paper_key,
+    async (r) => {
+      const items = await tx.all<StoredEvent>('SELECT start, "end", text, sentence FROM events_rows WHERE paper_key = ? ORDER BY ord', [r.paper_key])
+      await tx.run('INSERT INTO events (paper_key, items) VALUES (?, ?)', [r.paper_key, packer.pack('record', JSON.stringify(items))])
+    },
+  )
+  await tx.run('DROP TABLE events_rows')
+}

@@ -55,8 +55,10 @@ export function tsvectorLiteral(stems: string[]): string {
 export function phraseFrequencySql(stems: string[], param: (value: unknown) => string): string {
   const positionsOf = (stem: string) => `(SELECT u.positions FROM unnest(p.tsv) u WHERE u.lexeme = ${param(stem)})`
   const [first, ...rest] = stems
+  // The first word's parameter first: parameters are numbered in the order they appear in the text.
+  const starts = positionsOf(first as string)
   const follows = rest.map((s, k) => `(x + ${k + 1}) = ANY(coalesce(${positionsOf(s)}, '{}'))`).join(' AND ')
-  return `coalesce((SELECT count(*) FROM unnest(${positionsOf(first as string)}) x WHERE ${follows}), 0)`
+  return `coalesce((SELECT count(*) FROM unnest(${starts}) x WHERE ${follows}), 0)`
 }
 
 /** How often each stem occurs, as the `tf` column holds it. */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
+import type { TrackedCommitment } from '../link/status.js'
 import { snippetPlain } from '../search/snippet.js'
 import type { Store } from '../store/store.js'
 import { atom, type CalendarEvent, ics, tagUri } from './feeds.js'
-import type { TrackedCommitment } from './status.js'
 
 /** Where links in feeds point: the web UI's base address (`kamerwacht serve`). */
 export interface PublishOptions {

@@ -1,4 +1,4 @@
-import type { TrackedCommitment } from './status.js'
+import type { TrackedCommitment } from '../link/status.js'
 
 /**
  * The columns of a commitment as the board exports it and `kamerwacht export

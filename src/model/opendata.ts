@@ -1,0 +1,14 @@
+// Records of the official open-data sources, as a sync keeps them and the rules read them.
+
+/** A record of an official open-data source, as a sync keeps it (`Document`, `Zaak`, `Toezegging` …). */
+export interface OpenDataRecord {
+  /** The entity (`Document`, `Kamerstukdossier`, `Zaak`, `Activiteit`, `Persoon`, `Toezegging`, `ob`). */
+  entity: string
+  /** The record's `Id` (a GUID), or for officielebekendmakingen the paper id. */
+  id: string
+  /** When the source last changed it (`ApiGewijzigdOp`): what incremental syncs compare. */
+  modified: string
+  /** `Verwijderd: true`: the source deleted it; a sync keeps nothing of it. */
+  deleted: boolean
+  record: Record<string, unknown>
+}

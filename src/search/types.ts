@@ -1,0 +1,39 @@
+import type { Facet } from '../link/models.js'
+
+// A search as the store runs it, and its answer.
+
+/** A search as the store runs it. */
+export interface SearchRequest {
+  /** The user's query (see `search/query.ts` for the language). */
+  q: string
+  type?: string
+  dossier?: string
+  sender?: string
+  from?: string
+  to?: string
+  sort?: 'relevance' | 'date'
+  limit?: number
+  offset?: number
+  /** Only papers written (stored or read again) after this point of the store's write counter: what is new to a follow. */
+  sinceSeq?: number
+}
+
+/** One result line. */
+export interface SearchHit {
+  id: string
+  title: string | null
+  type: string | null
+  date: string | null
+  sender: string | null
+  score: number
+  snippet: string
+  /** The Tweede Kamer's number of the paper (`2023D03544`), for a paper that came from its open data. */
+  documentNummer?: string
+}
+
+/** What `kamerwacht search --json` prints and `/api/search` returns. */
+export interface SearchResult {
+  total: number
+  hits: SearchHit[]
+  facets: { type: Facet; year: Facet; sender: Facet; dossier: Facet }
+}

@@ -1,0 +1,133 @@
+import pg from 'pg'
+import type { Dialect, Fragments, Migration, Sql } from '../sql.js'
+
+// count(*) and sums come back as bigint; every count here fits a double.
+pg.types.setTypeParser(20, (v: string) => Number(v))
+
+/** Advisory lock ids: one for migrations, one that makes writers take turns. */
+const MIGRATE_LOCK = 72_071
+const WRITE_LOCK = 72_072
+
+/** The connection URL without its password, for messages. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url)
+    if (u.password) u.password = '***'
+    return u.toString()
+  } catch {
+    return 'postgres://…'
+  }
+}
+
+/** `?` placeholders as PostgreSQL's `$1, $2 …`, worked out once per text. `?` never occurs in the store's SQL otherwise. */
+const numbered = new Map<string, string>()
+function placeholders(sql: string): string {
+  let out = numbered.get(sql)
+  if (out === undefined) {
+    let n = 0
+    out = sql.replace(/\?/g, () => `$${++n}`)
+    numbered.set(sql, out)
+  }
+  return out
+}
+
+/** node-postgres takes Buffers for bytea; a Uint8Array is given as one. */
+const bind = (params: readonly unknown[]) =>
+  params.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p === undefined ? null : p))
+
+/** A pool or one client as `Sql`. */
+function sqlOf(db: pg.Pool | pg.PoolClient): Sql {
+  return {
+    all: async <T>(sql: string, params: readonly unknown[] = []) => (await db.query(placeholders(sql), bind(params))).rows as T[],
+    get: async <T>(sql: string, params: readonly unknown[] = []) => (await db.query(placeholders(sql), bind(params))).rows[0] as T | undefined,
+    run: async (sql: string, params: readonly unknown[] = []) => (await db.query(placeholders(sql), bind(params))).rowCount ?? 0,
+  }
+}
+
+/**
+ * PostgreSQL through node-postgres, behind `Dialect`: a pool for reads, one
+ * client per transaction, writers taking turns under an advisory lock (so
+ * several ingest processes never store a paper twice nor lose an update),
+ * and snapshots as read-only REPEATABLE READ transactions.
+ */
+export class PostgresDialect implements Dialect {
+  readonly name = 'postgres'
+  readonly location: string
+  readonly db: Sql
+  readonly fragments: Fragments = { inList: (column) => `${column} = ANY(?)`, nextSeq: "nextval('paper_seq')" }
+
+  constructor(
+    readonly pool: pg.Pool,
+    url: string,
+    private readonly schema: string,
+  ) {
+    this.location = redact(url)
+    this.db = sqlOf(pool)
+  }
+
+  /** Connects to `url` with its tables in `schema` (checked: it is written into SQL). */
+  static connect(url: string, schema: string, max: number): PostgresDialect {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`)
+    const pool = new pg.Pool({ connectionString: url, max, options: `-c search_path=${schema}` })
+    // An idle client that loses its server must not crash the process; the next query reports it.
+    pool.on('error', () => {})
+    return new PostgresDialect(pool, url, schema)
+  }
+
+  private async transaction<T>(begin: string, work: (tx: Sql) => Promise<T>, lock?: number): Promise<T> {
+    const client = await this.pool.connect()
+    try {
+      await client.query(begin)
+      if (lock !== undefined) await client.query('SELECT pg_advisory_xact_lock($1)', [lock])
+      const out = await work(sqlOf(client))
+      await client.query('COMMIT')
+      return out
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw e
+    } finally {
+      client.release()
+    }
+  }
+
+  write<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.transaction('BEGIN', work, WRITE_LOCK)
+  }
+
+  snapshot<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', work)
+  }
+
+  async migrate(migrations: readonly Migration[]): Promise<void> {
+    const client = await this.pool.connect()
+    const tx = sqlOf(client)
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK])
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`)
+      await client.query('CREATE TABLE IF NOT EXISTS meta (key text PRIMARY KEY, value text NOT NULL)')
+      const row = await tx.get<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'")
+      const version = row ? Number(row.value) : 0
+      if (version > migrations.length) throw new Error(`database schema ${version} is newer than this kamerwacht (${migrations.length}); upgrade kamerwacht`)
+      for (let v = version; v < migrations.length; v++) {
+        const step = migrations[v] as Migration
+        await client.query('BEGIN')
+        try {
+          await client.query(step.sql)
+          await step.data?.(tx)
+          await tx.run("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(v + 1)])
+          await client.query('COMMIT')
+        } catch (e) {
+          await client.query('ROLLBACK')
+          throw e
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]).catch(() => {})
+      client.release()
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end()
+  }
+}

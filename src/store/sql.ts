@@ -1,0 +1,95 @@
+import type { ListQuery } from '../search/bm25.js'
+import type { PaperColumns } from '../search/engine.js'
+import type { ParsedQuery } from '../search/query.js'
+
+// The one seam between the repository (written once) and a database engine. The repository writes
+// its SQL once, with `?` placeholders, in the dialect both SQLite (3.35 or later) and PostgreSQL
+// accept: `INSERT … ON CONFLICT … DO UPDATE`, `RETURNING`, `NULLS LAST`, `LIKE … ESCAPE`. What
+// truly differs sits behind these interfaces: how to connect and take turns writing, placeholders,
+// the few fragments whose syntax differs (a list parameter, the write counter), and where posting
+// lists live (FTS5's index in SQLite, segment tables in PostgreSQL).
+
+/** A connection, or a transaction on one: runs SQL with `?` placeholders. */
+export interface Sql {
+  /** Every row of a query. */
+  all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>
+  /** The first row of a query, if any. */
+  get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined>
+  /** Runs a statement; returns how many rows it changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>
+}
+
+/** A database engine as the repository needs it. */
+export interface Dialect {
+  /** `sqlite` or `postgres`: for messages and the few facts that differ (see `fragments`). */
+  readonly name: 'sqlite' | 'postgres'
+  /** Where the store is, for messages: a file path, or a PostgreSQL URL without its password. */
+  readonly location: string
+  /** Runs reads outside a transaction. */
+  readonly db: Sql
+  /** The SQL fragments whose syntax differs. */
+  readonly fragments: Fragments
+  /**
+   * Runs `work` in one transaction as the only writer, whichever process
+   * (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: an advisory lock); committed
+   * when it returns, rolled back when it throws.
+   */
+  write<T>(work: (tx: Sql) => Promise<T>): Promise<T>
+  /** Runs `work` on one snapshot: a search's total, facets and page agree while others write. */
+  snapshot<T>(work: (tx: Sql) => Promise<T>): Promise<T>
+  /**
+   * Runs the pending migrations in order, each in a transaction with its data
+   * step, under a lock so that processes starting at once migrate once.
+   */
+  migrate(migrations: readonly Migration[]): Promise<void>
+  close(): Promise<void>
+}
+
+/** The SQL fragments whose syntax differs between the engines. */
+export interface Fragments {
+  /** `column` is one of the values of one list parameter (`IN (SELECT value FROM json_each(?))`, `= ANY(?)`). */
+  inList(column: string): string
+  /** The next value of the store's write counter, in an INSERT or UPDATE of `papers`. */
+  nextSeq: string
+}
+
+/** One step of a schema: its SQL, then (in the same transaction) what it must do to the rows already there. */
+export interface Migration {
+  sql: string
+  data?: (tx: Sql) => Promise<void>
+}
+
+/** A paper version as the posting index is told of it. */
+export interface IndexedPaper {
+  rowid: number
+  seq: number
+  /** The Dutch stems of title and text, space-separated (`search/stem.ts`). */
+  stems: string
+}
+
+/**
+ * Where an engine keeps the posting lists and the papers' filter columns in
+ * memory (see `search/engine.ts`): FTS5 in SQLite, segment tables in
+ * PostgreSQL. The repository tells it of each paper version written or gone,
+ * inside the write's transaction, and asks it for the columns and lists of a
+ * search inside the search's snapshot.
+ */
+export interface PostingIndex {
+  /** A version written (`fresh`: a new paper, not a paper written again). */
+  add(tx: Sql, paper: IndexedPaper, fresh: boolean): Promise<void>
+  /** The version stored now at `rowid` goes: written again, or (`removed`) the paper removed. */
+  remove(tx: Sql, rowid: number, removed: boolean): Promise<void>
+  /** The end of a write transaction: what was gathered is written. */
+  flush(tx: Sql): Promise<void>
+  /** Changes whenever a paper is written or removed, by this process or another (the result cache's key). */
+  stamp(): Promise<string>
+  /** The number of papers. */
+  count(): Promise<number>
+  /** The filter columns and the query's posting lists, brought to the snapshot `tx` sees. */
+  prepare(tx: Sql, parsed: ParsedQuery | null): Promise<{ columns: PaperColumns; lists: ListQuery | null }>
+  /** Reads ahead the columns and the lists of the commonest terms (see `Store.warm`). */
+  warm(): Promise<void>
+}
+
+/** A `LIKE` pattern that finds `text` anywhere, with `%`, `_` and `\` taken as themselves (use with `ESCAPE '\'`). */
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
