@@ -20,7 +20,7 @@ import Database from 'better-sqlite3'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const { generatePaper, BENCH_QUERIES } = await import(join(root, 'dist', 'bench', 'corpus.js'))
-const { SqliteStore } = await import(join(root, 'dist', 'store', 'sqlite', 'index.js'))
+const { EmbeddedStore } = await import(join(root, 'dist', 'store', 'sqlite', 'embedded.js'))
 const { parseQuery, toFts } = await import(join(root, 'dist', 'search', 'query.js'))
 
 const N = Number(process.env.BENCH_PAPERS ?? 100_000)
@@ -106,14 +106,14 @@ console.log(
 
 const queries = BENCH_QUERIES
 // The engine is timed with the result cache off; the cache is timed on its own below.
-const store = new SqliteStore(db, { searchCache: 0 })
+const store = new EmbeddedStore(db, { searchCache: 0 })
 const plain = new Database(db, { readonly: true })
 const plainStmt = plain.prepare('SELECT rowid, rank FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank LIMIT 10')
 const timings = { kamerwacht: [], fts5: [] }
 for (let round = 0; round < 12; round++) {
   for (const q of queries) {
     let t0 = performance.now()
-    store.search({ q, limit: 10 })
+    await store.search({ q, limit: 10 })
     if (round > 1) timings.kamerwacht.push(performance.now() - t0)
     const match = toFts(parseQuery(q))
     t0 = performance.now()
@@ -121,15 +121,15 @@ for (let round = 0; round < 12; round++) {
     if (round > 1) timings.fts5.push(performance.now() - t0)
   }
 }
-const cached = new SqliteStore(db)
+const cached = new EmbeddedStore(db)
 const warm = []
 for (let round = 0; round < 5; round++)
   for (const q of queries) {
     const t0 = performance.now()
-    cached.search({ q, limit: 10 })
+    await cached.search({ q, limit: 10 })
     if (round > 0) warm.push(performance.now() - t0)
   }
-cached.close()
+await cached.close()
 const row = (label, xs) => `  ${label.padEnd(44)} p50 ${pct(xs, 0.5).toFixed(2).padStart(7)} ms   p95 ${pct(xs, 0.95).toFixed(2).padStart(7)} ms`
 console.log(row('search (ranked, snippets, 4 facets, total)', timings.kamerwacht))
 summary.sqliteSearch = timings.kamerwacht
@@ -150,25 +150,25 @@ const graph = { citations: [], dossier: [], timeline: [], 'commitments (dossier)
 const lookup = plain.prepare('SELECT key, id, type, date, sender, title FROM papers WHERE dossier = ? ORDER BY date')
 for (let round = 0; round < 5; round++) {
   for (let k = 0; k < ids.length; k++) {
-    const time = (label, f) => {
+    const time = async (label, f) => {
       const t0 = performance.now()
-      f()
+      await f()
       if (round > 0) graph[label].push(performance.now() - t0)
     }
-    time('citations', () => store.citations(ids[k]))
-    time('dossier', () => store.dossier(dossiers[k], today))
-    time('timeline', () => store.timeline(dossiers[k], today))
-    time('commitments (dossier)', () => store.commitments({ dossier: dossiers[k] }, today))
-    if (k % 4 === 0) time('commitments (sender, overdue)', () => store.commitments({ sender: 'Defensie', status: 'overdue', limit: 20 }, today))
-    time('plain dossier lookup', () => lookup.all(dossiers[k]))
+    await time('citations', () => store.citations(ids[k]))
+    await time('dossier', () => store.dossier(dossiers[k], today))
+    await time('timeline', () => store.timeline(dossiers[k], today))
+    await time('commitments (dossier)', () => store.commitments({ dossier: dossiers[k] }, today))
+    if (k % 4 === 0) await time('commitments (sender, overdue)', () => store.commitments({ sender: 'Defensie', status: 'overdue', limit: 20 }, today))
+    await time('plain dossier lookup', () => lookup.all(dossiers[k]))
   }
 }
-const linked = store.db.prepare('SELECT count(*) AS n FROM refs r JOIN papers p ON p.id = r.target').get().n
-const kept = store.db.prepare('SELECT count(DISTINCT commitment_id) AS n FROM fulfilments WHERE confidence >= 0.7').get().n
-const promised = store.db.prepare('SELECT count(*) AS n FROM commitments').get().n
+const linked = store.sqlite.prepare('SELECT count(*) AS n FROM refs r JOIN papers p ON p.id = r.target').get().n
+const kept = store.sqlite.prepare('SELECT count(DISTINCT commitment_id) AS n FROM fulfilments WHERE confidence >= 0.7').get().n
+const promised = store.sqlite.prepare('SELECT count(*) AS n FROM commitments').get().n
 console.log(`  graph: ${linked} references linked to stored papers; ${promised} commitments, ${kept} kept`)
 for (const [label, xs] of Object.entries(graph)) console.log(row(label, xs))
-store.close()
+await store.close()
 plain.close()
 
 // Load test: `kamerwacht serve` on the same store in its own process, loaded over loopback by

@@ -1,10 +1,13 @@
 // Parity: the dev corpus read into both stores answers every relevance query with the same
-// top results (equal up to ties) and the same totals and facet counts.
+// top results (equal up to ties) and the same totals and facet counts; and dossiers, timelines,
+// the tracker with each filter, citations, follows and the export are the same, whole.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { everyCommitment } from '../src/app/requests.js'
 import { createContext, readDocument } from '../src/pipeline.js'
+import { commitmentRow } from '../src/publish/export.js'
 import type { SearchResult } from '../src/search/types.js'
 import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
 import type { Store } from '../src/store/store.js'
@@ -73,5 +76,56 @@ describe.skipIf(!pgUrl || skipWithoutShared)('SQLite and PostgreSQL agree on the
       const fromA = new Map(a.hits.map((h) => [h.id, h]))
       for (const h of b.hits) if (fromA.has(h.id)) expect(h).toEqual(fromA.get(h.id))
     }
+  })
+})
+
+const TODAY = '2026-11-28'
+
+describe.skipIf(!pgUrl || skipWithoutShared)('SQLite and PostgreSQL give the same whole answers on the dev corpus', () => {
+  const dossiersOf = async () => [...new Set((await sqlite.all()).map((p) => p.dossier).filter((d): d is string => !!d))].sort()
+
+  it('dossier pages and timelines, of every dossier and of its parent number', async () => {
+    const dossiers = await dossiersOf()
+    expect(dossiers.length).toBeGreaterThan(3)
+    for (const d of [...dossiers, ...dossiers.map((d) => d.split('-')[0] as string)]) {
+      expect(await postgres.dossier(d, TODAY), d).toEqual(await sqlite.dossier(d, TODAY))
+      expect(await postgres.timeline(d, TODAY), d).toEqual(await sqlite.timeline(d, TODAY))
+    }
+  })
+
+  it('citations of every paper, both ways', async () => {
+    for (const p of await sqlite.all()) expect(await postgres.citations(p.key), p.key).toEqual(await sqlite.citations(p.key))
+  })
+
+  it('the tracker with each filter, sort and page', async () => {
+    const queries = [
+      {},
+      { sort: 'date' as const },
+      { limit: 5, offset: 5 },
+      ...(['open', 'due-soon', 'overdue', 'fulfilled'] as const).map((status) => ({ status })),
+      ...['_', '%', "'", '\\', 'minister', 'BUITENLANDSE', 'van '].map((sender) => ({ sender })),
+      ...(await dossiersOf()).map((dossier) => ({ dossier })),
+      ...(await sqlite.all()).slice(0, 20).map((p) => ({ paper: p.key })),
+    ]
+    for (const q of queries) expect(await postgres.commitments(q, TODAY), JSON.stringify(q)).toEqual(await sqlite.commitments(q, TODAY))
+  })
+
+  it('the export of every promise, row for row', async () => {
+    const rows = async (store: Store) => {
+      const out = []
+      for await (const c of everyCommitment(store, {}, TODAY)) out.push(commitmentRow(c, 'https://kamerwacht.example'))
+      return out
+    }
+    const a = await rows(sqlite)
+    expect(a.length).toBeGreaterThan(10)
+    expect(await rows(postgres)).toEqual(a)
+  })
+
+  it('follows and what is new to them', async () => {
+    for (const store of [sqlite, postgres]) {
+      await store.saveFollow('kernwapens', 'kernwapens', '2026-11-28T10:00:00Z')
+      await store.saveFollow('dossier', 'dossier:33783', '2026-11-28T10:00:00Z')
+    }
+    expect(await postgres.follows()).toEqual(await sqlite.follows())
   })
 })

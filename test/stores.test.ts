@@ -413,4 +413,31 @@ describe.each(factories)('%s store', (name, factory) => {
       expect((await o.store.commitments({ dossier: '33783' }, TODAY)).total).toBe(2)
     })
   })
+  describe.skipIf(!factory)(`${name}: filters take what the user types as itself`, () => {
+    // Senders with the characters SQL gives a meaning: `_` and `%` (LIKE's wildcards), a quote, a backslash.
+    const senders = ['Minister van Financiën', 'Minister_van_Defensie', 'Minister van 100% Zaken', "Staatssecretaris van O'Brien", 'Minister van A\\B']
+    const o = storeFor(factory, async (store) => {
+      let k = 0
+      for (let i = 0; k < senders.length; i++) {
+        const { doc, raw } = await generated(i)
+        if (doc.commitments.length > 0) await store.put({ ...doc, sender: senders[k++] as string }, raw)
+      }
+    })
+
+    it.each([
+      ['_', ['Minister_van_Defensie']],
+      ['%', ['Minister van 100% Zaken']],
+      ["'", ["Staatssecretaris van O'Brien"]],
+      ['\\', ['Minister van A\\B']],
+      ["o'brien", ["Staatssecretaris van O'Brien"]],
+      ['FINANCIËN', ['Minister van Financiën']],
+      ['minister van', ['Minister van 100% Zaken', 'Minister van A\\B', 'Minister van Financiën']],
+      ['_van_', ['Minister_van_Defensie']],
+      ['%%', []],
+    ])('commitments --sender %j', async (q, want) => {
+      const list = await o.store.commitments({ sender: q, limit: 500 }, TODAY)
+      expect([...new Set(list.items.map((c) => c.paper.sender))].sort()).toEqual([...want].sort())
+      expect(list.total).toBe(list.items.length)
+    })
+  })
 })

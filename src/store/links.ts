@@ -50,7 +50,7 @@ export class Links {
     const key = paper.key
     await this.clear(tx, key)
     for (const [k, r] of doc.references.entries())
-      await tx.run('INSERT INTO refs (paper_key, ord, target, kind, ref_date, text) VALUES (?, ?, ?, ?, ?, ?)', [
+      await tx.write('INSERT INTO refs (paper_key, ord, target, kind, ref_date, text) VALUES (?, ?, ?, ?, ?, ?)', [
         key,
         k,
         r.target,
@@ -59,87 +59,77 @@ export class Links {
         r.text,
       ])
     const events: StoredEvent[] = eventsOf(doc).map((d) => ({ start: d.start, end: d.end, text: d.text, sentence: d.sentence }))
-    if (events.length > 0) await tx.run('INSERT INTO events (paper_key, items) VALUES (?, ?)', [key, this.values.pack('record', JSON.stringify(events))])
+    if (events.length > 0) await tx.write('INSERT INTO events (paper_key, items) VALUES (?, ?)', [key, this.values.pack('record', JSON.stringify(events))])
     const records = commitmentRecords(paper, doc.commitments)
     for (const [k, c] of records.entries())
-      await tx.run(
+      await tx.write(
         `INSERT INTO commitments (id, paper_key, ord, sender, dossier, date, due_end, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET paper_key = excluded.paper_key, ord = excluded.ord, sender = excluded.sender, dossier = excluded.dossier,
            date = excluded.date, due_end = excluded.due_end, record = excluded.record`,
         [c.id, key, k, c.paper.sender, paper.dossier, c.paper.date, c.due?.end ?? null, this.values.pack('record', JSON.stringify(c))],
       )
     for (const label of new Set((doc.turns ?? []).map((t) => t.label)))
-      await tx.run('INSERT INTO speakers (paper_key, label) VALUES (?, ?) ON CONFLICT DO NOTHING', [key, label])
+      await tx.write('INSERT INTO speakers (paper_key, label) VALUES (?, ?) ON CONFLICT DO NOTHING', [key, label])
     for (const d of new Set(doc.otherDossiers ?? []))
-      await tx.run('INSERT INTO paper_dossiers (paper_key, dossier) VALUES (?, ?) ON CONFLICT DO NOTHING', [key, d])
+      await tx.write('INSERT INTO paper_dossiers (paper_key, dossier) VALUES (?, ?) ON CONFLICT DO NOTHING', [key, d])
     const profile = linkProfile(paper, doc)
-    await tx.run('INSERT INTO profiles (paper_key, line, dossier_title, profile) VALUES (?, ?, ?, ?)', [
+    await tx.write('INSERT INTO profiles (paper_key, line, dossier_title, profile) VALUES (?, ?, ?, ?)', [
       key,
       firstLine(doc),
       doc.dossierTitle,
       this.values.pack('profile', JSON.stringify(profile)),
     ])
     for (const f of doc.fulfils)
-      for (const p of f.pointsAt) if (p.date) await tx.run('INSERT INTO pointers (date, paper_key) VALUES (?, ?) ON CONFLICT DO NOTHING', [p.date, key])
+      for (const p of f.pointsAt) if (p.date) await tx.write('INSERT INTO pointers (date, paper_key) VALUES (?, ?) ON CONFLICT DO NOTHING', [p.date, key])
     if (records.length) await this.linkLater(tx, paper, records)
     await this.linkEarlier(tx, doc, paper, profile)
   }
 
   /** As a paper promises: later papers that cite it, name its day, or come later in its dossier, may keep its promises. */
   private async linkLater(tx: Sql, paper: PaperRef, records: CommitmentRecord[]): Promise<void> {
-    const later = new Set<string>()
-    const add = (rows: Array<{ k: string }>) => {
-      for (const r of rows) later.add(r.k)
-    }
-    if (paper.id) add(await tx.all('SELECT DISTINCT paper_key AS k FROM refs WHERE target = ?', [paper.id]))
+    const { inList } = this.d.fragments
     // Papers naming its day, or the day a debate's promises were made (a committee's verslag is dated later).
-    const days = new Set([paper.date, ...records.map((c) => c.paper.date)].filter((d): d is string => !!d).map((d) => d.slice(0, 10)))
-    for (const day of days) {
-      add(await tx.all('SELECT DISTINCT paper_key AS k FROM refs WHERE ref_date = ?', [day]))
-      add(await tx.all('SELECT paper_key AS k FROM pointers WHERE date = ?', [day]))
-    }
+    const days = [...new Set([paper.date, ...records.map((c) => c.paper.date)].filter((d): d is string => !!d).map((d) => d.slice(0, 10)))]
     // Later papers of its dossier, from any sender: a promise of one minister is often kept by a letter of two
     // (`Minister voor Medische Zorg` → `Ministers voor Medische Zorg en van LNV`); the weighing compares offices.
-    if (paper.dossier && paper.date)
-      add(await tx.all(`SELECT key AS k FROM papers WHERE dossier = ? AND date > ? ORDER BY date LIMIT ${MATCH_WINDOW}`, [paper.dossier, paper.date]))
-    later.delete(paper.key)
-    for (const k of later) {
-      const row = await tx.get<{ profile: Buffer }>('SELECT profile FROM profiles WHERE paper_key = ?', [k])
-      if (row) await this.saveLinks(tx, matchFulfilments(records, await this.values.json<LinkProfile>(row.profile, tx)))
-    }
+    const later = await tx.all<{ paper_key: string; profile: Buffer }>(
+      `SELECT f.paper_key, f.profile FROM profiles f JOIN papers p ON p.key = f.paper_key
+       WHERE f.paper_key <> ? AND f.paper_key IN (
+         SELECT paper_key FROM refs WHERE target = ?
+         UNION SELECT paper_key FROM refs WHERE ${inList('ref_date')}
+         UNION SELECT paper_key FROM pointers WHERE ${inList('date')}
+         UNION SELECT key FROM (SELECT key FROM papers WHERE dossier = ? AND date > ? ORDER BY date LIMIT ${MATCH_WINDOW}) AS w)
+       ORDER BY p.date, p.key`,
+      [paper.key, paper.id, days, days, paper.dossier, paper.date],
+    )
+    for (const row of later) await this.saveLinks(tx, matchFulfilments(records, await this.values.json<LinkProfile>(row.profile, tx)))
   }
 
   /** As a paper may keep promises: those of papers it cites, of letters it names by date, and earlier ones in its dossier. */
   private async linkEarlier(tx: Sql, doc: Document, paper: PaperRef, profile: LinkProfile): Promise<void> {
+    const { inList } = this.d.fragments
+    const targets = [...new Set(doc.references.map((r) => r.target).filter((t): t is string => !!t))]
+    const dates = new Set<string>()
+    for (const r of doc.references) if (r.date) dates.add(r.date)
+    for (const f of doc.fulfils) for (const p of f.pointsAt) if (p.date) dates.add(p.date)
+    // The sender's own promises, those of a debate that named only the role (`Staatssecretaris`), and a debate's without a sender.
+    const role = paper.sender ? (senderRole(paper.sender) ?? paper.sender) : null
+    const rows = await tx.all<{ id: string; record: Buffer }>(
+      `SELECT c.id, c.record FROM commitments c JOIN papers p ON p.key = c.paper_key WHERE ${inList('p.id')}
+       UNION ALL SELECT id, record FROM commitments WHERE CAST(? AS TEXT) IS NOT NULL AND ${inList('date')} AND (sender = ? OR sender = ? OR sender IS NULL)
+       UNION ALL SELECT id, record FROM (SELECT id, record FROM commitments WHERE dossier = ? AND date < ? ORDER BY date DESC LIMIT ${MATCH_WINDOW}) AS w`,
+      [targets, paper.sender, [...dates], paper.sender, role, paper.dossier, paper.date],
+    )
     const earlier = new Map<string, CommitmentRecord>()
-    const add = async (rows: Array<{ record: Buffer }>) => {
-      for (const r of rows) {
-        const c = await this.values.json<CommitmentRecord>(r.record, tx)
-        earlier.set(c.id, c)
-      }
-    }
-    for (const target of new Set(doc.references.map((r) => r.target).filter((t): t is string => !!t)))
-      await add(await tx.all('SELECT c.record FROM commitments c JOIN papers p ON p.key = c.paper_key WHERE p.id = ? ORDER BY c.ord', [target]))
-    if (paper.sender) {
-      const dates = new Set<string>()
-      for (const r of doc.references) if (r.date) dates.add(r.date)
-      for (const f of doc.fulfils) for (const p of f.pointsAt) if (p.date) dates.add(p.date)
-      // The sender's own promises, those of a debate that named only the role (`Staatssecretaris`), and a debate's without a sender.
-      const role = senderRole(paper.sender) ?? paper.sender
-      for (const d of dates)
-        await add(await tx.all('SELECT record FROM commitments WHERE date = ? AND (sender = ? OR sender = ? OR sender IS NULL)', [d, paper.sender, role]))
-    }
-    if (paper.dossier && paper.date)
-      await add(
-        await tx.all(`SELECT record FROM commitments WHERE dossier = ? AND date < ? ORDER BY date DESC LIMIT ${MATCH_WINDOW}`, [paper.dossier, paper.date]),
-      )
+    for (const r of rows) if (!earlier.has(r.id)) earlier.set(r.id, await this.values.json<CommitmentRecord>(r.record, tx))
     for (const [id, c] of earlier) if (c.paper.key === paper.key) earlier.delete(id)
-    if (earlier.size) await this.saveLinks(tx, matchFulfilments([...earlier.values()], profile))
+    const ordered = [...earlier.values()].sort((a, b) => (a.paper.date ?? '').localeCompare(b.paper.date ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    if (ordered.length) await this.saveLinks(tx, matchFulfilments(ordered, profile))
   }
 
   private async saveLinks(tx: Sql, links: FulfilmentLink[]): Promise<void> {
     for (const { postponement, ...l } of links) {
-      await tx.run(
+      await tx.write(
         `INSERT INTO fulfilments (commitment_id, paper_key, reason, confidence, evidence) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (commitment_id, paper_key) DO UPDATE SET reason = excluded.reason, confidence = excluded.confidence, evidence = excluded.evidence
          WHERE excluded.confidence > fulfilments.confidence`,
@@ -150,24 +140,24 @@ export class Links {
       const row = await tx.get<{ record: Buffer }>('SELECT record FROM commitments WHERE id = ?', [l.commitmentId])
       const moved = row ? movedPromise(await this.values.json<CommitmentRecord>(row.record, tx), { ...l, postponement }) : null
       if (moved)
-        await tx.run('UPDATE commitments SET due_end = ?, record = ? WHERE id = ?', [
+        await tx.write('UPDATE commitments SET due_end = ?, record = ? WHERE id = ?', [
           moved.due?.end ?? null,
           this.values.pack('record', JSON.stringify(moved)),
           moved.id,
         ])
       // The later paper's own record of the same promise restated (`stuur ik u in januari 2014 …`): one promise, one record.
       if (row) {
-        await tx.run('DELETE FROM commitments WHERE id = ?', [postponement.restatedBy])
-        await tx.run('DELETE FROM fulfilments WHERE commitment_id = ?', [postponement.restatedBy])
+        await tx.write('DELETE FROM commitments WHERE id = ?', [postponement.restatedBy])
+        await tx.write('DELETE FROM fulfilments WHERE commitment_id = ?', [postponement.restatedBy])
       }
     }
   }
 
   /** Removes what was derived from a paper (not the corrections made to its promises). */
   async clear(tx: Sql, key: string): Promise<void> {
-    await tx.run('DELETE FROM fulfilments WHERE commitment_id IN (SELECT id FROM commitments WHERE paper_key = ?)', [key])
-    await tx.run('DELETE FROM fulfilments WHERE paper_key = ?', [key])
-    for (const table of DERIVED) await tx.run(`DELETE FROM ${table} WHERE paper_key = ?`, [key])
+    await tx.write('DELETE FROM fulfilments WHERE commitment_id IN (SELECT id FROM commitments WHERE paper_key = ?)', [key])
+    await tx.write('DELETE FROM fulfilments WHERE paper_key = ?', [key])
+    for (const table of DERIVED) await tx.write(`DELETE FROM ${table} WHERE paper_key = ?`, [key])
   }
 
   private async info(idOrKey: string): Promise<PaperInfo | null> {

@@ -10,14 +10,14 @@ import type { ContentStatus, MissingContent } from './store.js'
  */
 export const openData = {
   async upsert(tx: Sql, r: OpenDataRecord): Promise<void> {
-    await tx.run(
+    await tx.write(
       'INSERT INTO od_records (entity, id, modified, record) VALUES (?, ?, ?, ?) ON CONFLICT (entity, id) DO UPDATE SET modified = excluded.modified, record = excluded.record',
       [r.entity, r.id, r.modified, JSON.stringify(r.record)],
     )
   },
 
   async remove(tx: Sql, entity: string, id: string): Promise<void> {
-    await tx.run('DELETE FROM od_records WHERE entity = ? AND id = ?', [entity, id])
+    await tx.write('DELETE FROM od_records WHERE entity = ? AND id = ?', [entity, id])
   },
 
   async records(db: Sql, entity: string): Promise<OpenDataRecord[]> {
@@ -33,14 +33,14 @@ export const openData = {
   },
 
   async setContent(tx: Sql, recordId: string, paperKey: string, status: ContentStatus, reason: string | null): Promise<void> {
-    await tx.run(
+    await tx.write(
       'INSERT INTO od_content (record_id, paper_key, status, reason) VALUES (?, ?, ?, ?) ON CONFLICT (record_id) DO UPDATE SET paper_key = excluded.paper_key, status = excluded.status, reason = excluded.reason',
       [recordId, paperKey, status, reason],
     )
   },
 
   async dropContent(tx: Sql, recordId: string): Promise<void> {
-    await tx.run('DELETE FROM od_content WHERE record_id = ?', [recordId])
+    await tx.write('DELETE FROM od_content WHERE record_id = ?', [recordId])
   },
 
   /** Whether another record also became this paper (then removing one record keeps the paper). */
@@ -61,7 +61,7 @@ export const openData = {
   },
 
   async setState(tx: Sql, source: string, state: unknown): Promise<void> {
-    await tx.run('INSERT INTO sync_state (source, state) VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET state = excluded.state', [
+    await tx.write('INSERT INTO sync_state (source, state) VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET state = excluded.state', [
       source,
       JSON.stringify(state),
     ])

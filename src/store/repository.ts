@@ -1,12 +1,13 @@
 import type { Citations, CommitmentList, CommitmentQuery, DossierView, PaperSummary, TimelineEntry } from '../link/models.js'
 import type { Correction, TrackedCommitment } from '../link/status.js'
-import type { Document, InputForm } from '../model/document.js'
+import type { Document } from '../model/document.js'
 import type { OpenDataRecord } from '../model/opendata.js'
 import { Scratch } from '../search/bm25.js'
 import { runSearch } from '../search/engine.js'
 import { queryStems } from '../search/query.js'
 import { stemText } from '../search/stem.js'
 import type { SearchRequest, SearchResult } from '../search/types.js'
+import { BatchRows } from './batch-rows.js'
 import {
   DICTIONARY_SIZE,
   type Dictionary,
@@ -123,31 +124,31 @@ export class Repository implements Store {
 
   async putMany(items: Array<{ doc: Document; raw: Uint8Array }>, force = false): Promise<PutResult[]> {
     return this.write(async (tx) => {
+      const rows = new BatchRows(tx, this.d.fragments)
+      await rows.prefetch(
+        items.map((i) => i.doc.source.sha256),
+        items.map((i) => paperKey(i.doc)),
+      )
       const out: PutResult[] = []
-      for (const { doc, raw } of items) out.push(await this.putOne(tx, doc, raw, force))
+      for (const { doc, raw } of items) out.push(await this.putOne(tx, rows, doc, raw, force))
       return out
     })
   }
 
-  private async putOne(tx: Sql, doc: Document, raw: Uint8Array, force: boolean): Promise<PutResult> {
+  private async putOne(tx: Sql, rows: BatchRows, doc: Document, raw: Uint8Array, force: boolean): Promise<PutResult> {
     const sha = doc.source.sha256
-    const known = await tx.get<{ key: string; reader_version: number }>('SELECT key, reader_version FROM sources WHERE sha256 = ?', [sha])
+    const known = await rows.source(sha)
     if (known && known.reader_version >= READER_VERSION && !force) return 'unchanged'
     const key = paperKey(doc)
     // Read again under another key (a reader that now finds an id or a subject): its paper under the old key goes.
-    if (known && known.key !== key) {
-      const old = await tx.get<{ source_sha: string }>('SELECT source_sha FROM papers WHERE key = ?', [known.key])
-      if (old?.source_sha === sha) await this.removePaper(tx, known.key, { keepSources: true })
-    }
-    await tx.run(
+    if (known && known.key !== key && (await rows.paper(known.key))?.source_sha === sha) await this.removePaper(tx, rows, known.key, { keepSources: true })
+    rows.wroteSource(sha, { key, reader_version: READER_VERSION })
+    await tx.write(
       `INSERT INTO sources (sha256, key, name, form, reader_version, bytes) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (sha256) DO UPDATE SET key = excluded.key, name = excluded.name, form = excluded.form, reader_version = excluded.reader_version`,
       [sha, key, doc.source.name, doc.form, READER_VERSION, this.values.pack('text', raw)],
     )
-    const existing = await tx.get<{ rowid: number; form: InputForm; source_sha: string; reader_version: number }>(
-      'SELECT rowid, form, source_sha, reader_version FROM papers WHERE key = ?',
-      [key],
-    )
+    const existing = await rows.paper(key)
     // Another form of a paper already stored replaces it only when it is read as well or better.
     if (existing && existing.source_sha !== sha && existing.reader_version >= READER_VERSION && FORM_RANK[existing.form] > FORM_RANK[doc.form])
       return 'unchanged'
@@ -181,19 +182,23 @@ export class Repository implements Store {
       written = await tx.get(`INSERT INTO papers (${PAPER_COLUMNS}, seq) VALUES (${row.map(() => '?').join(', ')}, ${nextSeq}) RETURNING rowid, seq`, row)
     }
     if (!written) throw new Error(`paper ${key} was not written`)
+    rows.wrotePaper(key, { rowid: Number(written.rowid), form: doc.form, source_sha: sha, reader_version: READER_VERSION })
     await this.index.add(tx, { rowid: Number(written.rowid), seq: Number(written.seq), stems: stemText(`${doc.title ?? ''} ${doc.text}`) }, !existing)
     await this.links.derive(tx, doc, { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier })
     return existing ? 'updated' : 'new'
   }
 
   /** Removes a paper, its index entry, what was derived from it and (unless kept) its raw sources; false when there is none. */
-  private async removePaper(tx: Sql, key: string, { keepSources = false } = {}): Promise<boolean> {
-    const existing = await tx.get<{ rowid: number }>('SELECT rowid FROM papers WHERE key = ?', [key])
+  private async removePaper(tx: Sql, rows: BatchRows, key: string, { keepSources = false } = {}): Promise<boolean> {
+    const existing = await rows.paper(key)
     if (!existing) return false
     await this.index.remove(tx, Number(existing.rowid), true)
     await this.links.clear(tx, key)
-    await tx.run('DELETE FROM papers WHERE rowid = ?', [existing.rowid])
-    if (!keepSources) await tx.run('DELETE FROM sources WHERE key = ?', [key])
+    await tx.write('DELETE FROM papers WHERE rowid = ?', [existing.rowid])
+    rows.wrotePaper(key, null)
+    if (keepSources) return true
+    await tx.write('DELETE FROM sources WHERE key = ?', [key])
+    rows.removedSourcesOf(key)
     return true
   }
 
@@ -201,17 +206,23 @@ export class Repository implements Store {
   async applySync(source: string, items: SyncItem[], state: unknown): Promise<SyncApplied> {
     const out: SyncApplied = { records: 0, papers: { new: 0, updated: 0, unchanged: 0 }, removed: 0 }
     await this.write(async (tx) => {
-      for (const item of items) await this.applyOne(tx, item, out)
+      const rows = new BatchRows(tx, this.d.fragments)
+      const papers = items.flatMap((i) => (i.paper ? [i.paper.doc] : []))
+      await rows.prefetch(
+        papers.map((d) => d.source.sha256),
+        papers.map(paperKey),
+      )
+      for (const item of items) await this.applyOne(tx, rows, item, out)
       await openData.setState(tx, source, state)
     })
     return out
   }
 
-  private async applyOne(tx: Sql, { record, paper }: SyncItem, out: SyncApplied): Promise<void> {
+  private async applyOne(tx: Sql, rows: BatchRows, { record, paper }: SyncItem, out: SyncApplied): Promise<void> {
     out.records++
     const before = record.entity === 'Document' ? await openData.paperOf(tx, record.id) : null
     const drop = async (key: string | null) => {
-      if (key && !(await openData.sharedByOthers(tx, key, record.id)) && (await this.removePaper(tx, key))) out.removed++
+      if (key && !(await openData.sharedByOthers(tx, key, record.id)) && (await this.removePaper(tx, rows, key))) out.removed++
     }
     if (record.deleted) {
       await openData.remove(tx, record.entity, record.id)
@@ -224,14 +235,16 @@ export class Repository implements Store {
     await openData.upsert(tx, record)
     if (!paper) return
     const key = paperKey(paper.doc)
-    const existing = await tx.get<{ sha: string; form: string }>('SELECT source_sha AS sha, form FROM papers WHERE key = ?', [key])
+    const existing = await rows.paper(key)
     // A changed record is written again even when its content is the same bytes: its metadata changed.
-    const same = existing?.sha === paper.doc.source.sha256
-    const result = await this.putOne(tx, paper.doc, paper.raw, same)
+    const same = existing?.source_sha === paper.doc.source.sha256
+    const result = await this.putOne(tx, rows, paper.doc, paper.raw, same)
     out.papers[result]++
     // The record's JSON stood in for the text until now; the record itself is kept in od_records.
-    if (result === 'updated' && paper.content === 'ok' && existing?.form === 'open-data' && !same)
-      await tx.run("DELETE FROM sources WHERE sha256 = ? AND form = 'open-data'", [existing.sha])
+    if (result === 'updated' && paper.content === 'ok' && existing?.form === 'open-data' && !same) {
+      await tx.write("DELETE FROM sources WHERE sha256 = ? AND form = 'open-data'", [existing.source_sha])
+      rows.removedSource(existing.source_sha)
+    }
     if (before && before !== key) await drop(before)
     await openData.setContent(tx, record.id, key, paper.content, paper.reason ?? null)
   }

@@ -17,6 +17,13 @@ export interface Sql {
   get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined>
   /** Runs a statement; returns how many rows it changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>
+  /**
+   * A statement whose result nobody reads: an engine may hold it and send it
+   * with the next (PostgreSQL sends what a transaction held in one round trip
+   * before its next read and before it commits). An error surfaces there, and
+   * the transaction rolls back as a whole.
+   */
+  write(sql: string, params?: readonly unknown[]): Promise<void>
 }
 
 /** A database engine as the repository needs it. */

@@ -35,12 +35,57 @@ function placeholders(sql: string): string {
 const bind = (params: readonly unknown[]) =>
   params.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p === undefined ? null : p))
 
-/** A pool or one client as `Sql`. */
-function sqlOf(db: pg.Pool | pg.PoolClient): Sql {
+/**
+ * A value as a SQL literal, for the statements a transaction holds and sends
+ * together (a multi-statement query takes no parameters). Strings are quoted
+ * with quotes doubled, which is exact under `standard_conforming_strings`
+ * (set on every connection); bytes are hex `bytea`.
+ */
+function literal(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL'
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`not a number to store: ${v}`)
+    return String(v)
+  }
+  if (typeof v === 'boolean') return v ? 'true' : 'false'
+  if (v instanceof Uint8Array) return `'\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}'::bytea`
+  if (typeof v === 'string') return `'${v.replace(/'/g, "''")}'`
+  throw new Error(`cannot write ${typeof v} as a literal`)
+}
+
+/** `?` placeholders filled with literals. */
+function inline(sql: string, params: readonly unknown[]): string {
+  let k = 0
+  return sql.replace(/\?/g, () => literal(params[k++]))
+}
+
+/** A pool or one client as `Sql`; on a client in a transaction, `write`s are held and sent together. */
+function sqlOf(db: pg.Pool | pg.PoolClient, holds = false): Sql & { flush(): Promise<void> } {
+  let held: string[] = []
+  const flush = async () => {
+    if (held.length === 0) return
+    const text = held.join(';\n')
+    held = []
+    await db.query(text)
+  }
+  const query = async (sql: string, params: readonly unknown[]) => {
+    await flush()
+    return db.query(placeholders(sql), bind(params))
+  }
   return {
-    all: async <T>(sql: string, params: readonly unknown[] = []) => (await db.query(placeholders(sql), bind(params))).rows as T[],
-    get: async <T>(sql: string, params: readonly unknown[] = []) => (await db.query(placeholders(sql), bind(params))).rows[0] as T | undefined,
-    run: async (sql: string, params: readonly unknown[] = []) => (await db.query(placeholders(sql), bind(params))).rowCount ?? 0,
+    all: async <T>(sql: string, params: readonly unknown[] = []) => (await query(sql, params)).rows as T[],
+    get: async <T>(sql: string, params: readonly unknown[] = []) => (await query(sql, params)).rows[0] as T | undefined,
+    run: async (sql: string, params: readonly unknown[] = []) => (await query(sql, params)).rowCount ?? 0,
+    write: async (sql: string, params: readonly unknown[] = []) => {
+      if (!holds) {
+        await query(sql, params)
+        return
+      }
+      held.push(inline(sql, params))
+      // A few hundred statements at a time: one query string stays a few MB.
+      if (held.length >= 500) await flush()
+    },
+    flush,
   }
 }
 
@@ -68,7 +113,7 @@ export class PostgresDialect implements Dialect {
   /** Connects to `url` with its tables in `schema` (checked: it is written into SQL). */
   static connect(url: string, schema: string, max: number): PostgresDialect {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`)
-    const pool = new pg.Pool({ connectionString: url, max, options: `-c search_path=${schema}` })
+    const pool = new pg.Pool({ connectionString: url, max, options: `-c search_path=${schema} -c standard_conforming_strings=on` })
     // An idle client that loses its server must not crash the process; the next query reports it.
     pool.on('error', () => {})
     return new PostgresDialect(pool, url, schema)
@@ -79,7 +124,9 @@ export class PostgresDialect implements Dialect {
     try {
       await client.query(begin)
       if (lock !== undefined) await client.query('SELECT pg_advisory_xact_lock($1)', [lock])
-      const out = await work(sqlOf(client))
+      const tx = sqlOf(client, true)
+      const out = await work(tx)
+      await tx.flush()
       await client.query('COMMIT')
       return out
     } catch (e) {

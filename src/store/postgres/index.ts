@@ -42,13 +42,13 @@ class PgIndex implements PostingIndex {
   async add(tx: Sql, paper: IndexedPaper, fresh: boolean): Promise<void> {
     const tokens = paper.stems ? paper.stems.split(' ') : []
     const tf = termFrequencies(tokens)
-    await tx.run('UPDATE papers SET tsv = ?::tsvector, len = ?, tf = ?::jsonb WHERE rowid = ?', [
+    await tx.write('UPDATE papers SET tsv = ?::tsvector, len = ?, tf = ?::jsonb WHERE rowid = ?', [
       tsvectorLiteral(tokens),
       tokens.length,
       JSON.stringify(tf),
       paper.rowid,
     ])
-    await tx.run(`UPDATE stats SET tokens = tokens + ?${fresh ? ', papers = papers + 1' : ''}`, [tokens.length])
+    await tx.write(`UPDATE stats SET tokens = tokens + ?${fresh ? ', papers = papers + 1' : ''}`, [tokens.length])
     this.batch(tx).add(paper.seq, tf)
   }
 
@@ -56,7 +56,7 @@ class PgIndex implements PostingIndex {
     const old = await tx.get<{ len: number; tf: Record<string, number> }>('SELECT len, tf FROM papers WHERE rowid = ?', [rowid])
     if (!old) return
     this.batch(tx).remove(old.tf)
-    await tx.run(`UPDATE stats SET tokens = tokens - ?${removed ? ', papers = papers - 1, removals = removals + 1' : ''}`, [old.len])
+    await tx.write(`UPDATE stats SET tokens = tokens - ?${removed ? ', papers = papers - 1, removals = removals + 1' : ''}`, [old.len])
     // The sequence is the search cache's stamp: a removal must change it too.
     if (removed) await tx.get("SELECT nextval('paper_seq') AS n")
   }

@@ -59,6 +59,9 @@ export class SqliteDialect implements Dialect {
       all: async <T>(sql: string, params: readonly unknown[] = []) => this.statement(sql).all(...bind(params)) as T[],
       get: async <T>(sql: string, params: readonly unknown[] = []) => this.statement(sql).get(...bind(params)) as T | undefined,
       run: async (sql: string, params: readonly unknown[] = []) => this.statement(sql).run(...bind(params)).changes,
+      write: async (sql: string, params: readonly unknown[] = []) => {
+        this.statement(sql).run(...bind(params))
+      },
     }
     this.db = {
       all: async (sql, params) => {
@@ -72,6 +75,10 @@ export class SqliteDialect implements Dialect {
       run: async (sql, params) => {
         if (this.turn.held) await this.idle()
         return this.direct.run(sql, params)
+      },
+      write: async (sql, params) => {
+        if (this.turn.held) await this.idle()
+        return this.direct.write(sql, params)
       },
     }
   }

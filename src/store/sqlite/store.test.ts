@@ -415,12 +415,12 @@ describe('search', () => {
       }
     }
     await writer.put({ ...without, text: without.text.replace(/jeugdzorg/gi, 'zorg') }, new Uint8Array(), true)
-    same()
+    await same()
     expect((await reader.search({ q: 'jeugdzorg', limit: 100 })).hits.map((h) => h.id)).not.toContain(holder)
     const other = (await paper(3)).doc
     expect(other.text).not.toMatch(/jeugdzorg/i)
     await writer.put({ ...other, text: `${other.text}\nDe jeugdzorg en de nucleaire ontwapening, kernwapenvrij.` }, new Uint8Array(), true)
-    same()
+    await same()
   })
 
   it('never shows a raw SQLite error for odd input', async () => {
