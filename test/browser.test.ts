@@ -251,12 +251,12 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     await page.waitForURL(/\/commitments\?status=overdue$/)
     const briefing = page.locator('li.item', { hasText: 'technische ambtelijke briefing' })
     expect(await briefing.getAttribute('data-status')).toBe('overdue')
-    // A paper older than the promise and from another sender: asked about, with the reasons, and cancelled.
+    // A paper older than the promise and from another sender: asked about, with the reasons in Dutch, and cancelled.
     await briefing.locator('summary').click()
     await briefing.getByLabel('Nagekomen door').fill('kst-32733-36')
     await briefing.getByRole('button', { name: 'Nagekomen' }).click()
     expect(await page.getByRole('alert').textContent()).toMatch(
-      /kst-32733-36 \(2011-06-28\) is older than the promise \(2022-05-27\).*from Minister van Defensie/,
+      /kst-32733-36 \(2011-06-28\) is ouder dan de toezegging \(2022-05-27\).*komt van Minister van Defensie/,
     )
     await shot('correction-confirm')
     await page.getByRole('link', { name: 'Annuleren' }).click()

@@ -1,25 +1,19 @@
-import { parseQuery, QueryError } from '../search/query.js'
+import { Refusal } from '../app/errors.js'
+import { addFollow, followNews } from '../app/follows.js'
 import { count, type Io } from './read.js'
 import { openStore } from './store-commands.js'
 
 /** `kamerwacht follow add NAME QUERY…`: follows a search, or a dossier (`dossier:33783`); nothing stored before is new. */
 export async function followAddCommand(name: string, query: string, opts: { db?: string | undefined }, io: Io): Promise<number> {
-  try {
-    parseQuery(query)
-  } catch (e) {
-    if (e instanceof QueryError) {
-      io.stderr(`kamerwacht follow: ${e.message}\n`)
-      return 2
-    }
-    throw e
-  }
   const store = await openStore(opts.db)
   try {
-    const at = new Date().toISOString()
-    await store.saveFollow(name, query, at)
-    await store.markFollowSeen(name, at)
-    io.stdout(`following ${name}: ${query}; \`kamerwacht follow new ${name}\` lists what is stored from now on\n`)
+    const f = await addFollow(store, name, query)
+    io.stdout(`following ${f.name}: ${f.query}; \`kamerwacht follow new ${f.name}\` lists what is stored from now on\n`)
     return 0
+  } catch (e) {
+    if (!(e instanceof Refusal)) throw e
+    io.stderr(`kamerwacht follow: ${e.message}\n`)
+    return 2
   } finally {
     await store.close()
   }
@@ -54,12 +48,15 @@ export async function followNewCommand(
 ): Promise<number> {
   const store = await openStore(opts.db)
   try {
-    const follow = (await store.follows()).find((f) => f.name === name)
-    if (!follow) {
+    const news = await followNews(store, name).catch((e) => {
+      if (e instanceof Refusal) return null
+      throw e
+    })
+    if (!news) {
       io.stderr(`kamerwacht follow: no follow named ${name}; \`kamerwacht follow list\` lists them\n`)
       return 1
     }
-    const result = await store.search({ q: follow.query, sinceSeq: follow.seenSeq, sort: 'date', limit: 100 })
+    const { follow, result } = news
     if (!opts.peek) await store.markFollowSeen(name, new Date().toISOString())
     if (opts.json) io.stdout(`${JSON.stringify({ name, query: follow.query, total: result.total, hits: result.hits })}\n`)
     else {

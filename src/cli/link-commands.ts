@@ -1,8 +1,11 @@
 import { userInfo } from 'node:os'
-import { commitmentQuery, everyCommitment } from '../app/requests.js'
+import { type BoardInput, board, toCommitmentQuery } from '../app/board.js'
+import { correct } from '../app/corrections.js'
+import { Refusal } from '../app/errors.js'
+import { everyCommitment } from '../app/requests.js'
 import type { PaperInfo } from '../link/models.js'
 import { compareRegister, type PaperPromise, type RegisterComparison, type RegisterEntry, registerEntry } from '../link/register.js'
-import { type CommitmentStatus, type Correction, correctionWarnings, type TrackedCommitment, today } from '../link/status.js'
+import { type CommitmentStatus, type TrackedCommitment, today } from '../link/status.js'
 import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../publish/publish.js'
 import type { Store } from '../store/store.js'
 import { count, type Io } from './read.js'
@@ -116,20 +119,10 @@ function printCommitment(c: TrackedCommitment, io: Io, full: boolean): void {
 }
 
 /** `kamerwacht commitments [--status …] [--sender …] [--dossier …]` */
-export async function commitmentsCommand(
-  opts: {
-    db?: string | undefined
-    json?: boolean | undefined
-    status?: CommitmentStatus | undefined
-    sender?: string | undefined
-    dossier?: string | undefined
-    limit: number
-    offset: number
-  },
-  io: Io,
-): Promise<number> {
+export async function commitmentsCommand(input: BoardInput, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
   return withStore(opts.db, async (store) => {
-    const list = await store.commitments(commitmentQuery(opts), today())
+    const list = await board(store, input, today())
+    const offset = toCommitmentQuery(input).offset ?? 0
     if (opts.json) {
       io.stdout(`${JSON.stringify(list, null, 2)}\n`)
       return 0
@@ -140,8 +133,7 @@ export async function commitmentsCommand(
       printCommitment(c, io, false)
       io.stdout('\n')
     }
-    if (list.total > opts.offset + list.items.length)
-      io.stdout(`… ${list.total - opts.offset - list.items.length} more: --offset ${opts.offset + list.items.length}\n`)
+    if (list.total > offset + list.items.length) io.stdout(`… ${list.total - offset - list.items.length} more: --offset ${offset + list.items.length}\n`)
     return 0
   })
 }
@@ -153,46 +145,26 @@ export async function commitmentCommand(
   io: Io,
 ): Promise<number> {
   return withStore(opts.db, async (store) => {
-    const stamp = { at: new Date().toISOString(), by: opts.by ?? userName() }
     const chosen = [opts.fulfilledBy, opts.reopen, opts.notACommitment, opts.clear].filter(Boolean).length
     if (chosen > 1) {
       io.stderr('kamerwacht commitment: give one of --fulfilled-by, --reopen, --not-a-commitment, --clear\n')
       return 2
     }
-    const correction: Correction | null = opts.fulfilledBy
-      ? { action: 'fulfilled-by', target: opts.fulfilledBy, ...stamp }
-      : opts.reopen
-        ? { action: 'reopen', ...stamp }
-        : opts.notACommitment
-          ? { action: 'not-a-commitment', ...stamp }
-          : opts.clear
-            ? { action: 'clear', ...stamp }
-            : null
-    const current = await store.commitment(id, today())
-    // `--clear` also undoes `--not-a-commitment`, which hides the promise from every list.
-    if (!current && !opts.clear) {
-      io.stderr(`kamerwacht commitment: no commitment ${id}; \`kamerwacht commitments\` lists their ids\n`)
-      return 1
-    }
-    if (current && correction?.action === 'fulfilled-by') {
-      const target = await store.get(correction.target)
-      if (!target) {
-        io.stderr(`kamerwacht commitment: no paper ${correction.target} in ${store.location} to mark as fulfilling it\n`)
+    const action = opts.fulfilledBy ? 'fulfilled-by' : opts.reopen ? 'reopen' : opts.notACommitment ? 'not-a-commitment' : opts.clear ? 'clear' : null
+    if (action) {
+      try {
+        await correct(store, id, { action, target: opts.fulfilledBy, force: opts.force, by: opts.by ?? userName() }, today())
+      } catch (e) {
+        if (!(e instanceof Refusal)) throw e
+        if (e.kind === 'needs-force') {
+          for (const r of e.reasons) io.stderr(`kamerwacht commitment: ${r.en}\n`)
+          io.stderr('kamerwacht commitment: not recorded; add --force to record it anyway\n')
+        } else if (e.field === 'target') io.stderr(`kamerwacht commitment: no paper ${opts.fulfilledBy} in ${store.location} to mark as fulfilling it\n`)
+        else io.stderr(`kamerwacht commitment: no commitment ${id}; \`kamerwacht commitments\` lists their ids\n`)
         return 1
       }
-      const warnings = correctionWarnings(current, { id: target.id ?? correction.target, date: target.date, sender: target.sender })
-      if (warnings.length && !opts.force) {
-        for (const w of warnings) io.stderr(`kamerwacht commitment: ${w}\n`)
-        io.stderr('kamerwacht commitment: not recorded; add --force to record it anyway\n')
-        return 1
-      }
-    }
-    if (correction?.action === 'clear' && !(await store.correct(id, correction))) {
+    } else if (!(await store.commitment(id, today()))) {
       io.stderr(`kamerwacht commitment: no commitment ${id}; \`kamerwacht commitments\` lists their ids\n`)
-      return 1
-    }
-    if (correction && correction.action !== 'clear' && !(await store.correct(id, correction))) {
-      io.stderr(`kamerwacht commitment: no paper ${opts.fulfilledBy} in ${store.location} to mark as fulfilling it\n`)
       return 1
     }
     const c = await store.commitment(id, today())

@@ -2,15 +2,15 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import cliProgress from 'cli-progress'
 import { stringify } from 'csv-stringify/sync'
+import { Refusal } from '../app/errors.js'
 import { everyCommitment } from '../app/requests.js'
+import { type SearchInput, search, toSearchRequest } from '../app/search.js'
 import { ingest } from '../ingest/index.js'
 import { today } from '../link/status.js'
 import type { Document } from '../model/document.js'
 import { createContext, readDocument } from '../pipeline.js'
 import { COMMITMENT_COLUMNS, commitmentRow } from '../publish/export.js'
-import { parseQuery, QueryError } from '../search/query.js'
 import { snippetPlain } from '../search/snippet.js'
-import type { SearchRequest, SearchResult } from '../search/types.js'
 import { documentNummerOf, openDataDocument } from '../store/keys.js'
 import { EmbeddedStore } from '../store/sqlite/embedded.js'
 import type { Store } from '../store/store.js'
@@ -124,26 +124,28 @@ export async function ingestCommand(
 }
 
 /** `kamerwacht search QUERY` */
-export async function searchCommand(query: string, request: Omit<SearchRequest, 'q'>, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
+export async function searchCommand(input: SearchInput, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
   const store = await openStore(opts.db)
   try {
-    let result: SearchResult
+    let found: Awaited<ReturnType<typeof search>>
     try {
-      result = await store.search({ q: query, ...request })
+      found = await search(store, input)
     } catch (e) {
-      if (e instanceof QueryError) {
-        io.stderr(`kamerwacht search: ${e.message}\n`)
+      if (e instanceof Refusal) {
+        io.stderr(`kamerwacht search: ${e.message.replace(/^invalid q: /, '')}\n`)
         return 2
       }
       throw e
     }
+    const { result, notes } = found
+    const request = toSearchRequest(input)
     if (opts.json) {
       io.stdout(`${JSON.stringify(result)}\n`)
       return 0
     }
     const shown = `${(request.offset ?? 0) + 1}–${(request.offset ?? 0) + result.hits.length}`
     // How a citation in the query was read (`33783 read as dossier:33783`), on stderr: stdout stays the results.
-    for (const note of parseQuery(query).notes) io.stderr(`kamerwacht search: ${note.replace(' gelezen als ', ' read as ')}\n`)
+    for (const note of notes) io.stderr(`kamerwacht search: ${note.replace(' gelezen als ', ' read as ')}\n`)
     io.stdout(`${result.total} ${result.total === 1 ? 'paper' : 'papers'}${result.hits.length ? ` (showing ${shown})` : ''}\n\n`)
     const plain = (s: string) => snippetPlain(s.replace(/<mark>/g, io.isTTY ? '\x1b[1m' : '[').replace(/<\/mark>/g, io.isTTY ? '\x1b[0m' : ']'))
     for (const h of result.hits) {

@@ -2,8 +2,10 @@ import { sameOffice } from './evidence.js'
 import type { CommitmentRecord, FulfilmentLink } from './fulfilment.js'
 import { FACT_CONFIDENCE } from './fulfilment.js'
 
-/** Where a promise stands. */
-export type CommitmentStatus = 'open' | 'due-soon' | 'overdue' | 'fulfilled'
+/** A promise's state on a day: open, due within 30 days, past its deadline unkept, or kept. */
+export const COMMITMENT_STATUSES = ['open', 'due-soon', 'overdue', 'fulfilled'] as const
+/** See {@link COMMITMENT_STATUSES}. */
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number]
 
 /** A correction a user made by hand (`kamerwacht commitment ID --reopen`); it outlives re-ingest. */
 export type Correction = (
@@ -19,6 +21,12 @@ export type Correction = (
   by?: string
 }
 
+/** One reason a paper may not keep a promise, in English (CLI, API) and Dutch (the web UI). */
+export interface CorrectionWarning {
+  en: string
+  nl: string
+}
+
 /**
  * Why a paper may not keep a promise it is marked as keeping: it is older than the promise, or from
  * another sender. A correction with such warnings is recorded only when forced (`--force`).
@@ -26,14 +34,21 @@ export type Correction = (
 export function correctionWarnings(
   promise: { paper: { date: string | null; sender: string | null } },
   target: { id: string; date: string | null; sender: string | null },
-): string[] {
-  const out: string[] = []
+): CorrectionWarning[] {
+  const out: CorrectionWarning[] = []
   const made = promise.paper.date?.slice(0, 10)
-  if (made && target.date && target.date.slice(0, 10) < made)
-    out.push(`${target.id} (${target.date.slice(0, 10)}) is older than the promise (${made}): a paper cannot keep a promise made after it`)
+  const day = target.date?.slice(0, 10)
+  if (made && day && day < made)
+    out.push({
+      en: `${target.id} (${day}) is older than the promise (${made}): a paper cannot keep a promise made after it`,
+      nl: `${target.id} (${day}) is ouder dan de toezegging (${made}): een stuk kan geen toezegging nakomen die na het stuk is gedaan`,
+    })
   // Offices compared as sets: `Ministers van Defensie en van Buitenlandse Zaken` keeps a promise of the Minister van Defensie.
   if (promise.paper.sender && target.sender && !sameOffice(promise.paper.sender, target.sender))
-    out.push(`${target.id} is from ${target.sender}, the promise from ${promise.paper.sender}`)
+    out.push({
+      en: `${target.id} is from ${target.sender}, the promise from ${promise.paper.sender}`,
+      nl: `${target.id} komt van ${target.sender}, de toezegging van ${promise.paper.sender}`,
+    })
   return out
 }
 

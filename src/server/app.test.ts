@@ -72,7 +72,7 @@ describe('reads', () => {
     ])
       expect(paths).toContain(p)
     const search = spec.paths['/api/search'].get
-    expect(search.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'type', 'dossier', 'sender', 'from', 'to', 'sort', 'limit', 'offset'])
+    expect(search.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'type', 'dossier', 'sender', 'from', 'to', 'sort', 'limit', 'offset', 'page'])
     expect(search.parameters.find((p: { name: string }) => p.name === 'limit').schema).toMatchObject({ maximum: 100, default: 10 })
     expect(search.responses[200].content['application/json'].schema.properties.hits.type).toBe('array')
     expect(spec.paths['/api/papers'].post.security).toEqual([{ bearer: [] }])
@@ -401,6 +401,20 @@ describe('hostile requests get our answer, never a crash or the client’s words
     } finally {
       await configured.close()
     }
+  })
+
+  it('a form posted with an Origin that is no URL is refused (403), not a 500', async () => {
+    const r = await app.inject({ method: 'POST', url: '/login', payload: 'token=x', headers: { origin: 'foo', 'content-type': 'application/x-www-form-urlencoded' } })
+    expect(r.statusCode).toBe(403)
+  })
+
+  it('the API, the web UI and the CLI refuse the same bad search field from one schema, each in its language', async () => {
+    const api = (await get('/api/search?q=x&from=2022-13-45')).json().error.message
+    const web = await get('/?q=x&from=2022-13-45')
+    expect(api).toBe('invalid from: 2022-13-45 is not a date: write 2022-01-01 (or 2022, or 2022-05)')
+    expect(web.statusCode).toBe(400)
+    expect(web.body).toContain('from: 2022-13-45 is geen datum: schrijf 2022-01-01 (of 2022, of 2022-05)')
+    expect((await get('/commitments?status=kwijt')).body).toContain('status: kies open, due-soon, overdue of fulfilled')
   })
 
   it('a token a header cannot carry is refused when the server is built', async () => {

@@ -1,9 +1,11 @@
-import type { ZodError } from 'zod'
+import type { z } from 'zod'
+import { REFUSAL_STATUS, Refusal } from '../app/errors.js'
 
 /**
  * The one error type at the HTTP edge: a status, a stable code for scripts
- * and a message for people. Anything else thrown in a handler is a bug and
- * reaches the client as a bare 500, never with its stack.
+ * and a message for people. A use case's {@link Refusal} becomes one with
+ * its status; anything else thrown in a handler is a bug and reaches the
+ * client as a bare 500, never with its stack.
  */
 export class HttpError extends Error {
   constructor(
@@ -15,11 +17,30 @@ export class HttpError extends Error {
   }
 
   /** A 400 naming the first bad field: `invalid limit: Too big: expected number to be <=100`. */
-  static fromZod(where: string, error: ZodError): HttpError {
+  static fromZod(where: string, error: z.ZodError): HttpError {
     const issue = error.issues[0]
     const field = issue?.path.length ? issue.path.join('.') : where
     return new HttpError(400, 'invalid-input', `invalid ${field}: ${issue?.message ?? 'bad value'}`)
   }
+
+  /** A use case's refusal, with its status: `needs-force` is a 409, `not-found` a 404. */
+  static fromRefusal(r: Refusal): HttpError {
+    return new HttpError(REFUSAL_STATUS[r.kind], r.kind, r.message)
+  }
+}
+
+/** Validates one part of a request with its schema, or answers 400 naming the field. */
+export function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+  const r = schema.safeParse(value ?? {})
+  if (!r.success) throw HttpError.fromZod(where, r.error)
+  return r.data
+}
+
+/** An error as the HTTP edge answers it: itself, a refusal's status, or null for anything else (a 500). */
+export function httpErrorOf(err: unknown): HttpError | null {
+  if (err instanceof HttpError) return err
+  if (err instanceof Refusal) return HttpError.fromRefusal(err)
+  return null
 }
 
 /** The JSON body of every error response. */

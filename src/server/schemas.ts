@@ -1,26 +1,15 @@
 import { z } from 'zod'
-import { dateField, typeField } from '../search/fields.js'
+import { boardInput } from '../app/board.js'
+import { searchInput } from '../app/search.js'
 
 // Request and response shapes of the HTTP API. Requests are validated with them;
 // `/openapi.json` is generated from them, so the description cannot drift from the code.
 
-// A date that exists (`2022-13-45` is a 400 naming the field), and a type of paper that exists.
-const isoDate = (hint: string) => dateField(hint)
 const limit = (max: number, fallback: number) => z.coerce.number().int().min(0).max(max).default(fallback)
 const offset = z.coerce.number().int().min(0).max(1_000_000).default(0)
 
-/** `GET /api/search` query. */
-export const SearchQuery = z.object({
-  q: z.string().max(1000).default('').describe('the query: words (stemmed), "phrases", OR, -exclusion, prefix*, field:value filters'),
-  type: typeField().describe('only this type of paper (brief, motie, …)'),
-  dossier: z.string().max(40).optional().describe('only this dossier (33783, 21501-02)'),
-  sender: z.string().max(200).optional().describe('only papers from this sender (part of the role)'),
-  from: isoDate('2022-01-01').describe('from this date'),
-  to: isoDate('2022-12-31').describe('up to this date'),
-  sort: z.enum(['relevance', 'date']).default('relevance'),
-  limit: limit(100, 10),
-  offset,
-})
+/** `GET /api/search` query: the one search input (app/search.ts), as the CLI and the web UI take it. */
+export const SearchQuery = searchInput('en')
 
 const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }))
 
@@ -142,15 +131,8 @@ export const Timeline = z.array(
   }),
 )
 
-/** `GET /api/commitments` query. */
-export const CommitmentQuery = z.object({
-  status: Status.optional(),
-  sender: z.string().max(200).optional(),
-  dossier: z.string().max(40).optional(),
-  sort: z.enum(['deadline', 'date']).optional().describe('deadline (default): soonest due first, kept last; date: newest first'),
-  limit: limit(500, 50),
-  offset,
-})
+/** `GET /api/commitments` query: the one board input (app/board.ts), as the CLI and the web board take it. */
+export const CommitmentQuery = boardInput('en')
 
 const Evidence = z.object({
   commitmentId: z.string(),

@@ -1,0 +1,83 @@
+import { z } from 'zod'
+import { dateField, typeField } from '../search/fields.js'
+import { type ParsedQuery, parseQuery, QueryError } from '../search/query.js'
+import type { SearchRequest, SearchResult } from '../search/types.js'
+import type { Store } from '../store/store.js'
+import { Refusal } from './errors.js'
+import { searchRequest } from './requests.js'
+
+/** Which language a schema's messages are in: English for the CLI and API, Dutch for the web UI. */
+export type Lang = 'en' | 'nl'
+
+/** A text field: trimmed, and empty is absent. */
+export const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined))
+
+/** A whole number in a range, with a Dutch message for the web UI (`page: een geheel getal van 1 tot 10000`). */
+export const count = (min: number, max: number, nl: boolean) => {
+  const error = nl ? { error: `een geheel getal van ${min} tot ${max}` } : undefined
+  return z.coerce.number(error).int(error).min(min, error).max(max, error)
+}
+
+/**
+ * The one search input, as the CLI (its flags renamed: `--afzender` is `sender`), the API (`GET
+ * /api/search`) and the web form (`/?q=…`) take it: a date that exists, a type of paper that exists,
+ * a page or an offset. Its messages say what to write, in the edge's language.
+ */
+export function searchInput(lang: Lang = 'en') {
+  const nl = lang === 'nl'
+  return z.object({
+    q: z.string().max(1000).default('').describe('the query: words (stemmed), "phrases", OR, -exclusion, prefix*, field:value filters'),
+    type: typeField(nl).describe('only this type of paper (brief, motie, …)'),
+    dossier: text(40).describe('only this dossier (33783, 21501-02)'),
+    sender: text(200).describe('only papers from this sender (part of the role)'),
+    from: dateField('2022-01-01', nl).describe('from this date'),
+    to: dateField('2022-12-31', nl).describe('up to this date'),
+    sort: z.enum(['relevance', 'date'], nl ? { error: 'kies relevance of date' } : undefined).default('relevance'),
+    limit: count(0, 100, nl).default(10),
+    offset: count(0, 1_000_000, nl).default(0),
+    page: count(1, 10_000, nl).optional().describe('page of `limit` results (1 is the first); replaces offset'),
+  })
+}
+
+/** A search input, checked. */
+export type SearchInput = z.infer<ReturnType<typeof searchInput>>
+
+/** Whether the input asks for anything: a query or a filter (else the web shows its home page). */
+export const isSearching = (i: SearchInput) => !!(i.q.trim() || i.type || i.dossier || i.sender || i.from || i.to)
+
+/** The store's request for a checked input: a page becomes an offset. */
+export function toSearchRequest(i: SearchInput): SearchRequest {
+  const offset = i.page ? (i.page - 1) * i.limit : i.offset
+  return searchRequest({ ...i, offset })
+}
+
+/** A malformed query as a refusal: `invalid q: van: 2022-13-45 is not a date`, or in Dutch for the web. */
+export function queryRefusal(e: QueryError): Refusal {
+  return new Refusal('invalid-query', `invalid q: ${e.message}`, e.nl, 'q')
+}
+
+/** The query parsed, or a refusal that says what to write instead. */
+export function checkQuery(q: string): ParsedQuery {
+  try {
+    return parseQuery(q)
+  } catch (e) {
+    if (e instanceof QueryError) throw queryRefusal(e)
+    throw e
+  }
+}
+
+/** Searches the store: the results, and the notes the query parser left (a word it dropped, a stem it used). */
+export async function search(store: Store, input: SearchInput): Promise<{ result: SearchResult; notes: string[] }> {
+  const notes = checkQuery(input.q).notes
+  try {
+    return { result: await store.search(toSearchRequest(input)), notes }
+  } catch (e) {
+    if (e instanceof QueryError) throw queryRefusal(e)
+    throw e
+  }
+}

@@ -1,0 +1,193 @@
+import { type Command, Option } from 'commander'
+import { z } from 'zod'
+import { boardInput } from '../../app/board.js'
+import { citesCommand, commitmentCommand, commitmentsCommand, compareCommand, dossierCommand, feedCommand, timelineCommand } from '../link-commands.js'
+import { dbOption, io, json, USAGE, usage } from '../options.js'
+
+/** `kamerwacht cites` */
+function registerCites(cli: Command): void {
+  cli
+    .command('cites')
+    .description('the citation graph around one paper: what it cites (linked to stored papers) and what cites it')
+    .argument('<id>', 'a paper id (kst-33783-48) or key')
+    .addOption(dbOption())
+    .addOption(json())
+    .action(async (id: string, raw: { db?: string; json?: boolean }) => {
+      process.exitCode = await citesCommand(id, raw, io)
+    })
+}
+
+/** `kamerwacht dossier` */
+function registerDossier(cli: Command): void {
+  cli
+    .command('dossier')
+    .description('a dossier at a glance: its papers in order, counts, commitments, and citations across its border')
+    .argument('<nr>', 'dossier number (33783, 21501-02, 36410-XVI)')
+    .addOption(dbOption())
+    .addOption(json())
+    .action(async (nr: string, raw: { db?: string; json?: boolean }) => {
+      process.exitCode = await dossierCommand(nr.replace(/\s+/g, ''), raw, io)
+    })
+}
+
+/** `kamerwacht timeline` */
+function registerTimeline(cli: Command): void {
+  cli
+    .command('timeline')
+    .description('papers, the dated events they mention, and promises made, due and kept in a dossier, in date order')
+    .argument('<nr>', 'dossier number')
+    .addOption(dbOption())
+    .addOption(json())
+    .addHelpText('after', '\nExample:\n  kamerwacht timeline 33783 --json | jq \'.[] | select(.kind == "due")\'')
+    .action(async (nr: string, raw: { db?: string; json?: boolean }) => {
+      process.exitCode = await timelineCommand(nr.replace(/\s+/g, ''), raw, io)
+    })
+}
+
+/** `kamerwacht commitments` */
+function registerCommitments(cli: Command): void {
+  const STATUSES = ['open', 'due-soon', 'overdue', 'fulfilled'] as const
+  cli
+    .command('commitments')
+    .description('promises to the Kamer (toezeggingen) with their status: open, due-soon, overdue or fulfilled, and the evidence')
+    .addOption(dbOption())
+    .addOption(new Option('--status <status>', 'only this status').choices([...STATUSES]))
+    .option('--sender <role>', 'only promises of this sender (part of the role: "Buitenlandse Zaken")')
+    .option('--dossier <nr>', 'only promises made in this dossier')
+    .addOption(
+      new Option('--sort <order>', 'deadline: soonest due first (a work list), kept last; date: newest first')
+        .choices(['deadline', 'date'])
+        .default('deadline'),
+    )
+    .option('--limit <n>', 'how many to print', '50')
+    .option('--offset <n>', 'skip this many', '0')
+    .option('--compare', "set the Kamer's register of promises (Toezegging records, from `kamerwacht sync tk`) beside the promises found in the papers")
+    .addOption(json())
+    .addHelpText(
+      'after',
+      `
+A promise is fulfilled when the signs that a later paper keeps it weigh 0.7 or more: it cites the
+paper (or names its day from the same office), says it keeps a promise, delivers now what was
+promised, shares its subject, comes from the same office and dossier in time. Weaker matches are
+candidates (\`commitment ID\` shows each sign's part). A later paper that moves the promise keeps it
+open with the new deadline. Overdue: its deadline passed unkept; due-soon: within 30 days.
+Set KAMERWACHT_TODAY=2022-09-01 to see the state on another day.
+
+Examples:
+  kamerwacht commitments --status overdue --sender "Buitenlandse Zaken"
+  kamerwacht commitments --dossier 33783 --json
+  kamerwacht commitments --compare                 register and papers: in both, only in one`,
+    )
+    .action(async (raw: unknown) => {
+      if ((raw as { compare?: boolean }).compare) {
+        const c = z.object({ db: z.string().optional(), json: z.boolean().optional(), status: z.enum(STATUSES).optional() }).safeParse(raw)
+        if (!c.success) return usage('commitments', c.error)
+        process.exitCode = await compareCommand(c.data, io)
+        return
+      }
+      // The one board input of the API and the web board.
+      const { db, json: asJson, ...rest } = raw as Record<string, unknown>
+      const input = boardInput('en').safeParse(rest)
+      if (!input.success) return usage('commitments', input.error)
+      const where = { ...(typeof db === 'string' ? { db } : {}), ...(asJson ? { json: true } : {}) }
+      process.exitCode = await commitmentsCommand(input.data, where, io)
+    })
+}
+
+/** `kamerwacht commitment` */
+function registerCommitment(cli: Command): void {
+  cli
+    .command('commitment')
+    .description('one promise with its evidence and candidates; or correct it by hand (the correction survives re-ingest)')
+    .argument('<id>', 'commitment id, as `kamerwacht commitments` prints it (kst-33783-50~1a2b3c4d)')
+    .addOption(dbOption())
+    .option('--fulfilled-by <paper>', 'mark it fulfilled by this stored paper')
+    .option('--reopen', 'mark it not fulfilled, whatever the automatic links say')
+    .option('--not-a-commitment', 'hide it: the sentence is no promise')
+    .option('--clear', 'undo the correction: back to automatic matching (also shows a hidden one again)')
+    .option('--force', 'record --fulfilled-by even when the paper is older than the promise or from another sender')
+    .option('--by <name>', 'who corrects, kept with the correction (default: your login name)')
+    .addOption(json())
+    .addHelpText(
+      'after',
+      `
+A correction is kept with who made it and when, and survives re-ingest. --fulfilled-by refuses a paper
+older than the promise or from another sender unless --force; --clear undoes any correction.
+
+Examples:
+  kamerwacht commitment kst-33783-50~1a2b3c4d --fulfilled-by kst-33783-52
+  kamerwacht commitment kst-33783-50~1a2b3c4d --clear`,
+    )
+    .action(
+      async (
+        id: string,
+        raw: { db?: string; json?: boolean; fulfilledBy?: string; reopen?: boolean; notACommitment?: boolean; clear?: boolean; force?: boolean; by?: string },
+      ) => {
+        process.exitCode = await commitmentCommand(id, raw, io)
+      },
+    )
+}
+
+/** `kamerwacht feed` */
+function registerFeed(cli: Command): void {
+  cli
+    .command('feed')
+    .description('Atom feeds and iCalendar files to follow kamerwacht in a feed reader or a calendar')
+    .argument('<kind>', 'search, dossier or commitments')
+    .argument('[arg]', 'the query (search), dossier number (dossier) or sender (commitments)')
+    .addOption(dbOption())
+    .option('--ics', 'an iCalendar file of dated events and deadlines instead of Atom (dossier, commitments)')
+    .option('--sender <role>', 'commitments of this sender')
+    .option('--dossier <nr>', 'commitments in this dossier')
+    .option('--base <url>', 'address of the kamerwacht web UI the entries link to', 'http://127.0.0.1:8080')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  kamerwacht feed search '"nucleaire ontwapening"' > ontwapening.atom
+  kamerwacht feed dossier 33783 > 33783.atom
+  kamerwacht feed dossier 33783 --ics > 33783.ics
+  kamerwacht feed commitments --sender "Buitenlandse Zaken" --ics > bz-deadlines.ics`,
+    )
+    .action(async (kind: string, arg: string | undefined, raw: unknown) => {
+      const o = z
+        .object({
+          db: z.string().optional(),
+          ics: z.boolean().optional(),
+          sender: z.string().min(1).optional(),
+          dossier: z.string().min(1).optional(),
+          base: z.string().url('write the address as http://host:port'),
+        })
+        .safeParse(raw)
+      if (!o.success) return usage('feed', o.error)
+      const k = z.enum(['search', 'dossier', 'commitments']).safeParse(kind)
+      if (!k.success) {
+        process.stderr.write(`kamerwacht feed: unknown feed ${kind}; write search, dossier or commitments\n`)
+        process.exitCode = USAGE
+        return
+      }
+      const d = o.data
+      process.exitCode = await feedCommand(
+        k.data,
+        arg,
+        {
+          base: d.base,
+          ...(d.db ? { db: d.db } : {}),
+          ...(d.ics ? { ics: true } : {}),
+          ...(d.sender ? { sender: d.sender } : {}),
+          ...(d.dossier ? { dossier: d.dossier } : {}),
+        },
+        io,
+      )
+    })
+}
+
+/** Following what papers say and promise: cites, dossier, timeline, commitments, commitment, feed. */
+export function trackingCommands(cli: Command): void {
+  registerCites(cli)
+  registerDossier(cli)
+  registerTimeline(cli)
+  registerCommitments(cli)
+  registerCommitment(cli)
+  registerFeed(cli)
+}

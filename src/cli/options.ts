@@ -1,0 +1,31 @@
+import { type Command, Option } from 'commander'
+import type { z } from 'zod'
+import type { Io } from './read.js'
+
+/** Exit code for a usage error (bad flag or argument). */
+export const USAGE = 2
+
+/** Standard output and error of the process, for the commands. */
+export const io: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  isTTY: !!process.stderr.isTTY,
+}
+
+/** Says which flag was wrong and why, and sets the usage exit code. */
+export function usage(command: string, error: z.ZodError, flags: Record<string, string> = {}): void {
+  const issue = error.issues[0]
+  // Options arrive camel-cased (`baseUrl`); the user typed `--base-url`.
+  const key = String(issue?.path[0] ?? 'option')
+  const flag = flags[key] ?? key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
+  process.stderr.write(`kamerwacht ${command}: invalid --${flag}: ${issue?.message}\n`)
+  process.exitCode = USAGE
+}
+
+/** `--db`: where the store is. */
+export const dbOption = () => new Option('--db <store>', 'a SQLite file or a postgres:// URL (default $KAMERWACHT_DB, $DATABASE_URL, or ./data/kamerwacht.db)')
+
+/** `--json`. */
+export const json = () => new Option('--json', 'print JSON')
+
+export type { Command }

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify'
+import { board, dossier, timeline } from '../../app/board.js'
+import { correct } from '../../app/corrections.js'
+import { search } from '../../app/search.js'
+import type { ApiContext } from '../context.js'
+import { HttpError, parse } from '../errors.js'
+import * as S from '../schemas.js'
+
+/** Search, dossiers, timelines, the promises and their corrections: each a use case of app/. */
+export function trackingRoutes(app: FastifyInstance, c: ApiContext): void {
+  const { store, today } = c
+  app.get('/api/search', async (req) => (await search(store, parse(S.SearchQuery, req.query, 'query'))).result)
+
+  app.get('/api/dossiers/:nr', async (req) => dossier(store, parse(S.DossierParam, req.params, 'nr').nr, today()))
+  app.get('/api/dossiers/:nr/timeline', async (req) => timeline(store, parse(S.DossierParam, req.params, 'nr').nr, today()))
+
+  app.get('/api/commitments', async (req) => board(store, parse(S.CommitmentQuery, req.query, 'query'), today()))
+  app.get('/api/commitments/:id', async (req) => {
+    const { id } = parse(S.IdParam, req.params, 'id')
+    const found = await store.commitment(id, today())
+    if (!found) throw new HttpError(404, 'not-found', `no commitment ${id}`)
+    return found
+  })
+
+  app.post('/api/commitments/:id/correction', c.tokenFirst, async (req) => {
+    const { id } = parse(S.IdParam, req.params, 'id')
+    let json: unknown
+    try {
+      json = JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '')
+    } catch {
+      throw new HttpError(400, 'invalid-input', 'invalid body: send JSON such as {"action":"fulfilled-by","target":"kst-33783-52"}')
+    }
+    const body = parse(S.CorrectionBody, json, 'body')
+    const { by, ...rest } = body
+    return { id, ...(await correct(store, id, { ...rest, by: by ?? 'api' }, today())) }
+  })
+}

@@ -1,0 +1,68 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Refusal } from '../app/errors.js'
+import type { Store } from '../store/store.js'
+import { esc, layout } from './html.js'
+
+/** The UI's sign-in, given by the server (see server/auth.ts): the session cookie's value and checks. */
+export interface WebSession {
+  writable: boolean
+  tokenMatches: (given: string) => boolean
+  session: string | null
+  signedIn: (req: FastifyRequest) => boolean
+}
+
+/** What every web route module is given by `registerWeb`. */
+export interface WebContext {
+  store: Store
+  today: () => string
+  writable: boolean
+  /** The server's public address for absolute links (`--base-url`, or the listening address); never the request's `Host`. */
+  origin: () => string
+  web: WebSession | undefined
+  signedIn: (req: FastifyRequest) => boolean
+}
+
+/** A page of HTML. */
+export const html = (reply: FastifyReply, body: string, status = 200) => reply.status(status).type('text/html; charset=utf-8').send(body)
+
+/** A 404 page that says what is missing. */
+export const notFound = (reply: FastifyReply, what: string) =>
+  html(reply, layout({ title: 'Niet gevonden', body: `<h1>Niet gevonden</h1><p>${esc(what)}</p><p><a href="/">Zoeken</a></p>` }), 404)
+
+/** A refusal of a use case as a page, in its Dutch words: 404 for what is not there, else 400 naming the field. */
+export const refusalPage = (reply: FastifyReply, r: Refusal, back = '/') =>
+  r.kind === 'not-found'
+    ? notFound(reply, r.nl)
+    : html(
+        reply,
+        layout({
+          title: 'Ongeldige invoer',
+          body: `<h1>Ongeldige invoer</h1><p role="alert">${esc(r.nl)}</p><p><a href="${esc(back)}">${back === '/' ? 'Opnieuw zoeken' : 'Terug'}</a></p>`,
+        }),
+        400,
+      )
+
+/** A path to return to after a form: on this site only (`/commitments?status=open`), never `//elsewhere`. */
+export const localPath = (value: string | undefined) => (value && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : '/commitments')
+
+/** The fields of a posted form (`application/x-www-form-urlencoded`; the body arrives as bytes). */
+export const formOf = (body: unknown): Record<string, string> =>
+  Object.fromEntries(new URLSearchParams(Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : ''))
+
+/** A post from another site's page (a forged form) is refused, whatever cookies it carries. */
+export const crossSite = (req: FastifyRequest) => {
+  const site = req.headers['sec-fetch-site']
+  if (site === 'cross-site') return true
+  const origin = req.headers.origin
+  if (!origin || origin === 'null') return false
+  // An Origin that is no URL (`Origin: foo`) comes from no page of ours: refused like another site's.
+  return !URL.canParse(origin) || new URL(origin).host !== req.headers.host
+}
+
+/** A form posted from another site's page: refused. */
+export const refused = (reply: FastifyReply) =>
+  html(reply, layout({ title: 'Geweigerd', body: '<h1>Geweigerd</h1><p>Een formulier van een andere site.</p>' }), 403)
+
+/** Drops undefined fields, for `exactOptionalPropertyTypes`. */
+export const defined = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> }

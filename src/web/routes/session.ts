@@ -1,0 +1,36 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { esc, layout } from '../html.js'
+import { crossSite, formOf, html, localPath, refused, type WebContext } from '../respond.js'
+
+/** The sign-in page, with a message when a sign-in failed or a write needs one. */
+export function loginPage(c: WebContext, reply: FastifyReply, back: string, error: string | null, status = 200) {
+  const body = c.web?.writable
+    ? `<h1>Aanmelden</h1>
+<p class="lead">Met het token van deze server (<code>KAMERWACHT_TOKEN</code>) kunt u toezeggingen corrigeren.</p>
+${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
+<form class="login" method="post" action="/login">
+  <input type="hidden" name="back" value="${esc(back)}">
+  <label for="token">Token</label> <input id="token" name="token" type="password" autocomplete="current-password" required>
+  <button type="submit">Aanmelden</button>
+</form>`
+    : '<h1>Aanmelden</h1><p>Deze server is alleen-lezen: start hem met <code>KAMERWACHT_TOKEN</code> om correcties toe te staan.</p>'
+  return html(reply, layout({ title: 'Aanmelden', body }), status)
+}
+
+/** Sign in with the write token, to correct promises and change follows in the UI; and sign out. */
+export function sessionRoutes(app: FastifyInstance, c: WebContext): void {
+  app.get('/login', async (req, reply) => loginPage(c, reply, localPath((req.query as { back?: string }).back), null))
+  app.post('/login', async (req, reply) => {
+    const form = formOf(req.body)
+    const back = localPath(form.back)
+    if (crossSite(req)) return refused(reply)
+    const web = c.web
+    if (!web?.session || !web.tokenMatches(form.token ?? '')) return loginPage(c, reply, back, web?.writable ? 'Onjuist token.' : null, 401)
+    const secure = req.protocol === 'https' ? '; Secure' : ''
+    return reply.header('set-cookie', `kw_session=${web.session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=43200${secure}`).redirect(back, 303)
+  })
+  app.post('/logout', async (req, reply) => {
+    if (crossSite(req)) return refused(reply)
+    return reply.header('set-cookie', 'kw_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0').redirect('/', 303)
+  })
+}
