@@ -19,7 +19,7 @@ import { confidenceOf, DELIVERED_NOW, type FoundCommitment, findCommitment, find
 import { findDates, lookingAhead } from './dates.js'
 import { findAbbreviations, findEntities } from './entities.js'
 import { type FulfilmentKind, findFulfilment, findRequest } from './fulfils.js'
-import { findReferences } from './references.js'
+import { type FoundReference, findReferences } from './references.js'
 import { rarity, restates, toldSentence } from './same-promise.js'
 import { type Sentence, sentences } from './sentences.js'
 import { atOffset } from './spans.js'
@@ -63,19 +63,50 @@ export type Extraction = Pick<Document, 'references' | 'dates' | 'commitments' |
  * offset map) and the rule that found it.
  */
 export function extract(input: ExtractInput): Extraction {
-  const { text, offsetMap, date } = input
+  const out: Extraction = { references: [], dates: [], commitments: [], fulfils: [], requests: [], entities: [], glossary: [] }
+  const all = sentences(input.text, input.sections)
+  const at = positions(input.offsetMap)
+  const references = placeMentions(input, all, at, out)
+  const p = paperReading(input, all, references)
+  p.readings = p.body.map((s, k) => (p.debate ? spokenItems(p, s, k) : sentenceItems(p, s)))
+  if (p.debate) {
+    acknowledged(p)
+    confirmedByChair(p)
+    barePledges(p)
+  }
+  settleReported(p.body, p.readings)
+  collectReadings(p, at.where, out)
+  for (const c of out.commitments) if (!c.due && c.dueText) c.due = dueFromEvent(c.dueText, input.text, out.dates, input.date)
+  return out
+}
+
+/** Where a match lies: its span in the clean text, and (through the offset map) in the source. */
+interface Positions {
+  span: (start: number, length: number) => Span
+  sourceSpan: (start: number, length: number) => Span
+  where: (start: number, length: number) => { span: Span; sourceSpan: Span }
+}
+
+function positions(offsetMap: OffsetMap): Positions {
   const span = (start: number, length: number): Span => ({ start, end: start + length })
   const sourceSpan = (start: number, length: number): Span => ({
     start: toSourceOffset(offsetMap, start),
     end: length > 0 ? toSourceOffset(offsetMap, start + length - 1) + 1 : toSourceOffset(offsetMap, start),
   })
-  const where = (start: number, length: number): { span: Span; sourceSpan: Span } => ({ span: span(start, length), sourceSpan: sourceSpan(start, length) })
-  const out: Extraction = { references: [], dates: [], commitments: [], fulfils: [], requests: [], entities: [], glossary: [] }
-  const isMotie = input.type === 'motie' || input.type === 'amendement'
+  return { span, sourceSpan, where: (start, length) => ({ span: span(start, length), sourceSpan: sourceSpan(start, length) }) }
+}
 
-  const all = sentences(text, input.sections)
-  // Dates, references, entities and abbreviations are found in one scan of the whole text (many short
-  // scans cost more than one long one) and kept where they fall inside one sentence.
+/** Whether a sentence is of the paper's body: not its header or dateline. */
+const inBody = (s: Sentence) => s.section !== 'header' && s.section !== 'dateline'
+
+/**
+ * Dates, references, entities and abbreviations are found in one scan of the whole text (many short
+ * scans cost more than one long one) and kept where they fall inside one sentence. Returns the
+ * references found, for the fulfilments that point at a paper named next to them.
+ */
+function placeMentions(input: ExtractInput, all: Sentence[], at: Positions, out: Extraction): FoundReference[] {
+  const { text, date } = input
+  const { span, sourceSpan, where } = at
   const sentenceAt = (at: number): Sentence | undefined => atOffset(all, at)
   const within = (index: number, length: number): Sentence | undefined => {
     const s = sentenceAt(index)
@@ -89,7 +120,6 @@ export function extract(input: ExtractInput): Extraction {
     if (a === undefined) ahead.set(s, (a = lookingAhead(s.text)()))
     return a
   }
-  const inBody = (s: Sentence) => s.section !== 'header' && s.section !== 'dateline'
   for (const d of findDates(text, date, looksAhead)) {
     const s = within(d.index, d.length)
     if (s)
@@ -138,6 +168,34 @@ export function extract(input: ExtractInput): Extraction {
       rule: 'glossary.bracketed',
     })
   }
+  return references
+}
+
+/** A paper as the sentence readers see it: its body's sentences, which may hold which reading, who speaks. */
+interface PaperReading {
+  input: ExtractInput
+  text: string
+  date: string | null
+  body: Sentence[]
+  references: FoundReference[]
+  isMotie: boolean
+  mayRequest: Set<Sentence>
+  mayFulfil: Set<Sentence>
+  mayPromise: Set<Sentence>
+  /** Whether a sentence is a member's question in answers to Kamervragen. */
+  asked: (s: Sentence) => boolean
+  turns: Turn[]
+  debate: boolean
+  speakers: Speaker[]
+  /** Inside the chair's list of promises (`De volgende toezeggingen zijn gedaan`), and in which turn. */
+  list: { open: boolean; turn: Turn | undefined }
+  /** What each sentence of the body was read as. */
+  readings: Reading[]
+}
+
+function paperReading(input: ExtractInput, all: Sentence[], references: FoundReference[]): PaperReading {
+  const { text } = input
+  const sentenceAt = (at: number): Sentence | undefined => atOffset(all, at)
   // One scan for the trigger words of all three: the group that matched says which.
   const mayRequest = new Set<Sentence>()
   const mayFulfil = new Set<Sentence>()
@@ -155,34 +213,44 @@ export function extract(input: ExtractInput): Extraction {
   // In answers to Kamervragen the member's questions stand between `Vraag 3` and `Antwoord 3`: their words are the
   // member's (`Kunt u deze aantallen direct met de Kamer delen`), never a promise or a fulfilment of the government.
   const questions = questionBlocks(text, input.sections)
-  const asked = (s: Sentence) => questions.some((q) => s.span.start >= q.start && s.span.start < q.end)
   const turns = input.turns ?? []
   const debate = turns.length > 0
-  const speakers = debate ? [...new Map(turns.map((t) => [t.label, t.speaker])).values()] : []
-  let inPromiseList = false
-  let listTurn: Turn | undefined
-  const readings = body.map((s, k) => (debate ? spokenItems(s, k) : sentenceItems(s)))
-  if (debate) {
-    acknowledged(readings)
-    confirmedByChair(readings)
-    barePledges(readings)
+  return {
+    input,
+    text,
+    date: input.date,
+    body,
+    references,
+    isMotie: input.type === 'motie' || input.type === 'amendement',
+    mayRequest,
+    mayFulfil,
+    mayPromise,
+    asked: (s) => questions.some((q) => s.span.start >= q.start && s.span.start < q.end),
+    turns,
+    debate,
+    speakers: debate ? [...new Map(turns.map((t) => [t.label, t.speaker])).values()] : [],
+    list: { open: false, turn: undefined },
+    readings: [],
   }
-  settleReported(body, readings)
-  for (const [k, r] of readings.entries()) {
-    let s = body[k] as Sentence
+}
+
+/** The readings as the paper's requests, fulfilments and commitments. */
+function collectReadings(p: PaperReading, where: Positions['where'], out: Extraction): void {
+  for (const [k, r] of p.readings.entries()) {
+    let s = p.body[k] as Sentence
     // `… voor de zomer informeren. Dat zeg ik toe.`: one promise of the two sentences.
     if (r.joinBefore) {
-      const before = body[k - 1] as Sentence
+      const before = p.body[k - 1] as Sentence
       const last = out.commitments[out.commitments.length - 1]
       if (last && last.span.start === before.span.start) out.commitments.pop()
-      s = { ...s, text: text.slice(before.span.start, s.span.end), span: { start: before.span.start, end: s.span.end } }
+      s = { ...s, text: p.text.slice(before.span.start, s.span.end), span: { start: before.span.start, end: s.span.end } }
     }
     const at = where(s.span.start, s.text.length)
     if (r.request) out.requests.push({ text: s.text, addressee: r.request.addressee, ...at, rule: r.request.rule })
     else if (r.fulfil)
       out.fulfils.push({
         text: s.text,
-        pointsAt: withNearbyPointers(r.fulfil.pointsAt, s, k),
+        pointsAt: withNearbyPointers(p, r.fulfil.pointsAt, s, k),
         ...(r.fulfil.asked ? { asked: r.fulfil.asked } : {}),
         ...at,
         rule: r.fulfil.rule,
@@ -191,16 +259,16 @@ export function extract(input: ExtractInput): Extraction {
       const c = r.commitment
       // In a debate, said again by the same speaker: one promise, the later sentence its support.
       const actor = r.speaker ? actorOfSpeaker(r.speaker) : c.actor
-      const first = debate ? out.commitments.find((e) => e.actor === actor && restates(s.text, e.text)) : undefined
+      const first = p.debate ? out.commitments.find((e) => e.actor === actor && restates(s.text, e.text)) : undefined
       if (first) {
         first.support = [...(first.support ?? []), { kind: 'restated', text: s.text }, ...(r.support ?? [])]
         continue
       }
       // `Ik zal de Kamer informeren over de afronding. Dat komt allemaal, meen ik, voor de zomer van 2015.`: a promise
       // with no deadline of its own takes the one said in the next sentence of the same part, if that sentence is no reading of its own.
-      const later = c.dueText === null ? deadlineAfter(k) : null
+      const later = c.dueText === null ? deadlineAfter(p, k) : null
       // `Deze zal ik uw Kamer toesturen na de rondetafelbijeenkomst.`: what `Deze` is, the sentence before says.
-      const before = ANAPHOR.test(s.text) ? body[k - 1] : undefined
+      const before = ANAPHOR.test(s.text) ? p.body[k - 1] : undefined
       out.commitments.push({
         ...(r.support ? { support: r.support } : {}),
         ...(before ? { context: before.text } : {}),
@@ -208,7 +276,7 @@ export function extract(input: ExtractInput): Extraction {
         actor,
         ...(r.speaker ? { speaker: r.speaker } : {}),
         ...(r.to !== undefined ? { to: r.to } : {}),
-        ...(r.speaker && input.held && input.held !== date ? { made: input.held } : {}),
+        ...(r.speaker && p.input.held && p.input.held !== p.date ? { made: p.input.held } : {}),
         action: c.action,
         object: c.object,
         dueText: later?.dueText ?? c.dueText,
@@ -221,215 +289,213 @@ export function extract(input: ExtractInput): Extraction {
       })
     }
   }
+}
 
-  /** The deadline the sentence after `k` gives, where it is short, of the same part (or turn), no reading of its own, and ahead. */
-  function deadlineAfter(k: number): { dueText: string; due: DuePeriod | null } | null {
-    const here = body[k] as Sentence
-    const next = body[k + 1]
-    if (!next || next.text.length > NEXT_DEADLINE_MAX || readings[k + 1]?.commitment || readings[k + 1]?.fulfil || readings[k + 1]?.request) return null
-    if (debate ? turnAt(turns, next.span.start) !== turnAt(turns, here.span.start) : next.sectionIndex !== here.sectionIndex) return null
-    const found = findDue(maskAbbreviations(next.text), date)
-    if (!found.dueText || (found.due && date && found.due.end < date)) return null
-    return { dueText: found.dueText, due: found.due }
-  }
+/** The deadline the sentence after `k` gives, where it is short, of the same part (or turn), no reading of its own, and ahead. */
+function deadlineAfter(p: PaperReading, k: number): { dueText: string; due: DuePeriod | null } | null {
+  const here = p.body[k] as Sentence
+  const next = p.body[k + 1]
+  if (!next || next.text.length > NEXT_DEADLINE_MAX || p.readings[k + 1]?.commitment || p.readings[k + 1]?.fulfil || p.readings[k + 1]?.request) return null
+  if (p.debate ? turnAt(p.turns, next.span.start) !== turnAt(p.turns, here.span.start) : next.sectionIndex !== here.sectionIndex) return null
+  const found = findDue(maskAbbreviations(next.text), p.date)
+  if (!found.dueText || (found.due && p.date && found.due.end < p.date)) return null
+  return { dueText: found.dueText, due: found.due }
+}
 
-  // A fulfilment often names the earlier paper next to it, not in it: in its footnote (`zoals toegezegd in
-  // mijn brief1` / `1 Kamerstuk 33 783, nr. 50`) or in the sentence before, in the same paragraph
-  // (`In mijn brief van 27 mei (Kamerstuk 33 783, nr. 50) heb ik toegezegd … Met deze brief kom ik dat na.`).
-  function withNearbyPointers(pointsAt: PointsAt[], s: Sentence, k: number): PointsAt[] {
-    const out = [...pointsAt]
-    const have = new Set(pointsAt.map((p) => p.target).filter(Boolean))
-    const take = (from: Span) => {
-      for (const r of references)
-        if (r.target && !have.has(r.target) && r.index >= from.start && r.index + r.length <= from.end) {
-          have.add(r.target)
-          out.push({ kind: r.kind === 'motie' ? 'motie' : 'reference', text: r.text, target: r.target })
-        }
-    }
-    for (const m of s.text.matchAll(FOOTNOTE_MARK)) {
-      const label = m[1] as string
-      const note = input.sections.find((x) => x.kind === 'footnote' && x.label === label)
-      if (note) take(note.span)
-    }
-    const before = body[k - 1]
-    if (before && before.sectionIndex === s.sectionIndex) take(before.span)
-    return out
-  }
-
-  // In a debate, who speaks decides: a member of government promises aloud (`Ik kom daar schriftelijk op
-  // terug`); the chair, or a report, tells the promises in the third person (`De minister zegt toe …`); a
-  // Kamerlid's `ik zal` is their own plan, and a Kamerlid telling what the minister promised is no promise.
-  // Requests (a motie read out) are found in every turn.
-  function spokenItems(s: Sentence, k: number): Reading {
-    const turn = turnAt(turns, s.span.start)
-    if (turn !== listTurn) inPromiseList = false
-    if (opensPromiseList(s.text) || (s.section === 'heading' && /^Toezeggingen\b/i.test(s.text))) {
-      inPromiseList = true
-      listTurn = turn
-      return {}
-    }
-    const request = mayRequest.has(s) ? findRequest(s.text) : null
-    if (request) return { request }
-    const who = turn?.speaker
-    if (isGovernment(who) && turn) {
-      const before = body[k - 1]
-      const sameTurn = before && turnAt(turns, before.span.start) === turn ? before : undefined
-      // `De motie op stuk nr. 33 kan ik oordeel Kamer geven. Ik ga het namelijk in kaart brengen.`: the promise that carries
-      // a motie's appreciation is said with it, and is one promise with it.
-      const appraised = !!sameTurn && sameTurn.text.length <= 200 && APPRAISES_MOTIE.test(maskAbbreviations(sameTurn.text))
-      const joinBefore = !!sameTurn && (pledgesBack(s.text) || (appraised && !!findCommitment(s.text, date, actorOfSpeaker(who as Speaker), false, true)))
-      const said = joinBefore ? `${(sameTurn as Sentence).text} ${s.text}` : s.text
-      const fulfil = mayFulfil.has(s) && !joinBefore ? findFulfilment(s.text, date) : null
-      if (fulfil && fulfil.kind !== 'promise-reported') return { fulfil }
-      const commitment = findCommitment(said, date, actorOfSpeaker(who as Speaker), false, true)
-      if (!commitment) return fulfil ? { fulfil } : {}
-      // The member the promise answers is named in it or in the question just before (`De CDA-fractie vroeg …`).
-      const earlier = body
-        .slice(Math.max(0, k - 3), k)
-        .reverse()
-        .filter((b) => turnAt(turns, b.span.start) === turn)
-      const to = promisedTo(
-        s.text,
-        earlier.map((b) => b.text),
-        turn,
-        turns,
-      )
-      return { commitment, speaker: who as Speaker, to, ...(joinBefore ? { joinBefore } : {}) }
-    }
-    if (who && who.role !== 'voorzitter') return {}
-    // The chair's words, or a report's outside the turns.
-    const told = chairPromise(s.text, inPromiseList, speakers)
-    if (!told) return {}
-    const reading = findCommitment(s.text, date, told.speaker ? actorOfSpeaker(told.speaker) : told.role, true, true)
-    if (!reading) return {}
-    const features = [...reading.features.filter((f) => f.name !== 'tense.past-report'), { name: 'chair.summary', weight: 4, text: told.role }]
-    const confidence = confidenceOf(features)
-    if (confidence < PROMISE_THRESHOLD) return {}
-    const commitment = { ...reading, features, confidence: Math.round(confidence * 1000) / 1000, rule: 'commitment.chair-summary' }
-    return { commitment, ...(told.speaker ? { speaker: told.speaker } : {}) }
-  }
-
-  // `U hebt een toezegging, mijnheer Segers.`: the chair or a member names a promise in the government's
-  // turn just before (the chair's words between not counted). Where no sentence of that turn was read as a
-  // promise, its most promising sentence is the one (`We gaan het bij de Staat van de Unie van nader commentaar voorzien.`).
-  function acknowledged(readings: Reading[]): void {
-    for (const [k, s] of body.entries()) {
-      const turn = turnAt(turns, s.span.start)
-      // The chair's list of toezeggingen (`… Dat is een toezegging aan de heer Olger van Dijk.`) names its own item, not the turn before.
-      if (!turn || isGovernment(turn.speaker) || s.section === 'list-item' || !acknowledgesPromise(s.text)) continue
-      let at = turns.indexOf(turn) - 1
-      while (at >= 0 && (turns[at] as Turn).speaker.role === 'voorzitter' && turn.speaker.role !== 'voorzitter') at--
-      const promiser = turns[at]
-      if (!promiser || !isGovernment(promiser.speaker)) continue
-      // The sentences of that turn: those before this one that fall inside its span.
-      const inTurn: number[] = []
-      for (let j = k - 1; j >= 0 && (body[j] as Sentence).span.start >= promiser.span.start; j--)
-        if ((body[j] as Sentence).span.start < promiser.span.end) inTurn.unshift(j)
-      if (inTurn.some((j) => readings[j]?.commitment)) continue
-      let best: { j: number; c: FoundCommitment } | null = null
-      for (const j of inTurn) {
-        if (readings[j]?.request || readings[j]?.fulfil) continue
-        const c = findCommitment((body[j] as Sentence).text, date, actorOfSpeaker(promiser.speaker), true, true)
-        if (c && c.confidence > (best?.c.confidence ?? 0)) best = { j, c }
+// A fulfilment often names the earlier paper next to it, not in it: in its footnote (`zoals toegezegd in
+// mijn brief1` / `1 Kamerstuk 33 783, nr. 50`) or in the sentence before, in the same paragraph
+// (`In mijn brief van 27 mei (Kamerstuk 33 783, nr. 50) heb ik toegezegd … Met deze brief kom ik dat na.`).
+function withNearbyPointers(p: PaperReading, pointsAt: PointsAt[], s: Sentence, k: number): PointsAt[] {
+  const out = [...pointsAt]
+  const have = new Set(pointsAt.map((p) => p.target).filter(Boolean))
+  const take = (from: Span) => {
+    for (const r of p.references)
+      if (r.target && !have.has(r.target) && r.index >= from.start && r.index + r.length <= from.end) {
+        have.add(r.target)
+        out.push({ kind: r.kind === 'motie' ? 'motie' : 'reference', text: r.text, target: r.target })
       }
-      if (!best) continue
-      const features = [...best.c.features, { name: 'spoken.acknowledged', weight: 4, text: s.text }]
-      const confidence = confidenceOf(features)
-      if (confidence < PROMISE_THRESHOLD) continue
-      readings[best.j] = {
-        commitment: { ...best.c, features, confidence: Math.round(confidence * 1000) / 1000, rule: 'commitment.acknowledged' },
-        speaker: promiser.speaker,
-        to: turn.speaker.role === 'kamerlid' ? turn.speaker.name : memberNamed(s.text),
-      }
-    }
   }
-
-  // The chair's reading of the toezeggingen (`De staatssecretaris zegt de Kamer toe … te informeren over …`) tells a
-  // promise the member of government made in their own words earlier in the debate: that sentence is the promise,
-  // confirmed, and the reading is its support, not a second promise (see same-promise.ts). A reading whose words
-  // no sentence of the speaker shares stays the record.
-  function confirmedByChair(readings: Reading[]): void {
-    const weight = rarity(body.map((s) => s.text))
-    const own = new Map<number, FoundCommitment | null>()
-    // The speaker's own words must read as half a promise at least (an actor, a modality, an act): the chair's
-    // words confirm a promise, they do not make one of a sentence that only names the same subject.
-    const ownReading = (j: number, speaker: Speaker): FoundCommitment | null => {
-      if (!own.has(j)) {
-        const c = readings[j]?.commitment ?? findCommitment((body[j] as Sentence).text, date, actorOfSpeaker(speaker), true, true)
-        own.set(j, c && c.confidence >= OWN_WORDS_MIN ? c : null)
-      }
-      return own.get(j) ?? null
-    }
-    for (const [k, r] of readings.entries()) {
-      if (r.commitment?.rule !== 'commitment.chair-summary' || !r.speaker) continue
-      const speaker = r.speaker
-      const candidates: Array<{ index: number; text: string; bonus: number }> = []
-      for (let j = 0; j < k; j++) {
-        const b = body[j] as Sentence
-        const t = turnAt(turns, b.span.start)
-        const rj = readings[j]
-        if (!t || !isGovernment(t.speaker) || t.speaker.name !== speaker.name || rj?.request || rj?.fulfil) continue
-        const c = ownReading(j, speaker)
-        if (c) candidates.push({ index: j, text: b.text, bonus: c.confidence })
-      }
-      // Where no sentence shares its rare words, the reading most likely tells a promise already found in other words
-      // (`… indien daar aanleiding toe is de Kamer te informeren over …` ↔ `Als het zover is, … dan zal ik uw Kamer daarover
-      // zeker informeren`): the speaker's found promise it shares most with takes it as support.
-      const told =
-        toldSentence((body[k] as Sentence).text, candidates, weight) ??
-        toldSentence(
-          (body[k] as Sentence).text,
-          candidates.filter((c) => readings[c.index]?.commitment && (readings[c.index]?.commitment?.confidence ?? 0) >= PROMISE_THRESHOLD),
-          weight,
-          0,
-        )
-      if (!told) continue
-      const j = told.index
-      const before = readings[j] ?? {}
-      const reading = ownReading(j, speaker) as FoundCommitment
-      const features = [...reading.features, { name: 'chair.confirms', weight: 4, text: told.shared.join(', ') }]
-      const confidence = confidenceOf(features)
-      const support: PromiseSupport[] = [...(before.support ?? []), { kind: 'chair-reading', text: (body[k] as Sentence).text }]
-      const rule = before.commitment ? reading.rule : 'commitment.chair-confirmed'
-      readings[j] = { ...before, commitment: { ...reading, features, confidence: Math.round(confidence * 1000) / 1000, rule }, speaker, support }
-      if (before.to === undefined) (readings[j] as Reading).to = memberNamed((body[k] as Sentence).text)
-      readings[k] = {}
-    }
+  for (const m of s.text.matchAll(FOOTNOTE_MARK)) {
+    const label = m[1] as string
+    const note = p.input.sections.find((x) => x.kind === 'footnote' && x.label === label)
+    if (note) take(note.span)
   }
-
-  // `Ja, dat kan ik toezeggen. Ik neem de gemeenten mee in de evaluatie en kom daar schriftelijk op terug.`: a bare
-  // pledge followed in the same turn by the promise in words is that promise, not a second one.
-  function barePledges(readings: Reading[]): void {
-    for (const [k, r] of readings.entries()) {
-      const c = r.commitment
-      if (!c?.features.some((f) => f.name === 'spoken.bare-pledge') || c.features.some((f) => f.name.startsWith('act.'))) continue
-      const turn = turnAt(turns, (body[k] as Sentence).span.start)
-      for (const j of [k + 1, k + 2]) {
-        const next = body[j]
-        if (!next || turnAt(turns, next.span.start) !== turn) break
-        if (readings[j]?.commitment) {
-          delete r.commitment
-          break
-        }
-      }
-    }
-  }
-
-  // Requests, fulfilments and commitments are whole sentences; a sentence is at most one of them.
-  function sentenceItems(s: Sentence): Reading {
-    const request = mayRequest.has(s) ? findRequest(s.text) : null
-    if (request) return { request }
-    if (isMotie || asked(s)) return {}
-    const fulfil = mayFulfil.has(s) ? findFulfilment(s.text, date) : null
-    const commitment = mayPromise.has(s) || fulfil ? findCommitment(s.text, date, input.sender, fulfil?.kind === 'promise-reported') : null
-    // `Zoals toegezegd zal ik uw Kamer hiervan direct op de hoogte stellen`: a promise repeated is a promise
-    // (still open); `Hierbij zend ik u, zoals toegezegd, …` is kept.
-    if (fulfil?.kind === 'kept' && commitment && commitment.confidence >= PROMISE_THRESHOLD && promisesAhead(commitment)) return { commitment }
-    if (fulfil) return { fulfil, ...(commitment ? { reported: commitment } : {}) }
-    return commitment && commitment.confidence >= PROMISE_THRESHOLD ? { commitment } : {}
-  }
-  for (const c of out.commitments) if (!c.due && c.dueText) c.due = dueFromEvent(c.dueText, text, out.dates, date)
+  const before = p.body[k - 1]
+  if (before && before.sectionIndex === s.sectionIndex) take(before.span)
   return out
+}
+
+// In a debate, who speaks decides: a member of government promises aloud (`Ik kom daar schriftelijk op
+// terug`); the chair, or a report, tells the promises in the third person (`De minister zegt toe …`); a
+// Kamerlid's `ik zal` is their own plan, and a Kamerlid telling what the minister promised is no promise.
+// Requests (a motie read out) are found in every turn.
+function spokenItems(p: PaperReading, s: Sentence, k: number): Reading {
+  const turn = turnAt(p.turns, s.span.start)
+  if (turn !== p.list.turn) p.list.open = false
+  if (opensPromiseList(s.text) || (s.section === 'heading' && /^Toezeggingen\b/i.test(s.text))) {
+    p.list.open = true
+    p.list.turn = turn
+    return {}
+  }
+  const request = p.mayRequest.has(s) ? findRequest(s.text) : null
+  if (request) return { request }
+  const who = turn?.speaker
+  if (isGovernment(who) && turn) {
+    const before = p.body[k - 1]
+    const sameTurn = before && turnAt(p.turns, before.span.start) === turn ? before : undefined
+    // `De motie op stuk nr. 33 kan ik oordeel Kamer geven. Ik ga het namelijk in kaart brengen.`: the promise that carries
+    // a motie's appreciation is said with it, and is one promise with it.
+    const appraised = !!sameTurn && sameTurn.text.length <= 200 && APPRAISES_MOTIE.test(maskAbbreviations(sameTurn.text))
+    const joinBefore = !!sameTurn && (pledgesBack(s.text) || (appraised && !!findCommitment(s.text, p.date, actorOfSpeaker(who as Speaker), false, true)))
+    const said = joinBefore ? `${(sameTurn as Sentence).text} ${s.text}` : s.text
+    const fulfil = p.mayFulfil.has(s) && !joinBefore ? findFulfilment(s.text, p.date) : null
+    if (fulfil && fulfil.kind !== 'promise-reported') return { fulfil }
+    const commitment = findCommitment(said, p.date, actorOfSpeaker(who as Speaker), false, true)
+    if (!commitment) return fulfil ? { fulfil } : {}
+    // The member the promise answers is named in it or in the question just before (`De CDA-fractie vroeg …`).
+    const earlier = p.body
+      .slice(Math.max(0, k - 3), k)
+      .reverse()
+      .filter((b) => turnAt(p.turns, b.span.start) === turn)
+    const to = promisedTo(
+      s.text,
+      earlier.map((b) => b.text),
+      turn,
+      p.turns,
+    )
+    return { commitment, speaker: who as Speaker, to, ...(joinBefore ? { joinBefore } : {}) }
+  }
+  if (who && who.role !== 'voorzitter') return {}
+  // The chair's words, or a report's outside the turns.
+  const told = chairPromise(s.text, p.list.open, p.speakers)
+  if (!told) return {}
+  const reading = findCommitment(s.text, p.date, told.speaker ? actorOfSpeaker(told.speaker) : told.role, true, true)
+  if (!reading) return {}
+  const features = [...reading.features.filter((f) => f.name !== 'tense.past-report'), { name: 'chair.summary', weight: 4, text: told.role }]
+  const confidence = confidenceOf(features)
+  if (confidence < PROMISE_THRESHOLD) return {}
+  const commitment = { ...reading, features, confidence: Math.round(confidence * 1000) / 1000, rule: 'commitment.chair-summary' }
+  return { commitment, ...(told.speaker ? { speaker: told.speaker } : {}) }
+}
+
+// `U hebt een toezegging, mijnheer Segers.`: the chair or a member names a promise in the government's
+// turn just before (the chair's words between not counted). Where no sentence of that turn was read as a
+// promise, its most promising sentence is the one (`We gaan het bij de Staat van de Unie van nader commentaar voorzien.`).
+function acknowledged(p: PaperReading): void {
+  for (const [k, s] of p.body.entries()) {
+    const turn = turnAt(p.turns, s.span.start)
+    // The chair's list of toezeggingen (`… Dat is een toezegging aan de heer Olger van Dijk.`) names its own item, not the turn before.
+    if (!turn || isGovernment(turn.speaker) || s.section === 'list-item' || !acknowledgesPromise(s.text)) continue
+    let at = p.turns.indexOf(turn) - 1
+    while (at >= 0 && (p.turns[at] as Turn).speaker.role === 'voorzitter' && turn.speaker.role !== 'voorzitter') at--
+    const promiser = p.turns[at]
+    if (!promiser || !isGovernment(promiser.speaker)) continue
+    // The sentences of that turn: those before this one that fall inside its span.
+    const inTurn: number[] = []
+    for (let j = k - 1; j >= 0 && (p.body[j] as Sentence).span.start >= promiser.span.start; j--)
+      if ((p.body[j] as Sentence).span.start < promiser.span.end) inTurn.unshift(j)
+    if (inTurn.some((j) => p.readings[j]?.commitment)) continue
+    let best: { j: number; c: FoundCommitment } | null = null
+    for (const j of inTurn) {
+      if (p.readings[j]?.request || p.readings[j]?.fulfil) continue
+      const c = findCommitment((p.body[j] as Sentence).text, p.date, actorOfSpeaker(promiser.speaker), true, true)
+      if (c && c.confidence > (best?.c.confidence ?? 0)) best = { j, c }
+    }
+    if (!best) continue
+    const features = [...best.c.features, { name: 'spoken.acknowledged', weight: 4, text: s.text }]
+    const confidence = confidenceOf(features)
+    if (confidence < PROMISE_THRESHOLD) continue
+    p.readings[best.j] = {
+      commitment: { ...best.c, features, confidence: Math.round(confidence * 1000) / 1000, rule: 'commitment.acknowledged' },
+      speaker: promiser.speaker,
+      to: turn.speaker.role === 'kamerlid' ? turn.speaker.name : memberNamed(s.text),
+    }
+  }
+}
+
+// The chair's reading of the toezeggingen (`De staatssecretaris zegt de Kamer toe … te informeren over …`) tells a
+// promise the member of government made in their own words earlier in the debate: that sentence is the promise,
+// confirmed, and the reading is its support, not a second promise (see same-promise.ts). A reading whose words
+// no sentence of the speaker shares stays the record.
+function confirmedByChair(p: PaperReading): void {
+  const weight = rarity(p.body.map((s) => s.text))
+  const own = new Map<number, FoundCommitment | null>()
+  // The speaker's own words must read as half a promise at least (an actor, a modality, an act): the chair's
+  // words confirm a promise, they do not make one of a sentence that only names the same subject.
+  const ownReading = (j: number, speaker: Speaker): FoundCommitment | null => {
+    if (!own.has(j)) {
+      const c = p.readings[j]?.commitment ?? findCommitment((p.body[j] as Sentence).text, p.date, actorOfSpeaker(speaker), true, true)
+      own.set(j, c && c.confidence >= OWN_WORDS_MIN ? c : null)
+    }
+    return own.get(j) ?? null
+  }
+  for (const [k, r] of p.readings.entries()) {
+    if (r.commitment?.rule !== 'commitment.chair-summary' || !r.speaker) continue
+    const speaker = r.speaker
+    const candidates: Array<{ index: number; text: string; bonus: number }> = []
+    for (let j = 0; j < k; j++) {
+      const b = p.body[j] as Sentence
+      const t = turnAt(p.turns, b.span.start)
+      const rj = p.readings[j]
+      if (!t || !isGovernment(t.speaker) || t.speaker.name !== speaker.name || rj?.request || rj?.fulfil) continue
+      const c = ownReading(j, speaker)
+      if (c) candidates.push({ index: j, text: b.text, bonus: c.confidence })
+    }
+    // Where no sentence shares its rare words, the reading most likely tells a promise already found in other words
+    // (`… indien daar aanleiding toe is de Kamer te informeren over …` ↔ `Als het zover is, … dan zal ik uw Kamer daarover
+    // zeker informeren`): the speaker's found promise it shares most with takes it as support.
+    const told =
+      toldSentence((p.body[k] as Sentence).text, candidates, weight) ??
+      toldSentence(
+        (p.body[k] as Sentence).text,
+        candidates.filter((c) => p.readings[c.index]?.commitment && (p.readings[c.index]?.commitment?.confidence ?? 0) >= PROMISE_THRESHOLD),
+        weight,
+        0,
+      )
+    if (!told) continue
+    const j = told.index
+    const before = p.readings[j] ?? {}
+    const reading = ownReading(j, speaker) as FoundCommitment
+    const features = [...reading.features, { name: 'chair.confirms', weight: 4, text: told.shared.join(', ') }]
+    const confidence = confidenceOf(features)
+    const support: PromiseSupport[] = [...(before.support ?? []), { kind: 'chair-reading', text: (p.body[k] as Sentence).text }]
+    const rule = before.commitment ? reading.rule : 'commitment.chair-confirmed'
+    p.readings[j] = { ...before, commitment: { ...reading, features, confidence: Math.round(confidence * 1000) / 1000, rule }, speaker, support }
+    if (before.to === undefined) (p.readings[j] as Reading).to = memberNamed((p.body[k] as Sentence).text)
+    p.readings[k] = {}
+  }
+}
+
+// `Ja, dat kan ik toezeggen. Ik neem de gemeenten mee in de evaluatie en kom daar schriftelijk op terug.`: a bare
+// pledge followed in the same turn by the promise in words is that promise, not a second one.
+function barePledges(p: PaperReading): void {
+  for (const [k, r] of p.readings.entries()) {
+    const c = r.commitment
+    if (!c?.features.some((f) => f.name === 'spoken.bare-pledge') || c.features.some((f) => f.name.startsWith('act.'))) continue
+    const turn = turnAt(p.turns, (p.body[k] as Sentence).span.start)
+    for (const j of [k + 1, k + 2]) {
+      const next = p.body[j]
+      if (!next || turnAt(p.turns, next.span.start) !== turn) break
+      if (p.readings[j]?.commitment) {
+        delete r.commitment
+        break
+      }
+    }
+  }
+}
+
+// Requests, fulfilments and commitments are whole sentences; a sentence is at most one of them.
+function sentenceItems(p: PaperReading, s: Sentence): Reading {
+  const request = p.mayRequest.has(s) ? findRequest(s.text) : null
+  if (request) return { request }
+  if (p.isMotie || p.asked(s)) return {}
+  const fulfil = p.mayFulfil.has(s) ? findFulfilment(s.text, p.date) : null
+  const commitment = p.mayPromise.has(s) || fulfil ? findCommitment(s.text, p.date, p.input.sender, fulfil?.kind === 'promise-reported') : null
+  // `Zoals toegezegd zal ik uw Kamer hiervan direct op de hoogte stellen`: a promise repeated is a promise
+  // (still open); `Hierbij zend ik u, zoals toegezegd, …` is kept.
+  if (fulfil?.kind === 'kept' && commitment && commitment.confidence >= PROMISE_THRESHOLD && promisesAhead(commitment)) return { commitment }
+  if (fulfil) return { fulfil, ...(commitment ? { reported: commitment } : {}) }
+  return commitment && commitment.confidence >= PROMISE_THRESHOLD ? { commitment } : {}
 }
 
 // A footnote marker glued to a word: `brief1`, `verzocht1.`, `rapport.2`.

@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import type { Document } from '../model/document.js'
-import type { Store, SyncItem } from '../store/store.js'
+import type { Store } from '../store/store.js'
 import { ReadPool } from './pool.js'
+import type { ReadOutcome } from './protocol.js'
 
 /** How an ingest is going, for a progress bar or log lines. */
 export interface IngestProgress {
@@ -78,136 +79,159 @@ const MAX_QUEUED = 4
  * continues where it stopped and stores nothing twice.
  */
 export async function ingest(store: Store, files: string[] | IngestInputs, options: IngestOptions = {}): Promise<IngestSummary> {
-  const started = performance.now()
   const total = Array.isArray(files) ? files.length : files.total
-  const summary: IngestSummary = { files: total, new: 0, updated: 0, unchanged: 0, records: 0, removed: 0, failed: [], bytes: 0, seconds: 0 }
-  if (total === 0) return summary
+  if (total === 0) return { files: 0, new: 0, updated: 0, unchanged: 0, records: 0, removed: 0, failed: [], bytes: 0, seconds: 0 }
   const known = await store.currentShas()
-  const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), total))
-  const batchSize = options.batchSize ?? 250
   // Paths are pulled as workers need them: a listing of every file is never held.
   const paths = Array.isArray(files) ? files[Symbol.iterator]() : files.paths
-  let exhausted = false
-  let handedOut = 0
-  const take = (): string | null => {
-    if (exhausted) return null
-    const r = paths.next()
-    if (r.done) {
-      exhausted = true
-      return null
-    }
-    handedOut++
-    return r.value
-  }
-  let done = 0
-  let batch: Array<{ doc: Document; raw: Uint8Array }> = []
-  let lastFlush = performance.now()
+  return new IngestRun(store, paths, total, options).run(known)
+}
+
+/** One ingest: the paths to read, the batch being filled, the writes queued behind one another, the summary. */
+class IngestRun {
+  private readonly started = performance.now()
+  private readonly summary: IngestSummary
+  private readonly batchSize: number
+  private exhausted = false
+  private handedOut = 0
+  private done = 0
+  private batch: Array<{ doc: Document; raw: Uint8Array }> = []
+  private lastFlush = performance.now()
   // A batch is written when full, when a paper arrives after FLUSH_MS, or FLUSH_MS after its first paper:
   // papers read just before a long one are not held back while it is read.
-  let flushTimer: NodeJS.Timeout | undefined
+  private flushTimer: NodeJS.Timeout | undefined
   // Batches are written one after another, in order; a failed write stops the ingest.
   // Reading waits while too many batches are queued for a slow store (a PostgreSQL server far away).
-  let writing: Promise<void> = Promise.resolve()
-  let writeError: unknown = null
-  let queued = 0
-  let written = 0
-  let resume = () => {}
-  const flush = () => {
-    clearTimeout(flushTimer)
-    if (batch.length === 0) return
-    const items = batch
-    batch = []
-    lastFlush = performance.now()
-    queued++
-    writing = writing.then(async () => {
-      try {
-        if (!writeError) for (const r of await store.putMany(items)) summary[r]++
-        if (++written % COLLECT_EVERY === 0) fullCollection()
-      } catch (e) {
-        writeError = e
-      } finally {
-        queued--
-        resume()
-      }
-    })
-  }
-  const writeRecords = (path: string, items: SyncItem[]) => {
-    queued++
-    writing = writing.then(async () => {
-      try {
-        if (writeError) return
-        const applied = await store.applySync(`file:${path}`, items, { file: path, records: items.length })
-        summary.records += applied.records
-        summary.removed += applied.removed
-        for (const k of ['new', 'updated', 'unchanged'] as const) summary[k] += applied.papers[k]
-      } catch (e) {
-        writeError = e
-      } finally {
-        queued--
-        resume()
-      }
-    })
-  }
-  const progress = () => options.onProgress?.({ done, total: Math.max(total, handedOut), bytes: summary.bytes, seconds: (performance.now() - started) / 1000 })
+  private writing: Promise<void> = Promise.resolve()
+  private writeError: unknown = null
+  private queued = 0
+  private written = 0
+  private resume = () => {}
 
-  const pool = new ReadPool({
-    size: count,
-    known,
-    nameHints: true,
-    ...(options.readTimeoutMs ? { timeoutMs: options.readTimeoutMs } : {}),
-  })
-  const stop = () => void pool.close()
-  options.signal?.addEventListener('abort', stop, { once: true })
-  try {
-    await new Promise<void>((resolve) => {
-      // Papers handed to the pool at a time: two per thread, so no thread waits between papers.
+  constructor(
+    private readonly store: Store,
+    private readonly paths: Iterator<string>,
+    private readonly total: number,
+    private readonly options: IngestOptions,
+  ) {
+    this.summary = { files: total, new: 0, updated: 0, unchanged: 0, records: 0, removed: 0, failed: [], bytes: 0, seconds: 0 }
+    this.batchSize = options.batchSize ?? 250
+  }
+
+  async run(known: string[]): Promise<IngestSummary> {
+    const { options, summary } = this
+    const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), this.total))
+    const pool = new ReadPool({ size: count, known, nameHints: true, ...(options.readTimeoutMs ? { timeoutMs: options.readTimeoutMs } : {}) })
+    const stop = () => void pool.close()
+    options.signal?.addEventListener('abort', stop, { once: true })
+    try {
+      await this.readAll(pool, count)
+    } finally {
+      options.signal?.removeEventListener('abort', stop)
+      await pool.close()
+    }
+    this.flush()
+    await this.writing
+    if (this.writeError) throw this.writeError
+    summary.files = this.handedOut
+    summary.seconds = (performance.now() - this.started) / 1000
+    this.progress()
+    return summary
+  }
+
+  /** Hands paths to the pool, two per thread so no thread waits between papers, until all are read or it stops. */
+  private readAll(pool: ReadPool, count: number): Promise<void> {
+    const signal = this.options.signal
+    return new Promise<void>((resolve) => {
       let reading = 0
       const pump = () => {
-        while (reading < count * 2 && queued < MAX_QUEUED && !writeError && !options.signal?.aborted) {
-          const path = take()
+        while (reading < count * 2 && this.queued < MAX_QUEUED && !this.writeError && !signal?.aborted) {
+          const path = this.take()
           if (path === null) break
           reading++
           void pool.run({ path }).then((outcome) => {
             reading--
-            if (outcome.type === 'failed' && outcome.code === 'stopped') {
-              // Stopped by the signal: neither read nor failed; a re-run reads it.
-            } else {
-              done++
-              if (outcome.type === 'doc') {
-                summary.bytes += outcome.raw.byteLength
-                batch.push({ doc: outcome.doc, raw: outcome.raw })
-                if (batch.length >= batchSize || performance.now() - lastFlush > FLUSH_MS) flush()
-                else if (batch.length === 1) flushTimer = setTimeout(flush, FLUSH_MS)
-              } else if (outcome.type === 'records') {
-                // Written in order with the papers: the batch before it first, then the list in one transaction.
-                summary.bytes += outcome.bytes
-                flush()
-                writeRecords(path, outcome.items)
-              } else if (outcome.type === 'unchanged') {
-                summary.bytes += outcome.bytes
-                summary.unchanged++
-              } else summary.failed.push({ path, reason: outcome.reason })
-              if (done % 50 === 0 || done === total) progress()
-            }
+            this.settle(path, outcome)
             pump()
           })
         }
         // Done when nothing is being read and nothing more will be: all handed out, stopped, or a write failed.
         // (Reading paused for a slow store is resumed by the write that ends.)
-        if (reading === 0 && (exhausted || options.signal?.aborted || writeError)) resolve()
+        if (reading === 0 && (this.exhausted || signal?.aborted || this.writeError)) resolve()
       }
-      resume = pump
+      this.resume = pump
       pump()
     })
-  } finally {
-    options.signal?.removeEventListener('abort', stop)
-    await pool.close()
   }
-  flush()
-  await writing
-  if (writeError) throw writeError
-  summary.files = handedOut
-  summary.seconds = (performance.now() - started) / 1000
-  progress()
-  return summary
+
+  private take(): string | null {
+    if (this.exhausted) return null
+    const r = this.paths.next()
+    if (r.done) {
+      this.exhausted = true
+      return null
+    }
+    this.handedOut++
+    return r.value
+  }
+
+  /** What one read gave: a paper to the batch, a list of records written in order, a skip, or a failure. */
+  private settle(path: string, outcome: ReadOutcome): void {
+    // Stopped by the signal: neither read nor failed; a re-run reads it.
+    if (outcome.type === 'failed' && outcome.code === 'stopped') return
+    const summary = this.summary
+    this.done++
+    if (outcome.type === 'doc') {
+      summary.bytes += outcome.raw.byteLength
+      this.batch.push({ doc: outcome.doc, raw: outcome.raw })
+      if (this.batch.length >= this.batchSize || performance.now() - this.lastFlush > FLUSH_MS) this.flush()
+      else if (this.batch.length === 1) this.flushTimer = setTimeout(() => this.flush(), FLUSH_MS)
+    } else if (outcome.type === 'records') {
+      // Written in order with the papers: the batch before it first, then the list in one transaction.
+      summary.bytes += outcome.bytes
+      this.flush()
+      this.write(async () => {
+        const applied = await this.store.applySync(`file:${path}`, outcome.items, { file: path, records: outcome.items.length })
+        summary.records += applied.records
+        summary.removed += applied.removed
+        for (const k of ['new', 'updated', 'unchanged'] as const) summary[k] += applied.papers[k]
+      })
+    } else if (outcome.type === 'unchanged') {
+      summary.bytes += outcome.bytes
+      summary.unchanged++
+    } else summary.failed.push({ path, reason: outcome.reason })
+    if (this.done % 50 === 0 || this.done === this.total) this.progress()
+  }
+
+  private flush(): void {
+    clearTimeout(this.flushTimer)
+    if (this.batch.length === 0) return
+    const items = this.batch
+    this.batch = []
+    this.lastFlush = performance.now()
+    this.write(async () => {
+      for (const r of await this.store.putMany(items)) this.summary[r]++
+      if (++this.written % COLLECT_EVERY === 0) fullCollection()
+    })
+  }
+
+  /** Queues a write behind the others; after a failed one, nothing more is written. */
+  private write(work: () => Promise<void>): void {
+    this.queued++
+    this.writing = this.writing.then(async () => {
+      try {
+        if (!this.writeError) await work()
+      } catch (e) {
+        this.writeError = e
+      } finally {
+        this.queued--
+        this.resume()
+      }
+    })
+  }
+
+  private progress(): void {
+    const { done, summary, total, handedOut } = this
+    this.options.onProgress?.({ done, total: Math.max(total, handedOut), bytes: summary.bytes, seconds: (performance.now() - this.started) / 1000 })
+  }
 }

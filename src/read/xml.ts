@@ -92,155 +92,10 @@ export function readXml(text: string): RawText {
     )
   }
 
-  const writer = new LineWriter()
-  const push = (line: string, role: LineRole) => writer.push(line, role)
-  const footnotes: Array<{ label: string; text: string }> = []
-  const metaPairs: Array<[string, string]> = []
-  const hints: SourceHints = {}
-
-  // Text of a block: its own text and its inline descendants'; footnotes are taken out.
-  const inlineText = (nodes: XNode[]): string => {
-    let s = ''
-    for (const n of nodes) {
-      const tag = tagOf(n)
-      if (!tag) continue
-      if (tag === '#text') s += String(n[tag])
-      else if (tag === 'noot') {
-        const kids = childrenOf(n, tag)
-        const nr = kids.find((k) => tagOf(k) === 'noot.nr')
-        const label = nr ? inlineText(childrenOf(nr, 'noot.nr')).trim() : String(footnotes.length + 1)
-        const body = kids.filter((k) => tagOf(k) !== 'noot.nr')
-        footnotes.push({ label, text: blockText(body) })
-        s += label
-      } else s += inlineText(childrenOf(n, tag))
-    }
-    return s
-  }
-  const blockText = (nodes: XNode[]): string => {
-    const parts: string[] = []
-    for (const n of nodes) {
-      const tag = tagOf(n)
-      if (!tag) continue
-      parts.push(tag === '#text' ? String(n[tag]) : inlineText(childrenOf(n, tag)))
-    }
-    return parts.join(' ')
-  }
-  const hasOwnText = (nodes: XNode[]) => nodes.some((n) => tagOf(n) === '#text' && String(n['#text']).trim() !== '')
-
-  const walk = (nodes: XNode[], context: string[]): void => {
-    for (const n of nodes) {
-      const tag = tagOf(n)
-      if (!tag || tag === '#text') continue
-      const kids = childrenOf(n, tag)
-      const attrs = attrsOf(n)
-      const parent = context[context.length - 1]
-      switch (tag) {
-        case 'metadata':
-          for (const m of kids) if (tagOf(m) === 'meta') metaPairs.push([attrsOf(m).name ?? '', attrsOf(m).content ?? ''])
-          continue
-        case 'tekstregel': {
-          const t = inlineText(kids).trim()
-          if (attrs.inhoud === 'vergaderjaar') hints.vergaderjaar ??= t.replace(/^Vergaderjaar\s*/i, '').replace(/[–—]/g, '-')
-          if (attrs.inhoud === 'kameraanduiding') hints.kamer ??= /Eerste/.test(t) ? 'Eerste Kamer' : 'Tweede Kamer'
-          push(t, 'kop')
-          continue
-        }
-        case 'dossiernummer': {
-          // `<dossiernr>36 410</dossiernr><begrotingshoofdstuk>XVI</begrotingshoofdstuk>` → 36410-XVI
-          const parts = kids
-            .map((k) => {
-              const kt = tagOf(k)
-              return kt && kt !== '#text' ? inlineText(childrenOf(k, kt)).replace(/\s+/g, '') : ''
-            })
-            .filter(Boolean)
-          // A paper printed in two dossiers has a `<dossiernummer>` for each: the first is its own.
-          if (parts.length && hints.dossier === undefined) hints.dossier = parts.join('-')
-          else if (parts.length && parts.join('-') !== hints.dossier) hints.otherDossiers = [...new Set([...(hints.otherDossiers ?? []), parts.join('-')])]
-          push(inlineText(kids), 'kop')
-          continue
-        }
-        case 'ondernummer':
-          hints.ondernummer ??= inlineText(kids).trim()
-          continue
-        case 'datum':
-          if (attrs.isodatum && context.includes('stuk')) hints.date ??= attrs.isodatum
-          continue
-        case 'handelingen':
-          hints.type ??= 'handelingen'
-          break
-        case 'item-titel':
-          // A Handelingen item's title: `Ondernemen en Bedrijfsfinanciering`.
-          hints.title ??= inlineText(kids).replace(/\s+/g, ' ').trim()
-          push(inlineText(kids), 'title')
-          continue
-        case 'nr':
-          // The item's number (`<agendapunt><nr>10</nr>`) is in its id already.
-          if (parent === 'agendapunt' || parent === 'opening' || parent === 'sluiting') continue
-          break
-        case 'spreker':
-          // `<spreker><voorvoegsels>De heer</voorvoegsels><naam>…Wörsdörfer…</naam> (<politiek>VVD</politiek>):</spreker>`:
-          // the label of a turn, on a line of its own as the printed Handelingen have it.
-          // Its parts are words of their own, whitespace between them or not (`<voorvoegsels>De</voorvoegsels><naam>…`).
-          push(
-            kids
-              .map((k) => inlineText([k]))
-              .join(' ')
-              .replace(/\s+/g, ' ')
-              .replace(/\(\s+/g, '(')
-              .replace(/\s+([):])/g, '$1'),
-            'paragraph',
-          )
-          continue
-        case 'vergaderdatum': {
-          // `Donderdag 8 februari 2018`
-          const t = inlineText(kids)
-          const day = dutchDate(t)
-          if (day) hints.date ??= day
-          push(t, 'kop')
-          continue
-        }
-        case 'titel':
-        case 'kop':
-          if (parent === 'dossier') {
-            hints.dossierTitle ??= inlineText(kids).trim()
-            push(inlineText(kids), 'dossier-title')
-          } else if (parent === 'stuk') {
-            hints.title ??= inlineText(kids).trim()
-            push(inlineText(kids), 'title')
-          } else push(blockText(kids), 'heading')
-          continue
-        case 'stuknr':
-          walk(kids, [...context, tag])
-          push(inlineText(kids), 'kop')
-          continue
-        case 'datumtekst':
-          walk(kids, [...context, tag])
-          push(inlineText(kids), 'dateline')
-          continue
-        case 'li': {
-          const nr = kids.find((k) => tagOf(k) === 'li.nr')
-          const rest = kids.filter((k) => tagOf(k) !== 'li.nr')
-          const label = nr ? inlineText(childrenOf(nr, 'li.nr')).trim() : ''
-          const body = rest.some((k) => tagOf(k) === 'al') ? blockText(rest) : inlineText(rest)
-          push(label ? `${label} ${body}` : body, 'list-item')
-          continue
-        }
-        case 'naam':
-          push(blockText(kids), 'signature-name')
-          continue
-        case 'functie':
-          push(blockText(kids), 'signature-role')
-          continue
-        case 'al':
-          push(inlineText(kids), context.includes('ondertekening') ? 'signature-name' : 'paragraph')
-          continue
-      }
-      if (hasOwnText(kids) && !INLINE.has(tag)) push(inlineText(kids), 'paragraph')
-      else walk(kids, [...context, tag])
-    }
-  }
-  walk(childrenOf(root, 'officiele-publicatie'), ['officiele-publicatie'])
-  for (const f of footnotes) push(`${f.label} ${f.text}`, 'footnote')
+  const reader = new PublicationReader()
+  reader.walk(childrenOf(root, 'officiele-publicatie'), ['officiele-publicatie'])
+  for (const f of reader.footnotes) reader.push(`${f.label} ${f.text}`, 'footnote')
+  const { writer, hints, metaPairs } = reader
 
   const meta = hintsFromMeta(metaPairs)
   // Handelingen ids carry the vergaderjaar: `h-tk-20172018-50-1` → `2017-2018`.
@@ -257,3 +112,175 @@ export function readXml(text: string): RawText {
     issues: [],
   }
 }
+
+/**
+ * Walks an `<officiele-publicatie>` into lines with their roles, taking the paper's own data
+ * (dossier, number, date, title) into hints as it passes, and its footnotes out of the text.
+ */
+class PublicationReader {
+  readonly writer = new LineWriter()
+  readonly footnotes: Array<{ label: string; text: string }> = []
+  readonly metaPairs: Array<[string, string]> = []
+  readonly hints: SourceHints = {}
+
+  push(line: string, role: LineRole): void {
+    this.writer.push(line, role)
+  }
+
+  /** Text of a block: its own text and its inline descendants'; footnotes are taken out. */
+  inlineText(nodes: XNode[]): string {
+    let s = ''
+    for (const n of nodes) {
+      const tag = tagOf(n)
+      if (!tag) continue
+      if (tag === '#text') s += String(n[tag])
+      else if (tag === 'noot') {
+        const kids = childrenOf(n, tag)
+        const nr = kids.find((k) => tagOf(k) === 'noot.nr')
+        const label = nr ? this.inlineText(childrenOf(nr, 'noot.nr')).trim() : String(this.footnotes.length + 1)
+        const body = kids.filter((k) => tagOf(k) !== 'noot.nr')
+        this.footnotes.push({ label, text: this.blockText(body) })
+        s += label
+      } else s += this.inlineText(childrenOf(n, tag))
+    }
+    return s
+  }
+
+  blockText(nodes: XNode[]): string {
+    const parts: string[] = []
+    for (const n of nodes) {
+      const tag = tagOf(n)
+      if (!tag) continue
+      parts.push(tag === '#text' ? String(n[tag]) : this.inlineText(childrenOf(n, tag)))
+    }
+    return parts.join(' ')
+  }
+
+  walk(nodes: XNode[], context: string[]): void {
+    for (const n of nodes) {
+      const tag = tagOf(n)
+      if (!tag || tag === '#text') continue
+      const kids = childrenOf(n, tag)
+      const attrs = attrsOf(n)
+      if (this.headElement(tag, kids, attrs, context) || this.bodyElement(tag, kids, context)) continue
+      if (tag === 'handelingen') this.hints.type ??= 'handelingen'
+      if (hasOwnText(kids) && !INLINE.has(tag)) this.push(this.inlineText(kids), 'paragraph')
+      else this.walk(kids, [...context, tag])
+    }
+  }
+
+  /** The paper's head: metadata, running lines, dossier and number, dates, titles. True when the element is taken. */
+  private headElement(tag: string, kids: XNode[], attrs: Record<string, string>, context: string[]): boolean {
+    const hints = this.hints
+    const parent = context[context.length - 1]
+    switch (tag) {
+      case 'metadata':
+        for (const m of kids) if (tagOf(m) === 'meta') this.metaPairs.push([attrsOf(m).name ?? '', attrsOf(m).content ?? ''])
+        return true
+      case 'tekstregel': {
+        const t = this.inlineText(kids).trim()
+        if (attrs.inhoud === 'vergaderjaar') hints.vergaderjaar ??= t.replace(/^Vergaderjaar\s*/i, '').replace(/[–—]/g, '-')
+        if (attrs.inhoud === 'kameraanduiding') hints.kamer ??= /Eerste/.test(t) ? 'Eerste Kamer' : 'Tweede Kamer'
+        this.push(t, 'kop')
+        return true
+      }
+      case 'dossiernummer':
+        this.dossierNumber(kids)
+        return true
+      case 'ondernummer':
+        hints.ondernummer ??= this.inlineText(kids).trim()
+        return true
+      case 'datum':
+        if (attrs.isodatum && context.includes('stuk')) hints.date ??= attrs.isodatum
+        return true
+      case 'vergaderdatum': {
+        // `Donderdag 8 februari 2018`
+        const t = this.inlineText(kids)
+        const day = dutchDate(t)
+        if (day) hints.date ??= day
+        this.push(t, 'kop')
+        return true
+      }
+      case 'titel':
+      case 'kop':
+        if (parent === 'dossier') {
+          hints.dossierTitle ??= this.inlineText(kids).trim()
+          this.push(this.inlineText(kids), 'dossier-title')
+        } else if (parent === 'stuk') {
+          hints.title ??= this.inlineText(kids).trim()
+          this.push(this.inlineText(kids), 'title')
+        } else this.push(this.blockText(kids), 'heading')
+        return true
+      case 'stuknr':
+      case 'datumtekst':
+        this.walk(kids, [...context, tag])
+        this.push(this.inlineText(kids), tag === 'stuknr' ? 'kop' : 'dateline')
+        return true
+    }
+    return false
+  }
+
+  /** `<dossiernr>36 410</dossiernr><begrotingshoofdstuk>XVI</begrotingshoofdstuk>` → 36410-XVI */
+  private dossierNumber(kids: XNode[]): void {
+    const parts = kids
+      .map((k) => {
+        const kt = tagOf(k)
+        return kt && kt !== '#text' ? this.inlineText(childrenOf(k, kt)).replace(/\s+/g, '') : ''
+      })
+      .filter(Boolean)
+    // A paper printed in two dossiers has a `<dossiernummer>` for each: the first is its own.
+    const hints = this.hints
+    if (parts.length && hints.dossier === undefined) hints.dossier = parts.join('-')
+    else if (parts.length && parts.join('-') !== hints.dossier) hints.otherDossiers = [...new Set([...(hints.otherDossiers ?? []), parts.join('-')])]
+    this.push(this.inlineText(kids), 'kop')
+  }
+
+  /** The paper's body: Handelingen items and speakers, lists, signatures, paragraphs. True when the element is taken. */
+  private bodyElement(tag: string, kids: XNode[], context: string[]): boolean {
+    const parent = context[context.length - 1]
+    switch (tag) {
+      case 'item-titel':
+        // A Handelingen item's title: `Ondernemen en Bedrijfsfinanciering`.
+        this.hints.title ??= this.inlineText(kids).replace(/\s+/g, ' ').trim()
+        this.push(this.inlineText(kids), 'title')
+        return true
+      case 'nr':
+        // The item's number (`<agendapunt><nr>10</nr>`) is in its id already.
+        return parent === 'agendapunt' || parent === 'opening' || parent === 'sluiting'
+      case 'spreker':
+        // `<spreker><voorvoegsels>De heer</voorvoegsels><naam>…Wörsdörfer…</naam> (<politiek>VVD</politiek>):</spreker>`:
+        // the label of a turn, on a line of its own as the printed Handelingen have it.
+        // Its parts are words of their own, whitespace between them or not (`<voorvoegsels>De</voorvoegsels><naam>…`).
+        this.push(
+          kids
+            .map((k) => this.inlineText([k]))
+            .join(' ')
+            .replace(/\s+/g, ' ')
+            .replace(/\(\s+/g, '(')
+            .replace(/\s+([):])/g, '$1'),
+          'paragraph',
+        )
+        return true
+      case 'li': {
+        const nr = kids.find((k) => tagOf(k) === 'li.nr')
+        const rest = kids.filter((k) => tagOf(k) !== 'li.nr')
+        const label = nr ? this.inlineText(childrenOf(nr, 'li.nr')).trim() : ''
+        const body = rest.some((k) => tagOf(k) === 'al') ? this.blockText(rest) : this.inlineText(rest)
+        this.push(label ? `${label} ${body}` : body, 'list-item')
+        return true
+      }
+      case 'naam':
+        this.push(this.blockText(kids), 'signature-name')
+        return true
+      case 'functie':
+        this.push(this.blockText(kids), 'signature-role')
+        return true
+      case 'al':
+        this.push(this.inlineText(kids), context.includes('ondertekening') ? 'signature-name' : 'paragraph')
+        return true
+    }
+    return false
+  }
+}
+
+const hasOwnText = (nodes: XNode[]) => nodes.some((n) => tagOf(n) === '#text' && String(n['#text']).trim() !== '')

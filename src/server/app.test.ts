@@ -404,7 +404,12 @@ describe('hostile requests get our answer, never a crash or the client’s words
   })
 
   it('a form posted with an Origin that is no URL is refused (403), not a 500', async () => {
-    const r = await app.inject({ method: 'POST', url: '/login', payload: 'token=x', headers: { origin: 'foo', 'content-type': 'application/x-www-form-urlencoded' } })
+    const r = await app.inject({
+      method: 'POST',
+      url: '/login',
+      payload: 'token=x',
+      headers: { origin: 'foo', 'content-type': 'application/x-www-form-urlencoded' },
+    })
     expect(r.statusCode).toBe(403)
   })
 

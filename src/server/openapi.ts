@@ -36,125 +36,142 @@ export function openApi(version: string): Json {
         'Dutch parliamentary papers as structured, searchable, linked data. Reads are public; writes need `Authorization: Bearer $KAMERWACHT_TOKEN`.',
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    paths: {
-      '/health': { get: { summary: 'liveness and paper count', responses: { 200: json(S.Health) } } },
-      '/openapi.json': { get: { summary: 'this description', responses: { 200: { description: 'OpenAPI 3.1' } } } },
-      '/api/search': {
-        get: {
-          summary: 'full-text search in Dutch, with filters, facets and snippets (same JSON as `kamerwacht search --json`)',
-          parameters: queryParams(S.SearchQuery),
-          responses: { 200: json(S.SearchResult), 400: error('bad parameter or query syntax') },
+    paths: { ...paperPaths(), ...trackingPaths(), ...feedPaths() },
+  }
+}
+
+/** Health, this description, and the papers: list, one, its source and citations, upload. */
+function paperPaths(): Json {
+  return {
+    '/health': { get: { summary: 'liveness and paper count', responses: { 200: json(S.Health) } } },
+    '/openapi.json': { get: { summary: 'this description', responses: { 200: { description: 'OpenAPI 3.1' } } } },
+    '/api/papers': {
+      get: { summary: 'stored papers, by key', parameters: queryParams(S.PaperListQuery), responses: { 200: json(S.PaperList) } },
+      post: {
+        summary: 'upload a paper in any input form; it is read and stored',
+        security: bearer,
+        parameters: queryParams(S.UploadQuery),
+        requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+        responses: {
+          201: json(S.UploadResult, 'stored as a new paper'),
+          200: json(S.UploadResult, 'already stored, or updated; for an open-data list, what its records did'),
+          400: error('empty body'),
+          401: error('missing or wrong token'),
+          403: error('the server is read-only (no token configured)'),
+          413: error('too large'),
+          422: error('not a readable paper'),
         },
       },
-      '/api/papers': {
-        get: { summary: 'stored papers, by key', parameters: queryParams(S.PaperListQuery), responses: { 200: json(S.PaperList) } },
-        post: {
-          summary: 'upload a paper in any input form; it is read and stored',
-          security: bearer,
-          parameters: queryParams(S.UploadQuery),
-          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
-          responses: {
-            201: json(S.UploadResult, 'stored as a new paper'),
-            200: json(S.UploadResult, 'already stored, or updated; for an open-data list, what its records did'),
-            400: error('empty body'),
-            401: error('missing or wrong token'),
-            403: error('the server is read-only (no token configured)'),
-            413: error('too large'),
-            422: error('not a readable paper'),
-          },
+    },
+    '/api/papers/{id}': {
+      get: {
+        summary: 'a paper as Document JSON, or its clean text (ETag; send If-None-Match)',
+        parameters: [pathParam('id', 'paper id (kst-33783-50) or key'), ...queryParams(S.PaperQuery)],
+        responses: { 200: json(S.DocumentJson), 304: { description: 'not modified' }, 404: error('no such paper') },
+      },
+    },
+    '/api/papers/{id}/source': {
+      get: {
+        summary: 'the raw source as it was ingested',
+        parameters: [pathParam('id', 'paper id or key')],
+        responses: { 200: { description: 'the file', content: { 'application/octet-stream': {} } }, 404: error('no such paper') },
+      },
+    },
+    '/api/papers/{id}/citations': {
+      get: {
+        summary: 'references out and papers citing in',
+        parameters: [pathParam('id', 'paper id or key')],
+        responses: { 200: json(S.Citations), 404: error('no such paper') },
+      },
+    },
+  }
+}
+
+/** Search, dossiers, timelines, promises and their corrections. */
+function trackingPaths(): Json {
+  return {
+    '/api/search': {
+      get: {
+        summary: 'full-text search in Dutch, with filters, facets and snippets (same JSON as `kamerwacht search --json`)',
+        parameters: queryParams(S.SearchQuery),
+        responses: { 200: json(S.SearchResult), 400: error('bad parameter or query syntax') },
+      },
+    },
+    '/api/dossiers/{nr}': {
+      get: {
+        summary: 'a dossier at a glance',
+        parameters: [pathParam('nr', 'dossier number (33783)')],
+        responses: { 200: json(S.DossierView), 404: error('no such dossier') },
+      },
+    },
+    '/api/dossiers/{nr}/timeline': {
+      get: {
+        summary: 'papers, dated events and commitments of a dossier in date order',
+        parameters: [pathParam('nr', 'dossier number')],
+        responses: { 200: json(S.Timeline), 404: error('no such dossier') },
+      },
+    },
+    '/api/commitments': {
+      get: {
+        summary: 'commitments (toezeggingen) with status, evidence, counts per status and sender',
+        parameters: queryParams(S.CommitmentQuery),
+        responses: { 200: json(S.CommitmentList), 400: error('bad parameter') },
+      },
+    },
+    '/api/commitments/{id}': {
+      get: {
+        summary: 'one commitment',
+        parameters: [pathParam('id', 'commitment id')],
+        responses: { 200: json(S.TrackedCommitment), 404: error('no such commitment') },
+      },
+    },
+    '/api/commitments/{id}/correction': {
+      post: {
+        summary: 'correct a commitment by hand (kept with who and when; `clear` undoes it); survives re-ingest',
+        security: bearer,
+        parameters: [pathParam('id', 'commitment id')],
+        requestBody: { required: true, content: { 'application/json': { schema: schema(S.CorrectionBody, 'input') } } },
+        responses: {
+          200: { description: 'corrected' },
+          400: error('bad body'),
+          401: error('missing or wrong token'),
+          403: error('read-only'),
+          404: error('no such commitment'),
+          409: error('the paper is older than the promise or from another sender: send "force": true to record it anyway'),
         },
       },
-      '/api/papers/{id}': {
-        get: {
-          summary: 'a paper as Document JSON, or its clean text (ETag; send If-None-Match)',
-          parameters: [pathParam('id', 'paper id (kst-33783-50) or key'), ...queryParams(S.PaperQuery)],
-          responses: { 200: json(S.DocumentJson), 304: { description: 'not modified' }, 404: error('no such paper') },
-        },
+    },
+  }
+}
+
+/** Atom feeds and iCalendar files. */
+function feedPaths(): Json {
+  return {
+    '/feeds/search.atom': {
+      get: { summary: 'Atom feed of a saved search', parameters: queryParams(S.FeedQuery.pick({ q: true })), responses: { 200: { description: 'Atom' } } },
+    },
+    '/feeds/dossier/{nr}.atom': {
+      get: { summary: "Atom feed of a dossier's papers", parameters: [pathParam('nr', 'dossier')], responses: { 200: { description: 'Atom' } } },
+    },
+    '/feeds/dossier/{nr}.ics': {
+      get: {
+        summary: "iCalendar of a dossier's events and deadlines",
+        parameters: [pathParam('nr', 'dossier')],
+        responses: { 200: { description: 'iCalendar' } },
       },
-      '/api/papers/{id}/source': {
-        get: {
-          summary: 'the raw source as it was ingested',
-          parameters: [pathParam('id', 'paper id or key')],
-          responses: { 200: { description: 'the file', content: { 'application/octet-stream': {} } }, 404: error('no such paper') },
-        },
+    },
+    '/feeds/commitments.atom': {
+      get: {
+        summary: 'Atom feed of commitments',
+        parameters: queryParams(S.FeedQuery.pick({ sender: true, dossier: true })),
+        responses: { 200: { description: 'Atom' } },
       },
-      '/api/papers/{id}/citations': {
-        get: {
-          summary: 'references out and papers citing in',
-          parameters: [pathParam('id', 'paper id or key')],
-          responses: { 200: json(S.Citations), 404: error('no such paper') },
-        },
-      },
-      '/api/dossiers/{nr}': {
-        get: {
-          summary: 'a dossier at a glance',
-          parameters: [pathParam('nr', 'dossier number (33783)')],
-          responses: { 200: json(S.DossierView), 404: error('no such dossier') },
-        },
-      },
-      '/api/dossiers/{nr}/timeline': {
-        get: {
-          summary: 'papers, dated events and commitments of a dossier in date order',
-          parameters: [pathParam('nr', 'dossier number')],
-          responses: { 200: json(S.Timeline), 404: error('no such dossier') },
-        },
-      },
-      '/api/commitments': {
-        get: {
-          summary: 'commitments (toezeggingen) with status, evidence, counts per status and sender',
-          parameters: queryParams(S.CommitmentQuery),
-          responses: { 200: json(S.CommitmentList), 400: error('bad parameter') },
-        },
-      },
-      '/api/commitments/{id}': {
-        get: {
-          summary: 'one commitment',
-          parameters: [pathParam('id', 'commitment id')],
-          responses: { 200: json(S.TrackedCommitment), 404: error('no such commitment') },
-        },
-      },
-      '/api/commitments/{id}/correction': {
-        post: {
-          summary: 'correct a commitment by hand (kept with who and when; `clear` undoes it); survives re-ingest',
-          security: bearer,
-          parameters: [pathParam('id', 'commitment id')],
-          requestBody: { required: true, content: { 'application/json': { schema: schema(S.CorrectionBody, 'input') } } },
-          responses: {
-            200: { description: 'corrected' },
-            400: error('bad body'),
-            401: error('missing or wrong token'),
-            403: error('read-only'),
-            404: error('no such commitment'),
-            409: error('the paper is older than the promise or from another sender: send "force": true to record it anyway'),
-          },
-        },
-      },
-      '/feeds/search.atom': {
-        get: { summary: 'Atom feed of a saved search', parameters: queryParams(S.FeedQuery.pick({ q: true })), responses: { 200: { description: 'Atom' } } },
-      },
-      '/feeds/dossier/{nr}.atom': {
-        get: { summary: "Atom feed of a dossier's papers", parameters: [pathParam('nr', 'dossier')], responses: { 200: { description: 'Atom' } } },
-      },
-      '/feeds/dossier/{nr}.ics': {
-        get: {
-          summary: "iCalendar of a dossier's events and deadlines",
-          parameters: [pathParam('nr', 'dossier')],
-          responses: { 200: { description: 'iCalendar' } },
-        },
-      },
-      '/feeds/commitments.atom': {
-        get: {
-          summary: 'Atom feed of commitments',
-          parameters: queryParams(S.FeedQuery.pick({ sender: true, dossier: true })),
-          responses: { 200: { description: 'Atom' } },
-        },
-      },
-      '/feeds/commitments.ics': {
-        get: {
-          summary: "iCalendar of a sender's commitment deadlines",
-          parameters: queryParams(S.FeedQuery.pick({ sender: true })),
-          responses: { 200: { description: 'iCalendar' } },
-        },
+    },
+    '/feeds/commitments.ics': {
+      get: {
+        summary: "iCalendar of a sender's commitment deadlines",
+        parameters: queryParams(S.FeedQuery.pick({ sender: true })),
+        responses: { 200: { description: 'iCalendar' } },
       },
     },
   }
