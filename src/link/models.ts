@@ -1,4 +1,5 @@
 import type { ReferenceKind } from '../model/document.js'
+import type { Facet } from '../search/types.js'
 import type { CommitmentStatus, TrackedCommitment } from './status.js'
 
 // The read models of papers, dossiers, timelines and the tracker: what the store answers and the
@@ -106,5 +107,5 @@ export interface CommitmentList {
   items: TrackedCommitment[]
 }
 
-/** Counts of the whole result set by one field. */
-export type Facet = Array<{ value: string; count: number }>
+/** Counts of the whole result set by one field (search/types.ts). */
+export type { Facet }

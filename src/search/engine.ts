@@ -1,6 +1,6 @@
-import type { Facet } from '../link/models.js'
 import { type ListQuery, match, type PostingList, type Scratch, score, topK } from './bm25.js'
 import { type Filters, type ParsedQuery, rankable } from './query.js'
+import type { Facet } from './types.js'
 
 /**
  * The search engine both stores run: the papers' filter and facet columns in

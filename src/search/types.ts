@@ -1,6 +1,7 @@
-import type { Facet } from '../link/models.js'
-
 // A search as the store runs it, and its answer.
+
+/** Counts of the whole result set by one field. */
+export type Facet = Array<{ value: string; count: number }>
 
 /** A search as the store runs it. */
 export interface SearchRequest {
