@@ -17,11 +17,7 @@ let store: EmbeddedStore
 beforeAll(async () => {
   const ctx = await createContext()
   store = new EmbeddedStore(':memory:')
-  for (const f of [
-    corpusFile('dev', '33783-50.txt'),
-    corpusFile('dev', '32733-36.obpage.txt'),
-    join(ROOT, 'test', 'fixtures', 'chains', '33783-52.txt'),
-  ]) {
+  for (const f of [corpusFile('dev', '33783-50.txt'), corpusFile('dev', '32733-36.obpage.txt'), join(ROOT, 'test', 'fixtures', 'chains', '33783-52.txt')]) {
     const bytes = readFileSync(f)
     await store.put(await readDocument(bytes, basename(f), { ...ctx, nameHints: true }), bytes)
   }

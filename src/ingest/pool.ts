@@ -16,6 +16,11 @@ export interface ReadPoolOptions {
   nameHints?: boolean
   /** Stop a thread idle this long, in ms, giving back the memory its last paper used (default: keep it). */
   idleMs?: number
+  /**
+   * Papers handed to one thread at a time (default 1). Ingest hands several: the thread reads the next
+   * while the writer, busy with a batch, has not yet taken the last one's Document.
+   */
+  depth?: number
 }
 
 /** Default time a paper may take: the slowest real paper (a 25 MB PDF) reads in a few seconds. */
@@ -36,15 +41,20 @@ const WORKER_URL = import.meta.url.endsWith('.ts')
   ? new URL(import.meta.url.replace(/\/src\/ingest\/pool\.ts$/, '/dist/ingest/worker.js'))
   : new URL('./worker.js', import.meta.url)
 
+type Entry = { job: ReadJob; done: (o: ReadOutcome) => void }
+
 interface Slot {
   worker: Worker
   ready: boolean
-  job: { job: ReadJob; done: (o: ReadOutcome) => void; timer?: NodeJS.Timeout } | null
+  /** Papers handed to this thread, in the order it reads them: the first is being read. */
+  jobs: Entry[]
+  /** The time limit of the first; it starts when the paper before it came back. */
+  timer?: NodeJS.Timeout
   idle?: NodeJS.Timeout
 }
 
 /**
- * Reads papers in worker threads, one paper a thread at a time, each with a
+ * Reads papers in worker threads, one paper a thread at a time (a few may wait in its queue), each with a
  * time and a memory limit: a paper over either fails alone with one line
  * (its thread is stopped and a new one takes the next paper), and the thread
  * that asked (the server's event loop, ingest's writer) never waits on a
@@ -52,8 +62,9 @@ interface Slot {
  */
 export class ReadPool {
   private readonly slots = new Set<Slot>()
-  private readonly queue: Array<{ job: ReadJob; done: (o: ReadOutcome) => void }> = []
+  private readonly queue: Entry[] = []
   private readonly size: number
+  private readonly depth: number
   private readonly timeoutMs: number
   private readonly heapMb: number
   private readonly known: string[]
@@ -61,6 +72,7 @@ export class ReadPool {
 
   constructor(private readonly options: ReadPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? 1)
+    this.depth = Math.max(1, options.depth ?? 1)
     this.timeoutMs = options.timeoutMs ?? READ_TIMEOUT_MS
     this.heapMb = options.heapMb ?? WORKER_HEAP_MB
     this.known = options.known ?? []
@@ -82,7 +94,8 @@ export class ReadPool {
     for (const q of this.queue.splice(0)) q.done(stopped)
     const ending: Array<Promise<number>> = []
     for (const s of this.slots) {
-      if (s.job) this.finish(s, stopped)
+      clearTimeout(s.timer)
+      for (const e of s.jobs.splice(0)) e.done(stopped)
       clearTimeout(s.idle)
       ending.push(s.worker.terminate())
     }
@@ -92,47 +105,61 @@ export class ReadPool {
 
   private dispatch(): void {
     while (this.queue.length > 0 && !this.closed) {
-      const idle = [...this.slots].find((s) => s.ready && !s.job)
-      if (idle) {
-        this.start(idle, this.queue.shift() as { job: ReadJob; done: (o: ReadOutcome) => void })
+      // The ready thread with the fewest papers in hand, if it has room for one more.
+      let free: Slot | undefined
+      for (const s of this.slots) if (s.ready && s.jobs.length < this.depth && (!free || s.jobs.length < free.jobs.length)) free = s
+      if (free && (free.jobs.length === 0 || this.slots.size >= this.size)) {
+        this.start(free, this.queue.shift() as Entry)
         continue
       }
       // A thread still starting takes the next paper when it is ready.
       const starting = [...this.slots].filter((s) => !s.ready).length
       if (this.slots.size < this.size && starting < this.queue.length) this.spawn()
+      else if (free) this.start(free, this.queue.shift() as Entry)
       else break
     }
   }
 
-  private start(slot: Slot, entry: { job: ReadJob; done: (o: ReadOutcome) => void }): void {
+  private start(slot: Slot, entry: Entry): void {
     clearTimeout(slot.idle)
-    slot.job = entry
+    slot.jobs.push(entry)
     // Bytes are copied, not transferred: a small Buffer shares its memory with others (Node's pool).
     slot.worker.postMessage({ type: 'read', job: entry.job } satisfies ToWorker)
     // A thread holds the process open only while it reads: an idle pool never keeps a command from ending.
     slot.worker.ref()
-    slot.job.timer = setTimeout(() => {
+    if (slot.jobs.length === 1) this.time(slot)
+  }
+
+  /** Starts the time limit of the paper the thread reads now. */
+  private time(slot: Slot): void {
+    slot.timer = setTimeout(() => {
       this.finish(slot, { type: 'failed', code: 'too-slow', reason: `took longer than ${this.timeoutMs / 1000} s to read; stopped` })
       this.replace(slot)
     }, this.timeoutMs)
   }
 
+  /** The paper being read came to `outcome`; the next in the thread's hands is timed from now. */
   private finish(slot: Slot, outcome: ReadOutcome): void {
-    const job = slot.job
-    if (!job) return
-    clearTimeout(job.timer)
-    slot.job = null
-    slot.worker.unref()
-    if (this.options.idleMs !== undefined && !this.closed)
-      slot.idle = setTimeout(() => {
-        if (!slot.job) this.replace(slot)
-      }, this.options.idleMs).unref()
-    job.done(outcome)
+    const entry = slot.jobs.shift()
+    if (!entry) return
+    clearTimeout(slot.timer)
+    if (slot.jobs.length > 0) this.time(slot)
+    else {
+      slot.worker.unref()
+      if (this.options.idleMs !== undefined && !this.closed)
+        slot.idle = setTimeout(() => {
+          if (slot.jobs.length === 0) this.replace(slot)
+        }, this.options.idleMs).unref()
+    }
+    entry.done(outcome)
   }
 
   /** Stops a thread (over its time, out of memory or crashed) and starts work on the next paper. */
   private replace(slot: Slot): void {
     clearTimeout(slot.idle)
+    clearTimeout(slot.timer)
+    // Papers that waited behind the one that failed go back to the front of the queue, in order.
+    this.queue.unshift(...slot.jobs.splice(0))
     this.slots.delete(slot)
     void slot.worker.terminate()
     this.dispatch()
@@ -145,7 +172,7 @@ export class ReadPool {
       workerData: setup,
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     })
-    const slot: Slot = { worker, ready: false, job: null }
+    const slot: Slot = { worker, ready: false, jobs: [] }
     this.slots.add(slot)
     worker.on('message', (m: ToMain) => {
       if (m.type === 'ready') {
@@ -161,7 +188,7 @@ export class ReadPool {
           ? `needs more than ${this.heapMb} MB of memory to read; refused`
           : `reading stopped: ${e.message.split('\n')[0] ?? 'unknown error'}`
       const code = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'too-much-memory' : 'internal'
-      if (slot.job) this.finish(slot, { type: 'failed', code, reason })
+      if (slot.jobs.length > 0) this.finish(slot, { type: 'failed', code, reason })
       else if (!slot.ready) {
         // A thread that cannot even start (a broken build) would fail every paper the same way: say so once per paper waiting.
         for (const q of this.queue.splice(0)) q.done({ type: 'failed', code, reason })
@@ -170,7 +197,7 @@ export class ReadPool {
     })
     worker.on('exit', () => {
       if (this.slots.has(slot)) {
-        if (slot.job) this.finish(slot, { type: 'failed', code: 'internal', reason: 'reading thread ended unexpectedly' })
+        if (slot.jobs.length > 0) this.finish(slot, { type: 'failed', code: 'internal', reason: 'reading thread ended unexpectedly' })
         this.replace(slot)
       }
     })

@@ -1,5 +1,5 @@
-// A reading worker: gets one paper at a time (a path or bytes), reads and
-// hashes it, runs the pipeline and posts the Document back. The thread that
+// A reading worker: gets papers (a path or bytes) and, one at a time, reads and
+// hashes each, runs the pipeline and posts the Document back. The thread that
 // started it is the only writer, and terminates it when a paper takes too long.
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
@@ -59,8 +59,12 @@ async function read(msg: ToWorker): Promise<{ outcome: ReadOutcome; transfer: Ar
   }
 }
 
-port.on('message', async (msg: ToWorker) => {
-  const { outcome, transfer } = await read(msg)
-  port.postMessage(outcome satisfies ToMain, transfer)
+// Papers are read one after another, in the order they came: the pool times the first it handed over.
+let reading: Promise<void> = Promise.resolve()
+port.on('message', (msg: ToWorker) => {
+  reading = reading.then(async () => {
+    const { outcome, transfer } = await read(msg)
+    port.postMessage(outcome satisfies ToMain, transfer)
+  })
 })
 port.postMessage({ type: 'ready' } satisfies ToMain)

@@ -28,6 +28,9 @@ import { containsPattern, type Dialect, type Migration, type PostingIndex, type 
 import type { FollowStatus, MissingContent, PutResult, Store, SyncApplied, SyncItem } from './store.js'
 import { Values } from './values.js'
 
+/** Papers written between two turns of the event loop inside a batch. */
+const YIELD_EVERY = 8
+
 /** What a migration's data step may use: the store's values and links, and dictionary training. */
 export interface MigrationContext {
   values: Values
@@ -130,7 +133,13 @@ export class Repository implements Store {
         items.map((i) => paperKey(i.doc)),
       )
       const out: PutResult[] = []
-      for (const { doc, raw } of items) out.push(await this.putOne(tx, rows, doc, raw, force))
+      for (const [i, { doc, raw }] of items.entries()) {
+        // The event loop gets a turn every few papers: a batch of 250 takes a few hundred ms to write, and meanwhile
+        // the ingest hands its reading threads new papers and a server answers other requests (reads of this
+        // connection wait for the transaction; they never see it half-written).
+        if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve))
+        out.push(await this.putOne(tx, rows, doc, raw, force))
+      }
       return out
     })
   }
