@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import type { Document } from '../model/document.js'
+import type { PreparedPaper } from '../store/prepare.js'
 import type { Store } from '../store/store.js'
 import { ReadPool } from './pool.js'
 import type { ReadOutcome } from './protocol.js'
@@ -102,7 +103,7 @@ class IngestRun {
   private exhausted = false
   private handedOut = 0
   private done = 0
-  private batch: Array<{ doc: Document; raw: Uint8Array }> = []
+  private batch: Array<{ doc: Document; raw: Uint8Array; prepared?: PreparedPaper | undefined }> = []
   private lastFlush = performance.now()
   // A batch is written when full, when a paper arrives after FLUSH_MS, or FLUSH_MS after its first paper:
   // papers read just before a long one are not held back while it is read.
@@ -114,6 +115,7 @@ class IngestRun {
   private queued = 0
   private written = 0
   private resume = () => {}
+  private pool: ReadPool | undefined
 
   constructor(
     private readonly store: Store,
@@ -131,10 +133,13 @@ class IngestRun {
     const pool = new ReadPool({
       size: count,
       depth: READ_DEPTH,
+      prepare: true,
       known,
       nameHints: true,
       ...(options.readTimeoutMs ? { timeoutMs: options.readTimeoutMs } : {}),
     })
+    this.pool = pool
+    pool.useDictionaries(this.store.dictionaries())
     const stop = () => void pool.close()
     options.signal?.addEventListener('abort', stop, { once: true })
     try {
@@ -196,7 +201,7 @@ class IngestRun {
     this.done++
     if (outcome.type === 'doc') {
       summary.bytes += outcome.raw.byteLength
-      this.batch.push({ doc: outcome.doc, raw: outcome.raw })
+      this.batch.push({ doc: outcome.doc, raw: outcome.raw, prepared: outcome.prepared })
       if (this.batch.length >= this.batchSize || performance.now() - this.lastFlush > FLUSH_MS) this.flush()
       else if (this.batch.length === 1) this.flushTimer = setTimeout(() => this.flush(), FLUSH_MS)
     } else if (outcome.type === 'records') {
@@ -224,6 +229,8 @@ class IngestRun {
     this.lastFlush = performance.now()
     this.write(async () => {
       for (const r of await this.store.putMany(items)) this.summary[r]++
+      // Dictionaries made by this write are committed now: the threads pack with them from here on.
+      this.pool?.useDictionaries(this.store.dictionaries())
       if (++this.written % COLLECT_EVERY === 0) fullCollection()
     })
   }

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { ReadOptions } from '../read/index.js'
+import type { Dictionary } from '../store/codec.js'
 import type { ReadJob, ReadOutcome, ToMain, ToWorker, WorkerSetup } from './protocol.js'
 
 /** Options of a `ReadPool`. */
@@ -16,6 +17,8 @@ export interface ReadPoolOptions {
   nameHints?: boolean
   /** Stop a thread idle this long, in ms, giving back the memory its last paper used (default: keep it). */
   idleMs?: number
+  /** Prepare each paper for writing in the thread (`preparePaper`), with the dictionaries given to `useDictionaries`. */
+  prepare?: boolean
   /**
    * Papers handed to one thread at a time (default 1). Ingest hands several: the thread reads the next
    * while the writer, busy with a batch, has not yet taken the last one's Document.
@@ -69,6 +72,7 @@ export class ReadPool {
   private readonly heapMb: number
   private readonly known: string[]
   private closed = false
+  private dictionaries: Dictionary[] = []
 
   constructor(private readonly options: ReadPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? 1)
@@ -85,6 +89,18 @@ export class ReadPool {
       this.queue.push({ job, done })
       this.dispatch()
     })
+  }
+
+  /**
+   * The store's committed dictionaries, for the threads to pack with (when preparing): sent to every
+   * thread now and to each started later. Values packed with them stay readable by the store.
+   */
+  useDictionaries(dictionaries: Dictionary[]): void {
+    const known = new Set(this.dictionaries.map((d) => d.id))
+    const added = dictionaries.filter((d) => !known.has(d.id))
+    if (added.length === 0) return
+    this.dictionaries = [...this.dictionaries, ...added]
+    for (const s of this.slots) s.worker.postMessage({ type: 'dictionaries', dictionaries: added } satisfies ToWorker)
   }
 
   /** Stops every thread at once; papers being read or waiting resolve as `failed` with code `stopped`. */
@@ -166,7 +182,12 @@ export class ReadPool {
   }
 
   private spawn(): void {
-    const setup: WorkerSetup = { known: this.known, read: this.options.read ?? {}, nameHints: this.options.nameHints ?? false }
+    const setup: WorkerSetup = {
+      known: this.known,
+      read: this.options.read ?? {},
+      nameHints: this.options.nameHints ?? false,
+      ...(this.options.prepare ? { prepare: { dictionaries: this.dictionaries } } : {}),
+    }
     // A bounded heap keeps memory flat over a long run; a paper too large for it fails alone.
     const worker = new Worker(WORKER_URL, {
       workerData: setup,

@@ -98,6 +98,11 @@ export class Packer {
     }
   }
 
+  /** Every dictionary known, oldest first. */
+  list(): Dictionary[] {
+    return [...this.byId.values()].sort((a, b) => a.id - b.id)
+  }
+
   /** The highest dictionary id known (0 when none). */
   highest(): number {
     let n = 0

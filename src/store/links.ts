@@ -1,10 +1,8 @@
 import {
   type CommitmentRecord,
-  commitmentRecords,
   FACT_CONFIDENCE,
   type FulfilmentLink,
   type LinkProfile,
-  linkProfile,
   matchFulfilments,
   movedPromise,
   type PaperRef,
@@ -12,8 +10,9 @@ import {
 } from '../link/fulfilment.js'
 import type { Citation, Citations, CitingPaper, CommitmentList, CommitmentQuery, DossierView, PaperInfo, TimelineEntry } from '../link/models.js'
 import { type Correction, type Evidence, type TrackedCommitment, track } from '../link/status.js'
-import { buildDossierView, buildTimeline, type DossierRow, type EventRow, eventsOf, firstLine, manualEvidence, tally } from '../link/views.js'
+import { buildDossierView, buildTimeline, type DossierRow, type EventRow, firstLine, manualEvidence, tally } from '../link/views.js'
 import type { Document } from '../model/document.js'
+import { type PreparedLinks, prepareLinks, type StoredEvent } from './prepare.js'
 import { containsPattern, type Dialect, type Sql } from './sql.js'
 import type { Values } from './values.js'
 
@@ -22,14 +21,6 @@ import type { Values } from './values.js'
 const MATCH_WINDOW = 200
 
 const INFO = 'p.key, p.id, p.type, p.date, p.sender, p.title, p.dossier'
-
-/** An event as `events.items` holds it (one packed JSON array a paper). */
-export interface StoredEvent {
-  start: string
-  end: string
-  text: string
-  sentence: string
-}
 
 /** The tables derived from a paper, cleared when it is written again or removed (not `corrections`: they outlive a paper read again). */
 const DERIVED = ['refs', 'events', 'commitments', 'profiles', 'pointers', 'speakers', 'paper_dossiers'] as const
@@ -46,7 +37,7 @@ export class Links {
   ) {}
 
   /** Writes what a stored paper cites, mentions and promises, and links it to earlier promises and later papers. */
-  async derive(tx: Sql, doc: Document, paper: PaperRef): Promise<void> {
+  async derive(tx: Sql, doc: Document, paper: PaperRef, prepared: PreparedLinks = prepareLinks(doc, paper.key, this.values.packer)): Promise<void> {
     const key = paper.key
     await this.clear(tx, key)
     for (const [k, r] of doc.references.entries())
@@ -58,31 +49,29 @@ export class Links {
         r.date ?? null,
         r.text,
       ])
-    const events: StoredEvent[] = eventsOf(doc).map((d) => ({ start: d.start, end: d.end, text: d.text, sentence: d.sentence }))
-    if (events.length > 0) await tx.write('INSERT INTO events (paper_key, items) VALUES (?, ?)', [key, this.values.pack('record', JSON.stringify(events))])
-    const records = commitmentRecords(paper, doc.commitments)
+    if (prepared.events) await tx.write('INSERT INTO events (paper_key, items) VALUES (?, ?)', [key, prepared.events])
+    const records = prepared.records
     for (const [k, c] of records.entries())
       await tx.write(
         `INSERT INTO commitments (id, paper_key, ord, sender, dossier, date, due_end, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET paper_key = excluded.paper_key, ord = excluded.ord, sender = excluded.sender, dossier = excluded.dossier,
            date = excluded.date, due_end = excluded.due_end, record = excluded.record`,
-        [c.id, key, k, c.paper.sender, paper.dossier, c.paper.date, c.due?.end ?? null, this.values.pack('record', JSON.stringify(c))],
+        [c.id, key, k, c.paper.sender, paper.dossier, c.paper.date, c.due?.end ?? null, prepared.packedRecords[k]],
       )
     for (const label of new Set((doc.turns ?? []).map((t) => t.label)))
       await tx.write('INSERT INTO speakers (paper_key, label) VALUES (?, ?) ON CONFLICT DO NOTHING', [key, label])
     for (const d of new Set(doc.otherDossiers ?? []))
       await tx.write('INSERT INTO paper_dossiers (paper_key, dossier) VALUES (?, ?) ON CONFLICT DO NOTHING', [key, d])
-    const profile = linkProfile(paper, doc)
     await tx.write('INSERT INTO profiles (paper_key, line, dossier_title, profile) VALUES (?, ?, ?, ?)', [
       key,
       firstLine(doc),
       doc.dossierTitle,
-      this.values.pack('profile', JSON.stringify(profile)),
+      prepared.packedProfile,
     ])
     for (const f of doc.fulfils)
       for (const p of f.pointsAt) if (p.date) await tx.write('INSERT INTO pointers (date, paper_key) VALUES (?, ?) ON CONFLICT DO NOTHING', [p.date, key])
     if (records.length) await this.linkLater(tx, paper, records)
-    await this.linkEarlier(tx, doc, paper, profile)
+    await this.linkEarlier(tx, doc, paper, prepared.profile)
   }
 
   /** As a paper promises: later papers that cite it, name its day, or come later in its dossier, may keep its promises. */

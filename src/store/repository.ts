@@ -5,24 +5,13 @@ import type { OpenDataRecord } from '../model/opendata.js'
 import { Scratch } from '../search/bm25.js'
 import { runSearch } from '../search/engine.js'
 import { queryStems } from '../search/query.js'
-import { stemText } from '../search/stem.js'
 import type { SearchRequest, SearchResult } from '../search/types.js'
 import { BatchRows } from './batch-rows.js'
-import {
-  DICTIONARY_SIZE,
-  type Dictionary,
-  joinDocument,
-  MAX_DICTIONARIES,
-  PACK_KINDS,
-  Packer,
-  type PackKind,
-  sampleDictionary,
-  splitDocument,
-  TRAIN_AT,
-} from './codec.js'
+import { DICTIONARY_SIZE, type Dictionary, joinDocument, MAX_DICTIONARIES, PACK_KINDS, Packer, type PackKind, sampleDictionary, TRAIN_AT } from './codec.js'
 import { documentNummerOf, paperKey, READER_VERSION } from './keys.js'
 import { Links } from './links.js'
 import { openData } from './opendata.js'
+import { type PreparedPaper, preparePaper, readableBy } from './prepare.js'
 import { dateBounds, emptyResult, FORM_RANK, type HitRow, prepareSearch, ResultCache, searchHit } from './shared.js'
 import { containsPattern, type Dialect, type Migration, type PostingIndex, type Sql } from './sql.js'
 import type { FollowStatus, MissingContent, PutResult, Store, SyncApplied, SyncItem } from './store.js'
@@ -125,7 +114,12 @@ export class Repository implements Store {
     return (await this.putMany([{ doc, raw }], force))[0] as PutResult
   }
 
-  async putMany(items: Array<{ doc: Document; raw: Uint8Array }>, force = false): Promise<PutResult[]> {
+  /** See `Store.dictionaries`. */
+  dictionaries(): Dictionary[] {
+    return this.packer.list()
+  }
+
+  async putMany(items: Array<{ doc: Document; raw: Uint8Array; prepared?: PreparedPaper | undefined }>, force = false): Promise<PutResult[]> {
     return this.write(async (tx) => {
       const rows = new BatchRows(tx, this.d.fragments)
       await rows.prefetch(
@@ -133,18 +127,18 @@ export class Repository implements Store {
         items.map((i) => paperKey(i.doc)),
       )
       const out: PutResult[] = []
-      for (const [i, { doc, raw }] of items.entries()) {
+      for (const [i, { doc, raw, prepared }] of items.entries()) {
         // The event loop gets a turn every few papers: a batch of 250 takes a few hundred ms to write, and meanwhile
         // the ingest hands its reading threads new papers and a server answers other requests (reads of this
         // connection wait for the transaction; they never see it half-written).
         if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve))
-        out.push(await this.putOne(tx, rows, doc, raw, force))
+        out.push(await this.putOne(tx, rows, doc, raw, force, prepared))
       }
       return out
     })
   }
 
-  private async putOne(tx: Sql, rows: BatchRows, doc: Document, raw: Uint8Array, force: boolean): Promise<PutResult> {
+  private async putOne(tx: Sql, rows: BatchRows, doc: Document, raw: Uint8Array, force: boolean, prepared?: PreparedPaper): Promise<PutResult> {
     const sha = doc.source.sha256
     const known = await rows.source(sha)
     if (known && known.reader_version >= READER_VERSION && !force) return 'unchanged'
@@ -152,17 +146,18 @@ export class Repository implements Store {
     // Read again under another key (a reader that now finds an id or a subject): its paper under the old key goes.
     if (known && known.key !== key && (await rows.paper(known.key))?.source_sha === sha) await this.removePaper(tx, rows, known.key, { keepSources: true })
     rows.wroteSource(sha, { key, reader_version: READER_VERSION })
+    // Prepared where it was read (ingest's threads), with dictionaries this store knows; else here.
+    const prep = prepared && readableBy(prepared, this.packer) ? prepared : preparePaper(doc, raw, this.packer)
     await tx.write(
       `INSERT INTO sources (sha256, key, name, form, reader_version, bytes) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (sha256) DO UPDATE SET key = excluded.key, name = excluded.name, form = excluded.form, reader_version = excluded.reader_version`,
-      [sha, key, doc.source.name, doc.form, READER_VERSION, this.values.pack('text', raw)],
+      [sha, key, doc.source.name, doc.form, READER_VERSION, prep.source],
     )
     const existing = await rows.paper(key)
     // Another form of a paper already stored replaces it only when it is read as well or better.
     if (existing && existing.source_sha !== sha && existing.reader_version >= READER_VERSION && FORM_RANK[existing.form] > FORM_RANK[doc.form])
       return 'unchanged'
     if (existing && force && existing.source_sha !== sha) return 'unchanged'
-    const stored = splitDocument(doc, raw)
     const row = [
       key,
       doc.id,
@@ -175,8 +170,8 @@ export class Repository implements Store {
       doc.form,
       sha,
       READER_VERSION,
-      this.values.pack('doc', stored.json),
-      this.values.pack('text', stored.text),
+      prep.doc,
+      prep.text,
       documentNummerOf(doc),
     ]
     const { nextSeq } = this.d.fragments
@@ -192,8 +187,8 @@ export class Repository implements Store {
     }
     if (!written) throw new Error(`paper ${key} was not written`)
     rows.wrotePaper(key, { rowid: Number(written.rowid), form: doc.form, source_sha: sha, reader_version: READER_VERSION })
-    await this.index.add(tx, { rowid: Number(written.rowid), seq: Number(written.seq), stems: stemText(`${doc.title ?? ''} ${doc.text}`) }, !existing)
-    await this.links.derive(tx, doc, { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier })
+    await this.index.add(tx, { rowid: Number(written.rowid), seq: Number(written.seq), stems: prep.stems }, !existing)
+    await this.links.derive(tx, doc, { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier }, prep)
     return existing ? 'updated' : 'new'
   }
 

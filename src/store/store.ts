@@ -3,6 +3,8 @@ import type { Correction, TrackedCommitment } from '../link/status.js'
 import type { Document } from '../model/document.js'
 import type { OpenDataRecord } from '../model/opendata.js'
 import type { SearchRequest, SearchResult } from '../search/types.js'
+import type { Dictionary } from './codec.js'
+import type { PreparedPaper } from './prepare.js'
 
 /** What `put` did with a paper. */
 export type PutResult = 'new' | 'updated' | 'unchanged'
@@ -56,7 +58,12 @@ export interface Store {
   /** Stores a paper with its raw source bytes; idempotent by content hash and reader version. */
   put(doc: Document, raw: Uint8Array, force?: boolean): Promise<PutResult>
   /** Stores many papers in one transaction; `force` stores them even when read before (reindex). */
-  putMany(items: Array<{ doc: Document; raw: Uint8Array }>, force?: boolean): Promise<PutResult[]>
+  putMany(items: Array<{ doc: Document; raw: Uint8Array; prepared?: PreparedPaper | undefined }>, force?: boolean): Promise<PutResult[]>
+  /**
+   * The dictionaries this process knows, committed: values packed with them (`preparePaper` in ingest's
+   * reading threads) are readable by the store.
+   */
+  dictionaries(): Dictionary[]
   /** A paper by id (`kst-33783-48`) or key. */
   get(idOrKey: string): Promise<Document | null>
   /** The raw source bytes of a paper, to read it again with a better reader. */

@@ -50,6 +50,8 @@ function literal(v: unknown): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false'
   if (v instanceof Uint8Array) return `'\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}'::bytea`
   if (typeof v === 'string') return `'${v.replace(/'/g, "''")}'`
+  // A list (for `= ANY(?)`) as an array literal of strings: `'{"33783","21501-02"}'`, typed by the column it meets.
+  if (Array.isArray(v)) return literal(`{${v.map((x) => (x === null ? 'NULL' : `"${String(x).replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`)
   throw new Error(`cannot write ${typeof v} as a literal`)
 }
 
@@ -68,9 +70,17 @@ function sqlOf(db: pg.Pool | pg.PoolClient, holds = false): Sql & { flush(): Pro
     held = []
     await db.query(text)
   }
-  const query = async (sql: string, params: readonly unknown[]) => {
-    await flush()
-    return db.query(placeholders(sql), bind(params))
+  const query = async (sql: string, params: readonly unknown[]): Promise<pg.QueryResult> => {
+    // (SQL written for PostgreSQL alone, with `$1` placeholders, goes on its own.)
+    if (held.length === 0 || (params.length > 0 && !sql.includes('?'))) {
+      await flush()
+      return db.query(placeholders(sql), bind(params))
+    }
+    // What the transaction held goes with the read, in one round trip: the read's answer is the last result.
+    const text = `${held.join(';\n')};\n${inline(sql, params)}`
+    held = []
+    const results = (await db.query(text)) as unknown as pg.QueryResult | pg.QueryResult[]
+    return Array.isArray(results) ? (results[results.length - 1] as pg.QueryResult) : results
   }
   return {
     all: async <T>(sql: string, params: readonly unknown[] = []) => (await query(sql, params)).rows as T[],

@@ -1,7 +1,7 @@
 import type { Document } from '../../model/document.js'
 import { type Packer, splitDocument } from '../codec.js'
-import type { StoredEvent } from '../links.js'
 import { backfillTkNummer } from '../migrations.js'
+import type { StoredEvent } from '../prepare.js'
 import type { MigrationContext } from '../repository.js'
 import { unpackLegacy } from '../shared.js'
 import type { Migration, Sql } from '../sql.js'
