@@ -2,7 +2,7 @@ import { type CommitmentRecord, commitmentRecords, type LinkProfile, linkProfile
 import { eventsOf } from '../link/views.js'
 import type { Document } from '../model/document.js'
 import { stemText } from '../search/stem.js'
-import type { Packer } from './codec.js'
+import type { Packer, PackKind } from './codec.js'
 import { splitDocument } from './codec.js'
 import { paperKey } from './keys.js'
 
@@ -72,8 +72,20 @@ export function prepareLinks(doc: Document, key: string, packer: Packer): Prepar
   }
 }
 
-/** Whether `packer` can read every value of a prepared paper (a thread packed with dictionaries this store knows). */
-export function readableBy(p: PreparedPaper, packer: Packer): boolean {
-  const values = [p.source, p.doc, p.text, p.packedProfile, ...p.packedRecords, ...(p.events ? [p.events] : [])]
-  return values.every((v) => packer.has(v[0] as number))
+/**
+ * Whether a prepared paper is packed as the store would pack it now, near enough: with a dictionary
+ * wherever the store has one of that kind. A thread reads ahead of the writer, so what it prepared
+ * before the store's first dictionaries (at 256 papers) is prepared again by the writer, and the
+ * store's size stays what packing at write time gives; a value packed with the dictionary before the
+ * newest (made at 4,096 papers and later) packs nearly as well and is kept.
+ */
+export function packedAsNow(p: PreparedPaper, packer: Packer): boolean {
+  const has = (kind: PackKind) => packer.current(kind) !== undefined
+  const by: Array<[PackKind, Uint8Array[]]> = [
+    ['text', [p.source, p.text]],
+    ['doc', [p.doc]],
+    ['profile', [p.packedProfile]],
+    ['record', [...p.packedRecords, ...(p.events ? [p.events] : [])]],
+  ]
+  return by.every(([kind, values]) => !has(kind) || values.every((v) => v[0] !== 0))
 }

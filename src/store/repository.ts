@@ -11,7 +11,7 @@ import { DICTIONARY_SIZE, type Dictionary, joinDocument, MAX_DICTIONARIES, PACK_
 import { documentNummerOf, paperKey, READER_VERSION } from './keys.js'
 import { Links } from './links.js'
 import { openData } from './opendata.js'
-import { type PreparedPaper, preparePaper, readableBy } from './prepare.js'
+import { type PreparedPaper, packedAsNow, preparePaper } from './prepare.js'
 import { dateBounds, emptyResult, FORM_RANK, type HitRow, prepareSearch, ResultCache, searchHit } from './shared.js'
 import { containsPattern, type Dialect, type Migration, type PostingIndex, type Sql } from './sql.js'
 import type { FollowStatus, MissingContent, PutResult, Store, SyncApplied, SyncItem } from './store.js'
@@ -146,8 +146,8 @@ export class Repository implements Store {
     // Read again under another key (a reader that now finds an id or a subject): its paper under the old key goes.
     if (known && known.key !== key && (await rows.paper(known.key))?.source_sha === sha) await this.removePaper(tx, rows, known.key, { keepSources: true })
     rows.wroteSource(sha, { key, reader_version: READER_VERSION })
-    // Prepared where it was read (ingest's threads), with dictionaries this store knows; else here.
-    const prep = prepared && readableBy(prepared, this.packer) ? prepared : preparePaper(doc, raw, this.packer)
+    // Prepared where it was read (ingest's threads) with the dictionaries the store packs with now; else here.
+    const prep = prepared && packedAsNow(prepared, this.packer) ? prepared : preparePaper(doc, raw, this.packer)
     await tx.write(
       `INSERT INTO sources (sha256, key, name, form, reader_version, bytes) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (sha256) DO UPDATE SET key = excluded.key, name = excluded.name, form = excluded.form, reader_version = excluded.reader_version`,
