@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os'
-import { type BoardInput, board, toCommitmentQuery } from '../app/board.js'
+import { type BoardInput, board, dossier, timeline, toCommitmentQuery } from '../app/board.js'
 import { correct } from '../app/corrections.js'
 import { Refusal } from '../app/errors.js'
 import { everyCommitment } from '../app/requests.js'
@@ -12,6 +12,14 @@ import { count, type Io } from './read.js'
 import { openStore } from './store-commands.js'
 
 const line = (p: PaperInfo) => [p.date?.slice(0, 10) ?? '          ', (p.id ?? p.key).padEnd(20), (p.type ?? '').padEnd(8), p.sender ?? ''].join('  ')
+
+/** A use case's answer, or null where it refused (the command says why in its own words). */
+function unlessRefused<T>(answer: Promise<T>): Promise<T | null> {
+  return answer.catch((e: unknown) => {
+    if (e instanceof Refusal) return null
+    throw e
+  })
+}
 
 /** Runs `body` on the store named by `--db`, closing it afterwards. */
 async function withStore(db: string | undefined, body: (store: Store) => Promise<number>): Promise<number> {
@@ -46,7 +54,7 @@ export async function citesCommand(id: string, opts: { db?: string; json?: boole
 /** `kamerwacht dossier NR` */
 export async function dossierCommand(nr: string, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
   return withStore(opts.db, async (store) => {
-    const view = await store.dossier(nr, today())
+    const view = await unlessRefused(dossier(store, nr, today()))
     if (!view) {
       io.stderr(`kamerwacht dossier: no paper of dossier ${nr} in ${store.location}\n`)
       return 1
@@ -85,8 +93,8 @@ const KIND: Record<string, string> = { paper: 'paper', event: 'event', commitmen
 /** `kamerwacht timeline NR` */
 export async function timelineCommand(nr: string, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
   return withStore(opts.db, async (store) => {
-    const entries = await store.timeline(nr, today())
-    if (!entries.length) {
+    const entries = await unlessRefused(timeline(store, nr, today()))
+    if (!entries) {
       io.stderr(`kamerwacht timeline: no paper of dossier ${nr} in ${store.location}\n`)
       return 1
     }

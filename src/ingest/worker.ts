@@ -83,7 +83,13 @@ port.on('message', (msg: ToWorker) => {
   }
   reading = reading.then(async () => {
     const { outcome, transfer } = await read(msg)
-    port.postMessage(outcome satisfies ToMain, transfer)
+    try {
+      port.postMessage(outcome satisfies ToMain, transfer)
+    } catch (e) {
+      // A Document that cannot be sent (it should not happen) fails alone; the papers behind it are still read.
+      const reason = `could not be handed to the writer: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`
+      port.postMessage({ type: 'failed', code: 'internal', reason } satisfies ToMain)
+    }
   })
 })
 port.postMessage({ type: 'ready' } satisfies ToMain)

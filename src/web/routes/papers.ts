@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import { dossierNumber } from '../../app/board.js'
+import { dossier, timeline } from '../../app/board.js'
+import { Refusal } from '../../app/errors.js'
 import { dossierPage } from '../dossier-page.js'
 import { paperPage } from '../paper-page.js'
 import { html, notFound, type WebContext } from '../respond.js'
@@ -19,9 +20,12 @@ export function paperRoutes(app: FastifyInstance, c: WebContext): void {
   })
 
   app.get('/dossiers/:nr', async (req, reply) => {
-    const nr = dossierNumber((req.params as { nr: string }).nr)
-    const view = await store.dossier(nr, c.today())
-    if (!view) return notFound(reply, `Geen stuk van dossier ${nr} opgeslagen.`)
-    return html(reply, dossierPage(view, await store.timeline(nr, c.today())))
+    const nr = (req.params as { nr: string }).nr
+    try {
+      return html(reply, dossierPage(await dossier(store, nr, c.today()), await timeline(store, nr, c.today())))
+    } catch (e) {
+      if (e instanceof Refusal) return notFound(reply, e.nl)
+      throw e
+    }
   })
 }
