@@ -6,6 +6,7 @@ import { type Document, SCHEMA_VERSION } from './model/document.js'
 import { type Lexicon, loadDutchLexicon, normalize } from './normalize/index.js'
 import { looksLikePaper, tableDelimiter } from './read/detect.js'
 import { ReadError, type ReadOptions, readSource } from './read/index.js'
+import { withoutNul } from './read/nul.js'
 import type { RawText } from './read/raw.js'
 import { structure } from './structure/index.js'
 import { findTurns } from './structure/turns.js'
@@ -74,7 +75,7 @@ export async function createContext(options: ReadOptions = {}): Promise<Pipeline
  * about a readable paper ends up in `doc.issues`.
  */
 export async function readDocument(bytes: Uint8Array, name: string, ctx: PipelineContext): Promise<Document> {
-  const raw = await readSource(bytes, ctx)
+  const raw = withoutNul(await readSource(bytes, ctx))
   if (!ctx.vouched) refuseNonPaper(raw)
   const clean = normalize(raw, ctx)
   const structured = structure(clean)

@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import type { Document } from '../model/document.js'
+import { isStoreFault } from '../store/faults.js'
 import type { PreparedPaper } from '../store/prepare.js'
-import type { Store } from '../store/store.js'
+import type { PutResult, Store } from '../store/store.js'
 import { ReadPool } from './pool.js'
 import type { ReadOutcome } from './protocol.js'
 
@@ -103,12 +104,12 @@ class IngestRun {
   private exhausted = false
   private handedOut = 0
   private done = 0
-  private batch: Array<{ doc: Document; raw: Uint8Array; prepared?: PreparedPaper | undefined }> = []
+  private batch: Array<{ path: string; doc: Document; raw: Uint8Array; prepared?: PreparedPaper | undefined }> = []
   private lastFlush = performance.now()
   // A batch is written when full, when a paper arrives after FLUSH_MS, or FLUSH_MS after its first paper:
   // papers read just before a long one are not held back while it is read.
   private flushTimer: NodeJS.Timeout | undefined
-  // Batches are written one after another, in order; a failed write stops the ingest.
+  // Batches are written one after another, in order; a failure of the store stops the ingest (one of a paper does not: writeBatch).
   // Reading waits while too many batches are queued for a slow store (a PostgreSQL server far away).
   private writing: Promise<void> = Promise.resolve()
   private writeError: unknown = null
@@ -201,7 +202,7 @@ class IngestRun {
     this.done++
     if (outcome.type === 'doc') {
       summary.bytes += outcome.raw.byteLength
-      this.batch.push({ doc: outcome.doc, raw: outcome.raw, prepared: outcome.prepared })
+      this.batch.push({ path, doc: outcome.doc, raw: outcome.raw, prepared: outcome.prepared })
       if (this.batch.length >= this.batchSize || performance.now() - this.lastFlush > FLUSH_MS) this.flush()
       else if (this.batch.length === 1) this.flushTimer = setTimeout(() => this.flush(), FLUSH_MS)
     } else if (outcome.type === 'records') {
@@ -228,11 +229,42 @@ class IngestRun {
     this.batch = []
     this.lastFlush = performance.now()
     this.write(async () => {
-      for (const r of await this.store.putMany(items)) this.summary[r]++
+      for (const r of await this.writeBatch(items)) if (r) this.summary[r]++
       // Dictionaries made by this write are committed now: the threads pack with them from here on.
       this.pool?.useDictionaries(this.store.dictionaries())
       if (++this.written % COLLECT_EVERY === 0) fullCollection()
     })
+  }
+
+  /**
+   * Writes a batch in one transaction. When it fails for a paper's sake (a value the engine refuses),
+   * each paper is written alone: the one that fails is named in the summary and the rest are stored.
+   * A failure of the store itself (a full disk, a lost connection) stops the ingest, as before.
+   */
+  private async writeBatch(items: IngestRun['batch']): Promise<Array<PutResult | null>> {
+    try {
+      return await this.store.putMany(items)
+    } catch (e) {
+      if (isStoreFault(e)) throw e
+      if (items.length === 1) return [this.notStored(items[0] as IngestRun['batch'][number], e)]
+      const out: Array<PutResult | null> = []
+      for (const item of items) {
+        try {
+          out.push(...(await this.store.putMany([item])))
+        } catch (alone) {
+          if (isStoreFault(alone)) throw alone
+          out.push(this.notStored(item, alone))
+        }
+      }
+      return out
+    }
+  }
+
+  /** A paper the store refused, named in the summary with the engine's first line. */
+  private notStored(item: IngestRun['batch'][number], error: unknown): null {
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
+    this.summary.failed.push({ path: item.path, reason: `not stored: ${reason.slice(0, 300)}` })
+    return null
   }
 
   /** Queues a write behind the others; after a failed one, nothing more is written. */

@@ -48,4 +48,16 @@ describe.skipIf(!url)('PostgreSQL dialect: held writes sent with the next read',
     })
     expect(rows).toEqual({ some: [{ k: 'a"quote' }], none: [], n: { n: 0 } })
   })
+
+  it('refuses a U+0000 in a held text as the paper’s fault (22021), and the connection stays usable', async () => {
+    const failed = await d
+      .write(async (tx) => {
+        await tx.write('INSERT INTO t (k, n) VALUES (?, ?)', ['kern\u0000wapens', 1])
+        return tx.all('SELECT k FROM t')
+      })
+      .catch((e: unknown) => e as { code?: string })
+    expect(failed).toMatchObject({ code: '22021' })
+    expect((await d.db.get<{ n: number }>('SELECT count(*) AS n FROM t WHERE k LIKE ?', ['kern%']))?.n).toBe(0)
+    expect((await d.db.all('SELECT k FROM t')).length).toBe(odd.length)
+  })
 })

@@ -49,7 +49,12 @@ function literal(v: unknown): string {
   }
   if (typeof v === 'boolean') return v ? 'true' : 'false'
   if (v instanceof Uint8Array) return `'\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}'::bytea`
-  if (typeof v === 'string') return `'${v.replace(/'/g, "''")}'`
+  if (typeof v === 'string') {
+    // A query string is NUL-terminated on the wire: a U+0000 would cut the message (`invalid message format`) and break the
+    // connection. PostgreSQL refuses it in text anyway (22021), so the paper fails here, alone, with that code.
+    if (v.includes('\u0000')) throw Object.assign(new Error('a text holds U+0000, which PostgreSQL cannot store'), { code: '22021' })
+    return `'${v.replace(/'/g, "''")}'`
+  }
   // A list (for `= ANY(?)`) as an array literal of strings: `'{"33783","21501-02"}'`, typed by the column it meets.
   if (Array.isArray(v)) return literal(`{${v.map((x) => (x === null ? 'NULL' : `"${String(x).replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`)
   throw new Error(`cannot write ${typeof v} as a literal`)
