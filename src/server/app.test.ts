@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { gunzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { parseFeed } from '@rowanmanning/feed-parser'
 import type { FastifyInstance } from 'fastify'
 import ICAL from 'ical.js'
@@ -400,6 +400,33 @@ describe('hostile requests get our answer, never a crash or the client’s words
       expect(body).not.toContain('evil.example')
     } finally {
       await configured.close()
+    }
+  })
+
+  it('a form is refused past 16 KB before more is read, counted after decompression (a gzip of zeros), on every form route', async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' }
+    const big = await app.inject({ method: 'POST', url: '/login', payload: `token=${'x'.repeat(100_000)}`, headers: form })
+    expect(big.statusCode).toBe(413)
+    expect(big.json().error.message).toBe('body larger than 16 KB')
+    // 1 MB of zeros, 1 KB on the wire (under this server's 2 MB upload limit): refused at 16 KB inflated.
+    const bomb = gzipSync(Buffer.alloc(1024 * 1024))
+    expect(bomb.length).toBeLessThan(16 * 1024)
+    for (const url of ['/login', '/logout', '/follows', '/commitments/x/correction']) {
+      const r = await app.inject({ method: 'POST', url, payload: bomb, headers: { ...form, 'content-encoding': 'gzip' } })
+      expect(r.statusCode, url).toBe(413)
+    }
+    // A form of ordinary size is still read (a wrong token: 401).
+    expect((await app.inject({ method: 'POST', url: '/login', payload: 'token=wrong&back=%2F', headers: form })).statusCode).toBe(401)
+    // An upload keeps its own limit.
+    const upload = await app.inject({ method: 'POST', url: '/api/papers?name=a.txt', payload: 'x'.repeat(3 * 1024 * 1024), headers: auth })
+    expect(upload.json().error).toMatchObject({ status: 413, message: 'upload larger than 2 MB' })
+  })
+
+  it('an id or dossier number with a control character (U+0000) is a 400 naming the field', async () => {
+    for (const url of ['/api/papers/a%00b', '/api/papers/a%00b/citations', '/api/commitments/x%00y', '/api/dossiers/33%00783']) {
+      const r = await get(url)
+      expect(r.statusCode, url).toBe(400)
+      expect(r.json().error.message, url).toMatch(/^invalid (id|nr): holds a control character/)
     }
   })
 

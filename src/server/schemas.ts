@@ -199,6 +199,13 @@ export const Health = z.object({ status: z.literal('ok'), papers: z.number().int
 export const ErrorResponse = z.object({ error: z.object({ status: z.number().int(), code: z.string(), message: z.string() }) })
 
 /** Path parameters. */
-export const IdParam = z.object({ id: z.string().min(1).max(300) })
+// No id or number holds a control character: `/api/papers/a%00b` is a 400 naming the field, on both engines (PostgreSQL refuses U+0000 outright).
+const printable = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[^\u0000-\u001f\u007f]+$/, 'holds a control character')
+export const IdParam = z.object({ id: printable(300) })
 /** Path parameter of a dossier. */
-export const DossierParam = z.object({ nr: z.string().min(1).max(40) })
+export const DossierParam = z.object({ nr: printable(40) })

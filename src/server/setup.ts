@@ -68,8 +68,13 @@ export async function createServer(o: ServerSetup): Promise<FastifyInstance> {
     const known = httpErrorOf(err)
     if (known) return reply.status(known.status).send({ error: { status: known.status, code: known.code, message: known.message } })
     const e = err as { statusCode?: number; code?: string; message?: string }
-    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-      return reply.status(413).send({ error: { status: 413, code: 'too-large', message: `upload larger than ${o.maxUploadBytes / 1024 / 1024} MB` } })
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // The route's own limit: 25 MB for an upload, 16 KB for a form or a correction.
+      const limit = req.routeOptions.bodyLimit ?? o.maxUploadBytes
+      const size = limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${limit / 1024} KB`
+      const what = limit >= 1024 * 1024 ? 'upload' : 'body'
+      return reply.status(413).send({ error: { status: 413, code: 'too-large', message: `${what} larger than ${size}` } })
+    }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
       return reply.status(e.statusCode).send({ error: { status: e.statusCode, code: 'bad-request', message: e.message ?? 'bad request' } })
     req.log.error(err)

@@ -22,6 +22,12 @@ export interface WebContext {
   signedIn: (req: FastifyRequest) => boolean
 }
 
+/**
+ * A posted form is a few hundred bytes: its body is refused past this (413) before more is read, and
+ * after decompression (a gzip body of zeros is refused at 16 KB, not inflated to megabytes).
+ */
+export const FORM = { bodyLimit: 16 * 1024 }
+
 /** A page of HTML. */
 export const html = (reply: FastifyReply, body: string, status = 200) => reply.status(status).type('text/html; charset=utf-8').send(body)
 

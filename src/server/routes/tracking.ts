@@ -22,7 +22,7 @@ export function trackingRoutes(app: FastifyInstance, c: ApiContext): void {
     return found
   })
 
-  app.post('/api/commitments/:id/correction', c.tokenFirst, async (req) => {
+  app.post('/api/commitments/:id/correction', { ...c.tokenFirst, bodyLimit: 16 * 1024 }, async (req) => {
     const { id } = parse(S.IdParam, req.params, 'id')
     let json: unknown
     try {

@@ -3,7 +3,7 @@ import { correct } from '../../app/corrections.js'
 import { Refusal } from '../../app/errors.js'
 import type { Correction } from '../../link/status.js'
 import { esc, layout } from '../html.js'
-import { crossSite, formOf, html, localPath, refused, type WebContext } from '../respond.js'
+import { crossSite, FORM, formOf, html, localPath, refused, type WebContext } from '../respond.js'
 import { loginPage } from './session.js'
 
 const ACTIONS: readonly Correction['action'][] = ['fulfilled-by', 'reopen', 'not-a-commitment', 'clear']
@@ -21,7 +21,7 @@ function confirmPage(reply: FastifyReply, id: string, back: string, target: stri
  * than the promise or from another sender is asked about once more, with the reasons, before it is recorded.
  */
 export function correctionRoutes(app: FastifyInstance, c: WebContext): void {
-  app.post('/commitments/:id/correction', async (req, reply) => {
+  app.post('/commitments/:id/correction', FORM, async (req, reply) => {
     const { id } = req.params as { id: string }
     const form = formOf(req.body)
     const back = localPath(form.back)

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Refusal } from '../../app/errors.js'
 import { addFollow, followNews, markSeen } from '../../app/follows.js'
 import { followPage, followsPage } from '../follows-page.js'
-import { crossSite, formOf, html, notFound, refused, type WebContext } from '../respond.js'
+import { crossSite, FORM, formOf, html, notFound, refused, type WebContext } from '../respond.js'
 import { loginPage } from './session.js'
 
 /** Follows: saved searches and dossiers with what is new since the last visit; changed when signed in. */
@@ -28,7 +28,7 @@ export function followRoutes(app: FastifyInstance, c: WebContext): void {
     if (!c.signedIn(req)) return loginPage(c, reply, '/follows', 'Meld u aan om te volgen.', 401)
     return null
   }
-  app.post('/follows', async (req, reply) => {
+  app.post('/follows', FORM, async (req, reply) => {
     const no = refusedWrite(req, reply)
     if (no) return no
     const form = formOf(req.body)
@@ -40,7 +40,7 @@ export function followRoutes(app: FastifyInstance, c: WebContext): void {
     }
     return reply.redirect('/follows', 303)
   })
-  app.post('/follows/:name/seen', async (req, reply) => {
+  app.post('/follows/:name/seen', FORM, async (req, reply) => {
     const no = refusedWrite(req, reply)
     if (no) return no
     const { name } = req.params as { name: string }
@@ -49,7 +49,7 @@ export function followRoutes(app: FastifyInstance, c: WebContext): void {
     })
     return reply.redirect(`/follows/${encodeURIComponent(name)}`, 303)
   })
-  app.post('/follows/:name/remove', async (req, reply) => {
+  app.post('/follows/:name/remove', FORM, async (req, reply) => {
     const no = refusedWrite(req, reply)
     if (no) return no
     await store.removeFollow((req.params as { name: string }).name)

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { esc, layout } from '../html.js'
-import { crossSite, formOf, html, localPath, refused, type WebContext } from '../respond.js'
+import { crossSite, FORM, formOf, html, localPath, refused, type WebContext } from '../respond.js'
 
 /** The sign-in page, with a message when a sign-in failed or a write needs one. */
 export function loginPage(c: WebContext, reply: FastifyReply, back: string, error: string | null, status = 200) {
@@ -20,7 +20,7 @@ ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
 /** Sign in with the write token, to correct promises and change follows in the UI; and sign out. */
 export function sessionRoutes(app: FastifyInstance, c: WebContext): void {
   app.get('/login', async (req, reply) => loginPage(c, reply, localPath((req.query as { back?: string }).back), null))
-  app.post('/login', async (req, reply) => {
+  app.post('/login', FORM, async (req, reply) => {
     const form = formOf(req.body)
     const back = localPath(form.back)
     if (crossSite(req)) return refused(reply)
@@ -29,7 +29,7 @@ export function sessionRoutes(app: FastifyInstance, c: WebContext): void {
     const secure = req.protocol === 'https' ? '; Secure' : ''
     return reply.header('set-cookie', `kw_session=${web.session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=43200${secure}`).redirect(back, 303)
   })
-  app.post('/logout', async (req, reply) => {
+  app.post('/logout', FORM, async (req, reply) => {
     if (crossSite(req)) return refused(reply)
     return reply.header('set-cookie', 'kw_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0').redirect('/', 303)
   })
