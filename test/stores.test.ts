@@ -92,6 +92,33 @@ describe.each(factories)('%s store', (name, factory) => {
       const all = await o.store.all()
       expect(all.filter((p) => p.id === 'kst-32733-36')).toHaveLength(1)
     })
+
+    it('writes a list of 5,000 open-data records in one transaction without holding the event loop', async () => {
+      const items = Array.from({ length: 5000 }, (_, k) => ({
+        record: { entity: 'Persoon', id: `p-${k}`, modified: '2024-01-01T00:00:00', deleted: false, record: { Id: `p-${k}`, Achternaam: `Lid ${k}` } },
+      }))
+      let turns = 0
+      let counting = true
+      const tick = () => {
+        turns++
+        if (counting) setImmediate(tick)
+      }
+      setImmediate(tick)
+      const applied = await o.store.applySync('test:loop', items, { done: true })
+      counting = false
+      expect(applied.records).toBe(5000)
+      // Other work got turns while the list was written (at least one every 64 records).
+      expect(turns).toBeGreaterThan(5000 / 64 - 5)
+    })
+
+    it('lists papers a page at a time, in the order of the whole list, with the count beside it', async () => {
+      const all = await o.store.all()
+      expect(all.length).toBeGreaterThan(1)
+      expect(await o.store.count()).toBe(all.length)
+      expect(await o.store.all({ offset: 1, limit: 1 })).toEqual(all.slice(1, 2))
+      expect(await o.store.all({ offset: 0, limit: 1 })).toEqual(all.slice(0, 1))
+      expect(await o.store.all({ offset: all.length, limit: 5 })).toEqual([])
+    })
   })
 
   describe.skipIf(!factory)(`${name}: a paper printed in two dossiers`, () => {

@@ -19,6 +19,8 @@ import { Values } from './values.js'
 
 /** Papers written between two turns of the event loop inside a batch. */
 const YIELD_EVERY = 8
+/** Open-data records (most of them small) written between two turns. */
+const YIELD_EVERY_RECORDS = 64
 
 /** What a migration's data step may use: the store's values and links, and dictionary training. */
 export interface MigrationContext {
@@ -216,7 +218,11 @@ export class Repository implements Store {
         papers.map((d) => d.source.sha256),
         papers.map(paperKey),
       )
-      for (const item of items) await this.applyOne(tx, rows, item, out)
+      // An uploaded list of 60,000 records is one transaction, but never one turn of the event loop.
+      for (const [i, item] of items.entries()) {
+        if (i % YIELD_EVERY_RECORDS === YIELD_EVERY_RECORDS - 1) await new Promise<void>((resolve) => setImmediate(resolve))
+        await this.applyOne(tx, rows, item, out)
+      }
       await openData.setState(tx, source, state)
     })
     return out
@@ -421,11 +427,13 @@ export class Repository implements Store {
     return this.index.count()
   }
 
-  async all(): Promise<PaperSummary[]> {
+  async all(page?: { offset: number; limit: number }): Promise<PaperSummary[]> {
     await this.ready
+    // A page is read as a page: a list of 60,000 papers is never built to send one.
     return this.d.db.all<PaperSummary>(
       `SELECT p.key, p.id, p.type, p.date, p.sender, p.title, p.dossier, s.name AS "sourceName", p.source_sha AS sha256
-       FROM papers p JOIN sources s ON s.sha256 = p.source_sha ORDER BY p.key`,
+       FROM papers p JOIN sources s ON s.sha256 = p.source_sha ORDER BY p.key${page ? ' LIMIT ? OFFSET ?' : ''}`,
+      page ? [page.limit, page.offset] : [],
     )
   }
 

@@ -82,8 +82,8 @@ export interface Store {
    * own caches, so there it does nothing.
    */
   warm(): Promise<void>
-  /** Every paper, in key order, for export. */
-  all(): Promise<PaperSummary[]>
+  /** Every paper in key order (for export), or one page of them (`GET /api/papers`). */
+  all(page?: { offset: number; limit: number }): Promise<PaperSummary[]>
   /** References out of a paper and papers citing it; null when the paper is not stored. */
   citations(idOrKey: string): Promise<Citations | null>
   /** A dossier's papers, counts and citations across its border; null when no paper of it is stored. */

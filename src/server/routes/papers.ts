@@ -19,8 +19,8 @@ export function paperRoutes(app: FastifyInstance, c: ApiContext): void {
 
   app.get('/api/papers', async (req) => {
     const q = parse(S.PaperListQuery, req.query, 'query')
-    const all = await store.all()
-    return { total: all.length, papers: all.slice(q.offset, q.offset + q.limit) }
+    const [total, papers] = await Promise.all([store.count(), store.all({ offset: q.offset, limit: q.limit })])
+    return { total, papers }
   })
 
   app.get('/api/papers/:id', async (req, reply) => {
