@@ -64,3 +64,15 @@ describe('DOCX', () => {
     expect(zipEntry(whole, 'word/other.xml', 1e6)).toBeNull()
   })
 })
+
+describe('character references that name no character', () => {
+  it.each([
+    ['kern&#99999999;wapens', 'kern\uFFFDwapens'],
+    ['kern&#xD800;wapens', 'kern\uFFFDwapens'],
+    ['kern&#x1F600;wapens', 'kern😀wapens'],
+    ['kern&#0;wapens', 'kern\u0000wapens'],
+  ])('%j reads as %j, never a RangeError', (run, text) => {
+    const doc = `<w:document xmlns:w="x"><w:body>${para(run)}</w:body></w:document>`
+    expect(docxParagraphs(doc)).toEqual([text])
+  })
+})

@@ -57,10 +57,12 @@ export function zipEntry(bytes: Uint8Array, name: string, maxBytes: number): Uin
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
-const decode = (s: string) =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? m),
-  )
+/** A character reference as its character; one that names no character (`&#99999999;`, a surrogate) as U+FFFD. */
+function charRef(e: string): string {
+  const n = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1))
+  return Number.isInteger(n) && n >= 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : '\uFFFD'
+}
+const decode = (s: string) => s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => (e[0] === '#' ? charRef(e) : (ENTITIES[e] ?? m)))
 
 /**
  * The paragraphs of a WordprocessingML body: each `<w:p>` one line, its text

@@ -52,6 +52,13 @@ describe('nesting and declarations a parser cannot take are refused with one lin
     expect(e.message).toMatch(/nested/)
   })
 
+  it('XML of 100,000 unclosed elements: refused in one short line, not the parser’s 800 KB quote of the input', async () => {
+    const e = await refused(`<?xml version="1.0"?><officiele-publicatie>${'<a>'.repeat(100_000)}`)
+    expect(e.code).toBe('xml-invalid')
+    expect(e.message.length).toBeLessThanOrEqual(300)
+    expect(e.message).toMatch(/^XML is not well-formed: /)
+  })
+
   it('HTML nested 100,000 deep: refused before the walk would overflow the stack', async () => {
     const e = await refused(`<html><body>${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}</body></html>`)
     expect(e.code).toBe('html-too-deep')
