@@ -36,10 +36,14 @@ export function parse<T extends z.ZodType>(schema: T, value: unknown, where: str
   return r.data
 }
 
-/** An error as the HTTP edge answers it: itself, a refusal's status, or null for anything else (a 500). */
+/** An error as the HTTP edge answers it: itself, a refusal's status, a full disk's 507, or null for anything else (a 500). */
 export function httpErrorOf(err: unknown): HttpError | null {
   if (err instanceof HttpError) return err
   if (err instanceof Refusal) return HttpError.fromRefusal(err)
+  // The store's disk is full (SQLite, the file system, PostgreSQL's disk_full): nothing was written, and it is no bug.
+  const code = String((err as { code?: unknown } | null)?.code ?? '')
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100')
+    return new HttpError(507, 'insufficient-storage', 'the store’s disk is full; nothing was written')
   return null
 }
 
