@@ -205,7 +205,7 @@ const printable = (max: number) =>
     .string()
     .min(1)
     .max(max)
-    .regex(/^[^\u0000-\u001f\u007f]+$/, 'holds a control character')
+    .refine((v) => ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), 'holds a control character')
 export const IdParam = z.object({ id: printable(300) })
 /** Path parameter of a dossier. */
 export const DossierParam = z.object({ nr: printable(40) })
