@@ -66,6 +66,28 @@ export interface Migration {
   data?: (tx: Sql) => Promise<void>
 }
 
+/** The table that holds a store's schema version, in SQL both engines take. */
+export const META_TABLE = 'CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)'
+
+/** The schema version a store is at (0: new), refused when it is newer than this kamerwacht knows. */
+export async function schemaVersionOf(tx: Sql, known: number): Promise<number> {
+  const row = await tx.get<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'")
+  const version = row ? Number(row.value) : 0
+  if (version > known) throw new Error(`database schema ${version} is newer than this kamerwacht (${known}); upgrade kamerwacht`)
+  return version
+}
+
+/**
+ * Applies one migration inside the caller's transaction: its DDL (through `ddl`, which each engine runs
+ * its own way), its data step, then the version it brings the store to. The dialects differ only in how
+ * they lock and take transactions around it.
+ */
+export async function applyMigration(tx: Sql, step: Migration, to: number, ddl: (sql: string) => Promise<void>): Promise<void> {
+  await ddl(step.sql)
+  await step.data?.(tx)
+  await tx.run("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(to)])
+}
+
 /** A paper version as the posting index is told of it. */
 export interface IndexedPaper {
   rowid: number

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import type { Dialect, Fragments, Migration, Sql } from '../sql.js'
+import { applyMigration, type Dialect, type Fragments, META_TABLE, type Migration, type Sql, schemaVersionOf } from '../sql.js'
 
 // count(*) and sums come back as bigint; every count here fits a double.
 pg.types.setTypeParser(20, (v: string) => Number(v))
@@ -166,17 +166,14 @@ export class PostgresDialect implements Dialect {
     try {
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK])
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`)
-      await client.query('CREATE TABLE IF NOT EXISTS meta (key text PRIMARY KEY, value text NOT NULL)')
-      const row = await tx.get<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'")
-      const version = row ? Number(row.value) : 0
-      if (version > migrations.length) throw new Error(`database schema ${version} is newer than this kamerwacht (${migrations.length}); upgrade kamerwacht`)
+      await client.query(META_TABLE)
+      const version = await schemaVersionOf(tx, migrations.length)
       for (let v = version; v < migrations.length; v++) {
-        const step = migrations[v] as Migration
         await client.query('BEGIN')
         try {
-          await client.query(step.sql)
-          await step.data?.(tx)
-          await tx.run("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(v + 1)])
+          await applyMigration(tx, migrations[v] as Migration, v + 1, async (sql) => {
+            await client.query(sql)
+          })
           await client.query('COMMIT')
         } catch (e) {
           await client.query('ROLLBACK')

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import type { Dialect, Fragments, Migration, Sql } from '../sql.js'
+import { applyMigration, type Dialect, type Fragments, META_TABLE, type Migration, type Sql, schemaVersionOf } from '../sql.js'
 
 /** better-sqlite3 takes numbers, strings, bigints, Buffers and null: a list goes as JSON (for `json_each`), a boolean as 0 or 1. */
 function bind(params: readonly unknown[]): unknown[] {
@@ -129,20 +129,18 @@ export class SqliteDialect implements Dialect {
   }
 
   async migrate(migrations: readonly Migration[]): Promise<void> {
-    this.raw.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)')
+    this.raw.exec(META_TABLE)
     for (;;) {
       // Each migration under the write lock, the version read again inside it: another process may have run it meanwhile.
       const done = await this.write(async (tx) => {
-        const row = await tx.get<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'")
-        const version = row ? Number(row.value) : 0
-        if (version > migrations.length) throw new Error(`database schema ${version} is newer than this kamerwacht (${migrations.length}); upgrade kamerwacht`)
+        const version = await schemaVersionOf(tx, migrations.length)
         const next = migrations[version]
         if (!next) return true
-        this.raw.exec(next.sql)
-        // A migration changes tables: statements prepared against the old ones are prepared again.
-        this.statements.clear()
-        await next.data?.(tx)
-        await tx.run("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(version + 1)])
+        await applyMigration(tx, next, version + 1, async (sql) => {
+          this.raw.exec(sql)
+          // A migration changes tables: statements prepared against the old ones are prepared again.
+          this.statements.clear()
+        })
         return false
       })
       if (done) return
