@@ -25,6 +25,15 @@ export function usage(command: string, error: z.ZodError, flags: Record<string, 
 /** `--db`: where the store is. */
 export const dbOption = () => new Option('--db <store>', 'a SQLite file or a postgres:// URL (default $KAMERWACHT_DB, $DATABASE_URL, or ./data/kamerwacht.db)')
 
+/**
+ * Splits a command's options into where to print from (`--db`, `--json`) and the rest, which a use
+ * case's input schema checks (`searchInput`, `boardInput`).
+ */
+export function outputFlags(raw: unknown): { output: { db?: string; json?: boolean }; rest: Record<string, unknown> } {
+  const { db, json: asJson, ...rest } = raw as Record<string, unknown>
+  return { output: { ...(typeof db === 'string' ? { db } : {}), ...(asJson ? { json: true } : {}) }, rest }
+}
+
 /** `--json`. */
 export const json = () => new Option('--json', 'print JSON')
 

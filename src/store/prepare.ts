@@ -87,5 +87,6 @@ export function packedAsNow(p: PreparedPaper, packer: Packer): boolean {
     ['profile', [p.packedProfile]],
     ['record', [...p.packedRecords, ...(p.events ? [p.events] : [])]],
   ]
-  return by.every(([kind, values]) => !has(kind) || values.every((v) => v[0] !== 0))
+  // And every dictionary named is one this store knows (a thread is only given those).
+  return by.every(([kind, values]) => values.every((v) => packer.has(v[0] as number) && (v[0] !== 0 || !has(kind))))
 }

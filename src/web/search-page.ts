@@ -1,5 +1,4 @@
-import { searchRequest } from '../app/requests.js'
-import type { SearchRequest, SearchResult } from '../search/types.js'
+import type { SearchResult } from '../search/types.js'
 import { dutchDate, esc, layout, paperHref, shownTitle, snippetHtml } from './html.js'
 
 /** What the search form holds. */
@@ -15,11 +14,6 @@ export interface SearchForm {
 }
 
 export const PAGE_SIZE = 10
-
-/** The form's values as a store request. */
-export function toRequest(f: SearchForm): SearchRequest {
-  return searchRequest({ ...f, limit: PAGE_SIZE, offset: (f.page - 1) * PAGE_SIZE })
-}
 
 /** A link to the same search with some fields changed (a facet chosen, another page). */
 function href(f: SearchForm, change: { [K in keyof SearchForm]?: SearchForm[K] | undefined }): string {

@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander'
 import { z } from 'zod'
 import { searchInput } from '../../app/search.js'
 import { DEFAULT_LIMITS } from '../../read/index.js'
-import { dbOption, io, USAGE, usage } from '../options.js'
+import { dbOption, io, outputFlags, USAGE, usage } from '../options.js'
 import { readCommand } from '../read.js'
 import { exportCommand, ingestCommand, reindexCommand, searchCommand, showCommand } from '../store-commands.js'
 
@@ -131,11 +131,11 @@ Examples:
         return
       }
       // The one search input of the API and the web UI; the Dutch flags name its fields.
-      const { db, json: asJson, afzender, van, tot, ...rest } = raw as Record<string, unknown>
-      const input = searchInput('en').safeParse({ ...rest, q: words.join(' '), sender: afzender, from: van, to: tot })
+      const { output, rest } = outputFlags(raw)
+      const { afzender, van, tot, ...others } = rest
+      const input = searchInput('en').safeParse({ ...others, q: words.join(' '), sender: afzender, from: van, to: tot })
       if (!input.success) return usage('search', input.error, SEARCH_FLAGS)
-      const store = { ...(typeof db === 'string' ? { db } : {}), ...(asJson ? { json: true } : {}) }
-      process.exitCode = await searchCommand(input.data, store, io)
+      process.exitCode = await searchCommand(input.data, output, io)
     })
 }
 

@@ -1,57 +1,67 @@
 import { type Command, Option } from 'commander'
 import { z } from 'zod'
 import { boardInput } from '../../app/board.js'
+import { COMMITMENT_STATUSES } from '../../link/status.js'
 import { citesCommand, commitmentCommand, commitmentsCommand, compareCommand, dossierCommand, feedCommand, timelineCommand } from '../link-commands.js'
-import { dbOption, io, json, USAGE, usage } from '../options.js'
+import { dbOption, io, json, outputFlags, USAGE, usage } from '../options.js'
 
-/** `kamerwacht cites` */
-function registerCites(cli: Command): void {
-  cli
-    .command('cites')
-    .description('the citation graph around one paper: what it cites (linked to stored papers) and what cites it')
-    .argument('<id>', 'a paper id (kst-33783-48) or key')
+/**
+ * A command that looks one thing up (a paper, a dossier) and prints it, or its JSON: `kamerwacht cites`,
+ * `dossier`, `timeline`.
+ */
+function lookupCommand(
+  cli: Command,
+  name: string,
+  description: string,
+  argument: [string, string],
+  run: (arg: string, opts: { db?: string; json?: boolean }) => Promise<number>,
+  example?: string,
+): void {
+  const c = cli
+    .command(name)
+    .description(description)
+    .argument(...argument)
     .addOption(dbOption())
     .addOption(json())
-    .action(async (id: string, raw: { db?: string; json?: boolean }) => {
-      process.exitCode = await citesCommand(id, raw, io)
-    })
+  if (example) c.addHelpText('after', `\nExample:\n  ${example}`)
+  c.action(async (arg: string, raw: { db?: string; json?: boolean }) => {
+    process.exitCode = await run(arg, raw)
+  })
 }
 
-/** `kamerwacht dossier` */
-function registerDossier(cli: Command): void {
-  cli
-    .command('dossier')
-    .description('a dossier at a glance: its papers in order, counts, commitments, and citations across its border')
-    .argument('<nr>', 'dossier number (33783, 21501-02, 36410-XVI)')
-    .addOption(dbOption())
-    .addOption(json())
-    .action(async (nr: string, raw: { db?: string; json?: boolean }) => {
-      process.exitCode = await dossierCommand(nr.replace(/\s+/g, ''), raw, io)
-    })
-}
-
-/** `kamerwacht timeline` */
-function registerTimeline(cli: Command): void {
-  cli
-    .command('timeline')
-    .description('papers, the dated events they mention, and promises made, due and kept in a dossier, in date order')
-    .argument('<nr>', 'dossier number')
-    .addOption(dbOption())
-    .addOption(json())
-    .addHelpText('after', '\nExample:\n  kamerwacht timeline 33783 --json | jq \'.[] | select(.kind == "due")\'')
-    .action(async (nr: string, raw: { db?: string; json?: boolean }) => {
-      process.exitCode = await timelineCommand(nr.replace(/\s+/g, ''), raw, io)
-    })
+/** `kamerwacht cites`, `dossier`, `timeline` (a dossier number as people write it: app/ takes out the spaces). */
+function registerLookups(cli: Command): void {
+  lookupCommand(
+    cli,
+    'cites',
+    'the citation graph around one paper: what it cites (linked to stored papers) and what cites it',
+    ['<id>', 'a paper id (kst-33783-48) or key'],
+    (id, o) => citesCommand(id, o, io),
+  )
+  lookupCommand(
+    cli,
+    'dossier',
+    'a dossier at a glance: its papers in order, counts, commitments, and citations across its border',
+    ['<nr>', 'dossier number (33783, 21501-02, 36410-XVI)'],
+    (nr, o) => dossierCommand(nr, o, io),
+  )
+  lookupCommand(
+    cli,
+    'timeline',
+    'papers, the dated events they mention, and promises made, due and kept in a dossier, in date order',
+    ['<nr>', 'dossier number'],
+    (nr, o) => timelineCommand(nr, o, io),
+    'kamerwacht timeline 33783 --json | jq \'.[] | select(.kind == "due")\'',
+  )
 }
 
 /** `kamerwacht commitments` */
 function registerCommitments(cli: Command): void {
-  const STATUSES = ['open', 'due-soon', 'overdue', 'fulfilled'] as const
   cli
     .command('commitments')
     .description('promises to the Kamer (toezeggingen) with their status: open, due-soon, overdue or fulfilled, and the evidence')
     .addOption(dbOption())
-    .addOption(new Option('--status <status>', 'only this status').choices([...STATUSES]))
+    .addOption(new Option('--status <status>', 'only this status').choices([...COMMITMENT_STATUSES]))
     .option('--sender <role>', 'only promises of this sender (part of the role: "Buitenlandse Zaken")')
     .option('--dossier <nr>', 'only promises made in this dossier')
     .addOption(
@@ -80,17 +90,16 @@ Examples:
     )
     .action(async (raw: unknown) => {
       if ((raw as { compare?: boolean }).compare) {
-        const c = z.object({ db: z.string().optional(), json: z.boolean().optional(), status: z.enum(STATUSES).optional() }).safeParse(raw)
+        const c = z.object({ db: z.string().optional(), json: z.boolean().optional(), status: z.enum(COMMITMENT_STATUSES).optional() }).safeParse(raw)
         if (!c.success) return usage('commitments', c.error)
         process.exitCode = await compareCommand(c.data, io)
         return
       }
       // The one board input of the API and the web board.
-      const { db, json: asJson, ...rest } = raw as Record<string, unknown>
+      const { output, rest } = outputFlags(raw)
       const input = boardInput('en').safeParse(rest)
       if (!input.success) return usage('commitments', input.error)
-      const where = { ...(typeof db === 'string' ? { db } : {}), ...(asJson ? { json: true } : {}) }
-      process.exitCode = await commitmentsCommand(input.data, where, io)
+      process.exitCode = await commitmentsCommand(input.data, output, io)
     })
 }
 
@@ -184,9 +193,7 @@ Examples:
 
 /** Following what papers say and promise: cites, dossier, timeline, commitments, commitment, feed. */
 export function trackingCommands(cli: Command): void {
-  registerCites(cli)
-  registerDossier(cli)
-  registerTimeline(cli)
+  registerLookups(cli)
   registerCommitments(cli)
   registerCommitment(cli)
   registerFeed(cli)
