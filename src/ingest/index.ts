@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import type { Document } from '../model/document.js'
+import { oneLine } from '../read/errors.js'
 import { isStoreFault } from '../store/faults.js'
 import type { PreparedPaper } from '../store/prepare.js'
 import type { PutResult, Store } from '../store/store.js'
@@ -262,8 +263,7 @@ class IngestRun {
 
   /** A paper the store refused, named in the summary with the engine's first line. */
   private notStored(item: IngestRun['batch'][number], error: unknown): null {
-    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
-    this.summary.failed.push({ path: item.path, reason: `not stored: ${reason.slice(0, 300)}` })
+    this.summary.failed.push({ path: item.path, reason: oneLine(`not stored: ${error instanceof Error ? error.message : String(error)}`) })
     return null
   }
 

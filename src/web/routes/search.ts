@@ -13,12 +13,11 @@ export function searchRoutes(app: FastifyInstance, c: WebContext): void {
   app.get('/', async (req, reply) => {
     const parsed = SearchForm.safeParse(req.query ?? {})
     if (!parsed.success) return refusalPage(reply, refusalOf(parsed.error.issues[0], 'query', true))
-    const input = { ...parsed.data, limit: PAGE_SIZE }
-    const f = input
+    const f = parsed.data
     const form = { ...defined({ type: f.type, dossier: f.dossier, sender: f.sender, from: f.from, to: f.to }), q: f.q, sort: f.sort, page: f.page ?? 1 }
-    if (!isSearching(input)) return html(reply, searchPage(form, null, null, [], await home(c)))
+    if (!isSearching(f)) return html(reply, searchPage(form, null, null, [], await home(c)))
     try {
-      const { result, notes } = await search(store, { ...input, page: form.page })
+      const { result, notes } = await search(store, { ...f, limit: PAGE_SIZE, page: form.page })
       return html(reply, searchPage(form, result, null, notes))
     } catch (e) {
       if (e instanceof Refusal) return html(reply, searchPage(form, null, e.nl), 400)
