@@ -28,8 +28,8 @@ async function best(bytes) {
 console.log('hostile input (reported size, then doubled)                                    1×        2×   ratio  outcome')
 let worst = 0
 for (const h of HOSTILE) {
-  const one = await best(h.make(1))
-  const two = await best(h.make(2))
+  const one = await best(await h.make(1))
+  const two = await best(await h.make(2))
   const ratio = two.ms / Math.max(one.ms, 1)
   worst = Math.max(worst, ratio)
   console.log(

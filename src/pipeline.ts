@@ -107,18 +107,21 @@ export async function readDocument(bytes: Uint8Array, name: string, ctx: Pipelin
     sections,
     ...(ctx.extract === false
       ? { references: [], dates: [], commitments: [], fulfils: [], requests: [], entities: [], glossary: [] }
-      : extract({
-          text: clean.text,
-          sections,
-          offsetMap: clean.offsetMap,
-          date: meta.date,
-          type: meta.type,
-          sender: meta.sender,
-          id: meta.id,
-          dossier: meta.dossier,
-          turns,
-          held,
-        })),
+      : extract(
+          {
+            text: clean.text,
+            sections,
+            offsetMap: clean.offsetMap,
+            date: meta.date,
+            type: meta.type,
+            sender: meta.sender,
+            id: meta.id,
+            dossier: meta.dossier,
+            turns,
+            held,
+          },
+          issues,
+        )),
     issues,
     source: {
       name,

@@ -8,6 +8,7 @@ import { compareRegister, type PaperPromise, type RegisterComparison, type Regis
 import { type CommitmentStatus, type TrackedCommitment, today } from '../link/status.js'
 import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../publish/publish.js'
 import type { Store } from '../store/store.js'
+import { printable } from './options.js'
 import { count, type Io } from './read.js'
 import { openStore } from './store-commands.js'
 
@@ -43,10 +44,10 @@ export async function citesCommand(id: string, opts: { db?: string; json?: boole
       io.stdout(`${JSON.stringify(c, null, 2)}\n`)
       return 0
     }
-    io.stdout(`${line(c.paper)}\n${c.paper.title ?? ''}\n\nCites (${c.out.length}):\n`)
-    for (const r of c.out) io.stdout(`  ${r.text}  → ${r.paper ? line(r.paper) : `${r.target ?? r.date ?? '?'} (not stored)`}\n`)
-    io.stdout(`\nCited by (${c.in.length}):\n`)
-    for (const r of c.in) io.stdout(`  ${line(r.paper)}  "${r.text}"${r.via === 'date' ? ' (by date)' : ''}\n`)
+    say(io, `${line(c.paper)}\n${c.paper.title ?? ''}\n\nCites (${c.out.length}):\n`)
+    for (const r of c.out) say(io, `  ${r.text}  → ${r.paper ? line(r.paper) : `${r.target ?? r.date ?? '?'} (not stored)`}\n`)
+    say(io, `\nCited by (${c.in.length}):\n`)
+    for (const r of c.in) say(io, `  ${line(r.paper)}  "${r.text}"${r.via === 'date' ? ' (by date)' : ''}\n`)
     return 0
   })
 }
@@ -64,25 +65,26 @@ export async function dossierCommand(nr: string, opts: { db?: string; json?: boo
       return 0
     }
     const k = view.counts
-    io.stdout(`Dossier ${view.dossier}${view.title ? ` — ${view.title}` : ''}\n`)
-    io.stdout(`${count(k.papers, 'paper')} (${k.byType.map((t) => `${t.count} ${t.value}`).join(', ')}); `)
-    io.stdout(
+    say(io, `Dossier ${view.dossier}${view.title ? ` — ${view.title}` : ''}\n`)
+    say(io, `${count(k.papers, 'paper')} (${k.byType.map((t) => `${t.count} ${t.value}`).join(', ')}); `)
+    say(
+      io,
       `commitments: ${Object.entries(k.commitments)
         .map(([s, n]) => `${n} ${s}`)
         .join(', ')}\n\n`,
     )
-    for (const p of view.papers) io.stdout(`${line(p)}\n    ${p.line}\n`)
+    for (const p of view.papers) say(io, `${line(p)}\n    ${p.line}\n`)
     if (view.citesMissing.length) {
-      io.stdout('\ncites papers of this dossier that are not stored:\n')
-      for (const c of view.citesMissing) io.stdout(`  ${c.target.padEnd(22)} ${c.count}×\n`)
+      say(io, '\ncites papers of this dossier that are not stored:\n')
+      for (const c of view.citesMissing) say(io, `  ${c.target.padEnd(22)} ${c.count}×\n`)
     }
     if (view.citesOutside.length) {
-      io.stdout('\nCites outside the dossier:\n')
-      for (const c of view.citesOutside) io.stdout(`  ${c.target.padEnd(22)} ${c.count}×${c.paper ? '' : '  (not stored)'}\n`)
+      say(io, '\nCites outside the dossier:\n')
+      for (const c of view.citesOutside) say(io, `  ${c.target.padEnd(22)} ${c.count}×${c.paper ? '' : '  (not stored)'}\n`)
     }
     if (view.citedFrom.length) {
-      io.stdout('\nCited from outside:\n')
-      for (const c of view.citedFrom) io.stdout(`  ${line(c.paper)}  → ${c.target}\n`)
+      say(io, '\nCited from outside:\n')
+      for (const c of view.citedFrom) say(io, `  ${line(c.paper)}  → ${c.target}\n`)
     }
     return 0
   })
@@ -105,25 +107,27 @@ export async function timelineCommand(nr: string, opts: { db?: string; json?: bo
     for (const e of entries) {
       const when = e.end ? `${e.date}…${e.end}` : e.date
       const status = e.status ? ` [${e.status}]` : ''
-      io.stdout(`${when.padEnd(21)} ${KIND[e.kind]?.padEnd(7)} ${e.text.replace(/\s+/g, ' ').slice(0, 160)}${status}  (${e.paper.id ?? e.paper.key})\n`)
+      say(io, `${when.padEnd(21)} ${KIND[e.kind]?.padEnd(7)} ${e.text.replace(/\s+/g, ' ').slice(0, 160)}${status}  (${e.paper.id ?? e.paper.key})\n`)
     }
     return 0
   })
 }
 
 function printCommitment(c: TrackedCommitment, io: Io, full: boolean): void {
-  io.stdout(`${c.status.toUpperCase().padEnd(9)} ${c.id}\n  ${c.text.replace(/\s+/g, ' ')}\n`)
-  io.stdout(
+  say(io, `${c.status.toUpperCase().padEnd(9)} ${c.id}\n  ${c.text.replace(/\s+/g, ' ')}\n`)
+  say(
+    io,
     `  ${[c.paper.date, c.paper.sender ?? (c.actor ? `said by ${c.actor}` : null), c.dueText ? `due: ${c.dueText}${c.due ? ` (by ${c.due.end})` : ''}` : 'no deadline'].filter(Boolean).join(' · ')}\n`,
   )
   for (const e of c.evidence)
-    io.stdout(
+    say(
+      io,
       `  kept by ${e.paperId ?? e.paperKey} (${e.paperDate ?? '?'}), ${e.reason}, confidence ${e.confidence.toFixed(2)}${full ? `: ${e.evidence}` : ''}\n`,
     )
   for (const e of full ? c.candidates : c.candidates.slice(0, 1))
-    io.stdout(`  candidate ${e.paperId ?? e.paperKey} (${e.paperDate ?? '?'}), confidence ${e.confidence.toFixed(2)}${full ? `: ${e.evidence}` : ''}\n`)
-  for (const m of c.moved ?? []) io.stdout(`  moved by ${m.by}; the deadline was ${m.dueText ?? 'none'}${m.due ? ` (by ${m.due.end})` : ''}\n`)
-  if (c.correction) io.stdout(`  corrected by hand: ${c.correction.action}${'target' in c.correction ? ` ${c.correction.target}` : ''}\n`)
+    say(io, `  candidate ${e.paperId ?? e.paperKey} (${e.paperDate ?? '?'}), confidence ${e.confidence.toFixed(2)}${full ? `: ${e.evidence}` : ''}\n`)
+  for (const m of c.moved ?? []) say(io, `  moved by ${m.by}; the deadline was ${m.dueText ?? 'none'}${m.due ? ` (by ${m.due.end})` : ''}\n`)
+  if (c.correction) say(io, `  corrected by hand: ${c.correction.action}${'target' in c.correction ? ` ${c.correction.target}` : ''}\n`)
 }
 
 /** `kamerwacht commitments [--status …] [--sender …] [--dossier …]` */
@@ -136,12 +140,12 @@ export async function commitmentsCommand(input: BoardInput, opts: { db?: string;
       return 0
     }
     const s = list.counts.byStatus
-    io.stdout(`${list.total} commitments (all matching: ${s.open} open, ${s['due-soon']} due soon, ${s.overdue} overdue, ${s.fulfilled} fulfilled)\n\n`)
+    say(io, `${list.total} commitments (all matching: ${s.open} open, ${s['due-soon']} due soon, ${s.overdue} overdue, ${s.fulfilled} fulfilled)\n\n`)
     for (const c of list.items) {
       printCommitment(c, io, false)
-      io.stdout('\n')
+      say(io, '\n')
     }
-    if (list.total > offset + list.items.length) io.stdout(`… ${list.total - offset - list.items.length} more: --offset ${offset + list.items.length}\n`)
+    if (list.total > offset + list.items.length) say(io, `… ${list.total - offset - list.items.length} more: --offset ${offset + list.items.length}\n`)
     return 0
   })
 }
@@ -320,4 +324,9 @@ function printComparison(c: RegisterComparison, registered: number, io: Io): voi
   }
   if (c.onlyPapers.length) io.stdout('\nOnly in the papers:\n')
   for (const p of c.onlyPapers) io.stdout(`  ${p.id} (${p.status})${p.speaker ? `, said by ${p.speaker} in a debate` : ''}: ${p.text}\n`)
+}
+
+/** Human output that may hold a paper's words: made printable (see `printable`). */
+function say(io: Io, text: string): void {
+  io.stdout(printable(text))
 }

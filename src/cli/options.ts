@@ -5,6 +5,20 @@ import type { Io } from './read.js'
 /** Exit code for a usage error (bad flag or argument). */
 export const USAGE = 2
 
+// An escape sequence (CSI `ESC [ … letter`, OSC `ESC ] … BEL`, or ESC and one character), or one control
+// character other than tab and new line: C0, DEL, and C1 (U+009B is CSI on its own to some terminals).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it matches
+const CONTROL = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[\s\S]?|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g
+
+/**
+ * Text of a paper as a terminal may show it, for the human output of every command that prints one: without the escape sequences and control characters a paper
+ * can hold (`\x1b]0;…\x07` retitles the window, `\x1b[2J` clears it, others rewrite what was shown). Form
+ * feeds (a PDF's page breaks) become new lines.
+ */
+export function printable(text: string): string {
+  return text.replace(/\f/g, '\n').replace(CONTROL, '')
+}
+
 /** Standard output and error of the process, for the commands. */
 export const io: Io = {
   stdout: (s) => process.stdout.write(s),

@@ -1,7 +1,8 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
+import { ReadPool } from '../ingest/pool.js'
+import type { ReadOutcome } from '../ingest/protocol.js'
 import type { Document } from '../model/document.js'
-import { createContext, readDocument } from '../pipeline.js'
 import type { ReadLimits } from '../read/index.js'
 import { ReadError } from '../read/index.js'
 import type { PdfEngine } from '../read/pdf.js'
@@ -59,16 +60,26 @@ export async function readCommand(paths: string[], opts: ReadCommandOptions, io:
     failed++
   }
   if (files.length === 0) return failed ? 1 : 0
-  const ctx = await createContext({ limits: opts.limits, ...(opts.pdfEngine ? { pdfEngine: opts.pdfEngine } : {}) })
+  // Each file is read in a thread of its own with ingest's time and memory limits: a file that needs more
+  // (24 MB of one date repeated) fails alone with one line, as it would in an ingest, and never takes the shell's memory.
+  const pool = new ReadPool({ read: { limits: opts.limits, ...(opts.pdfEngine ? { pdfEngine: opts.pdfEngine } : {}) } })
+  try {
+    return await readEach(files, missing.length, failed, pool, opts, io)
+  } finally {
+    await pool.close()
+  }
+}
+
+/** The files of a `read`, one after another; returns the exit status. */
+async function readEach(files: string[], missing: number, failed: number, pool: ReadPool, opts: ReadCommandOptions, io: Io): Promise<number> {
   if (opts.out) await mkdir(opts.out, { recursive: true })
-  const single = files.length === 1 && missing.length === 0 && !opts.out
+  const single = files.length === 1 && missing === 0 && !opts.out
   const written = new Map<string, string>()
   const progress = io.isTTY && files.length >= 20 && !opts.quiet
   let done = 0
   for (const file of files) {
     try {
-      const bytes = await readFile(file)
-      const doc = await readDocument(bytes, basename(file), ctx)
+      const doc = documentOf(await pool.run({ path: file }))
       if (opts.explain) io.stdout(`${explain(doc)}\n`)
       else if (opts.out) {
         const target = join(opts.out, `${basename(file)}.json`)
@@ -89,9 +100,20 @@ export async function readCommand(paths: string[], opts: ReadCommandOptions, io:
     if (progress) io.stderr(`\r\x1b[Kread ${done}/${files.length}${failed ? `, ${failed} failed` : ''}`)
   }
   if (progress) io.stderr('\n')
-  if (opts.out && !opts.quiet)
-    io.stderr(`${files.length - (failed - missing.length)} of ${files.length} read into ${opts.out}${failed ? `; ${failed} failed` : ''}\n`)
+  if (opts.out && !opts.quiet) io.stderr(`${files.length - (failed - missing)} of ${files.length} read into ${opts.out}${failed ? `; ${failed} failed` : ''}\n`)
   return failed ? 1 : 0
+}
+
+/** The Document a reading thread came back with; what it could not read, as the one line it gave. */
+function documentOf(outcome: ReadOutcome): Document {
+  if (outcome.type === 'doc') return outcome.doc
+  if (outcome.type === 'records')
+    throw new ReadError(
+      'open-data-page',
+      `open-data file holds ${outcome.items.length} records; read takes one paper per file, ingest takes them all (kamerwacht ingest FILE: one paper per Document record)`,
+    )
+  if (outcome.type === 'failed') throw new ReadError(outcome.code, outcome.reason)
+  throw new ReadError('internal', 'not read')
 }
 
 /** `1 paper`, `2 papers`: a count with its English noun, singular for one. */

@@ -1,6 +1,7 @@
 import cluster from 'node:cluster'
 import { createContext } from '../pipeline.js'
 import { buildApp } from '../server/app.js'
+import { tokenProblem } from '../server/auth.js'
 import { count, type Io } from './read.js'
 import { openStore } from './store-commands.js'
 
@@ -52,8 +53,9 @@ function announce(opts: ServeOptions, port: number, papers: number, location: st
 export async function serveCommand(opts: ServeOptions, io: Io): Promise<number> {
   const workers = opts.workers ?? 1
   const token = process.env.KAMERWACHT_TOKEN?.trim() || undefined
-  if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
-    io.stderr('kamerwacht serve: KAMERWACHT_TOKEN must be printable ASCII without spaces (an HTTP header carries nothing else); choose another\n')
+  const problem = token === undefined ? null : tokenProblem(token)
+  if (problem) {
+    io.stderr(`kamerwacht serve: ${problem}\n`)
     return 2
   }
   if (workers > 1 && cluster.isPrimary) return servePrimary(opts, workers, io)

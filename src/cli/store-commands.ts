@@ -9,12 +9,13 @@ import { ingest } from '../ingest/index.js'
 import { today } from '../link/status.js'
 import type { Document } from '../model/document.js'
 import { createContext, readDocument } from '../pipeline.js'
-import { COMMITMENT_COLUMNS, commitmentRow } from '../publish/export.js'
+import { COMMITMENT_COLUMNS, commitmentRow, spreadsheetText } from '../publish/export.js'
 import { snippetPlain } from '../search/snippet.js'
 import { documentNummerOf, openDataDocument } from '../store/keys.js'
 import { EmbeddedStore } from '../store/sqlite/embedded.js'
 import type { Store } from '../store/store.js'
 import { listInputs } from './files.js'
+import { printable } from './options.js'
 import { count, failureReason, type Io } from './read.js'
 
 /** Whether a `--db` value names a PostgreSQL server rather than a file. */
@@ -147,9 +148,15 @@ export async function searchCommand(input: SearchInput, opts: { db?: string; jso
     // How a citation in the query was read (`33783 read as dossier:33783`), on stderr: stdout stays the results.
     for (const note of notes) io.stderr(`kamerwacht search: ${note.replace(' gelezen als ', ' read as ')}\n`)
     io.stdout(`${result.total} ${result.total === 1 ? 'paper' : 'papers'}${result.hits.length ? ` (showing ${shown})` : ''}\n\n`)
-    const plain = (s: string) => snippetPlain(s.replace(/<mark>/g, io.isTTY ? '\x1b[1m' : '[').replace(/<\/mark>/g, io.isTTY ? '\x1b[0m' : ']'))
+    // The paper's own words made printable first; then the marks, bold on a terminal.
+    const plain = (s: string) =>
+      snippetPlain(
+        printable(s)
+          .replace(/<mark>/g, io.isTTY ? '\x1b[1m' : '[')
+          .replace(/<\/mark>/g, io.isTTY ? '\x1b[0m' : ']'),
+      )
     for (const h of result.hits) {
-      io.stdout(`${h.id}  ${h.type ?? '?'}  ${h.date ?? '?'}  ${h.sender ?? ''}\n  ${h.title ?? ''}\n  ${plain(h.snippet)}\n\n`)
+      io.stdout(`${printable(`${h.id}  ${h.type ?? '?'}  ${h.date ?? '?'}  ${h.sender ?? ''}\n  ${h.title ?? ''}`)}\n  ${plain(h.snippet)}\n\n`)
     }
     const facet = (name: string, f: Array<{ value: string; count: number }>) =>
       f.length
@@ -198,7 +205,7 @@ export async function showCommand(id: string, opts: { db?: string; json?: boolea
     if (opts.json) io.stdout(`${JSON.stringify(doc, null, 2)}\n`)
     else {
       const head = [doc.id ?? doc.source.name, doc.type, doc.date, doc.sender, doc.signers.join(', ')].filter(Boolean).join('  ')
-      io.stdout(`${head}\n${doc.title ?? ''}\n\n${markedText(doc)}\n\n[…] reference  {…} date  ⟦…⟧ commitment or fulfilment\n`)
+      io.stdout(`${printable(`${head}\n${doc.title ?? ''}\n\n${markedText(doc)}`)}\n\n[…] reference  {…} date  ⟦…⟧ commitment or fulfilment\n`)
     }
     return 0
   } finally {
@@ -224,7 +231,11 @@ export async function exportCommand(
     // RFC 4180 by csv-stringify: a field with a comma, quote, CR or LF is quoted, quotes doubled; null is empty.
     if (opts.format === 'csv') io.stdout(stringify([cols]))
     const emit = (row: Record<string, unknown>) =>
-      io.stdout(opts.format === 'jsonl' ? `${JSON.stringify(row)}\n` : stringify([cols.map((c) => row[c] ?? null)], { cast: { boolean: (b) => String(b) } }))
+      io.stdout(
+        opts.format === 'jsonl'
+          ? `${JSON.stringify(row)}\n`
+          : stringify([cols.map((c) => row[c] ?? null)], { cast: { boolean: (b) => String(b), string: spreadsheetText } }),
+      )
     if (opts.what === 'commitments') {
       // Tracked, as the board shows them: by deadline, every page.
       for await (const c of everyCommitment(store, {}, today())) emit(commitmentRow(c))

@@ -1,6 +1,7 @@
 import type {
   AskedBy,
   DateMention,
+  DocIssue,
   Document,
   DuePeriod,
   Entity,
@@ -18,6 +19,7 @@ import { toSourceOffset } from '../normalize/pieces.js'
 import { confidenceOf, DELIVERED_NOW, type FoundCommitment, findCommitment, findDue, maskAbbreviations, PROMISE_THRESHOLD } from './commitments.js'
 import { findDates, lookingAhead } from './dates.js'
 import { findAbbreviations, findEntities } from './entities.js'
+import { MentionFold } from './fold.js'
 import { type FulfilmentKind, findFulfilment, findRequest } from './fulfils.js'
 import { type FoundReference, findReferences } from './references.js'
 import { rarity, restates, toldSentence } from './same-promise.js'
@@ -62,11 +64,11 @@ export type Extraction = Pick<Document, 'references' | 'dates' | 'commitments' |
  * local; each item carries its clean-text span, its source span (through the
  * offset map) and the rule that found it.
  */
-export function extract(input: ExtractInput): Extraction {
+export function extract(input: ExtractInput, issues: DocIssue[] = []): Extraction {
   const out: Extraction = { references: [], dates: [], commitments: [], fulfils: [], requests: [], entities: [], glossary: [] }
   const all = sentences(input.text, input.sections)
   const at = positions(input.offsetMap)
-  const references = placeMentions(input, all, at, out)
+  const references = placeMentions(input, all, at, out, issues)
   const p = paperReading(input, all, references)
   p.readings = p.body.map((s, k) => (p.debate ? spokenItems(p, s, k) : sentenceItems(p, s)))
   if (p.debate) {
@@ -104,7 +106,7 @@ const inBody = (s: Sentence) => s.section !== 'header' && s.section !== 'datelin
  * scans cost more than one long one) and kept where they fall inside one sentence. Returns the
  * references found, for the fulfilments that point at a paper named next to them.
  */
-function placeMentions(input: ExtractInput, all: Sentence[], at: Positions, out: Extraction): FoundReference[] {
+function placeMentions(input: ExtractInput, all: Sentence[], at: Positions, out: Extraction, issues: DocIssue[]): FoundReference[] {
   const { text, date } = input
   const { span, sourceSpan, where } = at
   const sentenceAt = (at: number): Sentence | undefined => atOffset(all, at)
@@ -120,10 +122,11 @@ function placeMentions(input: ExtractInput, all: Sentence[], at: Positions, out:
     if (a === undefined) ahead.set(s, (a = lookingAhead(s.text)()))
     return a
   }
+  const dates = new MentionFold<DateMention>('dates', (d) => d.text)
   for (const d of findDates(text, date, looksAhead)) {
     const s = within(d.index, d.length)
     if (s)
-      out.dates.push({
+      dates.add({
         text: d.text,
         start: d.start,
         end: d.end,
@@ -134,7 +137,9 @@ function placeMentions(input: ExtractInput, all: Sentence[], at: Positions, out:
         rule: d.rule,
       })
   }
+  out.dates = dates.kept
   const references = findReferences(text, date, { id: input.id ?? null, dossier: input.dossier ?? null })
+  const refs = new MentionFold<Reference>('references', (r) => `${r.target ?? ''} ${r.text}`)
   for (const r of references) {
     const s = within(r.index, r.length)
     if (!s || !inBody(s)) continue
@@ -148,18 +153,24 @@ function placeMentions(input: ExtractInput, all: Sentence[], at: Positions, out:
     }
     if (r.date) ref.date = r.date
     if (r.paper) ref.paper = r.paper
-    out.references.push(ref)
+    refs.add(ref)
   }
+  out.references = refs.kept
+  const entities = new MentionFold<Entity>('entities', (e) => `${e.kind} ${e.text}`)
   for (const e of findEntities(text)) {
     const s = within(e.index, e.length)
     if (!s || !inBody(s)) continue
     const entity: Entity = { text: e.text, kind: e.kind, span: span(e.index, e.length), sourceSpan: sourceSpan(e.index, e.length), rule: e.rule }
     if (e.role) entity.role = e.role
-    out.entities.push(entity)
+    entities.add(entity)
   }
+  out.entities = entities.kept
+  issues.push(...dates.issues(), ...refs.issues(), ...entities.issues())
+  const defined = new Set<string>()
   for (const a of findAbbreviations(text)) {
     const s = within(a.index, a.length)
-    if (!s || !inBody(s) || out.glossary.some((g) => g.abbreviation === a.abbreviation)) continue
+    if (!s || !inBody(s) || defined.has(a.abbreviation)) continue
+    defined.add(a.abbreviation)
     out.glossary.push({
       text: text.slice(a.index, a.index + a.length),
       abbreviation: a.abbreviation,

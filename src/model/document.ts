@@ -53,6 +53,11 @@ export interface Extracted {
   span: Span
   sourceSpan: Span
   rule: string
+  /**
+   * Further places in `text` (each a `span.start`) where the same words stand again, on a paper that repeats
+   * them more often than any real paper does (see `extract/fold.ts`): one record for them, not one each.
+   */
+  also?: number[]
 }
 
 /** What a reference points at. */

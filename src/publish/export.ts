@@ -22,6 +22,16 @@ export const COMMITMENT_COLUMNS = [
   'link',
 ] as const
 
+/**
+ * A text cell as a spreadsheet must get it: a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage
+ * return) is a formula to Excel and LibreOffice, so a sentence of a paper like `=HYPERLINK("http://…","klik")`
+ * would be a live link in the analyst's sheet. Such a cell starts with an apostrophe, which the sheet shows as
+ * text (OWASP's advice for CSV injection).
+ */
+export function spreadsheetText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
 /** One exported commitment. */
 export type CommitmentRow = Record<(typeof COMMITMENT_COLUMNS)[number], string | boolean | null>
 

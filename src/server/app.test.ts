@@ -452,6 +452,44 @@ describe('hostile requests get our answer, never a crash or the client’s words
   it('a token a header cannot carry is refused when the server is built', async () => {
     await expect(buildApp({ store, ctx, token: 'geheim-wachtwoord-é' })).rejects.toThrow(/printable ASCII/)
     await expect(buildApp({ store, ctx, token: 'two words' })).rejects.toThrow(/printable ASCII/)
+    // One character (or any fewer than 16) is guessed by trying.
+    await expect(buildApp({ store, ctx, token: 'x' })).rejects.toThrow(/at least 16 characters \(it has 1\)/)
+  })
+
+  it('failed sign-ins are throttled per address: after five, the sixth waits (429, Retry-After), the API’s too', async () => {
+    const own = await buildApp({ store, ctx, token: TOKEN, today: TODAY })
+    try {
+      const form = { 'content-type': 'application/x-www-form-urlencoded' }
+      const login = (token: string) => own.inject({ method: 'POST', url: '/login', payload: `token=${token}&back=%2F`, headers: form })
+      for (let i = 0; i < 5; i++) expect((await login('wrong-token-0123456789')).statusCode).toBe(401)
+      const sixth = await login('wrong-token-0123456789')
+      expect(sixth.statusCode).toBe(429)
+      expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0)
+      expect(sixth.body).toContain('Te veel onjuiste pogingen vanaf dit adres')
+      // Even the right token waits its turn: trying is what is throttled.
+      expect((await login(TOKEN)).statusCode).toBe(429)
+      const api = await own.inject({ method: 'POST', url: '/api/papers?name=a.txt', payload: 'x', headers: { authorization: 'Bearer wrong-token-0123456789' } })
+      expect(api.statusCode).toBe(429)
+      expect(api.json().error.message).toMatch(/^too many wrong tokens from this address; try again in \d+ s$/)
+    } finally {
+      await own.close()
+    }
+  })
+
+  it('the session cookie is Secure behind a TLS proxy (--base-url https://…), and not on plain HTTP', async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' }
+    const cookieOf = async (baseUrl?: string) => {
+      const own = await buildApp({ store, ctx, token: TOKEN, today: TODAY, ...(baseUrl ? { baseUrl } : {}) })
+      try {
+        const r = await own.inject({ method: 'POST', url: '/login', payload: `token=${TOKEN}&back=%2F`, headers: form })
+        expect(r.statusCode).toBe(303)
+        return String(r.headers['set-cookie'])
+      } finally {
+        await own.close()
+      }
+    }
+    expect(await cookieOf('https://kamerwacht.example.org')).toMatch(/; Secure$/)
+    expect(await cookieOf()).not.toContain('Secure')
   })
 })
 

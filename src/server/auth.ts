@@ -3,6 +3,54 @@ import type { FastifyRequest } from 'fastify'
 import type { WebSession } from '../web/respond.js'
 import { HttpError } from './errors.js'
 
+/** The shortest write token taken: a short one is guessed by trying (5,000 tries took 3.4 s before sign-ins were throttled). */
+export const MIN_TOKEN_LENGTH = 16
+
+/** What is wrong with a write token, in one line for the person starting the server; null when nothing is. */
+export function tokenProblem(token: string): string | null {
+  if (!/^[\x21-\x7e]+$/.test(token))
+    return 'KAMERWACHT_TOKEN must be printable ASCII without spaces: an HTTP header cannot carry anything else, so no request could match it'
+  if (token.length < MIN_TOKEN_LENGTH)
+    return `KAMERWACHT_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters (it has ${token.length}); make one with: openssl rand -hex 16`
+  return null
+}
+
+/**
+ * Failed sign-ins counted per address: after `free` of them within the window, each further try waits
+ * twice as long as the one before (1 s, 2 s, … up to 15 minutes); a right token clears the count. The
+ * count lives in memory, bounded: the oldest addresses are forgotten first.
+ */
+export class SignInThrottle {
+  private readonly byAddress = new Map<string, { failures: number; until: number; last: number }>()
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly limits = { free: 5, windowMs: 15 * 60_000, maxWaitMs: 15 * 60_000, addresses: 10_000 },
+  ) {}
+
+  /** Seconds `address` must wait before its next try is weighed; 0 when it may try now. */
+  waitFor(address: string): number {
+    const a = this.byAddress.get(address)
+    return a ? Math.max(0, Math.ceil((a.until - this.now()) / 1000)) : 0
+  }
+
+  failed(address: string): void {
+    const now = this.now()
+    const seen = this.byAddress.get(address)
+    const failures = seen && now - seen.last < this.limits.windowMs ? seen.failures + 1 : 1
+    // The fifth failure makes the sixth try wait a second, the next two, …
+    const over = failures - this.limits.free + 1
+    const until = over > 0 ? now + Math.min(this.limits.maxWaitMs, 1000 * 2 ** Math.min(over - 1, 20)) : now
+    this.byAddress.delete(address)
+    this.byAddress.set(address, { failures, until, last: now })
+    if (this.byAddress.size > this.limits.addresses) this.byAddress.delete(this.byAddress.keys().next().value as string)
+  }
+
+  succeeded(address: string): void {
+    this.byAddress.delete(address)
+  }
+}
+
 /**
  * The write token, checked two ways: `Authorization: Bearer <token>` for the API, and for the web UI a
  * cookie that holds an HMAC of it (never the token itself), HttpOnly and SameSite=Strict, so no other
@@ -12,18 +60,24 @@ export function authentication(tokenText: string | undefined): {
   tokenFirst: { onRequest: (req: FastifyRequest) => Promise<void> }
   web: WebSession
 } {
-  if (tokenText !== undefined && !/^[\x21-\x7e]+$/.test(tokenText))
-    throw new Error('KAMERWACHT_TOKEN must be printable ASCII without spaces: an HTTP header cannot carry anything else, so no request could match it')
+  const problem = tokenText === undefined ? null : tokenProblem(tokenText)
+  if (problem) throw new Error(problem)
   const token = tokenText ? Buffer.from(tokenText) : null
   const matches = (given: string) => {
     const g = Buffer.from(given)
     return !!token && g.length === token.length && timingSafeEqual(g, token)
   }
+  const failures = new SignInThrottle()
   const requireToken = (req: FastifyRequest) => {
     if (!token) throw new HttpError(403, 'read-only', 'this server is read-only: start it with KAMERWACHT_TOKEN set to allow writes')
     const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')
     if (!m) throw new HttpError(401, 'unauthorized', 'send Authorization: Bearer <KAMERWACHT_TOKEN>')
-    if (!matches(m[1]?.trim() ?? '')) throw new HttpError(401, 'unauthorized', 'wrong token')
+    const wait = failures.waitFor(req.ip)
+    if (wait > 0) throw new HttpError(429, 'too-many-attempts', `too many wrong tokens from this address; try again in ${wait} s`)
+    if (!matches(m[1]?.trim() ?? '')) {
+      failures.failed(req.ip)
+      throw new HttpError(401, 'unauthorized', 'wrong token')
+    }
   }
   const session = token ? createHmac('sha256', token).update('kamerwacht web session').digest('hex') : null
   return {
@@ -33,6 +87,7 @@ export function authentication(tokenText: string | undefined): {
     web: {
       writable: !!token,
       tokenMatches: matches,
+      throttle: failures,
       session,
       signedIn: (req: FastifyRequest) => {
         if (!session) return false

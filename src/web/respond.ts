@@ -7,6 +7,8 @@ import { esc, layout } from './html.js'
 export interface WebSession {
   writable: boolean
   tokenMatches: (given: string) => boolean
+  /** Failed sign-ins per address: a guessing client is made to wait. */
+  throttle: { waitFor: (address: string) => number; failed: (address: string) => void; succeeded: (address: string) => void }
   session: string | null
   signedIn: (req: FastifyRequest) => boolean
 }

@@ -34,7 +34,7 @@ need Authorization: Bearer $KAMERWACHT_TOKEN; without KAMERWACHT_TOKEN the serve
 
 Examples:
   kamerwacht serve                                   http://127.0.0.1:8080/
-  KAMERWACHT_TOKEN=secret kamerwacht serve --port 9000
+  KAMERWACHT_TOKEN=$(openssl rand -hex 16) kamerwacht serve --port 9000
   kamerwacht serve --host 0.0.0.0 --workers 4        a team's server on 4 cores
   curl 'http://127.0.0.1:8080/api/search?q=kernwapens'
   curl -H "Authorization: Bearer secret" --data-binary @kst-33783-50.xml 'http://127.0.0.1:9000/api/papers?name=kst-33783-50.xml'`,

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { board, boardInput, boardRows } from '../../app/board.js'
 import { refusalOf } from '../../app/errors.js'
-import { COMMITMENT_COLUMNS } from '../../publish/export.js'
+import { COMMITMENT_COLUMNS, spreadsheetText } from '../../publish/export.js'
 import { BOARD_PAGE, commitmentsPage } from '../commitments-page.js'
 import { defined, html, refusalPage, type WebContext } from '../respond.js'
 
@@ -39,7 +39,7 @@ export function boardRoutes(app: FastifyInstance, c: WebContext): void {
     const rows = await boardRows(store, f, c.today(), c.origin())
     const csv = stringify([[...COMMITMENT_COLUMNS], ...rows.map((r) => COMMITMENT_COLUMNS.map((k) => r[k]))], {
       delimiter: ';',
-      cast: { boolean: (b) => (b ? 'ja' : 'nee') },
+      cast: { boolean: (b) => (b ? 'ja' : 'nee'), string: spreadsheetText },
     })
     return reply.type('text/csv; charset=utf-8').header('content-disposition', attachment(f.status, 'csv')).send(`\uFEFF${csv}`)
   })

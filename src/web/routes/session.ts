@@ -25,8 +25,19 @@ export function sessionRoutes(app: FastifyInstance, c: WebContext): void {
     const back = localPath(form.back)
     if (crossSite(req)) return refused(reply)
     const web = c.web
-    if (!web?.session || !web.tokenMatches(form.token ?? '')) return loginPage(c, reply, back, web?.writable ? 'Onjuist token.' : null, 401)
-    const secure = req.protocol === 'https' ? '; Secure' : ''
+    if (!web?.session) return loginPage(c, reply, back, null, 401)
+    const wait = web.throttle.waitFor(req.ip)
+    if (wait > 0) {
+      reply.header('retry-after', String(wait))
+      return loginPage(c, reply, back, `Te veel onjuiste pogingen vanaf dit adres. Probeer het over ${wait} seconden opnieuw.`, 429)
+    }
+    if (!web.tokenMatches(form.token ?? '')) {
+      web.throttle.failed(req.ip)
+      return loginPage(c, reply, back, 'Onjuist token.', 401)
+    }
+    web.throttle.succeeded(req.ip)
+    // Secure where the browser reaches the server over TLS: the request itself, or a proxy in front of it (`--base-url https://…`).
+    const secure = req.protocol === 'https' || c.origin().startsWith('https:') ? '; Secure' : ''
     return reply.header('set-cookie', `kw_session=${web.session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=43200${secure}`).redirect(back, 303)
   })
   app.post('/logout', FORM, async (req, reply) => {
