@@ -5,7 +5,9 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { deflateBombPdf } from '../src/bench/hostile.js'
 import { createContext } from '../src/pipeline.js'
 import { buildApp } from '../src/server/app.js'
 import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
@@ -89,6 +91,32 @@ describe('kamerwacht serve under hostile clients', () => {
     expect(peak).toBeLessThan(400)
   }, 60_000)
 
+  // Also before the long upload: issue 26.
+  it('keeps 40 connections sending gzip form bodies of 25 MB of zeros to /login under 400 MB: refused at 16 KB inflated', async () => {
+    const bomb = gzipSync(Buffer.alloc(25 * 1024 * 1024))
+    expect(bomb.length).toBeLessThan(1024 * 1024)
+    let peak = rssMb()
+    const poll = setInterval(() => {
+      peak = Math.max(peak, rssMb())
+    }, 25)
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        fetch(`${base}/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'gzip' },
+          body: bomb,
+        }).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      ),
+    )
+    clearInterval(poll)
+    for (const s of statuses) expect([413, 0]).toContain(s)
+    expect(statuses.filter((s) => s === 413).length).toBeGreaterThan(0)
+    expect(peak).toBeLessThan(400)
+  }, 60_000)
+
   it('answers /health in under 1 s while it reads a long upload (reading runs in a worker thread)', async () => {
     const upload = fetch(`${base}/api/papers?name=long.txt`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: longPaper(20) })
     let pending = true
@@ -107,6 +135,71 @@ describe('kamerwacht serve under hostile clients', () => {
     expect(latencies.length).toBeGreaterThan(3)
     expect(Math.max(...latencies)).toBeLessThan(1000)
   }, 60_000)
+})
+
+/** Polls /health every 50 ms while `work` runs; returns what the work came to and the slowest answer, in ms. */
+async function healthWhile<T>(work: Promise<T>): Promise<{ outcome: T; slowest: number; answers: number }> {
+  let pending = true
+  void work.finally(() => {
+    pending = false
+  })
+  const latencies: number[] = []
+  while (pending) {
+    const t0 = performance.now()
+    expect((await fetch(`${base}/health`)).status).toBe(200)
+    if (pending) latencies.push(performance.now() - t0)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  return { outcome: await work, slowest: Math.max(0, ...latencies), answers: latencies.length }
+}
+
+describe('kamerwacht serve under hostile input, round two (issue 26)', () => {
+  it('answers /health in under 1 s while it refuses a PDF that inflates to 1 GiB, in one line', async () => {
+    const bomb = await deflateBombPdf(1024)
+    const { outcome, slowest } = await healthWhile(
+      fetch(`${base}/api/papers?name=bom.pdf`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: Buffer.from(bomb) }).then(async (r) => ({
+        status: r.status,
+        body: await r.json(),
+      })),
+    )
+    expect(outcome.status).toBe(422)
+    expect(outcome.body.error.message).toMatch(/^PDF streams unpack to over 256 MB/)
+    expect(slowest).toBeLessThan(1000)
+  }, 60_000)
+
+  it('answers /health in under 1 s while it stores an uploaded open-data list of 60,000 records (20 MB)', async () => {
+    const value = Array.from({ length: 60_000 }, (_, i) => ({
+      Id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      Nummer: i,
+      Titel: 'dhr.',
+      Initialen: 'A.B.',
+      Tussenvoegsel: 'van der',
+      Achternaam: `Achternaam${i}`,
+      Voornamen: 'Albertus Bernardus',
+      Roepnaam: 'Bert',
+      Geslacht: 'man',
+      Functie: 'Tweede Kamerlid',
+      Woonplaats: 'Den Haag',
+      Land: 'NL',
+      Geboortedatum: '1970-01-01',
+      Geboorteplaats: 'Utrecht',
+      GewijzigdOp: '2024-01-01T00:00:00Z',
+      ApiGewijzigdOp: '2024-01-01T00:00:00Z',
+      Verwijderd: false,
+    }))
+    const list = JSON.stringify({ '@odata.context': 'https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/$metadata#Persoon', value })
+    expect(list.length).toBeGreaterThan(18 * 1024 * 1024)
+    const { outcome, slowest, answers } = await healthWhile(
+      fetch(`${base}/api/papers?name=personen.json`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: list }).then(async (r) => ({
+        status: r.status,
+        body: await r.json(),
+      })),
+    )
+    expect(outcome.status, JSON.stringify(outcome.body)).toBe(200)
+    expect(outcome.body.records).toBe(60_000)
+    expect(answers).toBeGreaterThan(3)
+    expect(slowest).toBeLessThan(1000)
+  }, 120_000)
 })
 
 describe('a body trickled byte by byte', () => {

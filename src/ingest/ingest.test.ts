@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { generatePaper } from '../bench/corpus.js'
+import { HOSTILE } from '../bench/hostile.js'
 import { isStoreFault } from '../store/faults.js'
 import { EmbeddedStore } from '../store/sqlite/embedded.js'
 import type { Store } from '../store/store.js'
@@ -88,6 +89,43 @@ describe('one bad paper never spoils a batch', () => {
       }
     },
     60_000,
+  )
+})
+
+describe('the hostile inputs in a batch (issue 26): each stored or refused alone, in one line, on every engine', () => {
+  it.each(engines)(
+    '%s',
+    async (_name, _refused, open) => {
+      const { store, done } = await open()
+      try {
+        const dir = mkdtempSync(join(tmpdir(), 'kw-hostile-batch-'))
+        const letters = Array.from({ length: 5 }, (_, i) => {
+          const { name, text } = generatePaper(100 + i)
+          writeFileSync(join(dir, name), text)
+          return join(dir, name)
+        })
+        const hostile: string[] = []
+        for (const [i, h] of HOSTILE.entries()) {
+          const path = join(dir, `hostile-${i}`)
+          writeFileSync(path, await h.make(1))
+          hostile.push(path)
+        }
+        const summary = await ingest(store, [...hostile, ...letters], { workers: 2 })
+        for (const f of summary.failed) {
+          expect(hostile).toContain(f.path)
+          expect(f.reason).not.toContain('\n')
+          expect(f.reason.length).toBeLessThanOrEqual(300)
+        }
+        // The bomb and the nested XML and HTML are refused; the rest are stored, each under 20 MB as a Document.
+        expect(summary.failed.length).toBeGreaterThanOrEqual(3)
+        expect(summary.new).toBe(HOSTILE.length + letters.length - summary.failed.length)
+        for (const p of await store.all()) expect(JSON.stringify(await store.get(p.key)).length).toBeLessThan(20 * 1024 * 1024)
+      } finally {
+        await store.close()
+        await done()
+      }
+    },
+    180_000,
   )
 })
 
