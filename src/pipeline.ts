@@ -83,7 +83,7 @@ export async function readDocument(bytes: Uint8Array, name: string, ctx: Pipelin
   // A debate record's turns: each speaker's label and speech (none for a letter).
   const { turns, sections } = findTurns(clean.text, structured.sections, raw.hints.speakers)
   const issues = [...raw.issues]
-  const letterMeta = extractMetadata(parts, clean.facts, raw.hints, issues)
+  const letterMeta = extractMetadata(parts, clean.facts, raw.hints, issues, clean.text)
   const debate = turns[0] ? debateMetadata(letterMeta, clean.text, sections, turns[0].span.start, issues) : null
   const { held, ...meta } = debate ?? { ...letterMeta, held: null }
   const doc: Document = {

@@ -72,6 +72,14 @@ describe.skipIf(skipWithoutShared)('accuracy against the gold annotations', () =
     expect(s.commitments.due).toBeGreaterThanOrEqual(0.8)
   })
 
+  it('genres (24 real answers, verslagen, nota’s and older letters, issue 27): metadata ≥ 93%, references F1 ≥ 0.72, no member’s question a promise', async () => {
+    const s = await score('genres')
+    expect(s.coverage).toBe(1)
+    expect(s.metadata).toBeGreaterThanOrEqual(0.93)
+    expect(s.references.f1).toBeGreaterThanOrEqual(0.72)
+    expect(s.fulfils.f1).toBeGreaterThanOrEqual(0.85)
+  })
+
   it('dev-stress: joins ≥ 98.5% (the rest are gold entries no text can satisfy; see docs/accuracy.md)', async () => {
     const s = await score('dev-stress')
     expect(s.coverage).toBe(1)

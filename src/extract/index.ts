@@ -499,7 +499,9 @@ function barePledges(p: PaperReading): void {
 function sentenceItems(p: PaperReading, s: Sentence): Reading {
   const request = p.mayRequest.has(s) ? findRequest(s.text) : null
   if (request) return { request }
-  if (p.isMotie || p.asked(s)) return {}
+  // A question is never a promise: `Kunt u … aangeven welke vervolgactie u … neemt?` asks the government for one.
+  // (No promise of the corpus's gold ends in a question mark.)
+  if (p.isMotie || p.asked(s) || /\?[\s»”’")]*$/.test(s.text)) return {}
   const fulfil = p.mayFulfil.has(s) ? findFulfilment(s.text, p.date) : null
   const commitment = p.mayPromise.has(s) || fulfil ? findCommitment(s.text, p.date, p.input.sender, fulfil?.kind === 'promise-reported') : null
   // `Zoals toegezegd zal ik uw Kamer hiervan direct op de hoogte stellen`: a promise repeated is a promise

@@ -9,6 +9,7 @@ import {
   EK_NR_TITLE,
   HEAD_NR_LINE,
   KAMER_LINE,
+  MONTH,
   NR_LINE,
   RUN_TOGETHER_TITLE,
   VERGADERJAAR_LINE,
@@ -34,6 +35,8 @@ const TITLE_TYPES: Array<[RegExp, PaperType]> = [
   [/^(VOORSTEL VAN WET|GEWIJZIGD VOORSTEL VAN WET)\b/i, 'wetsvoorstel'],
   [/^LIJST VAN (VRAGEN|VRAGEN EN ANTWOORDEN)\b/i, 'lijst-van-vragen'],
   [/^(NOTA|NADERE NOTA)\b/i, 'nota'],
+  // The Eerste Kamer's answer to its voorlopig verslag is the government's nota of that chamber.
+  [/^(NADERE )?MEMORIE VAN ANTWOORD\b/i, 'nota'],
   [/^(VERSLAG|EINDVERSLAG|VOORLOPIG VERSLAG|NADER VERSLAG)\b/i, 'verslag'],
   [/^(ADVIES|ADVIES RAAD VAN STATE|ADVIES AFDELING)\b/i, 'advies'],
   [/^BRIEF\b/i, 'brief'],
@@ -61,7 +64,7 @@ function senderFromTitle(title: string): string | null {
  * hints of a structured source (which win). A field the paper does not state
  * stays null: `33783-50.txt` names `Nr. 50` but not its dossier, so its id is null.
  */
-export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints: SourceHints, issues: DocIssue[]): Metadata {
+export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints: SourceHints, issues: DocIssue[], text = ''): Metadata {
   let dossier: string | null = null
   let ondernummer: string | null = null
   let vergaderjaar: string | null = null
@@ -141,7 +144,12 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
   if (!type && (parts.salutation || parts.addressee)) type = 'brief'
 
   const signers = parts.signatures.map((s) => s.name)
-  let sender = parts.signatures.find((s) => s.role)?.role ?? null
+  const answer = parts.signatures.length === 0 ? answerHead(text) : null
+  // An answer to written questions has no kind of its own among the Kamerstukken: `other`, with its sender and date.
+  if (answer && !type) type = 'other'
+  // A letter reposted without its head still speaks to the Kamer: `Geachte Voorzitter,`, `het lid van uw Kamer mevrouw Peters`.
+  if (!type && ADDRESSES_KAMER.test(text)) type = 'brief'
+  let sender = parts.signatures.find((s) => s.role)?.role ?? answer?.sender ?? null
   if (!sender && type === 'brief' && title) sender = senderFromTitle(title)
   if (type === 'motie' || type === 'amendement') sender = null
 
@@ -178,8 +186,38 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
     place,
     // A printed Handelingen page names its sitting's day in every running head (`Tweede Kamer … 8 februari 2024 TK 45 45-3-1`):
     // that day, not a date line read from the text (`(Zie vergadering van 31 januari 2024.)` names an earlier sitting).
-    date: hints.date ?? (facts.paperId?.startsWith('h-') ? facts.date : undefined) ?? date ?? facts.date ?? null,
+    date: hints.date ?? (facts.paperId?.startsWith('h-') ? facts.date : undefined) ?? date ?? answer?.date ?? facts.date ?? null,
   }
+}
+
+// How a letter addresses the Kamer in its body: the salutation, or the Kamer as `uw Kamer`.
+const ADDRESSES_KAMER = /^Geachte [Vv]oorzitter\b|\b[Uu]w Kamer\b/m
+
+/**
+ * The head of an answer to written questions, as the Aanhangsel prints it: `Antwoord van Minister Hennis-Plasschaert
+ * (Defensie) (ontvangen 2 mei 2017).`, or with others named between (`Antwoord van Staatssecretaris Heijnen
+ * (Infrastructuur en Waterstaat), mede namens de Ministers … (ontvangen 14 juli 2022).`), wrapped over lines.
+ * Who answers is the sender (`Minister van Defensie`); the day it was received is the paper's date.
+ */
+const ANSWER_HEAD = new RegExp(
+  `\\bAntwoord van (?:de )?([Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris)\\s+[^()]{1,60}?\\s*\\(([^()]{3,80})\\)[^]{0,600}?\\(ontvangen (\\d{1,2}\\s+${MONTH}\\s+\\d{4})\\)`,
+  'u',
+)
+
+// Ministers without a ministry of their own are `voor` their portfolio (`Minister voor Rechtsbescherming`).
+const VOOR_PORTFOLIO =
+  /^(?:Rechtsbescherming|Medische Zorg|Volkshuisvesting|Primair en Voortgezet Onderwijs|Basis- en Voortgezet Onderwijs|Buitenlandse Handel|Klimaat en Energie|Langdurige Zorg|Armoedebeleid|Natuur en Stikstof|Migratie|Ontwikkelingssamenwerking|Wonen|Vreemdelingenzaken|Jeugd en Gezin|Integratie|Bestuurlijke)/
+
+/** Who answered written questions and when the answer was received, from the answer's head; null for other papers. */
+export function answerHead(text: string): { sender: string; date: string | null } | null {
+  const m = ANSWER_HEAD.exec(text.slice(0, 4000))
+  if (!m) return null
+  const role =
+    (m[1] as string).toLowerCase() === 'minister-president'
+      ? 'Minister-President'
+      : `${(m[1] as string).charAt(0).toUpperCase()}${(m[1] as string).slice(1).toLowerCase()}`
+  const portfolio = (m[2] as string).replace(/\s+/g, ' ').trim()
+  return { sender: `${role} ${VOOR_PORTFOLIO.test(portfolio) ? 'voor' : 'van'} ${portfolio}`, date: dutchDate((m[3] as string).replace(/\s+/g, ' ')) }
 }
 
 // `Handelingen II 2022/23, nr. 38, item 12`: the citation of a Handelingen item, as its page heads it.

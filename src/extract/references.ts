@@ -40,11 +40,12 @@ interface Rule {
 const RULES: Rule[] = [
   {
     // `Kamerstuk 33 783, nr.48`, `Kamerstukken II 2021/22, 33 783, nr. 48`, `Kamerstuk 21 501-02, nrs. 2507 en 2510`,
-    // `Kamerstukken 21 501-02 en 36 045, nr. 2502` (one paper printed in two dossiers: the first names it).
+    // `Kamerstukken 21 501-02 en 36 045, nr. 2502`, `Kamerstukken 35 234, 35 235, 35 236 en 35 237, nr. 7` (one paper
+    // printed in several dossiers: the first names it, as the official citation rules say).
     name: 'reference.kamerstuk',
     needs: /[Kk]amerstuk|KAMERSTUK|Kst\./,
     re: new RegExp(
-      String.raw`(?:\b[Kk]amerstuk(?:ken)?|\bKAMERSTUK(?:KEN)?|\bKst\.)(?:\s+(?:I|II))?(?:\s+\d{4}\/\d{2,4},?)?\s+(${DOSSIER})((?:\s*,?\s*(?:en|&)\s+${DOSSIER})*)\s*,?\s*(?:nrs?\.?\s*((?:${NR})(?:(?:\s*,\s*|\s+en\s+)(?:${NR}))*)|([A-Z]{1,2})(?![\p{L}\d]))`,
+      String.raw`(?:\b[Kk]amerstuk(?:ken)?|\bKAMERSTUK(?:KEN)?|\bKst\.)(?:\s+(?:I|II))?(?:\s+\d{4}\/\d{2,4},?)?\s+(${DOSSIER})((?:\s*(?:,|,?\s*en|&)\s+${DOSSIER})*)\s*,?\s*(?:nrs?\.?\s*((?:${NR})(?:(?:\s*,\s*|\s+en\s+)(?:${NR}))*)|([A-Z]{1,2})(?![\p{L}\d]))`,
       'gu',
     ),
     make(m) {
@@ -96,6 +97,17 @@ const RULES: Rule[] = [
     },
   },
   {
+    // An Eerste Kamer paper by its letter, without the vergaderjaar: `EK 36 600 B, A`, `EK 34 568, H`, and in
+    // brackets `de motie Kox c.s. van de Eerste Kamer (35 431, D)`. Bare, `35 431, D` could be anything; after `EK`
+    // or alone in brackets it is the chamber's way of numbering its papers.
+    name: 'reference.eerste-kamer-letter',
+    needs: /\bEK\s|\(\d{2}\s?\d{3}/,
+    re: new RegExp(String.raw`\bEK\s+(${DOSSIER}),\s*([A-Z]{1,2})(?![\p{L}\d])|\((${DOSSIER}),\s*([A-Z]{1,2})\)`, 'gu'),
+    make(m) {
+      return [{ target: `kst-${canonicalDossier((m[1] ?? m[3]) as string)}-${m[2] ?? m[4]}`, kind: 'kamerstuk' }]
+    },
+  },
+  {
     // A canonical id in the text: `kst-33783-48`, `h-tk-20212022-50-3`, `ah-tk-20212022-1234`.
     name: 'reference.id',
     needs: /kst-|h-tk|h-ek|ah-tk|ah-ek/,
@@ -116,14 +128,15 @@ const RULES: Rule[] = [
     },
   },
   {
-    // Answers to written questions: `Aanhangsel Handelingen II 2021/22, nr. 1234` → ah-tk-20212022-1234.
+    // Answers to written questions: `Aanhangsel Handelingen II 2021/22, nr. 1234` → ah-tk-20212022-1234; as the
+    // answers print it, `Aanhangsel Handelingen, vergaderjaar 2016–2017, nr. 1651` (the Tweede Kamer's, wrapped or not).
     name: 'reference.aanhangsel',
     needs: /Aanhangsel/,
-    re: /\bAanhangsel\s+(?:van\s+de\s+)?Handelingen\s+(I|II)\s*,?\s+(\d{4})\/(\d{2,4}),?\s+nr\.\s*(\d+)/gu,
+    re: /\bAanhangsel\s+(?:van\s+de\s+)?Handelingen(?:\s+(I|II))?\s*,?\s+(?:[Vv]ergaderjaar\s+)?(\d{4})\s*[/–-]\s*(\d{2}|\d{4}),?\s+nr\.\s*(\d+)/gu,
     make(m) {
       // The canonical target of a citation is a Kamerstuk or a Handelingen item; answers to written questions
       // keep their own id beside a null target, as the corpus's gold does.
-      return [{ target: null, kind: 'aanhangsel', paper: `ah-${kamerLetters(m[1] as string)}-${vergaderjaarId(m[2] as string, m[3] as string)}-${m[4]}` }]
+      return [{ target: null, kind: 'aanhangsel', paper: `ah-${kamerLetters(m[1] ?? 'II')}-${vergaderjaarId(m[2] as string, m[3] as string)}-${m[4]}` }]
     },
   },
   {

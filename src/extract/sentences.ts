@@ -63,6 +63,9 @@ const ABBREVIATIONS = new Set([
   'ong',
 ])
 
+// Abbreviations a number follows without a space (`nr.5`, `art.12`, `blz.3`): a digit after them is no footnote marker.
+const NUMBERED = new Set(['nr', 'nrs', 'art', 'artt', 'blz', 'p', 'pp', 'pag', 'no', 'lid', 'sub', 'vgl', 'zie', 'jo', 'hfst'])
+
 // Sections whose text is prose that can hold references, dates and promises.
 const PROSE: ReadonlySet<Section['kind']> = new Set(['header', 'paragraph', 'list-item', 'heading', 'footnote', 'title', 'dateline', 'closing'])
 
@@ -95,7 +98,10 @@ export function sentences(text: string, sections: Section[]): Sentence[] {
         // The word before the full stop: an abbreviation or an initial does not end a sentence.
         const before = /(?:^|[\s(])([\p{L}.]+)$/u.exec(text.slice(Math.max(from, at - 20), at))
         const word = before?.[1]?.toLowerCase() ?? ''
-        if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue
+        // A footnote marker after it ends the sentence all the same: `de motie Van Campen c.s.1 Uiteraard …`
+        // (unless the abbreviation is one a number follows: `nr.5`, `art.12`).
+        const footnote = /\d$/.test(m[0]) && !NUMBERED.has(word)
+        if (!footnote && (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word))) continue
       }
       push(out, text, from, stop, section.kind, sectionIndex)
       from = stop

@@ -6,12 +6,16 @@ import {
   CAPS_TITLE_START,
   CLOSING,
   COLOPHON,
+  COMMITTEE_NAME,
+  COMMITTEE_ROLE,
+  COMMITTEE_SIGNER,
   DATELINE,
   DATUM_FIELD,
   DOSSIER_LINE,
   dutchDate,
   EK_DOSSIER_LINE,
   EK_NR_TITLE,
+  FIXED_ON,
   HEAD_NR_LINE,
   KAMER_LINE,
   MOTIE_END,
@@ -286,6 +290,11 @@ function webFootnotes(lines: NLine[]): NLine[] {
  * the paper's title, addressee and date line (printed Kamerstuk and web page
  * text), or return address, addressee, Datum, Betreft and salutation (letterhead).
  */
+// A long line that closes a sentence, as a page title never does: a web page's body line. (A title may end in a
+// quoted sentence: `CII Nota «Bestuur in samenhang. De bestuurlijke organisatie in Nederland.»`.)
+// (By length first: a pattern `^.{100,}` over a line of 24 MB backtracks past the regex engine's stack.)
+const endsSentence = (t: string) => t.length >= 200 || (t.length >= 100 && /[.;:!?][\s»”’")\d]*$/.test(t))
+
 function tagHead(lines: NLine[], form: InputForm): void {
   let i = 0
   const next = () => {
@@ -375,7 +384,7 @@ function tagHead(lines: NLine[], form: InputForm): void {
       line.role = 'addressee'
       continue
     }
-    if (DATELINE.test(t) || VOORGESTELD.test(t)) {
+    if (DATELINE.test(t) || VOORGESTELD.test(t) || FIXED_ON.test(t)) {
       line.role = 'dateline'
       return
     }
@@ -389,8 +398,10 @@ function tagHead(lines: NLine[], form: InputForm): void {
       line.role = 'dossier-title'
       continue
     }
-    if (!seenTitle && !seenDossier && i < 6 && form !== 'kamerstuk-pdf-text' && form !== 'pdf') {
-      // A web page's own title before the paper's head (`Vaststelling begroting Infrastructuurfonds 2018`).
+    // A web page's own title before the paper's head (`Vaststelling begroting Infrastructuurfonds 2018`): a short line
+    // that ends no sentence. A page copied from its body on (`Geachte Voorzitter,` / `Het kabinet zet stevig in op …`)
+    // has no head: its first lines are the letter.
+    if (!seenTitle && !seenDossier && i < 6 && form !== 'kamerstuk-pdf-text' && form !== 'pdf' && !SALUTATION.test(t) && !endsSentence(t)) {
       line.role = 'kop'
       continue
     }
@@ -475,6 +486,30 @@ export function tagSignatures(lines: NLine[]): void {
   }
 }
 
+/** How many lines from the top a committee's verslag is signed in (after its opening paragraphs). */
+const COMMITTEE_ZONE = 40
+
+/**
+ * A committee's verslag is signed at its head, by its voorzitter and griffier, after the paragraphs that say what
+ * it reports (`De voorzitter van de commissie, Tielen`); the letters it prints below are signed by others, who are
+ * not its signers. Tagged only in a paper whose head gives a `Vastgesteld` date.
+ */
+function tagCommitteeSigners(lines: NLine[]): void {
+  const head = lines.slice(0, COMMITTEE_ZONE)
+  if (!head.some((l) => l.role === 'dateline' && /^Vastgesteld/.test(l.text))) return
+  for (const [k, l] of head.entries()) {
+    if (l.role) continue
+    if (COMMITTEE_SIGNER.test(l.text)) l.role = 'signature-role'
+    else if (COMMITTEE_ROLE.test(l.text)) {
+      const name = head.slice(k + 1).find((x) => x.text)
+      if (name && !name.role && name.text.length <= 40 && COMMITTEE_NAME.test(name.text)) {
+        l.role = 'signature-role'
+        name.role = 'signature-name'
+      }
+    }
+  }
+}
+
 /**
  * The layout pass: removes page furniture (recording what it says), drops
  * letterhead sidebars, moves footnotes to the end and tags head and signature
@@ -504,6 +539,7 @@ export function layout(input: NLine[], form: InputForm): { lines: NLine[]; facts
   if (form === 'letterhead-pdf-text') lines = dropSidebars(lines)
   tagHead(lines, form)
   lines = form === 'web-page-text' || form === 'web-page-html' ? webFootnotes(lines) : moveFootnotes(lines)
+  tagCommitteeSigners(lines)
   if (!lines.some((l) => l.role === 'signature-name' || l.role === 'signature-role')) tagSignatures(lines)
   return { lines, facts }
 }

@@ -20,7 +20,7 @@ export const MONTHS: Record<string, number> = {
   november: 11,
   december: 12,
 }
-const MONTH = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)'
+export const MONTH = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)'
 
 /** `27 mei 2022` → `2022-05-27`; null when it is not a valid date. */
 export function dutchDate(text: string): string | null {
@@ -39,6 +39,23 @@ export function dutchDate(text: string): string | null {
 export const DATELINE = new RegExp(`^(?:([A-Z'][\\p{L}' .-]{1,40}), )?(?:\\p{L}+dag )?\\d{1,2} ${MONTH} \\d{4}\\.?$`, 'iu')
 /** `Voorgesteld 24 januari 2023`, `Voorgesteld tijdens het Wetgevingsoverleg van 29 januari 2024`. */
 export const VOORGESTELD = /^Voorgesteld\b/
+/**
+ * The date a Kamer paper that is no letter was fixed or received, on a line of its head: a committee's verslag
+ * `Vastgesteld 25 mei 2023` (or run together, `Vastgesteld16 april 2010`), a nota or memorie van antwoord
+ * `Ontvangen 19 juni 2020`. That day is the paper's date.
+ */
+export const FIXED_ON = new RegExp(`^(?:Vastgesteld|Ontvangen)\\s*(\\d{1,2} ${MONTH} \\d{4})\\.?$`, 'u')
+/**
+ * A committee's signer at the head of its verslag, role and name on one line: `De voorzitter van de commissie,
+ * Tielen`, `Adjunct-griffier van de commissie, Freriks`, `De griffier van de vaste Commissie voor Binnenlandse Zaken, Bergman`.
+ */
+export const COMMITTEE_SIGNER =
+  /^(?:De |de )?(?:[Vv]oorzitter|(?:[Aa]djunct-|[Pp]lv\.\s?|[Pp]laatsvervangend |[Ww]aarnemend |[Ee]erste )?[Gg]riffier)\b[^,]{0,100}, (\p{Lu}[\p{L}'’.-]*(?: [\p{L}'’.-]+){0,4})$/u
+/** The same office on a line of its own, the name on the next: `De voorzitter van de commissie,` / `Smeets`. */
+export const COMMITTEE_ROLE =
+  /^(?:De |de )?(?:[Vv]oorzitter|(?:[Aa]djunct-|[Pp]lv\.\s?|[Pp]laatsvervangend |[Ww]aarnemend |[Ee]erste )?[Gg]riffier)\b[^,]{0,100},$/u
+/** A committee signer's name under its office: a surname or a full name (`Smeets`, `Anne Mulder`, `Van der Staaij`). */
+export const COMMITTEE_NAME = /^\p{Lu}[\p{L}'’.-]*(?: [\p{L}'’.-]+){0,4}$/u
 /** The first-page head of a printed Kamerstuk: `Tweede Kamer der Staten-Generaal 2`. */
 export const KAMER_LINE = /^(Tweede|Eerste) Kamer der Staten-Generaal(?:\s+\d)?$/
 /** `Vergaderjaar 2022–2023` (dash folded or not). */

@@ -128,10 +128,11 @@ export function detectForm(bytes: Uint8Array): Detected {
 }
 
 // Words every parliamentary paper has somewhere near its start: the Kamer or its chair, a minister, the
-// government, a motie, a Kamerstuk or Handelingen, a letterhead's return address. A table, a README or a
+// government, a motie, a Kamerstuk or Handelingen, a letterhead's return address, the government's answers in a
+// legislative dossier (`MEMORIE VAN ANTWOORD`, `NOTA NAAR AANLEIDING VAN HET VERSLAG`, a committee's questions). A table, a README or a
 // novel has none of them in its first 20,000 characters.
 const PAPER_SIGNS =
-  /\b(?:Tweede Kamer|Eerste Kamer|Staten-Generaal|Kamerstuk(?:ken)?|Kamerbrief|Kamerleden|Kamerlid|[Uu]w Kamer|de Kamer|Vergaderjaar|[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Vv]oorzitter|[Mm]oties?|Handelingen|Retouradres|[Rr]egering|[Kk]abinet|[Ww]etsvoorstel|[Aa]mendement|Rijksoverheid|[Mm]inisterie)\b/
+  /\b(?:Tweede Kamer|Eerste Kamer|Staten-Generaal|Kamerstuk(?:ken)?|Kamerbrief|Kamerleden|Kamerlid|[Uu]w Kamer|de Kamer|Vergaderjaar|[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Vv]oorzitter|[Mm]oties?|Handelingen|Retouradres|[Rr]egering|[Kk]abinet|[Ww]etsvoorstel|[Aa]mendement|Rijksoverheid|[Mm]inisterie|MEMORIE VAN (?:ANTWOORD|TOELICHTING)|[Mm]emorie van (?:antwoord|toelichting)|NOTA NAAR AANLEIDING|[Nn]ota naar aanleiding|[Vv]aste commissie|[Ii]nitiatiefnemers?)\b/
 
 /** Whether text shows any sign of being a parliamentary paper (see `PAPER_SIGNS`). */
 export function looksLikePaper(text: string): boolean {

@@ -1,6 +1,6 @@
 import type { Section, Signer } from '../model/document.js'
 import type { CleanText } from '../normalize/index.js'
-import { cleanName, MOTIE_END, NAME_LINE, ROLE_LINE } from '../normalize/patterns.js'
+import { COMMITTEE_ROLE, COMMITTEE_SIGNER, cleanName, MOTIE_END, NAME_LINE, ROLE_LINE } from '../normalize/patterns.js'
 
 /** The head and foot of a paper as text, for the metadata extractor. */
 export interface PaperParts {
@@ -59,6 +59,8 @@ export function structure(clean: CleanText): { sections: Section[]; parts: Paper
   let pendingRole: string | null = null
   let pendingRoleText = ''
   let pendingName: string | null = null
+  // The office of a committee's signer on its own line: the name on the next line signs, without a sender's role.
+  let committeeRole = false
   const textOf = (b: { span: { start: number; end: number } }) => clean.text.slice(b.span.start, b.span.end)
 
   const blocks = clean.blocks
@@ -93,7 +95,11 @@ export function structure(clean: CleanText): { sections: Section[]; parts: Paper
         // One-line form: `De Minister van Buitenlandse Zaken, A.G. Koenders`.
         const at = t.lastIndexOf(', ')
         const tail = at > 0 ? t.slice(at + 2) : ''
-        if (tail && NAME_LINE.test(tail) && ROLE_LINE.test(t.slice(0, at))) {
+        // A committee's voorzitter or griffier, at the head of its verslag: a signer, whose office is no sender.
+        const committee = COMMITTEE_SIGNER.exec(t)
+        if (committee) parts.signatures.push({ name: committee[1] as string, role: null })
+        else if (COMMITTEE_ROLE.test(t)) committeeRole = true
+        else if (tail && NAME_LINE.test(tail) && ROLE_LINE.test(t.slice(0, at))) {
           parts.signatures.push({ name: cleanName(tail), role: roleName(t.slice(0, at)) })
         } else if (pendingName) {
           parts.signatures.push({ name: pendingName, role: roleName(t) })
@@ -108,7 +114,10 @@ export function structure(clean: CleanText): { sections: Section[]; parts: Paper
       }
       case 'signature-name': {
         const name = cleanName(t)
-        if (pendingRole) {
+        if (committeeRole) {
+          parts.signatures.push({ name, role: null })
+          committeeRole = false
+        } else if (pendingRole) {
           parts.signatures.push({ name, role: pendingRole })
           pendingRole = null
           pendingRoleText = ''

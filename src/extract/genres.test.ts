@@ -1,0 +1,119 @@
+// The kinds of paper beside ministers' letters (issue 27), as their real heads are printed: each rule with the
+// near-miss it must leave alone. The real papers are scored by `npm run eval` (genres) and test/accuracy.test.ts.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createContext, type PipelineContext, readDocument } from '../pipeline.js'
+import { answerHead } from './metadata.js'
+import { findReferences } from './references.js'
+
+let ctx: PipelineContext
+beforeAll(async () => {
+  ctx = await createContext()
+})
+const read = (text: string) => readDocument(new TextEncoder().encode(text), 'x.txt', ctx)
+
+describe('a committee’s verslag: its date and signers are at its head', () => {
+  const verslag = (date: string, signers: string) =>
+    `35 510 Parlementaire ondervraging kinderopvangtoeslag\n\nNr. 130 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\n${date}\n\nDe vaste commissie voor Financiën heeft een aantal vragen en opmerkingen voorgelegd aan de Staatssecretaris van Financiën over de brief van 10 februari 2023 (Kamerstuk 35 510, nr. 115).\n\n${signers}\n\nInleiding\n\nBijgaand treft u de reactie op de vragen van de commissie.\n\nDe Staatssecretaris van Financiën,\n\nM.L.A. van Rij\n`
+  it.each([
+    ['Vastgesteld 25 mei 2023', '2023-05-25'],
+    ['Vastgesteld16 april 2010', '2010-04-16'],
+  ])('%s', async (line, date) => {
+    const doc = await read(verslag(line, 'De voorzitter van de commissie, Tielen\n\nDe adjunct-griffier van de commissie, Kruithof'))
+    expect(doc.date).toBe(date)
+    expect(doc.type).toBe('verslag')
+    // The letter printed inside is signed by the staatssecretaris, who is no signer of the verslag.
+    expect(doc.signers).toEqual(['Tielen', 'Kruithof'])
+    expect(doc.sender).toBeNull()
+  })
+
+  it('the office and the name on lines of their own', async () => {
+    const doc = await read(verslag('Vastgesteld 25 mei 2023', 'De voorzitter van de commissie,\n\nSmeets\n\nAdjunct-griffier van de commissie,\n\nSjerp'))
+    expect(doc.signers).toEqual(['Smeets', 'Sjerp'])
+  })
+
+  it('a nota or memorie van antwoord is dated the day it was received', async () => {
+    const doc = await read(
+      '35 418 Verklaring dat er grond bestaat een voorstel in overweging te nemen\n\nC MEMORIE VAN ANTWOORD\n\nOntvangen 4 september 2020\n\nMet belangstelling heb ik kennis genomen van het voorlopig verslag van de vaste commissie.\n',
+    )
+    expect(doc.date).toBe('2020-09-04')
+    expect(doc.type).toBe('nota')
+  })
+
+  it('a letter that mentions when it was received is not dated by that sentence', async () => {
+    const doc = await read(
+      'Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 3 maart 2023\n\nGeachte voorzitter,\n\nOntvangen 7 april 2016 hebben wij uw brief niet.\n\nDe Minister van Financiën,\n\nE. Heinen\n',
+    )
+    expect(doc.date).toBe('2023-03-03')
+  })
+})
+
+describe('answers to written questions: who answers and when', () => {
+  it.each([
+    ['Antwoord van Minister Hennis-Plasschaert (Defensie) (ontvangen 2 mei 2017).', 'Minister van Defensie', '2017-05-02'],
+    [
+      'Antwoord van Staatssecretaris Van der Burg (Justitie en Veiligheid) (ontvangen 4 november 2022)',
+      'Staatssecretaris van Justitie en Veiligheid',
+      '2022-11-04',
+    ],
+    [
+      'Antwoord van minister Klink (Volksgezondheid, Welzijn en Sport) (ontvangen 23 juli 2010)',
+      'Minister van Volksgezondheid, Welzijn en Sport',
+      '2010-07-23',
+    ],
+    ['Antwoord van Minister Dekker (Rechtsbescherming) (ontvangen 19 mei 2020).', 'Minister voor Rechtsbescherming', '2020-05-19'],
+    [
+      'Antwoord van Staatssecretaris Heijnen (Infrastructuur en Waterstaat), mede namens\nde Ministers voor Volkshuisvesting en Ruimtelijke Ordening, van Landbouw, Natuur en\nVoedselkwaliteit (ontvangen 14 juli 2022). Zie ook Aanhangsel',
+      'Staatssecretaris van Infrastructuur en Waterstaat',
+      '2022-07-14',
+    ],
+  ])('%s', (head, sender, date) => {
+    expect(answerHead(`Vragen van het lid Popken (PVV) aan de Minister (ingezonden 28 maart 2017).\n\n${head}\n\nVraag 1\n`)).toEqual({ sender, date })
+  })
+
+  it('a letter that speaks of an answer has no answer head', () => {
+    expect(answerHead('Het antwoord van de minister op de vragen van het lid Omtzigt volgt spoedig.')).toBeNull()
+  })
+
+  it('the paper: sender, date, kind; the member’s question is no promise, the minister’s answer may be one', async () => {
+    const doc = await read(
+      'Vragen van het lid Popken (PVV) aan de Minister van Defensie over meldingen van bedreiging (ingezonden 28 maart 2017).\n\nAntwoord van Minister Hennis-Plasschaert (Defensie) (ontvangen 2 mei 2017).\n\nVraag 1\n\nKunt u uw Kamer informeren welke vervolgactie u neemt?\n\nAntwoord 1\n\nIk zal uw Kamer voor de zomer informeren over de vervolgacties.\n',
+    )
+    expect(doc).toMatchObject({ sender: 'Minister van Defensie', date: '2017-05-02', type: 'other' })
+    expect(doc.commitments.map((c) => c.text)).toEqual(['Ik zal uw Kamer voor de zomer informeren over de vervolgacties.'])
+  })
+})
+
+describe('a letter reposted without its head is still a letter to the Kamer', () => {
+  it.each([
+    ['Geachte Voorzitter,\n\nHet kabinet zet stevig in op perspectief voor boeren, tuinders en vissers; daarover gaat deze brief aan de Kamer.\n', 'brief'],
+    ['In antwoord op het verzoek van het lid van uw Kamer mevrouw Peters bevestig ik dat het overleg heeft plaatsgevonden.\n', 'brief'],
+  ])('%j', async (text, type) => {
+    expect((await read(text)).type).toBe(type)
+  })
+
+  it('a footnote marker after `c.s.` ends the sentence; `nr.5` does not', async () => {
+    const doc = await read(
+      'Geachte Voorzitter,\n\nMet deze brief geven wij tevens gevolg aan de motie Van Campen c.s.1 Uiteraard blijven wij de Kamer informeren over de onderhandelingen. Zie Kamerstuk 21 501-32, nr.5 De rest volgt.\n',
+    )
+    expect(doc.fulfils.map((f) => f.text)).toEqual(['Met deze brief geven wij tevens gevolg aan de motie Van Campen c.s.1'])
+  })
+})
+
+describe('references in the forms other papers use', () => {
+  const targets = (text: string) => findReferences(text, '2025-05-13').map((r) => r.target ?? r.paper ?? null)
+  it.each([
+    ['(EK 36 600 B, A en EK 36 600 C, A)', ['kst-36600-B-A', 'kst-36600-C-A']],
+    ['de motie Kox c.s. van de Eerste Kamer (35 431, D) en de motie Smeulders c.s. (35 431, nr. 29)', ['kst-35431-D', 'kst-35431-29']],
+    ['EK 34 568, H', ['kst-34568-H']],
+    ['Zie ook Aanhangsel Handelingen, vergaderjaar 2016–2017, nr. 1651.', ['ah-tk-20162017-1651']],
+    ['Zie ook Aanhangsel\nHandelingen, vergaderjaar 2021–2022, nr. 3173.', ['ah-tk-20212022-3173']],
+    ['Aanhangsel Handelingen II 2021/22, nr. 1234', ['ah-tk-20212022-1234']],
+    ['Kamerstukken 35 234, 35 235, 35 236 en 35 237, nr. 7', ['kst-35234-7']],
+    // Near misses: an amount and a page written as Dutch numbers are, a bare number and letter outside brackets.
+    ['het bedrag (12.500, A)', []],
+    ['(blz. 35, A)', []],
+    ['in 35 431, D staat het anders', []],
+  ])('%s', (text, want) => {
+    expect(targets(text).filter((t) => t !== null)).toEqual(want)
+  })
+})
