@@ -1,6 +1,6 @@
 // The `kamerwacht` binary, run as a user runs it (the global setup builds it first).
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -169,6 +169,18 @@ describe('kamerwacht follow', () => {
 })
 
 describe('kamerwacht serve', () => {
+  it('refuses a store that is not there (a mistyped --db) and makes nothing; --create makes a new one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kw-serve-missing-'))
+    const typo = join(dir, 'kamerwach.db')
+    const r = spawnSync(process.execPath, [BIN, 'serve', '--port', '0', '--db', typo], { encoding: 'utf8', timeout: 30_000 })
+    expect(r.status).toBe(1)
+    expect(r.stderr).toBe(
+      `kamerwacht serve: no store at ${typo}; read papers into one first (kamerwacht ingest PATH --db ${typo}) or name another with --db; --create makes a new, empty one\n`,
+    )
+    expect(existsSync(typo)).toBe(false)
+    expect(run('serve', '--help').stdout).toContain('--create')
+  })
+
   it('refuses a bad port and says so when the port is taken', async () => {
     expect(run('serve', '--port', 'eighty').status).toBe(2)
     expect(run('serve', '--port', '70000').stderr).toContain('--port')
@@ -182,7 +194,7 @@ describe('kamerwacht serve', () => {
     const port = String((taken.address() as AddressInfo).port)
     const db = join(mkdtempSync(join(tmpdir(), 'kw-serve-')), 's.db')
     const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [BIN, 'serve', '--port', port, '--db', db], { stdio: ['ignore', 'ignore', 'pipe'] })
+      const child = spawn(process.execPath, [BIN, 'serve', '--port', port, '--db', db, '--create'], { stdio: ['ignore', 'ignore', 'pipe'] })
       let stderr = ''
       child.stderr.on('data', (d) => {
         stderr += d
@@ -190,7 +202,7 @@ describe('kamerwacht serve', () => {
       child.on('exit', (code) => resolve({ code, stderr }))
     })
     // With several processes, the first that cannot listen stops them all.
-    const many = spawnSync(process.execPath, [BIN, 'serve', '--port', port, '--db', db, '--workers', '2'], { encoding: 'utf8', timeout: 30_000 })
+    const many = spawnSync(process.execPath, [BIN, 'serve', '--port', port, '--db', db, '--create', '--workers', '2'], { encoding: 'utf8', timeout: 30_000 })
     taken.close()
     expect(r.code).toBe(1)
     expect(r.stderr).toContain(`port ${port} is in use`)

@@ -22,7 +22,7 @@ let port = 0
 
 beforeAll(async () => {
   const db = join(mkdtempSync(join(tmpdir(), 'kw-hostile-')), 's.db')
-  server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db], {
+  server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db, '--create'], {
     env: { ...process.env, KAMERWACHT_TOKEN: TOKEN },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

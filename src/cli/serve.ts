@@ -3,7 +3,7 @@ import { createContext } from '../pipeline.js'
 import { buildApp } from '../server/app.js'
 import { tokenProblem } from '../server/auth.js'
 import { count, type Io } from './read.js'
-import { openStore } from './store-commands.js'
+import { openStore, storeProblem } from './store-commands.js'
 
 /** What `kamerwacht serve` takes (validated by the CLI). */
 export interface ServeOptions {
@@ -15,6 +15,8 @@ export interface ServeOptions {
   workers?: number | undefined
   /** The public address feeds link to. */
   baseUrl?: string | undefined
+  /** Make a new, empty store where `db` names none. */
+  create?: boolean | undefined
 }
 
 /** A worker tells the primary process it listens. */
@@ -58,8 +60,14 @@ export async function serveCommand(opts: ServeOptions, io: Io): Promise<number> 
     io.stderr(`kamerwacht serve: ${problem}\n`)
     return 2
   }
+  // `serve --db data/kamerwach.db` (a typo) once served a new, empty store without a word.
+  const missing = storeProblem(opts.db, opts.create)
+  if (missing) {
+    io.stderr(`kamerwacht serve: ${missing}; --create makes a new, empty one\n`)
+    return 1
+  }
   if (workers > 1 && cluster.isPrimary) return servePrimary(opts, workers, io)
-  const store = await openStore(opts.db, { create: true })
+  const store = await openStore(opts.db, { create: !!opts.create })
   // Before listening: the first searches should not be the ones that read the index.
   await store.warm()
   const ctx = await createContext()

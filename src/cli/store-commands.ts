@@ -39,11 +39,9 @@ export function dbPath(flag?: string): string {
  * others refuse a file that is not there, so a mistyped `--db` is said, not answered with nothing.
  */
 export async function openStore(flag?: string, { create = false }: { create?: boolean } = {}): Promise<Store> {
-  // `commitments --db --json` once made a store named `--json`: a value that is an option is a mistake.
-  if (flag?.startsWith('-')) throw new Error(`--db ${flag}: that looks like an option, not a store; give a file or a postgres:// URL after --db`)
+  const problem = storeProblem(flag, create)
+  if (problem) throw new Error(problem)
   const where = dbPath(flag)
-  if (!isPostgresUrl(where) && where !== ':memory:' && !create && !existsSync(where))
-    throw new Error(`no store at ${where}; read papers into one first (kamerwacht ingest PATH --db ${flag ?? where}) or name another with --db`)
   const number = (name: string) => {
     const v = process.env[name]
     return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined
@@ -59,6 +57,19 @@ export async function openStore(flag?: string, { create = false }: { create?: bo
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024
+
+/**
+ * Why `--db` names no store to open, in one line; null when it does (or `create` may make it). A mistyped file
+ * name is refused rather than made into a new, empty store.
+ */
+export function storeProblem(flag: string | undefined, create = false): string | null {
+  // `commitments --db --json` once made a store named `--json`: a value that is an option is a mistake.
+  if (flag?.startsWith('-')) return `--db ${flag}: that looks like an option, not a store; give a file or a postgres:// URL after --db`
+  const where = dbPath(flag)
+  if (!isPostgresUrl(where) && where !== ':memory:' && !create && !existsSync(where))
+    return `no store at ${where}; read papers into one first (kamerwacht ingest PATH --db ${flag ?? where}) or name another with --db`
+  return null
+}
 
 /** `kamerwacht ingest PATH...` */
 export async function ingestCommand(

@@ -12,6 +12,7 @@ const serveOptions = z.object({
   db: z.string().optional(),
   log: z.boolean().optional(),
   workers: z.coerce.number().int().min(1).max(64).optional(),
+  create: z.boolean().optional(),
   baseUrl: z.url({ protocol: /^https?$/, error: 'give an http(s) address, as in https://kamerwacht.example.org' }).optional(),
 })
 
@@ -26,6 +27,7 @@ function registerServe(cli: Command): void {
     .option('--log', 'log every request as JSON lines (errors are logged always)')
     .option('--base-url <url>', 'the public address feeds link to (default: the address it listens on)')
     .option('--workers <n>', 'server processes sharing the port: more answer more searches at once (one per core at most)', '1')
+    .option('--create', 'make a new, empty store where --db names none (else a store that is not there is refused)')
     .addHelpText(
       'after',
       `
@@ -34,6 +36,7 @@ need Authorization: Bearer $KAMERWACHT_TOKEN; without KAMERWACHT_TOKEN the serve
 
 Examples:
   kamerwacht serve                                   http://127.0.0.1:8080/
+  kamerwacht serve --db team.db --create             a new, empty store, filled by uploads
   KAMERWACHT_TOKEN=$(openssl rand -hex 16) kamerwacht serve --port 9000
   kamerwacht serve --host 0.0.0.0 --workers 4        a team's server on 4 cores
   curl 'http://127.0.0.1:8080/api/search?q=kernwapens'
