@@ -101,6 +101,47 @@ describe('kamerwacht search, show, export, reindex', () => {
     expect(JSON.parse(docs[0] as string).schemaVersion).toBe(1)
   })
 
+  it('says what a search needs rather than answer 0 papers, in the user’s words, with exit 2 (issue 30)', () => {
+    const refused = (args: string[], message: string) => {
+      const r = run('search', ...args)
+      expect(r.status, args.join(' ')).toBe(2)
+      expect(r.stderr).toBe(`kamerwacht search: ${message}\n`)
+    }
+    refused([''], 'a search needs a word to look for or a filter, as in: kernwapens, or type:brief')
+    // `NIET` alone is a stop word: nothing to look for.
+    refused(['NIET'], 'a search needs a word to look for or a filter, as in: kernwapens, or type:brief')
+    refused(
+      ['kamer', '--van', '2023-01-01', '--tot', '2022-01-01'],
+      'invalid --tot: the date range is empty: it ends (2022-01-01) before it begins (2023-01-01)',
+    )
+    refused(['kamer', '--limit', 'abc'], 'invalid --limit: a whole number from 0 to 100')
+    // A range within one month is no empty range.
+    expect(run('search', 'kamer', '--van', '2011-06-10', '--tot', '2011-06').status).toBe(0)
+  })
+
+  it('`dossier abc` and `timeline abc` are usage errors (2); a number with no paper stored is 1', () => {
+    for (const cmd of ['dossier', 'timeline']) {
+      const r = run(cmd, 'abc')
+      expect(r.status).toBe(2)
+      expect(r.stderr).toBe(`kamerwacht ${cmd}: abc is no dossier number: write one as 33783, 21501-02 or 36410-XVI\n`)
+      expect(run(cmd, '99999').status).toBe(1)
+    }
+  })
+
+  it('`--db` naming a file that is no store says which file', () => {
+    const r = spawnSync(process.execPath, [BIN, 'search', 'kernwapens', '--db', join(ROOT, 'README.md')], { encoding: 'utf8' })
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain(`${join(ROOT, 'README.md')} is not a kamerwacht store (not a SQLite database)`)
+  })
+
+  it('the text of `commitments` says which open promises are stale, as the JSON does', () => {
+    const json = JSON.parse(run('commitments', '--json').stdout)
+    const stale = json.items.filter((c: { stale: boolean }) => c.stale).map((c: { id: string }) => c.id)
+    expect(stale.length).toBeGreaterThan(0)
+    const text = run('commitments').stdout
+    for (const id of stale) expect(text).toContain(`${id}  (stale: open over six months, no deadline)`)
+  })
+
   it('reindex reads every kept source again', () => {
     const r = run('reindex')
     expect(r.status).toBe(0)

@@ -52,10 +52,28 @@ export async function boardRows(store: Store, input: BoardInput, today: string, 
 /** A dossier number as people write it (`33 783`, `21501-02`) as the store keeps it. */
 export const dossierNumber = (nr: string) => nr.replace(/\s+/g, '')
 
+// A dossier number as the Kamer writes it: `33783`, `21501-02`, `36410-XVI`, `33000-X`, `35300-XIV`; the Eerste Kamer's
+// letter dossiers `CII`, `CXXX`; white space between the parts allowed (`33 783`).
+const DOSSIER_NUMBER = /^(?:\d{5}(?:-[0-9A-Z]{1,6}){0,2}|[A-Z]{1,8})$/
+
+/** What is wrong with a dossier number, as a refusal (`abc` is none); null for a number that may name a dossier. */
+export function dossierNumberProblem(nr: string): Refusal | null {
+  const n = dossierNumber(nr).replace(/^(\d{5})([A-Z])/, '$1-$2')
+  if (DOSSIER_NUMBER.test(n)) return null
+  return new Refusal(
+    'invalid-input',
+    `invalid nr: ${nr} is no dossier number: write one as 33783, 21501-02 or 36410-XVI`,
+    `nr: ${nr} is geen dossiernummer: schrijf er een als 33783, 21501-02 of 36410-XVI`,
+    'nr',
+  )
+}
+
 const noDossier = (nr: string) => new Refusal('not-found', `no paper of dossier ${nr}`, `Geen stuk van dossier ${nr} opgeslagen.`, 'nr')
 
 /** A dossier at a glance: its papers, counts, promises and citations; `not-found` when none of its papers is stored. */
 export async function dossier(store: Store, nr: string, today: string): Promise<DossierView> {
+  const problem = dossierNumberProblem(nr)
+  if (problem) throw problem
   const view = await store.dossier(dossierNumber(nr), today)
   if (!view) throw noDossier(nr)
   return view
@@ -63,6 +81,8 @@ export async function dossier(store: Store, nr: string, today: string): Promise<
 
 /** A dossier's papers, events and promises in date order; `not-found` when none of its papers is stored. */
 export async function timeline(store: Store, nr: string, today: string): Promise<TimelineEntry[]> {
+  const problem = dossierNumberProblem(nr)
+  if (problem) throw problem
   const entries = await store.timeline(dossierNumber(nr), today)
   if (!entries.length) throw noDossier(nr)
   return entries

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { dateField, typeField } from '../search/fields.js'
 import { type ParsedQuery, parseQuery, QueryError } from '../search/query.js'
 import type { SearchRequest, SearchResult } from '../search/types.js'
+import { dateBounds } from '../store/shared.js'
 import type { Store } from '../store/store.js'
 import { Refusal } from './errors.js'
 import { searchRequest } from './requests.js'
@@ -19,7 +20,8 @@ export const text = (max: number) =>
 
 /** A whole number in a range, with a Dutch message for the web UI (`page: een geheel getal van 1 tot 10000`). */
 export const count = (min: number, max: number, nl: boolean) => {
-  const error = nl ? { error: `een geheel getal van ${min} tot ${max}` } : undefined
+  // In the user's words, not zod's (`Invalid input: expected number, received NaN` for `--limit abc`).
+  const error = { error: nl ? `een geheel getal van ${min} tot ${max}` : `a whole number from ${min} to ${max}` }
   return z.coerce.number(error).int(error).min(min, error).max(max, error)
 }
 
@@ -71,9 +73,35 @@ export function checkQuery(q: string): ParsedQuery {
   }
 }
 
+/**
+ * Refuses a search that asks for nothing, rather than answer `0 papers`: no word and no filter (an empty query, or
+ * `NIET` alone, which is a stop word), or a date range that holds no day (`--van 2023-01-01 --tot 2022-01-01`).
+ */
+export function checkAsks(input: SearchInput, parsed: ParsedQuery): void {
+  const filtered = !!(input.type || input.dossier || input.sender || input.from || input.to) || Object.values(parsed.filters).some(Boolean)
+  // (Only words left out, `NIET iran`, the query parser refuses itself.)
+  if (parsed.must.length === 0 && parsed.not.length === 0 && !filtered)
+    throw new Refusal(
+      'invalid-query',
+      'invalid q: a search needs a word to look for or a filter, as in: kernwapens, or type:brief',
+      'een zoekopdracht heeft een woord of een filter nodig, zoals: kernwapens, of type:brief',
+      'q',
+    )
+  const { from, to } = dateBounds(input.from ?? parsed.filters.from, input.to ?? parsed.filters.to)
+  if (from && to && from > to)
+    throw new Refusal(
+      'invalid-input',
+      `invalid to: the date range is empty: it ends (${to}) before it begins (${from})`,
+      `tot: het datumbereik is leeg: het eindigt (${to}) voordat het begint (${from})`,
+      'to',
+    )
+}
+
 /** Searches the store: the results, and the notes the query parser left (a word it dropped, a stem it used). */
 export async function search(store: Store, input: SearchInput): Promise<{ result: SearchResult; notes: string[] }> {
-  const notes = checkQuery(input.q).notes
+  const parsed = checkQuery(input.q)
+  checkAsks(input, parsed)
+  const notes = parsed.notes
   try {
     return { result: await store.search(toSearchRequest(input)), notes }
   } catch (e) {

@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os'
-import { type BoardInput, board, dossier, timeline, toCommitmentQuery } from '../app/board.js'
+import { type BoardInput, board, dossier, dossierNumberProblem, timeline, toCommitmentQuery } from '../app/board.js'
 import { correct } from '../app/corrections.js'
 import { Refusal } from '../app/errors.js'
 import { everyCommitment } from '../app/requests.js'
@@ -54,6 +54,12 @@ export async function citesCommand(id: string, opts: { db?: string; json?: boole
 
 /** `kamerwacht dossier NR` */
 export async function dossierCommand(nr: string, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
+  // `dossier abc` is a usage error (2), not a dossier that happens to hold nothing (1).
+  const problem = dossierNumberProblem(nr)
+  if (problem) {
+    io.stderr(`kamerwacht dossier: ${problem.message.replace(/^invalid nr: /, '')}\n`)
+    return 2
+  }
   return withStore(opts.db, async (store) => {
     const view = await unlessRefused(dossier(store, nr, today()))
     if (!view) {
@@ -94,6 +100,12 @@ const KIND: Record<string, string> = { paper: 'paper', event: 'event', commitmen
 
 /** `kamerwacht timeline NR` */
 export async function timelineCommand(nr: string, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
+  // `timeline abc` is a usage error (2), not a dossier that happens to hold nothing (1).
+  const problem = dossierNumberProblem(nr)
+  if (problem) {
+    io.stderr(`kamerwacht timeline: ${problem.message.replace(/^invalid nr: /, '')}\n`)
+    return 2
+  }
   return withStore(opts.db, async (store) => {
     const entries = await unlessRefused(timeline(store, nr, today()))
     if (!entries) {
@@ -114,7 +126,8 @@ export async function timelineCommand(nr: string, opts: { db?: string; json?: bo
 }
 
 function printCommitment(c: TrackedCommitment, io: Io, full: boolean): void {
-  say(io, `${c.status.toUpperCase().padEnd(9)} ${c.id}\n  ${c.text.replace(/\s+/g, ' ')}\n`)
+  // `stale`, as the JSON and the web board say it: open half a year without a deadline.
+  say(io, `${c.status.toUpperCase().padEnd(9)} ${c.id}${c.stale ? '  (stale: open over six months, no deadline)' : ''}\n  ${c.text.replace(/\s+/g, ' ')}\n`)
   say(
     io,
     `  ${[c.paper.date, c.paper.sender ?? (c.actor ? `said by ${c.actor}` : null), c.dueText ? `due: ${c.dueText}${c.due ? ` (by ${c.due.end})` : ''}` : 'no deadline'].filter(Boolean).join(' · ')}\n`,

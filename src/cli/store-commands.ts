@@ -53,7 +53,15 @@ export async function openStore(flag?: string, { create = false }: { create?: bo
     const { PostgresStore } = await import('../store/postgres/index.js')
     return PostgresStore.open(where, options)
   }
-  return new EmbeddedStore(where, options)
+  try {
+    const store = new EmbeddedStore(where, options)
+    await store.schemaVersion()
+    return store
+  } catch (e) {
+    // `--db README.md`: better-sqlite3 says only `file is not a database`, naming no file.
+    if ((e as { code?: string }).code === 'SQLITE_NOTADB') throw new Error(`${where} is not a kamerwacht store (not a SQLite database); name another with --db`)
+    throw e
+  }
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024
@@ -144,7 +152,9 @@ export async function searchCommand(input: SearchInput, opts: { db?: string; jso
       found = await search(store, input)
     } catch (e) {
       if (e instanceof Refusal) {
-        io.stderr(`kamerwacht search: ${e.message.replace(/^invalid q: /, '')}\n`)
+        // The API's field names as the CLI's flags: `invalid to:` is `invalid --tot:` here.
+        const flag = e.message.replace(/^invalid q: /, '').replace(/^invalid (from|to): /, (_, f: string) => `invalid --${f === 'from' ? 'van' : 'tot'}: `)
+        io.stderr(`kamerwacht search: ${flag}\n`)
         return 2
       }
       throw e

@@ -449,6 +449,19 @@ describe('hostile requests get our answer, never a crash or the client’s words
     expect((await get('/commitments?status=kwijt')).body).toContain('status: kies open, due-soon, overdue of fulfilled')
   })
 
+  it('a search that asks for nothing is refused with what it needs, on the API and the web (issue 30)', async () => {
+    const empty = await get('/api/search')
+    expect(empty.statusCode).toBe(400)
+    expect(empty.json().error.message).toBe('invalid q: a search needs a word to look for or a filter, as in: kernwapens, or type:brief')
+    const range = await get('/api/search?q=kamer&from=2023&to=2022')
+    expect(range.statusCode).toBe(400)
+    expect(range.json().error.message).toBe('invalid to: the date range is empty: it ends (2022-12-31) before it begins (2023-01-01)')
+    const web = await get('/?q=kamer&from=2023&to=2022')
+    expect(web.statusCode).toBe(400)
+    expect(web.body).toContain('het datumbereik is leeg')
+    expect((await get('/api/search?q=x&limit=abc')).json().error.message).toBe('invalid limit: a whole number from 0 to 100')
+  })
+
   it('a token a header cannot carry is refused when the server is built', async () => {
     await expect(buildApp({ store, ctx, token: 'geheim-wachtwoord-é' })).rejects.toThrow(/printable ASCII/)
     await expect(buildApp({ store, ctx, token: 'two words' })).rejects.toThrow(/printable ASCII/)
