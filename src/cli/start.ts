@@ -33,9 +33,7 @@ export async function startCommand(dir: string, io: Io, db?: string): Promise<nu
   const store = await openStore(db, { create: true })
   try {
     const summary = await ingest(store, files)
-    io.stdout(
-      `Stored in ${store.location}: ${count(await store.count(), 'paper')} (${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged).\n`,
-    )
+    io.stdout(`Stored in ${store.location}: ${count(await store.count(), 'paper')}, from ${count(summary.files, 'file')}${filesSaid(summary)}.\n`)
   } finally {
     await store.close()
   }
@@ -43,4 +41,20 @@ export async function startCommand(dir: string, io: Io, db?: string): Promise<nu
     '\nAlso on the command line:\n  npx kamerwacht search kernwapens          search the stored papers\n  npx kamerwacht commitments                promises and their status\n  npx kamerwacht --help                     every command\n\n',
   )
   return failed ? 1 : 0
+}
+
+/**
+ * What the files of an ingest came to, in words that add up to the files: `11 new papers` + `3 replaced a stored
+ * paper` + `17 added nothing new`. A paper's forms (XML, web page, PDF, its text) meet under one key, so on a first
+ * start most files are another form of a paper already stored (`11 papers (11 new, 3 updated, 17 unchanged)` said
+ * nothing of that).
+ */
+export function filesSaid(s: { new: number; updated: number; unchanged: number; failed: unknown[] }): string {
+  const parts = [
+    s.new ? `${count(s.new, 'new paper')}` : '',
+    s.updated ? `${s.updated} replaced a stored paper with a better form or a newer reading of it` : '',
+    s.unchanged ? `${s.unchanged} added nothing new (read before, or a lesser form of a stored paper)` : '',
+    s.failed.length ? `${s.failed.length} failed` : '',
+  ].filter(Boolean)
+  return parts.length ? `: ${parts.join('; ')}` : ''
 }

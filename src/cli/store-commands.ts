@@ -129,7 +129,10 @@ export async function ingestCommand(
     if (opts.json) io.stdout(`${JSON.stringify({ ...summary, db: store.location })}\n`)
     else if (!opts.quiet) {
       const rate =
-        summary.seconds > 0 ? `${(summary.files / summary.seconds).toFixed(0)} papers/s, ${(mb(summary.bytes) / summary.seconds).toFixed(1)} MB/s` : ''
+        // Files a second (what was read; one open-data list is one file of many records), and records apart.
+        summary.seconds > 0
+          ? `${(summary.files / summary.seconds).toFixed(0)} files/s, ${summary.records ? `${(summary.records / summary.seconds).toFixed(0)} records/s, ` : ''}${(mb(summary.bytes) / summary.seconds).toFixed(1)} MB/s`
+          : ''
       io.stdout(
         `${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed of ${count(summary.files, 'file')} in ${summary.seconds.toFixed(1)} s (${rate})${summary.records ? `; ${count(summary.records, 'open-data record')}, ${count(summary.removed, 'paper')} removed by deleted ones` : ''}; ${count(await store.count(), 'paper')} in ${store.location}\n`,
       )
