@@ -133,22 +133,9 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
     if (!date) issues.push({ code: 'date-unreadable', message: `date line without a readable date: ${parts.dateline}` })
   }
 
-  let type: PaperType | null = null
-  for (const [re, t] of TITLE_TYPES) {
-    if (title && re.test(title)) {
-      type = t
-      break
-    }
-  }
-  if (!type && parts.motie) type = 'motie'
-  if (!type && (parts.salutation || parts.addressee)) type = 'brief'
-
   const signers = parts.signatures.map((s) => s.name)
   const answer = parts.signatures.length === 0 ? answerHead(text) : null
-  // An answer to written questions has no kind of its own among the Kamerstukken: `other`, with its sender and date.
-  if (answer && !type) type = 'other'
-  // A letter reposted without its head still speaks to the Kamer: `Geachte Voorzitter,`, `het lid van uw Kamer mevrouw Peters`.
-  if (!type && ADDRESSES_KAMER.test(text)) type = 'brief'
+  const type = paperType(title, parts, answer !== null, text)
   let sender = parts.signatures.find((s) => s.role)?.role ?? answer?.sender ?? null
   if (!sender && type === 'brief' && title) sender = senderFromTitle(title)
   if (type === 'motie' || type === 'amendement') sender = null
@@ -192,6 +179,18 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
 
 // How a letter addresses the Kamer in its body: the salutation, or the Kamer as `uw Kamer`.
 const ADDRESSES_KAMER = /^Geachte [Vv]oorzitter\b|\b[Uu]w Kamer\b/m
+
+/** The kind of paper: by its printed title, else by what its parts show. */
+function paperType(title: string | null, parts: PaperParts, isAnswer: boolean, text: string): PaperType | null {
+  const titled = title ? TITLE_TYPES.find(([re]) => re.test(title))?.[1] : undefined
+  if (titled) return titled
+  if (parts.motie) return 'motie'
+  if (parts.salutation || parts.addressee) return 'brief'
+  // An answer to written questions has no kind of its own among the Kamerstukken: `other`, with its sender and date.
+  if (isAnswer) return 'other'
+  // A letter reposted without its head still speaks to the Kamer: `Geachte Voorzitter,`, `het lid van uw Kamer mevrouw Peters`.
+  return ADDRESSES_KAMER.test(text) ? 'brief' : null
+}
 
 /**
  * The head of an answer to written questions, as the Aanhangsel prints it: `Antwoord van Minister Hennis-Plasschaert
