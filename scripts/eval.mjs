@@ -8,7 +8,7 @@
 //   npm run eval -- --json        the scorer's JSON summaries
 //   SHARED=/path/to/shared npm run eval
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -56,6 +56,8 @@ for (const name of [...corpora, ...made]) {
   if (score.status !== 0) status = score.status ?? 1
   // Spoken promises: the speaker's office right on the promises matched (the scorer does not read it).
   if (name === 'debates') speakerAccuracy(dir, out)
+  // A corpus whose gold names each paper's genre (genres/: answers, verslagen, nota's, older letters): a line per genre.
+  genreColumns(dir, out)
   rmSync(out, { recursive: true, force: true })
   if (made.includes(name)) rmSync(name, { recursive: true, force: true })
 }
@@ -67,6 +69,30 @@ spawnSync(process.execPath, [join(root, 'scripts', 'fit-fulfilment.mjs'), '--rep
 // The promise recogniser's weights: hand-set, fitted in-sample, and fitted leave-one-dossier-out, per sentence.
 spawnSync(process.execPath, [join(root, 'scripts', 'fit-promises.mjs'), '--report'], { stdio: 'inherit' })
 process.exit(status)
+
+/**
+ * The scorer's figures per genre, where the gold gives one (`"genre": "kamervragen-antwoord"`): each genre's gold
+ * files linked into a folder of their own and scored against the same outputs.
+ */
+function genreColumns(dir, out) {
+  const byGenre = new Map()
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.gold.json'))) {
+    const genre = JSON.parse(readFileSync(join(dir, f), 'utf8')).genre
+    if (genre) byGenre.set(genre, [...(byGenre.get(genre) ?? []), f])
+  }
+  if (byGenre.size === 0) return
+  const pct = (x) => `${(100 * x).toFixed(1)}%`.padStart(6)
+  console.log(`\n${'genre'.padEnd(44)} docs  metadata  refs F1  dates F1  promises F1`)
+  for (const [genre, golds] of [...byGenre].sort()) {
+    const only = mkdtempSync(join(tmpdir(), 'kamerwacht-eval-genre-'))
+    for (const g of golds) symlinkSync(join(dir, g), join(only, g))
+    const r = spawnSync(process.execPath, [scorer, only, out, '--json'], { encoding: 'utf8' })
+    rmSync(only, { recursive: true, force: true })
+    if (r.status !== 0) continue
+    const s = JSON.parse(r.stdout)
+    console.log(`${genre.padEnd(44)} ${String(golds.length).padStart(4)}  ${pct(s.metadata)}    ${pct(s.references.f1)}   ${pct(s.dates.f1)}   ${pct(s.commitments.f1)}`)
+  }
+}
 
 /** The share of matched spoken promises whose actor is the gold `actor` (the office, as the record gives it). */
 function speakerAccuracy(dir, out) {
