@@ -90,7 +90,9 @@ function genreColumns(dir, out) {
     rmSync(only, { recursive: true, force: true })
     if (r.status !== 0) continue
     const s = JSON.parse(r.stdout)
-    console.log(`${genre.padEnd(44)} ${String(golds.length).padStart(4)}  ${pct(s.metadata)}    ${pct(s.references.f1)}   ${pct(s.dates.f1)}   ${pct(s.commitments.f1)}`)
+    console.log(
+      `${genre.padEnd(44)} ${String(golds.length).padStart(4)}  ${pct(s.metadata)}    ${pct(s.references.f1)}   ${pct(s.dates.f1)}   ${pct(s.commitments.f1)}`,
+    )
   }
 }
 
