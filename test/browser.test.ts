@@ -211,7 +211,7 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     const bytes = new Uint8Array(await (await fetch(`${base}${csvHref}`)).arrayBuffer())
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = new TextDecoder().decode(bytes).trim().split('\n')
-    expect(lines[0]).toBe('id;status;stale;paper;paperDate;sender;actor;text;dueText;dueEnd;keptBy;evidence;link')
+    expect(lines[0]).toBe('id;status;stale;paper;paperDate;sender;actor;text;dueText;dueEnd;keptBy;evidence;link;official')
     expect(lines.slice(1).map((l) => l.split(';')[0])).toEqual(ids)
     const json = (await (await fetch(`${base}/commitments.json?status=overdue`)).json()) as Array<{ status: string; link: string }>
     expect(json.length).toBeGreaterThan(0)

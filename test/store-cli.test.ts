@@ -90,7 +90,14 @@ describe('kamerwacht search, show, export, reindex', () => {
     expect(csv.status).toBe(0)
     const lines = csv.stdout.trim().split('\n')
     // The board's columns: status, deadline, what keeps it, the link.
-    expect(lines[0]).toBe('id,status,stale,paper,paperDate,sender,actor,text,dueText,dueEnd,keptBy,evidence,link')
+    expect(lines[0]).toBe('id,status,stale,paper,paperDate,sender,actor,text,dueText,dueEnd,keptBy,evidence,link,official')
+    // A path without --base-url; the official record's address always.
+    expect(lines[1]).toMatch(/,\/papers\/kst-[\w-]+,https:\/\/zoek\.officielebekendmakingen\.nl\/kst-[\w-]+\.html$/)
+    const absolute = run('export', '--format', 'csv', '--what', 'commitments', '--base-url', 'https://kamerwacht.example.org/').stdout.trim().split('\n')
+    expect(absolute[1]).toMatch(/,https:\/\/kamerwacht\.example\.org\/papers\/kst-[\w-]+,https:\/\/zoek\.officielebekendmakingen\.nl\//)
+    const bad = run('export', '--what', 'commitments', '--base-url', 'ftp://x')
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toBe('kamerwacht export: invalid --base-url: give an http(s) address, as in https://kamerwacht.example.org\n')
     expect(
       lines.some((l) =>
         /^kst-32733-36~\w+,overdue,false,kst-32733-36,2011-06-28,Minister van Defensie,Minister van Defensie,Ik zal de Kamer in augustus informeren/.test(l),

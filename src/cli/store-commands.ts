@@ -239,7 +239,7 @@ export async function showCommand(id: string, opts: { db?: string; json?: boolea
 
 /** `kamerwacht export --format jsonl|csv --what documents|commitments|references|dates`: streams rows. */
 export async function exportCommand(
-  opts: { db?: string; format: 'jsonl' | 'csv'; what: 'documents' | 'commitments' | 'references' | 'dates' },
+  opts: { db?: string; format: 'jsonl' | 'csv'; what: 'documents' | 'commitments' | 'references' | 'dates'; baseUrl?: string | undefined },
   io: Io,
 ): Promise<number> {
   const store = await openStore(opts.db)
@@ -262,7 +262,7 @@ export async function exportCommand(
       )
     if (opts.what === 'commitments') {
       // Tracked, as the board shows them: by deadline, every page.
-      for await (const c of everyCommitment(store, {}, today())) emit(commitmentRow(c))
+      for await (const c of everyCommitment(store, {}, today())) emit(commitmentRow(c, opts.baseUrl))
       return 0
     }
     for (const p of await store.all()) {

@@ -20,7 +20,17 @@ export const COMMITMENT_COLUMNS = [
   'keptBy',
   'evidence',
   'link',
+  'official',
 ] as const
+
+// Ids of the official publication (KOOP's): Kamerstukken, Handelingen, Aanhangsels, papers outside a dossier,
+// annexes (`kst-33783-50`, `h-tk-20172018-50-1`, `ah-tk-20182019-2948`, `nds-tk-2019D21842`, `blg-123456`).
+const OFFICIAL_ID = /^(?:kst|h-tk|h-ek|ah-tk|ah-ek|nds-tk|nds-ek|blg|stb|stcrt)-[\w-]+$/
+
+/** The paper's page on officielebekendmakingen.nl, the official record, for an id published there; else null. */
+export function officialHref(id: string | null | undefined): string | null {
+  return id && OFFICIAL_ID.test(id) ? `https://zoek.officielebekendmakingen.nl/${id}.html` : null
+}
 
 /**
  * A text cell as a spreadsheet must get it: a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage
@@ -38,7 +48,7 @@ export type CommitmentRow = Record<(typeof COMMITMENT_COLUMNS)[number], string |
 /**
  * A commitment as a row: its status and deadline, where it was made, what
  * keeps it (the papers taken as fact, and the sentence that says so), and the
- * link to its paper (`base` is the server's public address; empty for a path).
+ * link to its paper (`base` is the server's public address; empty for a path) and to its official publication.
  */
 export function commitmentRow(c: TrackedCommitment, base = ''): CommitmentRow {
   const paper = c.paper.id ?? c.paper.key
@@ -56,5 +66,7 @@ export function commitmentRow(c: TrackedCommitment, base = ''): CommitmentRow {
     keptBy: c.evidence.map((e) => e.paperId ?? e.paperKey).join(' ') || null,
     evidence: c.evidence.map((e) => e.evidence).join(' | ') || null,
     link: `${base}/papers/${encodeURIComponent(paper)}`,
+    // The official record, which any reader of the sheet can open (no kamerwacht server needed).
+    official: officialHref(c.paper.id),
   }
 }

@@ -34,18 +34,10 @@ export function dutchDate(iso: string | null | undefined): string {
 /** The URL of a paper page. */
 export const paperHref = (idOrKey: string) => `/papers/${encodeURIComponent(idOrKey)}`
 
-// Ids of the official publication (KOOP's): Kamerstukken, Handelingen, Aanhangsels, papers outside a dossier,
-// annexes (`kst-33783-50`, `h-tk-20172018-50-1`, `ah-tk-20182019-2948`, `nds-tk-2019D21842`, `blg-123456`).
-const OFFICIAL_ID = /^(?:kst|h-tk|h-ek|ah-tk|ah-ek|nds-tk|nds-ek|blg|stb|stcrt)-[\w-]+$/
-
-/** The paper's page on officielebekendmakingen.nl, the official record, for an id published there; else null. */
-export function officialHref(id: string | null | undefined): string | null {
-  return id && OFFICIAL_ID.test(id) ? `https://zoek.officielebekendmakingen.nl/${id}.html` : null
-}
+export { officialHref } from '../publish/export.js'
 /** The URL of a dossier page. */
 export const dossierHref = (nr: string) => `/dossiers/${encodeURIComponent(nr)}`
 
-/** Status names as users read them. */
 // A printed Kamerstuk's title names only its kind and sender, in capitals: `BRIEF VAN DE MINISTER VAN
 // BUITENLANDSE ZAKEN`, `MOTIE VAN HET LID KRUL`, `VERSLAG VAN EEN COMMISSIEDEBAT`.
 const KIND_TITLE = /^(?:(?:NADER |GEWIJZIGDE? )*(?:BRIEF|MOTIE|AMENDEMENT|VERSLAG|NOTA|MEMORIE|VOORSTEL|LIJST|ADVIES|EINDVERSLAG|VOORLOPIG))\b[^a-z]*$/
@@ -68,6 +60,7 @@ export function shownTitle(title: string | null, dossierTitle: string | null = n
   return dossierTitle ? `${dossierTitle} — ${kind}` : kind
 }
 
+/** Status names as users read them. */
 export const STATUS_NL: Record<string, string> = { open: 'Open', 'due-soon': 'Bijna verlopen', overdue: 'Verlopen', fulfilled: 'Nagekomen' }
 
 /** What every page shares: landmarks, a skip link, the navigation, and feed links for the page. */

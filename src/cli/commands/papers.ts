@@ -152,6 +152,14 @@ function registerShow(cli: Command): void {
     })
 }
 
+// An http(s) address, as `serve --base-url` takes it; its trailing slashes go (links add `/papers/…`).
+const exportBase = z.object({
+  baseUrl: z
+    .url({ protocol: /^https?$/, error: 'give an http(s) address, as in https://kamerwacht.example.org' })
+    .optional()
+    .transform((u) => u?.replace(/\/+$/, '')),
+})
+
 /** `kamerwacht export` */
 function registerExport(cli: Command): void {
   cli
@@ -160,9 +168,15 @@ function registerExport(cli: Command): void {
     .addOption(dbOption())
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
     .addOption(new Option('--what <what>', 'what to export').choices(['documents', 'commitments', 'references', 'dates']).default('documents'))
-    .addHelpText('after', '\nExamples:\n  kamerwacht export --format csv --what commitments > toezeggingen.csv\n  kamerwacht export | jq .id')
-    .action(async (raw: { db?: string; format: 'jsonl' | 'csv'; what: 'documents' | 'commitments' | 'references' | 'dates' }) => {
-      process.exitCode = await exportCommand(raw, io)
+    .option('--base-url <url>', "the kamerwacht server a commitment's link points to (default: a path, /papers/…); the official link is always absolute")
+    .addHelpText(
+      'after',
+      '\nExamples:\n  kamerwacht export --format csv --what commitments > toezeggingen.csv\n  kamerwacht export --what commitments --base-url https://kamerwacht.example.org\n  kamerwacht export | jq .id',
+    )
+    .action(async (raw: { db?: string; format: 'jsonl' | 'csv'; what: 'documents' | 'commitments' | 'references' | 'dates'; baseUrl?: string }) => {
+      const base = exportBase.safeParse({ baseUrl: raw.baseUrl })
+      if (!base.success) return usage('export', base.error)
+      process.exitCode = await exportCommand({ ...raw, baseUrl: base.data.baseUrl }, io)
     })
 }
 
