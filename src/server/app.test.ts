@@ -449,6 +449,19 @@ describe('hostile requests get our answer, never a crash or the client’s words
     expect((await get('/commitments?status=kwijt')).body).toContain('status: kies open, due-soon, overdue of fulfilled')
   })
 
+  it('a parameter /api/commitments or /api/search does not take is refused, naming those it does (issue 30)', async () => {
+    const board = await get('/api/commitments?q=kernwapens')
+    expect(board.statusCode).toBe(400)
+    expect(board.json().error.message).toBe('unknown parameter "q": this endpoint takes status, sender, dossier, sort, limit, offset, page')
+    const late = await get('/api/commitments?status=late')
+    expect(late.statusCode).toBe(400)
+    expect(late.json().error.message).toMatch(/status/)
+    expect((await get('/api/search?q=kamer&afzender=Defensie')).json().error.message).toMatch(
+      /^unknown parameter "afzender": this endpoint takes q, type, dossier, sender/,
+    )
+    expect((await get('/api/commitments?status=open')).statusCode).toBe(200)
+  })
+
   it('a search that asks for nothing is refused with what it needs, on the API and the web (issue 30)', async () => {
     const empty = await get('/api/search')
     expect(empty.statusCode).toBe(400)

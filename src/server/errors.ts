@@ -36,6 +36,18 @@ export function parse<T extends z.ZodType>(schema: T, value: unknown, where: str
   return r.data
 }
 
+/**
+ * A query string checked by `schema`, refusing a parameter it does not know with the ones it does: `/api/commitments?q=…`
+ * once answered the whole board as if `q` filtered it.
+ */
+export function parseParams<T extends z.ZodObject>(schema: T, value: unknown): z.infer<T> {
+  const known = Object.keys(schema.shape)
+  const unknown = Object.keys((value ?? {}) as Record<string, unknown>).filter((k) => !known.includes(k))
+  if (unknown.length)
+    throw new HttpError(400, 'invalid-query', `unknown parameter ${unknown.map((k) => JSON.stringify(k)).join(', ')}: this endpoint takes ${known.join(', ')}`)
+  return parse(schema, value, 'query')
+}
+
 /** An error as the HTTP edge answers it: itself, a refusal's status, a full disk's 507, or null for anything else (a 500). */
 export function httpErrorOf(err: unknown): HttpError | null {
   if (err instanceof HttpError) return err

@@ -3,18 +3,18 @@ import { board, dossier, timeline } from '../../app/board.js'
 import { correct } from '../../app/corrections.js'
 import { search } from '../../app/search.js'
 import type { ApiContext } from '../context.js'
-import { HttpError, parse } from '../errors.js'
+import { HttpError, parse, parseParams } from '../errors.js'
 import * as S from '../schemas.js'
 
 /** Search, dossiers, timelines, the promises and their corrections: each a use case of app/. */
 export function trackingRoutes(app: FastifyInstance, c: ApiContext): void {
   const { store, today } = c
-  app.get('/api/search', async (req) => (await search(store, parse(S.SearchQuery, req.query, 'query'))).result)
+  app.get('/api/search', async (req) => (await search(store, parseParams(S.SearchQuery, req.query))).result)
 
   app.get('/api/dossiers/:nr', async (req) => dossier(store, parse(S.DossierParam, req.params, 'nr').nr, today()))
   app.get('/api/dossiers/:nr/timeline', async (req) => timeline(store, parse(S.DossierParam, req.params, 'nr').nr, today()))
 
-  app.get('/api/commitments', async (req) => board(store, parse(S.CommitmentQuery, req.query, 'query'), today()))
+  app.get('/api/commitments', async (req) => board(store, parseParams(S.CommitmentQuery, req.query), today()))
   app.get('/api/commitments/:id', async (req) => {
     const { id } = parse(S.IdParam, req.params, 'id')
     const found = await store.commitment(id, today())
