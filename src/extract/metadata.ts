@@ -198,7 +198,7 @@ function paperType(title: string | null, parts: PaperParts, isAnswer: boolean, t
  * (Infrastructuur en Waterstaat), mede namens de Ministers … (ontvangen 14 juli 2022).`), wrapped over lines.
  * Who answers is the sender (`Minister van Defensie`); the day it was received is the paper's date.
  */
-const ANSWER_HEAD = new RegExp(
+const ANSWERED_BY = new RegExp(
   `\\bAntwoord van (?:de )?([Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris)\\s+[^()]{1,60}?\\s*\\(([^()]{3,80})\\)[^]{0,600}?\\(ontvangen (\\d{1,2}\\s+${MONTH}\\s+\\d{4})\\)`,
   'u',
 )
@@ -209,7 +209,7 @@ const VOOR_PORTFOLIO =
 
 /** Who answered written questions and when the answer was received, from the answer's head; null for other papers. */
 export function answerHead(text: string): { sender: string; date: string | null } | null {
-  const m = ANSWER_HEAD.exec(text.slice(0, 4000))
+  const m = ANSWERED_BY.exec(text.slice(0, 4000))
   if (!m) return null
   const role =
     (m[1] as string).toLowerCase() === 'minister-president'

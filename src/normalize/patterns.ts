@@ -45,17 +45,17 @@ export const VOORGESTELD = /^Voorgesteld\b/
  * `Ontvangen 19 juni 2020`. That day is the paper's date.
  */
 export const FIXED_ON = new RegExp(`^(?:Vastgesteld|Ontvangen)\\s*(\\d{1,2} ${MONTH} \\d{4})\\.?$`, 'u')
-/**
- * A committee's signer at the head of its verslag, role and name on one line: `De voorzitter van de commissie,
- * Tielen`, `Adjunct-griffier van de commissie, Freriks`, `De griffier van de vaste Commissie voor Binnenlandse Zaken, Bergman`.
- */
-export const COMMITTEE_SIGNER =
-  /^(?:De |de )?(?:[Vv]oorzitter|(?:[Aa]djunct-|[Pp]lv\.\s?|[Pp]laatsvervangend |[Ww]aarnemend |[Ee]erste )?[Gg]riffier)\b[^,]{0,100}, (\p{Lu}[\p{L}'’.-]*(?: [\p{L}'’.-]+){0,4})$/u
+// A committee's office as its verslag signs with it (`De voorzitter van de commissie`, `Adjunct-griffier van de
+// commissie`, `De griffier van de vaste Commissie voor Binnenlandse Zaken`), and a signer's name: a surname or a full
+// name (`Tielen`, `Anne Mulder`, `Van der Staaij`).
+const COMMITTEE_OFFICE = String.raw`(?:De |de )?(?:[Vv]oorzitter|(?:[Aa]djunct-|[Pp]lv\.\s?|[Pp]laatsvervangend |[Ww]aarnemend |[Ee]erste )?[Gg]riffier)\b[^,]{0,100},`
+const SIGNER_NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?: [\p{L}'’.-]+){0,4}`
+/** A committee's signer at the head of its verslag, office and name on one line: `De voorzitter van de commissie, Tielen`. */
+export const COMMITTEE_SIGNER = new RegExp(`^${COMMITTEE_OFFICE} (${SIGNER_NAME})$`, 'u')
 /** The same office on a line of its own, the name on the next: `De voorzitter van de commissie,` / `Smeets`. */
-export const COMMITTEE_ROLE =
-  /^(?:De |de )?(?:[Vv]oorzitter|(?:[Aa]djunct-|[Pp]lv\.\s?|[Pp]laatsvervangend |[Ww]aarnemend |[Ee]erste )?[Gg]riffier)\b[^,]{0,100},$/u
-/** A committee signer's name under its office: a surname or a full name (`Smeets`, `Anne Mulder`, `Van der Staaij`). */
-export const COMMITTEE_NAME = /^\p{Lu}[\p{L}'’.-]*(?: [\p{L}'’.-]+){0,4}$/u
+export const COMMITTEE_ROLE = new RegExp(`^${COMMITTEE_OFFICE}$`, 'u')
+/** A committee signer's name under its office. */
+export const COMMITTEE_NAME = new RegExp(`^${SIGNER_NAME}$`, 'u')
 /** The first-page head of a printed Kamerstuk: `Tweede Kamer der Staten-Generaal 2`. */
 export const KAMER_LINE = /^(Tweede|Eerste) Kamer der Staten-Generaal(?:\s+\d)?$/
 /** `Vergaderjaar 2022–2023` (dash folded or not). */
