@@ -60,6 +60,9 @@ function yearFor(m: number, d: number, ref: string | null, mode: 'past' | 'futur
   return best
 }
 
+/** Right before a day: the words that cite a paper by the day it was sent or held (`brief van`, `verslag d.d.`). */
+const CITED_ON = /\b(?:[Kk]amer)?(?:brief|verslag|motie|[Bb]rief)\s+(?:van|d\.d\.|gedateerd)\s+$/
+
 interface Rule {
   name: string
   /** What a sentence must hold for the rule to be tried at all (most hold none of it). */
@@ -114,13 +117,45 @@ const RULES: Rule[] = [
     name: 'date.day',
     needs: 'month',
     re: new RegExp(`\\b(?:${WEEKDAY}\\s+)?(\\d{1,2})\\s+${M}(?:\\s+(\\d{4}))?(?:\\s+(jl\\.|j\\.l\\.|a\\.s\\.))?`, 'giu'),
-    make(m, ref, _text, ahead) {
+    make(m, ref, text, ahead) {
       const mo = month(m[2] as string)
       const d = Number(m[1])
-      const mode = m[4] ? (m[4].startsWith('a') ? 'future' : 'past') : ahead(m.index) ? 'future' : 'nearest'
+      // A paper cited by its day was sent before the citing one, whatever the sentence looks forward to
+      // (`Zoals ik in mijn brief van 6 april schreef, zal ik …`).
+      const cited = CITED_ON.test(text.slice(Math.max(0, m.index - 40), m.index))
+      const mode = m[4] ? (m[4].startsWith('a') ? 'future' : 'past') : cited ? 'past' : ahead(m.index) ? 'future' : 'nearest'
       const y = m[3] ? Number(m[3]) : yearFor(mo, d, ref, mode)
       if (y === null || !validDay(y, mo, d)) return null
       return { start: iso(y, mo, d), end: iso(y, mo, d), precision: 'day' }
+    },
+  },
+  {
+    // Two days of one month: `27 en 28 oktober 2025` (a meeting of two days) is one period, not a day and a number.
+    name: 'date.day-pair',
+    needs: 'month',
+    re: new RegExp(`\\b(\\d{1,2})\\s+en\\s+(\\d{1,2})\\s+${M}(?:\\s+(\\d{4}))?`, 'giu'),
+    make(m, ref, _text, ahead) {
+      const mo = month(m[3] as string)
+      const a = Number(m[1])
+      const b = Number(m[2])
+      if (b <= a) return null
+      const y = m[4] ? Number(m[4]) : yearFor(mo, b, ref, ahead(m.index) ? 'future' : 'nearest')
+      if (y === null || !validDay(y, mo, a) || !validDay(y, mo, b)) return null
+      return { start: iso(y, mo, a), end: iso(y, mo, b), precision: 'day' }
+    },
+  },
+  {
+    // A month with `jl.` or `a.s.` and no day: `maart jl.` is the last March before the paper, `juni a.s.` the next June.
+    name: 'date.month-jl',
+    needs: 'month',
+    re: new RegExp(`(?<!\\d\\s?)\\b${M}\\s+(jl\\.|j\\.l\\.|a\\.s\\.)`, 'giu'),
+    make(m, ref) {
+      const mo = month(m[1] as string)
+      const past = !(m[2] as string).startsWith('a')
+      // The whole month before the paper (past) or after it (future): `maart jl.` written in March is last year's.
+      const y = yearFor(mo, past ? lastDay(2001, mo) : 1, ref, past ? 'past' : 'future')
+      if (y === null) return null
+      return { start: iso(y, mo, 1), end: iso(y, mo, lastDay(y, mo)), precision: 'month' }
     },
   },
   {

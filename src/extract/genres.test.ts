@@ -2,6 +2,7 @@
 // near-miss it must leave alone. The real papers are scored by `npm run eval` (genres) and test/accuracy.test.ts.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createContext, type PipelineContext, readDocument } from '../pipeline.js'
+import { findDates } from './dates.js'
 import { answerHead } from './metadata.js'
 import { findReferences } from './references.js'
 
@@ -115,5 +116,87 @@ describe('references in the forms other papers use', () => {
     ['in 35 431, D staat het anders', []],
   ])('%s', (text, want) => {
     expect(targets(text).filter((t) => t !== null)).toEqual(want)
+  })
+
+  // Papers cited without a number: what a reader finds is the citation's words, its kind and (for a letter) its date.
+  const untargeted = (text: string) => findReferences(text, '2023-06-01').map((r) => [r.text, r.kind, r.date ?? null])
+  it.each([
+    [
+      'zie de voortgangsbrief over de uitwerking van het arbeidsmarktpakket van 3 april jl. voor',
+      [['voortgangsbrief over de uitwerking van het arbeidsmarktpakket van 3 april jl.', 'brief', '2023-04-03']],
+    ],
+    ['zoals gemeld in de op 10 februari 2023 toegezonden brief', [['op 10 februari 2023 toegezonden brief', 'brief', '2023-02-10']]],
+    ['Ik verwijs naar mijn brief van heden.', [['brief van heden', 'brief', '2023-06-01']]],
+    ['de brief «Mensen met een middeninkomen» aan de Tweede Kamer', [['brief «Mensen met een middeninkomen»', 'brief', null]]],
+    ['bij brief (kenmerk BFB 2011-1386M) heb ik', [['brief (kenmerk BFB 2011-1386M)', 'brief', null]]],
+    ['de memorie van toelichting bij het wetsvoorstel', [['memorie van toelichting', 'memorie', null]]],
+    ['het voorlopig verslag van de vaste commissie voor Binnenlandse Zaken', [['voorlopig verslag van de vaste commissie', 'verslag', null]]],
+    ['Naar aanleiding van het verslag van dit wetsvoorstel', [['verslag van dit wetsvoorstel', 'verslag', null]]],
+    ['in de reactie op het advies van de Raad van State1 is', [['advies van de Raad van State', 'advies', null]]],
+    ['het eindrapport «Ongekend onrecht» van de POK', [['eindrapport «Ongekend onrecht»', 'rapport', null]]],
+    ['het eindverslag «(On)zichtbare invloed» dat', [['eindverslag «(On)zichtbare invloed»', 'verslag', null]]],
+    ['de 21e Halfjaarsrapportage van afgelopen april', [['21e Halfjaarsrapportage', 'rapport', null]]],
+    ['(TK 33 354)', [['TK 33 354', 'kamerstuk', null]]],
+    // Near misses: the paper speaking of itself, a report or verslag with nothing that singles it out, a vergaderjaar.
+    ['In deze memorie van antwoord gaan wij in op', []],
+    ['kennisgenomen van dit eindverslag', []],
+    ['de jaarlijkse rapportage en het verslag', []],
+    ['TK 2019/20 en EK 36 600 B, A', [['EK 36 600 B, A', 'kamerstuk', null]]],
+  ])('%s', (text, want) => {
+    expect(untargeted(text)).toEqual(want)
+  })
+})
+
+describe('dates in the forms answers, verslagen and older letters use', () => {
+  const dates = (text: string, ref: string) => findDates(text, ref).map((d) => [d.text, d.start, d.end])
+  it.each([
+    ['Ik informeer u voor het einde van dit jaar over de uitkomst.', '2013-10-28', [['het einde van dit jaar', '2013-11-01', '2013-12-31']]],
+    ['Zoals ik in mijn brief van 6 april schreef, zal ik u binnenkort informeren.', '2016-05-02', [['6 april', '2016-04-06', '2016-04-06']]],
+    ['Ik stuur u dit najaar een brief.', '2024-05-02', [['dit najaar', '2024-09-01', '2024-11-30']]],
+    ['In maart jl. heeft de Kamer het verslag ontvangen.', '2024-05-02', [['maart jl.', '2024-03-01', '2024-03-31']]],
+    ['In maart jl. heeft de Kamer het verslag ontvangen.', '2024-03-12', [['maart jl.', '2023-03-01', '2023-03-31']]],
+    ['Ik kom daarop in juni a.s. terug.', '2024-05-02', [['juni a.s.', '2024-06-01', '2024-06-30']]],
+    ['Op 27 en 28 oktober 2025 vergadert de Raad.', '2025-09-01', [['27 en 28 oktober 2025', '2025-10-27', '2025-10-28']]],
+    // Near misses: a day and month still read alone, a forward-looking day without a citation still read forward.
+    ['Op 6 april jl. sprak ik de minister.', '2016-05-02', [['6 april jl.', '2016-04-06', '2016-04-06']]],
+    ['Ik zal u op 6 april informeren.', '2016-05-02', [['6 april', '2017-04-06', '2017-04-06']]],
+    ['de artikelen 27 en 28 van de wet', '2025-09-01', []],
+  ])('%s (%s)', (text, ref, want) => {
+    expect(dates(text, ref)).toEqual(want)
+  })
+})
+
+describe('older letters and newer page copies: heads and signatures as they are printed', () => {
+  it('a head printed as a table gives the id, the vergaderjaar and the chamber', async () => {
+    const doc = await read(
+      "Kamerstuk\n| Datum publicatie | Organisatie | Vergaderjaar | Dossier- en ondernummer | Datum brief |\n|---|---|---|---|---|\n| Tweede Kamer der Staten-Generaal | 1998-1999 | 26494 nr. 1 |\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n's-Gravenhage, 22 april 1999\nHierbij bied ik u, mede namens mijn ambtgenoot van Binnenlandse Zaken en Koninkrijksrelaties, de Notitie inzake aanpak illegaal wapenbezit en -geweld aan, die op 16 april 1999 door het Kabinet werd geaccordeerd.\n",
+    )
+    expect([doc.id, doc.vergaderjaar, doc.date]).toEqual(['kst-26494-1', '1998-1999', '1999-04-22'])
+  })
+
+  it('a reference on the date line (`Kenmerk: 01M411892 ’s-Gravenhage, 22 augustus 2001`) leaves the place and date', async () => {
+    const doc = await read(
+      "Aan de voorzitter van de Eerste Kamer der Staten-Generaal Binnenhof 21 2500 EA DEN HAAG\n\nKenmerk: 01M411892 's-Gravenhage, 22 augustus 2001\n\nHierbij doe ik u toekomen het antwoord op de vragen van het lid van uw Kamer.\n\nDe MINISTER-PRESIDENT, Minister van Algemene Zaken,\n\nW. Kok\n",
+    )
+    expect([doc.place, doc.date, doc.sender, doc.signers]).toEqual([
+      "'s-Gravenhage",
+      '2001-08-22',
+      'Minister-President, Minister van Algemene Zaken',
+      ['W. Kok'],
+    ])
+  })
+
+  it('the Minister-President’s two offices on two lines, and a name with its titles run together', async () => {
+    const doc = await read(
+      'Geachte Voorzitter,\n\nIn antwoord op het verzoek van het lid van uw Kamer mevrouw Peters bericht ik u het volgende.\n\nDE MINISTER-PRESIDENT,\nMinister van Algemene Zaken,\nMr.dr. J.P. Balkenende\n',
+    )
+    expect([doc.sender, doc.signers]).toEqual(['Minister-President, Minister van Algemene Zaken', ['J.P. Balkenende']])
+  })
+
+  it('near miss: a Kenmerk line without a date is no date line', async () => {
+    const doc = await read(
+      'Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nKenmerk: 01M411892 Bijlagen: 2\n\nGeachte Voorzitter,\n\nHierbij bied ik u de notitie aan.\n',
+    )
+    expect(doc.date).toBeNull()
   })
 })

@@ -9,9 +9,11 @@ import {
   EK_NR_TITLE,
   HEAD_NR_LINE,
   KAMER_LINE,
+  KENMERK_BEFORE,
   MONTH,
   NR_LINE,
   RUN_TOGETHER_TITLE,
+  tableRow,
   VERGADERJAAR_LINE,
   WEB_DATA_ROW,
 } from '../normalize/patterns.js'
@@ -73,7 +75,7 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
   let dossierTitle: string | null = null
 
   for (const k of parts.kop) {
-    const row = WEB_DATA_ROW.exec(k)
+    const row = WEB_DATA_ROW.exec(tableRow(k))
     if (row) {
       kamer ??= row[1] === 'Eerste' ? 'Eerste Kamer' : 'Tweede Kamer'
       vergaderjaar ??= `${row[2]}-${row[3]}`
@@ -126,7 +128,7 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
   let place: string | null = null
   let date: string | null = null
   if (parts.dateline) {
-    const line = parts.dateline.replace(DATUM_FIELD, '$1')
+    const line = parts.dateline.replace(DATUM_FIELD, '$1').replace(KENMERK_BEFORE, '')
     date = dutchDate(line)
     const dl = DATELINE.exec(line)
     if (dl?.[1]) place = dl[1]

@@ -149,14 +149,29 @@ const RULES: Rule[] = [
     },
   },
   {
-    // A letter cited by its date: `de brief van 1 december 2021`, `Kamerbrief «Inzet …» van 1 december 2021`, `brief van 8 december jl.`
+    // A letter cited by its date: `de brief van 1 december 2021`, `Kamerbrief «Inzet …» van 1 december 2021`, `brief van 8 december jl.`,
+    // a kind of letter and its subject before the date (`voortgangsbrief over de uitwerking van het arbeidsmarktpakket van
+    // 3 april jl.`), and `mijn brief van heden` (sent the same day as the citing paper).
     name: 'reference.letter-by-date',
     needs: /[Bb]rief/,
     re: initialCaseInsensitive(
       new RegExp(
-        String.raw`\b(?:Kamer)?brief(?:\s+«[^»]{1,200}»)?\s+(?:van|d\.d\.|gedateerd)\s+((?:\p{L}+dag\s+)?\d{1,2}\s+${M}(?:\s+\d{4})?(?:\s+(?:jl|j\.l|a\.s)\.)?)`,
+        String.raw`\b(?:\p{L}{3,30})?brief(?:\s+«[^»]{1,200}»|\s+(?:over|inzake|betreffende)\s+[^.;:()«»|]{3,120}?)?\s+(?:van|d\.d\.|gedateerd)\s+(heden|(?:\p{L}+dag\s+)?\d{1,2}\s+${M}(?:\s+\d{4})?(?:\s+(?:jl|j\.l|a\.s)\.)?)`,
         'giu',
       ),
+    ),
+    make(m, ref) {
+      const date = m[1] === 'heden' ? (ref ? { start: ref } : undefined) : findDates(m[1] as string, ref)[0]
+      return [{ target: null, kind: 'brief', ...(date ? { date: date.start } : {}) }]
+    },
+  },
+  {
+    // A letter cited by the day it was sent, the date first: `de op 10 februari 2023 toegezonden brief`.
+    name: 'reference.letter-sent-on',
+    needs: /brief/,
+    re: new RegExp(
+      String.raw`\bop\s+(\d{1,2}\s+${M}(?:\s+\d{4})?(?:\s+jl\.)?)\s+(?:aan\s+(?:uw|de)\s+Kamer\s+)?(?:toegezonden|verzonden|gezonden|gestuurde|verstuurde|toegestuurde)\s+(?:\p{L}{3,30})?brief\b`,
+      'gu',
     ),
     make(m, ref) {
       const date = findDates(m[1] as string, ref)[0]
@@ -164,12 +179,56 @@ const RULES: Rule[] = [
     },
   },
   {
-    // A letter cited by its subject: `Kamerbrief over stand van zaken …`, `Kamerbrief «Innovatie en impact»`.
+    // A letter cited by its subject or its reference: `Kamerbrief over stand van zaken …`, `Kamerbrief «Innovatie en
+    // impact»`, `brief «Mensen met een middeninkomen»`, `brief (kenmerk BFB 2011-1386M)`.
     name: 'reference.letter-by-subject',
-    needs: /Kamerbrief/,
-    re: /\bKamerbrief\s+(?:over\s+[^.;:()|]{3,160}|«[^»]{1,200}»)/gu,
+    needs: /[Bb]rief/,
+    re: /\bKamerbrief\s+over\s+[^.;:()|]{3,160}|\b(?:Kamer)?brief\s+«[^»]{1,200}»|\bbrief\s+\(?(?:met\s+)?kenmerk\s+[\p{Lu}\d][\p{L}\d/.-]*(?:\s[\p{Lu}\d][\p{L}\d/.-]*){0,3}\)?/gu,
     make() {
       return [{ target: null, kind: 'brief' }]
+    },
+  },
+  {
+    // The papers of a bill, which carry no number in the text that names them: `de memorie van toelichting bij het
+    // wetsvoorstel`, `het voorlopig verslag van de vaste commissie voor …`, `de nota naar aanleiding van het verslag`,
+    // `het verslag van dit wetsvoorstel`. Not the paper speaking of itself (`In deze memorie van antwoord …`).
+    name: 'reference.bill-paper',
+    needs: /emorie van|ota naar aanleiding|ota van wijziging|erslag/,
+    re: initialCaseInsensitive(
+      /(?<!\b(?:[Dd]eze|[Dd]it)\s)\b(?:memorie\s+van\s+(?:toelichting|antwoord)|nota\s+naar\s+aanleiding\s+van\s+het\s+(?:nader\s+)?verslag|nota\s+van\s+wijziging|(?:voorlopig|nader)\s+verslag(?:\s+van\s+de\s+(?:vaste\s+)?commissie)?|eindverslag(?:\s+«[^»]{1,200}»)?|verslag\s+(?:van|bij|over)\s+(?:dit|het|deze)\s+wetsvoorstel)(?![\p{L}\d])/giu,
+    ),
+    make(m) {
+      return [{ target: null, kind: /^[Mm]emorie|^[Nn]ota/.test(m[0]) ? 'memorie' : 'verslag' }]
+    },
+  },
+  {
+    // The advice on a bill: `het advies van de Raad van State`, `advies van de Afdeling advisering van de Raad van State`,
+    // a footnote's digit glued on (`Raad van State1`).
+    name: 'reference.advice',
+    needs: /Raad van State/,
+    re: /\b(?:advies|voorlichting)\s+van\s+de\s+(?:Afdeling\s+advisering\s+van\s+de\s+)?Raad\s+van\s+State(?!\p{L})/gu,
+    make() {
+      return [{ target: null, kind: 'advies' }]
+    },
+  },
+  {
+    // A report by its title or its number in a series: `eindrapport «Ongekend onrecht»`, `20e Halfjaarrapportage`,
+    // `de 21e Halfjaarsrapportage van afgelopen april`.
+    name: 'reference.report',
+    needs: /apport/,
+    re: /\b(?:\p{L}{0,20}rapport(?:age)?\s+«[^»]{1,200}»|\d{1,3}(?:e|ste|de)\s+\p{L}{0,30}[Rr]apportage)/gu,
+    make() {
+      return [{ target: null, kind: 'rapport' }]
+    },
+  },
+  {
+    // A dossier cited without a number: `Kamerstuk 35 732`, `TK 33 354`. Which paper is meant is not said; the
+    // dossier is (`paper` stays empty: it names a paper, and this is a dossier).
+    name: 'reference.dossier',
+    needs: /[Kk]amerstuk|\bTK\s|\bEK\s/,
+    re: new RegExp(String.raw`\b(?:[Kk]amerstuk(?:ken)?|TK|EK)\s+(${DOSSIER})(?![\s,]*(?:nrs?\.?\s*\d|[A-Z]{1,2}(?![\p{L}\d])|\d|-\d))`, 'gu'),
+    make() {
+      return [{ target: null, kind: 'kamerstuk' }]
     },
   },
   {
@@ -263,7 +322,7 @@ function containedIn(found: FoundReference[]): boolean[] {
       if (
         j !== k &&
         b.index + b.length >= a.index + a.length &&
-        (b.length > a.length || (b.length === a.length && b.target === a.target && j < k)) &&
+        (b.length > a.length || (b.length === a.length && ((b.target === a.target && j < k) || (b.target !== null && a.target === null)))) &&
         (b.target !== null || a.target === null)
       ) {
         inner[k] = true

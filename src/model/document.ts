@@ -61,7 +61,11 @@ export interface Extracted {
 }
 
 /** What a reference points at. */
-export type ReferenceKind = 'kamerstuk' | 'motie' | 'handelingen' | 'aanhangsel' | 'zaak' | 'document' | 'brief'
+/**
+ * What a reference cites: `memorie` is a memorie van toelichting or van antwoord or a nota of a bill, `verslag` a
+ * committee's (voorlopig, nader) verslag, `advies` the Raad van State's advice, `rapport` a report by title or number.
+ */
+export type ReferenceKind = 'kamerstuk' | 'motie' | 'handelingen' | 'aanhangsel' | 'zaak' | 'document' | 'brief' | 'memorie' | 'verslag' | 'advies' | 'rapport'
 
 /** A citation of another parliamentary paper. */
 export interface Reference extends Extracted {

@@ -18,6 +18,7 @@ import {
   FIXED_ON,
   HEAD_NR_LINE,
   KAMER_LINE,
+  KENMERK_BEFORE,
   MOTIE_END,
   mostlyUpper,
   NAME_LINE,
@@ -31,6 +32,8 @@ import {
   SALUTATION,
   SIDEBAR_LABEL,
   SIDEBAR_VALUE,
+  TABLE_LINE,
+  tableRow,
   VERGADERJAAR_LINE,
   VOORGESTELD,
   WEB_CHROME,
@@ -344,7 +347,14 @@ function tagHead(lines: NLine[], form: InputForm): void {
     // A reader's role stands, except the generic ones an HTML page gives its head (`<h1>Nr. 11 BRIEF…`).
     if (line.role && line.role !== 'heading') continue
     const prev = prevRole
-    if (KAMER_LINE.test(t) || WEB_DATA_ROW.test(t) || /^\d$/.test(t) || /^\d{4}[DZ]\d{5}$/.test(t) || /^Brief regering\s*:/.test(t)) {
+    if (
+      KAMER_LINE.test(t) ||
+      WEB_DATA_ROW.test(tableRow(t)) ||
+      TABLE_LINE.test(t) ||
+      /^\d$/.test(t) ||
+      /^\d{4}[DZ]\d{5}$/.test(t) ||
+      /^Brief regering\s*:/.test(t)
+    ) {
       line.role = 'kop'
       continue
     }
@@ -384,7 +394,7 @@ function tagHead(lines: NLine[], form: InputForm): void {
       line.role = 'addressee'
       continue
     }
-    if (DATELINE.test(t) || VOORGESTELD.test(t) || FIXED_ON.test(t)) {
+    if (DATELINE.test(t.replace(KENMERK_BEFORE, '')) || VOORGESTELD.test(t) || FIXED_ON.test(t)) {
       line.role = 'dateline'
       return
     }
@@ -479,6 +489,9 @@ export function tagSignatures(lines: NLine[]): void {
       } else if (prevLine && !prevLine.role && isName(prevLine.text)) {
         l.role = 'signature-role'
         prevLine.role = 'signature-name'
+      } else if (nextLine?.role === 'signature-role' && /^(?:De |DE )?Minister-President,?$/i.test(l.text)) {
+        // The Minister-President's first office over the second: `DE MINISTER-PRESIDENT,` / `Minister van Algemene Zaken,`.
+        l.role = 'signature-role'
       } else continue
       const before = near(k, -1, true)
       if (before && !before.role && CLOSING.test(before.text)) before.role = 'salutation'

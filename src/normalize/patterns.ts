@@ -65,6 +65,23 @@ export const VERGADERJAAR_LINE = /^Vergaderjaar (\d{4})\s*[–-]\s*(\d{4})$/
  * `Eerste Kamer der Staten-Generaal2013-2014CII nr. G` (cells run together).
  */
 export const WEB_DATA_ROW = /^(Tweede|Eerste) Kamer der Staten-Generaal\s*(\d{4})-(\d{4})\s*(.+?) nr\. (\S+)$/
+/** A line of a table as a page copy prints it: `| Datum publicatie | Organisatie | Vergaderjaar | … |`, `|---|---|`. */
+export const TABLE_LINE = /^\|.*\|\s*$/
+
+/**
+ * A data row printed as a table, as its cells from the chamber's name to the paper's number run together:
+ * `| Tweede Kamer der Staten-Generaal | 1998-1999 | 26494 nr. 1 |` → `Tweede Kamer der Staten-Generaal 1998-1999 26494 nr. 1`
+ * (officielebekendmakingen.nl's newer copies, with the publication date before and the letter's date after).
+ * Any other line is given back as it is.
+ */
+export function tableRow(line: string): string {
+  if (!TABLE_LINE.test(line)) return line
+  const cells = line.split('|').map((c) => c.trim())
+  const from = cells.findIndex((c) => /^(?:Tweede|Eerste) Kamer der Staten-Generaal$/.test(c))
+  if (from < 0) return line
+  const to = cells.findIndex((c, k) => k > from && / nr\. \S+$/.test(c))
+  return to < 0 ? line : cells.slice(from, to + 1).join(' ')
+}
 /**
  * Running foot of a printed Kamerstuk: `Tweede Kamer, vergaderjaar 2015–2016, 21 501-02, nr. 1581 1`,
  * `Eerste Kamer, vergaderjaar 2013–2014, CII, G 1` (the last number is the page).
@@ -107,6 +124,8 @@ export const AAN_LINE = /^Aan (de|het)\s+(.+)$/i
 /** Letterhead blocks: `> Retouradres Postbus 20401 2500 EK Den Haag`, `Datum 30 mei 2023`, `Betreft …`. */
 export const RETOURADRES = /^>?\s*Retouradres\b/
 export const DATUM_FIELD = /^Datum\s+(.+)$/
+/** A letter's reference before its date line on one line, as older letters print it: `Kenmerk: 01M411892 's-Gravenhage, 22 augustus 2001`. */
+export const KENMERK_BEFORE = /^(?:Ons\s+)?[Kk]enmerk\s*:\s*[\w./-]+\s+(?=\S)/
 export const BETREFT_FIELD = /^Betreft\s+(.+)$/
 /** `Geachte voorzitter,` */
 export const SALUTATION = /^(Geachte|Zeer geachte|Beste)\b.{0,60},?$/i
@@ -128,10 +147,10 @@ export const ROLE_LINE =
   /^(?:De |DE |de )?((?:Minister|Staatssecretaris|Minister-President|Minister-president|Vice-minister-president|Vice-Minister-President|Minister voor|Staatssecretaris voor)\b[^.;:]{0,110}?),?$/i
 /**
  * A signer's name: `W.B. Hoekstra`, `M. H. Schultz van Haegen-Maas Geesteranus`,
- * `drs. V.L.W.A. Heijnen`, `C. van Nieuwenhuizen Wijbenga`.
+ * `drs. V.L.W.A. Heijnen`, `Mr.dr. J.P. Balkenende`, `C. van Nieuwenhuizen Wijbenga`.
  */
 export const NAME_LINE =
-  /^(?:(?:drs|dr|mr|ir|prof|ing|ds|ir|mr\. drs)\.\s*)*(?:\p{Lu}\.\s?(?:\p{Lu}[a-z]?\.\s?)*)(?:\([^)]{1,30}\)\s*)?(?:(?:van|de|der|den|ten|ter|te|von|le|la|du|in 't|'t)\s+)*\p{Lu}[\p{L}'-]+(?:[ -](?:(?:van|de|der|den|ten|ter|te)\b|\p{Lu}[\p{L}'-]+))*$/u
+  /^(?:(?:[Dd]rs|[Dd]r|[Mm]r|[Ii]r|[Pp]rof|[Ii]ng|[Dd]s)\.\s*)*(?:\p{Lu}\.\s?(?:\p{Lu}[a-z]?\.\s?)*)(?:\([^)]{1,30}\)\s*)?(?:(?:van|de|der|den|ten|ter|te|von|le|la|du|in 't|'t)\s+)*\p{Lu}[\p{L}'-]+(?:[ -](?:(?:van|de|der|den|ten|ter|te)\b|\p{Lu}[\p{L}'-]+))*$/u
 
 /** Strips academic titles from a signer's name: `drs. V.L.W.A. Heijnen` → `V.L.W.A. Heijnen`. */
 export function cleanName(name: string): string {

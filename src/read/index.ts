@@ -4,7 +4,7 @@ import { ReadError } from './errors.js'
 import { readHtml } from './html.js'
 import { readOpenData } from './opendata.js'
 import { type PdfEngine, pdfText } from './pdf.js'
-import { type RawText, splitLines } from './raw.js'
+import { type RawText, splitLines, wrappedParagraphs } from './raw.js'
 import { readXml } from './xml.js'
 
 export { ReadError } from './errors.js'
@@ -65,7 +65,9 @@ export async function readSource(bytes: Uint8Array, options: ReadOptions = {}): 
       return readHtml(text)
     case 'open-data':
       return readOpenData(text)
-    default:
-      return { form, text, lines: splitLines(text), paragraphLines: form === 'web-page-text', hints: {}, issues: [] }
+    default: {
+      const lines = splitLines(text)
+      return { form, text, lines, paragraphLines: form === 'web-page-text' && !wrappedParagraphs(lines), hints: {}, issues: [] }
+    }
   }
 }

@@ -6,6 +6,7 @@ import { corpusFile, needsShared, ROOT, skipWithoutShared } from '../test-suppor
 import { detectForm, repairMojibake } from './detect.js'
 import { ReadError, readSource } from './index.js'
 import { hasPoppler, type PdfEngine } from './pdf.js'
+import { splitLines, wrappedParagraphs } from './raw.js'
 
 const enc = (s: string) => new TextEncoder().encode(s)
 const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'bad', name))
@@ -184,5 +185,39 @@ describe('repairMojibake: UTF-8 once decoded as Windows-1252 and written out aga
 
   it('leaves text alone that has few of its marks, or that is no valid UTF-8 once encoded back', () => {
     for (const text of ['SÃO PAULO en Ã¶ in één woord', 'WÃ¶rsdÃ¶rfer WÃ¶rsdÃ¶rfer WÃ¶rsdÃ¶rfer en Łódź', 'Ã Ã Ã Ã']) expect(repairMojibake(text)).toBe(text)
+  })
+})
+
+describe('web page copies: one paragraph a line, or wrapped', () => {
+  // Whole page copies of the corpus: the tweedekamer.nl copies wrap at about 90–110 characters, the
+  // officielebekendmakingen.nl copies give one paragraph a line.
+  it.skipIf(skipWithoutShared).each([
+    ['genres/tk-2022D31072.obpage.txt', false],
+    ['genres/29826-216.obpage.txt', false],
+    ['genres/35510-130.obpage.txt', true],
+    ['letters/32123-VIII-15.obpage.txt', true],
+  ])('%s: paragraph lines %s', async (file, paragraphLines) => {
+    const raw = await readSource(readFileSync(corpusFile(file)))
+    expect(raw.form).toBe('web-page-text')
+    expect(raw.paragraphLines).toBe(paragraphLines)
+  })
+
+  it('a page whose sentences run on over lines is wrapped; one whose lines end their sentences is not', () => {
+    const wrapped = [
+      'Voor het behalen van de energie- en klimaatdoelen van Nederland is tijdige realisatie van',
+      'energie-infrastructuur cruciaal. De Delta Rhine Corridor is één van deze cruciale projecten en',
+      'het kabinet zal rond de zomer van 2025 besluiten over het vervolg van het project met de',
+      'initiatiefnemers, na overleg met de regio en de netbeheerders, zoals ik u eerder schreef in',
+      'mijn brief van 27 juni jl.',
+    ].join('\n')
+    expect(wrappedParagraphs(splitLines(wrapped))).toBe(true)
+    const oneALine = [
+      'Voor het behalen van de energie- en klimaatdoelen van Nederland is tijdige realisatie van energie-infrastructuur cruciaal.',
+      'De Delta Rhine Corridor is één van deze cruciale infrastructuurprojecten waarover ik uw Kamer eerder heb geïnformeerd.',
+      'Het kabinet zal rond de zomer van 2025 besluiten over het vervolg van het project met de initiatiefnemers.',
+      'Stand van zaken',
+      'in de regio wordt overlegd met de netbeheerders over de planning van de leidingen en kabels.',
+    ].join('\n')
+    expect(wrappedParagraphs(splitLines(oneALine))).toBe(false)
   })
 })

@@ -36,14 +36,20 @@ export function roleName(text: string): string {
     .trim()
     .replace(/[,.]$/, '')
     .replace(/^(De|DE|de)\s+/, '')
-  if (role === role.toUpperCase()) {
-    const small = new Set(['van', 'de', 'der', 'het', 'en', 'voor', 'op', 'in', 'met', 'te', 'bij'])
-    role = role
-      .toLowerCase()
-      .split(' ')
-      .map((w, i) => (i > 0 && small.has(w) ? w : w.replace(/(^|-)(\p{L})/gu, (_, d: string, c: string) => d + c.toUpperCase())))
-      .join(' ')
-  }
+  // Each office in capitals on its own (`De MINISTER-PRESIDENT, Minister van Algemene Zaken,`).
+  const small = new Set(['van', 'de', 'der', 'het', 'en', 'voor', 'op', 'in', 'met', 'te', 'bij'])
+  role = role
+    .split(', ')
+    .map((office) =>
+      office === office.toUpperCase()
+        ? office
+            .toLowerCase()
+            .split(' ')
+            .map((w, i) => (i > 0 && small.has(w) ? w : w.replace(/(^|-)(\p{L})/gu, (_, d: string, c: string) => d + c.toUpperCase())))
+            .join(' ')
+        : office,
+    )
+    .join(', ')
   return role.charAt(0).toUpperCase() + role.slice(1)
 }
 
@@ -106,7 +112,13 @@ export function structure(clean: CleanText): { sections: Section[]; parts: Paper
           pendingName = null
         } else {
           // A role wrapped over lines (`de minister van Volksgezondheid,` / `Welzijn en Sport,`) is one role;
-          // a line that starts a role of its own (`De Staatssecretaris van …`) is the next signer's.
+          // a line that starts a role of its own (`De Staatssecretaris van …`) is the next signer's, except the
+          // Minister-President's two offices on two lines (`DE MINISTER-PRESIDENT,` / `Minister van Algemene Zaken,`).
+          if (pendingRole && /^Minister-President$/i.test(pendingRole) && ROLE_LINE.test(t)) {
+            pendingRoleText = `${pendingRoleText} ${t}`
+            pendingRole = `Minister-President, ${roleName(t)}`
+            break
+          }
           pendingRoleText = pendingRole && !ROLE_LINE.test(t) ? `${pendingRoleText} ${t}` : t
           pendingRole = roleName(pendingRoleText)
         }
