@@ -39,6 +39,11 @@ beforeAll(async () => {
     const bytes = readFileSync(f)
     await store.put(await readDocument(bytes, basename(f), { ...ctx, nameHints: true }), bytes)
   }
+  // A motie of the dossier (written here, as a printed motie reads): its row names its movers.
+  const motie = new TextEncoder().encode(
+    'Tweede Kamer der Staten-Generaal\n\nVergaderjaar 2022–2023\n\n33 783 Non-proliferatie\n\nNr. 54 MOTIE VAN DE LEDEN VAN DER PLAS EN KOSTIĆ\n\nVoorgesteld 6 oktober 2022\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\nverzoekt de regering, de Kamer voor het einde van het jaar te informeren over de inzet bij de Toetsingsconferentie,\n\nen gaat over tot de orde van de dag.\n\nVan der Plas\nKostić\n',
+  )
+  await store.put(await readDocument(motie, 'kst-33783-54.txt', ctx), motie)
   app = await buildApp({ store, ctx, today: () => '2026-11-28', token: TOKEN })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
@@ -316,7 +321,7 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     await page.goto(`${base}/`)
     expect(await page.locator('section[aria-labelledby="gevolgd"] li', { hasText: 'jeugd' }).textContent()).toContain('1 nieuw')
     await page.goto(`${base}/follows/jeugd`)
-    expect(await page.locator('ul.latest a').allTextContents()).toEqual(['Verslag van een commissiedebat'])
+    expect(await page.locator('ul.latest a').allTextContents()).toEqual(['Jeugdbeleid — Verslag van een commissiedebat'])
     await shot('follow-new')
     await page.getByRole('button', { name: 'Gezien' }).click()
     await page.waitForURL(/\/follows\/jeugd$/)
@@ -347,7 +352,7 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     await page.goto(`${base}/dossiers/33783`)
     const entries = page.locator('.timeline li.entry')
     expect(await entries.count()).toBeGreaterThan(10)
-    expect(await page.locator('.timeline li.entry.kind-paper').count()).toBe(4)
+    expect(await page.locator('.timeline li.entry.kind-paper').count()).toBe(5)
     expect(await page.locator('.timeline li.entry.kind-kept').count()).toBe(2)
     expect(await page.locator('.timeline').textContent()).toContain('1 t/m 26 augustus 2022')
     // Papers first, then the timeline; a date mentioned in passing is shown only when asked for.
@@ -355,8 +360,24 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     expect(order.indexOf('Stukken')).toBeLessThan(order.indexOf('Tijdlijn'))
     const events = page.locator('.timeline li.entry.kind-event')
     expect(await events.first().isVisible()).toBe(false)
+    // No year heading without an entry shown under it (a year of dates mentioned in passing only).
+    const emptyYears = () =>
+      page.locator('.timeline li.year').evaluateAll((ys) => ys.filter((y) => y.checkVisibility() && !y.querySelector('.entry:not([hidden])')).length)
+    expect(await emptyYears()).toBe(0)
+    const yearsBefore = await page.locator('.timeline li.year:visible').count()
     await page.getByRole('checkbox', { name: 'Genoemde datum' }).check()
     expect(await events.first().isVisible()).toBe(true)
+    expect(await page.locator('.timeline li.year:visible').count()).toBeGreaterThan(yearsBefore)
+    await page.getByRole('checkbox', { name: 'Genoemde datum' }).uncheck()
+    expect(await emptyYears()).toBe(0)
+    await page.getByRole('checkbox', { name: 'Genoemde datum' }).check()
+    // The papers by their titles (a printed kind title in ordinary case), kinds counted in Dutch plurals, a motie's movers.
+    expect(await page.locator('p.summary').textContent()).toMatch(/4 brieven, 1 motie/)
+    const rows = page.locator('table.papers tbody tr')
+    expect(await rows.locator('td:nth-child(2) a').allTextContents()).toContain('Brief van de minister van Buitenlandse Zaken')
+    const motieRow = rows.filter({ hasText: 'kst-33783-54' })
+    expect(await motieRow.locator('td:nth-child(2) a').textContent()).toBe('Motie van de leden Van der Plas en Kostić')
+    expect(await motieRow.locator('td:nth-child(4)').textContent()).toBe('Van der Plas en Kostić')
     // The earlier paper of the dossier it cites is missing from the store, linked to the official record.
     expect(await page.locator('section[aria-labelledby="ontbrekend"] a.official').getAttribute('href')).toBe(
       'https://zoek.officielebekendmakingen.nl/kst-33783-48.html',

@@ -2,6 +2,7 @@ import type { DateMention, Document } from '../model/document.js'
 import type { CommitmentRecord } from './fulfilment.js'
 import type { CommitmentList, CommitmentQuery, DossierView, Facet, PaperInfo, SenderCounts, TimelineEntry } from './models.js'
 import { type CommitmentStatus, type Correction, type Evidence, noCounts, statusOf, type TrackedCommitment } from './status.js'
+import { shownTitle } from './titles.js'
 
 // How the linking views are put together from rows, the same for every store: the stores
 // only fetch (SQLite synchronously, PostgreSQL asynchronously).
@@ -106,7 +107,7 @@ export function buildDossierView(o: {
   return {
     dossier: o.dossier,
     title: o.rows.find((r) => r.dossier_title)?.dossier_title ?? null,
-    papers: o.rows.map(({ line, dossier_title, ...info }) => ({ ...info, line: line ?? '' })),
+    papers: o.rows.map(({ line, dossier_title, ...info }) => ({ ...info, title: shownTitle(info.title), line: line ?? '' })),
     counts: {
       papers: o.rows.length,
       byType: facet(o.rows.map((r) => r.type)),
@@ -141,7 +142,7 @@ export function buildTimeline(
   const byKey = new Map(papers.map((p) => [p.key, p]))
   const entries: TimelineEntry[] = []
   for (const paper of papers)
-    if (paper.date) entries.push({ date: paper.date.slice(0, 10), kind: 'paper', text: paper.title ?? paper.type ?? paper.key, paper })
+    if (paper.date) entries.push({ date: paper.date.slice(0, 10), kind: 'paper', text: shownTitle(paper.title) ?? paper.type ?? paper.key, paper })
   const seen = new Set<string>()
   for (const e of events) {
     const paper = byKey.get(e.paperKey)

@@ -492,7 +492,8 @@ export class Repository implements Store {
     const hitRows = new Map(
       (
         await tx.all<HitRow & { rowid: number }>(
-          `SELECT rowid, key, id, title, type, date, sender, text, tk_nummer FROM papers WHERE ${this.d.fragments.inList('rowid')}`,
+          `SELECT p.rowid, p.key, p.id, p.title, p.type, p.date, p.sender, p.text, p.tk_nummer, f.dossier_title
+           FROM papers p LEFT JOIN profiles f ON f.paper_key = p.key WHERE ${this.d.fragments.inList('p.rowid')}`,
           [[...found.page]],
         )
       ).map((r) => [Number(r.rowid), r]),

@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib'
+import { shownTitle } from '../link/titles.js'
 import type { InputForm } from '../model/document.js'
 import { type Filters, type ParsedQuery, parseQuery } from '../search/query.js'
 import { snippet } from '../search/snippet.js'
@@ -63,13 +64,15 @@ export interface HitRow {
   sender: string | null
   text: Buffer
   tk_nummer: string | null
+  /** The title of the paper's dossier as the paper prints it, to show a kind title by its subject. */
+  dossier_title?: string | null
 }
 
 /** One result line from its row: `score` rounded to three decimals, a snippet around the query's words of its text (`unpack`ed). */
 export function searchHit(row: HitRow, unpack: (blob: Buffer) => string, score: number, stems: Set<string>, prefixes: string[]): SearchHit {
   const hit: SearchHit = {
     id: row.id ?? row.key,
-    title: row.title,
+    title: shownTitle(row.title, row.dossier_title ?? null),
     type: row.type,
     date: row.date,
     sender: row.sender,

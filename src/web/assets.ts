@@ -99,6 +99,8 @@ mark.fulfilment { background: #d7f0d8; }
 .entry[hidden] { display: none; }
 table.papers { border-collapse: collapse; width: 100%; font-size: .92rem; }
 table.papers th, table.papers td { text-align: left; border-bottom: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; }
+table.papers code.id { white-space: nowrap; font-size: .85em; color: var(--muted); }
+.timeline .year[hidden] { display: none; }
 .tabs { display: flex; gap: .25rem; flex-wrap: wrap; border-bottom: 2px solid var(--line); margin: 1rem 0; }
 .tabs a { padding: .4rem .8rem; text-decoration: none; border: 1px solid transparent; }
 .tabs a[aria-current="true"] { border-color: var(--line); border-bottom: 2px solid var(--bg); margin-bottom: -2px; font-weight: 700; color: var(--ink); }
@@ -116,7 +118,7 @@ table.papers th, table.papers td { text-align: left; border-bottom: 1px solid va
 .chart .bar-overdue, .key-overdue { fill: var(--over); background: var(--over); }
 .key { display: inline-block; width: .8rem; height: .8rem; }
 @media (max-width: 900px) { .results-layout, .paper-layout, .board-layout { grid-template-columns: 1fr; } }
-@media (max-width: 600px) { .top { flex-wrap: wrap; gap: .5rem 1.25rem; padding: .5rem 1rem; } main { padding: .75rem 1rem 2rem; } table.papers td:nth-child(5), table.papers th:nth-child(5) { display: none; } }
+@media (max-width: 600px) { .top { flex-wrap: wrap; gap: .5rem 1.25rem; padding: .5rem 1rem; } main { padding: .75rem 1rem 2rem; } table.papers td:nth-child(3), table.papers th:nth-child(3) { display: none; } }
 /* Print: the paper and its marks, without navigation, forms and panels; links show where they go. */
 @media print {
   .top, .bottom, .panel, .view-switch, form.search, .facets, .filters, .tabs, .pages, .skip, .kinds { display: none !important; }
@@ -148,6 +150,8 @@ if (sort && sort.form) sort.addEventListener('change', function () { sort.form.s
 document.querySelectorAll('.kinds input[data-kind]').forEach(function (box) {
   box.addEventListener('change', function () {
     document.querySelectorAll('.timeline .entry[data-kind="' + box.dataset.kind + '"]').forEach(function (li) { li.hidden = !box.checked; });
+    // A year with no entry shown shows no heading either.
+    document.querySelectorAll('.timeline .year').forEach(function (y) { y.hidden = !y.querySelector('.entry:not([hidden])'); });
   });
 });
 `

@@ -1,10 +1,37 @@
 import type { DossierView, TimelineEntry } from '../link/models.js'
-import { dutchDate, esc, layout, officialHref, paperHref, STATUS_NL } from './html.js'
+import { dutchDate, esc, layout, motieMovers, officialHref, paperHref, STATUS_NL } from './html.js'
 
 const KIND_NL: Record<TimelineEntry['kind'], string> = { paper: 'Stuk', event: 'Genoemde datum', commitment: 'Toezegging', due: 'Termijn', kept: 'Nagekomen' }
 // The timeline is of what happened in the dossier: papers, promises, deadlines, promises kept. A date a paper
 // mentions in passing is shown only when asked for (its box is unchecked; the script shows them).
 const SHOWN: ReadonlySet<TimelineEntry['kind']> = new Set(['paper', 'commitment', 'due', 'kept'])
+
+// Kinds of paper as a count names them: `2 moties, 1 brief`.
+const TYPE_NL: Record<string, [string, string]> = {
+  brief: ['brief', 'brieven'],
+  motie: ['motie', 'moties'],
+  verslag: ['verslag', 'verslagen'],
+  nota: ['nota', "nota's"],
+  amendement: ['amendement', 'amendementen'],
+  wetsvoorstel: ['wetsvoorstel', 'wetsvoorstellen'],
+  handelingen: ['Handelingen', 'Handelingen'],
+  other: ['overig stuk', 'overige stukken'],
+}
+
+/** A kind of paper for a count of it, in Dutch: `motie` for 1, `moties` for 2. */
+export function typeName(type: string, count: number): string {
+  const names = TYPE_NL[type]
+  return names ? names[count === 1 ? 0 : 1] : type
+}
+
+// One row of the dossier's papers: its subject (a printed kind title in ordinary case, else the first line), its
+// id below it (kept on one line), and who sent it or, for a motie, who moved it.
+function paperRow(p: DossierView['papers'][number]): string {
+  const id = p.id ?? p.key
+  const title = p.title ?? (p.line ? (p.line.length > 140 ? `${p.line.slice(0, 139)}…` : p.line) : id)
+  const from = p.sender ?? (p.type === 'motie' ? motieMovers(p.title) : null) ?? ''
+  return `<tr><td><time datetime="${esc(p.date ?? '')}">${esc(dutchDate(p.date))}</time></td><td><a href="${esc(paperHref(id))}">${esc(title)}</a><br><code class="id">${esc(id)}</code></td><td>${esc(p.type ? typeName(p.type, 1) : '')}</td><td>${esc(from)}</td></tr>`
+}
 
 /** The dossier page: counts, feed links and a visual timeline of papers, events and commitments, grouped by year. */
 export function dossierPage(view: DossierView, timeline: TimelineEntry[]): string {
@@ -36,13 +63,14 @@ export function dossierPage(view: DossierView, timeline: TimelineEntry[]): strin
   ${e.kind === 'paper' ? '' : `<p class="from">${e.kind === 'kept' ? 'nagekomen in' : 'uit'} <a href="${esc(paperHref(paper))}">${esc(paper)}</a></p>`}
 </li>`
   }
-  const line = [...years].map(([y, entries]) => `<li class="year"><h3>${esc(y)}</h3><ol class="entries">${entries.map(entry).join('\n')}</ol></li>`).join('\n')
-  const papers = view.papers
+  // A year whose only entries are dates mentioned in passing (hidden until asked for) shows no empty heading.
+  const line = [...years]
     .map(
-      (p) =>
-        `<tr><td><time datetime="${esc(p.date ?? '')}">${esc(dutchDate(p.date))}</time></td><td><a href="${esc(paperHref(p.id ?? p.key))}">${esc(p.id ?? p.key)}</a></td><td>${esc(p.type ?? '')}</td><td>${esc(p.sender ?? '')}</td><td>${esc(p.line)}</td></tr>`,
+      ([y, entries]) =>
+        `<li class="year"${entries.some((e) => SHOWN.has(e.kind)) ? '' : ' hidden'}><h3>${esc(y)}</h3><ol class="entries">${entries.map(entry).join('\n')}</ol></li>`,
     )
     .join('\n')
+  const papers = view.papers.map(paperRow).join('\n')
   const outside = view.citesOutside
     .slice(0, 30)
     .map((c) => {
@@ -68,7 +96,7 @@ export function dossierPage(view: DossierView, timeline: TimelineEntry[]): strin
   const atom = `/feeds/dossier/${encodeURIComponent(nr)}.atom`
   const ics = `/feeds/dossier/${encodeURIComponent(nr)}.ics`
   const body = `<h1>Dossier ${esc(nr)}${view.title ? `: ${esc(view.title)}` : ''}</h1>
-<p class="summary">${k.papers} ${k.papers === 1 ? 'stuk' : 'stukken'} (${k.byType.map((t) => `${t.count} ${esc(t.value)}`).join(', ')}) ·
+<p class="summary">${k.papers} ${k.papers === 1 ? 'stuk' : 'stukken'} (${k.byType.map((t) => `${t.count} ${esc(typeName(t.value, t.count))}`).join(', ')}) ·
 toezeggingen: ${Object.entries(k.commitments)
     .map(([s, n]) => `${n} ${esc(STATUS_NL[s]?.toLowerCase())}`)
     .join(', ')} ·
@@ -77,7 +105,7 @@ toezeggingen: ${Object.entries(k.commitments)
 <section aria-labelledby="stukken">
   <h2 id="stukken">Stukken</h2>
   <div class="table-wrap"><table class="papers"><caption class="visually-hidden">Stukken in dossier ${esc(nr)}</caption>
-  <thead><tr><th scope="col">Datum</th><th scope="col">Stuk</th><th scope="col">Soort</th><th scope="col">Afzender</th><th scope="col">Eerste zin</th></tr></thead>
+  <thead><tr><th scope="col">Datum</th><th scope="col">Stuk</th><th scope="col">Soort</th><th scope="col">Afzender of indieners</th></tr></thead>
   <tbody>${papers}</tbody></table></div>
 </section>
 <section aria-labelledby="ontbrekend"><h2 id="ontbrekend">Aangehaalde stukken van dit dossier die niet zijn opgeslagen</h2>${missing ? `<ul>${missing}</ul>` : '<p>Geen.</p>'}</section>

@@ -38,27 +38,7 @@ export { officialHref } from '../publish/export.js'
 /** The URL of a dossier page. */
 export const dossierHref = (nr: string) => `/dossiers/${encodeURIComponent(nr)}`
 
-// A printed Kamerstuk's title names only its kind and sender, in capitals: `BRIEF VAN DE MINISTER VAN
-// BUITENLANDSE ZAKEN`, `MOTIE VAN HET LID KRUL`, `VERSLAG VAN EEN COMMISSIEDEBAT`.
-const KIND_TITLE = /^(?:(?:NADER |GEWIJZIGDE? )*(?:BRIEF|MOTIE|AMENDEMENT|VERSLAG|NOTA|MEMORIE|VOORSTEL|LIJST|ADVIES|EINDVERSLAG|VOORLOPIG))\b[^a-z]*$/
-const SMALL = new Set(['van', 'de', 'der', 'het', 'en', 'voor', 'op', 'in', 'met', 'te', 'bij', 'een', 'over', 'aan'])
-
-/**
- * The title to show for a paper: its subject where it has one. A printed
- * kind title in capitals (`BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN`) says
- * only what kind of paper it is: shown as the dossier's subject with the kind
- * after it (`Non-proliferatie — Brief van de minister van Buitenlandse Zaken`),
- * or the kind in ordinary case where the dossier has no title.
- */
-export function shownTitle(title: string | null, dossierTitle: string | null = null): string | null {
-  if (!title || !KIND_TITLE.test(title)) return title
-  const kind = title
-    .toLowerCase()
-    .split(' ')
-    .map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : SMALL.has(w) || i < 4 ? w : w.charAt(0).toUpperCase() + w.slice(1)))
-    .join(' ')
-  return dossierTitle ? `${dossierTitle} — ${kind}` : kind
-}
+export { motieMovers, shownTitle } from '../link/titles.js'
 
 /** Status names as users read them. */
 export const STATUS_NL: Record<string, string> = { open: 'Open', 'due-soon': 'Bijna verlopen', overdue: 'Verlopen', fulfilled: 'Nagekomen' }
