@@ -143,6 +143,41 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     expect(await page.getByRole('alert').textContent()).toMatch(/^type: flapdrol is geen soort stuk; de soorten zijn brief, motie/)
   })
 
+  it('serves the API reference at /docs from this server alone, linked from every page, and suggests a query for a search that finds nothing', async () => {
+    const elsewhere: string[] = []
+    const problems: string[] = []
+    const watch = (r: { url(): string }) => {
+      if (!r.url().startsWith(base)) elsewhere.push(r.url())
+    }
+    const complain = (m: { type(): string; text(): string }) => {
+      if (m.type() === 'error') problems.push(m.text())
+    }
+    page.on('request', watch)
+    page.on('console', complain)
+    try {
+      await page.goto(`${base}/`)
+      await page.getByRole('link', { name: 'API-documentatie' }).click()
+      await page.waitForURL(/\/docs$/)
+      // Swagger UI has read /openapi.json: the search operation is listed.
+      await page.locator('.opblock-summary-path', { hasText: '/api/search' }).first().waitFor()
+      expect(await page.title()).toBe('API-documentatie · kamerwacht')
+      await shot('docs')
+      // A misspelled word: the store's own spelling offered, as a link that finds it.
+      await page.goto(`${base}/?q=kernwapnes`)
+      expect(await page.locator('p.suggest').textContent()).toContain('Bedoelde u kernwapens (1 stuk)?')
+      await page.locator('p.suggest a').first().click()
+      expect(await page.locator('main h2 a').first().textContent()).toBe('Brief van de minister van Buitenlandse Zaken')
+      // A word that starts longer words: offered as a prefix.
+      await page.goto(`${base}/?q=ontwapen`)
+      expect(await page.locator('p.suggest').textContent()).toContain('ontwapen* (2 stukken, woorden die zo beginnen)')
+    } finally {
+      page.off('request', watch)
+      page.off('console', complain)
+    }
+    expect(elsewhere).toEqual([])
+    expect(problems).toEqual([])
+  })
+
   it('scrolls no page sideways, at 1366 px or at 390 px', async () => {
     const pages = [
       '/',

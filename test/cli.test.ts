@@ -153,6 +153,11 @@ describe('command-line details', () => {
     // Off a terminal, a short run prints no progress line: the summary says it all.
     expect(r.stderr).toBe('')
     expect(run('search', 'kernwapens', '--db', db).stdout).toMatch(/^1 paper \(showing 1–1\)/)
+    // Nothing found: the store's own spelling, and a word as the start of longer ones, as commands to run.
+    expect(run('search', 'kernwapnes', '--db', db).stdout).toBe('0 papers\n\ndid you mean: kamerwacht search kernwapens  (1 paper)\n')
+    expect(run('search', 'ontwapen', '--db', db).stdout).toContain("did you mean: kamerwacht search 'ontwapen*'  (1 paper, words that start so)")
+    const json = JSON.parse(run('search', 'kernwapnes', '--db', db, '--json').stdout)
+    expect(json.suggestions).toEqual([{ q: 'kernwapens', why: 'spelling', total: 1 }])
   })
 })
 

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { search, searchInput } from '../src/app/search.js'
 import { generatePaper } from '../src/bench/corpus.js'
 import { typesetPdf } from '../src/bench/typeset.js'
 import { createContext, type PipelineContext, readDocument } from '../src/pipeline.js'
@@ -237,6 +238,24 @@ describe.each(factories)('%s store', (name, factory) => {
       expect((await ids('kernwapens OR Herbeleggingsplan')).sort()).toEqual(['kst-32733-36', 'kst-33783-50'])
       expect(await ids('Kamer -kernwapens')).not.toContain('kst-33783-50')
       expect(await ids('toetsingsconf*')).toEqual(['kst-33783-50'])
+    })
+
+    it('suggests from its own vocabulary when nothing is found: a word one slip away, a word that starts longer ones', async () => {
+      const input = (q: string) => searchInput().parse({ q })
+      const suggested = async (q: string) => (await search(o.store, input(q))).result.suggestions ?? []
+      expect(await suggested('kernwapnes')).toEqual([{ q: 'kernwapens', why: 'spelling', total: 1 }])
+      expect(await suggested('ontwapen')).toEqual([{ q: 'ontwapen*', why: 'prefix', total: 1 }])
+      // The filters stay: a suggestion is counted with them, and one that then finds nothing is not made.
+      expect(await suggested('kernwapnes type:brief')).toEqual([{ q: 'kernwapens type:brief', why: 'spelling', total: 1 }])
+      expect(await suggested('kernwapnes type:motie')).toEqual([])
+      // Near misses: a word the store has needs none, a word far from any gets none.
+      expect((await search(o.store, input('kernwapens'))).result.suggestions).toBeUndefined()
+      expect(await suggested('xyzzyqw')).toEqual([])
+      // The vocabulary itself: stems in term order with the papers each is in.
+      const terms = await o.store.terms('kernwap', 10)
+      expect(terms.map((t) => t.term)).toContain('kernwap')
+      expect(terms.find((t) => t.term === 'kernwap')?.papers).toBe(1)
+      expect(await o.store.terms('qqqq', 10)).toEqual([])
     })
 
     it('filters by type, dossier, sender and dates, sorts by date, pages, and counts facets over all matches', async () => {

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { dateField, typeField } from '../search/fields.js'
-import { type ParsedQuery, parseQuery, QueryError } from '../search/query.js'
-import type { SearchRequest, SearchResult } from '../search/types.js'
+import { type ParsedQuery, parseQuery, QueryError, type Term } from '../search/query.js'
+import { fold } from '../search/stem.js'
+import { replaceWord, spellingFix } from '../search/suggest.js'
+import type { SearchRequest, SearchResult, Suggestion } from '../search/types.js'
 import { dateBounds } from '../store/shared.js'
 import type { Store } from '../store/store.js'
 import { Refusal } from './errors.js'
@@ -97,15 +99,59 @@ export function checkAsks(input: SearchInput, parsed: ParsedQuery): void {
     )
 }
 
-/** Searches the store: the results, and the notes the query parser left (a word it dropped, a stem it used). */
+/**
+ * Searches the store: the results, and the notes the query parser left (a word it dropped, a stem it used).
+ * When nothing is found, the result carries suggestions (see {@link suggest}).
+ */
 export async function search(store: Store, input: SearchInput): Promise<{ result: SearchResult; notes: string[] }> {
   const parsed = checkQuery(input.q)
   checkAsks(input, parsed)
   const notes = parsed.notes
   try {
-    return { result: await store.search(toSearchRequest(input)), notes }
+    const result = await store.search(toSearchRequest(input))
+    if (result.total === 0) {
+      const suggestions = await suggest(store, input, parsed)
+      if (suggestions.length > 0) result.suggestions = suggestions
+    }
+    return { result, notes }
   } catch (e) {
     if (e instanceof QueryError) throw queryRefusal(e)
     throw e
   }
+}
+
+// The words of a query looked at for suggestions, and the store's terms read for each (those that start as it does).
+const SUGGEST_WORDS = 3
+const VOCABULARY_READ = 50_000
+
+/**
+ * Queries that find papers where `input` found none, each counted with the
+ * same filters: for each plain word (the first three), the word as the start
+ * of longer ones where the store has such (`ontwapen` → `ontwapen*`), or else
+ * the word one slip away whose stem the store has (`kernwapnes` → `kernwapens`).
+ */
+export async function suggest(store: Store, input: SearchInput, parsed: ParsedQuery): Promise<Suggestion[]> {
+  const words = parsed.must
+    .filter((g) => g.length === 1)
+    .map((g) => g[0])
+    .filter((t): t is Extract<Term, { kind: 'word' }> => t?.kind === 'word' && /^\p{L}{4,}$/u.test(t.text))
+    .slice(0, SUGGEST_WORDS)
+  const tries: Array<{ q: string; why: Suggestion['why'] }> = []
+  for (const w of words) {
+    const folded = fold(w.text)
+    if ((await store.terms(folded, 1)).some((t) => t.term !== w.stem)) {
+      tries.push({ q: replaceWord(input.q, w.text, `${w.text}*`), why: 'prefix' })
+      continue
+    }
+    const vocabulary = new Map((await store.terms(folded.slice(0, 2), VOCABULARY_READ)).map((t) => [t.term, t.papers]))
+    const fix = spellingFix(w.text, vocabulary)
+    if (fix) tries.push({ q: replaceWord(input.q, w.text, fix.word), why: 'spelling' })
+  }
+  const out: Suggestion[] = []
+  for (const t of tries) {
+    if (t.q === input.q || out.some((s) => s.q === t.q)) continue
+    const total = (await store.search(toSearchRequest({ ...input, q: t.q, limit: 1, page: 1 }))).total
+    if (total > 0) out.push({ ...t, total })
+  }
+  return out.sort((a, b) => b.total - a.total)
 }

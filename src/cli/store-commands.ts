@@ -172,6 +172,11 @@ export async function searchCommand(input: SearchInput, opts: { db?: string; jso
     // How a citation in the query was read (`33783 read as dossier:33783`), on stderr: stdout stays the results.
     for (const note of notes) io.stderr(`kamerwacht search: ${note.replace(' gelezen als ', ' read as ')}\n`)
     io.stdout(`${result.total} ${result.total === 1 ? 'paper' : 'papers'}${result.hits.length ? ` (showing ${shown})` : ''}\n\n`)
+    // Nothing found: what the store's own words suggest instead, each with what it finds.
+    for (const s of result.suggestions ?? [])
+      io.stdout(
+        `did you mean: kamerwacht search ${shellWord(s.q)}  (${s.total} ${s.total === 1 ? 'paper' : 'papers'}${s.why === 'prefix' ? ', words that start so' : ''})\n`,
+      )
     // The paper's own words made printable first; then the marks, bold on a terminal.
     const plain = (s: string) =>
       snippetPlain(
@@ -309,4 +314,9 @@ export async function reindexCommand(opts: { db?: string; quiet?: boolean }, io:
   } finally {
     await store.close()
   }
+}
+
+/** A query as one shell word: quoted unless it is letters, digits and `*-:.` only (`ontwapen*` is quoted: a shell expands `*`). */
+function shellWord(q: string): string {
+  return /^[\p{L}\p{N}:.-]+$/u.test(q) ? q : `'${q.replace(/'/g, `'\\''`)}'`
 }

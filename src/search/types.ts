@@ -37,4 +37,16 @@ export interface SearchResult {
   total: number
   hits: SearchHit[]
   facets: { type: Facet; year: Facet; sender: Facet; dossier: Facet }
+  /**
+   * Only when nothing was found: other queries that find papers in this store, each with how many: a word
+   * spelled as the store has it (`kernwapens` for `kernwapnes`), or a word as the start of longer ones (`ontwapen*`).
+   */
+  suggestions?: Suggestion[]
+}
+
+/** A query to try instead, and what it finds (see `SearchResult.suggestions`). */
+export interface Suggestion {
+  q: string
+  total: number
+  why: 'spelling' | 'prefix'
 }

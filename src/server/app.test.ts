@@ -86,6 +86,22 @@ describe('reads', () => {
     const filtered = (await get('/api/search?q=Kamer&type=brief&from=2012-01-01&to=2012-12-31&limit=2&offset=0')).json()
     expect(filtered.hits.length).toBeLessThanOrEqual(2)
     for (const h of filtered.hits) expect(h.date.slice(0, 4)).toBe('2012')
+    // Nothing found: the suggestions come with the answer, as on the command line; counts are never below 0.
+    expect((await get('/api/search?q=kernwapnes')).json().suggestions).toEqual([{ q: 'kernwapens', why: 'spelling', total: 1 }])
+    const spec = (await get('/openapi.json')).json()
+    expect(spec.paths['/api/search'].get.responses[200].content['application/json'].schema.properties.total.minimum).toBe(0)
+    expect(JSON.stringify(spec)).not.toContain('-9007199254740991')
+  })
+
+  it('GET /docs is the API reference page, its assets served from here', async () => {
+    const page = await get('/docs')
+    expect(page.statusCode).toBe(200)
+    expect(page.body).toContain('<script src="/docs/swagger-ui-bundle.js"></script>')
+    expect(page.body).not.toMatch(/https?:\/\/(?!127)/)
+    const bundle = await get('/docs/swagger-ui-bundle.js')
+    expect(bundle.statusCode).toBe(200)
+    expect(bundle.headers['content-type']).toContain('javascript')
+    expect((await get('/docs/docs.js')).body).toContain("url: '/openapi.json'")
   })
 
   it('answers bad input with a 400 that names the field', async () => {

@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js'
 import { registerWeb } from '../web/routes.js'
 import { authentication } from './auth.js'
 import type { ApiContext } from './context.js'
+import { docsRoutes } from './routes/docs.js'
 import { feedRoutes } from './routes/feeds.js'
 import { paperRoutes } from './routes/papers.js'
 import { trackingRoutes } from './routes/tracking.js'
@@ -69,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   paperRoutes(app, context)
   trackingRoutes(app, context)
   feedRoutes(app, context)
+  docsRoutes(app)
   registerWeb(app, { store, today, writable: web.writable, base, web })
   return app
 }

@@ -45,6 +45,7 @@ function paperPaths(): Json {
   return {
     '/health': { get: { summary: 'liveness and paper count', responses: { 200: json(S.Health) } } },
     '/openapi.json': { get: { summary: 'this description', responses: { 200: { description: 'OpenAPI 3.1' } } } },
+    '/docs': { get: { summary: 'this description as a readable page (Swagger UI, served from here)', responses: { 200: { description: 'HTML' } } } },
     '/api/papers': {
       get: { summary: 'stored papers, by key', parameters: queryParams(S.PaperListQuery), responses: { 200: json(S.PaperList) } },
       post: {

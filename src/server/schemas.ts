@@ -7,15 +7,17 @@ import { searchInput } from '../app/search.js'
 
 const limit = (max: number, fallback: number) => z.coerce.number().int().min(0).max(max).default(fallback)
 const offset = z.coerce.number().int().min(0).max(1_000_000).default(0)
+/** A count in a response: a whole number, never below 0 (OpenAPI readers see `minimum: 0`). */
+const count = z.number().int().min(0)
 
 /** `GET /api/search` query: the one search input (app/search.ts), as the CLI and the web UI take it. */
 export const SearchQuery = searchInput('en')
 
-const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }))
+const Facet = z.array(z.object({ value: z.string(), count }))
 
 /** `GET /api/search` response: the same JSON as `kamerwacht search --json`. */
 export const SearchResult = z.object({
-  total: z.number().int(),
+  total: count,
   hits: z.array(
     z.object({
       id: z.string(),
@@ -29,6 +31,16 @@ export const SearchResult = z.object({
     }),
   ),
   facets: z.object({ type: Facet, year: Facet, sender: Facet, dossier: Facet }),
+  suggestions: z
+    .array(
+      z.object({
+        q: z.string().describe('the query to try'),
+        total: z.number().int().min(1).describe('papers it finds, with the same filters'),
+        why: z.enum(['spelling', 'prefix']).describe('a word one slip away that the store has, or the word as the start of longer ones'),
+      }),
+    )
+    .optional()
+    .describe('only when nothing was found: queries that find papers in this store'),
 })
 
 /** A paper in one line. */
@@ -46,7 +58,7 @@ export const PaperInfo = z.object({
 export const PaperListQuery = z.object({ limit: limit(500, 50), offset })
 
 /** `GET /api/papers` response. */
-export const PaperList = z.object({ total: z.number().int(), papers: z.array(PaperInfo.extend({ sourceName: z.string(), sha256: z.string() })) })
+export const PaperList = z.object({ total: count, papers: z.array(PaperInfo.extend({ sourceName: z.string(), sha256: z.string() })) })
 
 /** The Document JSON, described by its main fields (see README, "Document format"). */
 export const DocumentJson = z
@@ -82,9 +94,9 @@ export const UploadResult = z.union([
     issues: z.array(z.unknown()),
   }),
   z.object({
-    records: z.number().int(),
-    papers: z.object({ new: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
-    removed: z.number().int(),
+    records: count,
+    papers: z.object({ new: count, updated: count, unchanged: count }),
+    removed: count,
   }),
 ])
 
@@ -105,16 +117,16 @@ export const Citations = z.object({
 })
 
 const Status = z.enum(['open', 'due-soon', 'overdue', 'fulfilled'])
-const StatusCounts = z.object({ open: z.number().int(), 'due-soon': z.number().int(), overdue: z.number().int(), fulfilled: z.number().int() })
+const StatusCounts = z.object({ open: count, 'due-soon': count, overdue: count, fulfilled: count })
 
 /** `GET /api/dossiers/{nr}` response. */
 export const DossierView = z.object({
   dossier: z.string(),
   title: z.string().nullable(),
   papers: z.array(PaperInfo.extend({ line: z.string() })),
-  counts: z.object({ papers: z.number().int(), byType: Facet, byYear: Facet, commitments: StatusCounts }),
-  citesOutside: z.array(z.object({ target: z.string(), count: z.number().int(), paper: PaperInfo.nullable() })),
-  citesMissing: z.array(z.object({ target: z.string(), count: z.number().int() })),
+  counts: z.object({ papers: count, byType: Facet, byYear: Facet, commitments: StatusCounts }),
+  citesOutside: z.array(z.object({ target: z.string(), count: count, paper: PaperInfo.nullable() })),
+  citesMissing: z.array(z.object({ target: z.string(), count: count })),
   citedFrom: z.array(z.object({ paper: PaperInfo, target: z.string() })),
 })
 
@@ -170,7 +182,7 @@ export const TrackedCommitment = z.object({
 
 /** `GET /api/commitments` response. */
 export const CommitmentList = z.object({
-  total: z.number().int(),
+  total: count,
   counts: z.object({ byStatus: StatusCounts, bySender: z.array(StatusCounts.extend({ sender: z.string() })) }),
   items: z.array(TrackedCommitment),
 })
@@ -193,10 +205,10 @@ export const CorrectionBody = z.discriminatedUnion('action', [
 export const FeedQuery = z.object({ q: z.string().min(1).max(1000).optional(), sender: z.string().max(200).optional(), dossier: z.string().max(40).optional() })
 
 /** `GET /health` response. */
-export const Health = z.object({ status: z.literal('ok'), papers: z.number().int(), version: z.string(), writable: z.boolean() })
+export const Health = z.object({ status: z.literal('ok'), papers: count, version: z.string(), writable: z.boolean() })
 
 /** Every error response. */
-export const ErrorResponse = z.object({ error: z.object({ status: z.number().int(), code: z.string(), message: z.string() }) })
+export const ErrorResponse = z.object({ error: z.object({ status: count, code: z.string(), message: z.string() }) })
 
 /** Path parameters. */
 // No id or number holds a control character: `/api/papers/a%00b` is a 400 naming the field, on both engines (PostgreSQL refuses U+0000 outright).

@@ -427,6 +427,11 @@ export class Repository implements Store {
     return this.index.count()
   }
 
+  async terms(prefix: string, limit: number): Promise<Array<{ term: string; papers: number }>> {
+    await this.ready
+    return this.index.terms(prefix, limit)
+  }
+
   async all(page?: { offset: number; limit: number }): Promise<PaperSummary[]> {
     await this.ready
     // A page is read as a page: a list of 60,000 papers is never built to send one.

@@ -118,6 +118,14 @@ export interface PostingIndex {
   prepare(tx: Sql, parsed: ParsedQuery | null): Promise<{ columns: PaperColumns; lists: ListQuery | null }>
   /** Reads ahead the columns and the lists of the commonest terms (see `Store.warm`). */
   warm(): Promise<void>
+  /** See `Store.terms`. */
+  terms(prefix: string, limit: number): Promise<IndexedTerm[]>
+}
+
+/** A term of the index (a stem, `kernwap`) and the number of papers it is in. */
+export interface IndexedTerm {
+  term: string
+  papers: number
 }
 
 /** A `LIKE` pattern that finds `text` anywhere, with `%`, `_` and `\` taken as themselves (use with `ESCAPE '\'`). */

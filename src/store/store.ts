@@ -98,6 +98,13 @@ export interface Store {
   correct(id: string, correction: Correction): Promise<boolean>
   count(): Promise<number>
   /**
+   * The index's terms (stems, as `stem()` makes them) that start with
+   * `prefix`, in term order, at most `limit`, each with the number of papers
+   * it is in: the store's own vocabulary, for suggesting a word or a prefix
+   * when a search finds nothing.
+   */
+  terms(prefix: string, limit: number): Promise<Array<{ term: string; papers: number }>>
+  /**
    * Writes one batch of a sync in one transaction: the records (deleted ones
    * removed, with the paper they describe), the papers read from their
    * content, and the sync's new `state`, so a sync killed at any point

@@ -3,11 +3,12 @@
 
 /** `/static/app.css` */
 export const CSS = `
-:root { --ink: #1b1b1b; --muted: #595959; --line: #d0d0d0; --bg: #fff; --accent: #154273; --open: #1f6fb2; --soon: #b36b00; --over: #b00020; --done: #2e7d32; --mark: #fff3b0; }
+:root { --ink: #1b1b1b; --muted: #595959; --line: #d0d0d0; --bg: #fff; --accent: #154273; --open: #1f6fb2; --soon: #995c00; --over: #b00020; --done: #2e7d32; --mark: #fff3b0; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
 a { color: var(--accent); }
-a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible { outline: 3px solid var(--ink); outline-offset: 2px; }
+.top a:focus-visible { outline-color: #fff; }
 .skip { position: absolute; left: -999px; top: 0; background: #ffbf47; padding: .5rem 1rem; z-index: 10; }
 .skip:focus { left: 0; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -76,7 +76,7 @@ ${feeds}
 <main id="inhoud" tabindex="-1">
 ${o.body}
 </main>
-<footer class="bottom"><p>kamerwacht leest Kamerstukken en volgt toezeggingen. <a href="/openapi.json">API</a></p></footer>
+<footer class="bottom"><p>kamerwacht leest Kamerstukken en volgt toezeggingen. <a href="/docs">API-documentatie</a></p></footer>
 </body>
 </html>`
 }

@@ -71,7 +71,15 @@ export function searchPage(f: SearchForm, result: SearchResult | null, error: st
   if (error) body += `<p class="error" role="alert">${esc(error)}</p>`
   // How the query was read where it was not taken word for word: `33783 gelezen als dossier:33783`.
   if (notes.length) body += `<p class="notes">${notes.map(esc).join('; ')}.</p>`
-  if (result && result.total === 0 && !error)
+  // Nothing found, and the store's own words suggest another query: each as a link, with what it finds.
+  const suggestions = (result?.suggestions ?? [])
+    .map(
+      (s) =>
+        `<a href="${esc(href(f, { q: s.q }))}">${esc(s.q)}</a> (${s.total} ${s.total === 1 ? 'stuk' : 'stukken'}${s.why === 'prefix' ? ', woorden die zo beginnen' : ''})`,
+    )
+    .join(' of ')
+  if (result && result.total === 0 && !error && suggestions) body += `<p class="suggest" role="status">Geen stukken gevonden. Bedoelde u ${suggestions}?</p>`
+  else if (result && result.total === 0 && !error)
     body += `<p class="hint" role="status">Geen stukken gevonden. Probeer minder of andere woorden, een woord met <code>*</code> (<code>kernwap*</code>), of een dossier of stuk zoals u het aanhaalt: <code>33783</code>, <code>kst-33783-50</code>.</p>`
   if (result) {
     const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE))

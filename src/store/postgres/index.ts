@@ -2,7 +2,7 @@ import type { ListQuery, PostingList } from '../../search/bm25.js'
 import { ListCache } from '../../search/engine.js'
 import type { ParsedQuery, Term } from '../../search/query.js'
 import { Repository } from '../repository.js'
-import type { IndexedPaper, PostingIndex, Sql } from '../sql.js'
+import type { IndexedPaper, IndexedTerm, PostingIndex, Sql } from '../sql.js'
 import { PostgresDialect, redact } from './dialect.js'
 import { listKey, loadLists, PgColumns, PostingBatch } from './postings.js'
 import { pgMigrations } from './schema.js'
@@ -85,6 +85,14 @@ class PgIndex implements PostingIndex {
   }
 
   /** The columns, then the lists of the terms in the most papers, commonest first, until they take half the lists' budget. */
+  async terms(prefix: string, limit: number): Promise<IndexedTerm[]> {
+    const rows = await this.dialect.db.all<{ term: string; papers: number }>(
+      'SELECT term, df AS papers FROM terms WHERE term >= ? AND term < ? AND df > 0 ORDER BY term LIMIT ?',
+      [prefix, `${prefix}\u{10ffff}`, limit],
+    )
+    return rows.map((r) => ({ term: r.term, papers: Number(r.papers) }))
+  }
+
   async warm(): Promise<void> {
     await this.dialect.snapshot(async (tx) => {
       const c = await this.columns.refresh(tx, this.lists)

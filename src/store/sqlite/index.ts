@@ -3,7 +3,7 @@ import type { ListQuery, PostingList } from '../../search/bm25.js'
 import { PaperColumns } from '../../search/engine.js'
 import type { ParsedQuery, Term } from '../../search/query.js'
 import { stemText } from '../../search/stem.js'
-import type { IndexedPaper, PostingIndex } from '../sql.js'
+import type { IndexedPaper, IndexedTerm, PostingIndex } from '../sql.js'
 import type { Values } from '../values.js'
 import type { SqliteDialect } from './dialect.js'
 import { FtsPostings, varints } from './postings.js'
@@ -140,6 +140,11 @@ export class SqliteIndex implements PostingIndex {
   async prepare(_tx: unknown, parsed: ParsedQuery | null): Promise<{ columns: PaperColumns; lists: ListQuery | null }> {
     const columns = this.current()
     return { columns, lists: parsed ? this.listQuery(parsed) : null }
+  }
+
+  async terms(prefix: string, limit: number): Promise<IndexedTerm[]> {
+    await this.dialect.idle()
+    return this.postings.terms(prefix, limit)
   }
 
   /** See `Store.warm`: the filter columns, then the lists of the most common terms, up to half the lists' budget. */

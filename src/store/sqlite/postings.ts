@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import { frequencyOf, idf, type PostingList } from '../../search/bm25.js'
 import { ListCache } from '../../search/engine.js'
 import { ftsTerm } from '../../search/query.js'
+import type { IndexedTerm } from '../sql.js'
 
 /**
  * Posting lists read out of the FTS5 index, for `search/bm25.ts` to match
@@ -14,6 +15,7 @@ export class FtsPostings extends ListCache {
   private readonly docsOf
   private readonly docsInRange
   private readonly commonest
+  private readonly vocabulary
 
   private readonly ranked
   private readonly averages
@@ -44,6 +46,9 @@ export class FtsPostings extends ListCache {
     this.averages = db.prepare<[], Buffer>('SELECT block FROM papers_fts_data WHERE id = 1').pluck()
     db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.papers_fts_terms USING fts5vocab(main, papers_fts, row)')
     this.commonest = db.prepare<[], { term: string; doc: number }>('SELECT term, doc FROM temp.papers_fts_terms ORDER BY doc DESC')
+    this.vocabulary = db.prepare<[string, string, number], IndexedTerm>(
+      'SELECT term, doc AS papers FROM temp.papers_fts_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?',
+    )
     this.docsInRange = db
       .prepare<[string, string], string | null>('SELECT group_concat(doc) FROM temp.papers_fts_instance WHERE term >= ? AND term < ?')
       .pluck()
@@ -66,6 +71,11 @@ export class FtsPostings extends ListCache {
       terms.push(term)
     }
     for (const term of terms) this.word(term)
+  }
+
+  /** The terms starting with `prefix`, in term order, with the number of papers each is in. */
+  terms(prefix: string, limit: number): IndexedTerm[] {
+    return this.vocabulary.all(prefix, `${prefix}\u{10ffff}`, limit)
   }
 
   /** The papers a stem is in. */
