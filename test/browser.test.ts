@@ -450,6 +450,25 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     await shot('5-commitments-filtered')
   })
 
+  it('filters the board by words in the promise, and exports what it shows', async () => {
+    await page.goto(`${base}/commitments`)
+    const before = await page.locator('ol.items li.item').count()
+    await page.getByRole('searchbox', { name: 'Woorden' }).fill('briefing')
+    await page.getByRole('button', { name: 'Filter' }).click()
+    await page.waitForURL(/q=briefing/)
+    const items = page.locator('ol.items li.item')
+    expect(await items.count()).toBeGreaterThan(0)
+    expect(await items.count()).toBeLessThan(before)
+    for (const t of await items.allTextContents()) expect(t.toLowerCase()).toContain('briefing')
+    // The export is of the same promises; the words stay in the form.
+    expect(await page.getByRole('searchbox', { name: 'Woorden' }).inputValue()).toBe('briefing')
+    const csv = await (await fetch(`${base}${await page.locator('a.export', { hasText: 'CSV' }).getAttribute('href')}`)).text()
+    expect(csv.trim().split('\n').length - 1).toBe(await items.count())
+    await page.getByRole('searchbox', { name: 'Woorden' }).fill('qqqqzz')
+    await page.getByRole('button', { name: 'Filter' }).click()
+    expect(await items.count()).toBe(0)
+  })
+
   it('can be used with the keyboard alone: a skip link first, then the navigation', async () => {
     await page.goto(`${base}/`)
     await page.keyboard.press('Tab')

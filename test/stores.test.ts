@@ -485,5 +485,26 @@ describe.each(factories)('%s store', (name, factory) => {
       expect([...new Set(list.items.map((c) => c.paper.sender))].sort()).toEqual([...want].sort())
       expect(list.total).toBe(list.items.length)
     })
+
+    it('commitments with words (`q`): each word the start of a word of the promise, in any case or accents', async () => {
+      const all = (await o.store.commitments({ limit: 500 }, TODAY)).items
+      const word = (/\p{L}{6,}/u.exec(all[0]?.text ?? '')?.[0] ?? '') as string
+      expect(word).not.toBe('')
+      const holding = (w: string) =>
+        all
+          .filter((c) => new RegExp(`(?<![\\p{L}])${w}`, 'iu').test(c.text))
+          .map((c) => c.id)
+          .sort()
+      const found = async (q: string) => (await o.store.commitments({ q, limit: 500 }, TODAY)).items.map((c) => c.id).sort()
+      expect(await found(word)).toEqual(holding(word))
+      expect(await found(word.toUpperCase())).toEqual(holding(word))
+      expect(await found(word.slice(0, 4))).toEqual(holding(word.slice(0, 4)))
+      // Near misses: the middle of a word, and a word no promise holds beside one that some do.
+      expect(await found(word.slice(2))).toEqual(holding(word.slice(2)))
+      expect(await found(`${word} qqqqzz`)).toEqual([])
+      // The counts are of what matches.
+      const list = await o.store.commitments({ q: word, limit: 1 }, TODAY)
+      expect(list.total).toBe(holding(word).length)
+    })
   })
 })

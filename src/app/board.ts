@@ -18,6 +18,7 @@ export function boardInput(lang: Lang = 'en') {
     status: z.enum(COMMITMENT_STATUSES, nl ? { error: 'kies open, due-soon, overdue of fulfilled' } : undefined).optional(),
     sender: text(200).describe('only promises of this sender (part of the role)'),
     dossier: text(40).describe('only promises made in this dossier'),
+    q: text(200).describe('only promises with these words (each as the start of a word: kernwap finds kernwapens)'),
     sort: z
       .enum(['deadline', 'date'], nl ? { error: 'kies deadline of date' } : undefined)
       .default('deadline')

@@ -28,7 +28,7 @@ export function searchRequest(r: { [K in keyof SearchRequest]: SearchRequest[K] 
 export function commitmentQuery(r: { [K in keyof CommitmentQuery]?: CommitmentQuery[K] | undefined }): CommitmentQuery {
   const out: CommitmentQuery = {}
   if (r.status) out.status = r.status
-  for (const k of ['sender', 'dossier', 'paper'] as const) if (r[k]) out[k] = r[k]
+  for (const k of ['sender', 'dossier', 'paper', 'q'] as const) if (r[k]) out[k] = r[k]
   if (r.sort) out.sort = r.sort
   if (r.limit !== undefined) out.limit = r.limit
   if (r.offset !== undefined) out.offset = r.offset

@@ -86,6 +86,8 @@ export interface CommitmentQuery {
   dossier?: string
   /** Only the promises of this paper (id or key). */
   paper?: string
+  /** Only the promises whose words hold each of these words, as the start of a word or the whole (`kernwap toetsing`), in any case or accents. */
+  q?: string
   /**
    * `deadline` (the default: a work list): the soonest due first (so the longest overdue), promises
    * without a date after them, newest first, and those kept last; `date`: by the date the promise was made, newest first.

@@ -22,6 +22,23 @@ export interface StatusRow {
  * `track`), and picks the ids of the requested page; the caller reads their
  * records.
  */
+/**
+ * Whether a text holds every word of `q`, each as a whole word or the start of one, in any case or accents:
+ * `kernwap toetsing` holds for `… de Toetsingsconferentie over kernwapens …`; `wap` does not (it starts no word).
+ */
+export function wordsMatcher(q: string): (text: string) => boolean {
+  const plain = (s: string) =>
+    s
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+  const words = (plain(q).match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w}`, 'u'))
+  return (text) => {
+    const t = plain(text)
+    return words.every((w) => w.test(t))
+  }
+}
+
 export function tally(rows: StatusRow[], query: CommitmentQuery, today: string): { page: string[]; total: number; counts: CommitmentList['counts'] } {
   const byStatus = noCounts()
   const bySender = new Map<string, SenderCounts>()

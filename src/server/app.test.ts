@@ -466,9 +466,14 @@ describe('hostile requests get our answer, never a crash or the client’s words
   })
 
   it('a parameter /api/commitments or /api/search does not take is refused, naming those it does (issue 30)', async () => {
-    const board = await get('/api/commitments?q=kernwapens')
+    const board = await get('/api/commitments?woorden=kernwapens')
     expect(board.statusCode).toBe(400)
-    expect(board.json().error.message).toBe('unknown parameter "q": this endpoint takes status, sender, dossier, sort, limit, offset, page')
+    expect(board.json().error.message).toBe('unknown parameter "woorden": this endpoint takes status, sender, dossier, q, sort, limit, offset, page')
+    // Words in the promise are a filter of the board (`q`), as on the web board and the command line.
+    const worded = await get('/api/commitments?q=briefing')
+    expect(worded.statusCode).toBe(200)
+    expect(worded.json().items.length).toBeGreaterThan(0)
+    for (const c of worded.json().items) expect(c.text.toLowerCase()).toContain('briefing')
     const late = await get('/api/commitments?status=late')
     expect(late.statusCode).toBe(400)
     expect(late.json().error.message).toMatch(/status/)

@@ -10,7 +10,7 @@ import {
 } from '../link/fulfilment.js'
 import type { Citation, Citations, CitingPaper, CommitmentList, CommitmentQuery, DossierView, PaperInfo, TimelineEntry } from '../link/models.js'
 import { type Correction, type Evidence, type TrackedCommitment, track } from '../link/status.js'
-import { buildDossierView, buildTimeline, type DossierRow, type EventRow, firstLine, manualEvidence, tally } from '../link/views.js'
+import { buildDossierView, buildTimeline, type DossierRow, type EventRow, firstLine, manualEvidence, tally, wordsMatcher } from '../link/views.js'
 import type { Document } from '../model/document.js'
 import { type PreparedLinks, prepareLinks, type StoredEvent } from './prepare.js'
 import { containsPattern, type Dialect, type Sql } from './sql.js'
@@ -147,6 +147,17 @@ export class Links {
     await tx.write('DELETE FROM fulfilments WHERE commitment_id IN (SELECT id FROM commitments WHERE paper_key = ?)', [key])
     await tx.write('DELETE FROM fulfilments WHERE paper_key = ?', [key])
     for (const table of DERIVED) await tx.write(`DELETE FROM ${table} WHERE paper_key = ?`, [key])
+  }
+
+  /** The rows whose promise's text (with its paper's title and sender) holds the words. */
+  private async withText<T extends { record?: Buffer }>(rows: T[], holds: (text: string) => boolean): Promise<T[]> {
+    const out: T[] = []
+    for (const r of rows) {
+      if (!r.record) continue
+      const c = await this.values.json<CommitmentRecord>(r.record)
+      if (holds(`${c.text} ${c.paper.sender ?? ''} ${c.paper.id ?? ''}`)) out.push(r)
+    }
+    return out
   }
 
   private async info(idOrKey: string): Promise<PaperInfo | null> {
@@ -313,8 +324,15 @@ export class Links {
     }
     // Status needs only the due date, whether a link is taken as fact and the correction: computed
     // here over small rows with the same rule as `track`, then whole records are read for one page.
-    const rows = await this.d.db.all<{ id: string; sender: string | null; due_end: string | null; kept: number | boolean; correction: string | null }>(
-      `SELECT c.id, c.sender, c.due_end,
+    const rows = await this.d.db.all<{
+      id: string
+      sender: string | null
+      due_end: string | null
+      kept: number | boolean
+      correction: string | null
+      record?: Buffer
+    }>(
+      `SELECT c.id, c.sender, c.due_end,${query.q ? ' c.record,' : ''}
          EXISTS (SELECT 1 FROM fulfilments f WHERE f.commitment_id = c.id AND f.confidence >= ${FACT_CONFIDENCE}) AS kept,
          k.correction
        FROM commitments c LEFT JOIN corrections k ON k.commitment_id = c.id
@@ -322,8 +340,11 @@ export class Links {
        ORDER BY ${query.sort === 'date' ? 'c.date DESC NULLS LAST, c.id' : 'kept, c.due_end ASC NULLS LAST, c.date DESC NULLS LAST, c.id'}`,
       params,
     )
+    // Words to find: the records are packed, so they are read and matched here, only when asked (a few ms a thousand).
+    const holds = query.q ? wordsMatcher(query.q) : null
+    const matching = holds ? await this.withText(rows, holds) : rows
     const { page, total, counts } = tally(
-      rows.map((r) => ({
+      matching.map((r) => ({
         id: r.id,
         sender: r.sender,
         dueEnd: r.due_end,

@@ -8,6 +8,8 @@ export interface BoardForm {
   status?: CommitmentStatus
   sender?: string
   dossier?: string
+  /** Words each shown promise holds. */
+  q?: string
   /** `deadline` (default): soonest due first; `date`: newest promise first. */
   sort?: 'deadline' | 'date'
   page: number
@@ -19,7 +21,7 @@ const STATUSES: CommitmentStatus[] = ['open', 'due-soon', 'overdue', 'fulfilled'
 function href(f: BoardForm, change: { [K in keyof BoardForm]?: BoardForm[K] | undefined }): string {
   const next = { ...f, page: 1, ...change }
   const p = new URLSearchParams()
-  for (const k of ['status', 'sender', 'dossier'] as const) if (next[k]) p.set(k, next[k] as string)
+  for (const k of ['status', 'q', 'sender', 'dossier'] as const) if (next[k]) p.set(k, next[k] as string)
   if (next.sort === 'date') p.set('sort', 'date')
   if ((next.page ?? 1) > 1) p.set('page', String(next.page))
   const s = p.toString()
@@ -127,6 +129,7 @@ export function commitmentsPage(
   const atom = `/feeds/commitments.atom${query.size ? `?${query}` : ''}`
   // The export is of what is shown: the same filters, status and order, every page.
   const shown = new URLSearchParams(query)
+  if (f.q) shown.set('q', f.q)
   if (f.status) shown.set('status', f.status)
   if (f.sort === 'date') shown.set('sort', 'date')
   const exported = shown.size ? `?${shown}` : ''
@@ -136,6 +139,7 @@ export function commitmentsPage(
 <nav class="tabs" aria-label="Status">${tabs}</nav>
 <form class="filters" action="/commitments" method="get">
   ${f.status ? `<input type="hidden" name="status" value="${esc(f.status)}">` : ''}
+  <label for="board-q">Woorden</label> <input id="board-q" name="q" type="search" value="${esc(f.q ?? '')}" placeholder="kernwapens">
   <label for="sender">Afzender</label> <input id="sender" name="sender" value="${esc(f.sender ?? '')}" placeholder="Buitenlandse Zaken">
   <label for="dossier">Dossier</label> <input id="dossier" name="dossier" value="${esc(f.dossier ?? '')}" placeholder="33783" size="10">
   <label for="sort">Volgorde</label> <select id="sort" name="sort"><option value="deadline"${f.sort !== 'date' ? ' selected' : ''}>termijn</option><option value="date"${f.sort === 'date' ? ' selected' : ''}>datum van de toezegging</option></select>

@@ -64,6 +64,7 @@ function registerCommitments(cli: Command): void {
     .addOption(new Option('--status <status>', 'only this status').choices([...COMMITMENT_STATUSES]))
     .option('--sender <role>', 'only promises of this sender (part of the role: "Buitenlandse Zaken")')
     .option('--dossier <nr>', 'only promises made in this dossier')
+    .option('--q <words>', 'only promises with these words, each as the start of a word ("kernwap toetsing")')
     .addOption(
       new Option('--sort <order>', 'deadline: soonest due first (a work list), kept last; date: newest first')
         .choices(['deadline', 'date'])
@@ -86,6 +87,7 @@ Set KAMERWACHT_TODAY=2022-09-01 to see the state on another day.
 Examples:
   kamerwacht commitments --status overdue --sender "Buitenlandse Zaken"
   kamerwacht commitments --dossier 33783 --json
+  kamerwacht commitments --q kernwapens            promises that speak of kernwapens
   kamerwacht commitments --compare                 register and papers: in both, only in one`,
     )
     .action(async (raw: unknown) => {

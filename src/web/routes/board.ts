@@ -26,7 +26,7 @@ export function boardRoutes(app: FastifyInstance, c: WebContext): void {
     const page = f.page ?? 1
     const list = await board(store, { ...f, limit: BOARD_PAGE, page }, c.today())
     // The chart shows every status per sender; counts come with the list, whatever status is chosen.
-    const shown = { ...defined({ sender: f.sender, dossier: f.dossier, status: f.status }), sort: f.sort, page }
+    const shown = { ...defined({ q: f.q, sender: f.sender, dossier: f.dossier, status: f.status }), sort: f.sort, page }
     return html(reply, commitmentsPage(shown, list, list.counts.bySender, c.writable, c.signedIn(req), req.url))
   })
 
