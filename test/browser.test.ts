@@ -251,8 +251,13 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     const bytes = new Uint8Array(await (await fetch(`${base}${csvHref}`)).arrayBuffer())
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = new TextDecoder().decode(bytes).trim().split('\n')
-    expect(lines[0]).toBe('id;status;stale;paper;paperDate;sender;actor;text;dueText;dueEnd;keptBy;evidence;link;official')
+    // One language in the sheet: Dutch headers, statuses and yes/no.
+    expect(lines[0]).toBe(
+      'id;status;verouderd;stuk;datum stuk;afzender;gezegd door;toezegging;termijn (tekst);uiterlijk;nagekomen in;bewijs;link;officiële publicatie',
+    )
     expect(lines.slice(1).map((l) => l.split(';')[0])).toEqual(ids)
+    expect(lines.slice(1).map((l) => l.split(';')[1])).toContain('verlopen')
+    expect(lines.slice(1).join('\n')).not.toMatch(/;(?:overdue|due-soon|fulfilled);/)
     const json = (await (await fetch(`${base}/commitments.json?status=overdue`)).json()) as Array<{ status: string; link: string }>
     expect(json.length).toBeGreaterThan(0)
     expect(json.every((r) => r.status === 'overdue' && r.link.endsWith(`/papers/${r.link.split('/papers/')[1]}`))).toBe(true)
@@ -448,6 +453,41 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     expect(senders.length).toBeGreaterThan(0)
     for (const s of senders) expect(s).toContain('Defensie')
     await shot('5-commitments-filtered')
+  })
+
+  it('searches between dates from the form and exports the results it finds', async () => {
+    await page.goto(`${base}/?q=kamer`)
+    const total = async () => Number(await page.locator('p.total strong').textContent())
+    const all = await total()
+    expect(all).toBeGreaterThan(2)
+    await page.getByRole('textbox', { name: 'Van' }).fill('2022')
+    await page.getByRole('textbox', { name: 'Tot en met' }).fill('2022-12-31')
+    await page.getByRole('button', { name: 'Zoek' }).click()
+    await page.waitForURL(/from=2022/)
+    const in2022 = await total()
+    expect(in2022).toBeGreaterThan(0)
+    expect(in2022).toBeLessThan(all)
+    for (const d of await page.locator('article .meta time, .hit .meta time, main time').allTextContents()) expect(d).toMatch(/2022/)
+    // The dates stay in the form; the export has what the page found, every page, in Dutch for Excel.
+    expect(await page.getByRole('textbox', { name: 'Van' }).inputValue()).toBe('2022')
+    const csv = await (await fetch(`${base}${await page.locator('a.export', { hasText: 'CSV' }).getAttribute('href')}`)).text()
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n')
+    expect(lines[0]).toBe('id;titel;soort;datum;afzender;link;officiële publicatie')
+    expect(lines.length - 1).toBe(in2022)
+    for (const l of lines.slice(1)) expect(l.split(';')[3]).toMatch(/^2022-/)
+    const json = (await (await fetch(`${base}${await page.locator('a.export', { hasText: 'JSON' }).getAttribute('href')}`)).json()) as Array<{
+      id: string
+      official: string | null
+    }>
+    expect(json.map((r) => r.id)).toEqual(lines.slice(1).map((l) => l.split(';')[0]))
+    // An empty range is named, in Dutch.
+    await page.getByRole('textbox', { name: 'Van' }).fill('2023')
+    await page.getByRole('textbox', { name: 'Tot en met' }).fill('2022')
+    await page.getByRole('button', { name: 'Zoek' }).click()
+    expect(await page.locator('p.error').textContent()).toContain('het datumbereik is leeg')
   })
 
   it('filters the board by words in the promise, and exports what it shows', async () => {

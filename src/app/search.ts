@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { paperRow } from '../publish/export.js'
 import { dateField, typeField } from '../search/fields.js'
 import { type ParsedQuery, parseQuery, QueryError, type Term } from '../search/query.js'
 import { fold } from '../search/stem.js'
@@ -118,6 +119,20 @@ export async function search(store: Store, input: SearchInput): Promise<{ result
     if (e instanceof QueryError) throw queryRefusal(e)
     throw e
   }
+}
+
+/** The most papers an export of a search writes (its first, in the search's order). */
+export const EXPORT_MAX = 5000
+
+/** Every hit of a search (up to {@link EXPORT_MAX}, in its order), as export rows with links at `base`. */
+export async function searchRows(store: Store, input: SearchInput, base: string): Promise<Array<ReturnType<typeof paperRow>>> {
+  const rows: Array<ReturnType<typeof paperRow>> = []
+  for (let page = 1; rows.length < EXPORT_MAX; page++) {
+    const { result } = await search(store, { ...input, limit: 100, page })
+    for (const h of result.hits) rows.push(paperRow(h, base))
+    if (result.hits.length < 100 || rows.length >= result.total) break
+  }
+  return rows.slice(0, EXPORT_MAX)
 }
 
 // The words of a query looked at for suggestions, and the store's terms read for each (those that start as it does).

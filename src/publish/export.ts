@@ -46,6 +46,54 @@ export function spreadsheetText(value: string): string {
 export type CommitmentRow = Record<(typeof COMMITMENT_COLUMNS)[number], string | boolean | null>
 
 /**
+ * The columns in Dutch, for the board's CSV for Dutch Excel (`/commitments.csv`): one language in a sheet, headers,
+ * statuses and yes/no alike. The JSON export and `kamerwacht export` keep the English keys a program reads.
+ */
+export const COMMITMENT_COLUMNS_NL: Record<(typeof COMMITMENT_COLUMNS)[number], string> = {
+  id: 'id',
+  status: 'status',
+  stale: 'verouderd',
+  paper: 'stuk',
+  paperDate: 'datum stuk',
+  sender: 'afzender',
+  actor: 'gezegd door',
+  text: 'toezegging',
+  dueText: 'termijn (tekst)',
+  dueEnd: 'uiterlijk',
+  keptBy: 'nagekomen in',
+  evidence: 'bewijs',
+  link: 'link',
+  official: 'officiële publicatie',
+}
+
+/** A promise's status as the Dutch sheet writes it. */
+export const STATUS_WORD_NL: Record<string, string> = { open: 'open', 'due-soon': 'bijna verlopen', overdue: 'verlopen', fulfilled: 'nagekomen' }
+
+/** The rows of a search as a sheet or JSON: a paper a row, its links whole. */
+export const PAPER_COLUMNS_NL = {
+  id: 'id',
+  title: 'titel',
+  type: 'soort',
+  date: 'datum',
+  sender: 'afzender',
+  link: 'link',
+  official: 'officiële publicatie',
+} as const
+
+/** A search hit as a row of `PAPER_COLUMNS_NL`'s keys, with its link at `base` and its official publication. */
+export function paperRow(h: { id: string; title: string | null; type: string | null; date: string | null; sender: string | null }, base = '') {
+  return {
+    id: h.id,
+    title: h.title,
+    type: h.type,
+    date: h.date,
+    sender: h.sender,
+    link: `${base}/papers/${encodeURIComponent(h.id)}`,
+    official: officialHref(h.id),
+  }
+}
+
+/**
  * A commitment as a row: its status and deadline, where it was made, what
  * keeps it (the papers taken as fact, and the sentence that says so), and the
  * link to its paper (`base` is the server's public address; empty for a path) and to its official publication.

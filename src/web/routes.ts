@@ -6,7 +6,7 @@ import { boardRoutes } from './routes/board.js'
 import { correctionRoutes } from './routes/corrections.js'
 import { followRoutes } from './routes/follows.js'
 import { paperRoutes } from './routes/papers.js'
-import { searchRoutes } from './routes/search.js'
+import { searchExportRoutes, searchRoutes } from './routes/search.js'
 import { sessionRoutes } from './routes/session.js'
 
 export type { WebSession } from './respond.js'
@@ -38,6 +38,7 @@ export function registerWeb(
   for (const path of ['/favicon.ico', '/favicon.svg'])
     app.get(path, async (_req, reply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON))
   searchRoutes(app, c)
+  searchExportRoutes(app, c)
   paperRoutes(app, c)
   boardRoutes(app, c)
   sessionRoutes(app, c)

@@ -25,6 +25,12 @@ function href(f: SearchForm, change: { [K in keyof SearchForm]?: SearchForm[K] |
   return `/?${p.toString()}`
 }
 
+/** The export of a search: every page, in the same order (`/search.csv?q=…`). */
+function exportHref(f: SearchForm, format: 'csv' | 'json'): string {
+  const query = href(f, {}).slice(2)
+  return `/search.${format}${query ? `?${query}` : ''}`
+}
+
 const SYNTAX = `<details class="syntax">
 <summary>Zo zoekt u</summary>
 <dl>
@@ -64,7 +70,12 @@ export function searchPage(f: SearchForm, result: SearchResult | null, error: st
     <select id="sort" name="sort"><option value="relevance"${f.sort === 'relevance' ? ' selected' : ''}>relevantie</option><option value="date"${f.sort === 'date' ? ' selected' : ''}>datum</option></select>
     <button type="submit">Zoek</button>
   </div>
-  ${(['type', 'dossier', 'sender', 'from', 'to'] as const).map((k) => (f[k] ? `<input type="hidden" name="${k}" value="${esc(f[k])}">` : '')).join('')}
+  <div class="row dates">
+    <label for="from" class="inline">Van</label> <input id="from" name="from" value="${esc(f.from ?? '')}" placeholder="2022-01-01" size="10" inputmode="numeric" aria-describedby="dates-help">
+    <label for="to" class="inline">Tot en met</label> <input id="to" name="to" value="${esc(f.to ?? '')}" placeholder="2022-12-31" size="10" inputmode="numeric" aria-describedby="dates-help">
+    <span id="dates-help" class="help">een dag (2022-05-27), een maand (2022-05) of een jaar (2022)</span>
+  </div>
+  ${(['type', 'dossier', 'sender'] as const).map((k) => (f[k] ? `<input type="hidden" name="${k}" value="${esc(f[k])}">` : '')).join('')}
   <p id="q-help" class="help">Druk op <kbd>/</kbd> om hier te zoeken.</p>
   ${SYNTAX}
 </form>`
@@ -102,7 +113,7 @@ export function searchPage(f: SearchForm, result: SearchResult | null, error: st
   ${facet('Dossier', 'dossier', result.facets.dossier)}
 </aside>
 <section class="results" aria-live="polite" aria-label="Resultaten">
-  <p class="total"><strong>${result.total}</strong> ${result.total === 1 ? 'stuk' : 'stukken'} ${active ? `· ${active}` : ''} ${f.q ? `· <a href="${esc(`/follows?query=${encodeURIComponent(f.q)}`)}">Volgen</a> · <a href="${esc(feed)}" class="feed">Atom</a>` : ''}</p>
+  <p class="total"><strong>${result.total}</strong> ${result.total === 1 ? 'stuk' : 'stukken'} ${active ? `· ${active}` : ''} ${f.q ? `· <a href="${esc(`/follows?query=${encodeURIComponent(f.q)}`)}">Volgen</a> · <a href="${esc(feed)}" class="feed">Atom</a>` : ''}${result.total > 0 ? ` · Exporteren: <a class="export" href="${esc(exportHref(f, 'csv'))}" download>CSV (Excel)</a> <a class="export" href="${esc(exportHref(f, 'json'))}" download>JSON</a>` : ''}</p>
   <ol class="hits" start="${(f.page - 1) * PAGE_SIZE + 1}">${hits}</ol>
   ${
     pages > 1

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { board, boardInput, boardRows } from '../../app/board.js'
 import { refusalOf } from '../../app/errors.js'
-import { COMMITMENT_COLUMNS, spreadsheetText } from '../../publish/export.js'
+import { COMMITMENT_COLUMNS, COMMITMENT_COLUMNS_NL, STATUS_WORD_NL, spreadsheetText } from '../../publish/export.js'
 import { BOARD_PAGE, commitmentsPage } from '../commitments-page.js'
 import { defined, html, refusalPage, type WebContext } from '../respond.js'
 
@@ -37,10 +37,16 @@ export function boardRoutes(app: FastifyInstance, c: WebContext): void {
     const f = form(req, reply)
     if (!f) return reply
     const rows = await boardRows(store, f, c.today(), c.origin())
-    const csv = stringify([[...COMMITMENT_COLUMNS], ...rows.map((r) => COMMITMENT_COLUMNS.map((k) => r[k]))], {
-      delimiter: ';',
-      cast: { boolean: (b) => (b ? 'ja' : 'nee'), string: spreadsheetText },
-    })
+    const csv = stringify(
+      [
+        COMMITMENT_COLUMNS.map((k) => COMMITMENT_COLUMNS_NL[k]),
+        ...rows.map((r) => COMMITMENT_COLUMNS.map((k) => (k === 'status' ? STATUS_WORD_NL[r[k] as string] : r[k]))),
+      ],
+      {
+        delimiter: ';',
+        cast: { boolean: (b) => (b ? 'ja' : 'nee'), string: spreadsheetText },
+      },
+    )
     return reply.type('text/csv; charset=utf-8').header('content-disposition', attachment(f.status, 'csv')).send(`\uFEFF${csv}`)
   })
   app.get('/commitments.json', async (req, reply) => {

@@ -1,6 +1,8 @@
-import type { FastifyInstance } from 'fastify'
+import { stringify } from 'csv-stringify/sync'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Refusal, refusalOf } from '../../app/errors.js'
-import { isSearching, search, searchInput } from '../../app/search.js'
+import { isSearching, search, searchInput, searchRows } from '../../app/search.js'
+import { PAPER_COLUMNS_NL, spreadsheetText } from '../../publish/export.js'
 import { homeBlocks } from '../home.js'
 import { defined, html, refusalPage, type WebContext } from '../respond.js'
 import { PAGE_SIZE, searchPage } from '../search-page.js'
@@ -23,6 +25,42 @@ export function searchRoutes(app: FastifyInstance, c: WebContext): void {
       if (e instanceof Refusal) return html(reply, searchPage(form, null, e.nl), 400)
       throw e
     }
+  })
+}
+
+/** `/search.csv` and `/search.json`: what a search finds, every page (up to 5,000 papers), for a spreadsheet or a program. */
+export function searchExportRoutes(app: FastifyInstance, c: WebContext): void {
+  const rows = async (req: FastifyRequest, reply: FastifyReply) => {
+    const parsed = SearchForm.safeParse(req.query ?? {})
+    if (!parsed.success) {
+      await refusalPage(reply, refusalOf(parsed.error.issues[0], 'query', true))
+      return null
+    }
+    try {
+      return await searchRows(c.store, parsed.data, c.origin())
+    } catch (e) {
+      if (e instanceof Refusal) {
+        await refusalPage(reply, e)
+        return null
+      }
+      throw e
+    }
+  }
+  app.get('/search.csv', async (req, reply) => {
+    const found = await rows(req, reply)
+    if (!found) return reply
+    const keys = Object.keys(PAPER_COLUMNS_NL) as Array<keyof typeof PAPER_COLUMNS_NL>
+    // For Dutch Excel, as the board's export: a byte-order mark, `;` between fields, formulas made text.
+    const csv = stringify([keys.map((k) => PAPER_COLUMNS_NL[k]), ...found.map((r) => keys.map((k) => r[k]))], {
+      delimiter: ';',
+      cast: { string: spreadsheetText },
+    })
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="zoekresultaten.csv"').send(`\uFEFF${csv}`)
+  })
+  app.get('/search.json', async (req, reply) => {
+    const found = await rows(req, reply)
+    if (!found) return reply
+    return reply.header('content-disposition', 'attachment; filename="zoekresultaten.json"').send(found)
   })
 }
 
