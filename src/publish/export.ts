@@ -32,6 +32,19 @@ export function officialHref(id: string | null | undefined): string | null {
   return id && OFFICIAL_ID.test(id) ? `https://zoek.officielebekendmakingen.nl/${id}.html` : null
 }
 
+// A Tweede Kamer number: a Document (`2023D02273`) or a Zaak (`2024Z11421`).
+const TK_NUMBER = /^(?:19|20)\d{2}[DZ]\d{5}$/
+
+/**
+ * The paper's page on tweedekamer.nl for a Tweede Kamer number (`2023D02273`, a paper from its open data), where
+ * the Kamer shows it with its zaak, its votes and its later papers; null for anything else.
+ */
+export function tweedekamerHref(nummer: string | null | undefined): string | null {
+  if (!nummer || !TK_NUMBER.test(nummer)) return null
+  const n = encodeURIComponent(nummer)
+  return nummer[4] === 'D' ? `https://www.tweedekamer.nl/kamerstukken/detail?id=${n}&did=${n}` : `https://www.tweedekamer.nl/kamerstukken/detail?id=${n}`
+}
+
 /**
  * A text cell as a spreadsheet must get it: a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage
  * return) is a formula to Excel and LibreOffice, so a sentence of a paper like `=HYPERLINK("http://…","klik")`

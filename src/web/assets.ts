@@ -114,7 +114,11 @@ table.papers code.id { white-space: nowrap; font-size: .85em; color: var(--muted
 .item.status-fulfilled { border-color: var(--done); }
 .item p { margin: .15rem 0; }
 .item .id { font-size: .75rem; color: var(--muted); }
-.chart svg text { font-size: 12px; fill: var(--ink); }
+.chart ul.bars { list-style: none; padding: 0; margin: .5rem 0 0; }
+.chart ul.bars li { display: grid; grid-template-columns: minmax(7rem, 13rem) 1fr; gap: 0 .5rem; align-items: center; font-size: .9rem; margin-bottom: .35rem; }
+.chart ul.bars .label { overflow-wrap: anywhere; }
+.chart ul.bars svg.bar { width: 100%; height: .8rem; display: block; }
+.chart ul.bars .n { grid-column: 2; font-size: .8rem; color: var(--muted); }
 .chart .bar-open, .key-open { fill: var(--open); background: var(--open); }
 .chart .bar-overdue, .key-overdue { fill: var(--over); background: var(--over); }
 .key { display: inline-block; width: .8rem; height: .8rem; }

@@ -34,7 +34,7 @@ export function dutchDate(iso: string | null | undefined): string {
 /** The URL of a paper page. */
 export const paperHref = (idOrKey: string) => `/papers/${encodeURIComponent(idOrKey)}`
 
-export { officialHref } from '../publish/export.js'
+export { officialHref, tweedekamerHref } from '../publish/export.js'
 /** The URL of a dossier page. */
 export const dossierHref = (nr: string) => `/dossiers/${encodeURIComponent(nr)}`
 

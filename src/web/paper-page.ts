@@ -3,7 +3,7 @@ import type { TrackedCommitment } from '../link/status.js'
 import type { AskedBy, Document, Speaker, SpeakerRole } from '../model/document.js'
 import { documentNummerOf } from '../store/keys.js'
 import { correctionForm, correctionNote, postponementNote } from './corrections.js'
-import { dossierHref, dutchDate, esc, layout, officialHref, paperHref, STATUS_NL, shownTitle } from './html.js'
+import { dossierHref, dutchDate, esc, layout, officialHref, paperHref, STATUS_NL, shownTitle, tweedekamerHref } from './html.js'
 
 interface Mark {
   start: number
@@ -156,6 +156,8 @@ export function paperPage(
 ): string {
   const id = doc.id ?? key
   const nummer = documentNummerOf(doc)
+  // The Kamer's own page of the paper: for a paper of its open data, and for a debate or paper whose id is its number.
+  const tkHref = tweedekamerHref(nummer ?? doc.id)
   const byId = new Map(commitments.map((c) => [c.id, c]))
   const head = [
     doc.type ? `<span class="type">${esc(doc.type)}</span>` : '',
@@ -246,6 +248,7 @@ export function paperPage(
     <a href="/api/papers/${encodeURIComponent(id)}/source">Bron downloaden</a>
     <a href="/api/papers/${encodeURIComponent(id)}">JSON</a>
     ${officialHref(doc.id) ? `<a class="official" href="${esc(officialHref(doc.id) as string)}" rel="noopener">Officiële publicatie</a>` : ''}
+    ${tkHref ? `<a class="official" href="${esc(tkHref)}" rel="noopener">Op tweedekamer.nl</a>` : ''}
   </div>
   <p class="legend"><mark class="commitment">toezegging</mark> <mark class="fulfilment">nakoming</mark> <span class="ref">verwijzing</span> <time class="date">datum</time></p>
 </header>
