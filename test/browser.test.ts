@@ -466,6 +466,22 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     await shot('5-commitments-filtered')
   })
 
+  it('shows what it knows of a paper cited but not stored, instead of a dead end', async () => {
+    const r = await page.goto(`${base}/papers/kst-33783-48`)
+    expect(r?.status()).toBe(200)
+    expect(await page.locator('p.lead').textContent()).toContain('Dit stuk is niet opgeslagen. Eén opgeslagen stuk haalt het aan')
+    expect(await page.getByRole('link', { name: '33783' }).getAttribute('href')).toBe('/dossiers/33783')
+    expect(await page.getByRole('link', { name: 'Lees het in de officiële publicatie' }).getAttribute('href')).toBe(
+      'https://zoek.officielebekendmakingen.nl/kst-33783-48.html',
+    )
+    const citing = page.locator('section[aria-labelledby="aangehaald"] li')
+    expect(await citing.count()).toBe(1)
+    expect(await citing.locator('a').getAttribute('href')).toBe('/papers/kst-33783-50')
+    expect(await citing.locator('q').textContent()).toBe('Kamerstuk 33 783, nr.48')
+    // A paper nobody cites is still not found.
+    expect((await page.goto(`${base}/papers/kst-99999-1`))?.status()).toBe(404)
+  })
+
   it('searches between dates from the form and exports the results it finds', async () => {
     await page.goto(`${base}/?q=kamer`)
     const total = async () => Number(await page.locator('p.total strong').textContent())

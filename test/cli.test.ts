@@ -156,6 +156,11 @@ describe('command-line details', () => {
     // Nothing found: the store's own spelling, and a word as the start of longer ones, as commands to run.
     expect(run('search', 'kernwapnes', '--db', db).stdout).toBe('0 papers\n\ndid you mean: kamerwacht search kernwapens  (1 paper)\n')
     expect(run('search', 'ontwapen', '--db', db).stdout).toContain("did you mean: kamerwacht search 'ontwapen*'  (1 paper, words that start so)")
+    // A paper cited but not stored: what is known of it, not a dead end.
+    expect(run('cites', 'kst-33783-48', '--db', db).stdout).toContain(
+      'kst-33783-48: not stored; cited by 1 stored paper\ndossier 33783\nofficial publication: https://zoek.officielebekendmakingen.nl/kst-33783-48.html',
+    )
+    expect(run('cites', 'kst-99999-1', '--db', db).status).toBe(1)
     const json = JSON.parse(run('search', 'kernwapnes', '--db', db, '--json').stdout)
     expect(json.suggestions).toEqual([{ q: 'kernwapens', why: 'spelling', total: 1 }])
   })

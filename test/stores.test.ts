@@ -240,6 +240,17 @@ describe.each(factories)('%s store', (name, factory) => {
       expect(await ids('toetsingsconf*')).toEqual(['kst-33783-50'])
     })
 
+    it('says what it knows of a paper it does not hold but cites: its dossier and who cites it', async () => {
+      const c = await o.store.citations('kst-33783-48')
+      expect(c?.stored).toBe(false)
+      expect(c?.paper).toMatchObject({ id: 'kst-33783-48', dossier: '33783', date: null })
+      expect(c?.in.map((r) => r.paper.id)).toEqual(['kst-33783-50'])
+      expect(c?.in[0]?.text).toBe('Kamerstuk 33 783, nr.48')
+      // Near misses: a stored paper is stored; an id nobody cites is unknown.
+      expect((await o.store.citations('kst-33783-50'))?.stored).toBeUndefined()
+      expect(await o.store.citations('kst-99999-1')).toBeNull()
+    })
+
     it('suggests from its own vocabulary when nothing is found: a word one slip away, a word that starts longer ones', async () => {
       const input = (q: string) => searchInput().parse({ q })
       const suggested = async (q: string) => (await search(o.store, input(q))).result.suggestions ?? []

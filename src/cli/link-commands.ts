@@ -6,6 +6,7 @@ import { everyCommitment } from '../app/requests.js'
 import type { PaperInfo } from '../link/models.js'
 import { compareRegister, type PaperPromise, type RegisterComparison, type RegisterEntry, registerEntry } from '../link/register.js'
 import { type CommitmentStatus, type TrackedCommitment, today } from '../link/status.js'
+import { officialHref } from '../publish/export.js'
 import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../publish/publish.js'
 import type { Store } from '../store/store.js'
 import { printable } from './options.js'
@@ -42,6 +43,16 @@ export async function citesCommand(id: string, opts: { db?: string; json?: boole
     }
     if (opts.json) {
       io.stdout(`${JSON.stringify(c, null, 2)}\n`)
+      return 0
+    }
+    if (c.stored === false) {
+      // Not stored, but cited: what the store knows of it, and where to read it.
+      const official = officialHref(c.paper.id)
+      say(io, `${c.paper.id}: not stored; cited by ${c.in.length} stored ${c.in.length === 1 ? 'paper' : 'papers'}\n`)
+      if (c.paper.dossier) say(io, `dossier ${c.paper.dossier}\n`)
+      if (official) say(io, `official publication: ${official}\n`)
+      say(io, `\nCited by (${c.in.length}):\n`)
+      for (const r of c.in) say(io, `  ${line(r.paper)}  "${r.text}"\n`)
       return 0
     }
     say(io, `${line(c.paper)}\n${c.paper.title ?? ''}\n\nCites (${c.out.length}):\n`)

@@ -45,6 +45,11 @@ export interface Citations {
   paper: PaperInfo
   out: Citation[]
   in: CitingPaper[]
+  /**
+   * False for a paper the store does not hold but its papers cite (`kst-33783-48`): what is known of it is its
+   * id, its dossier (from the id) and who cites it. Absent (true) for a stored paper.
+   */
+  stored?: false
 }
 
 /** A paper in a dossier's list, with one line of what it says. */

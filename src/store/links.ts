@@ -182,7 +182,7 @@ export class Links {
 
   async citations(idOrKey: string): Promise<Citations | null> {
     const paper = await this.info(idOrKey)
-    if (!paper) return null
+    if (!paper) return this.citedOnly(idOrKey)
     const refs = await this.d.db.all<{ text: string; kind: Citation['kind']; target: string | null; ref_date: string | null }>(
       'SELECT text, kind, target, ref_date FROM refs WHERE paper_key = ? ORDER BY ord',
       [paper.key],
@@ -194,6 +194,13 @@ export class Links {
       out.push({ text: r.text, kind: r.kind, target: r.target ?? linked?.id ?? null, date: r.ref_date, paper: linked, via })
     }
     return { paper, out, in: await this.citing(paper) }
+  }
+
+  /** A paper not stored, by what the stored papers say of it: who cites it by its id; null when none does. */
+  private async citedOnly(id: string): Promise<Citations | null> {
+    const paper: PaperInfo = { key: id, id, type: null, date: null, sender: null, title: null, dossier: dossierOfId(id) }
+    const cited = await this.citing(paper)
+    return cited.length ? { paper, out: [], in: cited, stored: false } : null
   }
 
   /** The papers citing one: by its id, and for the only letter of its sender that day, by its date. */
@@ -371,4 +378,9 @@ export class Links {
     )
     return true
   }
+}
+
+/** A Kamerstuk's dossier from its id: `kst-33783-48` → `33783`, `kst-21501-02-3120` → `21501-02`; null for other ids. */
+function dossierOfId(id: string): string | null {
+  return /^kst-(\d{5}(?:-[0-9A-Z]+)*|[A-Z]+)-[0-9A-Z]+$/.exec(id)?.[1] ?? null
 }

@@ -266,3 +266,26 @@ export function paperPage(
 </article>`
   return layout({ title: shownTitle(doc.title, doc.dossierTitle) ?? id, body, nav: 'paper' })
 }
+
+/**
+ * The page of a paper the store does not hold but its papers cite (`/papers/kst-33783-48`): its id and dossier,
+ * the official publication to read it in, and the stored papers that cite it, each with the words that do.
+ */
+export function citedPage(c: Citations): string {
+  const id = c.paper.id ?? c.paper.key
+  const official = officialHref(id) ?? tweedekamerHref(id)
+  const citing = c.in
+    .map(
+      (r) =>
+        `<li><a href="${esc(paperHref(r.paper.id ?? r.paper.key))}">${esc(shownTitle(r.paper.title) ?? r.paper.id ?? r.paper.key)}</a> <span class="meta">${esc(dutchDate(r.paper.date))}${r.paper.sender ? ` · ${esc(r.paper.sender)}` : ''}</span><br><q>${esc(r.text)}</q></li>`,
+    )
+    .join('\n')
+  const body = `<h1>${esc(id)}</h1>
+<p class="lead">Dit stuk is niet opgeslagen. ${c.in.length === 1 ? 'Eén opgeslagen stuk haalt het aan' : `${c.in.length} opgeslagen stukken halen het aan`}.</p>
+<ul class="facts">
+  ${c.paper.dossier ? `<li>Dossier <a href="${esc(dossierHref(c.paper.dossier))}">${esc(c.paper.dossier)}</a></li>` : ''}
+  ${official ? `<li><a class="official" href="${esc(official)}" rel="noopener">Lees het in de officiële publicatie</a></li>` : ''}
+</ul>
+<section aria-labelledby="aangehaald"><h2 id="aangehaald">Aangehaald door</h2><ul>${citing}</ul></section>`
+  return layout({ title: `${id} (niet opgeslagen)`, body, nav: 'paper' })
+}

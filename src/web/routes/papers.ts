@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { dossier, timeline } from '../../app/board.js'
 import { Refusal } from '../../app/errors.js'
 import { dossierPage } from '../dossier-page.js'
-import { paperPage } from '../paper-page.js'
+import { citedPage, paperPage } from '../paper-page.js'
 import { html, notFound, type WebContext } from '../respond.js'
 
 /** A paper's page (clean text or source view, citations, its promises) and a dossier's page with its timeline. */
@@ -12,7 +12,11 @@ export function paperRoutes(app: FastifyInstance, c: WebContext): void {
     const { id } = req.params as { id: string }
     const view = (req.query as { view?: string }).view === 'source' ? 'source' : 'clean'
     const doc = await store.get(id)
-    if (!doc) return notFound(reply, `Geen stuk ${id} opgeslagen.`)
+    if (!doc) {
+      // Not stored, but cited by stored papers: what is known of it (its dossier, who cites it, the official record).
+      const cited = await store.citations(id)
+      return cited ? html(reply, citedPage(cited)) : notFound(reply, `Geen stuk ${id} opgeslagen.`)
+    }
     const citations = await store.citations(id)
     const key = citations?.paper.key ?? id
     const commitments = (await store.commitments({ paper: key, limit: 500 }, c.today())).items
