@@ -118,6 +118,10 @@ Query syntax:
   toetsing*                  words that start with toetsing
   type:brief dossier:33783 afzender:"Buitenlandse Zaken" van:2022-01-01 tot:2022-12-31
 
+Nothing found? The store's own words are offered instead, each with what it finds:
+  kamerwacht search kernwapnes   →  did you mean: kamerwacht search kernwapens  (1 paper)
+  kamerwacht search ontwapen     →  did you mean: kamerwacht search 'ontwapen*'  (1 paper, words that start so)
+
 Examples:
   kamerwacht search kernwapens
   kamerwacht search '"nucleaire ontwapening" type:brief' --sort date --json`,
