@@ -35,3 +35,18 @@ describe.skipIf(skipWithoutShared).each(engines)('a real VWS letterhead PDF of 2
     expect(doc.fulfils.map((f) => f.text)).toContain('Ik beschouw beide moties hierbij als afgedaan.')
   })
 })
+
+describe.skipIf(skipWithoutShared).each(engines)('a real co-signed VWS letterhead PDF of 2026, through %s', (engine) => {
+  it('has two signers each with their office, and its subject without the sidebar notice', async () => {
+    const bytes = readFileSync(corpusFile('raw', 'kamerbrief-VWS-2026-04-09-voortgang-IZA-AZWA.pdf'))
+    const doc = await readDocument(bytes, 'kamerbrief-VWS-2026-04-09-voortgang-IZA-AZWA.pdf', { ...ctx, pdfEngine: engine })
+    expect(doc).toMatchObject({
+      type: 'brief',
+      date: '2026-04-09',
+      title: 'Voortgang Integraal Zorgakkoord (IZA) en Aanvullend Zorg- en Welzijnsakkoord (AZWA)',
+      sender: 'Minister van Volksgezondheid, Welzijn en Sport',
+      signers: ['Sophie Hermans', 'Mirjam Sterk'],
+    })
+    expect(doc.signatures?.map((s) => s.role)).toEqual(['Minister van Volksgezondheid, Welzijn en Sport', 'Minister van Langdurige Zorg, Jeugd en Sport'])
+  })
+})

@@ -2,6 +2,7 @@
 // near-miss it must leave alone. The real papers are scored by `npm run eval` (genres) and test/accuracy.test.ts.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createContext, type PipelineContext, readDocument } from '../pipeline.js'
+import { sideBySide } from '../structure/index.js'
 import { findDates } from './dates.js'
 import { answerHead } from './metadata.js'
 import { findReferences } from './references.js'
@@ -198,5 +199,62 @@ describe('older letters and newer page copies: heads and signatures as they are 
       'Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nKenmerk: 01M411892 Bijlagen: 2\n\nGeachte Voorzitter,\n\nHierbij bied ik u de notitie aan.\n',
     )
     expect(doc.date).toBeNull()
+  })
+})
+
+describe('a co-signed letterhead letter: two signers side by side, the sidebar notice apart from the subject', () => {
+  // As pdftotext -raw gives such a PDF: the sidebar's lines after the head, the two signature columns line by line.
+  const letter = (names: string) =>
+    [
+      'Pagina 1 van 2',
+      '> Retouradres Postbus 20350 2500 EJ Den Haag',
+      'De Voorzitter van de Tweede Kamer',
+      'der Staten-Generaal',
+      'Postbus 20018',
+      '2500 EA DEN HAAG',
+      'Datum 9 april 2026',
+      'Betreft Voortgang Integraal Zorgakkoord (IZA) en Aanvullend',
+      'Zorg- en Welzijnsakkoord (AZWA)',
+      'Bezoekadres',
+      'Parnassusplein 5',
+      '2511 VX Den Haag',
+      'Kenmerk',
+      '4367005-1095964-PDIZA',
+      'Correspondentie uitsluitend',
+      'richten aan het retouradres',
+      'met vermelding van de',
+      'datum en het kenmerk van',
+      'deze brief.',
+      'Geachte voorzitter,',
+      'Met deze brief informeert het kabinet uw Kamer over de voortgang van de afspraken die gemaakt zijn in het IZA en het AZWA.',
+      'Hoogachtend,',
+      'de minister van Volksgezondheid, de minister van Langdurige Zorg,',
+      'Welzijn en Sport, Jeugd en Sport,',
+      names,
+      '',
+    ].join('\n')
+
+  it('reads each signer with their own office, and the subject without the notice', async () => {
+    const doc = await read(letter('Sophie Hermans Mirjam Sterk'))
+    expect(doc.title).toBe('Voortgang Integraal Zorgakkoord (IZA) en Aanvullend Zorg- en Welzijnsakkoord (AZWA)')
+    expect(doc.signers).toEqual(['Sophie Hermans', 'Mirjam Sterk'])
+    expect(doc.signatures).toEqual([
+      { name: 'Sophie Hermans', role: 'Minister van Volksgezondheid, Welzijn en Sport' },
+      { name: 'Mirjam Sterk', role: 'Minister van Langdurige Zorg, Jeugd en Sport' },
+    ])
+    expect(doc.sender).toBe('Minister van Volksgezondheid, Welzijn en Sport')
+  })
+
+  it('parts names with a particle where only one way makes two names', () => {
+    expect(
+      sideBySide('de minister van Volksgezondheid, de minister van Langdurige Zorg,\nWelzijn en Sport, Jeugd en Sport,', 'Hugo de Jonge Conny Helder')?.map(
+        (s) => s.name,
+      ),
+    ).toEqual(['Hugo de Jonge', 'Conny Helder'])
+  })
+
+  it('near misses: one office, or names that part in more than one way, stay as printed', () => {
+    expect(sideBySide('de minister van Volksgezondheid,\nWelzijn en Sport,', 'Sophie Hermans')).toBeNull()
+    expect(sideBySide('de minister van Financiën, de staatssecretaris van Financiën,', 'Jan Piet Klaas Kees Jan')).toBeNull()
   })
 })

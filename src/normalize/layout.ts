@@ -142,8 +142,9 @@ function dropSidebars(lines: NLine[]): NLine[] {
   // In the body (after the salutation), the sidebar can sit between two lines of a sentence, with no label:
   // `… de ervaringen van andere` / `Postbus 20901` / `2 5 00 E X Den Haag` / `T 0 7 0-456 0000` / `landen, …`.
   const salutation = lines.findIndex((l) => SALUTATION.test(l.text))
-  const drop = new Set<number>()
+  const drop = new Set<number>(noticeLines(lines))
   for (let i = 0; i < lines.length; i++) {
+    if (drop.has(i)) continue
     const first = lines[i] as NLine
     const inBody = salutation >= 0 && i > salutation
     if (!(repeated(first) || SIDEBAR_LABEL.test(first.text) || (inBody && value(first.text))) || first.role) continue
@@ -186,6 +187,35 @@ function dropSidebars(lines: NLine[]): NLine[] {
     }
   }
   return lines.filter((_, k) => !drop.has(k))
+}
+
+// The notice every Rijksoverheid letterhead prints in its sidebar, wrapped over as many lines as its column takes.
+const NOTICE = 'correspondentie uitsluitend richten aan het retouradres met vermelding van de datum en het kenmerk van deze brief.'
+
+/**
+ * The lines of the letterhead's notice `Correspondentie uitsluitend` / `richten aan het retouradres` / `met
+ * vermelding van de` / `datum en het kenmerk van` / `deze brief.`: sidebar, not the subject line it follows
+ * (`Betreft Voortgang … (AZWA)` became `… (AZWA) richten aan het retouradres met vermelding …`). Lines that,
+ * read in order, spell the notice from its start.
+ */
+function noticeLines(lines: NLine[]): number[] {
+  const out: number[] = []
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^correspondentie uitsluitend\b/i.test(lines[i]?.text ?? '')) continue
+    let read = ''
+    const run: number[] = []
+    for (let j = i; j < lines.length && read !== NOTICE; j++) {
+      const t = (lines[j] as NLine).text.trim().toLowerCase()
+      if (!t) continue
+      const next = read ? `${read} ${t}` : t
+      if (!NOTICE.startsWith(next)) break
+      read = next
+      run.push(j)
+    }
+    // Most of the notice, or all of it: a letter's sentence that starts with these two words goes on otherwise.
+    if (read.length >= NOTICE.length / 2) out.push(...run)
+  }
+  return out
 }
 
 const markers: RegExp[] = []

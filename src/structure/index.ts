@@ -115,12 +115,12 @@ export function structure(clean: CleanText): { sections: Section[]; parts: Paper
           // a line that starts a role of its own (`De Staatssecretaris van …`) is the next signer's, except the
           // Minister-President's two offices on two lines (`DE MINISTER-PRESIDENT,` / `Minister van Algemene Zaken,`).
           if (pendingRole && /^Minister-President$/i.test(pendingRole) && ROLE_LINE.test(t)) {
-            pendingRoleText = `${pendingRoleText} ${t}`
+            pendingRoleText = `${pendingRoleText}\n${t}`
             pendingRole = `Minister-President, ${roleName(t)}`
             break
           }
-          pendingRoleText = pendingRole && !ROLE_LINE.test(t) ? `${pendingRoleText} ${t}` : t
-          pendingRole = roleName(pendingRoleText)
+          pendingRoleText = pendingRole && !ROLE_LINE.test(t) ? `${pendingRoleText}\n${t}` : t
+          pendingRole = roleName(pendingRoleText.replace(/\n/g, ' '))
         }
         break
       }
@@ -130,7 +130,7 @@ export function structure(clean: CleanText): { sections: Section[]; parts: Paper
           parts.signatures.push({ name, role: null })
           committeeRole = false
         } else if (pendingRole) {
-          parts.signatures.push({ name, role: pendingRole })
+          parts.signatures.push(...(sideBySide(pendingRoleText, name) ?? [{ name, role: pendingRole }]))
           pendingRole = null
           pendingRoleText = ''
         } else if (
@@ -160,4 +160,32 @@ export function structure(clean: CleanText): { sections: Section[]; parts: Paper
   }
   if (pendingName) parts.signatures.push({ name: pendingName, role: null })
   return { sections, parts }
+}
+
+// Where a line of two offices side by side parts: `de minister van Volksgezondheid, | de minister van Langdurige Zorg,`.
+const SECOND_OFFICE = /,\s+(?=(?:de|De|DE)\s+(?:minister|staatssecretaris|Minister|Staatssecretaris|MINISTER|STAATSSECRETARIS)\b)/
+// Words that end no name (`Hugo de` | `Jonge Conny Helder` is no split).
+const PARTICLE = /^(?:van|de|der|den|ten|ter|te|het|'t|von|la|le|du)$/i
+
+/**
+ * Two signers printed side by side, as a co-signed letter's PDF gives them line by line, each line holding both
+ * columns: `de minister van Volksgezondheid, de minister van Langdurige Zorg,` / `Welzijn en Sport, Jeugd en Sport,` /
+ * `Sophie Hermans Mirjam Sterk` → Sophie Hermans, Minister van Volksgezondheid, Welzijn en Sport, and Mirjam Sterk,
+ * Minister van Langdurige Zorg, Jeugd en Sport. Null unless every line parts in two and the names part in exactly
+ * one way (each at least two words, starting and ending with a capital, not ending in a particle).
+ */
+export function sideBySide(roleText: string, names: string): Array<{ name: string; role: string }> | null {
+  const [first, ...rest] = roleText.split('\n').map((l) => l.trim().replace(/,$/, ''))
+  const heads = first?.split(SECOND_OFFICE)
+  if (heads?.length !== 2) return null
+  const tails = rest.map((l) => l.split(/,\s+/))
+  if (tails.some((t) => t.length !== 2)) return null
+  const words = names.trim().split(/\s+/)
+  const full = (ws: string[]) =>
+    ws.length >= 2 && /^\p{Lu}/u.test(ws[0] as string) && /^\p{Lu}/u.test(ws[ws.length - 1] as string) && !PARTICLE.test(ws[ws.length - 1] as string)
+  const splits = words.map((_, k) => k).filter((k) => full(words.slice(0, k)) && full(words.slice(k)))
+  if (splits.length !== 1) return null
+  const at = splits[0] as number
+  const who = [words.slice(0, at).join(' '), words.slice(at).join(' ')]
+  return [0, 1].map((i) => ({ name: cleanName(who[i] as string), role: roleName([heads[i], ...tails.map((t) => t[i])].join(', ')) }))
 }
