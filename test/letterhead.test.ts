@@ -50,3 +50,14 @@ describe.skipIf(skipWithoutShared).each(engines)('a real co-signed VWS letterhea
     expect(doc.signatures?.map((s) => s.role)).toEqual(['Minister van Volksgezondheid, Welzijn en Sport', 'Minister van Langdurige Zorg, Jeugd en Sport'])
   })
 })
+
+describe.skipIf(skipWithoutShared).each(engines)('a real VWS letter to the VNG, dated by a stamp, through %s', (engine) => {
+  it('has the stamp’s date, and is no paper to the Kamer: no promise of it counts, and it says why', async () => {
+    const bytes = readFileSync(corpusFile('raw', 'brief-VWS-aan-VNG-2026-04-22-AZWA-D5-D6.pdf'))
+    const doc = await readDocument(bytes, 'brief-VWS-aan-VNG-2026-04-22-AZWA-D5-D6.pdf', { ...ctx, pdfEngine: engine })
+    expect(doc.date).toBe('2026-04-22')
+    expect(doc.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['date-from-stamp', 'not-to-kamer']))
+    expect(doc.type).toBe('other')
+    expect(doc.commitments).toEqual([])
+  })
+})

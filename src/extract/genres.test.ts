@@ -194,6 +194,17 @@ describe('older letters and newer page copies: heads and signatures as they are 
     expect([doc.sender, doc.signers]).toEqual(['Minister-President, Minister van Algemene Zaken', ['J.P. Balkenende']])
   })
 
+  it('a date stamped on the letter, where its date line is empty (`2 2 APR. 2026`)', async () => {
+    const doc = await read(
+      'Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n2 2 APR. 2026\n\nDatum\n\nGeachte Voorzitter,\n\nHierbij bied ik u de notitie aan.\n',
+    )
+    expect(doc.date).toBe('2026-04-22')
+    expect(doc.issues.map((i) => i.code)).toContain('date-from-stamp')
+    // Near misses: a month in ordinary case is a date in the text, not a stamp; a day that does not exist.
+    expect((await read('Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nGeachte Voorzitter,\n\nOp 2 apr 2026 sprak ik hen.\n')).date).toBeNull()
+    expect((await read('Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n3 1 APR. 2026\n\nGeachte Voorzitter,\n\nHierbij.\n')).date).toBeNull()
+  })
+
   it('near miss: a Kenmerk line without a date is no date line', async () => {
     const doc = await read(
       'Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nKenmerk: 01M411892 Bijlagen: 2\n\nGeachte Voorzitter,\n\nHierbij bied ik u de notitie aan.\n',

@@ -175,7 +175,7 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
     place,
     // A printed Handelingen page names its sitting's day in every running head (`Tweede Kamer … 8 februari 2024 TK 45 45-3-1`):
     // that day, not a date line read from the text (`(Zie vergadering van 31 januari 2024.)` names an earlier sitting).
-    date: hints.date ?? (facts.paperId?.startsWith('h-') ? facts.date : undefined) ?? date ?? answer?.date ?? facts.date ?? null,
+    date: hints.date ?? (facts.paperId?.startsWith('h-') ? facts.date : undefined) ?? date ?? answer?.date ?? facts.date ?? stampDate(text, issues),
   }
 }
 
@@ -192,6 +192,26 @@ function paperType(title: string | null, parts: PaperParts, isAnswer: boolean, t
   if (isAnswer) return 'other'
   // A letter reposted without its head still speaks to the Kamer: `Geachte Voorzitter,`, `het lid van uw Kamer mevrouw Peters`.
   return ADDRESSES_KAMER.test(text) ? 'brief' : null
+}
+
+// A date stamped on a letter instead of typed (`2 2 APR. 2026`, `22 APR 2026`: the stamp's day as OCR spaces it, its
+// month in three capitals), in the head above the salutation.
+const MONTHS_STAMPED: Record<string, number> = { JAN: 1, FEB: 2, MRT: 3, MAA: 3, APR: 4, MEI: 5, JUN: 6, JUL: 7, AUG: 8, SEP: 9, OKT: 10, NOV: 11, DEC: 12 }
+const STAMP = /(?<![\d\p{L}])(\d)\s?(\d)?\s+(JAN|FEB|MRT|MAA|APR|MEI|JUN|JUL|AUG|SEP|OKT|NOV|DEC)\.?\s+((?:19|20)\d{2})(?!\d)/u
+
+/** The date of a stamp in the paper's head (before `Geachte …`), as a last resort; said as an issue. */
+function stampDate(text: string, issues: DocIssue[]): string | null {
+  const salutation = text.search(/\bGeachte\b/)
+  const head = text.slice(0, salutation >= 0 ? Math.min(salutation, 3000) : 1500)
+  const m = STAMP.exec(head)
+  if (!m) return null
+  const day = Number(`${m[1]}${m[2] ?? ''}`)
+  const month = MONTHS_STAMPED[m[3] as string] as number
+  const year = Number(m[4])
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (day < 1 || date.getUTCMonth() !== month - 1) return null
+  issues.push({ code: 'date-from-stamp', message: `date read from the stamp ${m[0].replace(/\s+/g, ' ')}: the date line is empty` })
+  return date.toISOString().slice(0, 10)
 }
 
 /**
