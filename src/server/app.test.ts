@@ -341,7 +341,8 @@ describe('web pages', () => {
     const board = (await get('/commitments?status=overdue')).body
     expect(board).toContain('data-status="overdue"')
     expect(board).not.toContain('data-status="open"')
-    expect(board).toContain('<svg role="img"')
+    expect(board).toContain('<figure class="chart"')
+    expect(board).toContain('<svg class="bar"')
   })
 })
 
