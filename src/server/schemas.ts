@@ -21,7 +21,10 @@ export const SearchResult = z.object({
   hits: z.array(
     z.object({
       id: z.string(),
-      title: z.string().nullable(),
+      title: z
+        .string()
+        .nullable()
+        .describe("the paper's title as people know it: a printed kind title (BRIEF VAN DE MINISTER VAN …) after the dossier's title, in ordinary case"),
       type: z.string().nullable(),
       date: z.string().nullable(),
       sender: z.string().nullable(),
