@@ -66,6 +66,10 @@ console.log('\n== chains: promise → fulfilment, ingested into a store ==')
 const chains = spawnSync(process.execPath, [join(root, 'scripts', 'eval-chains.mjs'), '--verbose'], { stdio: 'inherit' })
 if (chains.status !== 0) status = chains.status ?? 1
 spawnSync(process.execPath, [join(root, 'scripts', 'fit-fulfilment.mjs'), '--report'], { stdio: 'inherit' })
+// Moties followed to the letters that answer them, on the real open-data records.
+console.log('\n== moties: the letters that answer them, from the open-data records ==')
+const moties = spawnSync(process.execPath, [join(root, 'scripts', 'eval-moties.mjs'), '--verbose'], { stdio: 'inherit' })
+if (moties.status !== 0) status = moties.status ?? 1
 // The promise recogniser's weights: hand-set, fitted in-sample, and fitted leave-one-dossier-out, per sentence.
 spawnSync(process.execPath, [join(root, 'scripts', 'fit-promises.mjs'), '--report'], { stdio: 'inherit' })
 process.exit(status)

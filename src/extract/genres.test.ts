@@ -111,6 +111,8 @@ describe('references in the forms other papers use', () => {
     ['Zie ook Aanhangsel\nHandelingen, vergaderjaar 2021–2022, nr. 3173.', ['ah-tk-20212022-3173']],
     ['Aanhangsel Handelingen II 2021/22, nr. 1234', ['ah-tk-20212022-1234']],
     ['Kamerstukken 35 234, 35 235, 35 236 en 35 237, nr. 7', ['kst-35234-7']],
+    ['Reactie op verzoek commissie over de meevallerformule en twee moties (Kamerstuk 36672-5 en 6)', ['kst-36672-5', 'kst-36672-6']],
+    ['Kamerstukken 21 501-20 en 36 045, nr. 2502', ['kst-21501-20-2502']],
     // Near misses: an amount and a page written as Dutch numbers are, a bare number and letter outside brackets.
     ['het bedrag (12.500, A)', []],
     ['(blz. 35, A)', []],

@@ -59,9 +59,11 @@ const RULES: Rule[] = [
     // word this form is not read: `21 501-20` is also how sub-dossiers are written.
     name: 'reference.kamerstuk-dash',
     needs: /[Kk]amerstuk|Kst\./,
-    re: /(?:\b[Kk]amerstuk(?:ken)?|\bKst\.)\s+(\d{2}\s?\d{3})-(\d{1,5})(?![\d-])(?!\s*,?\s*(?:en\s|nrs?\.?\s))/gu,
+    // Two numbers of one dossier: `(Kamerstuk 36672-5 en 6)` (a letter answering two moties).
+    re: /(?:\b[Kk]amerstuk(?:ken)?|\bKst\.)\s+(\d{2}\s?\d{3})-(\d{1,5})(?:\s+en\s+(\d{1,4})(?=\s*[).;,]|\s*$))?(?![\d-])(?!\s*,?\s*(?:en\s|nrs?\.?\s))/gu,
     make(m) {
-      return [{ target: `kst-${canonicalDossier(m[1] as string)}-${m[2]}`, kind: 'kamerstuk' }]
+      const dossier = canonicalDossier(m[1] as string)
+      return [m[2], m[3]].filter((nr): nr is string => !!nr).map((nr) => ({ target: `kst-${dossier}-${nr}`, kind: 'kamerstuk' as const }))
     },
   },
   {

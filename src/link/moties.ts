@@ -1,0 +1,38 @@
+/**
+ * How a later paper answers a motie, from the words that cite it: a government letter's subject or sentence
+ * (`Uitvoering van de motie van het lid Lahlah over … (Kamerstuk 24587-1013)`, `Reactie op de motie van de leden
+ * Van Campen en Podt …`, `Met deze brief geef ik uitvoering aan de motie …`). Pure: the store finds the papers that
+ * cite a motie; this says whether and how each answers it.
+ */
+
+/** What a paper does with a motie it cites. */
+export type MotieAnswer = 'carried-out' | 'partly' | 'declines' | 'responds'
+
+// In the order they are tried: a letter that declines or carries out only part says so besides `uitvoering`.
+const ANSWERS: Array<[MotieAnswer, RegExp]> = [
+  // `De motie … ontraad ik / voer ik niet uit`, `geen uitvoering (kunnen) geven aan de motie`.
+  [
+    'declines',
+    /\b(?:geen\s+uitvoering\s+(?:kunnen\s+)?(?:geven|te\s+geven)\s+aan\s+de\s+motie|(?:voer|voeren)\s+(?:ik|wij|het\s+kabinet)\s+(?:de\s+motie\s+)?niet\s+uit|motie\s+niet\s+(?:uit\s+te\s+voeren|uitvoeren))/iu,
+  ],
+  // `Gedeeltelijke uitvoering van de motie`, `deels uitvoering geven aan`.
+  ['partly', /\b(?:gedeeltelijke|deels|ten\s+dele)\s+(?:uitvoering|uitgevoerd|invulling)\b/iu],
+  // `Uitvoering van de motie`, `ter uitvoering van de motie`, `geef ik uitvoering aan de motie`, `Invulling motie …`,
+  // `de motie … beschouw ik hiermee als afgedaan`.
+  [
+    'carried-out',
+    /\b(?:uitvoering\s+(?:van|aan)\s+(?:de\s+)?(?:gewijzigde\s+)?moties?|ter\s+uitvoering\s+van|invulling\s+(?:van\s+|aan\s+)?(?:de\s+)?(?:gewijzigde\s+)?moties?|moties?\b[^.]{0,200}\bals\s+afgedaan)/iu,
+  ],
+  // `Reactie op de (gewijzigde) motie`, `in reactie op de motie`, `Reactie op … twee moties`, `Appreciatie … motie`.
+  ['responds', /\b(?:reactie\s+op\b[^.()]{0,160}\bmoties?\b|appreciatie\b[^.()]{0,80}\bmoties?\b|stand\s+van\s+zaken\b[^.()]{0,80}\bmoties?\b)/iu],
+]
+
+const BESIDE = /^(?:beslisnota|bijlage|lijst\b|nota\s+bij|memo\s+bij)/i
+
+/** How the words of a paper that cite a motie answer it; null when they do not (a beslisnota, a list, a mention). */
+export function motieAnswer(text: string): MotieAnswer | null {
+  // A paper beside the letter names the letter's subject: `Beslisnota bij Kamerbrief Uitvoering van de motie …`.
+  if (BESIDE.test(text.trimStart())) return null
+  for (const [answer, re] of ANSWERS) if (re.test(text)) return answer
+  return null
+}
