@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { motieFollowUps } from '../src/app/moties.js'
+import { createContext } from '../src/pipeline.js'
+import { buildApp } from '../src/server/app.js'
 import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
 import { ROOT, sharedDir, skipWithoutShared } from '../src/test-support/paths.js'
 
@@ -43,6 +45,21 @@ describe.skipIf(skipWithoutShared)('the letters that answer a motie, from the re
     expect(wrong).toEqual([])
     expect(missed).toEqual([])
     expect(right).toBe(gold.reduce((n, m) => n + (m.carriedOutBy?.length ?? 0), 0))
+  })
+
+  it('a motie’s page says what became of it: the letters that answer it, and how', async () => {
+    const app = await buildApp({ store, ctx: await createContext(), today: () => '2026-12-07' })
+    try {
+      const page = (await app.inject({ url: '/papers/kst-36583-14' })).body
+      expect(page).toContain('Wat ermee gebeurde (1)')
+      expect(page).toMatch(/<span class="badge answer-carried-out">Uitgevoerd<\/span> <a href="\/papers\/2025D40481">/)
+      const unanswered = gold.find((m) => !m.carriedOutBy?.length) as GoldMotie
+      const other = (await app.inject({ url: `/papers/${unanswered.id}` })).body
+      expect(other).toContain('Wat ermee gebeurde (0)')
+      expect(other).toContain('Nog geen opgeslagen brief die op deze motie antwoordt.')
+    } finally {
+      await app.close()
+    }
   })
 
   it('a letter answering two moties is linked to both (`Kamerstuk 36672-5 en 6`); the beslisnota beside a letter to none', async () => {

@@ -81,6 +81,8 @@ mark.fulfilment { background: #d7f0d8; }
 .badge.status-overdue { background: var(--over); }
 .badge.status-fulfilled { background: var(--done); }
 .badge.stale { background: #6b6b6b; }
+.badge.answer-carried-out { background: var(--done); }
+.badge.answer-declines { background: var(--over); }
 .evidence { color: var(--done); margin: .1rem 0; }
 .candidate { color: var(--muted); font-style: italic; margin: .1rem 0; }
 .timeline .years { list-style: none; padding: 0; }

@@ -1,3 +1,4 @@
+import type { MotieFollowUp } from '../app/moties.js'
 import type { Citations } from '../link/models.js'
 import type { TrackedCommitment } from '../link/status.js'
 import type { AskedBy, Document, Speaker, SpeakerRole } from '../model/document.js'
@@ -153,6 +154,8 @@ export function paperPage(
   view: 'clean' | 'source',
   /** The page's own address when a signed-in user may correct its promises. */
   correctFrom: string | null = null,
+  /** For a motie: the letters that answer it (app/moties.ts). */
+  followUps: MotieFollowUp[] = [],
 ): string {
   const id = doc.id ?? key
   const nummer = documentNummerOf(doc)
@@ -256,6 +259,7 @@ export function paperPage(
   ${text}
   <aside class="panel" aria-label="Wat kamerwacht vond">
     ${speakerItems ? `<section><h2>Sprekers (${speakers.size})</h2><ul class="speakers">${speakerItems}</ul></section>` : ''}
+    ${doc.type === 'motie' ? motieSection(followUps) : ''}
     <section><h2>Toezeggingen (${commitments.length})</h2>${commitmentItems ? `<ul class="commitments">${commitmentItems}</ul>` : '<p>Geen.</p>'}</section>
     ${answered ? `<section><h2>Beantwoordt verzoeken (${doc.fulfils.filter((f) => f.asked).length})</h2><ul>${answered}</ul></section>` : ''}
     <section><h2>Verwijzingen (${citations?.out.length ?? 0})</h2>${refItems ? `<ul>${refItems}</ul>` : '<p>Geen.</p>'}</section>
@@ -288,4 +292,22 @@ export function citedPage(c: Citations): string {
 </ul>
 <section aria-labelledby="aangehaald"><h2 id="aangehaald">Aangehaald door</h2><ul>${citing}</ul></section>`
   return layout({ title: `${id} (niet opgeslagen)`, body, nav: 'paper' })
+}
+
+const ANSWER_NL: Record<MotieFollowUp['how'], string> = {
+  'carried-out': 'Uitgevoerd',
+  partly: 'Deels uitgevoerd',
+  declines: 'Niet uitgevoerd',
+  responds: 'Reactie',
+}
+
+/** What became of a motie: the government letters that answer it, each with how (`Uitgevoerd`, `Reactie`) and when. */
+function motieSection(followUps: MotieFollowUp[]): string {
+  const items = followUps
+    .map(
+      (f) =>
+        `<li><span class="badge answer-${f.how}">${ANSWER_NL[f.how]}</span> <a href="${esc(paperHref(f.paper.id ?? f.paper.key))}">${esc(shownTitle(f.paper.title) ?? f.paper.id ?? f.paper.key)}</a> <span class="meta">${esc(dutchDate(f.paper.date))}</span></li>`,
+    )
+    .join('')
+  return `<section class="motie-answers"><h2>Wat ermee gebeurde (${followUps.length})</h2>${items ? `<ul>${items}</ul>` : '<p>Nog geen opgeslagen brief die op deze motie antwoordt.</p>'}</section>`
 }
