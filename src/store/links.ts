@@ -347,7 +347,7 @@ export class Links {
        ORDER BY ${query.sort === 'date' ? 'c.date DESC NULLS LAST, c.id' : 'kept, c.due_end ASC NULLS LAST, c.date DESC NULLS LAST, c.id'}`,
       params,
     )
-    // Words to find: the records are packed, so they are read and matched here, only when asked (a few ms a thousand).
+    // Words to find: the records are packed, so they are unpacked and matched here, and only when words are asked for.
     const holds = query.q ? wordsMatcher(query.q) : null
     const matching = holds ? await this.withText(rows, holds) : rows
     const { page, total, counts } = tally(
