@@ -19,10 +19,11 @@ interface GoldMotie {
 describe.skipIf(skipWithoutShared)('the letters that answer a motie, from the real open-data records', () => {
   let store: EmbeddedStore
   let gold: GoldMotie[]
+  let db: string
   beforeAll(() => {
     const dir = join(sharedDir(), 'corpus', 'opendata')
     gold = JSON.parse(readFileSync(join(dir, 'gold-moties.json'), 'utf8'))
-    const db = join(mkdtempSync(join(tmpdir(), 'kw-moties-')), 'k.db')
+    db = join(mkdtempSync(join(tmpdir(), 'kw-moties-')), 'k.db')
     spawnSync(process.execPath, [join(ROOT, 'bin', 'kamerwacht.js'), 'ingest', dir, '--db', db], { encoding: 'utf8' })
     store = new EmbeddedStore(db)
   })
@@ -60,6 +61,21 @@ describe.skipIf(skipWithoutShared)('the letters that answer a motie, from the re
     } finally {
       await app.close()
     }
+  })
+
+  it('`kamerwacht motie ID` prints the letters that answer it, or says there are none yet', () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'kamerwacht.js'), ...args, '--db', db], { encoding: 'utf8' })
+    const answered = cli('motie', 'kst-36583-14')
+    expect(answered.status).toBe(0)
+    expect(answered.stdout).toMatch(/^kst-36583-14: answered by 1 letter\n\ncarried out 2025-09-19 {2}2025D40481/)
+    expect(JSON.parse(cli('motie', 'kst-36672-6', '--json').stdout).map((a: { how: string; paper: { id: string } }) => [a.paper.id, a.how])).toEqual([
+      ['2025D26431', 'responds'],
+    ])
+    const unanswered = gold.find((m) => !m.carriedOutBy?.length) as GoldMotie
+    expect(cli('motie', unanswered.id).stdout).toBe(`${unanswered.id}: no stored letter answers it yet\n`)
+    const unknown = cli('motie', 'kst-99999-9')
+    expect(unknown.status).toBe(1)
+    expect(unknown.stderr).toContain('no paper kst-99999-9')
   })
 
   it('a letter answering two moties is linked to both (`Kamerstuk 36672-5 en 6`); the beslisnota beside a letter to none', async () => {

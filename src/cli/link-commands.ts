@@ -2,6 +2,7 @@ import { userInfo } from 'node:os'
 import { type BoardInput, board, dossier, dossierNumberProblem, timeline, toCommitmentQuery } from '../app/board.js'
 import { correct } from '../app/corrections.js'
 import { Refusal } from '../app/errors.js'
+import { type MotieFollowUp, motieFollowUps } from '../app/moties.js'
 import { everyCommitment } from '../app/requests.js'
 import type { PaperInfo } from '../link/models.js'
 import { compareRegister, type PaperPromise, type RegisterComparison, type RegisterEntry, registerEntry } from '../link/register.js'
@@ -59,6 +60,30 @@ export async function citesCommand(id: string, opts: { db?: string; json?: boole
     for (const r of c.out) say(io, `  ${r.text}  → ${r.paper ? line(r.paper) : `${r.target ?? r.date ?? '?'} (not stored)`}\n`)
     say(io, `\nCited by (${c.in.length}):\n`)
     for (const r of c.in) say(io, `  ${line(r.paper)}  "${r.text}"${r.via === 'date' ? ' (by date)' : ''}\n`)
+    return 0
+  })
+}
+
+const ANSWER_WORDS: Record<MotieFollowUp['how'], string> = { 'carried-out': 'carried out', partly: 'in part', declines: 'declined', responds: 'responded' }
+
+/** `kamerwacht motie ID`: the letters that answer a motie, and how. */
+export async function motieCommand(id: string, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
+  return withStore(opts.db, async (store) => {
+    const known = (await store.get(id)) ?? (await store.citations(id))
+    if (!known) {
+      io.stderr(`kamerwacht motie: no paper ${id} in ${store.location}, and none cites it\n`)
+      return 1
+    }
+    const answers = await motieFollowUps(store, id)
+    if (opts.json) {
+      io.stdout(`${JSON.stringify(answers, null, 2)}\n`)
+      return 0
+    }
+    say(
+      io,
+      answers.length ? `${id}: answered by ${answers.length} ${answers.length === 1 ? 'letter' : 'letters'}\n\n` : `${id}: no stored letter answers it yet\n`,
+    )
+    for (const a of answers) say(io, `${ANSWER_WORDS[a.how].padEnd(12)}${line(a.paper)}\n  ${a.paper.title ?? a.text}\n`)
     return 0
   })
 }

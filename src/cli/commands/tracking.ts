@@ -2,7 +2,16 @@ import { type Command, Option } from 'commander'
 import { z } from 'zod'
 import { boardInput } from '../../app/board.js'
 import { COMMITMENT_STATUSES } from '../../link/status.js'
-import { citesCommand, commitmentCommand, commitmentsCommand, compareCommand, dossierCommand, feedCommand, timelineCommand } from '../link-commands.js'
+import {
+  citesCommand,
+  commitmentCommand,
+  commitmentsCommand,
+  compareCommand,
+  dossierCommand,
+  feedCommand,
+  motieCommand,
+  timelineCommand,
+} from '../link-commands.js'
 import { dbOption, io, json, outputFlags, USAGE, usage } from '../options.js'
 
 /**
@@ -29,7 +38,7 @@ function lookupCommand(
   })
 }
 
-/** `kamerwacht cites`, `dossier`, `timeline` (a dossier number as people write it: app/ takes out the spaces). */
+/** `kamerwacht cites`, `dossier`, `timeline`, `motie` (a dossier number as people write it: app/ takes out the spaces). */
 function registerLookups(cli: Command): void {
   lookupCommand(
     cli,
@@ -52,6 +61,14 @@ function registerLookups(cli: Command): void {
     ['<nr>', 'dossier number'],
     (nr, o) => timelineCommand(nr, o, io),
     'kamerwacht timeline 33783 --json | jq \'.[] | select(.kind == "due")\'',
+  )
+  lookupCommand(
+    cli,
+    'motie',
+    'what became of a motie: the government letters that carry it out, in part, decline it or respond to it',
+    ['<id>', 'the motie (kst-36583-14)'],
+    (id, o) => motieCommand(id, o, io),
+    'kamerwacht motie kst-36583-14',
   )
 }
 
