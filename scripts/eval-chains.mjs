@@ -6,20 +6,14 @@
 //
 //   node scripts/eval-chains.mjs [--json] [--verbose]    (npm run eval runs it)
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { jaccard } from './lib/fitting.mjs'
+import { corpusFolder, root } from './lib/paths.mjs'
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const shared = resolve(process.env.SHARED ?? join(root, '..', 'shared'))
-const dir = join(shared, 'corpus', 'chains')
+const dir = corpusFolder('eval-chains', 'chains', 'CHAINS.json')
 const verbose = process.argv.includes('--verbose')
-if (!existsSync(join(dir, 'CHAINS.json'))) {
-  console.error(`eval-chains: ${dir}/CHAINS.json not found; put shared/ beside the clone or set SHARED`)
-  process.exit(2)
-}
 const cli = (args, env = {}) =>
   spawnSync(process.execPath, [join(root, 'bin', 'kamerwacht.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...env } })
 

@@ -9,17 +9,11 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { corpusFolder, root } from './lib/paths.mjs'
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const shared = resolve(process.env.SHARED ?? join(root, '..', 'shared'))
-const dir = join(shared, 'corpus', 'opendata')
+const dir = corpusFolder('eval-moties', 'opendata', 'gold-moties.json')
 const verbose = process.argv.includes('--verbose')
-if (!existsSync(join(dir, 'gold-moties.json'))) {
-  console.error(`eval-moties: ${dir}/gold-moties.json not found; put shared/ beside the clone or set SHARED`)
-  process.exit(2)
-}
 const gold = JSON.parse(readFileSync(join(dir, 'gold-moties.json'), 'utf8'))
 const tmp = mkdtempSync(join(tmpdir(), 'kamerwacht-moties-'))
 const db = join(tmp, 'store.db')

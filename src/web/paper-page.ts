@@ -180,38 +180,8 @@ export function paperPage(
   ]
     .filter(Boolean)
     .join(' · ')
-  const commitmentItems = commitments
-    .map((c) => {
-      // A promise made aloud: who made it, and to whom.
-      const said = doc.commitments.find((x) => x.text === c.text)
-      const by = said?.speaker ? `<p class="speaker-of">Gezegd door ${esc(said.actor ?? said.speaker.name)}${said.to ? `, aan ${esc(said.to)}` : ''}</p>` : ''
-      // The chair's reading of it at the end of the debate, and the speaker saying it again: one promise, more evidence.
-      const support = (said?.support ?? [])
-        .map((x) => `<p class="evidence">${x.kind === 'chair-reading' ? 'Voorgelezen door de voorzitter' : 'Herhaald'}: “${esc(x.text)}”</p>`)
-        .join('')
-      return `<li class="status-${c.status}">
-  <p><a href="#toezegging-${doc.commitments.findIndex((x) => x.text === c.text) + 1}">${esc(c.text)}</a></p>${by}${support}
-  <p class="meta"><span class="badge status-${c.status}">${esc(STATUS_NL[c.status])}</span>${c.dueText ? ` termijn: ${esc(c.dueText)}${c.due ? ` (uiterlijk ${esc(dutchDate(c.due.end))})` : ''}` : ' geen termijn'}</p>
-  ${c.evidence.map((e) => `<p class="evidence">Nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a> (${esc(dutchDate(e.paperDate))})</p>`).join('')}
-  ${c.candidates.map((e) => `<p class="candidate">Mogelijk nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a></p>`).join('')}
-  ${postponementNote(c)}
-  ${correctionNote(c)}${correctFrom ? correctionForm(c, correctFrom) : ''}
-</li>`
-    })
-    .join('')
-  // Who spoke, with their number of turns, in order of first turn.
-  const speakers = new Map<string, { speaker: Speaker; turns: number; first: number }>()
-  for (const [k, t] of (doc.turns ?? []).entries()) {
-    const s = speakers.get(t.label) ?? { speaker: t.speaker, turns: 0, first: k }
-    s.turns++
-    speakers.set(t.label, s)
-  }
-  const speakerItems = [...speakers.entries()]
-    .map(
-      ([label, s]) =>
-        `<li><a href="#beurt-${s.first + 1}">${esc(label)}</a> <span class="target">${esc([ROLE_NL[s.speaker.role], s.speaker.function].filter(Boolean).join(', '))} · ${s.turns} ${s.turns === 1 ? 'beurt' : 'beurten'}</span></li>`,
-    )
-    .join('')
+  const commitmentItems = commitments.map((c) => commitmentItem(doc, c, correctFrom)).join('')
+  const { speakers, speakerItems } = speakerList(doc)
   // Requests of the Kamer this paper answers: who asked, how and when.
   const answered = doc.fulfils
     .filter((f) => f.asked)
@@ -292,6 +262,43 @@ export function citedPage(c: Citations): string {
 </ul>
 <section aria-labelledby="aangehaald"><h2 id="aangehaald">Aangehaald door</h2><ul>${citing}</ul></section>`
   return layout({ title: `${id} (niet opgeslagen)`, body, nav: 'paper' })
+}
+
+/** One promise of the paper in its side panel: status, deadline, who said it, what kept it, and the correction form. */
+function commitmentItem(doc: Document, c: TrackedCommitment, correctFrom: string | null): string {
+  // A promise made aloud: who made it, and to whom.
+  const said = doc.commitments.find((x) => x.text === c.text)
+  const by = said?.speaker ? `<p class="speaker-of">Gezegd door ${esc(said.actor ?? said.speaker.name)}${said.to ? `, aan ${esc(said.to)}` : ''}</p>` : ''
+  // The chair's reading of it at the end of the debate, and the speaker saying it again: one promise, more evidence.
+  const support = (said?.support ?? [])
+    .map((x) => `<p class="evidence">${x.kind === 'chair-reading' ? 'Voorgelezen door de voorzitter' : 'Herhaald'}: “${esc(x.text)}”</p>`)
+    .join('')
+  return `<li class="status-${c.status}">
+  <p><a href="#toezegging-${doc.commitments.findIndex((x) => x.text === c.text) + 1}">${esc(c.text)}</a></p>${by}${support}
+  <p class="meta"><span class="badge status-${c.status}">${esc(STATUS_NL[c.status])}</span>${c.dueText ? ` termijn: ${esc(c.dueText)}${c.due ? ` (uiterlijk ${esc(dutchDate(c.due.end))})` : ''}` : ' geen termijn'}</p>
+  ${c.evidence.map((e) => `<p class="evidence">Nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a> (${esc(dutchDate(e.paperDate))})</p>`).join('')}
+  ${c.candidates.map((e) => `<p class="candidate">Mogelijk nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a></p>`).join('')}
+  ${postponementNote(c)}
+  ${correctionNote(c)}${correctFrom ? correctionForm(c, correctFrom) : ''}
+</li>`
+}
+
+/** Who spoke in a debate, with their number of turns, in order of first turn, as the side panel lists them. */
+function speakerList(doc: Document): { speakers: Map<string, { speaker: Speaker; turns: number; first: number }>; speakerItems: string } {
+  // Who spoke, with their number of turns, in order of first turn.
+  const speakers = new Map<string, { speaker: Speaker; turns: number; first: number }>()
+  for (const [k, t] of (doc.turns ?? []).entries()) {
+    const s = speakers.get(t.label) ?? { speaker: t.speaker, turns: 0, first: k }
+    s.turns++
+    speakers.set(t.label, s)
+  }
+  const speakerItems = [...speakers.entries()]
+    .map(
+      ([label, s]) =>
+        `<li><a href="#beurt-${s.first + 1}">${esc(label)}</a> <span class="target">${esc([ROLE_NL[s.speaker.role], s.speaker.function].filter(Boolean).join(', '))} · ${s.turns} ${s.turns === 1 ? 'beurt' : 'beurten'}</span></li>`,
+    )
+    .join('')
+  return { speakers, speakerItems }
 }
 
 const ANSWER_NL: Record<MotieFollowUp['how'], string> = {
