@@ -61,7 +61,7 @@ function yearFor(m: number, d: number, ref: string | null, mode: 'past' | 'futur
 }
 
 /** Right before a day: the words that cite a paper by the day it was sent or held (`brief van`, `verslag d.d.`). */
-const CITED_ON = /\b(?:[Kk]amer)?(?:brief|verslag|motie|[Bb]rief)\s+(?:van|d\.d\.|gedateerd)\s+$/
+const CITED_ON = /\b(?:[Kk]amer)?(?:[Bb]rief|verslag|motie)\s+(?:van|d\.d\.|gedateerd)\s+$/
 
 interface Rule {
   name: string

@@ -1,4 +1,5 @@
 import type { DateMention, Document } from '../model/document.js'
+import { fold } from '../search/stem.js'
 import type { CommitmentRecord } from './fulfilment.js'
 import type { CommitmentList, CommitmentQuery, DossierView, Facet, PaperInfo, SenderCounts, TimelineEntry } from './models.js'
 import { type CommitmentStatus, type Correction, type Evidence, noCounts, statusOf, type TrackedCommitment } from './status.js'
@@ -27,14 +28,9 @@ export interface StatusRow {
  * `kernwap toetsing` holds for `… de Toetsingsconferentie over kernwapens …`; `wap` does not (it starts no word).
  */
 export function wordsMatcher(q: string): (text: string) => boolean {
-  const plain = (s: string) =>
-    s
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-  const words = (plain(q).match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w}`, 'u'))
+  const words = (fold(q).match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w}`, 'u'))
   return (text) => {
-    const t = plain(text)
+    const t = fold(text)
     return words.every((w) => w.test(t))
   }
 }

@@ -206,3 +206,6 @@ export function roleOfOffice(office: string): SpeakerRole {
   if (o.startsWith('lid') || o.includes('kamerlid')) return 'kamerlid'
   return 'other'
 }
+
+/** A line that ends a sentence: its last mark `.`, `!`, `?`, `:` or `;`, a closing quote or bracket allowed after it. */
+export const SENTENCE_END = /[.!?:;]["')»']?$/

@@ -2,7 +2,7 @@ import type { LineRole } from '../read/raw.js'
 import { type BreakDecision, decideBreak, type SpellingEvidence } from './dehyphenate.js'
 import type { NLine } from './layout.js'
 import type { Lexicon } from './lexicon.js'
-import { SPEAKER_LABEL } from './patterns.js'
+import { SENTENCE_END, SPEAKER_LABEL } from './patterns.js'
 import { dropAt, type Piece, piecesText } from './pieces.js'
 
 /** A block of clean text: a paragraph, a heading, a list item or a part of the head. */
@@ -23,7 +23,6 @@ export interface JoinRecord {
 }
 
 const BULLET = /^([•–—-]|\d{1,2}[.)]|[a-z][.)])\s+\S/
-const SENTENCE_END = /[.!?:;]["')»']?$/
 const ONLY_PUNCT = /^[.,;:)»"'!?]+$/
 const ABBREVIATION_END = /(?:^|[\s(])(?:nr|nrs|jl|blz|art|o\.a|d\.d|t\.z\.t|bijv|resp|ca|dhr|mevr|drs|mr|dr|ir|prof|c\.s|\p{Lu})\.$/u
 // A motion is a list of clauses, each on a new line: `constaterende dat …;`, `verzoekt de regering …,`.

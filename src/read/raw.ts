@@ -1,4 +1,5 @@
 import type { DocIssue, InputForm, PaperType, Speaker } from '../model/document.js'
+import { SENTENCE_END } from '../normalize/patterns.js'
 
 /**
  * What a line of the source is, where the reader knows it (XML elements,
@@ -96,8 +97,6 @@ export function splitLines(text: string): RawLine[] {
   return lines
 }
 
-// A line that stops mid-sentence: no sentence punctuation at its end (`… van Landbouw, Natuur en`).
-const OPEN_END = /[^.!?:;]["')»']?$/
 // The next line carries the sentence on: it starts with a small letter or an opening bracket.
 const CARRIED_ON = /^[\p{Ll}(]/u
 
@@ -119,7 +118,8 @@ export function wrappedParagraphs(lines: readonly RawLine[]): boolean {
     const t = texts[k] as string
     if (t.length < 50) continue
     long++
-    if (OPEN_END.test(t) && CARRIED_ON.test(texts[k + 1] as string)) carried++
+    // It stops mid-sentence (`… van Landbouw, Natuur en`) and the next line carries the sentence on.
+    if (!SENTENCE_END.test(t) && CARRIED_ON.test(texts[k + 1] as string)) carried++
   }
   return carried >= 3 && carried >= long * 0.3
 }
