@@ -112,6 +112,24 @@ describe.each(factories)('%s store', (name, factory) => {
       expect(turns).toBeGreaterThan(5000 / 64 - 5)
     })
 
+    it('gives each paper of a batch a row of its own, and a paper written again in a later batch its new version only', async () => {
+      const before = await o.store.count()
+      const papers = await Promise.all([21, 22, 23].map(generated))
+      const first = papers[0] as (typeof papers)[number]
+      papers[0] = { ...first, doc: { ...first.doc, title: 'Eerste versie oudzeldzaam' } }
+      expect(await o.store.putMany(papers)).toEqual(['new', 'new', 'new'])
+      // One batch: a paper written again (changed), beside a new one. Its row ids and write counters are drawn for the batch.
+      const again = { ...first, doc: { ...first.doc, title: 'Herschreven zeldzaamwoord' } }
+      expect(await o.store.putMany([again, await generated(24)], true)).toEqual(['updated', 'new'])
+      expect(await o.store.count()).toBe(before + 4)
+      const keys = (await o.store.all()).map((p) => p.key)
+      expect(new Set(keys).size).toBe(keys.length)
+      // The search index holds the new version once, and not the old one.
+      const hits = (await o.store.search({ q: 'zeldzaamwoord' })).hits
+      expect(hits.map((h) => h.id)).toEqual([first.doc.id])
+      expect((await o.store.search({ q: 'oudzeldzaam' })).hits).toEqual([])
+    })
+
     it('lists papers a page at a time, in the order of the whole list, with the count beside it', async () => {
       const all = await o.store.all()
       expect(all.length).toBeGreaterThan(1)

@@ -82,9 +82,22 @@ export function deliveredKind(promise: string, delivery: string): string | null 
  * Staatssecretaris van Buitenlandse Zaken` → minister van defensie, minister van buitenlandse zaken,
  * staatssecretaris van buitenlandse zaken. Written in another order, the same set.
  */
-export function officesOf(sender: string | null): Set<string> {
+export function officesOf(sender: string | null): ReadonlySet<string> {
+  if (!sender) return new Set()
+  let offices = officesSeen.get(sender)
+  if (!offices) {
+    offices = readOffices(sender)
+    if (officesSeen.size > 5_000) officesSeen.clear()
+    officesSeen.set(sender, offices)
+  }
+  return offices
+}
+
+// Every pair of a promise and a later paper compares their senders' offices: a store has a few hundred senders.
+const officesSeen = new Map<string, ReadonlySet<string>>()
+
+function readOffices(sender: string): Set<string> {
   const out = new Set<string>()
-  if (!sender) return out
   const s = sender.toLowerCase().replace(/\s+/g, ' ')
   for (const m of s.matchAll(
     /(minister-president|ministers?|staatssecretariss?en|staatssecretaris)\b(.*?)(?=\b(?:en (?:de |het )?)?(?:minister-president|ministers?|staatssecretaris)\b|$)/g,
@@ -120,7 +133,7 @@ export function sameOffice(a: string | null, b: string | null): boolean {
   if (x.size === 0 || y.size === 0) return !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase()
   for (const o of y) if (x.has(o)) return true
   // A role alone (`Staatssecretaris`: a debate that names no office) may be any office of that role.
-  const bare = (s: Set<string>, t: Set<string>) => [...s].some((o) => ROLES.has(o) && [...t].some((p) => p === o || p.startsWith(`${o} `)))
+  const bare = (s: ReadonlySet<string>, t: ReadonlySet<string>) => [...s].some((o) => ROLES.has(o) && [...t].some((p) => p === o || p.startsWith(`${o} `)))
   return bare(x, y) || bare(y, x)
 }
 
@@ -132,6 +145,15 @@ function windowEnd(due: DuePeriod | null, made: string | null): string | null {
   return end ? addDays(end, 92) : null
 }
 
+// Each promise's window is asked for once per later paper weighed: worked out once per record read.
+const windowEnds = new WeakMap<CommitmentRecord, string | null>()
+
+function windowEndOf(c: CommitmentRecord): string | null {
+  let end = windowEnds.get(c)
+  if (end === undefined) windowEnds.set(c, (end = windowEnd(c.due, c.paper.date)))
+  return end
+}
+
 function addDays(iso: string, n: number): string {
   return new Date(Date.parse(iso) + n * 864e5).toISOString().slice(0, 10)
 }
@@ -140,12 +162,44 @@ function addDays(iso: string, n: number): string {
  * Share of a promise's subject words that a set of words holds, a Dutch compound counting for its last part:
  * the promised `evaluatie` is delivered as the `eindevaluatie`, a `reactie` as the `beleidsreactie`.
  */
-function share(promise: string[], later: Set<string>): { value: number; shared: string[] } {
+function share(promise: string[], later: ReadonlySet<string>): { value: number; shared: string[] } {
   if (promise.length === 0) return { value: 0, shared: [] }
-  const compounds = [...later].filter((w) => w.length >= 9)
+  const compounds = compoundsOf(later)
   const has = (t: string) => later.has(t) || (t.length >= 5 && compounds.some((w) => w.length > t.length + 2 && w.endsWith(t)))
   const shared = promise.filter(has)
   return { value: shared.length / promise.length, shared }
+}
+
+// A later paper is weighed against many promises: its words as a set, and their compounds, are made once per paper.
+const termSets = new WeakMap<readonly string[], ReadonlySet<string>>()
+const compoundLists = new WeakMap<ReadonlySet<string>, string[]>()
+
+function termSet(terms: readonly string[]): ReadonlySet<string> {
+  let set = termSets.get(terms)
+  if (!set) termSets.set(terms, (set = new Set(terms)))
+  return set
+}
+
+const pointerSets = new WeakMap<LinkProfile, { cited: ReadonlySet<string>; days: ReadonlySet<string> }>()
+
+/** The papers a later paper cites and the days it names, from its references and its fulfilment sentences. */
+function pointersOf(later: LinkProfile): { cited: ReadonlySet<string>; days: ReadonlySet<string> } {
+  let sets = pointerSets.get(later)
+  if (!sets) {
+    const pointsAt = later.fulfils.flatMap((f) => f.pointsAt)
+    sets = {
+      cited: new Set([...(later.cites ?? []), ...pointsAt.map((p) => p.target).filter((t): t is string => !!t)]),
+      days: new Set([...(later.dates ?? []), ...pointsAt.map((p) => p.date).filter((d): d is string => !!d)]),
+    }
+    pointerSets.set(later, sets)
+  }
+  return sets
+}
+
+function compoundsOf(words: ReadonlySet<string>): string[] {
+  let list = compoundLists.get(words)
+  if (!list) compoundLists.set(words, (list = [...words].filter((w) => w.length >= 9)))
+  return list
 }
 
 /** What the features of one pair are computed from, beyond the two records. */
@@ -153,7 +207,7 @@ export interface PairContext {
   /** The promise's subject stems (its sentence and, for `Deze zal ik …`, the sentence before). */
   promiseTerms: string[]
   /** The subject stems of the later paper's delivery statement and title. */
-  deliveryTerms: Set<string>
+  deliveryTerms: ReadonlySet<string>
 }
 
 /** The features of a promise and a later paper, with a short note of what each found. */
@@ -161,13 +215,12 @@ export function pairFeatures(c: CommitmentRecord, later: LinkProfile, ctx: PairC
   const owner = c.paper
   const notes: string[] = []
   const v = Object.fromEntries(FULFILMENT_FEATURES.map((f) => [f, 0])) as FeatureValues
-  const cited = new Set([...(later.cites ?? []), ...later.fulfils.flatMap((f) => f.pointsAt.map((p) => p.target).filter((t): t is string => !!t))])
+  const { cited, days } = pointersOf(later)
   if (owner.id && cited.has(owner.id)) {
     v['cites.paper'] = 1
     notes.push(`cites ${owner.id}`)
   }
   const day = owner.date?.slice(0, 10)
-  const days = new Set([...(later.dates ?? []), ...later.fulfils.flatMap((f) => f.pointsAt.map((p) => p.date).filter((d): d is string => !!d))])
   // A promise of a store written before spoken promises took their role as sender has none: there the actor's
   // role (`Staatssecretaris De Vries`) must be the later sender's.
   const office = sameOffice(owner.sender, later.sender) || (!owner.sender && !!senderRole(c.actor) && senderRole(c.actor) === senderRole(later.sender))
@@ -195,7 +248,7 @@ export function pairFeatures(c: CommitmentRecord, later: LinkProfile, ctx: PairC
     v['delivers.kind'] = 1
     notes.push(`delivers the ${kind} promised`)
   }
-  const inPaper = share(ctx.promiseTerms, new Set(later.terms))
+  const inPaper = share(ctx.promiseTerms, termSet(later.terms))
   v['subject.share'] = Math.round(inPaper.value * 1000) / 1000
   if (inPaper.shared.length) notes.push(`shares ${inPaper.shared.join(', ')} of ${ctx.promiseTerms.join(', ')}`)
   v['subject.delivery'] = Math.round(share(ctx.promiseTerms, ctx.deliveryTerms).value * 1000) / 1000
@@ -207,7 +260,7 @@ export function pairFeatures(c: CommitmentRecord, later: LinkProfile, ctx: PairC
     v['dossier.same'] = 1
     notes.push(`same dossier ${owner.dossier}`)
   }
-  const end = windowEnd(c.due, owner.date)
+  const end = windowEndOf(c)
   if (later.date && (!end || later.date.slice(0, 10) <= end)) {
     v['time.in-window'] = 1
     notes.push(c.due ? `within the promised time (by ${c.due.end})` : 'within a year')

@@ -190,18 +190,42 @@ function postponement(doc: Document): NonNullable<LinkProfile['postpones']> | nu
 }
 
 /** The named features of a promise and a later paper (see evidence.ts); `deliveryTerms` may be passed in when one paper is weighed against many promises. */
-export function weighPair(c: CommitmentRecord, later: LinkProfile, deliveryTerms: Set<string> = deliveryTermsOf(later)): ReturnType<typeof pairFeatures> {
+export function weighPair(
+  c: CommitmentRecord,
+  later: LinkProfile,
+  deliveryTerms: ReadonlySet<string> = deliveryTermsOf(later),
+): ReturnType<typeof pairFeatures> {
   return pairFeatures(c, later, { promiseTerms: promiseTerms(c), deliveryTerms })
 }
 
 /** What the later paper says it delivers or keeps: its delivery statement, title and fulfilment sentences, as subject stems. */
-function deliveryTermsOf(later: LinkProfile): Set<string> {
-  return new Set(subjectTerms([later.delivers ?? '', later.title ?? '', ...later.fulfils.map((f) => f.text)].join(' ')))
+function deliveryTermsOf(later: LinkProfile): ReadonlySet<string> {
+  let terms = deliveryTermsSeen.get(later)
+  if (!terms) {
+    terms = new Set(subjectTerms([later.delivers ?? '', later.title ?? '', ...later.fulfils.map((f) => f.text)].join(' ')))
+    deliveryTermsSeen.set(later, terms)
+  }
+  return terms
 }
+
+// The store keeps a profile it reads again (see `Values.cachedJson`): weighed against the promises of each new paper
+// that comes before it, its delivery words are worked out once.
+const deliveryTermsSeen = new WeakMap<LinkProfile, ReadonlySet<string>>()
+
+// A promise is weighed against every later paper of its dossier (up to 200 a paper written): its subject words are
+// kept by its words, not worked out again for each pair. Bounded, as the stem cache is.
+const promiseTermsSeen = new Map<string, string[]>()
 
 /** The subject words of a promise: what it is about, not how it is phrased; with the sentence before for `Deze zal ik …`. */
 function promiseTerms(c: CommitmentRecord): string[] {
-  return subjectTerms(`${c.context ?? ''} ${c.text}`)
+  const words = `${c.context ?? ''} ${c.text}`
+  let terms = promiseTermsSeen.get(words)
+  if (!terms) {
+    terms = subjectTerms(words)
+    if (promiseTermsSeen.size > 20_000) promiseTermsSeen.clear()
+    promiseTermsSeen.set(words, terms)
+  }
+  return terms
 }
 
 /**
@@ -224,7 +248,8 @@ export function matchFulfilments(commitments: CommitmentRecord[], later: LinkPro
     const { values, notes } = weighPair(c, later, deliveryTerms)
     const confidence = Math.round(linkConfidence(values) * 1000) / 1000
     const reason: FulfilmentReason = values['cites.paper'] || values['cites.date-office'] ? 'points-at' : 'subject'
-    const evidence = `${notes.join('; ')} (${explainScore(values)})`
+    // Written out only for the pairs kept: most pairs of a dossier are dropped below.
+    const evidence = () => `${notes.join('; ')} (${explainScore(values)})`
     if (values.postpones && later.postpones && restated.get(c.paper.key)?.id === c.id) {
       // The promise the later paper restates (the one of the cited paper its restating sentence shares most with):
       // one promise, one record; with a later deadline, moved to it.
@@ -249,7 +274,7 @@ export function matchFulfilments(commitments: CommitmentRecord[], later: LinkPro
       paperKey: later.key,
       reason,
       confidence,
-      evidence,
+      evidence: evidence(),
       delivery: values['subject.delivery'],
       owner: c.paper.key,
     } as FulfilmentLink)

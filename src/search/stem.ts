@@ -33,14 +33,18 @@ const cache = new Map<string, string>()
 /** The index form of one word: folded, plural folded, Snowball-stemmed. */
 export function stem(word: string): string {
   // Numbers are their own stem and are too many to cache (dossier numbers, dates, amounts).
+  // Kept by the word as written too (`Kamer`, `kamer`): folding (lower case, NFD, accents off) costs more than the lookup.
+  let s = cache.get(word)
+  if (s !== undefined) return s
   if (/\d/.test(word)) return word.toLowerCase()
   const folded = fold(word)
-  let s = cache.get(folded)
+  s = cache.get(folded)
   if (s === undefined) {
     s = stemmer.stem(foldPlural(folded))
     if (cache.size > 100_000) cache.clear()
     cache.set(folded, s)
   }
+  if (word !== folded) cache.set(word, s)
   return s
 }
 

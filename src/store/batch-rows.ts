@@ -1,5 +1,5 @@
 import type { InputForm } from '../model/document.js'
-import type { Fragments, Sql } from './sql.js'
+import type { Dialect, PaperIds, Sql } from './sql.js'
 
 /** A row of `sources` as a write asks for it. */
 export interface SourceRow {
@@ -25,22 +25,49 @@ export class BatchRows {
   private readonly sources = new Map<string, SourceRow | null>()
   private readonly papers = new Map<string, PaperRow | null>()
 
+  /** Ids drawn and not yet taken, the last taken, and how many papers the batch may still write. */
+  private ids: PaperIds[] = []
+  private last: PaperIds | undefined
+  private room = 0
+
   constructor(
     private readonly tx: Sql,
-    private readonly fragments: Fragments,
+    private readonly dialect: Pick<Dialect, 'fragments' | 'drawPaperIds'>,
   ) {}
+
+  /** How many papers the batch may write at most (those whose source it has not read already, as now). */
+  expectPapers(n: number): void {
+    this.room = n
+  }
+
+  /**
+   * The row id and write counter of the next paper the batch writes. Drawn for all the papers it may still
+   * write at once, on the first: one round trip a batch instead of an `INSERT … RETURNING` a paper.
+   */
+  async nextIds(): Promise<PaperIds> {
+    if (this.ids.length === 0) this.ids = (await this.dialect.drawPaperIds(this.tx, Math.max(1, this.room), this.last)).reverse()
+    const ids = this.ids.pop() as PaperIds
+    this.room--
+    this.last = ids
+    return ids
+  }
+
+  /** Whether the source with this content hash was read, as the batch began, by a reader of `version` or later. */
+  readAt(sha: string, version: number): boolean {
+    return (this.sources.get(sha)?.reader_version ?? -1) >= version
+  }
 
   /** Reads the rows of these content hashes and paper keys. */
   async prefetch(shas: string[], keys: string[]): Promise<void> {
     for (const s of shas) this.sources.set(s, null)
     for (const k of keys) this.papers.set(k, null)
     for (const r of await this.tx.all<SourceRow & { sha256: string }>(
-      `SELECT sha256, key, reader_version FROM sources WHERE ${this.fragments.inList('sha256')}`,
+      `SELECT sha256, key, reader_version FROM sources WHERE ${this.dialect.fragments.inList('sha256')}`,
       [shas],
     ))
       this.sources.set(r.sha256, { key: r.key, reader_version: Number(r.reader_version) })
     for (const r of await this.tx.all<PaperRow & { key: string }>(
-      `SELECT key, rowid, form, source_sha, reader_version FROM papers WHERE ${this.fragments.inList('key')}`,
+      `SELECT key, rowid, form, source_sha, reader_version FROM papers WHERE ${this.dialect.fragments.inList('key')}`,
       [keys],
     ))
       this.papers.set(r.key, { rowid: Number(r.rowid), form: r.form, source_sha: r.source_sha, reader_version: Number(r.reader_version) })

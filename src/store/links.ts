@@ -91,7 +91,8 @@ export class Links {
        ORDER BY p.date, p.key`,
       [paper.key, paper.id, days, days, paper.dossier, paper.date],
     )
-    for (const row of later) await this.saveLinks(tx, matchFulfilments(records, await this.values.json<LinkProfile>(row.profile, tx)))
+    for (const row of later)
+      await this.saveLinks(tx, matchFulfilments(records, await this.values.cachedJson<LinkProfile>(`profile ${row.paper_key}`, row.profile, tx)))
   }
 
   /** As a paper may keep promises: those of papers it cites, of letters it names by date, and earlier ones in its dossier. */
@@ -110,7 +111,7 @@ export class Links {
       [targets, paper.sender, [...dates], paper.sender, role, paper.dossier, paper.date],
     )
     const earlier = new Map<string, CommitmentRecord>()
-    for (const r of rows) if (!earlier.has(r.id)) earlier.set(r.id, await this.values.json<CommitmentRecord>(r.record, tx))
+    for (const r of rows) if (!earlier.has(r.id)) earlier.set(r.id, await this.values.cachedJson<CommitmentRecord>(`record ${r.id}`, r.record, tx))
     for (const [id, c] of earlier) if (c.paper.key === paper.key) earlier.delete(id)
     const ordered = [...earlier.values()].sort((a, b) => (a.paper.date ?? '').localeCompare(b.paper.date ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     if (ordered.length) await this.saveLinks(tx, matchFulfilments(ordered, profile))

@@ -123,11 +123,12 @@ export class Repository implements Store {
 
   async putMany(items: Array<{ doc: Document; raw: Uint8Array; prepared?: PreparedPaper | undefined }>, force = false): Promise<PutResult[]> {
     return this.write(async (tx) => {
-      const rows = new BatchRows(tx, this.d.fragments)
+      const rows = new BatchRows(tx, this.d)
       await rows.prefetch(
         items.map((i) => i.doc.source.sha256),
         items.map((i) => paperKey(i.doc)),
       )
+      rows.expectPapers(items.filter((i) => force || !rows.readAt(i.doc.source.sha256, READER_VERSION)).length)
       const out: PutResult[] = []
       for (const [i, { doc, raw, prepared }] of items.entries()) {
         // The event loop gets a turn every few papers: a batch of 250 takes a few hundred ms to write, and meanwhile
@@ -176,20 +177,20 @@ export class Repository implements Store {
       prep.text,
       documentNummerOf(doc),
     ]
-    const { nextSeq } = this.d.fragments
-    let written: { rowid: number; seq: number } | undefined
+    // Its row id and write counter come drawn for the batch: the row is written without waiting for an answer.
+    const drawn = await rows.nextIds()
+    const written = { rowid: existing ? Number(existing.rowid) : drawn.rowid, seq: drawn.seq }
     if (existing) {
-      await this.index.remove(tx, Number(existing.rowid), false)
+      await this.index.remove(tx, written.rowid, false)
       const set = PAPER_COLUMNS.split(', ')
         .slice(1)
         .map((c) => `${c} = ?`)
-      written = await tx.get(`UPDATE papers SET ${set.join(', ')}, seq = ${nextSeq} WHERE key = ? RETURNING rowid, seq`, [...row.slice(1), key])
+      await tx.write(`UPDATE papers SET ${set.join(', ')}, seq = ? WHERE key = ?`, [...row.slice(1), written.seq, key])
     } else {
-      written = await tx.get(`INSERT INTO papers (${PAPER_COLUMNS}, seq) VALUES (${row.map(() => '?').join(', ')}, ${nextSeq}) RETURNING rowid, seq`, row)
+      await tx.write(`INSERT INTO papers (${PAPER_COLUMNS}, rowid, seq) VALUES (${row.map(() => '?').join(', ')}, ?, ?)`, [...row, written.rowid, written.seq])
     }
-    if (!written) throw new Error(`paper ${key} was not written`)
-    rows.wrotePaper(key, { rowid: Number(written.rowid), form: doc.form, source_sha: sha, reader_version: READER_VERSION })
-    await this.index.add(tx, { rowid: Number(written.rowid), seq: Number(written.seq), stems: prep.stems }, !existing)
+    rows.wrotePaper(key, { rowid: written.rowid, form: doc.form, source_sha: sha, reader_version: READER_VERSION })
+    await this.index.add(tx, { rowid: written.rowid, seq: written.seq, stems: prep.stems }, !existing)
     await this.links.derive(tx, doc, { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier }, prep)
     return existing ? 'updated' : 'new'
   }
@@ -212,12 +213,14 @@ export class Repository implements Store {
   async applySync(source: string, items: SyncItem[], state: unknown): Promise<SyncApplied> {
     const out: SyncApplied = { records: 0, papers: { new: 0, updated: 0, unchanged: 0 }, removed: 0 }
     await this.write(async (tx) => {
-      const rows = new BatchRows(tx, this.d.fragments)
+      const rows = new BatchRows(tx, this.d)
       const papers = items.flatMap((i) => (i.paper ? [i.paper.doc] : []))
       await rows.prefetch(
         papers.map((d) => d.source.sha256),
         papers.map(paperKey),
       )
+      // A changed record writes its paper again even when the paper's bytes are the same.
+      rows.expectPapers(papers.length)
       // An uploaded list of 60,000 records is one transaction, but never one turn of the event loop.
       for (const [i, item] of items.entries()) {
         if (i % YIELD_EVERY_RECORDS === YIELD_EVERY_RECORDS - 1) await new Promise<void>((resolve) => setImmediate(resolve))

@@ -49,15 +49,25 @@ export interface Dialect {
    * step, under a lock so that processes starting at once migrate once.
    */
   migrate(migrations: readonly Migration[]): Promise<void>
+  /**
+   * Row ids and write-counter values for `n` papers a write transaction is about to write (`papers.rowid`,
+   * `papers.seq`), in one query: SQLite counts on from the highest in the table (and from `after`, the last the
+   * transaction took, which it may not have written yet); PostgreSQL draws them from its sequences.
+   */
+  drawPaperIds(tx: Sql, n: number, after?: PaperIds): Promise<PaperIds[]>
   close(): Promise<void>
+}
+
+/** A paper row's id and its write counter: a search's postings name a paper version by the counter. */
+export interface PaperIds {
+  rowid: number
+  seq: number
 }
 
 /** The SQL fragments whose syntax differs between the engines. */
 export interface Fragments {
   /** `column` is one of the values of one list parameter (`IN (SELECT value FROM json_each(?))`, `= ANY(?)`). */
   inList(column: string): string
-  /** The next value of the store's write counter, in an INSERT or UPDATE of `papers`. */
-  nextSeq: string
 }
 
 /** One step of a schema: its SQL, then (in the same transaction) what it must do to the rows already there. */

@@ -40,4 +40,24 @@ export class Values {
   async json<T>(blob: Uint8Array, db?: Sql): Promise<T> {
     return JSON.parse(await this.text(blob, db)) as T
   }
+
+  /**
+   * A JSON value read again and again under one name (a promise's record, a paper's linking profile): each
+   * paper written weighs the promises of up to 200 earlier papers of its dossier, and those of the papers
+   * before it mostly. The value is unpacked once and kept while the stored bytes stay the same; callers
+   * must not change it.
+   */
+  async cachedJson<T>(name: string, blob: Uint8Array, db?: Sql): Promise<T> {
+    const seen = this.decoded.get(name)
+    if (seen && Buffer.compare(seen.blob, blob) === 0) return seen.value as T
+    const value = await this.json<T>(blob, db)
+    if (this.decoded.size >= DECODED_KEPT) this.decoded.clear()
+    this.decoded.set(name, { blob, value })
+    return value
+  }
+
+  private readonly decoded = new Map<string, { blob: Uint8Array; value: unknown }>()
 }
+
+/** How many values `cachedJson` keeps (a few kilobytes each at most). */
+const DECODED_KEPT = 20_000

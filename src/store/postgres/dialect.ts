@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { applyMigration, type Dialect, type Fragments, META_TABLE, type Migration, type Sql, schemaVersionOf } from '../sql.js'
+import { applyMigration, type Dialect, type Fragments, META_TABLE, type Migration, type PaperIds, type Sql, schemaVersionOf } from '../sql.js'
 
 // count(*) and sums come back as bigint; every count here fits a double.
 pg.types.setTypeParser(20, (v: string) => Number(v))
@@ -114,7 +114,7 @@ export class PostgresDialect implements Dialect {
   readonly name = 'postgres'
   readonly location: string
   readonly db: Sql
-  readonly fragments: Fragments = { inList: (column) => `${column} = ANY(?)`, nextSeq: "nextval('paper_seq')" }
+  readonly fragments: Fragments = { inList: (column) => `${column} = ANY(?)` }
 
   constructor(
     readonly pool: pg.Pool,
@@ -184,6 +184,13 @@ export class PostgresDialect implements Dialect {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]).catch(() => {})
       client.release()
     }
+  }
+
+  async drawPaperIds(tx: Sql, n: number): Promise<PaperIds[]> {
+    // From the sequences, which never give a number twice: a number drawn and not used is a gap, nothing more.
+    return tx.all<PaperIds>("SELECT nextval(pg_get_serial_sequence('papers', 'rowid')) AS rowid, nextval('paper_seq') AS seq FROM generate_series(1, ?::int)", [
+      n,
+    ])
   }
 
   async close(): Promise<void> {

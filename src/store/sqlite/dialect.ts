@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { applyMigration, type Dialect, type Fragments, META_TABLE, type Migration, type Sql, schemaVersionOf } from '../sql.js'
+import { applyMigration, type Dialect, type Fragments, META_TABLE, type Migration, type PaperIds, type Sql, schemaVersionOf } from '../sql.js'
 
 /** better-sqlite3 takes numbers, strings, bigints, Buffers and null: a list goes as JSON (for `json_each`), a boolean as 0 or 1. */
 function bind(params: readonly unknown[]): unknown[] {
@@ -37,7 +37,6 @@ export class SqliteDialect implements Dialect {
   readonly db: Sql
   readonly fragments: Fragments = {
     inList: (column) => `${column} IN (SELECT value FROM json_each(?))`,
-    nextSeq: '(SELECT coalesce(max(seq), 0) + 1 FROM papers)',
   }
   private readonly statements = new Map<string, Database.Statement>()
   /** The transaction running now on this file in this process, if any: reads outside it wait for it. */
@@ -145,6 +144,14 @@ export class SqliteDialect implements Dialect {
       })
       if (done) return
     }
+  }
+
+  async drawPaperIds(tx: Sql, n: number, after?: PaperIds): Promise<PaperIds[]> {
+    // Inside the write transaction (BEGIN IMMEDIATE): no other writer can take the same numbers meanwhile.
+    const top = await tx.get<{ rowid: number; seq: number }>('SELECT coalesce(max(rowid), 0) AS rowid, coalesce(max(seq), 0) AS seq FROM papers')
+    let rowid = Math.max(Number(top?.rowid ?? 0), after?.rowid ?? 0)
+    let seq = Math.max(Number(top?.seq ?? 0), after?.seq ?? 0)
+    return Array.from({ length: n }, () => ({ rowid: ++rowid, seq: ++seq }))
   }
 
   async close(): Promise<void> {
