@@ -23,15 +23,19 @@ if (ingest.status !== 0 && !existsSync(db)) {
   process.exit(1)
 }
 const { EmbeddedStore } = await import(join(root, 'dist', 'store', 'sqlite', 'embedded.js'))
-const { motieFollowUps } = await import(join(root, 'dist', 'app', 'moties.js'))
+const { motieFacts, motieFollowUps } = await import(join(root, 'dist', 'app', 'moties.js'))
 const store = new EmbeddedStore(db)
 let right = 0
 let wrong = 0
 let missed = 0
 let howRight = 0
 const lines = []
+// The motie's facts from the Kamer's records (link/kamer.ts), each beside the gold's.
+const facts = { indieners: 0, fracties: 0, fractiesKnown: 0, appreciatie: 0, besluit: 0, votes: 0, seats: 0 }
+const RESULT = { Aangenomen: 'aangenomen', Verworpen: 'verworpen' }
 try {
   for (const m of gold) {
+    scoreFacts(m, await motieFacts(store, m.id))
     const want = new Map((m.carriedOutBy ?? []).map((c) => [c.id, c.how]))
     const found = await motieFollowUps(store, m.id)
     const got = new Map(found.map((f) => [f.paper.id ?? f.paper.key, f.how]))
@@ -55,14 +59,46 @@ try {
   await store.close()
   rmSync(tmp, { recursive: true, force: true })
 }
+/** Sets one motie's facts beside the gold: indieners (names, and fracties where a record gives one), appreciation, result, votes, seats. */
+function scoreFacts(m, f) {
+  const names = (f?.indieners ?? []).map((i) => i.name.toLowerCase())
+  const gold = m.indieners.map((i) => /^(.*) \((.*)\)$/.exec(i))
+  const same = names.length === gold.length && gold.every((g, k) => g && names[k] === g[1].toLowerCase())
+  if (same) facts.indieners++
+  else lines.push(`  ${m.id}: indieners ${JSON.stringify(f?.indieners.map((i) => i.name))}, gold ${JSON.stringify(m.indieners)}`)
+  for (const [k, g] of gold.entries()) {
+    const fractie = f?.indieners[k]?.fractie
+    if (fractie) facts.fractiesKnown++
+    if (g && fractie === g[2]) facts.fracties++
+  }
+  if ((f?.appreciatie ?? null) === m.appreciatie) facts.appreciatie++
+  else lines.push(`  ${m.id}: appreciatie ${f?.appreciatie}, gold ${m.appreciatie}`)
+  const decision = f?.decisions.find((d) => d.besluitId === m.besluitId)
+  if (decision && decision.result === RESULT[m.besluit]) facts.besluit++
+  else
+    lines.push(`  ${m.id}: besluit ${decision?.result ?? f?.result ?? 'none'} (${decision ? 'its Besluit' : 'the gold Besluit not found'}), gold ${m.besluit}`)
+  const votes = Object.fromEntries((decision?.tally.votes ?? []).filter((v) => !v.member).map((v) => [v.fractie, v.soort]))
+  if (JSON.stringify(Object.entries(votes).sort()) === JSON.stringify(Object.entries(m.votes).sort())) facts.votes++
+  else lines.push(`  ${m.id}: votes differ from the gold's`)
+  if (decision && decision.tally.seatsFor === m.seatsFor && decision.tally.seatsAgainst === m.seatsAgainst) facts.seats++
+}
+
 const pct = (x) => `${(100 * x).toFixed(1).padStart(5)}%`
 const p = right + wrong ? right / (right + wrong) : 1
 const r = right + missed ? right / (right + missed) : 1
 const f1 = p + r ? (2 * p * r) / (p + r) : 0
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ moties: gold.length, links: { p, r, f1, right, wrong, missed }, how: right ? howRight / right : 1 }))
+  console.log(JSON.stringify({ moties: gold.length, links: { p, r, f1, right, wrong, missed }, how: right ? howRight / right : 1, facts }))
 } else {
-  console.log(`moties    ${gold.length} in the gold, ${right + missed} letters that answer them`)
+  const n = gold.length
+  const signers = gold.reduce((k, m) => k + m.indieners.length, 0)
+  console.log(`moties    ${n} in the gold, ${right + missed} letters that answer them`)
+  console.log(
+    `  facts       indieners ${facts.indieners}/${n}, appreciatie ${facts.appreciatie}/${n}, besluit ${facts.besluit}/${n}, votes per fractie ${facts.votes}/${n}, seats ${facts.seats}/${n}`,
+  )
+  console.log(
+    `  fracties    ${facts.fracties}/${signers} indieners with the gold's fractie (${facts.fractiesKnown} with any: the files hold no ZaakActor records, which give it)`,
+  )
   console.log(`  links       P ${pct(p)}  R ${pct(r)}  F1 ${pct(f1)}  (${right} right, ${wrong} wrong, ${missed} missed)`)
   console.log(
     `  how         ${right ? pct(howRight / right) : '  n/a'} of the links found read as the gold reads them (carried-out, responds, partly, declines)`,

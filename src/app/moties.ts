@@ -1,3 +1,4 @@
+import { appreciatieOf, besluitOf, type Indiener, indienersOf, type MotieResult, resultOf, tallyVotes, type VoteTally } from '../link/kamer.js'
 import type { PaperInfo } from '../link/models.js'
 import { type MotieAnswer, motieAnswer } from '../link/moties.js'
 import type { Store } from '../store/store.js'
@@ -26,4 +27,92 @@ export async function motieFollowUps(store: Store, motie: string): Promise<Motie
     if (how) out.push({ paper: c.paper, how, text })
   }
   return out
+}
+
+/** One decision on a motie: a Besluit with its result and, for a vote, how each fractie voted. */
+export interface MotieDecision {
+  besluitId: string
+  result: MotieResult
+  /** The Besluit's words (`Aangenomen.`, `Aangehouden.`). */
+  text: string | null
+  /** The day of the vote (its Activiteit), where the store has it. */
+  date: string | null
+  tally: VoteTally
+}
+
+/** What the Kamer's records say of a motie: who submitted it, the government's appreciation, and how it was decided. */
+export interface MotieFacts {
+  /** The motie's Kamerstuk (`kst-36196-11`) and its Zaak number (`2024Z00425`), where known. */
+  id: string | null
+  zaak: string | null
+  title: string | null
+  /** The day it was submitted (`GestartOp`, or the paper's date). */
+  date: string | null
+  indieners: Indiener[]
+  /** `Oordeel Kamer`, `Ontraden`, `Overgenomen` … as the Zaak gives it. */
+  appreciatie: string | null
+  /** Every Besluit on it, in the order of their votes: a motie held (`aangehouden`) is voted on later. */
+  decisions: MotieDecision[]
+  /** The last decision's result: what became of it in the Kamer. */
+  result: MotieResult | null
+}
+
+type Json = Record<string, unknown>
+
+/**
+ * A motie's facts from the stored open-data records (a Zaak, its Agendapunten, their Besluiten, the Stemmingen and
+ * the ZaakActoren) and its paper (the names signed under it). `motie` is its Kamerstuk id or its Zaak number. Null
+ * when the store has neither a paper nor a Zaak of it.
+ */
+export async function motieFacts(store: Store, motie: string): Promise<MotieFacts | null> {
+  const byNumber = /^\d{4}Z\d{5}$/.test(motie)
+  const zaakRecord = (await store.openDataByKey('Zaak', byNumber ? `zaak:${motie}` : `kst:${motie}`))[0]?.record ?? null
+  const id = byNumber ? (kstOf(zaakRecord) ?? null) : motie
+  const paper = id ? await store.get(id) : null
+  if (!zaakRecord && !paper) return null
+  const nummer = typeof zaakRecord?.Nummer === 'string' ? zaakRecord.Nummer : null
+  const actors = zaakRecord && typeof zaakRecord.Id === 'string' ? await store.openDataByKey('ZaakActor', `zaak-id:${zaakRecord.Id}`) : []
+  const decisions = nummer ? await decisionsOf(store, nummer) : []
+  return {
+    id,
+    zaak: nummer,
+    title: paper?.title ?? (typeof zaakRecord?.Onderwerp === 'string' ? zaakRecord.Onderwerp : null),
+    date: (typeof zaakRecord?.GestartOp === 'string' ? zaakRecord.GestartOp.slice(0, 10) : null) ?? paper?.date ?? null,
+    indieners: indienersOf(
+      paper?.signers ?? [],
+      actors.map((a) => a.record),
+    ),
+    appreciatie: zaakRecord ? appreciatieOf(zaakRecord) : null,
+    decisions,
+    result: decisions[decisions.length - 1]?.result ?? null,
+  }
+}
+
+/** The Kamerstuk a Zaak's published Document is (`kst-36196-11`). */
+function kstOf(zaak: Json | null): string | undefined {
+  for (const d of Array.isArray(zaak?.Document) ? (zaak.Document as Json[]) : []) {
+    const kst = (d.HuidigeDocumentVersie as Json | undefined)?.ExterneIdentifier
+    if (typeof kst === 'string' && kst.startsWith('kst-')) return kst
+  }
+  return undefined
+}
+
+/** The Besluiten on a Zaak, from each Agendapunt that puts it to the vote, with their votes; oldest first. */
+async function decisionsOf(store: Store, nummer: string): Promise<MotieDecision[]> {
+  const out: MotieDecision[] = []
+  for (const { record: agendapunt } of await store.openDataByKey('Agendapunt', `zaak:${nummer}`)) {
+    const besluiten = (await store.openDataByKey('Besluit', `agendapunt:${String(agendapunt.Id)}`)).map((b) => b.record)
+    const besluit = besluitOf(nummer, agendapunt, besluiten)
+    if (!besluit) continue
+    const stemmingen = (await store.openDataByKey('Stemming', `besluit:${String(besluit.Id)}`)).map((s) => s.record)
+    const activiteit = (await store.openDataByKey('Activiteit', `activiteit:${String(agendapunt.Activiteit_Id)}`))[0]?.record
+    out.push({
+      besluitId: String(besluit.Id),
+      result: resultOf(besluit),
+      text: typeof besluit.BesluitTekst === 'string' ? besluit.BesluitTekst : null,
+      date: typeof activiteit?.Datum === 'string' ? activiteit.Datum.slice(0, 10) : null,
+      tally: tallyVotes(stemmingen),
+    })
+  }
+  return out.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
 }

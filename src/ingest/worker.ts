@@ -7,7 +7,7 @@ import { basename } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 import { createContext, readDocument } from '../pipeline.js'
 import { ReadError } from '../read/index.js'
-import { type ListedRecord, openDataList } from '../read/opendata.js'
+import { type ListedRecord, openDataList, zaakRecords } from '../read/opendata.js'
 import { Packer } from '../store/codec.js'
 import { preparePaper } from '../store/prepare.js'
 import type { SyncItem } from '../store/store.js'
@@ -31,19 +31,29 @@ for (const d of setup.prepare?.dictionaries ?? []) packer?.add(d)
 async function listItems(list: ListedRecord[], name: string): Promise<SyncItem[]> {
   const items: SyncItem[] = []
   for (const { entity, record } of list) {
-    const item: SyncItem = {
-      record: {
-        entity,
-        id: String(record.Id),
-        modified: String(record.ApiGewijzigdOp ?? record.GewijzigdOp ?? ''),
-        deleted: record.Verwijderd === true,
-        record,
-      },
-    }
+    const item: SyncItem = { record: kept(entity, record) }
     if (entity === 'Document' && !item.record.deleted)
       item.paper = await metadataPaper(record, ctx, 'absent', `read from the open-data list ${name}; its own text is fetched by kamerwacht sync tk`)
     items.push(item)
   }
+  return items
+}
+
+/** A record as the store keeps it. */
+function kept(entity: string, record: Record<string, unknown>): SyncItem['record'] {
+  return {
+    entity,
+    id: String(record.Id),
+    modified: String(record.ApiGewijzigdOp ?? record.GewijzigdOp ?? ''),
+    deleted: record.Verwijderd === true,
+    record,
+  }
+}
+
+/** A Zaak file's records: the Zaak, and its published Document with the paper the whole file is read as. */
+async function zaakItems(zaak: NonNullable<ReturnType<typeof zaakRecords>>, bytes: Uint8Array, name: string): Promise<SyncItem[]> {
+  const items: SyncItem[] = [{ record: kept('Zaak', zaak.zaak) }]
+  if (zaak.document) items.push({ record: kept('Document', zaak.document), paper: { doc: await readDocument(bytes, name, ctx), raw: bytes, content: 'ok' } })
   return items
 }
 
@@ -56,6 +66,8 @@ async function read(msg: Extract<ToWorker, { type: 'read' }>): Promise<{ outcome
     if (known.has(sha)) return { outcome: { type: 'unchanged', bytes: bytes.length }, transfer: [] }
     const list = bytes[0] === 0x5b || bytes[0] === 0x7b ? openDataList(new TextDecoder().decode(bytes)) : null
     if (list) return { outcome: { type: 'records', items: await listItems(list, name), bytes: bytes.length }, transfer: [] }
+    const zaak = bytes[0] === 0x7b ? zaakRecords(new TextDecoder().decode(bytes)) : null
+    if (zaak) return { outcome: { type: 'records', items: await zaakItems(zaak, bytes, name), bytes: bytes.length }, transfer: [] }
     const doc = await readDocument(bytes, name, ctx)
     if (!packer) return { outcome: { type: 'doc', doc, raw: bytes }, transfer: [bytes.buffer as ArrayBuffer] }
     const prepared = preparePaper(doc, bytes, packer)

@@ -137,8 +137,8 @@ export const SIDEBAR_LABEL =
 /** Values that sit in a sidebar: phone numbers, postcodes, web addresses, long numbers. */
 export const SIDEBAR_VALUE = /^([TF] \+?[\d ()-]{6,}.*|\d{4} ?[A-Z]{2}\s+\S.*|Postbus \d+|www\.\S+|https?:\/\/\S+|\d{10,}|[\w.-]+@[\w.-]+)$/
 
-/** The last words of a motion's body before its signers. */
-export const MOTIE_END = /^en gaat over tot de orde van de dag[.,]?$/i
+/** The last words of a motion's body before its signers (`en gaan over …` where it is written in the plural). */
+export const MOTIE_END = /^en gaa[tn] over tot de orde van de dag[.,]?$/i
 /**
  * A signer's role: `De Minister van Buitenlandse Zaken,`, `DE STAATSSECRETARIS VAN
  * INFRASTRUCTUUR EN WATERSTAAT,`, `De Minister-President, Minister van Algemene Zaken,`.
@@ -154,11 +154,15 @@ export const NAME_LINE =
 
 /** Strips academic titles from a signer's name: `drs. V.L.W.A. Heijnen` → `V.L.W.A. Heijnen`. */
 export function cleanName(name: string): string {
-  return name
-    .replace(/^(?:(?:drs|dr|mr|ir|prof|ing|ds)\.\s*)+/i, '')
-    .replace(/\s*\([^)]*\)\s*/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
+  return (
+    name
+      .replace(/^(?:(?:drs|dr|mr|ir|prof|ing|ds)\.\s*)+/i, '')
+      .replace(/\s*\([^)]*\)\s*/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      // A sentence's full stop after the name a motie is signed with (`Van Nispen.`), not an initial's (`J.`).
+      .replace(/(?<=\p{Ll}{3})\.$/u, '')
+  )
 }
 
 /** True when most letters of a line are capitals (a printed title: `BRIEF VAN DE MINISTER…`). */

@@ -27,7 +27,7 @@ const ONLY_PUNCT = /^[.,;:)»"'!?]+$/
 const ABBREVIATION_END = /(?:^|[\s(])(?:nr|nrs|jl|blz|art|o\.a|d\.d|t\.z\.t|bijv|resp|ca|dhr|mevr|drs|mr|dr|ir|prof|c\.s|\p{Lu})\.$/u
 // A motion is a list of clauses, each on a new line: `constaterende dat …;`, `verzoekt de regering …,`.
 const MOTIE_CLAUSE =
-  /^(De Kamer,|gehoord de beraadslaging|constaterende|overwegende|van mening|voorts van mening|verzoekt|spreekt uit|roept .{0,40} op|draagt .{0,40} op|stelt vast|en gaat over tot de orde van de dag)/
+  /^(De Kamer,|gehoord de beraadslaging|constaterende|overwegende|van mening|voorts van mening|verzoekt|spreekt uit|roept .{0,40} op|draagt .{0,40} op|stelt vast|en gaa[tn] over tot de orde van de dag)/
 
 class BlockWriter {
   parts: Piece[] = []

@@ -56,6 +56,27 @@ function pickRecord(json: unknown): { record: DocumentRecord; zaak?: Record<stri
 }
 
 /**
+ * A file of one Zaak with its Documents (`motie-2024Z00425.zaak.json`): the Zaak record, and the Document record
+ * published as a Kamerstuk (the paper the file is read as); null for any other file. Ingest keeps both records, so
+ * the Zaak's number and Kabinetsappreciatie stay beside the paper however it is read.
+ */
+export function zaakRecords(text: string): { zaak: Record<string, unknown>; document: Record<string, unknown> | null } | null {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return null
+  }
+  const zaak = ZaakRecord.safeParse(json)
+  if (!zaak.success || typeof (json as { Id?: unknown }).Id !== 'string') return null
+  const docs = zaak.data.Document.filter(
+    (d): d is Record<string, unknown> => DocumentRecord.safeParse(d).success && typeof (d as { Id?: unknown }).Id === 'string',
+  )
+  const published = docs.find((d) => DocumentRecord.parse(d).HuidigeDocumentVersie?.ExterneIdentifier?.startsWith('kst-')) ?? docs[0] ?? null
+  return { zaak: json as Record<string, unknown>, document: published }
+}
+
+/**
  * What a Tweede Kamer open-data `Document` record says about its paper: id and
  * dossier (from `ExterneIdentifier` or `Kamerstukdossier`), ondernummer,
  * vergaderjaar, type, date, subject, Kamer and signers. `zaak` is the Zaak
@@ -122,15 +143,48 @@ export interface ListedRecord {
   record: Record<string, unknown>
 }
 
-// The fields that tell the entities of the Tweede Kamer's open data apart, in a list that does not name them.
+// The fields that tell the entities of the Tweede Kamer's open data apart, in a list that does not name them;
+// the first that fits wins, so an entity whose fields another also has comes before it (a Vergadering has the
+// Aanvangstijd of an Activiteit, an Activiteit the Nummer and Status of a Zaak, a Toezegging those of a Zaak too).
 const ENTITY_FIELDS: Array<[string, string[]]> = [
   ['Document', ['DocumentNummer']],
-  ['Zaak', ['Nummer', 'Status']],
-  ['Persoon', ['Achternaam']],
+  ['Stemming', ['Besluit_Id', 'ActorFractie']],
+  ['Besluit', ['BesluitSoort']],
+  ['Vergadering', ['VergaderingNummer']],
+  ['Agendapunt', ['Volgorde', 'Onderwerp', 'Aanvangstijd']],
   ['Activiteit', ['Aanvangstijd']],
+  ['Fractie', ['AantalZetels']],
+  ['ZaakActor', ['Zaak_Id', 'Relatie']],
+  ['Commissie', ['NaamWebNL']],
   ['Toezegging', ['Tekst', 'Ministerie']],
   ['Kamerstukdossier', ['Nummer', 'Titel', 'Afgesloten']],
+  ['Zaak', ['Nummer', 'Status']],
+  ['Persoon', ['Achternaam']],
+  ['FractieZetelPersoon', ['Van', 'TotEnMet', 'Functie']],
 ]
+
+// Records a page brings expanded inside others (`Stemming?$expand=Besluit($expand=Agendapunt),Fractie,Persoon`): each is
+// kept as a record of its own, found by the `…_Id` its parent keeps. An Agendapunt keeps its Zaak list: the moties it
+// puts to the vote, which say in their order which Besluit decides which (see link/kamer.ts).
+const EXPANDED: Record<string, string> = { Besluit: 'Besluit', Agendapunt: 'Agendapunt', Fractie: 'Fractie', Persoon: 'Persoon', Activiteit: 'Activiteit' }
+
+/** A record and the records expanded inside it (see {@link EXPANDED}), each on its own, the parent last and without them. */
+export function withExpanded(entity: string, record: Record<string, unknown>): ListedRecord[] {
+  const out: ListedRecord[] = []
+  flatten(entity, record, out)
+  return out
+}
+
+function flatten(entity: string, record: Record<string, unknown>, out: ListedRecord[]): void {
+  const own: Record<string, unknown> = {}
+  for (const [field, value] of Object.entries(record)) {
+    const nested = EXPANDED[field]
+    if (nested && value && typeof value === 'object' && !Array.isArray(value) && typeof (value as { Id?: unknown }).Id === 'string')
+      flatten(nested, value as Record<string, unknown>, out)
+    else if (!(nested && value === null)) own[field] = value
+  }
+  out.push({ entity, record: own })
+}
 
 /** The entity a record's fields show, or null. */
 function entityOf(r: Record<string, unknown>): string | null {
@@ -160,7 +214,14 @@ export function openDataList(text: string): ListedRecord[] | null {
     if (!r || typeof r !== 'object' || Array.isArray(r) || typeof (r as { Id?: unknown }).Id !== 'string') return null
     const entity = named ?? entityOf(r as Record<string, unknown>)
     if (!entity) return null
-    out.push({ entity, record: r as Record<string, unknown> })
+    flatten(entity, r as Record<string, unknown>, out)
   }
-  return out
+  // A record expanded in many (the Besluit of fifteen Stemmingen, a Fractie in every vote) once.
+  const seen = new Set<string>()
+  return out.filter((l) => {
+    const key = `${l.entity} ${String(l.record.Id)}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }

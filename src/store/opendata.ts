@@ -1,3 +1,4 @@
+import { recordKeys } from '../link/kamer.js'
 import type { OpenDataRecord } from '../model/opendata.js'
 import type { Sql } from './sql.js'
 import type { ContentStatus, MissingContent } from './store.js'
@@ -14,10 +15,28 @@ export const openData = {
       'INSERT INTO od_records (entity, id, modified, record) VALUES (?, ?, ?, ?) ON CONFLICT (entity, id) DO UPDATE SET modified = excluded.modified, record = excluded.record',
       [r.entity, r.id, r.modified, JSON.stringify(r.record)],
     )
+    await tx.write('DELETE FROM od_keys WHERE entity = ? AND id = ?', [r.entity, r.id])
+    await openData.writeKeys(tx, r.entity, r.id, r.record)
+  },
+
+  /** The keys a record is found by (see `recordKeys`). */
+  async writeKeys(tx: Sql, entity: string, id: string, record: Record<string, unknown>): Promise<void> {
+    for (const key of recordKeys(entity, record))
+      await tx.write('INSERT INTO od_keys (key, entity, id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [key, entity, id])
   },
 
   async remove(tx: Sql, entity: string, id: string): Promise<void> {
     await tx.write('DELETE FROM od_records WHERE entity = ? AND id = ?', [entity, id])
+    await tx.write('DELETE FROM od_keys WHERE entity = ? AND id = ?', [entity, id])
+  },
+
+  /** The kept records of an entity found by a key (`zaak:2024Z00425`, `besluit:…`), in id order. */
+  async byKey(db: Sql, entity: string, key: string): Promise<OpenDataRecord[]> {
+    const rows = await db.all<{ id: string; modified: string; record: string }>(
+      'SELECT r.id, r.modified, r.record FROM od_keys k JOIN od_records r ON r.entity = k.entity AND r.id = k.id WHERE k.key = ? AND k.entity = ? ORDER BY r.id',
+      [key, entity],
+    )
+    return rows.map((r) => ({ entity, id: r.id, modified: r.modified, deleted: false, record: JSON.parse(r.record) }))
   },
 
   async records(db: Sql, entity: string): Promise<OpenDataRecord[]> {

@@ -352,6 +352,12 @@ export class Repository implements Store {
     return openData.records(this.d.db, entity)
   }
 
+  /** See `Store.openDataByKey`. */
+  async openDataByKey(entity: string, key: string): Promise<OpenDataRecord[]> {
+    await this.ready
+    return openData.byKey(this.d.db, entity, key)
+  }
+
   async missingContent(): Promise<MissingContent[]> {
     await this.ready
     return openData.missing(this.d.db)

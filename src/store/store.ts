@@ -123,6 +123,8 @@ export interface Store {
   syncState(source: string): Promise<unknown>
   /** The kept records of an entity, in id order. */
   openData(entity: string): Promise<OpenDataRecord[]>
+  /** The kept records of an entity found by a key of `recordKeys` (`kst:kst-36196-11`, `besluit:<Id>`), in id order. */
+  openDataByKey(entity: string, key: string): Promise<OpenDataRecord[]>
   /** Document records whose content could not be fetched, for the next sync to try again. */
   missingContent(): Promise<MissingContent[]>
   /** Where the store is, for messages: a file path, or a PostgreSQL URL without its password. */

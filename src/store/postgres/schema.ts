@@ -1,6 +1,6 @@
 import type { Document } from '../../model/document.js'
 import { type Packer, splitDocument } from '../codec.js'
-import { backfillTkNummer } from '../migrations.js'
+import { backfillTkNummer, fillRecordKeys } from '../migrations.js'
 import type { StoredEvent } from '../prepare.js'
 import type { MigrationContext } from '../repository.js'
 import { unpackLegacy } from '../shared.js'
@@ -113,6 +113,9 @@ const MIGRATION_SQL: string[] = [
    ALTER TABLE profiles ALTER COLUMN profile TYPE bytea USING convert_to(profile, 'UTF8');
    ALTER TABLE commitments ALTER COLUMN record TYPE bytea USING convert_to(record, 'UTF8');
    ALTER TABLE papers ALTER COLUMN tsv SET DEFAULT ''::tsvector, ALTER COLUMN len SET DEFAULT 0, ALTER COLUMN tf SET DEFAULT '{}'::jsonb;`,
+  // 10: the keys open-data records are found by (link/kamer.ts), as in the embedded store; filled by \`fillRecordKeys\`.
+  `CREATE TABLE od_keys (key text COLLATE "C" NOT NULL, entity text COLLATE "C" NOT NULL, id text COLLATE "C" NOT NULL, PRIMARY KEY (key, entity, id));
+   CREATE INDEX od_keys_record ON od_keys(entity, id);`,
 ]
 
 /** The migrations with their data steps. */
@@ -122,6 +125,7 @@ export function pgMigrations(ctx: MigrationContext): Migration[] {
     6: (tx) => repack(tx, ctx.values.packer),
     7: fillPostings,
     9: (tx) => unify(tx, ctx.values.packer),
+    10: fillRecordKeys,
   }
   return MIGRATION_SQL.map((sql, k) => {
     const step = data[k + 1]

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import type { Document } from '../../model/document.js'
 import { stemText } from '../../search/stem.js'
 import { splitDocument, TRAIN_AT } from '../codec.js'
-import { backfillTkNummer } from '../migrations.js'
+import { backfillTkNummer, fillRecordKeys } from '../migrations.js'
 import type { StoredEvent } from '../prepare.js'
 import type { MigrationContext } from '../repository.js'
 import { unpackLegacy } from '../shared.js'
@@ -140,6 +140,10 @@ const MIGRATION_SQL: string[] = [
   `CREATE TABLE dictionaries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, papers INTEGER NOT NULL, bytes BLOB NOT NULL);
    DROP INDEX papers_dossier;
    DROP INDEX papers_sender;`,
+  // 10: the keys open-data records are found by (link/kamer.ts: a motie's Zaak by its Kamerstuk, the Besluit by its
+  // Agendapunt, the votes by their Besluit), filled for the records kept by \`fillRecordKeys\`.
+  `CREATE TABLE od_keys (key TEXT NOT NULL, entity TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (key, entity, id)) WITHOUT ROWID;
+   CREATE INDEX od_keys_record ON od_keys(entity, id);`,
 ]
 
 /** The migrations with their data steps, over the open file. */
@@ -149,6 +153,7 @@ export function sqliteMigrations(db: Database.Database, ctx: MigrationContext): 
     4: async () => rebuildFts(db),
     5: (tx) => backfillTkNummer(tx),
     9: (tx) => repack(db, tx, ctx),
+    10: fillRecordKeys,
   }
   return MIGRATION_SQL.map((sql, k) => {
     const step = data[k + 1]

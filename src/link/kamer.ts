@@ -1,0 +1,129 @@
+// The Kamer's side of the open data: how its records link (a motie's Zaak, the Agendapunt that puts it to the vote,
+// the Besluit that decides it, the Stemmingen of each fractie), and what a motie's page reads from them. Pure rules
+// over records as the Gegevensmagazijn gives them; the store finds the records by the keys `recordKeys` names.
+
+type Json = Record<string, unknown>
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null)
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
+const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter((x): x is Json => !!x && typeof x === 'object' && !Array.isArray(x)) : [])
+
+/**
+ * The keys a record is found by, each naming what it links to: a Zaak by its number and by the Kamerstuk its
+ * document was published as (`kst:kst-36196-11`), an Agendapunt by the Zaken it puts to the vote, a Besluit by its
+ * Agendapunt, a Stemming by its Besluit, a ZaakActor by its Zaak. Written beside each record, so a motie's page reads
+ * its decision and votes by key and never scans a table of votes.
+ */
+export function recordKeys(entity: string, r: Json): string[] {
+  const keys: string[] = []
+  const add = (prefix: string, v: unknown) => {
+    const s = typeof v === 'number' ? String(v) : str(v)
+    if (s) keys.push(`${prefix}:${s}`)
+  }
+  if (entity === 'Zaak') {
+    add('zaak', r.Nummer)
+    for (const d of list(r.Document)) add('kst', (d.HuidigeDocumentVersie as Json | undefined)?.ExterneIdentifier)
+  } else if (entity === 'Agendapunt') {
+    for (const z of list(r.Zaak)) add('zaak', z.Nummer)
+    add('activiteit', r.Activiteit_Id)
+  } else if (entity === 'Besluit') add('agendapunt', r.Agendapunt_Id)
+  else if (entity === 'Stemming') add('besluit', r.Besluit_Id)
+  else if (entity === 'ZaakActor') add('zaak-id', r.Zaak_Id)
+  // An Activiteit by its own id: the day of the vote an Agendapunt belongs to.
+  else if (entity === 'Activiteit') add('activiteit', r.Id)
+  return [...new Set(keys)]
+}
+
+/** What a Besluit decided, in the words a reader expects. */
+export type MotieResult = 'aangenomen' | 'verworpen' | 'aangehouden' | 'ingetrokken' | 'overgenomen' | 'vervallen' | 'anders'
+
+/** A Besluit's `BesluitSoort`/`BesluitTekst` as a result: `Stemmen - aangenomen` → aangenomen. */
+export function resultOf(besluit: Json): MotieResult {
+  const text = `${str(besluit.BesluitSoort) ?? ''} ${str(besluit.BesluitTekst) ?? ''}`.toLowerCase()
+  for (const r of ['aangenomen', 'verworpen', 'aangehouden', 'ingetrokken', 'overgenomen', 'vervallen'] as const) if (text.includes(r)) return r
+  return 'anders'
+}
+
+/**
+ * Which of an Agendapunt's Besluiten decides this Zaak. An Agendapunt of votes lists every motie of one debate, and
+ * its Besluiten say only their position (`AgendapuntZaakBesluitVolgorde`); the Zaak list's own order is not that
+ * order. The voting list takes the moties in the order of their paper numbers: position k is the k-th Zaak by its
+ * Volgnummer (the ondernummer: `36410-VIII, nr. 59`). On the 36 moties of ../shared/corpus/opendata this names the
+ * Besluit the gold names for all 36. A Besluit that is no vote (`Stemmingen - aangehouden`, a procedural note) counts
+ * as well: the motie was held, withdrawn or taken over.
+ */
+export function besluitOf(zaakNummer: string, agendapunt: Json, besluiten: Json[]): Json | null {
+  const zaken = list(agendapunt.Zaak)
+  const ordered = [...zaken].sort((a, b) => (num(a.Volgnummer) ?? 0) - (num(b.Volgnummer) ?? 0) || String(a.Nummer).localeCompare(String(b.Nummer)))
+  const position = ordered.findIndex((z) => z.Nummer === zaakNummer) + 1
+  if (position === 0) return null
+  // One Zaak on the Agendapunt: its one Besluit, whatever position it gives.
+  const mine = besluiten.filter((b) => b.Agendapunt_Id === agendapunt.Id && b.Verwijderd !== true)
+  if (zaken.length === 1 && mine.length === 1) return mine[0] as Json
+  return mine.find((b) => num(b.AgendapuntZaakBesluitVolgorde) === position) ?? null
+}
+
+/** How one fractie voted on a Besluit. */
+export interface FractieVote {
+  fractie: string
+  /** `Voor`, `Tegen`, `Niet deelgenomen`. */
+  soort: string
+  /** Its seats at the time (`FractieGrootte`). */
+  seats: number | null
+  /** A member who voted apart from the fractie (a vote per member), or null for the fractie's vote. */
+  member: string | null
+  /** The fractie said afterwards its vote was a mistake (`Vergissing`): the vote stands, shown as such. */
+  mistake: boolean
+}
+
+/** A motie's votes: per fractie, with the seats for and against. */
+export interface VoteTally {
+  votes: FractieVote[]
+  seatsFor: number
+  seatsAgainst: number
+}
+
+/** The Stemming records of one Besluit as a tally; a record marked deleted is left out. */
+export function tallyVotes(stemmingen: Json[]): VoteTally {
+  const votes: FractieVote[] = []
+  let seatsFor = 0
+  let seatsAgainst = 0
+  for (const s of stemmingen) {
+    if (s.Verwijderd === true) continue
+    const fractie = str(s.ActorFractie) ?? str(s.ActorNaam) ?? '(onbekend)'
+    const soort = str(s.Soort) ?? '(onbekend)'
+    const member = str(s.Persoon_Id) ? (str(s.ActorNaam) ?? null) : null
+    const seats = member ? 1 : num(s.FractieGrootte)
+    votes.push({ fractie, soort, seats, member, mistake: s.Vergissing === true })
+    if (soort === 'Voor') seatsFor += seats ?? 0
+    if (soort === 'Tegen') seatsAgainst += seats ?? 0
+  }
+  votes.sort((a, b) => a.fractie.localeCompare(b.fractie, 'nl') || (a.member ?? '').localeCompare(b.member ?? '', 'nl'))
+  return { votes, seatsFor, seatsAgainst }
+}
+
+/** A member who submitted a motie, with the fractie they were in when they did, where a record says. */
+export interface Indiener {
+  name: string
+  fractie: string | null
+}
+
+/**
+ * A motie's indieners in signing order: its ZaakActor records (`Indiener`, then `Medeindiener`, each with the
+ * fractie at the time) where the store has them; else the names signed under the motie's text, with a fractie where
+ * a ZaakActor or a Persoon record of the same surname says it.
+ */
+export function indienersOf(signers: readonly string[], actors: Json[]): Indiener[] {
+  const submitting = actors.filter((a) => /indiener/i.test(str(a.Relatie) ?? '') && a.Verwijderd !== true)
+  submitting.sort((a, b) => rank(a) - rank(b))
+  if (submitting.length > 0) return submitting.map((a) => ({ name: str(a.ActorNaam) ?? '(onbekend)', fractie: str(a.ActorFractie) }))
+  return signers.map((name) => ({ name, fractie: null }))
+}
+
+// The first indiener signs first; medeindieners after, in the order the records give.
+const rank = (a: Json) => (/^indiener$/i.test(str(a.Relatie) ?? '') ? 0 : 1)
+
+/** The Kabinetsappreciatie of a motie's Zaak, or null where it has none worth showing (`Niet beschikbaar …` kept as given). */
+export function appreciatieOf(zaak: Json): string | null {
+  return str(zaak.Kabinetsappreciatie)
+}
