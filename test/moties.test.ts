@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { motieFollowUps } from '../src/app/moties.js'
+import { motieFacts, motieFollowUps } from '../src/app/moties.js'
 import { createContext } from '../src/pipeline.js'
 import { buildApp } from '../src/server/app.js'
 import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
@@ -14,6 +14,16 @@ import { ROOT, sharedDir, skipWithoutShared } from '../src/test-support/paths.js
 interface GoldMotie {
   id: string
   carriedOutBy?: Array<{ id: string; how: string }>
+}
+
+interface GoldFacts extends GoldMotie {
+  indieners: string[]
+  appreciatie: string
+  besluit: string
+  besluitId: string
+  votes: Record<string, string>
+  seatsFor: number
+  seatsAgainst: number
 }
 
 describe.skipIf(skipWithoutShared)('the letters that answer a motie, from the real open-data records', () => {
@@ -63,19 +73,65 @@ describe.skipIf(skipWithoutShared)('the letters that answer a motie, from the re
     }
   })
 
-  it('`kamerwacht motie ID` prints the letters that answer it, or says there are none yet', () => {
+  it('`kamerwacht motie ID` prints who submitted it, the appreciation, the vote, and the letters that answer it', () => {
     const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'kamerwacht.js'), ...args, '--db', db], { encoding: 'utf8' })
     const answered = cli('motie', 'kst-36583-14')
     expect(answered.status).toBe(0)
-    expect(answered.stdout).toMatch(/^kst-36583-14: answered by 1 letter\n\ncarried out 2025-09-19 {2}2025D40481/)
-    expect(JSON.parse(cli('motie', 'kst-36672-6', '--json').stdout).map((a: { how: string; paper: { id: string } }) => [a.paper.id, a.how])).toEqual([
-      ['2025D26431', 'responds'],
-    ])
+    expect(answered.stdout).toContain('  submitted   2025-01-21 by Ellian, Wilders\n  appreciated Oordeel Kamer\n')
+    expect(answered.stdout).toMatch(/ {2}decided {5}\S+ aangenomen: 114 for, 36 against\n {4}voor {13}BBB, CDA, /)
+    expect(answered.stdout).toMatch(/kst-36583-14: answered by 1 letter\n\ncarried out 2025-09-19 {2}2025D40481/)
+    const json = JSON.parse(cli('motie', 'kst-36672-6', '--json').stdout)
+    expect(json.answeredBy.map((a: { how: string; paper: { id: string } }) => [a.paper.id, a.how])).toEqual([['2025D26431', 'responds']])
+    expect(json).toMatchObject({ id: 'kst-36672-6', zaak: '2025Z06104', result: 'aangenomen' })
+    // By its Zaak number too.
+    expect(cli('motie', '2024Z00425').stdout).toMatch(/^kst-36196-11 \/ 2024Z00425 — Motie van het lid Brekelmans over /)
     const unanswered = gold.find((m) => !m.carriedOutBy?.length) as GoldMotie
-    expect(cli('motie', unanswered.id).stdout).toBe(`${unanswered.id}: no stored letter answers it yet\n`)
+    expect(cli('motie', unanswered.id).stdout).toContain(`${unanswered.id}: no stored letter answers it yet\n`)
     const unknown = cli('motie', 'kst-99999-9')
     expect(unknown.status).toBe(1)
-    expect(unknown.stderr).toContain('no paper kst-99999-9')
+    expect(unknown.stderr).toContain('no paper or Zaak kst-99999-9')
+  })
+
+  it('every motie of the gold with its indieners, appreciation, result, votes per fractie and seats, from the records', async () => {
+    const wrong: string[] = []
+    for (const m of gold as GoldFacts[]) {
+      const f = await motieFacts(store, m.id)
+      const decision = f?.decisions.find((d) => d.besluitId === m.besluitId)
+      const votes = (decision?.tally.votes ?? []).map((v) => `${v.fractie} ${v.soort}`).sort()
+      const got = {
+        indieners: f?.indieners.map((i) => i.name),
+        appreciatie: f?.appreciatie,
+        besluit: decision?.result,
+        votes,
+        seats: [decision?.tally.seatsFor, decision?.tally.seatsAgainst],
+      }
+      const want = {
+        // The records here hold no ZaakActor, which gives the fractie: the names are read from the motie's own text.
+        indieners: m.indieners.map((i) => i.replace(/ \(.*\)$/, '')),
+        appreciatie: m.appreciatie,
+        besluit: m.besluit.toLowerCase(),
+        votes: Object.entries(m.votes)
+          .map(([fractie, soort]) => `${fractie} ${soort}`)
+          .sort(),
+        seats: [m.seatsFor, m.seatsAgainst],
+      }
+      if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`${m.id}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`)
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it('a motie’s page shows who submitted it, the appreciation and the vote per fractie', async () => {
+    const app = await buildApp({ store, ctx: await createContext(), today: () => '2026-12-07' })
+    try {
+      const page = (await app.inject({ url: '/papers/kst-36196-11' })).body
+      expect(page).toContain('<h2>In de Kamer</h2>')
+      expect(page).toContain('door Brekelmans')
+      expect(page).toContain('<dt>Appreciatie kabinet</dt><dd>Oordeel Kamer</dd>')
+      expect(page).toMatch(/<span class="badge result-aangenomen">Aangenomen<\/span>.*103 zetels voor, 47 tegen/)
+      expect(page).toMatch(/<dt>Tegen<\/dt><dd>D66, DENK, GroenLinks-PvdA, PvdD, SP, Volt<\/dd>/)
+    } finally {
+      await app.close()
+    }
   })
 
   it('a letter answering two moties is linked to both (`Kamerstuk 36672-5 en 6`); the beslisnota beside a letter to none', async () => {

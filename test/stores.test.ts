@@ -140,6 +140,44 @@ describe.each(factories)('%s store', (name, factory) => {
     })
   })
 
+  describe.skipIf(!factory)(`${name}: the Kamer's records found by what links them`, () => {
+    const o = storeFor(factory)
+    const item = (entity: string, record: Record<string, unknown>, deleted = false) => ({
+      record: { entity, id: String(record.Id), modified: '2024-06-28T07:00:00Z', deleted, record },
+    })
+
+    it('finds a motie’s Agendapunt, Besluit and votes by key, and forgets a record deleted or changed', async () => {
+      await o.store.applySync(
+        'test:kamer',
+        [
+          item('Zaak', { Id: 'z1', Nummer: '2024Z05789', Document: [{ HuidigeDocumentVersie: { ExterneIdentifier: 'kst-32793-743' } }] }),
+          item('Agendapunt', { Id: 'a1', Activiteit_Id: 'act1', Zaak: [{ Id: 'z1', Nummer: '2024Z05789', Volgnummer: 743 }] }),
+          item('Besluit', { Id: 'b1', Agendapunt_Id: 'a1', BesluitSoort: 'Stemmen - aangenomen', AgendapuntZaakBesluitVolgorde: 1 }),
+          item('Stemming', { Id: 's1', Besluit_Id: 'b1', ActorFractie: 'NSC', Soort: 'Voor', FractieGrootte: 20 }),
+          item('Stemming', { Id: 's2', Besluit_Id: 'b1', ActorFractie: "D'66 _%\\", Soort: 'Tegen', FractieGrootte: 9 }),
+        ],
+        null,
+      )
+      const ids = async (entity: string, key: string) => (await o.store.openDataByKey(entity, key)).map((r) => r.id)
+      expect(await ids('Zaak', 'kst:kst-32793-743')).toEqual(['z1'])
+      expect(await ids('Agendapunt', 'zaak:2024Z05789')).toEqual(['a1'])
+      expect(await ids('Besluit', 'agendapunt:a1')).toEqual(['b1'])
+      expect(await ids('Stemming', 'besluit:b1')).toEqual(['s1', 's2'])
+      expect((await o.store.openDataByKey('Stemming', 'besluit:b1'))[1]?.record.ActorFractie).toBe("D'66 _%\\")
+      // Another entity under the same key is not mixed in.
+      expect(await ids('Besluit', 'besluit:b1')).toEqual([])
+      // A vote deleted at the source goes; a Besluit moved to another Agendapunt is found there only.
+      await o.store.applySync(
+        'test:kamer',
+        [item('Stemming', { Id: 's2', Besluit_Id: 'b1' }, true), item('Besluit', { Id: 'b1', Agendapunt_Id: 'a2', BesluitSoort: 'Stemmen - aangenomen' })],
+        null,
+      )
+      expect(await ids('Stemming', 'besluit:b1')).toEqual(['s1'])
+      expect(await ids('Besluit', 'agendapunt:a1')).toEqual([])
+      expect(await ids('Besluit', 'agendapunt:a2')).toEqual(['b1'])
+    })
+  })
+
   describe.skipIf(!factory)(`${name}: a paper printed in two dossiers`, () => {
     const o = storeFor(factory)
     // An official publication printed in dossier 31 839 and in the budget 36 410 XVI, as its XML says it.

@@ -76,7 +76,8 @@ export async function motieFacts(store: Store, motie: string): Promise<MotieFact
   return {
     id,
     zaak: nummer,
-    title: paper?.title ?? (typeof zaakRecord?.Onderwerp === 'string' ? zaakRecord.Onderwerp : null),
+    // The Zaak's subject says what the motie asks (`Motie van het lid Graus over …`); the paper's printed title only who moved it.
+    title: (typeof zaakRecord?.Onderwerp === 'string' ? zaakRecord.Onderwerp : null) ?? paper?.title ?? null,
     date: (typeof zaakRecord?.GestartOp === 'string' ? zaakRecord.GestartOp.slice(0, 10) : null) ?? paper?.date ?? null,
     indieners: indienersOf(
       paper?.signers ?? [],

@@ -2,7 +2,7 @@ import { userInfo } from 'node:os'
 import { type BoardInput, board, dossier, dossierNumberProblem, timeline, toCommitmentQuery } from '../app/board.js'
 import { correct } from '../app/corrections.js'
 import { Refusal } from '../app/errors.js'
-import { type MotieFollowUp, motieFollowUps } from '../app/moties.js'
+import { type MotieFacts, type MotieFollowUp, motieFacts, motieFollowUps } from '../app/moties.js'
 import { everyCommitment } from '../app/requests.js'
 import type { PaperInfo } from '../link/models.js'
 import { compareRegister, type PaperPromise, type RegisterComparison, type RegisterEntry, registerEntry } from '../link/register.js'
@@ -66,26 +66,51 @@ export async function citesCommand(id: string, opts: { db?: string; json?: boole
 
 const ANSWER_WORDS: Record<MotieFollowUp['how'], string> = { 'carried-out': 'carried out', partly: 'in part', declines: 'declined', responds: 'responded' }
 
-/** `kamerwacht motie ID`: the letters that answer a motie, and how. */
+/** `kamerwacht motie ID`: who submitted a motie, the appreciation, the vote, and the letters that answer it. */
 export async function motieCommand(id: string, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
   return withStore(opts.db, async (store) => {
-    const known = (await store.get(id)) ?? (await store.citations(id))
+    const facts = await motieFacts(store, id)
+    const motie = facts?.id ?? id
+    const known = facts ?? (await store.citations(id))
     if (!known) {
-      io.stderr(`kamerwacht motie: no paper ${id} in ${store.location}, and none cites it\n`)
+      io.stderr(`kamerwacht motie: no paper or Zaak ${id} in ${store.location}, and none cites it\n`)
       return 1
     }
-    const answers = await motieFollowUps(store, id)
+    const answers = await motieFollowUps(store, motie)
     if (opts.json) {
-      io.stdout(`${JSON.stringify(answers, null, 2)}\n`)
+      io.stdout(`${JSON.stringify({ ...(facts ?? { id: motie }), answeredBy: answers }, null, 2)}\n`)
       return 0
     }
+    if (facts) sayFacts(io, facts)
     say(
       io,
-      answers.length ? `${id}: answered by ${answers.length} ${answers.length === 1 ? 'letter' : 'letters'}\n\n` : `${id}: no stored letter answers it yet\n`,
+      answers.length
+        ? `${motie}: answered by ${answers.length} ${answers.length === 1 ? 'letter' : 'letters'}\n\n`
+        : `${motie}: no stored letter answers it yet\n`,
     )
     for (const a of answers) say(io, `${ANSWER_WORDS[a.how].padEnd(12)}${line(a.paper)}\n  ${a.paper.title ?? a.text}\n`)
     return 0
   })
+}
+
+/** A motie's facts as lines: who, the appreciation, each decision with its votes per fractie. */
+function sayFacts(io: Io, f: MotieFacts): void {
+  say(io, `${[f.id, f.zaak].filter(Boolean).join(' / ')}${f.title ? ` — ${f.title}` : ''}\n`)
+  const who = f.indieners.map((i) => (i.fractie ? `${i.name} (${i.fractie})` : i.name)).join(', ')
+  say(io, `  submitted   ${f.date ?? '?'}${who ? ` by ${who}` : ''}\n`)
+  say(io, `  appreciated ${f.appreciatie ?? '(no appreciation recorded)'}\n`)
+  if (f.decisions.length === 0) say(io, '  decided     (no Besluit stored: run `kamerwacht sync tk` or ingest Stemming pages)\n')
+  for (const d of f.decisions) {
+    const seats = d.tally.votes.length ? `: ${d.tally.seatsFor} for, ${d.tally.seatsAgainst} against` : ''
+    say(io, `  decided     ${d.date ?? '(day not stored)'} ${d.result}${seats}\n`)
+    for (const soort of ['Voor', 'Tegen', 'Niet deelgenomen']) {
+      const who = d.tally.votes
+        .filter((v) => v.soort === soort)
+        .map((v) => `${v.member ? `${v.member} (${v.fractie})` : v.fractie}${v.mistake ? ' (vergissing)' : ''}`)
+      if (who.length) say(io, `    ${soort.toLowerCase().padEnd(17)}${who.join(', ')}\n`)
+    }
+  }
+  say(io, '\n')
 }
 
 /** `kamerwacht dossier NR` */

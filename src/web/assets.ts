@@ -82,6 +82,12 @@ mark.fulfilment { background: #d7f0d8; }
 .badge.status-fulfilled { background: var(--done); }
 .badge.stale { background: #6b6b6b; }
 .badge.answer-carried-out { background: var(--done); }
+.badge.result-aangenomen { background: var(--done); }
+.badge.result-verworpen { background: var(--over); }
+.badge.result-aangehouden, .badge.result-ingetrokken, .badge.result-vervallen { background: #595959; }
+dl.facts, dl.votes { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .75rem; margin: .5rem 0; }
+dl.facts dt, dl.votes dt { font-weight: 600; }
+dl.facts dd, dl.votes dd { margin: 0; }
 .badge.answer-declines { background: var(--over); }
 .evidence { color: var(--done); margin: .1rem 0; }
 .candidate { color: var(--muted); font-style: italic; margin: .1rem 0; }

@@ -1,10 +1,11 @@
-import type { MotieFollowUp } from '../app/moties.js'
+import type { MotieFacts, MotieFollowUp } from '../app/moties.js'
 import type { Citations } from '../link/models.js'
 import type { TrackedCommitment } from '../link/status.js'
 import type { AskedBy, Document, Speaker, SpeakerRole } from '../model/document.js'
 import { documentNummerOf } from '../store/keys.js'
 import { correctionForm, correctionNote, postponementNote } from './corrections.js'
 import { dossierHref, dutchDate, esc, layout, officialHref, paperHref, STATUS_NL, shownTitle, tweedekamerHref } from './html.js'
+import { motieFactsSection } from './motie-parts.js'
 
 interface Mark {
   start: number
@@ -154,8 +155,9 @@ export function paperPage(
   view: 'clean' | 'source',
   /** The page's own address when a signed-in user may correct its promises. */
   correctFrom: string | null = null,
-  /** For a motie: the letters that answer it (app/moties.ts). */
+  /** For a motie: the letters that answer it, and what the Kamer's records say of it (app/moties.ts). */
   followUps: MotieFollowUp[] = [],
+  facts: MotieFacts | null = null,
 ): string {
   const id = doc.id ?? key
   const nummer = documentNummerOf(doc)
@@ -229,6 +231,7 @@ export function paperPage(
   ${text}
   <aside class="panel" aria-label="Wat kamerwacht vond">
     ${speakerItems ? `<section><h2>Sprekers (${speakers.size})</h2><ul class="speakers">${speakerItems}</ul></section>` : ''}
+    ${facts ? motieFactsSection(facts) : ''}
     ${doc.type === 'motie' ? motieSection(followUps) : ''}
     <section><h2>Toezeggingen (${commitments.length})</h2>${commitmentItems ? `<ul class="commitments">${commitmentItems}</ul>` : '<p>Geen.</p>'}</section>
     ${answered ? `<section><h2>Beantwoordt verzoeken (${doc.fulfils.filter((f) => f.asked).length})</h2><ul>${answered}</ul></section>` : ''}

@@ -65,8 +65,8 @@ function registerLookups(cli: Command): void {
   lookupCommand(
     cli,
     'motie',
-    'what became of a motie: the government letters that carry it out, in part, decline it or respond to it',
-    ['<id>', 'the motie (kst-36583-14)'],
+    'what became of a motie: who submitted it, the appreciation, the vote per fractie, and the government letters that carry it out, in part, decline it or respond to it',
+    ['<id>', 'the motie (kst-36583-14) or its Zaak number (2024Z00425)'],
     (id, o) => motieCommand(id, o, io),
     'kamerwacht motie kst-36583-14',
   )

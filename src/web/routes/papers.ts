@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { dossier, timeline } from '../../app/board.js'
 import { Refusal } from '../../app/errors.js'
-import { motieFollowUps } from '../../app/moties.js'
+import { motieFacts, motieFollowUps } from '../../app/moties.js'
 import { dossierPage } from '../dossier-page.js'
 import { citedPage, paperPage } from '../paper-page.js'
 import { html, notFound, type WebContext } from '../respond.js'
@@ -22,7 +22,8 @@ export function paperRoutes(app: FastifyInstance, c: WebContext): void {
     const key = citations?.paper.key ?? id
     const commitments = (await store.commitments({ paper: key, limit: 500 }, c.today())).items
     const followUps = doc.type === 'motie' ? await motieFollowUps(store, doc.id ?? key) : []
-    return html(reply, paperPage(doc, key, citations, commitments, view, c.signedIn(req) ? req.url : null, followUps))
+    const facts = doc.type === 'motie' ? await motieFacts(store, doc.id ?? key) : null
+    return html(reply, paperPage(doc, key, citations, commitments, view, c.signedIn(req) ? req.url : null, followUps, facts))
   })
 
   app.get('/dossiers/:nr', async (req, reply) => {

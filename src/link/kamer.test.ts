@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import { besluitOf, indienersOf, recordKeys, resultOf, tallyVotes } from './kamer.js'
+
+// Records in the shapes the Gegevensmagazijn gives (../shared/corpus/opendata), cut to the fields the rules read.
+const zaak = (Nummer: string, Volgnummer: number) => ({ Id: `z-${Nummer}`, Nummer, Soort: 'Motie', Volgnummer })
+
+describe('recordKeys: what links a record to others', () => {
+  it.each([
+    [
+      'Zaak',
+      { Id: 'z1', Nummer: '2024Z00425', Document: [{ HuidigeDocumentVersie: { ExterneIdentifier: 'kst-36196-11' } }, { HuidigeDocumentVersie: null }] },
+      ['zaak:2024Z00425', 'kst:kst-36196-11'],
+    ],
+    [
+      'Agendapunt',
+      { Id: 'a1', Activiteit_Id: 'act1', Zaak: [zaak('2024Z00425', 11), zaak('2024Z00424', 10)] },
+      ['zaak:2024Z00425', 'zaak:2024Z00424', 'activiteit:act1'],
+    ],
+    ['Besluit', { Id: 'b1', Agendapunt_Id: 'a1' }, ['agendapunt:a1']],
+    ['Stemming', { Id: 's1', Besluit_Id: 'b1', ActorFractie: 'VVD' }, ['besluit:b1']],
+    ['ZaakActor', { Id: 'za1', Zaak_Id: 'z1', Relatie: 'Indiener' }, ['zaak-id:z1']],
+    ['Activiteit', { Id: 'act1', Datum: '2024-01-23T00:00:00+01:00' }, ['activiteit:act1']],
+    ['Persoon', { Id: 'p1', Achternaam: 'Brekelmans' }, []],
+  ])('%s', (entity, record, keys) => {
+    expect(recordKeys(entity, record)).toEqual(keys)
+  })
+})
+
+describe('besluitOf: which Besluit of an Agendapunt decides a motie', () => {
+  // The Agendapunt lists its Zaken in no particular order; the Besluiten give their place in the voting list.
+  const agendapunt = { Id: 'a1', Zaak: [zaak('2024Z11425', 293), zaak('2024Z11420', 289), zaak('2024Z11423', 291), zaak('2024Z11421', 290)] }
+  const besluit = (k: number, soort: string) => ({ Id: `b${k}`, Agendapunt_Id: 'a1', AgendapuntZaakBesluitVolgorde: k, BesluitSoort: soort })
+  const besluiten = [
+    besluit(1, 'Stemmen - verworpen'),
+    besluit(2, 'Stemmen - aangenomen'),
+    besluit(3, 'Stemmen - aangenomen'),
+    besluit(4, 'Stemmen - verworpen'),
+  ]
+
+  it.each([
+    ['2024Z11420', 'b1'],
+    ['2024Z11421', 'b2'],
+    ['2024Z11423', 'b3'],
+    ['2024Z11425', 'b4'],
+  ])('%s is decided by the Besluit at its place by paper number (%s)', (nummer, id) => {
+    expect(besluitOf(nummer, agendapunt, besluiten)?.Id).toBe(id)
+  })
+
+  it('a Zaak not on the Agendapunt, or a place with no Besluit stored, gives none', () => {
+    expect(besluitOf('2099Z00001', agendapunt, besluiten)).toBeNull()
+    expect(besluitOf('2024Z11425', agendapunt, besluiten.slice(0, 3))).toBeNull()
+  })
+
+  it('a Besluit of another Agendapunt, or one deleted, is not taken', () => {
+    const other = [
+      { ...besluit(2, 'Stemmen - aangenomen'), Agendapunt_Id: 'a2' },
+      { ...besluit(2, 'Stemmen - verworpen'), Verwijderd: true },
+    ]
+    expect(besluitOf('2024Z11421', agendapunt, other)).toBeNull()
+  })
+
+  it('the one Besluit of an Agendapunt with one Zaak, whatever place it gives', () => {
+    expect(besluitOf('2024Z05789', { Id: 'a1', Zaak: [zaak('2024Z05789', 743)] }, [besluit(3, 'Stemmen - aangenomen')])?.Id).toBe('b3')
+  })
+})
+
+describe('resultOf', () => {
+  it.each([
+    [{ BesluitSoort: 'Stemmen - aangenomen', BesluitTekst: 'Aangenomen.' }, 'aangenomen'],
+    [{ BesluitSoort: 'Stemmen - verworpen', BesluitTekst: 'Verworpen.' }, 'verworpen'],
+    [{ BesluitSoort: 'Aangehouden (tijdens de vergadering)', BesluitTekst: 'Aangehouden.' }, 'aangehouden'],
+    [{ BesluitSoort: 'Ingetrokken', BesluitTekst: null }, 'ingetrokken'],
+    [{ BesluitSoort: 'Stemmingen - uitgesteld', BesluitTekst: 'Uitgesteld.' }, 'anders'],
+  ])('%j → %s', (besluit, result) => {
+    expect(resultOf(besluit)).toBe(result)
+  })
+})
+
+describe('tallyVotes', () => {
+  it('counts the seats for and against per fractie, keeps a mistake as such, and leaves deleted votes out', () => {
+    const t = tallyVotes([
+      { ActorFractie: 'VVD', Soort: 'Voor', FractieGrootte: 24, Vergissing: false },
+      { ActorFractie: 'PVV', Soort: 'Voor', FractieGrootte: 37, Vergissing: true },
+      { ActorFractie: 'SP', Soort: 'Tegen', FractieGrootte: 5 },
+      { ActorFractie: 'DENK', Soort: 'Niet deelgenomen', FractieGrootte: 3 },
+      { ActorFractie: 'D66', Soort: 'Tegen', FractieGrootte: 9, Verwijderd: true },
+      // A member who voted apart from the fractie: a vote of one seat, with the member's name.
+      { ActorFractie: 'NSC', ActorNaam: 'Omtzigt', Persoon_Id: 'p1', Soort: 'Tegen', FractieGrootte: 20 },
+    ])
+    expect(t.seatsFor).toBe(61)
+    expect(t.seatsAgainst).toBe(6)
+    expect(t.votes.map((v) => v.fractie)).toEqual(['DENK', 'NSC', 'PVV', 'SP', 'VVD'])
+    expect(t.votes.find((v) => v.fractie === 'PVV')?.mistake).toBe(true)
+    expect(t.votes.find((v) => v.fractie === 'NSC')).toMatchObject({ member: 'Omtzigt', seats: 1 })
+  })
+})
+
+describe('indienersOf', () => {
+  it('the ZaakActor records, the indiener first, each with the fractie at the time', () => {
+    const actors = [
+      { ActorNaam: 'Wilders', ActorFractie: 'PVV', Relatie: 'Medeindiener' },
+      { ActorNaam: 'Ellian', ActorFractie: 'VVD', Relatie: 'Indiener' },
+      { ActorNaam: 'Minister van Justitie en Veiligheid', ActorFractie: null, Relatie: 'Volgcommissie' },
+    ]
+    expect(indienersOf(['Ellian', 'Wilders'], actors)).toEqual([
+      { name: 'Ellian', fractie: 'VVD' },
+      { name: 'Wilders', fractie: 'PVV' },
+    ])
+  })
+
+  it('without them, the names signed under the motie, fractie unknown', () => {
+    expect(indienersOf(['Ellian', 'Wilders'], [])).toEqual([
+      { name: 'Ellian', fractie: null },
+      { name: 'Wilders', fractie: null },
+    ])
+  })
+})
