@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { motieFacts } from '../src/app/moties.js'
 import { createContext, type PipelineContext, readDocument } from '../src/pipeline.js'
 import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
 import type { Store } from '../src/store/store.js'
@@ -142,6 +143,25 @@ describe.skipIf(skipWithoutShared)('kamerwacht sync tk', () => {
     expect(hit?.documentNummer).toBe('2025D13256')
   })
 
+  it("keeps the Kamer's decisions and people: a motie found by its Kamerstuk, with its indieners, appreciation and the vote per fractie", async () => {
+    // Each Besluit and Agendapunt a vote brings expanded is a record of its own; the votes keep only their keys.
+    expect((await store.openData('Besluit')).length).toBeGreaterThan(0)
+    expect((await store.openData('Stemming')).every((r) => !('Besluit' in r.record) && !('Fractie' in r.record))).toBe(true)
+    expect((await store.openData('Fractie')).length).toBeGreaterThan(10)
+    const facts = await motieFacts(store, 'kst-36583-14')
+    expect(facts).toMatchObject({
+      zaak: '2025Z00854',
+      indieners: [
+        { name: 'Ellian', fractie: 'VVD' },
+        { name: 'Wilders', fractie: 'PVV' },
+      ],
+      appreciatie: 'Oordeel Kamer',
+      result: 'aangenomen',
+    })
+    expect(facts?.decisions[0]?.tally).toMatchObject({ seatsFor: 114, seatsAgainst: 36 })
+    expect(facts?.decisions[0]?.tally.votes.find((v) => v.fractie === 'DENK')?.soort).toBe('Tegen')
+  })
+
   it('export shows the open-data identifiers of each paper', async () => {
     const out = await new Promise<string>((resolve) => {
       const p = spawn(process.execPath, [BIN, 'export', '--format', 'csv', '--what', 'documents', '--db', store.location], {
@@ -175,9 +195,12 @@ describe.skipIf(skipWithoutShared)('kamerwacht sync tk', () => {
       const before = srv.log.length
       const report = await sync(s2, srv)
       const asked = srv.log.slice(before)
-      // Every entity's page, filtered on the last change; one file: the changed Kamerstuk's XML.
+      // Every entity's page, filtered on the last change (an entity that had no record asks for everything again); one
+      // file: the changed Kamerstuk's XML.
       expect(asked.filter((u) => u.includes('/resource'))).toHaveLength(1)
-      expect(asked.filter((u) => u.includes('$filter=ApiGewijzigdOp gt')).length).toBe(4)
+      const withRecords = [...srv.world.records.values()].filter((l) => l.length > 0).length
+      expect(withRecords).toBeGreaterThan(4)
+      expect(asked.filter((u) => u.includes('$filter=ApiGewijzigdOp gt')).length).toBe(withRecords)
       expect(report.find((r) => r.entity === 'Document')).toMatchObject({ seen: 2, removed: 1, papers: { updated: 1 } })
       expect((await s2.get('kst-33037-587'))?.openData?.Titel).toBe('Mestbeleid (gewijzigd)')
       expect(await s2.get('kst-34104-442')).toBeNull()

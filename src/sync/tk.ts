@@ -1,12 +1,32 @@
 import { z } from 'zod'
 import type { OpenDataRecord } from '../model/opendata.js'
 import type { PipelineContext } from '../pipeline.js'
+import { withExpanded } from '../read/opendata.js'
 import type { Store, SyncItem } from '../store/store.js'
 import { documentPaper, type SourceUrls } from './content.js'
 import type { PoliteHttp } from './http.js'
 
-/** The Gegevensmagazijn entities `kamerwacht sync tk` follows, in the order it syncs them. */
-export const TK_ENTITIES = ['Kamerstukdossier', 'Persoon', 'Activiteit', 'Zaak', 'Document', 'Toezegging'] as const
+/**
+ * The Gegevensmagazijn entities `kamerwacht sync tk` follows, in the order it syncs them: dossiers, the Kamer's
+ * people (fracties, members, their seats, committees), its meetings and their agendas, the Zaken (moties among
+ * them) with who submitted them, the decisions and votes on them, the papers and the register of promises.
+ */
+export const TK_ENTITIES = [
+  'Kamerstukdossier',
+  'Fractie',
+  'Persoon',
+  'FractieZetelPersoon',
+  'Commissie',
+  'Activiteit',
+  'Vergadering',
+  'Agendapunt',
+  'Zaak',
+  'ZaakActor',
+  'Besluit',
+  'Stemming',
+  'Document',
+  'Toezegging',
+] as const
 /** One of {@link TK_ENTITIES}. */
 export type TkEntity = (typeof TK_ENTITIES)[number]
 
@@ -17,9 +37,13 @@ export const OB_BASE_URL = 'https://zoek.officielebekendmakingen.nl'
 
 // What each entity's records should carry: a Document its file versions and publications (for the XML),
 // its actors and dossier; a Toezegging the letters that kept it.
+// A Zaak the Kamerstuk its document was published as (how a motie's paper finds its Zaak), an Agendapunt the Zaken it
+// puts to the vote, in the fields link/kamer.ts reads: the Besluit of a motie is found by its place among them.
 const EXPAND: Partial<Record<TkEntity, string>> = {
   Document: 'HuidigeDocumentVersie($expand=DocumentPublicatie),DocumentActor,Kamerstukdossier',
   Toezegging: 'KamerbriefNakoming',
+  Zaak: 'Document($select=Id,DocumentNummer,Soort;$expand=HuidigeDocumentVersie($select=Id,ExterneIdentifier))',
+  Agendapunt: 'Zaak($select=Id,Nummer,Soort,Volgnummer)',
 }
 
 /** Where an entity's sync stands: the watermark of the run under way, the highest change seen, and the next page. */
@@ -88,9 +112,11 @@ function firstUrl(base: string, entity: TkEntity, since: string | null, pageSize
   return `${base}/${entity}?${params.join('&')}`
 }
 
+type PageRecord = z.infer<typeof Page>['value'][number]
+
 /** Turns a page's record into what the store keeps. */
-function toRecord(entity: string, r: z.infer<typeof Page>['value'][number]): OpenDataRecord {
-  return { entity, id: r.Id, modified: r.ApiGewijzigdOp, deleted: r.Verwijderd === true, record: r as Record<string, unknown> }
+function toRecord(entity: string, r: PageRecord): OpenDataRecord {
+  return { entity, id: r.Id, modified: String(r.ApiGewijzigdOp ?? r.GewijzigdOp ?? ''), deleted: r.Verwijderd === true, record: r as Record<string, unknown> }
 }
 
 /**
@@ -138,6 +164,10 @@ async function syncEntity(store: Store, entity: TkEntity, o: TkSyncOptions): Pro
     for (const r of page.value) {
       const record = toRecord(entity, r)
       max = later(max, record.modified)
+      // Records a page brings expanded inside this one (a Stemming's Besluit and Fractie) are kept as records of their own.
+      const parts = withExpanded(entity, record.record)
+      for (const nested of parts.slice(0, -1)) items.push({ record: toRecord(nested.entity, nested.record as PageRecord) })
+      record.record = parts[parts.length - 1]?.record ?? record.record
       const item: SyncItem = { record }
       if (entity === 'Document' && !record.deleted) {
         checkStop(o.signal)

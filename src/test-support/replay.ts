@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { TK_ENTITIES } from '../sync/tk.js'
 import { corpusFile } from './paths.js'
 
 type Json = Record<string, unknown>
@@ -142,9 +143,58 @@ export function buildWorld(options: { moties?: number } = {}): ReplayWorld {
   // A real page of Document records: deletions, and papers whose files the replay does not have (404).
   for (const d of json('raw', 'odata-Document-page52-2023-2025.json') as Json[]) add('Document', d)
   for (const t of TEST_TOEZEGGINGEN) add('Toezegging', structuredClone(t))
-  for (const e of ['Kamerstukdossier', 'Activiteit']) records.set(e, records.get(e) ?? [])
+  addKamer(add)
+  for (const e of TK_ENTITIES) records.set(e, records.get(e) ?? [])
   for (const list of records.values()) list.sort((a, b) => cmp(a, b))
   return { records, files, kst }
+}
+
+/**
+ * The Kamer's decisions and people from ../shared/corpus/opendata: a real page of votes as the API gives it with
+ * `$expand=Besluit($expand=Agendapunt($expand=Zaak)),Fractie,Persoon` (the replay serves what it has, expansions
+ * and all; a sync keeps each as a record of its own), real pages of fracties, seats, meetings and agenda items, the
+ * moties' Zaken with their Documents as `sync tk` selects them, and two ZaakActor records written for the tests (the
+ * corpus has none): the indieners of motie 2025Z00854 with their fracties, as its text and vote say them.
+ */
+function addKamer(add: (entity: string, r: Json) => void): void {
+  const dir = corpusFile('opendata')
+  const files = readdirSync(dir)
+  const list = (prefix: string) => {
+    const name = files.find((f) => f.startsWith(prefix))
+    if (!name) return []
+    const data = json('opendata', name) as Json[] | { value: Json[] }
+    return Array.isArray(data) ? data : data.value
+  }
+  for (const r of list('stemming_page_0609')) add('Stemming', r)
+  for (const r of list('fractie_page_1')) add('Fractie', r)
+  for (const r of list('active_members_fullterm')) add('FractieZetelPersoon', r)
+  for (const r of list('vergadering_page_4')) add('Vergadering', r)
+  for (const r of list('agendapunt_page_52')) add('Agendapunt', r)
+  for (const f of files.filter((n) => /^motie-.*\.zaak\.json$/.test(n)).sort()) {
+    const zaak = json('opendata', f) as Json
+    const docs = (zaak.Document as Json[]).map((d) => {
+      const versie = d.HuidigeDocumentVersie as Json | null
+      return {
+        Id: d.Id,
+        DocumentNummer: d.DocumentNummer,
+        Soort: d.Soort,
+        HuidigeDocumentVersie: versie ? { Id: versie.Id, ExterneIdentifier: versie.ExterneIdentifier } : null,
+      }
+    })
+    add('Zaak', { ...zaak, Document: docs })
+  }
+  const actor = (k: number, naam: string, fractie: string, relatie: string): Json => ({
+    Id: `00000000-test-4000-8000-00000000000${k}`,
+    Zaak_Id: '0d13d8ae-0539-4bc8-8290-a78f40522ef6',
+    ActorNaam: naam,
+    ActorFractie: fractie,
+    Relatie: relatie,
+    GewijzigdOp: '2025-01-21T12:00:00+01:00',
+    ApiGewijzigdOp: '2025-01-21T11:00:00.0000000Z',
+    Verwijderd: false,
+  })
+  add('ZaakActor', actor(1, 'Ellian', 'VVD', 'Indiener'))
+  add('ZaakActor', actor(2, 'Wilders', 'PVV', 'Medeindiener'))
 }
 
 const cmp = (a: Json, b: Json) => String(a.ApiGewijzigdOp).localeCompare(String(b.ApiGewijzigdOp)) || String(a.Id).localeCompare(String(b.Id))

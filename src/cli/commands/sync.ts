@@ -35,6 +35,8 @@ second, and backs off on 429, 5xx and time-outs.
 Examples:
   kamerwacht sync tk --contact you@example.org     the Tweede Kamer open data, incrementally
   kamerwacht sync tk --entity Document Toezegging  only papers and the register of promises
+  kamerwacht sync tk --entity Zaak ZaakActor Agendapunt Besluit Stemming --since 2024-01-01
+                                                   moties and how they were voted, from 2024 on
   kamerwacht sync ob --dossier 33783               one dossier's papers from officielebekendmakingen`,
     )
   const politeness = (c: Command) =>
@@ -50,7 +52,7 @@ Examples:
     sync
       .command('tk')
       .description(
-        'the Tweede Kamer open data (OData v4): Kamerstukdossier, Persoon, Activiteit, Zaak, Document (with its text) and Toezegging, changed since the last sync',
+        'the Tweede Kamer open data (OData v4), changed since the last sync: dossiers, fracties, members and committees, activities and agendas, Zaken (moties) with their indieners, Besluiten and votes, Documents (with their text) and Toezeggingen',
       )
       .option('--base-url <url>', 'the OData root, or a mirror (an origin alone gets /OData/v4/2.0)', TK_BASE_URL)
       .option('--ob-url <url>', 'officielebekendmakingen, for the XML of Kamerstukken', OB_BASE_URL)
