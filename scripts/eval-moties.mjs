@@ -7,7 +7,7 @@
 //
 //   node scripts/eval-moties.mjs [--json] [--verbose]    (npm run eval runs it)
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { corpusFolder, root } from './lib/paths.mjs'
@@ -83,12 +83,42 @@ function scoreFacts(m, f) {
   if (decision && decision.tally.seatsFor === m.seatsFor && decision.tally.seatsAgainst === m.seatsAgainst) facts.seats++
 }
 
+// The rule for letters that name a motie without its number (link/moties.ts namesMotie), on its own: each gold
+// letter's subject with its `(Kamerstuk …)` taken out must still name its motie, and no other letter subject of the
+// corpus's Document pages may name a motie the gold does not link it to.
+const { motieAnswer, motieNaming, namesMotie } = await import(join(root, 'dist', 'link', 'moties.js'))
+const named = { right: 0, of: 0, wrong: [] }
+{
+  const subjects = new Map()
+  for (const f of readdirSync(dir).filter((n) => n.startsWith('motie-') && n.endsWith('.zaak.json'))) {
+    const zaak = JSON.parse(readFileSync(join(dir, f), 'utf8'))
+    const kst = zaak.Document?.map((d) => d.HuidigeDocumentVersie?.ExterneIdentifier).find((x) => x?.startsWith('kst-'))
+    if (kst) subjects.set(kst, motieNaming(zaak.Onderwerp ?? ''))
+  }
+  const linked = new Set(gold.flatMap((m) => (m.carriedOutBy ?? []).map((c) => `${m.id} ${c.id}`)))
+  for (const m of gold)
+    for (const c of m.carriedOutBy ?? []) {
+      named.of++
+      const naming = subjects.get(m.id)
+      if (naming && namesMotie(c.sentence.replace(/\s*\(Kamerstuk[^)]*\)/g, ''), naming)) named.right++
+      else lines.push(`  ${m.id}: ${c.id} not named without its number`)
+    }
+  for (const f of readdirSync(dir).filter((n) => n.startsWith('document_page_'))) {
+    for (const d of JSON.parse(readFileSync(join(dir, f), 'utf8'))) {
+      const subject = String(d.Onderwerp ?? '')
+      // As app/moties.ts takes them: letters whose words say how they answer (not the beslisnota beside one).
+      if (!/^Brief/.test(String(d.Soort)) || !motieAnswer(subject)) continue
+      for (const [kst, naming] of subjects) if (naming && namesMotie(subject, naming) && !linked.has(`${kst} ${d.DocumentNummer}`)) named.wrong.push(`${kst} ${d.DocumentNummer}`)
+    }
+  }
+}
+
 const pct = (x) => `${(100 * x).toFixed(1).padStart(5)}%`
 const p = right + wrong ? right / (right + wrong) : 1
 const r = right + missed ? right / (right + missed) : 1
 const f1 = p + r ? (2 * p * r) / (p + r) : 0
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ moties: gold.length, links: { p, r, f1, right, wrong, missed }, how: right ? howRight / right : 1, facts }))
+  console.log(JSON.stringify({ moties: gold.length, links: { p, r, f1, right, wrong, missed }, how: right ? howRight / right : 1, facts, named }))
 } else {
   const n = gold.length
   const signers = gold.reduce((k, m) => k + m.indieners.length, 0)
@@ -102,6 +132,9 @@ if (process.argv.includes('--json')) {
   console.log(`  links       P ${pct(p)}  R ${pct(r)}  F1 ${pct(f1)}  (${right} right, ${wrong} wrong, ${missed} missed)`)
   console.log(
     `  how         ${right ? pct(howRight / right) : '  n/a'} of the links found read as the gold reads them (carried-out, responds, partly, declines)`,
+  )
+  console.log(
+    `  by name     ${named.right}/${named.of} gold letters still name their motie with the number taken out; ${named.wrong.length} other letters of the Document pages (subjects that say how they answer) name one of the moties${named.wrong.length ? ` (${named.wrong.join(', ')})` : ''}`,
   )
   console.log('  in use:     the hand-set rule of link/moties.ts (nothing fitted: in-sample and cross-validated are the same)')
   if (verbose) for (const l of lines) console.log(l)

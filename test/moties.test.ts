@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { motieFacts, motieFollowUps } from '../src/app/moties.js'
-import { createContext } from '../src/pipeline.js'
+import { createContext, readDocument } from '../src/pipeline.js'
 import { buildApp } from '../src/server/app.js'
 import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
 import { ROOT, sharedDir, skipWithoutShared } from '../src/test-support/paths.js'
@@ -132,6 +132,43 @@ describe.skipIf(skipWithoutShared)('the letters that answer a motie, from the re
     } finally {
       await app.close()
     }
+  })
+
+  it('a letter that names a motie by its mover and subject, without its number, answers it; one on another subject does not', async () => {
+    // Letters as a Kamerstuk's page text gives them (see ../shared/corpus/dev/33783-50.txt), without the motie's number.
+    const letter = (subject: string, body: string) => ` Nr. 12  BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES 
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal 
+
+Den Haag, 14 maart 2025 
+
+${subject}. ${body}
+
+De Minister van Binnenlandse Zaken en Koninkrijksrelaties, 
+J.J.M. Uitermark
+`
+    const put = async (name: string, text: string) => {
+      const raw = new TextEncoder().encode(text)
+      await store.put(await readDocument(raw, name, await createContext()), raw)
+    }
+    await put(
+      'brief-werf.txt',
+      letter(
+        'Gemeentefonds',
+        'Met deze brief geef ik uitvoering aan de motie van het lid Van der Werf over waarborgen dat de generieke korting van 10% voor gemeenten geen afbreuk doet aan de effectiviteit van de lokale aanpak.',
+      ),
+    )
+    await put('brief-kroger.txt', letter('Dementievriendelijke buurten', 'In deze brief schets ik de stappen die het kabinet zet voor dementievriendelijke buurten, waarom de motie van het lid Kröger vroeg.'))
+    const werf = await motieFollowUps(store, 'kst-29754-737')
+    expect(werf.map((f) => [f.paper.date, f.how, f.text])).toEqual([
+      [
+        '2025-03-14',
+        'carried-out',
+        'Met deze brief geef ik uitvoering aan de motie van het lid Van der Werf over waarborgen dat de generieke korting van 10% voor gemeenten geen afbreuk doet aan de effectiviteit van de lokale aanpak.',
+      ],
+    ])
+    // The Kröger letter names her, but not the motie's words: no link.
+    expect(await motieFollowUps(store, 'kst-36635-4')).toEqual([])
   })
 
   it('a letter answering two moties is linked to both (`Kamerstuk 36672-5 en 6`); the beslisnota beside a letter to none', async () => {

@@ -1,6 +1,6 @@
 import { appreciatieOf, besluitOf, type Indiener, indienersOf, type MotieResult, resultOf, tallyVotes, type VoteTally } from '../link/kamer.js'
 import type { PaperInfo } from '../link/models.js'
-import { type MotieAnswer, motieAnswer } from '../link/moties.js'
+import { type MotieAnswer, motieAnswer, motieNaming, namesMotie } from '../link/moties.js'
 import type { Store } from '../store/store.js'
 
 /** A later paper that answers a motie, and how. */
@@ -17,7 +17,7 @@ export interface MotieFollowUp {
  * carries the motie out, in part, declines it, or responds to it (`Uitvoering van de motie …`, `Reactie op de
  * motie …`). A paper beside a letter (a beslisnota) and a paper that only mentions the motie are left out.
  */
-export async function motieFollowUps(store: Store, motie: string): Promise<MotieFollowUp[]> {
+export async function motieFollowUps(store: Store, motie: string, subject?: string | null): Promise<MotieFollowUp[]> {
   const cited = await store.citations(motie)
   const out: MotieFollowUp[] = []
   for (const c of cited?.in ?? []) {
@@ -25,6 +25,35 @@ export async function motieFollowUps(store: Store, motie: string): Promise<Motie
     const text = `${c.paper.title ?? ''} ${c.text}`.trim()
     const how = motieAnswer(text)
     if (how) out.push({ paper: c.paper, how, text })
+  }
+  const naming = motieNaming(subject ?? (await motieSubject(store, motie)) ?? '')
+  if (naming) for (const f of await namedFollowUps(store, naming, cited?.paper.date ?? null)) if (!out.some((o) => o.paper.key === f.paper.key)) out.push(f)
+  return out
+}
+
+/** What a motie asks, as the Kamer words it: its Zaak's subject, or its paper's title where that has the form. */
+async function motieSubject(store: Store, motie: string): Promise<string | null> {
+  const zaak = (await store.openDataByKey('Zaak', `kst:${motie}`))[0]?.record
+  if (typeof zaak?.Onderwerp === 'string') return zaak.Onderwerp
+  return (await store.get(motie))?.title ?? null
+}
+
+/**
+ * Letters that name a motie without its number (`Reactie op de motie van het lid Tielen over onderzoeken of
+ * glutenscreening …`): found by the opening words of what it asks, as a phrase, and kept where they also name its
+ * movers (see `namesMotie`) in their subject or in the sentence that speaks of the motie, and say how they answer it.
+ */
+async function namedFollowUps(store: Store, naming: NonNullable<ReturnType<typeof motieNaming>>, since: string | null): Promise<MotieFollowUp[]> {
+  const hits = (await store.search({ q: `"${naming.words.replace(/["()]/g, ' ')}"`, type: 'brief', limit: 20, ...(since ? { from: since.slice(0, 10) } : {}) })).hits
+  const out: MotieFollowUp[] = []
+  for (const hit of hits) {
+    const doc = await store.get(hit.id)
+    if (!doc) continue
+    const sentence = [doc.title ?? '', ...doc.text.split(/(?<=[.!?])\s+/).filter((x) => /\bmotie/i.test(x))].find((x) => namesMotie(x, naming))
+    const how = sentence ? motieAnswer(sentence) : null
+    if (!sentence || !how) continue
+    const key = (await store.citations(hit.id))?.paper ?? { key: hit.id, id: hit.id, type: hit.type, date: hit.date, sender: hit.sender, title: hit.title, dossier: doc.dossier }
+    out.push({ paper: key, how, text: sentence })
   }
   return out
 }

@@ -36,3 +36,46 @@ export function motieAnswer(text: string): MotieAnswer | null {
   for (const [answer, re] of ANSWERS) if (re.test(text)) return answer
   return null
 }
+
+/** Lower case, accents off, one space between words: `Kostić c.s.` and `Kostic c.s.` are the same name. */
+function folded(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+}
+
+/** How many of a motie's subject words a paper must repeat in a row to name it: the opening of what it asks. */
+const SUBJECT_WORDS = 6
+
+/**
+ * Who moved a motie and the opening words of what it asks, from its subject as the Kamer gives it (`Motie van de
+ * leden Ellian en Wilders over onderzoeken hoe het aantal criminele kopstukken …`); null when the subject has no
+ * such form or says too little.
+ */
+export function motieNaming(subject: string): { movers: string[]; words: string } | null {
+  const m = /\bmotie\s+van\s+(?:het\s+lid|de\s+leden)\s+(.+?)\s+over\s+(.+)$/iu.exec(subject.replace(/\s+/g, ' ').trim())
+  if (!m) return null
+  const movers = (m[1] as string)
+    .replace(/\s+c\.s\.?$/i, '')
+    .split(/\s*,\s*|\s+en\s+/)
+    .map((n) => n.trim())
+    .filter((n) => n.length > 1)
+  const words = folded(m[2] as string)
+    .split(' ')
+    .slice(0, SUBJECT_WORDS)
+  if (movers.length === 0 || words.length < SUBJECT_WORDS) return null
+  return { movers, words: words.join(' ') }
+}
+
+/**
+ * Whether a paper's words name a motie without its number, as a letter may (`Reactie op de motie van het lid Tielen
+ * over onderzoeken of glutenscreening op een kosteneffectieve wijze …`): each of its movers by name, and the opening
+ * words of what it asks, in a row. The Kamer's letters repeat a motie's subject as the Kamer wrote it, so the words
+ * are a strict test; a paper about the same subject in its own words does not pass it.
+ */
+export function namesMotie(text: string, naming: { movers: string[]; words: string }): boolean {
+  const t = folded(text)
+  return t.includes(naming.words) && naming.movers.every((n) => t.includes(folded(n)))
+}
