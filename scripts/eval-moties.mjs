@@ -108,7 +108,8 @@ const named = { right: 0, of: 0, wrong: [] }
       const subject = String(d.Onderwerp ?? '')
       // As app/moties.ts takes them: letters whose words say how they answer (not the beslisnota beside one).
       if (!/^Brief/.test(String(d.Soort)) || !motieAnswer(subject)) continue
-      for (const [kst, naming] of subjects) if (naming && namesMotie(subject, naming) && !linked.has(`${kst} ${d.DocumentNummer}`)) named.wrong.push(`${kst} ${d.DocumentNummer}`)
+      for (const [kst, naming] of subjects)
+        if (naming && namesMotie(subject, naming) && !linked.has(`${kst} ${d.DocumentNummer}`)) named.wrong.push(`${kst} ${d.DocumentNummer}`)
     }
   }
 }

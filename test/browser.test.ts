@@ -44,6 +44,37 @@ beforeAll(async () => {
     'Tweede Kamer der Staten-Generaal\n\nVergaderjaar 2022–2023\n\n33 783 Non-proliferatie\n\nNr. 54 MOTIE VAN DE LEDEN VAN DER PLAS EN KOSTIĆ\n\nVoorgesteld 6 oktober 2022\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\nverzoekt de regering, de Kamer voor het einde van het jaar te informeren over de inzet bij de Toetsingsconferentie,\n\nen gaat over tot de orde van de dag.\n\nVan der Plas\nKostić\n',
   )
   await store.put(await readDocument(motie, 'kst-33783-54.txt', ctx), motie)
+  // The Kamer's records of that motie (written here in the open data's shapes): its Zaak, the vote on it, and who moved it.
+  const at = { GewijzigdOp: '2022-10-11T16:00:00+02:00', ApiGewijzigdOp: '2022-10-11T14:00:00Z', Verwijderd: false }
+  const record = (entity: string, r: Record<string, unknown>) => ({
+    record: { entity, id: String(r.Id), modified: at.ApiGewijzigdOp, deleted: false, record: { ...r, ...at } },
+  })
+  const vote = (k: number, fractie: string, soort: string, seats: number) =>
+    record('Stemming', { Id: `s${k}`, Besluit_Id: 'b1', ActorFractie: fractie, Soort: soort, FractieGrootte: seats, Vergissing: k === 3 })
+  await store.applySync(
+    'test:kamer',
+    [
+      record('Zaak', {
+        Id: 'z1',
+        Nummer: '2022Z19000',
+        Soort: 'Motie',
+        Onderwerp: 'Motie van de leden Van der Plas en Kostić over de Kamer voor het einde van het jaar informeren over de inzet',
+        Kabinetsappreciatie: 'Oordeel Kamer',
+        GestartOp: '2022-10-06T00:00:00+02:00',
+        Document: [{ Id: 'd1', HuidigeDocumentVersie: { ExterneIdentifier: 'kst-33783-54' } }],
+      }),
+      record('ZaakActor', { Id: 'za1', Zaak_Id: 'z1', ActorNaam: 'Van der Plas', ActorFractie: 'BBB', Relatie: 'Indiener' }),
+      record('ZaakActor', { Id: 'za2', Zaak_Id: 'z1', ActorNaam: 'Kostić', ActorFractie: 'PvdD', Relatie: 'Medeindiener' }),
+      record('Agendapunt', { Id: 'a1', Activiteit_Id: 'act1', Zaak: [{ Id: 'z1', Nummer: '2022Z19000', Volgnummer: 54 }] }),
+      record('Activiteit', { Id: 'act1', Datum: '2022-10-11T00:00:00+02:00', Soort: 'Stemmingen' }),
+      record('Besluit', { Id: 'b1', Agendapunt_Id: 'a1', BesluitSoort: 'Stemmen - aangenomen', BesluitTekst: 'Aangenomen.', AgendapuntZaakBesluitVolgorde: 1 }),
+      vote(1, 'VVD', 'Voor', 34),
+      vote(2, 'D66', 'Voor', 24),
+      vote(3, 'PVV', 'Tegen', 17),
+      vote(4, 'GroenLinks-PvdA', 'Niet deelgenomen', 17),
+    ],
+    null,
+  )
   app = await buildApp({ store, ctx, today: () => '2026-11-28', token: TOKEN })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
@@ -534,6 +565,51 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     await page.getByRole('searchbox', { name: 'Woorden' }).fill('qqqqzz')
     await page.getByRole('button', { name: 'Filter' }).click()
     expect(await items.count()).toBe(0)
+  })
+
+  it('shows a motie in the Kamer and on the moties board, at 1366 px and at 390 px', async () => {
+    const wide: string[] = []
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: 900 })
+      await page.goto(`${base}/papers/kst-33783-54`)
+      const facts = page.locator('section.motie-facts')
+      await facts.waitFor()
+      expect(await facts.locator('dd').first().textContent()).toBe('6 oktober 2022 door Van der Plas (BBB), Kostić (PvdD)')
+      expect(await facts.locator('.badge.result-aangenomen').textContent()).toBe('Aangenomen')
+      expect(await facts.locator('.decision .meta').textContent()).toBe('58 zetels voor, 17 tegen')
+      expect(await facts.locator('dl.votes dd').allTextContents()).toEqual(['D66, VVD', 'PVV (vergissing)', 'GroenLinks-PvdA'])
+      await shot(`motie-${width}`)
+      for (const path of ['/papers/kst-33783-54', '/moties', '/moties?status=open&result=alle']) {
+        await page.goto(`${base}${path}`)
+        const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }))
+        if (scroll > client) wide.push(`${path} at ${width}: ${scroll} px wide`)
+      }
+      await page.goto(`${base}/moties`)
+      await shot(`moties-${width}`)
+    }
+    await page.setViewportSize({ width: 1280, height: 900 })
+    expect(wide).toEqual([])
+    // The board: the motie open (no letter answers it yet), the tabs counting, the filters narrowing, the menu leading there.
+    await page.goto(`${base}/`)
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Moties' }).click()
+    await page.waitForURL(/\/moties$/)
+    expect(await page.locator('ol.items li.motie').count()).toBe(1)
+    expect(await page.locator('li.motie .badge').textContent()).toBe('Open')
+    expect(await page.getByRole('navigation', { name: 'Status' }).getByRole('link', { name: 'Open (1)' }).count()).toBe(1)
+    await page.getByLabel('Fractie').fill('PVV')
+    await page.getByRole('button', { name: 'Filter' }).click()
+    await page.waitForURL(/fractie=PVV/)
+    expect(await page.locator('ol.items li.motie').count()).toBe(0)
+    expect(await page.locator('section.list p').first().textContent()).toContain('Geen moties met deze filters')
+    await page.getByLabel('Fractie').fill('pvdd')
+    await page.getByRole('button', { name: 'Filter' }).click()
+    await page.waitForURL(/fractie=pvdd/)
+    await page.locator('li.motie a', { hasText: 'Motie van de leden Van der Plas en Kostić' }).click()
+    await page.waitForURL(/\/papers\/kst-33783-54/)
+    // A bad date in the form is named in Dutch, on a page of its own.
+    const bad = await page.goto(`${base}/moties?from=2022-13-45`)
+    expect(bad?.status()).toBe(400)
+    expect(await page.locator('main').textContent()).toMatch(/datum/i)
   })
 
   it('can be used with the keyboard alone: a skip link first, then the navigation', async () => {

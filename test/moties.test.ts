@@ -134,6 +134,45 @@ describe.skipIf(skipWithoutShared)('the letters that answer a motie, from the re
     }
   })
 
+  it('the moties board: every adopted motie of the gold, those the gold finds carried out as uitgevoerd, in the CLI, the API and the export', async () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'kamerwacht.js'), ...args, '--db', db], { encoding: 'utf8' })
+    const adopted = (gold as GoldFacts[]).filter((m) => m.besluit === 'Aangenomen')
+    const all = JSON.parse(cli('moties', '--json', '--limit', '500').stdout)
+    expect(all.items.map((m: { id: string }) => m.id).sort()).toEqual(adopted.map((m) => m.id).sort())
+    const carried = adopted.filter((m) => m.carriedOutBy?.some((c) => c.how === 'carried-out')).map((m) => m.id)
+    const done = JSON.parse(cli('moties', '--status', 'uitgevoerd', '--json').stdout)
+    expect(done.items.map((m: { id: string }) => m.id).sort()).toEqual(carried.sort())
+    expect(done.counts.uitgevoerd).toBe(carried.length)
+    // Oldest open first; a bad flag is named.
+    const open = JSON.parse(cli('moties', '--status', 'open', '--json').stdout).items.map((m: { date: string }) => m.date)
+    expect(open).toEqual([...open].sort())
+    const bad = cli('moties', '--status', 'klaar')
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('--status')
+    expect(cli('moties', '--status', 'uitgevoerd').stdout).toMatch(/^3 aangenomen moties uitgevoerd \(all aangenomen moties selected: \d+ open, /)
+
+    const app = await buildApp({ store, ctx: await createContext(), today: () => '2026-12-07' })
+    try {
+      const api = (await app.inject({ url: '/api/moties?status=uitgevoerd' })).json()
+      expect(api.items.map((m: { id: string }) => m.id).sort()).toEqual(carried.sort())
+      expect((await app.inject({ url: '/api/moties?status=klaar' })).statusCode).toBe(400)
+      const one = await app.inject({ url: '/api/moties/2024Z00425' })
+      expect(one.json()).toMatchObject({ id: 'kst-36196-11', appreciatie: 'Oordeel Kamer', result: 'aangenomen', answeredBy: [] })
+      expect((await app.inject({ url: '/api/moties/2099Z99999' })).statusCode).toBe(404)
+      const csv = await app.inject({ url: '/moties.csv?status=uitgevoerd' })
+      expect(csv.headers['content-type']).toContain('text/csv')
+      const lines = csv.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n')
+      expect(lines[0]).toBe('Motie;Zaak;Onderwerp;Ingediend;Indieners;Appreciatie;Uitslag;Zetels voor;Zetels tegen;Status;Beantwoord in')
+      expect(lines).toHaveLength(carried.length + 1)
+      expect(lines.find((l) => l.startsWith('kst-36583-14;'))).toContain(';aangenomen;114;36;Uitgevoerd;2025D40481')
+    } finally {
+      await app.close()
+    }
+  })
+
   it('a letter that names a motie by its mover and subject, without its number, answers it; one on another subject does not', async () => {
     // Letters as a Kamerstuk's page text gives them (see ../shared/corpus/dev/33783-50.txt), without the motie's number.
     const letter = (subject: string, body: string) => ` Nr. 12  BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES 
@@ -158,7 +197,13 @@ J.J.M. Uitermark
         'Met deze brief geef ik uitvoering aan de motie van het lid Van der Werf over waarborgen dat de generieke korting van 10% voor gemeenten geen afbreuk doet aan de effectiviteit van de lokale aanpak.',
       ),
     )
-    await put('brief-kroger.txt', letter('Dementievriendelijke buurten', 'In deze brief schets ik de stappen die het kabinet zet voor dementievriendelijke buurten, waarom de motie van het lid Kröger vroeg.'))
+    await put(
+      'brief-kroger.txt',
+      letter(
+        'Dementievriendelijke buurten',
+        'In deze brief schets ik de stappen die het kabinet zet voor dementievriendelijke buurten, waarom de motie van het lid Kröger vroeg.',
+      ),
+    )
     const werf = await motieFollowUps(store, 'kst-29754-737')
     expect(werf.map((f) => [f.paper.date, f.how, f.text])).toEqual([
       [

@@ -44,7 +44,8 @@ async function motieSubject(store: Store, motie: string): Promise<string | null>
  * movers (see `namesMotie`) in their subject or in the sentence that speaks of the motie, and say how they answer it.
  */
 async function namedFollowUps(store: Store, naming: NonNullable<ReturnType<typeof motieNaming>>, since: string | null): Promise<MotieFollowUp[]> {
-  const hits = (await store.search({ q: `"${naming.words.replace(/["()]/g, ' ')}"`, type: 'brief', limit: 20, ...(since ? { from: since.slice(0, 10) } : {}) })).hits
+  const hits = (await store.search({ q: `"${naming.words.replace(/["()]/g, ' ')}"`, type: 'brief', limit: 20, ...(since ? { from: since.slice(0, 10) } : {}) }))
+    .hits
   const out: MotieFollowUp[] = []
   for (const hit of hits) {
     const doc = await store.get(hit.id)
@@ -52,7 +53,15 @@ async function namedFollowUps(store: Store, naming: NonNullable<ReturnType<typeo
     const sentence = [doc.title ?? '', ...doc.text.split(/(?<=[.!?])\s+/).filter((x) => /\bmotie/i.test(x))].find((x) => namesMotie(x, naming))
     const how = sentence ? motieAnswer(sentence) : null
     if (!sentence || !how) continue
-    const key = (await store.citations(hit.id))?.paper ?? { key: hit.id, id: hit.id, type: hit.type, date: hit.date, sender: hit.sender, title: hit.title, dossier: doc.dossier }
+    const key = (await store.citations(hit.id))?.paper ?? {
+      key: hit.id,
+      id: hit.id,
+      type: hit.type,
+      date: hit.date,
+      sender: hit.sender,
+      title: hit.title,
+      dossier: doc.dossier,
+    }
     out.push({ paper: key, how, text: sentence })
   }
   return out

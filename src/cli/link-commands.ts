@@ -2,7 +2,6 @@ import { userInfo } from 'node:os'
 import { type BoardInput, board, dossier, dossierNumberProblem, timeline, toCommitmentQuery } from '../app/board.js'
 import { correct } from '../app/corrections.js'
 import { Refusal } from '../app/errors.js'
-import { type MotieFacts, type MotieFollowUp, motieFacts, motieFollowUps } from '../app/moties.js'
 import { everyCommitment } from '../app/requests.js'
 import type { PaperInfo } from '../link/models.js'
 import { compareRegister, type PaperPromise, type RegisterComparison, type RegisterEntry, registerEntry } from '../link/register.js'
@@ -14,7 +13,8 @@ import { printable } from './options.js'
 import { count, type Io } from './read.js'
 import { openStore } from './store-commands.js'
 
-const line = (p: PaperInfo) => [p.date?.slice(0, 10) ?? '          ', (p.id ?? p.key).padEnd(20), (p.type ?? '').padEnd(8), p.sender ?? ''].join('  ')
+/** A paper as one line of a list: day, id, type, sender. */
+export const line = (p: PaperInfo) => [p.date?.slice(0, 10) ?? '          ', (p.id ?? p.key).padEnd(20), (p.type ?? '').padEnd(8), p.sender ?? ''].join('  ')
 
 /** A use case's answer, or null where it refused (the command says why in its own words). */
 function unlessRefused<T>(answer: Promise<T>): Promise<T | null> {
@@ -25,7 +25,7 @@ function unlessRefused<T>(answer: Promise<T>): Promise<T | null> {
 }
 
 /** Runs `body` on the store named by `--db`, closing it afterwards. */
-async function withStore(db: string | undefined, body: (store: Store) => Promise<number>): Promise<number> {
+export async function withStore(db: string | undefined, body: (store: Store) => Promise<number>): Promise<number> {
   const store = await openStore(db)
   try {
     return await body(store)
@@ -62,55 +62,6 @@ export async function citesCommand(id: string, opts: { db?: string; json?: boole
     for (const r of c.in) say(io, `  ${line(r.paper)}  "${r.text}"${r.via === 'date' ? ' (by date)' : ''}\n`)
     return 0
   })
-}
-
-const ANSWER_WORDS: Record<MotieFollowUp['how'], string> = { 'carried-out': 'carried out', partly: 'in part', declines: 'declined', responds: 'responded' }
-
-/** `kamerwacht motie ID`: who submitted a motie, the appreciation, the vote, and the letters that answer it. */
-export async function motieCommand(id: string, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
-  return withStore(opts.db, async (store) => {
-    const facts = await motieFacts(store, id)
-    const motie = facts?.id ?? id
-    const known = facts ?? (await store.citations(id))
-    if (!known) {
-      io.stderr(`kamerwacht motie: no paper or Zaak ${id} in ${store.location}, and none cites it\n`)
-      return 1
-    }
-    const answers = await motieFollowUps(store, motie)
-    if (opts.json) {
-      io.stdout(`${JSON.stringify({ ...(facts ?? { id: motie }), answeredBy: answers }, null, 2)}\n`)
-      return 0
-    }
-    if (facts) sayFacts(io, facts)
-    say(
-      io,
-      answers.length
-        ? `${motie}: answered by ${answers.length} ${answers.length === 1 ? 'letter' : 'letters'}\n\n`
-        : `${motie}: no stored letter answers it yet\n`,
-    )
-    for (const a of answers) say(io, `${ANSWER_WORDS[a.how].padEnd(12)}${line(a.paper)}\n  ${a.paper.title ?? a.text}\n`)
-    return 0
-  })
-}
-
-/** A motie's facts as lines: who, the appreciation, each decision with its votes per fractie. */
-function sayFacts(io: Io, f: MotieFacts): void {
-  say(io, `${[f.id, f.zaak].filter(Boolean).join(' / ')}${f.title ? ` — ${f.title}` : ''}\n`)
-  const who = f.indieners.map((i) => (i.fractie ? `${i.name} (${i.fractie})` : i.name)).join(', ')
-  say(io, `  submitted   ${f.date ?? '?'}${who ? ` by ${who}` : ''}\n`)
-  say(io, `  appreciated ${f.appreciatie ?? '(no appreciation recorded)'}\n`)
-  if (f.decisions.length === 0) say(io, '  decided     (no Besluit stored: run `kamerwacht sync tk` or ingest Stemming pages)\n')
-  for (const d of f.decisions) {
-    const seats = d.tally.votes.length ? `: ${d.tally.seatsFor} for, ${d.tally.seatsAgainst} against` : ''
-    say(io, `  decided     ${d.date ?? '(day not stored)'} ${d.result}${seats}\n`)
-    for (const soort of ['Voor', 'Tegen', 'Niet deelgenomen']) {
-      const who = d.tally.votes
-        .filter((v) => v.soort === soort)
-        .map((v) => `${v.member ? `${v.member} (${v.fractie})` : v.fractie}${v.mistake ? ' (vergissing)' : ''}`)
-      if (who.length) say(io, `    ${soort.toLowerCase().padEnd(17)}${who.join(', ')}\n`)
-    }
-  }
-  say(io, '\n')
 }
 
 /** `kamerwacht dossier NR` */
@@ -401,6 +352,6 @@ function printComparison(c: RegisterComparison, registered: number, io: Io): voi
 }
 
 /** Human output that may hold a paper's words: made printable (see `printable`). */
-function say(io: Io, text: string): void {
+export function say(io: Io, text: string): void {
   io.stdout(printable(text))
 }

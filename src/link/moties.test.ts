@@ -35,9 +35,15 @@ describe('a letter that names a motie without its number', () => {
   })
 
   it.each([
-    ['Uitvoering van de motie van de leden Ellian en Wilders over onderzoeken hoe het aantal criminele kopstukken dat door dezelfde advocaat wordt bijgestaan', true],
+    [
+      'Uitvoering van de motie van de leden Ellian en Wilders over onderzoeken hoe het aantal criminele kopstukken dat door dezelfde advocaat wordt bijgestaan',
+      true,
+    ],
     // Accents and line breaks as a letter may give them.
-    ['Aanvullende informatie over de uitvoering van de motie van het lid Kostic c.s. over alle juridische\nmogelijkheden aangrijpen om uitvoering te geven', true],
+    [
+      'Aanvullende informatie over de uitvoering van de motie van het lid Kostic c.s. over alle juridische\nmogelijkheden aangrijpen om uitvoering te geven',
+      true,
+    ],
     // Another mover with the same subject words, the same mover on another subject, the subject in other words.
     ['Uitvoering van de motie van het lid Van Nispen over onderzoeken hoe het aantal criminele kopstukken kan dalen', false],
     ['Reactie op de motie van de leden Ellian en Wilders over de rechtspositie van advocaten', false],

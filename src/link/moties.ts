@@ -79,3 +79,22 @@ export function namesMotie(text: string, naming: { movers: string[]; words: stri
   const t = folded(text)
   return t.includes(naming.words) && naming.movers.every((n) => t.includes(folded(n)))
 }
+
+/** Where an adopted motie stands, from the letters that answer it: what a ministry's annex reports as `afgedaan` or not. */
+export type MotieStatus = 'uitgevoerd' | 'deels' | 'niet-uitgevoerd' | 'in-behandeling' | 'open'
+
+/** The statuses, from the one that asks the most attention (no answer yet) to the one that asks none. */
+export const MOTIE_STATUSES: readonly MotieStatus[] = ['open', 'in-behandeling', 'deels', 'niet-uitgevoerd', 'uitgevoerd']
+
+/**
+ * An adopted motie's status from how the letters that answer it do: one that carries it out makes it `uitgevoerd`
+ * (whatever came before), else one in part `deels`, else one that declines `niet-uitgevoerd`, else a reaction
+ * (`Reactie op de motie …`, a plan, an appreciation) `in-behandeling`; no letter yet: `open`.
+ */
+export function motieStatus(answers: readonly MotieAnswer[]): MotieStatus {
+  if (answers.includes('carried-out')) return 'uitgevoerd'
+  if (answers.includes('partly')) return 'deels'
+  if (answers.includes('declines')) return 'niet-uitgevoerd'
+  if (answers.includes('responds')) return 'in-behandeling'
+  return 'open'
+}

@@ -119,6 +119,21 @@ function trackingPaths(): Json {
         responses: { 200: json(S.CommitmentList), 400: error('bad parameter') },
       },
     },
+    '/api/moties': {
+      get: {
+        summary:
+          'the moties board: moties with their result, indieners and status (open, in-behandeling, deels, niet-uitgevoerd, uitgevoerd), oldest open first',
+        parameters: queryParams(S.MotieBoardQuery),
+        responses: { 200: json(S.MotieBoardResult), 400: error('bad parameter') },
+      },
+    },
+    '/api/moties/{id}': {
+      get: {
+        summary: 'one motie: indieners, appreciation, each decision with the vote per fractie, and the letters that answer it',
+        parameters: [pathParam('id', 'the motie (kst-36583-14) or its Zaak number (2024Z00425)')],
+        responses: { 200: json(S.MotieDetail), 404: error('no such motie') },
+      },
+    },
     '/api/commitments/{id}': {
       get: {
         summary: 'one commitment',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { boardInput } from '../app/board.js'
+import { motieBoardInput } from '../app/motie-board.js'
 import { searchInput } from '../app/search.js'
 
 // Request and response shapes of the HTTP API. Requests are validated with them;
@@ -224,3 +225,50 @@ const printable = (max: number) =>
 export const IdParam = z.object({ id: printable(300) })
 /** Path parameter of a dossier. */
 export const DossierParam = z.object({ nr: printable(40) })
+
+/** `GET /api/moties` query: the one moties board input (app/motie-board.ts), as the CLI and the web page take it. */
+export const MotieBoardQuery = motieBoardInput('en')
+
+const MotieAnswerSchema = z.enum(['carried-out', 'partly', 'declines', 'responds'])
+const FollowUp = z.object({ paper: PaperInfo, how: MotieAnswerSchema, text: z.string().describe('the words that say so') })
+
+/** A motie in the Kamer: who submitted it, the appreciation, each decision with the vote per fractie. */
+export const MotieFactsSchema = z.object({
+  id: z.string().nullable().describe('its Kamerstuk (kst-36196-11)'),
+  zaak: z.string().nullable().describe('its Zaak number (2024Z00425)'),
+  title: z.string().nullable(),
+  date: z.string().nullable().describe('the day it was submitted'),
+  indieners: z.array(z.object({ name: z.string(), fractie: z.string().nullable() })),
+  appreciatie: z.string().nullable().describe('Oordeel Kamer, Ontraden, Overgenomen …'),
+  decisions: z.array(
+    z.object({
+      besluitId: z.string(),
+      result: z.enum(['aangenomen', 'verworpen', 'aangehouden', 'ingetrokken', 'overgenomen', 'vervallen', 'anders']),
+      text: z.string().nullable(),
+      date: z.string().nullable(),
+      tally: z.object({
+        votes: z.array(z.object({ fractie: z.string(), soort: z.string(), seats: z.number().nullable(), member: z.string().nullable(), mistake: z.boolean() })),
+        seatsFor: count,
+        seatsAgainst: count,
+      }),
+    }),
+  ),
+  result: z.string().nullable(),
+})
+
+/** `GET /api/moties/{id}` response. */
+export const MotieDetail = MotieFactsSchema.extend({ answeredBy: z.array(FollowUp) })
+
+/** `GET /api/moties` response. */
+export const MotieBoardResult = z.object({
+  total: count,
+  considered: count.describe('how many moties of the selection were weighed (at most 1,000, newest first)'),
+  counts: z.record(z.enum(['open', 'in-behandeling', 'deels', 'niet-uitgevoerd', 'uitgevoerd']), count),
+  items: z.array(
+    MotieFactsSchema.extend({
+      key: z.string(),
+      status: z.enum(['open', 'in-behandeling', 'deels', 'niet-uitgevoerd', 'uitgevoerd']),
+      answeredBy: z.array(FollowUp),
+    }),
+  ),
+})

@@ -7,7 +7,7 @@ import type { Document } from '../model/document.js'
  * read again on ingest and `kamerwacht reindex`. Bump when the Document of the
  * same bytes changes.
  */
-export const READER_VERSION = 6
+export const READER_VERSION = 7
 
 /**
  * The Tweede Kamer open-data `Document` record a paper was joined to: the

@@ -83,6 +83,9 @@ mark.fulfilment { background: #d7f0d8; }
 .badge.stale { background: #6b6b6b; }
 .badge.answer-carried-out { background: var(--done); }
 .badge.result-aangenomen { background: var(--done); }
+.badge.motie-uitgevoerd { background: var(--done); }
+.badge.motie-niet-uitgevoerd { background: var(--over); }
+.badge.motie-deels, .badge.motie-in-behandeling { background: var(--soon); }
 .badge.result-verworpen { background: var(--over); }
 .badge.result-aangehouden, .badge.result-ingetrokken, .badge.result-vervallen { background: #595959; }
 dl.facts, dl.votes { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .75rem; margin: .5rem 0; }

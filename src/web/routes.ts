@@ -5,6 +5,7 @@ import type { WebContext, WebSession } from './respond.js'
 import { boardRoutes } from './routes/board.js'
 import { correctionRoutes } from './routes/corrections.js'
 import { followRoutes } from './routes/follows.js'
+import { motieRoutes } from './routes/moties.js'
 import { paperRoutes } from './routes/papers.js'
 import { searchExportRoutes, searchRoutes } from './routes/search.js'
 import { sessionRoutes } from './routes/session.js'
@@ -41,6 +42,7 @@ export function registerWeb(
   searchExportRoutes(app, c)
   paperRoutes(app, c)
   boardRoutes(app, c)
+  motieRoutes(app, c)
   sessionRoutes(app, c)
   correctionRoutes(app, c)
   followRoutes(app, c)

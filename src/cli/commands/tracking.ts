@@ -1,17 +1,11 @@
 import { type Command, Option } from 'commander'
 import { z } from 'zod'
 import { boardInput } from '../../app/board.js'
+import { motieBoardInput } from '../../app/motie-board.js'
+import { MOTIE_STATUSES } from '../../link/moties.js'
 import { COMMITMENT_STATUSES } from '../../link/status.js'
-import {
-  citesCommand,
-  commitmentCommand,
-  commitmentsCommand,
-  compareCommand,
-  dossierCommand,
-  feedCommand,
-  motieCommand,
-  timelineCommand,
-} from '../link-commands.js'
+import { citesCommand, commitmentCommand, commitmentsCommand, compareCommand, dossierCommand, feedCommand, timelineCommand } from '../link-commands.js'
+import { motieCommand, motiesCommand } from '../motie-commands.js'
 import { dbOption, io, json, outputFlags, USAGE, usage } from '../options.js'
 
 /**
@@ -122,6 +116,47 @@ Examples:
     })
 }
 
+/** `kamerwacht moties` */
+function registerMoties(cli: Command): void {
+  cli
+    .command('moties')
+    .description(
+      'the moties board: adopted moties with who submitted them and where they stand (open, in-behandeling, deels, niet-uitgevoerd, uitgevoerd), oldest open first',
+    )
+    .addOption(dbOption())
+    .option('--q <words>', 'only moties with these words (search language: words, "phrases", prefix*)')
+    .option('--dossier <nr>', 'only moties of this dossier')
+    .option('--from <date>', 'submitted from this date (2024-01-01, 2024-03, 2024)')
+    .option('--to <date>', 'submitted up to this date')
+    .addOption(new Option('--result <result>', 'adopted (the default), rejected, or all').choices(['aangenomen', 'verworpen', 'alle']).default('aangenomen'))
+    .addOption(new Option('--status <status>', 'only moties that stand so').choices([...MOTIE_STATUSES]))
+    .option('--fractie <name>', 'only moties with an indiener of this fractie (VVD, GroenLinks-PvdA)')
+    .option('--indiener <name>', 'only moties with an indiener of this name (part of it)')
+    .option('--limit <n>', 'how many to print', '50')
+    .option('--offset <n>', 'skip this many', '0')
+    .addOption(json())
+    .addHelpText(
+      'after',
+      `
+A motie is uitgevoerd when a later government letter says it carries it out (\`Uitvoering van de motie
+…\`), deels when one carries out part, niet-uitgevoerd when one declines it, in-behandeling when one
+reacts to it without carrying it out, and open when no stored letter answers it. Letters are found by
+the motie's number, or by its movers and the words of what it asks. The result and the votes come
+from the Kamer's open data (\`kamerwacht sync tk\`, or ingested Stemming pages).
+
+Examples:
+  kamerwacht moties --status open --from 2024                adopted in 2024 and not answered yet
+  kamerwacht moties --q woningbouw --result alle --json      every motie on housing, with its vote
+  kamerwacht moties --fractie SP                             adopted moties an SP member submitted`,
+    )
+    .action(async (raw: unknown) => {
+      const { output, rest } = outputFlags(raw)
+      const input = motieBoardInput('en').safeParse(rest)
+      if (!input.success) return usage('moties', input.error)
+      process.exitCode = await motiesCommand(input.data, output, io)
+    })
+}
+
 /** `kamerwacht commitment` */
 function registerCommitment(cli: Command): void {
   cli
@@ -214,6 +249,7 @@ Examples:
 export function trackingCommands(cli: Command): void {
   registerLookups(cli)
   registerCommitments(cli)
+  registerMoties(cli)
   registerCommitment(cli)
   registerFeed(cli)
 }

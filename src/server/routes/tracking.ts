@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify'
 import { board, dossier, timeline } from '../../app/board.js'
 import { correct } from '../../app/corrections.js'
+import { motieBoard } from '../../app/motie-board.js'
+import { motieFacts, motieFollowUps } from '../../app/moties.js'
 import { search } from '../../app/search.js'
 import type { ApiContext } from '../context.js'
 import { HttpError, parse, parseParams } from '../errors.js'
 import * as S from '../schemas.js'
 
-/** Search, dossiers, timelines, the promises and their corrections: each a use case of app/. */
+/** Search, dossiers, timelines, the promises and their corrections, the moties: each a use case of app/. */
 export function trackingRoutes(app: FastifyInstance, c: ApiContext): void {
   const { store, today } = c
   app.get('/api/search', async (req) => (await search(store, parseParams(S.SearchQuery, req.query))).result)
@@ -15,6 +17,14 @@ export function trackingRoutes(app: FastifyInstance, c: ApiContext): void {
   app.get('/api/dossiers/:nr/timeline', async (req) => timeline(store, parse(S.DossierParam, req.params, 'nr').nr, today()))
 
   app.get('/api/commitments', async (req) => board(store, parseParams(S.CommitmentQuery, req.query), today()))
+
+  app.get('/api/moties', async (req) => motieBoard(store, parseParams(S.MotieBoardQuery, req.query)))
+  app.get('/api/moties/:id', async (req) => {
+    const { id } = parse(S.IdParam, req.params, 'id')
+    const facts = await motieFacts(store, id)
+    if (!facts) throw new HttpError(404, 'not-found', `no motie ${id}: no paper and no Zaak of it`)
+    return { ...facts, answeredBy: await motieFollowUps(store, facts.id ?? id, facts.title) }
+  })
   app.get('/api/commitments/:id', async (req) => {
     const { id } = parse(S.IdParam, req.params, 'id')
     const found = await store.commitment(id, today())

@@ -1,0 +1,102 @@
+import { z } from 'zod'
+import type { MotieResult } from '../link/kamer.js'
+import { MOTIE_STATUSES, type MotieStatus, motieStatus } from '../link/moties.js'
+import { dateField } from '../search/fields.js'
+import { fold } from '../search/stem.js'
+import type { SearchHit } from '../search/types.js'
+import type { Store } from '../store/store.js'
+import { type MotieFacts, type MotieFollowUp, motieFacts, motieFollowUps } from './moties.js'
+import { searchRequest } from './requests.js'
+import { checkQuery, count, type Lang, text } from './search.js'
+
+/**
+ * The moties board's input, as the CLI (`kamerwacht moties`), the API (`GET /api/moties`) and the web page
+ * (`/moties`) take it: which moties (words, dossier, days submitted, result), whose (a fractie, an indiener), and
+ * where they stand.
+ */
+export function motieBoardInput(lang: Lang = 'en') {
+  const nl = lang === 'nl'
+  return z.object({
+    q: text(500).describe('words of the motie (its subject or text)'),
+    dossier: text(40).describe('only this dossier (36583, 21501-02)'),
+    from: dateField('2024-01-01', nl).describe('submitted from this date'),
+    to: dateField('2024-12-31', nl).describe('submitted up to this date'),
+    result: z
+      .enum(['aangenomen', 'verworpen', 'alle'], { error: nl ? 'kies aangenomen, verworpen of alle' : 'one of aangenomen, verworpen, alle' })
+      .default('aangenomen')
+      .describe('which moties by their vote: adopted (the default), rejected, or all'),
+    status: z
+      .enum(MOTIE_STATUSES as [MotieStatus, ...MotieStatus[]], { error: nl ? `kies ${MOTIE_STATUSES.join(', ')}` : `one of ${MOTIE_STATUSES.join(', ')}` })
+      .optional()
+      .describe('where an adopted motie stands: open, in-behandeling, deels, niet-uitgevoerd, uitgevoerd'),
+    fractie: text(80).describe('an indiener of this fractie (VVD, GroenLinks-PvdA)'),
+    indiener: text(120).describe('an indiener of this name (part of it)'),
+    limit: count(1, 500, nl).default(50),
+    offset: count(0, 100_000, nl).default(0),
+  })
+}
+
+/** A moties board input, checked. */
+export type MotieBoardInput = z.infer<ReturnType<typeof motieBoardInput>>
+
+/** One motie on the board. */
+export interface MotieRow extends MotieFacts {
+  /** Its paper's key in the store. */
+  key: string
+  status: MotieStatus
+  answeredBy: MotieFollowUp[]
+}
+
+/** The board: the moties of a page, how many match in all, and how many of each status among them. */
+export interface MotieBoard {
+  total: number
+  items: MotieRow[]
+  counts: Record<MotieStatus, number>
+  /** How many moties of the store the filters were tried on (see {@link CANDIDATES}). */
+  considered: number
+}
+
+/**
+ * How many moties the board weighs at most: the newest of those the words, dossier and days select. Each is looked
+ * up in the Kamer's records and in the letters that may answer it, so a board of every motie since 2008 (some
+ * 40,000) is asked for by narrowing it first.
+ */
+export const CANDIDATES = 1000
+
+/**
+ * The moties board: the moties the input selects, with their result, indieners and status, oldest open first (a
+ * motie adopted long ago with no letter yet is the one to ask about).
+ */
+export async function motieBoard(store: Store, input: MotieBoardInput): Promise<MotieBoard> {
+  checkQuery(input.q ?? '')
+  const hits: SearchHit[] = []
+  // A search answers a page of 100 at most: the candidates are read page by page, newest first.
+  for (let offset = 0; offset < CANDIDATES; offset += 100) {
+    const page = await store.search(searchRequest({ ...input, q: input.q ?? '', type: 'motie', sort: 'date', limit: 100, offset }))
+    hits.push(...page.hits)
+    if (page.hits.length < 100 || hits.length >= page.total) break
+  }
+  const rows: MotieRow[] = []
+  for (const hit of hits) {
+    const facts = await motieFacts(store, hit.id)
+    if (!facts || !resultMatches(facts.result, input.result) || !whoMatches(facts, input)) continue
+    const answeredBy = await motieFollowUps(store, facts.id ?? hit.id, facts.title)
+    rows.push({ ...facts, key: hit.id, status: motieStatus(answeredBy.map((a) => a.how)), answeredBy })
+  }
+  const counts = Object.fromEntries(MOTIE_STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length])) as Record<MotieStatus, number>
+  const chosen = input.status ? rows.filter((r) => r.status === input.status) : rows
+  chosen.sort((a, b) => MOTIE_STATUSES.indexOf(a.status) - MOTIE_STATUSES.indexOf(b.status) || (a.date ?? '').localeCompare(b.date ?? ''))
+  return { total: chosen.length, items: chosen.slice(input.offset, input.offset + input.limit), counts, considered: hits.length }
+}
+
+function resultMatches(result: MotieResult | null, wanted: MotieBoardInput['result']): boolean {
+  return wanted === 'alle' || result === wanted
+}
+
+/** Whether an indiener of the motie is of the fractie and has the name asked for (any case, accents folded). */
+function whoMatches(f: MotieFacts, input: MotieBoardInput): boolean {
+  const fractie = input.fractie ? fold(input.fractie) : null
+  const name = input.indiener ? fold(input.indiener) : null
+  if (!fractie && !name) return true
+  return f.indieners.some((i) => (!fractie || (i.fractie !== null && fold(i.fractie) === fractie)) && (!name || fold(i.name).includes(name)))
+}

@@ -1,0 +1,81 @@
+import { type MotieBoardInput, type MotieRow, motieBoard } from '../app/motie-board.js'
+import { type MotieFacts, type MotieFollowUp, motieFacts, motieFollowUps } from '../app/moties.js'
+import { MOTIE_STATUSES } from '../link/moties.js'
+import { line, say, withStore } from './link-commands.js'
+import type { Io } from './read.js'
+
+// `kamerwacht motie ID` and `kamerwacht moties`: a motie in the Kamer and after, and the board of moties.
+
+const ANSWER_WORDS: Record<MotieFollowUp['how'], string> = { 'carried-out': 'carried out', partly: 'in part', declines: 'declined', responds: 'responded' }
+
+/** `kamerwacht motie ID`: who submitted a motie, the appreciation, the vote, and the letters that answer it. */
+export async function motieCommand(id: string, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
+  return withStore(opts.db, async (store) => {
+    const facts = await motieFacts(store, id)
+    const motie = facts?.id ?? id
+    const known = facts ?? (await store.citations(id))
+    if (!known) {
+      io.stderr(`kamerwacht motie: no paper or Zaak ${id} in ${store.location}, and none cites it\n`)
+      return 1
+    }
+    const answers = await motieFollowUps(store, motie)
+    if (opts.json) {
+      io.stdout(`${JSON.stringify({ ...(facts ?? { id: motie }), answeredBy: answers }, null, 2)}\n`)
+      return 0
+    }
+    if (facts) sayFacts(io, facts)
+    say(
+      io,
+      answers.length
+        ? `${motie}: answered by ${answers.length} ${answers.length === 1 ? 'letter' : 'letters'}\n\n`
+        : `${motie}: no stored letter answers it yet\n`,
+    )
+    for (const a of answers) say(io, `${ANSWER_WORDS[a.how].padEnd(12)}${line(a.paper)}\n  ${a.paper.title ?? a.text}\n`)
+    return 0
+  })
+}
+
+/** A motie's facts as lines: who, the appreciation, each decision with its votes per fractie. */
+function sayFacts(io: Io, f: MotieFacts): void {
+  say(io, `${[f.id, f.zaak].filter(Boolean).join(' / ')}${f.title ? ` — ${f.title}` : ''}\n`)
+  const who = f.indieners.map((i) => (i.fractie ? `${i.name} (${i.fractie})` : i.name)).join(', ')
+  say(io, `  submitted   ${f.date ?? '?'}${who ? ` by ${who}` : ''}\n`)
+  say(io, `  appreciated ${f.appreciatie ?? '(no appreciation recorded)'}\n`)
+  if (f.decisions.length === 0) say(io, '  decided     (no Besluit stored: run `kamerwacht sync tk` or ingest Stemming pages)\n')
+  for (const d of f.decisions) {
+    const seats = d.tally.votes.length ? `: ${d.tally.seatsFor} for, ${d.tally.seatsAgainst} against` : ''
+    say(io, `  decided     ${d.date ?? '(day not stored)'} ${d.result}${seats}\n`)
+    for (const soort of ['Voor', 'Tegen', 'Niet deelgenomen']) {
+      const who = d.tally.votes
+        .filter((v) => v.soort === soort)
+        .map((v) => `${v.member ? `${v.member} (${v.fractie})` : v.fractie}${v.mistake ? ' (vergissing)' : ''}`)
+      if (who.length) say(io, `    ${soort.toLowerCase().padEnd(17)}${who.join(', ')}\n`)
+    }
+  }
+  say(io, '\n')
+}
+
+/** `kamerwacht moties`: the adopted moties the input selects, oldest open first, with who submitted them and where they stand. */
+export async function motiesCommand(input: MotieBoardInput, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
+  return withStore(opts.db, async (store) => {
+    const b = await motieBoard(store, input)
+    if (opts.json) {
+      io.stdout(`${JSON.stringify(b, null, 2)}\n`)
+      return 0
+    }
+    const counts = MOTIE_STATUSES.map((s) => `${b.counts[s]} ${s}`).join(', ')
+    const which = input.result === 'alle' ? '' : `${input.result} `
+    say(io, `${b.total} ${which}moties${input.status ? ` ${input.status}` : ''} (all ${which}moties selected: ${counts})\n\n`)
+    for (const m of b.items) say(io, motieLine(m))
+    if (b.total > input.offset + b.items.length) say(io, `… ${b.total - input.offset - b.items.length} more: --offset ${input.offset + b.items.length}\n`)
+    if (b.considered >= 1000) say(io, `(the newest ${b.considered} moties of the selection were weighed: narrow it with --q, --dossier or --from)\n`)
+    return 0
+  })
+}
+
+/** One motie of the board: status, day, id, who, and its subject; the letter that answered it last. */
+function motieLine(m: MotieRow): string {
+  const who = m.indieners.map((i) => (i.fractie ? `${i.name} (${i.fractie})` : i.name)).join(', ')
+  const last = m.answeredBy[m.answeredBy.length - 1]
+  return `${m.status.padEnd(16)}${m.date ?? '          '}  ${(m.id ?? m.key).padEnd(20)}  ${who}\n  ${m.title ?? ''}\n${last ? `  ${ANSWER_WORDS[last.how]}: ${line(last.paper)}\n` : ''}\n`
+}

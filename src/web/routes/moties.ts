@@ -1,0 +1,57 @@
+import { stringify } from 'csv-stringify/sync'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { refusalOf } from '../../app/errors.js'
+import { motieBoard, motieBoardInput } from '../../app/motie-board.js'
+import { spreadsheetText } from '../../publish/export.js'
+import { MOTIE_STATUS_NL, MOTIES_PAGE, motiesPage } from '../moties-page.js'
+import { html, refusalPage, type WebContext } from '../respond.js'
+
+const MotiesForm = motieBoardInput('nl')
+
+/** The moties board (`/moties`) and its export for a spreadsheet (`/moties.csv`). */
+export function motieRoutes(app: FastifyInstance, c: WebContext): void {
+  const { store } = c
+  const form = (req: FastifyRequest, reply: FastifyReply) => {
+    const parsed = MotiesForm.safeParse(req.query ?? {})
+    if (!parsed.success) {
+      void refusalPage(reply, refusalOf(parsed.error.issues[0], 'query', true))
+      return null
+    }
+    return parsed.data
+  }
+
+  app.get('/moties', async (req, reply) => {
+    const f = form(req, reply)
+    if (!f) return reply
+    return html(reply, motiesPage(f, await motieBoard(store, { ...f, limit: MOTIES_PAGE })))
+  })
+
+  // CSV for Dutch Excel, as the board of promises gives it: a byte-order mark and `;` between fields.
+  app.get('/moties.csv', async (req, reply) => {
+    const f = form(req, reply)
+    if (!f) return reply
+    const board = await motieBoard(store, { ...f, limit: 500, offset: 0 })
+    const head = ['Motie', 'Zaak', 'Onderwerp', 'Ingediend', 'Indieners', 'Appreciatie', 'Uitslag', 'Zetels voor', 'Zetels tegen', 'Status', 'Beantwoord in']
+    const rows = board.items.map((m) => {
+      const d = m.decisions[m.decisions.length - 1]
+      return [
+        m.id ?? m.key,
+        m.zaak,
+        m.title,
+        m.date,
+        m.indieners.map((i) => (i.fractie ? `${i.name} (${i.fractie})` : i.name)).join(', '),
+        m.appreciatie,
+        m.result,
+        d?.tally.seatsFor ?? null,
+        d?.tally.seatsAgainst ?? null,
+        MOTIE_STATUS_NL[m.status],
+        m.answeredBy.map((a) => a.paper.id ?? a.paper.key).join(', '),
+      ]
+    })
+    const csv = stringify([head, ...rows], { delimiter: ';', cast: { string: spreadsheetText } })
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="moties${f.status ? `-${f.status}` : ''}.csv"`)
+      .send(`\uFEFF${csv}`)
+  })
+}
