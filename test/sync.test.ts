@@ -30,7 +30,7 @@ const freshStore = () => new EmbeddedStore(join(mkdtempSync(join(tmpdir(), 'kw-s
 
 /** A replay server over a fresh world, with small pages so that paging is exercised. */
 async function replay(faults: Fault[] = []): Promise<ReplayServer> {
-  const server = new ReplayServer(buildWorld(), { pageSize: 40, timeoutMs: TIMEOUT_MS })
+  const server = new ReplayServer(buildWorld({ entities: TK_ENTITIES }), { pageSize: 40, timeoutMs: TIMEOUT_MS })
   server.faults = faults
   await server.start()
   return server

@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { TK_ENTITIES } from '../sync/tk.js'
 import { corpusFile } from './paths.js'
 
 type Json = Record<string, unknown>
@@ -100,8 +99,8 @@ export const TEST_TOEZEGGINGEN: Json[] = [
   },
 ]
 
-/** Builds the world from the corpus: the Zaak files' Documents with their XML, `moties` moties with their PDF text, and a real page of Document records. */
-export function buildWorld(options: { moties?: number } = {}): ReplayWorld {
+/** Builds the world from the corpus: the Zaak files' Documents with their XML, `moties` moties with their PDF text, a real page of Document records, the Kamer's records (see `addKamer`), and an empty set of each of `entities` it has no records of. */
+export function buildWorld(options: { moties?: number; entities?: readonly string[] } = {}): ReplayWorld {
   const records = new Map<string, Json[]>()
   const files = new Map<string, ReplayFile>()
   const kst: ReplayWorld['kst'] = []
@@ -144,7 +143,8 @@ export function buildWorld(options: { moties?: number } = {}): ReplayWorld {
   for (const d of json('raw', 'odata-Document-page52-2023-2025.json') as Json[]) add('Document', d)
   for (const t of TEST_TOEZEGGINGEN) add('Toezegging', structuredClone(t))
   addKamer(add)
-  for (const e of TK_ENTITIES) records.set(e, records.get(e) ?? [])
+  // Every entity the sync asks for is served, empty where the corpus has none of its records.
+  for (const e of options.entities ?? []) records.set(e, records.get(e) ?? [])
   for (const list of records.values()) list.sort((a, b) => cmp(a, b))
   return { records, files, kst }
 }
