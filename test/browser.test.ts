@@ -72,6 +72,40 @@ beforeAll(async () => {
       vote(2, 'D66', 'Voor', 24),
       vote(3, 'PVV', 'Tegen', 17),
       vote(4, 'GroenLinks-PvdA', 'Niet deelgenomen', 17),
+      // Two meetings in the week after the tests' today: a committee debate with its items, and one cancelled.
+      record('Activiteit', {
+        Id: 'act2',
+        Nummer: '2026A01234',
+        Soort: 'Commissiedebat',
+        Onderwerp: 'Non-proliferatie en ontwapening (33783)',
+        Datum: '2026-12-02T00:00:00+01:00',
+        Aanvangstijd: '2026-12-02T10:00:00+01:00',
+        Eindtijd: '2026-12-02T13:00:00+01:00',
+        Status: 'Gepland',
+        Besloten: false,
+        Voortouwafkorting: 'BuZa',
+        Voortouwnaam: 'vaste commissie voor Buitenlandse Zaken',
+        Locatie: 'Thorbeckezaal',
+      }),
+      record('Agendapunt', {
+        Id: 'ap2',
+        Activiteit_Id: 'act2',
+        Volgorde: 1,
+        Onderwerp: 'Inzet bij de Toetsingsconferentie',
+        Zaak: [{ Id: 'z2', Nummer: '2022Z09999' }],
+      }),
+      record('Agendapunt', { Id: 'ap3', Activiteit_Id: 'act2', Volgorde: 2, Onderwerp: 'Rondvraag', Zaak: [] }),
+      record('Activiteit', {
+        Id: 'act3',
+        Soort: 'Procedurevergadering',
+        Onderwerp: 'Procedurevergadering Buitenlandse Zaken',
+        Datum: '2026-12-03T00:00:00+01:00',
+        Aanvangstijd: '2026-12-03T16:00:00+01:00',
+        Status: 'Geannuleerd',
+        Besloten: true,
+        Voortouwafkorting: 'BuZa',
+        Voortouwnaam: 'vaste commissie voor Buitenlandse Zaken',
+      }),
     ],
     null,
   )
@@ -610,6 +644,36 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     const bad = await page.goto(`${base}/moties?from=2022-13-45`)
     expect(bad?.status()).toBe(400)
     expect(await page.locator('main').textContent()).toMatch(/datum/i)
+  })
+
+  it('shows the agenda of the coming weeks, per day, with a calendar to subscribe to, at 1366 px and at 390 px', async () => {
+    const wide: string[] = []
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: 900 })
+      await page.goto(`${base}/agenda`)
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }))
+      if (scroll > client) wide.push(`/agenda at ${width}: ${scroll} px wide`)
+      await shot(`agenda-${width}`)
+    }
+    await page.setViewportSize({ width: 1280, height: 900 })
+    expect(wide).toEqual([])
+    expect(await page.locator('section.agenda-day h2').allTextContents()).toEqual(['2 december 2026', '3 december 2026'])
+    const debate = page.locator('li.activity').first()
+    expect(await debate.locator('.meta').first().textContent()).toBe('10:00–13:00 · vaste commissie voor Buitenlandse Zaken')
+    expect(await debate.locator('ol.agenda-items li').allTextContents()).toEqual(['Inzet bij de Toetsingsconferentie 2022Z09999', 'Rondvraag'])
+    await debate.getByRole('link', { name: 'dossier 33783' }).waitFor()
+    expect(await page.locator('li.activity').nth(1).locator('.badge').textContent()).toBe('Geannuleerd')
+    // The calendar of one committee: each meeting at its times (in UTC), the cancelled one said so.
+    const ics = await (await fetch(`${base}/agenda.ics?commissie=BuZa`)).text()
+    expect(ics).toContain('DTSTART:20261202T090000Z\r\nDTEND:20261202T120000Z\r\nSUMMARY:Commissiedebat: Non-proliferatie en ontwapening (33783)')
+    expect(ics).toContain('SUMMARY:[Geannuleerd] Procedurevergadering')
+    expect(ics).toContain('LOCATION:Thorbeckezaal')
+    // Another committee has none in these weeks; the form names a bad day in Dutch.
+    await page.getByLabel('Commissie').fill('VWS')
+    await page.getByRole('button', { name: 'Toon' }).click()
+    await page.waitForURL(/commissie=VWS/)
+    expect(await page.locator('main').textContent()).toContain('Geen activiteiten opgeslagen voor deze dagen.')
+    expect((await page.goto(`${base}/agenda?from=2026-02-30`))?.status()).toBe(400)
   })
 
   it('can be used with the keyboard alone: a skip link first, then the navigation', async () => {

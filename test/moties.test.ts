@@ -173,6 +173,26 @@ describe.skipIf(skipWithoutShared)('the letters that answer a motie, from the re
     }
   })
 
+  it('`kamerwacht agenda`: the meetings of the real Activiteit records between two days, per committee or dossier', () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'kamerwacht.js'), ...args, '--db', db], { encoding: 'utf8' })
+    const day = JSON.parse(cli('agenda', '--from', '2025-02-04', '--to', '2025-02-04', '--json').stdout)
+    expect(day.entries.map((e: { soort: string }) => e.soort)).toEqual(['Vragenuur', 'Stemmingen', 'Regeling van werkzaamheden', 'Plenair debat (wetgeving)'])
+    const dossier = JSON.parse(cli('agenda', '--dossier', '35646', '--from', '2024-01-01', '--to', '2025-12-31', '--json').stdout)
+    expect(dossier.entries.length).toBeGreaterThan(0)
+    expect(dossier.entries.every((e: { dossiers: string[] }) => e.dossiers.includes('35646'))).toBe(true)
+    const vws = JSON.parse(cli('agenda', '--commissie', 'vws', '--from', '2024-11-01', '--to', '2025-12-31', '--json').stdout)
+    expect(vws.entries.length).toBeGreaterThan(0)
+    expect(vws.entries.every((e: { commissie: { afkorting: string } }) => e.commissie.afkorting === 'VWS')).toBe(true)
+    const starts = vws.entries.map((e: { start: string }) => e.start)
+    expect(starts).toEqual([...starts].sort())
+    expect(cli('agenda', '--from', '2025-02-04', '--to', '2025-02-04').stdout).toMatch(
+      /^4 meetings from 2025-02-04 to 2025-02-04\n\n2025-02-04 14:00 {2}TK {5}Vragenuur/,
+    )
+    const bad = cli('agenda', '--from', '2025-02-30')
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('--from')
+  })
+
   it('a letter that names a motie by its mover and subject, without its number, answers it; one on another subject does not', async () => {
     // Letters as a Kamerstuk's page text gives them (see ../shared/corpus/dev/33783-50.txt), without the motie's number.
     const letter = (subject: string, body: string) => ` Nr. 12  BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES 

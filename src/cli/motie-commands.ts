@@ -1,10 +1,13 @@
+import { type AgendaInput, agenda } from '../app/agenda.js'
 import { type MotieBoardInput, type MotieRow, motieBoard } from '../app/motie-board.js'
 import { type MotieFacts, type MotieFollowUp, motieFacts, motieFollowUps } from '../app/moties.js'
 import { MOTIE_STATUSES } from '../link/moties.js'
+import { today } from '../link/status.js'
 import { line, say, withStore } from './link-commands.js'
 import type { Io } from './read.js'
 
-// `kamerwacht motie ID` and `kamerwacht moties`: a motie in the Kamer and after, and the board of moties.
+// The Kamer's side: `kamerwacht motie ID` (a motie in the Kamer and after), `kamerwacht moties` (the board of
+// moties) and `kamerwacht agenda` (its meetings).
 
 const ANSWER_WORDS: Record<MotieFollowUp['how'], string> = { 'carried-out': 'carried out', partly: 'in part', declines: 'declined', responds: 'responded' }
 
@@ -78,4 +81,25 @@ function motieLine(m: MotieRow): string {
   const who = m.indieners.map((i) => (i.fractie ? `${i.name} (${i.fractie})` : i.name)).join(', ')
   const last = m.answeredBy[m.answeredBy.length - 1]
   return `${m.status.padEnd(16)}${m.date ?? '          '}  ${(m.id ?? m.key).padEnd(20)}  ${who}\n  ${m.title ?? ''}\n${last ? `  ${ANSWER_WORDS[last.how]}: ${line(last.paper)}\n` : ''}\n`
+}
+
+/** `kamerwacht agenda`: the Kamer's meetings between two days, first first, each with its agenda items. */
+export async function agendaCommand(input: AgendaInput, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
+  return withStore(opts.db, async (store) => {
+    const a = await agenda(store, input, today())
+    if (opts.json) {
+      io.stdout(`${JSON.stringify(a, null, 2)}\n`)
+      return 0
+    }
+    say(io, `${a.entries.length} ${a.entries.length === 1 ? 'meeting' : 'meetings'} from ${a.from} to ${a.to}\n`)
+    if (a.entries.length === 0) say(io, 'none stored for these days: `kamerwacht sync tk --entity Activiteit Agendapunt` fetches them\n')
+    for (const e of a.entries) {
+      const when = e.start ? `${e.start.slice(0, 10)} ${e.start.length > 10 ? e.start.slice(11, 16) : '     '}` : '?'
+      const status = e.status && e.status !== 'Gepland' ? ` [${e.status}]` : ''
+      say(io, `\n${when}  ${(e.commissie.afkorting ?? '').padEnd(6)} ${e.soort ?? ''}${status}\n  ${e.onderwerp ?? ''}\n`)
+      for (const i of e.items)
+        say(io, `    ${i.volgorde ?? '-'}. ${i.onderwerp ?? ''}${i.zaken.length ? ` (${i.zaken.map((z) => z.nummer).join(', ')})` : ''}\n`)
+    }
+    return 0
+  })
 }

@@ -29,8 +29,14 @@ export function recordKeys(entity: string, r: Json): string[] {
   } else if (entity === 'Besluit') add('agendapunt', r.Agendapunt_Id)
   else if (entity === 'Stemming') add('besluit', r.Besluit_Id)
   else if (entity === 'ZaakActor') add('zaak-id', r.Zaak_Id)
-  // An Activiteit by its own id: the day of the vote an Agendapunt belongs to.
-  else if (entity === 'Activiteit') add('activiteit', r.Id)
+  // An Activiteit by its own id (the day of the vote an Agendapunt belongs to), and for the agenda by its month, its
+  // committee and the dossiers its subject names (`… (35646)`).
+  else if (entity === 'Activiteit') {
+    add('activiteit', r.Id)
+    add('maand', str(r.Datum)?.slice(0, 7))
+    add('commissie', str(r.Voortouwafkorting)?.toLowerCase())
+    for (const m of (str(r.Onderwerp) ?? '').matchAll(/\((\d{5}(?:-[A-Z0-9]{1,6})?)\)/g)) add('dossier', m[1])
+  }
   return [...new Set(keys)]
 }
 
@@ -126,4 +132,61 @@ const rank = (a: Json) => (/^indiener$/i.test(str(a.Relatie) ?? '') ? 0 : 1)
 /** The Kabinetsappreciatie of a motie's Zaak, or null where it has none worth showing (`Niet beschikbaar …` kept as given). */
 export function appreciatieOf(zaak: Json): string | null {
   return str(zaak.Kabinetsappreciatie)
+}
+
+/** A meeting of the Kamer as the agenda shows it. */
+export interface Activity {
+  id: string
+  nummer: string | null
+  /** `Commissiedebat`, `Plenair debat (wetgeving)`, `Procedurevergadering` … */
+  soort: string | null
+  onderwerp: string | null
+  /** When it starts and ends (ISO 8601 with offset), or its day alone. */
+  start: string | null
+  end: string | null
+  /** `Gepland`, `Uitgevoerd`, `Geannuleerd`, `Verplaatst` … */
+  status: string | null
+  besloten: boolean
+  commissie: { afkorting: string | null; naam: string | null }
+  locatie: string | null
+  noot: string | null
+  /** The dossiers its subject names. */
+  dossiers: string[]
+}
+
+/** An Activiteit record as the agenda shows it. */
+export function activityOf(r: Json): Activity {
+  const onderwerp = str(r.Onderwerp)
+  return {
+    id: String(r.Id),
+    nummer: str(r.Nummer),
+    soort: str(r.Soort),
+    onderwerp,
+    start: str(r.Aanvangstijd) ?? str(r.Datum),
+    end: str(r.Eindtijd),
+    status: str(r.Status),
+    besloten: r.Besloten === true,
+    commissie: { afkorting: str(r.Voortouwafkorting), naam: str(r.Voortouwnaam) },
+    locatie: str(r.Locatie),
+    noot: str(r.Noot),
+    dossiers: [...new Set([...(onderwerp ?? '').matchAll(/\((\d{5}(?:-[A-Z0-9]{1,6})?)\)/g)].map((m) => m[1] as string))],
+  }
+}
+
+/** An item of a meeting's agenda, with the Zaken it puts on the table. */
+export interface AgendaItem {
+  volgorde: number | null
+  onderwerp: string | null
+  zaken: Array<{ nummer: string; soort: string | null; titel: string | null }>
+}
+
+/** An Agendapunt record as the agenda shows it. */
+export function agendaItemOf(r: Json): AgendaItem {
+  return {
+    volgorde: num(r.Volgorde),
+    onderwerp: str(r.Onderwerp),
+    zaken: list(r.Zaak).flatMap((z) =>
+      str(z.Nummer) ? [{ nummer: str(z.Nummer) as string, soort: str(z.Soort), titel: str(z.Onderwerp) ?? str(z.Titel) }] : [],
+    ),
+  }
 }

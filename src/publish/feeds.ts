@@ -93,7 +93,17 @@ export interface CalendarEvent {
   summary: string
   description?: string
   url?: string
+  /** A meeting's times (ISO 8601 with their offset: `2025-02-04T16:15:00+01:00`), written in UTC; the days alone where absent. */
+  at?: { start: string; end: string | null }
+  location?: string
 }
+
+/** An instant as iCalendar's UTC form: `2025-02-04T16:15:00+01:00` → `20250204T151500Z`. */
+const icsInstant = (iso: string) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 
 // RFC 5545 §3.3.11: backslash, semicolon and comma are escaped, line breaks (CRLF, LF or a bare CR) written
 // as \n; other control characters (NUL, BEL, …; §3.1 allows none but the tab) are dropped. A bare CR written
@@ -147,10 +157,12 @@ export function ics(name: string, events: CalendarEvent[], stamp: string): strin
       'BEGIN:VEVENT',
       `UID:${icsText(e.uid)}`,
       `DTSTAMP:${dtstamp}`,
-      `DTSTART;VALUE=DATE:${icsDate(e.start)}`,
-      `DTEND;VALUE=DATE:${icsDate(nextDay(e.end))}`,
+      ...(e.at && !Number.isNaN(Date.parse(e.at.start))
+        ? [`DTSTART:${icsInstant(e.at.start)}`, ...(e.at.end && !Number.isNaN(Date.parse(e.at.end)) ? [`DTEND:${icsInstant(e.at.end)}`] : [])]
+        : [`DTSTART;VALUE=DATE:${icsDate(e.start)}`, `DTEND;VALUE=DATE:${icsDate(nextDay(e.end))}`]),
       `SUMMARY:${icsText(e.summary)}`,
     )
+    if (e.location) lines.push(`LOCATION:${icsText(e.location)}`)
     if (e.description) lines.push(`DESCRIPTION:${icsText(e.description)}`)
     if (e.url) lines.push(`URL:${icsUri(e.url)}`)
     lines.push('END:VEVENT')

@@ -119,6 +119,13 @@ function trackingPaths(): Json {
         responses: { 200: json(S.CommitmentList), 400: error('bad parameter') },
       },
     },
+    '/api/agenda': {
+      get: {
+        summary: "the Kamer's meetings between two days (default: the next eight weeks), with their agenda items; per committee or dossier",
+        parameters: queryParams(S.AgendaQuery),
+        responses: { 200: json(S.AgendaResult), 400: error('bad parameter') },
+      },
+    },
     '/api/moties': {
       get: {
         summary:

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { agendaInput } from '../app/agenda.js'
 import { boardInput } from '../app/board.js'
 import { motieBoardInput } from '../app/motie-board.js'
 import { searchInput } from '../app/search.js'
@@ -269,6 +270,38 @@ export const MotieBoardResult = z.object({
       key: z.string(),
       status: z.enum(['open', 'in-behandeling', 'deels', 'niet-uitgevoerd', 'uitgevoerd']),
       answeredBy: z.array(FollowUp),
+    }),
+  ),
+})
+
+/** `GET /api/agenda` query: the one agenda input (app/agenda.ts). */
+export const AgendaQuery = agendaInput('en')
+
+/** `GET /api/agenda` response: the Kamer's meetings between two days, with their agenda items. */
+export const AgendaResult = z.object({
+  from: z.string(),
+  to: z.string(),
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      nummer: z.string().nullable(),
+      soort: z.string().nullable().describe('Commissiedebat, Plenair debat (wetgeving), Procedurevergadering …'),
+      onderwerp: z.string().nullable(),
+      start: z.string().nullable(),
+      end: z.string().nullable(),
+      status: z.string().nullable().describe('Gepland, Uitgevoerd, Geannuleerd …'),
+      besloten: z.boolean(),
+      commissie: z.object({ afkorting: z.string().nullable(), naam: z.string().nullable() }),
+      locatie: z.string().nullable(),
+      noot: z.string().nullable(),
+      dossiers: z.array(z.string()),
+      items: z.array(
+        z.object({
+          volgorde: z.number().nullable(),
+          onderwerp: z.string().nullable(),
+          zaken: z.array(z.object({ nummer: z.string(), soort: z.string().nullable(), titel: z.string().nullable() })),
+        }),
+      ),
     }),
   ),
 })

@@ -15,7 +15,7 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 .top { display: flex; gap: 2rem; align-items: center; padding: .75rem 1.5rem; background: var(--accent); color: #fff; }
 .top a { color: #fff; text-decoration: none; }
 .top .brand { font-weight: 700; font-size: 1.2rem; }
-.top nav { display: flex; gap: 1.25rem; }
+.top nav { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
 .top nav a[aria-current="page"] { text-decoration: underline; text-underline-offset: 4px; }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; overflow-wrap: break-word; }
 /* A wide table scrolls in its own box on a phone; the page never scrolls sideways. */

@@ -47,7 +47,7 @@ export const STATUS_NL: Record<string, string> = { open: 'Open', 'due-soon': 'Bi
 export function layout(o: {
   title: string
   body: string
-  nav?: 'search' | 'commitments' | 'moties' | 'dossier' | 'paper' | 'follows'
+  nav?: 'search' | 'commitments' | 'moties' | 'agenda' | 'dossier' | 'paper' | 'follows'
   feeds?: Array<{ href: string; title: string; type: string }>
 }): string {
   const current = (k: string) => (o.nav === k ? ' aria-current="page"' : '')
@@ -71,6 +71,7 @@ ${feeds}
     <a href="/"${current('search')}>Zoeken</a>
     <a href="/commitments"${current('commitments')}>Toezeggingen</a>
     <a href="/moties"${current('moties')}>Moties</a>
+    <a href="/agenda"${current('agenda')}>Agenda</a>
     <a href="/follows"${current('follows')}>Gevolgd</a>
   </nav>
 </header>

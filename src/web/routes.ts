@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Store } from '../store/store.js'
 import { CSS, FAVICON, JS } from './assets.js'
 import type { WebContext, WebSession } from './respond.js'
+import { agendaRoutes } from './routes/agenda.js'
 import { boardRoutes } from './routes/board.js'
 import { correctionRoutes } from './routes/corrections.js'
 import { followRoutes } from './routes/follows.js'
@@ -43,6 +44,7 @@ export function registerWeb(
   paperRoutes(app, c)
   boardRoutes(app, c)
   motieRoutes(app, c)
+  agendaRoutes(app, c)
   sessionRoutes(app, c)
   correctionRoutes(app, c)
   followRoutes(app, c)

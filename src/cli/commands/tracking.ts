@@ -1,11 +1,12 @@
 import { type Command, Option } from 'commander'
 import { z } from 'zod'
+import { agendaInput } from '../../app/agenda.js'
 import { boardInput } from '../../app/board.js'
 import { motieBoardInput } from '../../app/motie-board.js'
 import { MOTIE_STATUSES } from '../../link/moties.js'
 import { COMMITMENT_STATUSES } from '../../link/status.js'
 import { citesCommand, commitmentCommand, commitmentsCommand, compareCommand, dossierCommand, feedCommand, timelineCommand } from '../link-commands.js'
-import { motieCommand, motiesCommand } from '../motie-commands.js'
+import { agendaCommand, motieCommand, motiesCommand } from '../motie-commands.js'
 import { dbOption, io, json, outputFlags, USAGE, usage } from '../options.js'
 
 /**
@@ -157,6 +158,37 @@ Examples:
     })
 }
 
+/** `kamerwacht agenda` */
+function registerAgenda(cli: Command): void {
+  cli
+    .command('agenda')
+    .description("the Kamer's meetings (commissiedebatten, plenaire debatten, procedurevergaderingen …) with their agenda items, first first")
+    .addOption(dbOption())
+    .option('--from <date>', 'from this day (default: today)')
+    .option('--to <date>', 'up to this day (default: eight weeks after --from)')
+    .option('--commissie <abbreviation>', 'only the meetings of this committee (VWS, BuZa, J&V)')
+    .option('--dossier <nr>', 'only the meetings whose subject names this dossier')
+    .addOption(json())
+    .addHelpText(
+      'after',
+      `
+The meetings are the Activiteit records of the Kamer's open data, their items the Agendapunt records
+(\`kamerwacht sync tk --entity Activiteit Agendapunt\`, or ingested pages of them). The web UI has the
+same agenda at /agenda, and as a calendar at /agenda.ics (per committee: /agenda.ics?commissie=VWS).
+
+Examples:
+  kamerwacht agenda                                   the next eight weeks
+  kamerwacht agenda --commissie VWS --from 2025-01-01 --to 2025-03-31
+  kamerwacht agenda --dossier 35646 --from 2024 --json`,
+    )
+    .action(async (raw: unknown) => {
+      const { output, rest } = outputFlags(raw)
+      const input = agendaInput('en').safeParse(rest)
+      if (!input.success) return usage('agenda', input.error)
+      process.exitCode = await agendaCommand(input.data, output, io)
+    })
+}
+
 /** `kamerwacht commitment` */
 function registerCommitment(cli: Command): void {
   cli
@@ -250,6 +282,7 @@ export function trackingCommands(cli: Command): void {
   registerLookups(cli)
   registerCommitments(cli)
   registerMoties(cli)
+  registerAgenda(cli)
   registerCommitment(cli)
   registerFeed(cli)
 }

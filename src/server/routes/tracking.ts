@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { agenda } from '../../app/agenda.js'
 import { board, dossier, timeline } from '../../app/board.js'
 import { correct } from '../../app/corrections.js'
 import { motieBoard } from '../../app/motie-board.js'
@@ -17,6 +18,8 @@ export function trackingRoutes(app: FastifyInstance, c: ApiContext): void {
   app.get('/api/dossiers/:nr/timeline', async (req) => timeline(store, parse(S.DossierParam, req.params, 'nr').nr, today()))
 
   app.get('/api/commitments', async (req) => board(store, parseParams(S.CommitmentQuery, req.query), today()))
+
+  app.get('/api/agenda', async (req) => agenda(store, parseParams(S.AgendaQuery, req.query), today()))
 
   app.get('/api/moties', async (req) => motieBoard(store, parseParams(S.MotieBoardQuery, req.query)))
   app.get('/api/moties/:id', async (req) => {

@@ -1,0 +1,34 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { agenda, agendaCalendar, agendaInput } from '../../app/agenda.js'
+import { refusalOf } from '../../app/errors.js'
+import { agendaPage } from '../agenda-page.js'
+import { html, refusalPage, type WebContext } from '../respond.js'
+
+const AgendaForm = agendaInput('nl')
+
+/** The Kamer's agenda (`/agenda`) and the same as a calendar to subscribe to (`/agenda.ics`, per committee or dossier). */
+export function agendaRoutes(app: FastifyInstance, c: WebContext): void {
+  const { store } = c
+  const form = (req: FastifyRequest, reply: FastifyReply) => {
+    const parsed = AgendaForm.safeParse(req.query ?? {})
+    if (!parsed.success) {
+      void refusalPage(reply, refusalOf(parsed.error.issues[0], 'query', true))
+      return null
+    }
+    return parsed.data
+  }
+
+  app.get('/agenda', async (req, reply) => {
+    const f = form(req, reply)
+    if (!f) return reply
+    return html(reply, agendaPage(f, await agenda(store, f, c.today())))
+  })
+
+  app.get('/agenda.ics', async (req, reply) => {
+    const f = form(req, reply)
+    if (!f) return reply
+    const a = await agenda(store, f, c.today())
+    const name = f.commissie ? `Agenda commissie ${f.commissie}` : f.dossier ? `Agenda dossier ${f.dossier}` : 'Agenda Tweede Kamer'
+    return reply.type('text/calendar; charset=utf-8').send(agendaCalendar(a, name, c.origin(), c.today()))
+  })
+}
