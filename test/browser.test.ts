@@ -640,6 +640,32 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     await page.waitForURL(/fractie=pvdd/)
     await page.locator('li.motie a', { hasText: 'Motie van de leden Van der Plas en Kostić' }).click()
     await page.waitForURL(/\/papers\/kst-33783-54/)
+    // Every name links to its page: the member's moties, the fractie's votes.
+    await page.locator('section.motie-facts').getByRole('link', { name: 'Kostić' }).click()
+    await page.waitForURL(/\/leden\/Kosti/)
+    expect(await page.locator('h1').textContent()).toBe('Kostić')
+    expect(await page.locator('#ingediend + ul li').allTextContents()).toEqual([
+      '6 oktober 2022 · Motie van de leden Van der Plas en Kostić over de Kamer voor het einde van het jaar informeren over de inzet (medeindiener)',
+    ])
+    await page.goBack()
+    await page.locator('section.motie-facts dl.votes').getByRole('link', { name: 'PVV' }).click()
+    await page.waitForURL(/\/fracties\/PVV/)
+    expect(await page.locator('table.votes-table tbody tr td').allTextContents()).toEqual([
+      '11 oktober 2022',
+      'Tegen (vergissing)',
+      'aangenomen',
+      'Motie van de leden Van der Plas en Kostić over de Kamer voor het einde van het jaar informeren over de inzet',
+    ])
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: 900 })
+      for (const path of ['/fracties/PVV', '/leden/Kosti%C4%87']) {
+        await page.goto(`${base}${path}`)
+        const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }))
+        expect(scroll, `${path} at ${width}`).toBeLessThanOrEqual(client)
+      }
+      await shot(`fractie-${width}`)
+    }
+    await page.setViewportSize({ width: 1280, height: 900 })
     // A bad date in the form is named in Dutch, on a page of its own.
     const bad = await page.goto(`${base}/moties?from=2022-13-45`)
     expect(bad?.status()).toBe(400)

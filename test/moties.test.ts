@@ -125,10 +125,12 @@ describe.skipIf(skipWithoutShared)('the letters that answer a motie, from the re
     try {
       const page = (await app.inject({ url: '/papers/kst-36196-11' })).body
       expect(page).toContain('<h2>In de Kamer</h2>')
-      expect(page).toContain('door Brekelmans')
+      expect(page).toContain('door <a href="/leden/Brekelmans">Brekelmans</a>')
       expect(page).toContain('<dt>Appreciatie kabinet</dt><dd>Oordeel Kamer</dd>')
       expect(page).toMatch(/<span class="badge result-aangenomen">Aangenomen<\/span>.*103 zetels voor, 47 tegen/)
-      expect(page).toMatch(/<dt>Tegen<\/dt><dd>D66, DENK, GroenLinks-PvdA, PvdD, SP, Volt<\/dd>/)
+      const against = /<dt>Tegen<\/dt><dd>(.*?)<\/dd>/.exec(page)?.[1] ?? ''
+      expect(against.replace(/<[^>]+>/g, '')).toBe('D66, DENK, GroenLinks-PvdA, PvdD, SP, Volt')
+      expect(against).toContain('<a href="/fracties/GroenLinks-PvdA">GroenLinks-PvdA</a>')
     } finally {
       await app.close()
     }
@@ -168,6 +170,33 @@ describe.skipIf(skipWithoutShared)('the letters that answer a motie, from the re
       expect(lines[0]).toBe('Motie;Zaak;Onderwerp;Ingediend;Indieners;Appreciatie;Uitslag;Zetels voor;Zetels tegen;Status;Beantwoord in')
       expect(lines).toHaveLength(carried.length + 1)
       expect(lines.find((l) => l.startsWith('kst-36583-14;'))).toContain(';aangenomen;114;36;Uitgevoerd;2025D40481')
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('a fractie’s page: how it voted on each motie of the gold, from the records, in the CLI and the API', async () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'kamerwacht.js'), ...args, '--db', db], { encoding: 'utf8' })
+    for (const fractie of ['DENK', 'GroenLinks-PvdA']) {
+      const view = JSON.parse(cli('fractie', fractie, '--limit', '500', '--json').stdout)
+      const wrong: string[] = []
+      for (const m of gold as GoldFacts[]) {
+        const want = m.votes[fractie]
+        if (!want) continue
+        const row = view.votes.items.find((v: { motie: string }) => v.motie === m.id)
+        if (row?.soort !== want || row?.result !== m.besluit.toLowerCase()) wrong.push(`${m.id}: ${row?.soort}/${row?.result}, gold ${want}/${m.besluit}`)
+      }
+      expect(wrong).toEqual([])
+    }
+    const app = await buildApp({ store, ctx: await createContext(), today: () => '2026-12-07' })
+    try {
+      const rejected = (await app.inject({ url: '/api/fracties/DENK?result=verworpen' })).json()
+      expect(rejected.votes.items.length).toBeGreaterThan(0)
+      expect(rejected.votes.items.every((v: { result: string }) => v.result === 'verworpen')).toBe(true)
+      expect((await app.inject({ url: '/api/fracties/DENK?result=klaar' })).statusCode).toBe(400)
+      const page = (await app.inject({ url: '/fracties/DENK' })).body
+      expect(page).toContain('<h1>DENK</h1>')
+      expect(page).toContain('Hoe de fractie stemde')
     } finally {
       await app.close()
     }

@@ -1,4 +1,4 @@
-import { appreciatieOf, besluitOf, type Indiener, indienersOf, type MotieResult, resultOf, tallyVotes, type VoteTally } from '../link/kamer.js'
+import { appreciatieOf, besluitOf, type Indiener, indienersOf, kstOf, type MotieResult, resultOf, tallyVotes, type VoteTally } from '../link/kamer.js'
 import type { PaperInfo } from '../link/models.js'
 import { type MotieAnswer, motieAnswer, motieNaming, namesMotie } from '../link/moties.js'
 import type { Store } from '../store/store.js'
@@ -95,8 +95,6 @@ export interface MotieFacts {
   result: MotieResult | null
 }
 
-type Json = Record<string, unknown>
-
 /**
  * A motie's facts from the stored open-data records (a Zaak, its Agendapunten, their Besluiten, the Stemmingen and
  * the ZaakActoren) and its paper (the names signed under it). `motie` is its Kamerstuk id or its Zaak number. Null
@@ -105,7 +103,7 @@ type Json = Record<string, unknown>
 export async function motieFacts(store: Store, motie: string): Promise<MotieFacts | null> {
   const byNumber = /^\d{4}Z\d{5}$/.test(motie)
   const zaakRecord = (await store.openDataByKey('Zaak', byNumber ? `zaak:${motie}` : `kst:${motie}`))[0]?.record ?? null
-  const id = byNumber ? (kstOf(zaakRecord) ?? null) : motie
+  const id = byNumber ? kstOf(zaakRecord) : motie
   const paper = id ? await store.get(id) : null
   if (!zaakRecord && !paper) return null
   const nummer = typeof zaakRecord?.Nummer === 'string' ? zaakRecord.Nummer : null
@@ -125,15 +123,6 @@ export async function motieFacts(store: Store, motie: string): Promise<MotieFact
     decisions,
     result: decisions[decisions.length - 1]?.result ?? null,
   }
-}
-
-/** The Kamerstuk a Zaak's published Document is (`kst-36196-11`). */
-function kstOf(zaak: Json | null): string | undefined {
-  for (const d of Array.isArray(zaak?.Document) ? (zaak.Document as Json[]) : []) {
-    const kst = (d.HuidigeDocumentVersie as Json | undefined)?.ExterneIdentifier
-    if (typeof kst === 'string' && kst.startsWith('kst-')) return kst
-  }
-  return undefined
 }
 
 /** The Besluiten on a Zaak, from each Agendapunt that puts it to the vote, with their votes; oldest first. */

@@ -1,4 +1,5 @@
 import { type AgendaInput, agenda } from '../app/agenda.js'
+import { fractieView, lidView, type PersonQuery } from '../app/kamer-people.js'
 import { type MotieBoardInput, type MotieRow, motieBoard } from '../app/motie-board.js'
 import { type MotieFacts, type MotieFollowUp, motieFacts, motieFollowUps } from '../app/moties.js'
 import { MOTIE_STATUSES } from '../link/moties.js'
@@ -100,6 +101,29 @@ export async function agendaCommand(input: AgendaInput, opts: { db?: string; jso
       for (const i of e.items)
         say(io, `    ${i.volgorde ?? '-'}. ${i.onderwerp ?? ''}${i.zaken.length ? ` (${i.zaken.map((z) => z.nummer).join(', ')})` : ''}\n`)
     }
+    return 0
+  })
+}
+
+/** `kamerwacht fractie NAME` and `kamerwacht lid NAME`: the moties submitted, and the votes (a fractie's, or a member's apart). */
+export async function personCommand(kind: 'fractie' | 'lid', name: string, q: PersonQuery, opts: { db?: string; json?: boolean }, io: Io): Promise<number> {
+  return withStore(opts.db, async (store) => {
+    const p = kind === 'fractie' ? await fractieView(store, name, q) : await lidView(store, name, q)
+    if (opts.json) {
+      io.stdout(`${JSON.stringify(p, null, 2)}\n`)
+      return 0
+    }
+    say(io, `${p.name}: ${p.moties.length} moties submitted, ${p.votes.total} ${kind === 'fractie' ? 'votes' : 'votes apart from the fractie'}\n`)
+    if (p.moties.length) say(io, '\nMoties submitted:\n')
+    for (const m of p.moties) say(io, `  ${m.date ?? '          '}  ${(m.motie ?? m.zaak ?? '').padEnd(20)}  ${m.onderwerp ?? ''}\n`)
+    if (p.votes.items.length) say(io, '\nVotes:\n')
+    for (const v of p.votes.items)
+      say(
+        io,
+        `  ${v.date ?? '          '}  ${v.soort.padEnd(16)} ${v.result.padEnd(11)} ${v.motie ?? v.zaak ?? ''}  ${v.onderwerp ?? ''}${v.mistake ? ' (vergissing)' : ''}\n`,
+      )
+    if (p.votes.total > q.offset + p.votes.items.length)
+      say(io, `… ${p.votes.total - q.offset - p.votes.items.length} more: --offset ${q.offset + p.votes.items.length}\n`)
     return 0
   })
 }

@@ -9,20 +9,34 @@ describe('recordKeys: what links a record to others', () => {
     [
       'Zaak',
       { Id: 'z1', Nummer: '2024Z00425', Document: [{ HuidigeDocumentVersie: { ExterneIdentifier: 'kst-36196-11' } }, { HuidigeDocumentVersie: null }] },
-      ['zaak:2024Z00425', 'kst:kst-36196-11'],
+      ['zaak:2024Z00425', 'zaak-id:z1', 'kst:kst-36196-11'],
     ],
     [
       'Agendapunt',
       { Id: 'a1', Activiteit_Id: 'act1', Zaak: [zaak('2024Z00425', 11), zaak('2024Z00424', 10)] },
-      ['zaak:2024Z00425', 'zaak:2024Z00424', 'activiteit:act1'],
+      ['zaak:2024Z00425', 'zaak:2024Z00424', 'activiteit:act1', 'agendapunt:a1'],
     ],
-    ['Besluit', { Id: 'b1', Agendapunt_Id: 'a1' }, ['agendapunt:a1']],
-    ['Stemming', { Id: 's1', Besluit_Id: 'b1', ActorFractie: 'VVD' }, ['besluit:b1']],
-    ['ZaakActor', { Id: 'za1', Zaak_Id: 'z1', Relatie: 'Indiener' }, ['zaak-id:z1']],
-    ['Activiteit', { Id: 'act1', Datum: '2024-01-23T00:00:00+01:00' }, ['activiteit:act1']],
+    ['Besluit', { Id: 'b1', Agendapunt_Id: 'a1' }, ['agendapunt:a1', 'besluit:b1']],
+    [
+      'Stemming (a fractie)',
+      { Id: 's1', Besluit_Id: 'b1', ActorFractie: 'GroenLinks-PvdA', ActorNaam: 'GroenLinks-PvdA' },
+      ['besluit:b1', 'fractie:groenlinks-pvda'],
+    ],
+    [
+      'Stemming (a member apart)',
+      { Id: 's2', Besluit_Id: 'b1', ActorFractie: 'NSC', ActorNaam: 'Omtzigt', Persoon_Id: 'p1' },
+      ['besluit:b1', 'fractie:nsc', 'lid:omtzigt'],
+    ],
+    ['ZaakActor', { Id: 'za1', Zaak_Id: 'z1', ActorNaam: 'Kostić', ActorFractie: 'PvdD', Relatie: 'Indiener' }, ['zaak-id:z1', 'fractie:pvdd', 'lid:kostic']],
+    ['ZaakActor (a committee)', { Id: 'za2', Zaak_Id: 'z1', ActorNaam: 'commissie voor Justitie', Relatie: 'Voortouwcommissie' }, ['zaak-id:z1']],
+    [
+      'Activiteit',
+      { Id: 'act1', Datum: '2024-01-23T00:00:00+01:00', Voortouwafkorting: 'BuZa', Onderwerp: 'Wetgevingsoverleg (35646) en (36410-VIII)' },
+      ['activiteit:act1', 'maand:2024-01', 'commissie:buza', 'dossier:35646', 'dossier:36410-VIII'],
+    ],
     ['Persoon', { Id: 'p1', Achternaam: 'Brekelmans' }, []],
   ])('%s', (entity, record, keys) => {
-    expect(recordKeys(entity, record)).toEqual(keys)
+    expect(recordKeys(entity.replace(/ \(.*\)$/, ''), record)).toEqual(keys)
   })
 })
 

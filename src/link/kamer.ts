@@ -20,15 +20,29 @@ export function recordKeys(entity: string, r: Json): string[] {
     const s = typeof v === 'number' ? String(v) : str(v)
     if (s) keys.push(`${prefix}:${s}`)
   }
+  // A key names what the record links to; a record is also found by its own id where others point at it
+  // (`besluit:<Id>` on a Besluit, as on the Stemmingen of it: the entity tells them apart). A member or a fractie is
+  // found by name, folded (`lid:kostic`, `fractie:groenlinks-pvda`).
   if (entity === 'Zaak') {
     add('zaak', r.Nummer)
+    add('zaak-id', r.Id)
     for (const d of list(r.Document)) add('kst', (d.HuidigeDocumentVersie as Json | undefined)?.ExterneIdentifier)
   } else if (entity === 'Agendapunt') {
     for (const z of list(r.Zaak)) add('zaak', z.Nummer)
     add('activiteit', r.Activiteit_Id)
-  } else if (entity === 'Besluit') add('agendapunt', r.Agendapunt_Id)
-  else if (entity === 'Stemming') add('besluit', r.Besluit_Id)
-  else if (entity === 'ZaakActor') add('zaak-id', r.Zaak_Id)
+    add('agendapunt', r.Id)
+  } else if (entity === 'Besluit') {
+    add('agendapunt', r.Agendapunt_Id)
+    add('besluit', r.Id)
+  } else if (entity === 'Stemming') {
+    add('besluit', r.Besluit_Id)
+    add('fractie', nameKey(r.ActorFractie))
+    if (str(r.Persoon_Id)) add('lid', nameKey(r.ActorNaam))
+  } else if (entity === 'ZaakActor') {
+    add('zaak-id', r.Zaak_Id)
+    add('fractie', nameKey(r.ActorFractie))
+    if (/indiener/i.test(str(r.Relatie) ?? '')) add('lid', nameKey(r.ActorNaam))
+  }
   // An Activiteit by its own id (the day of the vote an Agendapunt belongs to), and for the agenda by its month, its
   // committee and the dossiers its subject names (`… (35646)`).
   else if (entity === 'Activiteit') {
@@ -38,6 +52,27 @@ export function recordKeys(entity: string, r: Json): string[] {
     for (const m of (str(r.Onderwerp) ?? '').matchAll(/\((\d{5}(?:-[A-Z0-9]{1,6})?)\)/g)) add('dossier', m[1])
   }
   return [...new Set(keys)]
+}
+
+/** A name as a key: lower case, accents off, one space (`Kostić` and `kostic` are one member). */
+export function nameKey(name: unknown): string | null {
+  const s = str(name)
+  return s
+    ? s
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/\s+/g, ' ')
+    : null
+}
+
+/** The Zaak a Besluit decides: the one at its place in its Agendapunt's voting list (see {@link besluitOf}). */
+export function zaakOfBesluit(agendapunt: Json, besluit: Json): Json | null {
+  const zaken = list(agendapunt.Zaak)
+  if (zaken.length === 1) return zaken[0] as Json
+  const ordered = [...zaken].sort((a, b) => (num(a.Volgnummer) ?? 0) - (num(b.Volgnummer) ?? 0) || String(a.Nummer).localeCompare(String(b.Nummer)))
+  const position = num(besluit.AgendapuntZaakBesluitVolgorde)
+  return position ? (ordered[position - 1] ?? null) : null
 }
 
 /** What a Besluit decided, in the words a reader expects. */
@@ -189,4 +224,13 @@ export function agendaItemOf(r: Json): AgendaItem {
       str(z.Nummer) ? [{ nummer: str(z.Nummer) as string, soort: str(z.Soort), titel: str(z.Onderwerp) ?? str(z.Titel) }] : [],
     ),
   }
+}
+
+/** The Kamerstuk a Zaak's published Document is (`kst-36196-11`), or null. */
+export function kstOf(zaak: Json | null | undefined): string | null {
+  for (const d of list(zaak?.Document)) {
+    const kst = str((d.HuidigeDocumentVersie as Json | undefined)?.ExterneIdentifier)
+    if (kst?.startsWith('kst-')) return kst
+  }
+  return null
 }

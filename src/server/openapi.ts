@@ -119,6 +119,20 @@ function trackingPaths(): Json {
         responses: { 200: json(S.CommitmentList), 400: error('bad parameter') },
       },
     },
+    '/api/fracties/{name}': {
+      get: {
+        summary: 'a fractie: the moties its members submitted, and how it voted (newest first; by result and days)',
+        parameters: [pathParam('name', 'the fractie as the votes name it (VVD, GroenLinks-PvdA)'), ...queryParams(S.PersonQuery)],
+        responses: { 200: json(S.KamerPersonResult), 400: error('bad parameter') },
+      },
+    },
+    '/api/leden/{name}': {
+      get: {
+        summary: 'a member: the moties they submitted, and the votes they cast apart from their fractie',
+        parameters: [pathParam('name', 'the member as the records name them (Kostić)'), ...queryParams(S.PersonQuery)],
+        responses: { 200: json(S.KamerPersonResult), 400: error('bad parameter') },
+      },
+    },
     '/api/agenda': {
       get: {
         summary: "the Kamer's meetings between two days (default: the next eight weeks), with their agenda items; per committee or dossier",

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { agendaInput } from '../app/agenda.js'
 import { boardInput } from '../app/board.js'
+import { personInput } from '../app/kamer-people.js'
 import { motieBoardInput } from '../app/motie-board.js'
 import { searchInput } from '../app/search.js'
 
@@ -304,4 +305,39 @@ export const AgendaResult = z.object({
       ),
     }),
   ),
+})
+
+/** `GET /api/fracties/{name}` and `/api/leden/{name}` query (app/kamer-people.ts). */
+export const PersonQuery = personInput('en')
+
+/** Path parameter of a fractie or a member: their name. */
+export const NameParam = z.object({ name: printable(120) })
+
+/** `GET /api/fracties/{name}` and `/api/leden/{name}` response: the moties submitted, and the votes. */
+export const KamerPersonResult = z.object({
+  name: z.string(),
+  moties: z.array(
+    z.object({
+      zaak: z.string().nullable(),
+      onderwerp: z.string().nullable(),
+      motie: z.string().nullable(),
+      date: z.string().nullable(),
+      by: z.string(),
+      relatie: z.string().nullable().describe('Indiener or Medeindiener'),
+    }),
+  ),
+  votes: z.object({
+    total: count,
+    items: z.array(
+      z.object({
+        zaak: z.string().nullable(),
+        onderwerp: z.string().nullable(),
+        motie: z.string().nullable(),
+        soort: z.string().describe('Voor, Tegen, Niet deelgenomen'),
+        mistake: z.boolean(),
+        result: z.string(),
+        date: z.string().nullable(),
+      }),
+    ),
+  }),
 })

@@ -110,6 +110,8 @@ dl.facts dd, dl.votes dd { margin: 0; }
 .kinds { border: 1px solid var(--line); display: flex; gap: 1rem; flex-wrap: wrap; }
 .entry[hidden] { display: none; }
 table.papers { border-collapse: collapse; width: 100%; font-size: .92rem; }
+table.votes-table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+table.votes-table th, table.votes-table td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }
 table.papers th, table.papers td { text-align: left; border-bottom: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; }
 table.papers code.id { white-space: nowrap; font-size: .85em; color: var(--muted); }
 .timeline .year[hidden] { display: none; }

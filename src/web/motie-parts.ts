@@ -1,6 +1,7 @@
 import type { MotieDecision, MotieFacts } from '../app/moties.js'
 import type { MotieResult } from '../link/kamer.js'
 import { dutchDate, esc } from './html.js'
+import { fractieHref, lidHref } from './people-page.js'
 
 const RESULT_NL: Record<MotieResult, string> = {
   aangenomen: 'Aangenomen',
@@ -19,7 +20,9 @@ const VOTE_NL: Record<string, string> = { Voor: 'Voor', Tegen: 'Tegen', 'Niet de
  * the government's appreciation, and each decision with the vote per fractie and the seats for and against.
  */
 export function motieFactsSection(f: MotieFacts): string {
-  const who = f.indieners.map((i) => esc(i.fractie ? `${i.name} (${i.fractie})` : i.name)).join(', ')
+  const who = f.indieners
+    .map((i) => `<a href="${esc(lidHref(i.name))}">${esc(i.name)}</a>${i.fractie ? ` (<a href="${esc(fractieHref(i.fractie))}">${esc(i.fractie)}</a>)` : ''}`)
+    .join(', ')
   const rows = [
     ['Ingediend', `${f.date ? `<time datetime="${esc(f.date)}">${esc(dutchDate(f.date))}</time>` : ''}${who ? ` door ${who}` : ''}`],
     ['Appreciatie kabinet', esc(f.appreciatie ?? 'niet bekend')],
@@ -40,7 +43,10 @@ function decisionPart(d: MotieDecision): string {
     .map((soort) => {
       const who = d.tally.votes
         .filter((v) => v.soort === soort)
-        .map((v) => `${esc(v.member ? `${v.member} (${v.fractie})` : v.fractie)}${v.mistake ? ' <span class="meta">(vergissing)</span>' : ''}`)
+        .map(
+          (v) =>
+            `${v.member ? `<a href="${esc(lidHref(v.member))}">${esc(v.member)}</a> (${esc(v.fractie)})` : `<a href="${esc(fractieHref(v.fractie))}">${esc(v.fractie)}</a>`}${v.mistake ? ' <span class="meta">(vergissing)</span>' : ''}`,
+        )
       return who.length ? `<dt>${VOTE_NL[soort]}</dt><dd>${who.join(', ')}</dd>` : ''
     })
     .join('')

@@ -8,6 +8,7 @@ import { correctionRoutes } from './routes/corrections.js'
 import { followRoutes } from './routes/follows.js'
 import { motieRoutes } from './routes/moties.js'
 import { paperRoutes } from './routes/papers.js'
+import { peopleRoutes } from './routes/people.js'
 import { searchExportRoutes, searchRoutes } from './routes/search.js'
 import { sessionRoutes } from './routes/session.js'
 
@@ -45,6 +46,7 @@ export function registerWeb(
   boardRoutes(app, c)
   motieRoutes(app, c)
   agendaRoutes(app, c)
+  peopleRoutes(app, c)
   sessionRoutes(app, c)
   correctionRoutes(app, c)
   followRoutes(app, c)

@@ -2,11 +2,12 @@ import { type Command, Option } from 'commander'
 import { z } from 'zod'
 import { agendaInput } from '../../app/agenda.js'
 import { boardInput } from '../../app/board.js'
+import { personInput } from '../../app/kamer-people.js'
 import { motieBoardInput } from '../../app/motie-board.js'
 import { MOTIE_STATUSES } from '../../link/moties.js'
 import { COMMITMENT_STATUSES } from '../../link/status.js'
 import { citesCommand, commitmentCommand, commitmentsCommand, compareCommand, dossierCommand, feedCommand, timelineCommand } from '../link-commands.js'
-import { agendaCommand, motieCommand, motiesCommand } from '../motie-commands.js'
+import { agendaCommand, motieCommand, motiesCommand, personCommand } from '../motie-commands.js'
 import { dbOption, io, json, outputFlags, USAGE, usage } from '../options.js'
 
 /**
@@ -189,6 +190,34 @@ Examples:
     })
 }
 
+/** `kamerwacht fractie NAME` and `kamerwacht lid NAME` */
+function registerPeople(cli: Command): void {
+  for (const kind of ['fractie', 'lid'] as const) {
+    cli
+      .command(kind)
+      .description(
+        kind === 'fractie'
+          ? 'a fractie: the moties its members submitted, and how it voted, newest first'
+          : 'a member of the Kamer: the moties they submitted, and the votes they cast apart from their fractie',
+      )
+      .argument('<name>', kind === 'fractie' ? 'the fractie as the votes name it (VVD, GroenLinks-PvdA)' : 'the member as the records name them (Kostić)')
+      .addOption(dbOption())
+      .addOption(new Option('--result <result>', 'only votes on what the Kamer decided so').choices(['aangenomen', 'verworpen', 'aangehouden', 'ingetrokken']))
+      .option('--from <date>', 'votes from this day')
+      .option('--to <date>', 'votes up to this day')
+      .option('--limit <n>', 'how many votes to print', '50')
+      .option('--offset <n>', 'skip this many', '0')
+      .addOption(json())
+      .addHelpText('after', `\nExample:\n  kamerwacht ${kind === 'fractie' ? 'fractie SP --result aangenomen --from 2024' : 'lid Kostić --json'}`)
+      .action(async (name: string, raw: unknown) => {
+        const { output, rest } = outputFlags(raw)
+        const input = personInput('en').safeParse(rest)
+        if (!input.success) return usage(kind, input.error)
+        process.exitCode = await personCommand(kind, name, input.data, output, io)
+      })
+  }
+}
+
 /** `kamerwacht commitment` */
 function registerCommitment(cli: Command): void {
   cli
@@ -283,6 +312,7 @@ export function trackingCommands(cli: Command): void {
   registerCommitments(cli)
   registerMoties(cli)
   registerAgenda(cli)
+  registerPeople(cli)
   registerCommitment(cli)
   registerFeed(cli)
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { agenda } from '../../app/agenda.js'
 import { board, dossier, timeline } from '../../app/board.js'
 import { correct } from '../../app/corrections.js'
+import { fractieView, lidView } from '../../app/kamer-people.js'
 import { motieBoard } from '../../app/motie-board.js'
 import { motieFacts, motieFollowUps } from '../../app/moties.js'
 import { search } from '../../app/search.js'
@@ -18,6 +19,9 @@ export function trackingRoutes(app: FastifyInstance, c: ApiContext): void {
   app.get('/api/dossiers/:nr/timeline', async (req) => timeline(store, parse(S.DossierParam, req.params, 'nr').nr, today()))
 
   app.get('/api/commitments', async (req) => board(store, parseParams(S.CommitmentQuery, req.query), today()))
+
+  app.get('/api/fracties/:name', async (req) => fractieView(store, parse(S.NameParam, req.params, 'name').name, parseParams(S.PersonQuery, req.query)))
+  app.get('/api/leden/:name', async (req) => lidView(store, parse(S.NameParam, req.params, 'name').name, parseParams(S.PersonQuery, req.query)))
 
   app.get('/api/agenda', async (req) => agenda(store, parseParams(S.AgendaQuery, req.query), today()))
 

@@ -1,0 +1,57 @@
+import type { KamerPerson, PersonQuery, VoteRow } from '../app/kamer-people.js'
+import { dutchDate, esc, layout, paperHref } from './html.js'
+
+/** A fractie's page address (`/fracties/GroenLinks-PvdA`). */
+export const fractieHref = (name: string) => `/fracties/${encodeURIComponent(name)}`
+/** A member's page address (`/leden/Kosti%C4%87`). */
+export const lidHref = (name: string) => `/leden/${encodeURIComponent(name)}`
+
+const RESULT_NL: Record<string, string> = { aangenomen: 'aangenomen', verworpen: 'verworpen', aangehouden: 'aangehouden', ingetrokken: 'ingetrokken' }
+
+/** A Zaak as a link: to its motie's page where the store has its Kamerstuk, else its subject as text. */
+const zaakLink = (motie: string | null, onderwerp: string | null, zaak: string | null) =>
+  motie ? `<a href="${esc(paperHref(motie))}">${esc(onderwerp ?? motie)}</a>` : esc(onderwerp ?? zaak ?? '(onbekend)')
+
+function voteItem(v: VoteRow): string {
+  return `<tr><td>${esc(dutchDate(v.date))}</td><td>${esc(v.soort)}${v.mistake ? ' <span class="meta">(vergissing)</span>' : ''}</td><td>${esc(RESULT_NL[v.result] ?? v.result)}</td><td>${zaakLink(v.motie, v.onderwerp, v.zaak)}</td></tr>`
+}
+
+/** A fractie's or a member's page: the moties submitted, and the votes with a filter by result. */
+export function personPage(kind: 'fractie' | 'lid', p: KamerPerson, q: PersonQuery, here: string): string {
+  const moties = p.moties
+    .map(
+      (m) =>
+        `<li>${esc(dutchDate(m.date))} · ${zaakLink(m.motie, m.onderwerp, m.zaak)}${kind === 'fractie' ? ` <span class="meta">(${esc(m.by)})</span>` : m.relatie && m.relatie !== 'Indiener' ? ` <span class="meta">(${esc(m.relatie.toLowerCase())})</span>` : ''}</li>`,
+    )
+    .join('')
+  const option = (v: string, label: string) => `<option value="${v}"${(q.result ?? '') === v ? ' selected' : ''}>${label}</option>`
+  const votesTitle = kind === 'fractie' ? 'Hoe de fractie stemde' : 'Stemmen apart van de fractie'
+  const pages = Math.max(1, Math.ceil(p.votes.total / q.limit))
+  const page = Math.floor(q.offset / q.limit) + 1
+  const pageHref = (offset: number) => {
+    const u = new URLSearchParams()
+    if (q.result) u.set('result', q.result)
+    if (q.from) u.set('from', q.from)
+    if (q.to) u.set('to', q.to)
+    if (offset) u.set('offset', String(offset))
+    return `${here}${u.size ? `?${u}` : ''}`
+  }
+  const body = `<h1>${esc(p.name)}</h1>
+<p class="lead">${kind === 'fractie' ? 'Fractie in de Tweede Kamer' : 'Kamerlid'}${kind === 'lid' ? ` · <a href="${esc(`/?q=${encodeURIComponent(`spreker:"${p.name}"`)}`)}">wat ${esc(p.name)} zei in debatten</a>` : ''}</p>
+<section aria-labelledby="ingediend">
+  <h2 id="ingediend">Ingediende moties (${p.moties.length})</h2>
+  ${moties ? `<ul>${moties}</ul>` : '<p>Geen opgeslagen moties met indieners (die komen met <code>kamerwacht sync tk</code>: ZaakActor).</p>'}
+</section>
+<section aria-labelledby="stemmen">
+  <h2 id="stemmen">${votesTitle} (${p.votes.total})</h2>
+  <form class="filters" action="${esc(here)}" method="get">
+    <label for="person-result">Besluit</label> <select id="person-result" name="result">${option('', 'alle')}${option('aangenomen', 'aangenomen')}${option('verworpen', 'verworpen')}${option('aangehouden', 'aangehouden')}</select>
+    <label for="person-from">Van</label> <input id="person-from" name="from" value="${esc(q.from ?? '')}" placeholder="2024-01-01" size="10">
+    <label for="person-to">Tot en met</label> <input id="person-to" name="to" value="${esc(q.to ?? '')}" placeholder="2024-12-31" size="10">
+    <button type="submit">Filter</button>
+  </form>
+  ${p.votes.items.length ? `<div class="table-wrap"><table class="votes-table"><thead><tr><th>Datum</th><th>Stem</th><th>Besluit</th><th>Zaak</th></tr></thead><tbody>${p.votes.items.map(voteItem).join('')}</tbody></table></div>` : '<p>Geen stemmingen opgeslagen.</p>'}
+  ${pages > 1 ? `<nav class="pages" aria-label="Pagina's">${page > 1 ? `<a rel="prev" href="${esc(pageHref(q.offset - q.limit))}">← Vorige</a>` : ''} <span>Pagina ${page} van ${pages}</span> ${page < pages ? `<a rel="next" href="${esc(pageHref(q.offset + q.limit))}">Volgende →</a>` : ''}</nav>` : ''}
+</section>`
+  return layout({ title: p.name, body })
+}

@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify'
+import { refusalOf } from '../../app/errors.js'
+import { fractieView, lidView, personInput } from '../../app/kamer-people.js'
+import { fractieHref, lidHref, personPage } from '../people-page.js'
+import { html, refusalPage, type WebContext } from '../respond.js'
+
+const PersonForm = personInput('nl')
+
+/** A fractie's page (`/fracties/VVD`) and a member's (`/leden/Kostić`): the moties they submitted and their votes. */
+export function peopleRoutes(app: FastifyInstance, c: WebContext): void {
+  const { store } = c
+  for (const kind of ['fractie', 'lid'] as const) {
+    app.get(kind === 'fractie' ? '/fracties/:name' : '/leden/:name', async (req, reply) => {
+      const { name } = req.params as { name: string }
+      const parsed = PersonForm.safeParse({ limit: 50, ...(req.query as object) })
+      if (!parsed.success) return refusalPage(reply, refusalOf(parsed.error.issues[0], 'query', true))
+      const view = kind === 'fractie' ? await fractieView(store, name, parsed.data) : await lidView(store, name, parsed.data)
+      return html(reply, personPage(kind, view, parsed.data, kind === 'fractie' ? fractieHref(name) : lidHref(name)))
+    })
+  }
+}
