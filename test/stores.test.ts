@@ -164,8 +164,10 @@ describe.each(factories)('%s store', (name, factory) => {
       expect(await ids('Besluit', 'agendapunt:a1')).toEqual(['b1'])
       expect(await ids('Stemming', 'besluit:b1')).toEqual(['s1', 's2'])
       expect((await o.store.openDataByKey('Stemming', 'besluit:b1'))[1]?.record.ActorFractie).toBe("D'66 _%\\")
-      // Another entity under the same key is not mixed in.
-      expect(await ids('Besluit', 'besluit:b1')).toEqual([])
+      // A key is read with its entity: the Besluit itself under its own id, its votes under theirs, nothing else.
+      expect(await ids('Besluit', 'besluit:b1')).toEqual(['b1'])
+      expect(await ids('Stemming', 'agendapunt:a1')).toEqual([])
+      expect(await ids('Stemming', 'fractie:nsc')).toEqual(['s1'])
       // A vote deleted at the source goes; a Besluit moved to another Agendapunt is found there only.
       await o.store.applySync(
         'test:kamer',
