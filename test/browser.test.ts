@@ -612,6 +612,12 @@ describe.skipIf(!available)('web UI in Chromium', () => {
       expect(await facts.locator('.badge.result-aangenomen').textContent()).toBe('Aangenomen')
       expect(await facts.locator('.decision .meta').textContent()).toBe('58 zetels voor, 17 tegen')
       expect(await facts.locator('dl.votes dd').allTextContents()).toEqual(['D66, VVD', 'PVV (vergissing)', 'GroenLinks-PvdA'])
+      // What it asks of the government is marked in its text.
+      // (A date inside it cuts it in pieces, each marked.)
+      expect((await page.locator('.paper-layout mark.request').allTextContents()).join('')).toBe(
+        'verzoekt de regering, de Kamer voor het einde van het jaar te informeren over de inzet bij de Toetsingsconferentie,',
+      )
+      expect(await page.locator('.legend mark.request').textContent()).toBe('verzoek')
       await shot(`motie-${width}`)
       for (const path of ['/papers/kst-33783-54', '/moties', '/moties?status=open&result=alle']) {
         await page.goto(`${base}${path}`)

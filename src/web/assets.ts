@@ -69,6 +69,7 @@ mark.commitment { background: #ffe08a; outline: 2px solid #d4a000; padding: 0 .1
 .clean h3.speaker.role-minister, .clean h3.speaker.role-staatssecretaris, .clean h3.speaker.role-minister-president { color: #154273; }
 .clean h3.speaker.interruption { margin-left: 1rem; }
 .speaker-of { font-size: .9rem; margin: .1rem 0; }
+mark.request { background: #e3ecf7; outline: 1px solid var(--open); border-radius: 2px; }
 mark.commitment.status-fulfilled { background: #d7f0d8; outline-color: var(--done); }
 mark.commitment.status-overdue { background: #ffd9de; outline-color: var(--over); }
 mark.fulfilment { background: #d7f0d8; }

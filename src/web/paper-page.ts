@@ -57,6 +57,8 @@ export function markedHtml(doc: Document, citations: Citations | null, commitmen
       close: '</mark>',
     })
   })
+  // What a motie asks (`verzoekt de regering …`): the part the government is to carry out.
+  for (const r of doc.requests) marks.push({ ...r.span, open: `<mark class="request" title="${esc(`Verzoek aan ${r.addressee}`)}">`, close: '</mark>' })
   for (const f of doc.fulfils)
     marks.push({
       ...f.span,
@@ -225,7 +227,7 @@ export function paperPage(
     ${officialHref(doc.id) ? `<a class="official" href="${esc(officialHref(doc.id) as string)}" rel="noopener">Officiële publicatie</a>` : ''}
     ${tkHref ? `<a class="official" href="${esc(tkHref)}" rel="noopener">Op tweedekamer.nl</a>` : ''}
   </div>
-  <p class="legend"><mark class="commitment">toezegging</mark> <mark class="fulfilment">nakoming</mark> <span class="ref">verwijzing</span> <time class="date">datum</time></p>
+  <p class="legend"><mark class="commitment">toezegging</mark>${doc.requests.length ? ' <mark class="request">verzoek</mark>' : ''} <mark class="fulfilment">nakoming</mark> <span class="ref">verwijzing</span> <time class="date">datum</time></p>
 </header>
 <div class="paper-layout">
   ${text}
