@@ -161,6 +161,12 @@ describe.skipIf(skipWithoutShared)('the letters that answer a motie, from the re
       const one = await app.inject({ url: '/api/moties/2024Z00425' })
       expect(one.json()).toMatchObject({ id: 'kst-36196-11', appreciatie: 'Oordeel Kamer', result: 'aangenomen', answeredBy: [] })
       expect((await app.inject({ url: '/api/moties/2099Z99999' })).statusCode).toBe(404)
+      // Followed as a feed with the same filters: each motie an entry, updated when a letter last answered it.
+      const feed = await app.inject({ url: '/feeds/moties.atom?status=uitgevoerd' })
+      expect(feed.headers['content-type']).toContain('application/atom+xml')
+      expect(feed.body.match(/<entry>/g)).toHaveLength(carried.length)
+      expect(feed.body).toContain('<title>[uitgevoerd] Motie van de leden Ellian en Wilders over onderzoeken hoe het aantal criminele kopstukken')
+      expect(feed.body).toMatch(/<updated>2025-09-19T00:00:00Z<\/updated>/)
       const csv = await app.inject({ url: '/moties.csv?status=uitgevoerd' })
       expect(csv.headers['content-type']).toContain('text/csv')
       const lines = csv.body

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { MotieResult } from '../link/kamer.js'
 import { MOTIE_STATUSES, type MotieStatus, motieStatus } from '../link/moties.js'
+import { atom, tagUri } from '../publish/feeds.js'
 import { dateField } from '../search/fields.js'
 import { fold } from '../search/stem.js'
 import type { SearchHit } from '../search/types.js'
@@ -99,4 +100,42 @@ function whoMatches(f: MotieFacts, input: MotieBoardInput): boolean {
   const name = input.indiener ? fold(input.indiener) : null
   if (!fractie && !name) return true
   return f.indieners.some((i) => (!fractie || (i.fractie !== null && fold(i.fractie) === fractie)) && (!name || fold(i.name).includes(name)))
+}
+
+/**
+ * The board as an Atom feed (`/feeds/moties.atom` with the board's filters): each motie an entry, updated when a
+ * letter last answered it (or when it was decided), so a reader sees a motie come back when the government acts.
+ */
+export function motiesFeed(board: MotieBoard, input: MotieBoardInput, base: string): string {
+  const query = new URLSearchParams()
+  for (const k of ['q', 'dossier', 'from', 'to', 'status', 'fractie', 'indiener'] as const) if (input[k]) query.set(k, String(input[k]))
+  if (input.result !== 'aangenomen') query.set('result', input.result)
+  const qs = query.size ? `?${query}` : ''
+  return atom({
+    id: tagUri(`moties/${query}`),
+    title: `Moties${input.status ? ` (${input.status})` : ''}${input.q ? ` over ${input.q}` : ''}`,
+    self: `${base}/feeds/moties.atom${qs}`,
+    link: `${base}/moties${qs}`,
+    author: 'kamerwacht',
+    entries: board.items.map((m) => {
+      const last = m.answeredBy
+        .map((a) => a.paper.date ?? '')
+        .sort()
+        .at(-1)
+      const decided = m.decisions.at(-1)
+      return {
+        id: tagUri(`motie/${m.id ?? m.key}`),
+        title: `[${m.status}] ${m.title ?? m.id ?? m.key}`,
+        updated: last || decided?.date || m.date || '1970-01-01',
+        link: `${base}/papers/${encodeURIComponent(m.id ?? m.key)}`,
+        summary: [
+          `Ingediend door ${m.indieners.map((i) => (i.fractie ? `${i.name} (${i.fractie})` : i.name)).join(', ') || 'onbekend'}`,
+          decided ? `${decided.result}${decided.tally.votes.length ? `: ${decided.tally.seatsFor} voor, ${decided.tally.seatsAgainst} tegen` : ''}` : null,
+          ...m.answeredBy.map((a) => `${a.how}: ${a.paper.id ?? a.paper.key} (${a.paper.date ?? '?'})`),
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      }
+    }),
+  })
 }

@@ -197,6 +197,13 @@ function feedPaths(): Json {
         responses: { 200: { description: 'iCalendar' } },
       },
     },
+    '/feeds/moties.atom': {
+      get: {
+        summary: 'the moties board as an Atom feed (the same filters): a motie comes back when a letter answers it',
+        parameters: queryParams(S.MotieBoardQuery),
+        responses: { 200: { description: 'Atom' }, 400: error('bad parameter') },
+      },
+    },
     '/feeds/commitments.atom': {
       get: {
         summary: 'Atom feed of commitments',

@@ -53,6 +53,7 @@ export function motiesPage(f: MotieBoardInput, board: MotieBoard): string {
   const pages = Math.max(1, Math.ceil(board.total / MOTIES_PAGE))
   const page = Math.floor(f.offset / MOTIES_PAGE) + 1
   const exported = href({ ...f, offset: 0 }, {}, '/moties.csv')
+  const feed = href({ ...f, offset: 0 }, {}, '/feeds/moties.atom')
   const body = `<h1>Moties</h1>
 <p class="lead">Wat de Kamer de regering vroeg: wie de motie indiende, hoe erover gestemd werd, en of een latere brief haar uitvoert.</p>
 <nav class="tabs" aria-label="Status">${tabs}</nav>
@@ -66,6 +67,7 @@ export function motiesPage(f: MotieBoardInput, board: MotieBoard): string {
   <label for="moties-to">Tot en met</label> <input id="moties-to" name="to" value="${esc(f.to ?? '')}" placeholder="2024-12-31" size="10">
   <label for="moties-result">Uitslag</label> <select id="moties-result" name="result">${option('aangenomen', 'aangenomen')}${option('verworpen', 'verworpen')}${option('alle', 'alle')}</select>
   <button type="submit">Filter</button>
+  <a class="feed" href="${esc(feed)}">Volgen (Atom)</a>
   · Exporteren: <a class="export" href="${esc(exported)}" download>CSV (Excel)</a>
 </form>
 <section aria-labelledby="moties-lijst" class="list">
@@ -74,5 +76,5 @@ export function motiesPage(f: MotieBoardInput, board: MotieBoard): string {
   ${pages > 1 ? `<nav class="pages" aria-label="Pagina's">${page > 1 ? `<a rel="prev" href="${esc(href(f, { offset: f.offset - MOTIES_PAGE }))}">← Vorige</a>` : ''} <span>Pagina ${page} van ${pages}</span> ${page < pages ? `<a rel="next" href="${esc(href(f, { offset: f.offset + MOTIES_PAGE }))}">Volgende →</a>` : ''}</nav>` : ''}
   ${board.considered >= 1000 ? '<p class="help">De nieuwste 1.000 moties van de selectie zijn gewogen; verfijn met woorden, een dossier of data.</p>' : ''}
 </section>`
-  return layout({ title: 'Moties', body, nav: 'moties' })
+  return layout({ title: 'Moties', body, nav: 'moties', feeds: [{ href: feed, title: 'Moties', type: 'application/atom+xml' }] })
 }

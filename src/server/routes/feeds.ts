@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { dossier } from '../../app/board.js'
+import { motieBoard, motiesFeed } from '../../app/motie-board.js'
 import { checkQuery } from '../../app/search.js'
 import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../../publish/publish.js'
 import type { ApiContext } from '../context.js'
-import { HttpError, parse } from '../errors.js'
+import { HttpError, parse, parseParams } from '../errors.js'
 import * as S from '../schemas.js'
 
 const atomReply = (reply: FastifyReply, body: string) => reply.type('application/atom+xml; charset=utf-8').send(body)
@@ -14,7 +15,7 @@ const icsReply = (reply: FastifyReply, body: string, name: string) =>
     .send(body)
 
 /**
- * Feeds: Atom for a saved search, a dossier and commitments; iCalendar for a dossier or a sender.
+ * Feeds: Atom for a saved search, a dossier, commitments and the moties board; iCalendar for a dossier or a sender.
  * Links in feeds point at the configured base address, else at the address the server listens on:
  * never at the request's Host header, which a client chooses (and a cache could then hand its links to everyone).
  */
@@ -41,6 +42,10 @@ export function feedRoutes(app: FastifyInstance, c: ApiContext): void {
     const feed = await dossierFeed(store, nr, o)
     if (!feed) throw new HttpError(404, 'not-found', `no paper of dossier ${nr}`)
     return atomReply(reply, feed)
+  })
+  app.get('/feeds/moties.atom', async (req, reply) => {
+    const input = parseParams(S.MotieBoardQuery, req.query)
+    return atomReply(reply, motiesFeed(await motieBoard(store, { ...input, limit: 200, offset: 0 }), input, c.base()))
   })
   app.get('/feeds/commitments.atom', async (req, reply) => {
     const q = parse(S.FeedQuery, req.query, 'query')
