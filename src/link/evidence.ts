@@ -3,6 +3,7 @@ import type { DuePeriod } from '../model/document.js'
 import { roleOfOffice } from '../normalize/patterns.js'
 import type { CommitmentRecord, LinkProfile } from './fulfilment.js'
 import { FULFILMENT_WEIGHTS } from './fulfilment-weights.js'
+import { memoized } from './memo.js'
 
 // ---------------------------------------------------------------------------------------------
 // Fulfilment as weighed evidence. Whether a later paper keeps a promise is not one rule but several
@@ -83,18 +84,11 @@ export function deliveredKind(promise: string, delivery: string): string | null 
  * staatssecretaris van buitenlandse zaken. Written in another order, the same set.
  */
 export function officesOf(sender: string | null): ReadonlySet<string> {
-  if (!sender) return new Set()
-  let offices = officesSeen.get(sender)
-  if (!offices) {
-    offices = readOffices(sender)
-    if (officesSeen.size > 5_000) officesSeen.clear()
-    officesSeen.set(sender, offices)
-  }
-  return offices
+  return sender ? officesSeen(sender) : new Set()
 }
 
 // Every pair of a promise and a later paper compares their senders' offices: a store has a few hundred senders.
-const officesSeen = new Map<string, ReadonlySet<string>>()
+const officesSeen = memoized<ReadonlySet<string>>(5_000, (sender) => readOffices(sender))
 
 function readOffices(sender: string): Set<string> {
   const out = new Set<string>()

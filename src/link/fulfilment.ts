@@ -3,6 +3,7 @@ import { roleTitle } from '../extract/spoken.js'
 import type { Commitment, Document, DuePeriod, PointsAt } from '../model/document.js'
 import { stem, WORD } from '../search/stem.js'
 import { explainScore, linkConfidence, pairFeatures } from './evidence.js'
+import { memoized } from './memo.js'
 
 /** A paper as the linker sees it: who sent it, when, in which dossier. */
 export interface PaperRef {
@@ -213,19 +214,12 @@ function deliveryTermsOf(later: LinkProfile): ReadonlySet<string> {
 const deliveryTermsSeen = new WeakMap<LinkProfile, ReadonlySet<string>>()
 
 // A promise is weighed against every later paper of its dossier (up to 200 a paper written): its subject words are
-// kept by its words, not worked out again for each pair. Bounded, as the stem cache is.
-const promiseTermsSeen = new Map<string, string[]>()
+// kept by its words, not worked out again for each pair.
+const promiseTermsSeen = memoized(20_000, subjectTerms)
 
 /** The subject words of a promise: what it is about, not how it is phrased; with the sentence before for `Deze zal ik …`. */
 function promiseTerms(c: CommitmentRecord): string[] {
-  const words = `${c.context ?? ''} ${c.text}`
-  let terms = promiseTermsSeen.get(words)
-  if (!terms) {
-    terms = subjectTerms(words)
-    if (promiseTermsSeen.size > 20_000) promiseTermsSeen.clear()
-    promiseTermsSeen.set(words, terms)
-  }
-  return terms
+  return promiseTermsSeen(`${c.context ?? ''} ${c.text}`)
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { Refusal } from '../app/errors.js'
+import type { z } from 'zod'
+import { type Refusal, refusalOf } from '../app/errors.js'
 import type { Store } from '../store/store.js'
 import { esc, layout } from './html.js'
 
@@ -74,3 +75,16 @@ export const refused = (reply: FastifyReply) =>
 /** Drops undefined fields, for `exactOptionalPropertyTypes`. */
 export const defined = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> }
+
+/**
+ * A page's query checked with its form's schema (Dutch messages): the values, or null after answering with a page
+ * that says in Dutch what to write instead (`van: een datum als 2024-01-01`).
+ */
+export function queryForm<T>(schema: z.ZodType<T>): (req: FastifyRequest, reply: FastifyReply) => T | null {
+  return (req, reply) => {
+    const parsed = schema.safeParse(req.query ?? {})
+    if (parsed.success) return parsed.data
+    void refusalPage(reply, refusalOf(parsed.error.issues[0], 'query', true))
+    return null
+  }
+}

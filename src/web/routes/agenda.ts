@@ -1,22 +1,14 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { agenda, agendaCalendar, agendaInput } from '../../app/agenda.js'
-import { refusalOf } from '../../app/errors.js'
 import { agendaPage } from '../agenda-page.js'
-import { html, refusalPage, type WebContext } from '../respond.js'
+import { html, queryForm, type WebContext } from '../respond.js'
 
 const AgendaForm = agendaInput('nl')
 
 /** The Kamer's agenda (`/agenda`) and the same as a calendar to subscribe to (`/agenda.ics`, per committee or dossier). */
 export function agendaRoutes(app: FastifyInstance, c: WebContext): void {
   const { store } = c
-  const form = (req: FastifyRequest, reply: FastifyReply) => {
-    const parsed = AgendaForm.safeParse(req.query ?? {})
-    if (!parsed.success) {
-      void refusalPage(reply, refusalOf(parsed.error.issues[0], 'query', true))
-      return null
-    }
-    return parsed.data
-  }
+  const form = queryForm(AgendaForm)
 
   app.get('/agenda', async (req, reply) => {
     const f = form(req, reply)

@@ -1,24 +1,16 @@
 import { stringify } from 'csv-stringify/sync'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { board, boardInput, boardRows } from '../../app/board.js'
-import { refusalOf } from '../../app/errors.js'
 import { COMMITMENT_COLUMNS, COMMITMENT_COLUMNS_NL, STATUS_WORD_NL, spreadsheetText } from '../../publish/export.js'
 import { BOARD_PAGE, commitmentsPage } from '../commitments-page.js'
-import { defined, html, refusalPage, type WebContext } from '../respond.js'
+import { defined, html, queryForm, type WebContext } from '../respond.js'
 
 const BoardForm = boardInput('nl')
 
 /** The board of promises (`/commitments`) and what it shows as a file (`/commitments.csv`, `/commitments.json`). */
 export function boardRoutes(app: FastifyInstance, c: WebContext): void {
   const { store } = c
-  const form = (req: FastifyRequest, reply: FastifyReply) => {
-    const parsed = BoardForm.safeParse(req.query ?? {})
-    if (!parsed.success) {
-      void refusalPage(reply, refusalOf(parsed.error.issues[0], 'query', true))
-      return null
-    }
-    return parsed.data
-  }
+  const form = queryForm(BoardForm)
 
   app.get('/commitments', async (req, reply) => {
     const f = form(req, reply)

@@ -1,24 +1,16 @@
 import { stringify } from 'csv-stringify/sync'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { refusalOf } from '../../app/errors.js'
+import type { FastifyInstance } from 'fastify'
 import { motieBoard, motieBoardInput } from '../../app/motie-board.js'
 import { spreadsheetText } from '../../publish/export.js'
 import { MOTIE_STATUS_NL, MOTIES_PAGE, motiesPage } from '../moties-page.js'
-import { html, refusalPage, type WebContext } from '../respond.js'
+import { html, queryForm, type WebContext } from '../respond.js'
 
 const MotiesForm = motieBoardInput('nl')
 
 /** The moties board (`/moties`) and its export for a spreadsheet (`/moties.csv`). */
 export function motieRoutes(app: FastifyInstance, c: WebContext): void {
   const { store } = c
-  const form = (req: FastifyRequest, reply: FastifyReply) => {
-    const parsed = MotiesForm.safeParse(req.query ?? {})
-    if (!parsed.success) {
-      void refusalPage(reply, refusalOf(parsed.error.issues[0], 'query', true))
-      return null
-    }
-    return parsed.data
-  }
+  const form = queryForm(MotiesForm)
 
   app.get('/moties', async (req, reply) => {
     const f = form(req, reply)
