@@ -10,6 +10,7 @@ import { createContext, readDocument } from '../src/pipeline.js'
 import { buildApp } from '../src/server/app.js'
 import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
 import { corpusFile, ROOT } from '../src/test-support/paths.js'
+import { TEST_TOEZEGGINGEN } from '../src/test-support/replay.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 // Writes (corrections in the UI) need the server's token, typed once into /login.
@@ -95,6 +96,8 @@ beforeAll(async () => {
         Zaak: [{ Id: 'z2', Nummer: '2022Z09999' }],
       }),
       record('Agendapunt', { Id: 'ap3', Activiteit_Id: 'act2', Volgorde: 2, Onderwerp: 'Rondvraag', Zaak: [] }),
+      // The register's records written for the tests (src/test-support/replay.ts): one the promise of 33783-50 answers.
+      ...TEST_TOEZEGGINGEN.map((t) => record('Toezegging', t)),
       record('Activiteit', {
         Id: 'act3',
         Soort: 'Procedurevergadering',
@@ -706,6 +709,44 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     await page.waitForURL(/commissie=VWS/)
     expect(await page.locator('main').textContent()).toContain('Geen activiteiten opgeslagen voor deze dagen.')
     expect((await page.goto(`${base}/agenda?from=2026-02-30`))?.status()).toBe(400)
+  })
+
+  it("sets the Kamer's register beside the promises read, with kamerwacht's proposal, at 1366 px and at 390 px", async () => {
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: 900 })
+      await page.goto(`${base}/register`)
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }))
+      expect(scroll, `/register at ${width}`).toBeLessThanOrEqual(client)
+      await shot(`register-${width}`)
+    }
+    await page.setViewportSize({ width: 1280, height: 900 })
+    // The register's promise on the Toetsingsconferentie and the one read in 33783-50: one pair, kept by a later letter.
+    const pair = page.locator('#in-beide + ol li.pair').filter({ hasText: 'TZ202205-001' })
+    expect(await pair.count()).toBe(1)
+    expect(await pair.locator('p.text').nth(1).textContent()).toContain('Ik zal uw Kamer t.z.t. informeren over dit besluit')
+    expect(await pair.locator('.candidate').textContent()).toBe('Voorstel van kamerwacht: nagekomen met kst-33783-51')
+    expect(await page.locator('#alleen-register').textContent()).toMatch(/Alleen in het register \(\d+\)/)
+    // By ministry, and exported for the review.
+    await page.getByLabel('Ministerie').fill('Defensie')
+    await page.getByRole('button', { name: 'Filter' }).click()
+    await page.waitForURL(/ministerie=Defensie/)
+    expect(await page.locator('#in-beide + ol li.pair').count()).toBe(0)
+    const bytes = Buffer.from(await (await fetch(`${base}/register.csv?ministerie=Buitenlandse%20Zaken`)).arrayBuffer())
+    // A byte-order mark first, so Dutch Excel reads it as UTF-8.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const csv = bytes.subarray(3).toString('utf8')
+    expect(csv.split('\n')[0]).toBe(
+      'Waar;Nummer;Ministerie;Status register;Termijn register;Tekst;Stuk;Status kamerwacht;Termijn kamerwacht;Nagekomen volgens kamerwacht',
+    )
+    expect(csv).toMatch(/beide;TZ202205-001;Buitenlandse Zaken;Openstaand;/)
+    // The same through the API, by kamerwacht's status.
+    const api = await (await fetch(`${base}/api/register?status=fulfilled`)).json()
+    expect(api.agree.map((a: { register: { nummer: string } }) => a.register.nummer)).toEqual(['TZ202205-001'])
+    expect(api.agree[0].paper.keptBy).toEqual(['kst-33783-51'])
+    expect((await fetch(`${base}/api/register?status=klaar`)).status).toBe(400)
+    await page.goto(`${base}/commitments`)
+    await page.getByRole('link', { name: 'Het register van de griffie ernaast' }).click()
+    await page.waitForURL(/\/register$/)
   })
 
   it('can be used with the keyboard alone: a skip link first, then the navigation', async () => {

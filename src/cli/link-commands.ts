@@ -2,9 +2,9 @@ import { userInfo } from 'node:os'
 import { type BoardInput, board, dossier, dossierNumberProblem, timeline, toCommitmentQuery } from '../app/board.js'
 import { correct } from '../app/corrections.js'
 import { Refusal } from '../app/errors.js'
-import { everyCommitment } from '../app/requests.js'
+import { registerComparison } from '../app/register.js'
 import type { PaperInfo } from '../link/models.js'
-import { compareRegister, type PaperPromise, type RegisterComparison, type RegisterEntry, registerEntry } from '../link/register.js'
+import type { RegisterComparison } from '../link/register.js'
 import { type CommitmentStatus, type TrackedCommitment, today } from '../link/status.js'
 import { officialHref } from '../publish/export.js'
 import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../publish/publish.js'
@@ -263,72 +263,17 @@ function usage(io: Io, text: string): number {
   return 2
 }
 
-/** Every promise in the store with the paragraph it stands in, for comparing with the register. */
-async function paperPromises(store: Store, day: string): Promise<PaperPromise[]> {
-  const out: PaperPromise[] = []
-  const docs = new Map<string, Awaited<ReturnType<Store['get']>>>()
-  for await (const c of everyCommitment(store, {}, day)) {
-    if (!docs.has(c.paper.key)) docs.set(c.paper.key, await store.get(c.paper.key))
-    const doc = docs.get(c.paper.key)
-    const found = doc?.commitments.find((x) => x.text === c.text)
-    const at = found?.span.start ?? -1
-    const section = doc?.sections.find((s) => s.span.start <= at && at < s.span.end)
-    out.push({
-      id: c.id,
-      text: c.text,
-      paper: c.paper.id ?? c.paper.key,
-      // A promise made aloud has the speaker's office for its sender, where the debate names it (see `commitmentRecords`).
-      sender: c.paper.sender,
-      ...(found?.speaker ? { speaker: c.actor ?? found.speaker.name } : {}),
-      date: c.paper.date,
-      status: c.status,
-      context: doc && section ? doc.text.slice(section.span.start, section.span.end) : c.text,
-    })
-  }
-  return out
-}
-
 /** `kamerwacht commitments --compare`: the Kamer's register of promises beside the promises found in the papers. */
 export async function compareCommand(
   opts: { db?: string | undefined; json?: boolean | undefined; status?: CommitmentStatus | undefined },
   io: Io,
 ): Promise<number> {
   return withStore(opts.db, async (store) => {
-    const day = today()
-    const register = []
-    for (const r of await store.openData('Toezegging')) {
-      const kept = Array.isArray(r.record.KamerbriefNakoming) ? (r.record.KamerbriefNakoming as Array<Record<string, unknown>>) : []
-      const papers = new Map<string, string | null>()
-      for (const k of kept)
-        if (typeof k.DocumentNummer === 'string') {
-          const doc = await store.get(k.DocumentNummer)
-          papers.set(k.DocumentNummer, doc ? (doc.id ?? k.DocumentNummer) : null)
-        }
-      register.push(registerEntry(r, (nr) => papers.get(nr) ?? null))
-    }
-    const all = compareRegister(register, await paperPromises(store, day))
-    // `--status`: pairs and paper promises by the status kamerwacht gives them, register entries by the register's.
-    const result = opts.status ? withStatus(all, opts.status, day) : all
+    const { registered, ...result } = await registerComparison(store, { status: opts.status }, today())
     if (opts.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`)
-    else printComparison(result, register.length, io)
+    else printComparison(result, registered, io)
     return 0
   })
-}
-
-/** The comparison cut to one status (see `compareCommand`). */
-function withStatus(c: RegisterComparison, status: CommitmentStatus, day: string): RegisterComparison {
-  const soon = new Date(Date.parse(day) + 30 * 864e5).toISOString().slice(0, 10)
-  const registerStatus = (r: RegisterEntry): CommitmentStatus => {
-    if (r.status?.toLowerCase() === 'voldaan') return 'fulfilled'
-    if (r.due && r.due < day) return 'overdue'
-    if (r.due && r.due <= soon) return 'due-soon'
-    return 'open'
-  }
-  return {
-    agree: c.agree.filter((a) => a.paper.status === status),
-    onlyRegister: c.onlyRegister.filter((r) => registerStatus(r) === status),
-    onlyPapers: c.onlyPapers.filter((p) => p.status === status),
-  }
 }
 
 function printComparison(c: RegisterComparison, registered: number, io: Io): void {

@@ -30,6 +30,9 @@ export interface PaperPromise {
   context: string
   /** For a promise made aloud in a debate: who made it (`Staatssecretaris De Vries`); the register lists mostly these. */
   speaker?: string
+  /** The deadline kamerwacht read from its words (its last day), and the papers it found keep it: what it proposes where the register has neither. */
+  due?: string | null
+  keptBy?: string[]
 }
 
 /** A register promise and a paper promise taken to be the same. */

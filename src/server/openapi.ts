@@ -133,6 +133,14 @@ function trackingPaths(): Json {
         responses: { 200: json(S.KamerPersonResult), 400: error('bad parameter') },
       },
     },
+    '/api/register': {
+      get: {
+        summary:
+          "the Kamer's register of promises (Toezegging records) beside the promises read in the papers: in both (with kamerwacht's proposal where the register has no deadline or letter), only in the register, only in the papers",
+        parameters: queryParams(S.RegisterQuery),
+        responses: { 200: json(S.RegisterResult), 400: error('bad parameter') },
+      },
+    },
     '/api/agenda': {
       get: {
         summary: "the Kamer's meetings between two days (default: the next eight weeks), with their agenda items; per committee or dossier",

@@ -3,6 +3,7 @@ import { agendaInput } from '../app/agenda.js'
 import { boardInput } from '../app/board.js'
 import { personInput } from '../app/kamer-people.js'
 import { motieBoardInput } from '../app/motie-board.js'
+import { registerInput } from '../app/register.js'
 import { searchInput } from '../app/search.js'
 
 // Request and response shapes of the HTTP API. Requests are validated with them;
@@ -340,4 +341,39 @@ export const KamerPersonResult = z.object({
       }),
     ),
   }),
+})
+
+/** `GET /api/register` query (app/register.ts). */
+export const RegisterQuery = registerInput('en')
+
+const RegisterEntrySchema = z.object({
+  id: z.string(),
+  nummer: z.string().nullable(),
+  text: z.string(),
+  status: z.string().nullable().describe('as the register writes it: Openstaand, Voldaan, Deels voldaan'),
+  ministerie: z.string().nullable(),
+  by: z.string().nullable(),
+  made: z.string().nullable(),
+  due: z.string().nullable(),
+  keptBy: z.array(z.object({ documentNummer: z.string().nullable(), paper: z.string().nullable() })),
+})
+const PaperPromiseSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  paper: z.string(),
+  sender: z.string().nullable(),
+  date: z.string().nullable(),
+  status: Status,
+  context: z.string(),
+  speaker: z.string().optional(),
+  due: z.string().nullable().optional().describe("kamerwacht's deadline, read from the promise's words"),
+  keptBy: z.array(z.string()).optional().describe('the papers kamerwacht found keep it'),
+})
+
+/** `GET /api/register` response: the register beside the papers. */
+export const RegisterResult = z.object({
+  registered: count.describe('register records in the store'),
+  agree: z.array(z.object({ register: RegisterEntrySchema, paper: PaperPromiseSchema, score: z.number(), statusAgrees: z.boolean().nullable() })),
+  onlyRegister: z.array(RegisterEntrySchema),
+  onlyPapers: z.array(PaperPromiseSchema),
 })

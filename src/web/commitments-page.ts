@@ -121,7 +121,7 @@ export function commitmentsPage(
   const exported = shown.size ? `?${shown}` : ''
   const ics = f.sender ? `/feeds/commitments.ics?sender=${encodeURIComponent(f.sender)}` : null
   const body = `<h1>Toezeggingen</h1>
-<p class="lead">Wat het kabinet de Kamer beloofde, gelezen uit de stukken zelf, en of een later stuk het nakwam.${writable ? (signedIn ? ' U bent aangemeld en kunt corrigeren. <form class="inline" method="post" action="/logout"><button class="link">Afmelden</button></form>' : ` <a href="/login?back=${encodeURIComponent(here)}">Aanmelden</a> om te corrigeren.`) : ''}</p>
+<p class="lead">Wat het kabinet de Kamer beloofde, gelezen uit de stukken zelf, en of een later stuk het nakwam. <a href="/register">Het register van de griffie ernaast</a>.${writable ? (signedIn ? ' U bent aangemeld en kunt corrigeren. <form class="inline" method="post" action="/logout"><button class="link">Afmelden</button></form>' : ` <a href="/login?back=${encodeURIComponent(here)}">Aanmelden</a> om te corrigeren.`) : ''}</p>
 <nav class="tabs" aria-label="Status">${tabs}</nav>
 <form class="filters" action="/commitments" method="get">
   ${f.status ? `<input type="hidden" name="status" value="${esc(f.status)}">` : ''}
