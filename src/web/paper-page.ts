@@ -6,6 +6,7 @@ import { documentNummerOf } from '../store/keys.js'
 import { correctionForm, correctionNote, postponementNote } from './corrections.js'
 import { dossierHref, dutchDate, esc, layout, officialHref, paperHref, STATUS_NL, shownTitle, tweedekamerHref } from './html.js'
 import { motieFactsSection } from './motie-parts.js'
+import { questionsSection } from './questions-parts.js'
 
 interface Mark {
   start: number
@@ -234,6 +235,7 @@ export function paperPage(
   <aside class="panel" aria-label="Wat kamerwacht vond">
     ${speakerItems ? `<section><h2>Sprekers (${speakers.size})</h2><ul class="speakers">${speakerItems}</ul></section>` : ''}
     ${facts ? motieFactsSection(facts) : ''}
+    ${questionsSection(doc.text)}
     ${doc.type === 'motie' ? motieSection(followUps) : ''}
     <section><h2>Toezeggingen (${commitments.length})</h2>${commitmentItems ? `<ul class="commitments">${commitmentItems}</ul>` : '<p>Geen.</p>'}</section>
     ${answered ? `<section><h2>Beantwoordt verzoeken (${doc.fulfils.filter((f) => f.asked).length})</h2><ul>${answered}</ul></section>` : ''}

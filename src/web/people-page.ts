@@ -1,4 +1,5 @@
 import type { KamerPerson, PersonQuery, VoteRow } from '../app/kamer-people.js'
+import type { AnsweredQuestions } from '../app/questions.js'
 import { dutchDate, esc, layout, paperHref } from './html.js'
 
 /** A fractie's page address (`/fracties/GroenLinks-PvdA`). */
@@ -17,7 +18,7 @@ function voteItem(v: VoteRow): string {
 }
 
 /** A fractie's or a member's page: the moties submitted, and the votes with a filter by result. */
-export function personPage(kind: 'fractie' | 'lid', p: KamerPerson, q: PersonQuery, here: string): string {
+export function personPage(kind: 'fractie' | 'lid', p: KamerPerson, q: PersonQuery, here: string, questions: AnsweredQuestions[] = []): string {
   const moties = p.moties
     .map(
       (m) =>
@@ -42,6 +43,7 @@ export function personPage(kind: 'fractie' | 'lid', p: KamerPerson, q: PersonQue
   <h2 id="ingediend">Ingediende moties (${p.moties.length})</h2>
   ${moties ? `<ul>${moties}</ul>` : '<p>Geen opgeslagen moties met indieners (die komen met <code>kamerwacht sync tk</code>: ZaakActor).</p>'}
 </section>
+${kind === 'lid' ? questionsOf(questions) : ''}
 <section aria-labelledby="stemmen">
   <h2 id="stemmen">${votesTitle} (${p.votes.total})</h2>
   <form class="filters" action="${esc(here)}" method="get">
@@ -54,4 +56,15 @@ export function personPage(kind: 'fractie' | 'lid', p: KamerPerson, q: PersonQue
   ${pages > 1 ? `<nav class="pages" aria-label="Pagina's">${page > 1 ? `<a rel="prev" href="${esc(pageHref(q.offset - q.limit))}">← Vorige</a>` : ''} <span>Pagina ${page} van ${pages}</span> ${page < pages ? `<a rel="next" href="${esc(pageHref(q.offset + q.limit))}">Volgende →</a>` : ''}</nav>` : ''}
 </section>`
   return layout({ title: p.name, body })
+}
+
+/** A member's written questions that the store holds an answer to, with the days each answer took. */
+function questionsOf(list: AnsweredQuestions[]): string {
+  const items = list
+    .map(
+      (a) =>
+        `<li>${esc(dutchDate(a.asked))} · <a href="${esc(paperHref(a.paper))}">${esc(a.subject ?? a.title ?? a.paper)}</a> <span class="meta">(aan ${esc(a.to ?? '')}; ${a.days === null ? 'nog niet beantwoord' : `antwoord na ${a.days} ${a.days === 1 ? 'dag' : 'dagen'}`})</span></li>`,
+    )
+    .join('')
+  return `<section aria-labelledby="vragen"><h2 id="vragen">Schriftelijke vragen (${list.length})</h2>${items ? `<ul>${items}</ul>` : '<p>Geen opgeslagen antwoorden op vragen van dit lid.</p>'}</section>`
 }

@@ -9,6 +9,7 @@ import { followRoutes } from './routes/follows.js'
 import { motieRoutes } from './routes/moties.js'
 import { paperRoutes } from './routes/papers.js'
 import { peopleRoutes } from './routes/people.js'
+import { questionRoutes } from './routes/questions.js'
 import { registerRoutes } from './routes/register.js'
 import { searchExportRoutes, searchRoutes } from './routes/search.js'
 import { sessionRoutes } from './routes/session.js'
@@ -49,6 +50,7 @@ export function registerWeb(
   agendaRoutes(app, c)
   peopleRoutes(app, c)
   registerRoutes(app, c)
+  questionRoutes(app, c)
   sessionRoutes(app, c)
   correctionRoutes(app, c)
   followRoutes(app, c)

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { refusalOf } from '../../app/errors.js'
 import { fractieView, lidView, personInput } from '../../app/kamer-people.js'
+import { answeredQuestions } from '../../app/questions.js'
 import { fractieHref, lidHref, personPage } from '../people-page.js'
 import { html, refusalPage, type WebContext } from '../respond.js'
 
@@ -15,7 +16,8 @@ export function peopleRoutes(app: FastifyInstance, c: WebContext): void {
       const parsed = PersonForm.safeParse({ limit: 50, ...(req.query as object) })
       if (!parsed.success) return refusalPage(reply, refusalOf(parsed.error.issues[0], 'query', true))
       const view = kind === 'fractie' ? await fractieView(store, name, parsed.data) : await lidView(store, name, parsed.data)
-      return html(reply, personPage(kind, view, parsed.data, kind === 'fractie' ? fractieHref(name) : lidHref(name)))
+      const questions = kind === 'lid' ? await answeredQuestions(store, { asker: name, limit: 50 }) : []
+      return html(reply, personPage(kind, view, parsed.data, kind === 'fractie' ? fractieHref(name) : lidHref(name), questions))
     })
   }
 }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { writtenQuestions } from './questions.js'
+
+// Heads of real answers to written questions (../shared/corpus/genres), as their page text gives them.
+describe("written questions and their answer, from an answer paper's head", () => {
+  it('one member, answered the next day: within three weeks', () => {
+    const q = writtenQuestions(
+      'Vragen van het lid Eerdmans (JA21) aan de Staatssecretaris van Justitie en Veiligheid over de aantallen asielzoekers die gemeenten moeten opvangen als gevolg van de dwangwet (ingezonden 3 november 2022).\n\nAntwoord van Staatssecretaris Van der Burg (Justitie en Veiligheid) (ontvangen 4 november 2022)\n\nVraag 1\n\nKlopt het …?\n\nAntwoord 1\n\nNee.\n\nVraag 2, 3 en 5\n\nZo ja …?\n',
+    )
+    expect(q).toEqual({
+      askers: [{ name: 'Eerdmans', fractie: 'JA21' }],
+      to: 'de Staatssecretaris van Justitie en Veiligheid',
+      subject: 'de aantallen asielzoekers die gemeenten moeten opvangen als gevolg van de dwangwet',
+      asked: '2022-11-03',
+      answeredBy: 'Staatssecretaris Van der Burg (Justitie en Veiligheid)',
+      answered: '2022-11-04',
+      days: 1,
+      withinThreeWeeks: true,
+      questions: 4,
+    })
+  })
+
+  it.each([
+    [
+      'Vragen van de leden Groothuizen (D66) en Van Nispen (SP) aan de Ministers van Justitie en Veiligheid en voor Rechtsbescherming over fundamentele rechten in het strafrecht (ingezonden 8 mei 2020).\nAntwoord van Minister Grapperhaus (Justitie en Veiligheid) en van Minister Dekker\n(Rechtsbescherming) (ontvangen 19 mei 2020).',
+      [
+        { name: 'Groothuizen', fractie: 'D66' },
+        { name: 'Van Nispen', fractie: 'SP' },
+      ],
+      11,
+      true,
+    ],
+    [
+      'Vragen van de leden Bouchallikh, Bromet en Kröger (allen GroenLinks) aan de Staatssecretaris van Infrastructuur en Waterstaat over het bericht dat Nederland geen gezonde leefomgeving biedt aan kinderen (ingezonden 30 mei 2022).\nAntwoord van Staatssecretaris Heijnen (Infrastructuur en Waterstaat), mede namens\nde Minister voor Volkshuisvesting en Ruimtelijke Ordening (ontvangen 14 juli 2022).',
+      [
+        { name: 'Bouchallikh', fractie: 'GroenLinks' },
+        { name: 'Bromet', fractie: 'GroenLinks' },
+        { name: 'Kröger', fractie: 'GroenLinks' },
+      ],
+      45,
+      false,
+    ],
+  ])('%#: askers with their fracties, the days taken', (text, askers, days, within) => {
+    const q = writtenQuestions(text)
+    expect(q?.askers).toEqual(askers)
+    expect(q?.days).toBe(days)
+    expect(q?.withinThreeWeeks).toBe(within)
+    expect(q?.answeredBy).not.toMatch(/mede namens/)
+  })
+
+  it('questions not answered yet have no answer day; a letter that only speaks of questions is none', () => {
+    const open = writtenQuestions('Vragen van het lid Popken (PVV) aan de Minister van Defensie over meldingen van bedreiging (ingezonden 28 maart 2017).')
+    expect(open).toMatchObject({ asked: '2017-03-28', answered: null, days: null, withinThreeWeeks: null })
+    expect(writtenQuestions('Hierbij doe ik u toekomen het antwoord op de vragen van het lid van uw Kamer, de heer W.T. de Boer (GroenLinks).')).toBeNull()
+  })
+})
