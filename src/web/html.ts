@@ -78,7 +78,7 @@ ${feeds}
 <main id="inhoud" tabindex="-1">
 ${o.body}
 </main>
-<footer class="bottom"><p>kamerwacht leest Kamerstukken en volgt toezeggingen. <a href="/docs">API-documentatie</a></p></footer>
+<footer class="bottom"><p>kamerwacht leest Kamerstukken en volgt toezeggingen. <a href="/vragen">Schriftelijke vragen</a> · <a href="/register">Register van toezeggingen</a> · <a href="/docs">API-documentatie</a></p></footer>
 </body>
 </html>`
 }
