@@ -66,6 +66,13 @@ beforeAll(async () => {
       }),
       record('ZaakActor', { Id: 'za1', Zaak_Id: 'z1', ActorNaam: 'Van der Plas', ActorFractie: 'BBB', Relatie: 'Indiener' }),
       record('ZaakActor', { Id: 'za2', Zaak_Id: 'z1', ActorNaam: 'Kostić', ActorFractie: 'PvdD', Relatie: 'Medeindiener' }),
+      record('ZaakActor', {
+        Id: 'za3',
+        Zaak_Id: 'z1',
+        ActorNaam: 'vaste commissie voor Buitenlandse Zaken',
+        ActorAfkorting: 'BuZa',
+        Relatie: 'Voortouwcommissie',
+      }),
       record('Agendapunt', { Id: 'a1', Activiteit_Id: 'act1', Zaak: [{ Id: 'z1', Nummer: '2022Z19000', Volgnummer: 54 }] }),
       record('Activiteit', { Id: 'act1', Datum: '2022-10-11T00:00:00+02:00', Soort: 'Stemmingen' }),
       record('Besluit', { Id: 'b1', Agendapunt_Id: 'a1', BesluitSoort: 'Stemmen - aangenomen', BesluitTekst: 'Aangenomen.', AgendapuntZaakBesluitVolgorde: 1 }),
@@ -709,6 +716,22 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     await page.waitForURL(/commissie=VWS/)
     expect(await page.locator('main').textContent()).toContain('Geen activiteiten opgeslagen voor deze dagen.')
     expect((await page.goto(`${base}/agenda?from=2026-02-30`))?.status()).toBe(400)
+    // A committee's name leads to its page: its coming meetings and the moties given to it.
+    await page.goto(`${base}/agenda`)
+    await page.locator('li.activity').first().getByRole('link', { name: 'vaste commissie voor Buitenlandse Zaken' }).click()
+    await page.waitForURL(/\/commissies\/BuZa$/)
+    expect(await page.locator('h1').textContent()).toBe('vaste commissie voor Buitenlandse Zaken')
+    expect(await page.locator('#komend').textContent()).toBe('De komende weken (2)')
+    expect(await page.locator('#commissie-moties + ul li').allTextContents()).toEqual([
+      '6 oktober 2022 · Motie van de leden Van der Plas en Kostić over de Kamer voor het einde van het jaar informeren over de inzet',
+    ])
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: 900 })
+      await page.goto(`${base}/commissies/BuZa`)
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }))
+      expect(scroll, `/commissies/BuZa at ${width}`).toBeLessThanOrEqual(client)
+    }
+    await page.setViewportSize({ width: 1280, height: 900 })
   })
 
   it("sets the Kamer's register beside the promises read, with kamerwacht's proposal, at 1366 px and at 390 px", async () => {

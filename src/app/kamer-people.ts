@@ -83,11 +83,16 @@ export async function lidView(store: Store, name: string, q: PersonQuery): Promi
   return { name, moties: await submitted(store, key), votes: await votesOf(store, key, q, () => true) }
 }
 
-/** The moties of the ZaakActor records under a key, newest first. */
-async function submitted(store: Store, key: string): Promise<SubmittedMotie[]> {
+/** The moties of the ZaakActor records under a key that submitted them, newest first. */
+function submitted(store: Store, key: string): Promise<SubmittedMotie[]> {
+  return zakenOf(store, key, (actor) => /indiener/i.test(String(actor.Relatie ?? '')))
+}
+
+/** The Zaken of the ZaakActor records under a key that `keep` takes, newest first. */
+async function zakenOf(store: Store, key: string, keep: (actor: Json) => boolean): Promise<SubmittedMotie[]> {
   const out: SubmittedMotie[] = []
   for (const { record: actor } of await store.openDataByKey('ZaakActor', key)) {
-    if (!/indiener/i.test(String(actor.Relatie ?? ''))) continue
+    if (!keep(actor)) continue
     const zaak = (await store.openDataByKey('Zaak', `zaak-id:${String(actor.Zaak_Id)}`))[0]?.record
     out.push({
       zaak: typeof zaak?.Nummer === 'string' ? zaak.Nummer : null,
@@ -136,4 +141,15 @@ async function voteRow(store: Store, s: Json): Promise<VoteRow> {
     result: besluit ? resultOf(besluit) : 'anders',
     date: day(activiteit?.Datum) ?? day(s.GewijzigdOp),
   }
+}
+
+/** A committee's page: the moties given to it (`Voortouwcommissie`) and its meetings of the coming weeks. */
+export interface CommitteeView {
+  afkorting: string
+  moties: SubmittedMotie[]
+}
+
+/** The moties given to a committee, newest first (its agenda is `app/agenda.ts` with the committee's abbreviation). */
+export async function committeeView(store: Store, afkorting: string): Promise<CommitteeView> {
+  return { afkorting, moties: await zakenOf(store, `commissie:${nameKey(afkorting) ?? ''}`, () => true) }
 }

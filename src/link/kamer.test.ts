@@ -28,7 +28,11 @@ describe('recordKeys: what links a record to others', () => {
       ['besluit:b1', 'fractie:nsc', 'lid:omtzigt'],
     ],
     ['ZaakActor', { Id: 'za1', Zaak_Id: 'z1', ActorNaam: 'Kostić', ActorFractie: 'PvdD', Relatie: 'Indiener' }, ['zaak-id:z1', 'fractie:pvdd', 'lid:kostic']],
-    ['ZaakActor (a committee)', { Id: 'za2', Zaak_Id: 'z1', ActorNaam: 'commissie voor Justitie', Relatie: 'Voortouwcommissie' }, ['zaak-id:z1']],
+    [
+      'ZaakActor (a committee)',
+      { Id: 'za2', Zaak_Id: 'z1', ActorNaam: 'vaste commissie voor Justitie en Veiligheid', ActorAfkorting: 'J&V', Relatie: 'Voortouwcommissie' },
+      ['zaak-id:z1', 'commissie:j&v'],
+    ],
     [
       'Activiteit',
       { Id: 'act1', Datum: '2024-01-23T00:00:00+01:00', Voortouwafkorting: 'BuZa', Onderwerp: 'Wetgevingsoverleg (35646) en (36410-VIII)' },

@@ -42,6 +42,8 @@ export function recordKeys(entity: string, r: Json): string[] {
     add('zaak-id', r.Zaak_Id)
     add('fractie', nameKey(r.ActorFractie))
     if (/indiener/i.test(str(r.Relatie) ?? '')) add('lid', nameKey(r.ActorNaam))
+    // The committee a Zaak is given to (`Voortouwcommissie`, `ActorAfkorting` J&V): its page lists the moties.
+    if (/commissie/i.test(str(r.Relatie) ?? '')) add('commissie', nameKey(r.ActorAfkorting ?? r.ActorNaam))
   }
   // An Activiteit by its own id (the day of the vote an Agendapunt belongs to), and for the agenda by its month, its
   // committee and the dossiers its subject names (`… (35646)`).

@@ -1,5 +1,6 @@
 import type { Agenda, AgendaEntry, AgendaInput } from '../app/agenda.js'
 import { dossierHref, dutchDate, esc, layout } from './html.js'
+import { commissieHref } from './people-page.js'
 
 /** The time of day of a meeting as it was given (`2025-02-04T16:15:00+01:00` → `16:15`), or nothing for a day alone. */
 const timeOf = (iso: string | null) => (iso && iso.length > 10 ? iso.slice(11, 16) : '')
@@ -13,7 +14,7 @@ function entry(e: AgendaEntry): string {
     .map((i) => `<li>${esc(i.onderwerp ?? '')}${i.zaken.length ? ` <span class="meta">${i.zaken.map((z) => esc(z.nummer)).join(', ')}</span>` : ''}</li>`)
     .join('')
   return `<li class="activity">
-  <p class="meta">${time ? `<time datetime="${esc(e.start)}">${esc(time)}</time> · ` : ''}${esc(e.commissie.naam ?? e.commissie.afkorting ?? '')}${e.besloten ? ' · besloten' : ''}${status}</p>
+  <p class="meta">${time ? `<time datetime="${esc(e.start)}">${esc(time)}</time> · ` : ''}${e.commissie.afkorting ? `<a href="${esc(commissieHref(e.commissie.afkorting))}">${esc(e.commissie.naam ?? e.commissie.afkorting)}</a>` : esc(e.commissie.naam ?? '')}${e.besloten ? ' · besloten' : ''}${status}</p>
   <p class="text"><strong>${esc(e.soort ?? 'Activiteit')}</strong>: ${esc(e.onderwerp ?? '')}${dossiers ? ` <span class="meta">(${dossiers})</span>` : ''}</p>
   ${e.noot ? `<p class="help">${esc(e.noot)}</p>` : ''}
   ${items ? `<ol class="agenda-items">${items}</ol>` : ''}

@@ -1,4 +1,5 @@
-import type { KamerPerson, PersonQuery, VoteRow } from '../app/kamer-people.js'
+import type { Agenda } from '../app/agenda.js'
+import type { CommitteeView, KamerPerson, PersonQuery, VoteRow } from '../app/kamer-people.js'
 import type { AnsweredQuestions } from '../app/questions.js'
 import { dutchDate, esc, layout, paperHref } from './html.js'
 
@@ -67,4 +68,24 @@ function questionsOf(list: AnsweredQuestions[]): string {
     )
     .join('')
   return `<section aria-labelledby="vragen"><h2 id="vragen">Schriftelijke vragen (${list.length})</h2>${items ? `<ul>${items}</ul>` : '<p>Geen opgeslagen antwoorden op vragen van dit lid.</p>'}</section>`
+}
+
+/** A committee's page address (`/commissies/BuZa`). */
+export const commissieHref = (afkorting: string) => `/commissies/${encodeURIComponent(afkorting)}`
+
+/** A committee's page: its meetings of the coming weeks, and the moties given to it. */
+export function committeePage(v: CommitteeView, meetings: Agenda): string {
+  const naam = meetings.entries.find((e) => e.commissie.naam)?.commissie.naam ?? null
+  const agenda = meetings.entries
+    .map(
+      (e) =>
+        `<li>${esc(dutchDate(e.start))}${e.start && e.start.length > 10 ? ` ${esc(e.start.slice(11, 16))}` : ''} · <strong>${esc(e.soort ?? 'Activiteit')}</strong>: ${esc(e.onderwerp ?? '')}${e.status && !['Gepland', 'Uitgevoerd'].includes(e.status) ? ` <span class="badge status-overdue">${esc(e.status)}</span>` : ''}</li>`,
+    )
+    .join('')
+  const moties = v.moties.map((m) => `<li>${esc(dutchDate(m.date))} · ${zaakLink(m.motie, m.onderwerp, m.zaak)}</li>`).join('')
+  const body = `<h1>${esc(naam ?? `Commissie ${v.afkorting}`)}</h1>
+<p class="lead">Commissie <code>${esc(v.afkorting)}</code> van de Tweede Kamer · <a href="${esc(`/agenda?commissie=${encodeURIComponent(v.afkorting)}`)}">volledige agenda</a> · <a href="${esc(`/agenda.ics?commissie=${encodeURIComponent(v.afkorting)}`)}">in agenda (iCalendar)</a></p>
+<section aria-labelledby="komend"><h2 id="komend">De komende weken (${meetings.entries.length})</h2>${agenda ? `<ul>${agenda}</ul>` : '<p>Geen activiteiten opgeslagen voor de komende weken.</p>'}</section>
+<section aria-labelledby="commissie-moties"><h2 id="commissie-moties">Moties bij deze commissie (${v.moties.length})</h2>${moties ? `<ul>${moties}</ul>` : '<p>Geen opgeslagen moties met deze commissie als voortouw (die komen met <code>kamerwacht sync tk</code>: ZaakActor).</p>'}</section>`
+  return layout({ title: naam ?? v.afkorting, body })
 }

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify'
+import { agenda } from '../../app/agenda.js'
 import { refusalOf } from '../../app/errors.js'
-import { fractieView, lidView, personInput } from '../../app/kamer-people.js'
+import { committeeView, fractieView, lidView, personInput } from '../../app/kamer-people.js'
 import { answeredQuestions } from '../../app/questions.js'
-import { fractieHref, lidHref, personPage } from '../people-page.js'
+import { committeePage, fractieHref, lidHref, personPage } from '../people-page.js'
 import { html, refusalPage, type WebContext } from '../respond.js'
 
 const PersonForm = personInput('nl')
 
-/** A fractie's page (`/fracties/VVD`) and a member's (`/leden/Kostić`): the moties they submitted and their votes. */
+/** A fractie's page (`/fracties/VVD`), a member's (`/leden/Kostić`: moties, votes, written questions) and a committee's (`/commissies/BuZa`: agenda, moties). */
 export function peopleRoutes(app: FastifyInstance, c: WebContext): void {
   const { store } = c
   for (const kind of ['fractie', 'lid'] as const) {
@@ -20,4 +21,9 @@ export function peopleRoutes(app: FastifyInstance, c: WebContext): void {
       return html(reply, personPage(kind, view, parsed.data, kind === 'fractie' ? fractieHref(name) : lidHref(name), questions))
     })
   }
+  app.get('/commissies/:afkorting', async (req, reply) => {
+    const { afkorting } = req.params as { afkorting: string }
+    const meetings = await agenda(store, { commissie: afkorting, from: undefined, to: undefined, dossier: undefined }, c.today())
+    return html(reply, committeePage(await committeeView(store, afkorting), meetings))
+  })
 }
