@@ -682,6 +682,11 @@ describe.skipIf(!available)('web UI in Chromium', () => {
       await shot(`fractie-${width}`)
     }
     await page.setViewportSize({ width: 1280, height: 900 })
+    // A member named in a debate's promise has it on their page (`Ik wil de heer Bakker toezeggen …`).
+    await page.goto(`${base}/leden/Bakker`)
+    expect(await page.locator('#toezeggingen + ul li a').allTextContents()).toEqual([
+      'Ik wil de heer Bakker toezeggen dat ik in de brief over het mkb-actieplan inga op de rol van de accountant.',
+    ])
     // A bad date in the form is named in Dutch, on a page of its own.
     const bad = await page.goto(`${base}/moties?from=2022-13-45`)
     expect(bad?.status()).toBe(400)

@@ -1,7 +1,8 @@
 import type { Agenda } from '../app/agenda.js'
 import type { CommitteeView, KamerPerson, PersonQuery, VoteRow } from '../app/kamer-people.js'
 import type { AnsweredQuestions } from '../app/questions.js'
-import { dutchDate, esc, layout, paperHref } from './html.js'
+import type { TrackedCommitment } from '../link/status.js'
+import { dutchDate, esc, layout, paperHref, STATUS_NL } from './html.js'
 
 /** A fractie's page address (`/fracties/GroenLinks-PvdA`). */
 export const fractieHref = (name: string) => `/fracties/${encodeURIComponent(name)}`
@@ -19,7 +20,14 @@ function voteItem(v: VoteRow): string {
 }
 
 /** A fractie's or a member's page: the moties submitted, and the votes with a filter by result. */
-export function personPage(kind: 'fractie' | 'lid', p: KamerPerson, q: PersonQuery, here: string, questions: AnsweredQuestions[] = []): string {
+export function personPage(
+  kind: 'fractie' | 'lid',
+  p: KamerPerson,
+  q: PersonQuery,
+  here: string,
+  questions: AnsweredQuestions[] = [],
+  promises: TrackedCommitment[] = [],
+): string {
   const moties = p.moties
     .map(
       (m) =>
@@ -44,7 +52,7 @@ export function personPage(kind: 'fractie' | 'lid', p: KamerPerson, q: PersonQue
   <h2 id="ingediend">Ingediende moties (${p.moties.length})</h2>
   ${moties ? `<ul>${moties}</ul>` : '<p>Geen opgeslagen moties met indieners (die komen met <code>kamerwacht sync tk</code>: ZaakActor).</p>'}
 </section>
-${kind === 'lid' ? questionsOf(questions) : ''}
+${kind === 'lid' ? `${questionsOf(questions)}${promisesNaming(promises)}` : ''}
 <section aria-labelledby="stemmen">
   <h2 id="stemmen">${votesTitle} (${p.votes.total})</h2>
   <form class="filters" action="${esc(here)}" method="get">
@@ -88,4 +96,15 @@ export function committeePage(v: CommitteeView, meetings: Agenda): string {
 <section aria-labelledby="komend"><h2 id="komend">De komende weken (${meetings.entries.length})</h2>${agenda ? `<ul>${agenda}</ul>` : '<p>Geen activiteiten opgeslagen voor de komende weken.</p>'}</section>
 <section aria-labelledby="commissie-moties"><h2 id="commissie-moties">Moties bij deze commissie (${v.moties.length})</h2>${moties ? `<ul>${moties}</ul>` : '<p>Geen opgeslagen moties met deze commissie als voortouw (die komen met <code>kamerwacht sync tk</code>: ZaakActor).</p>'}</section>`
   return layout({ title: naam ?? v.afkorting, body })
+}
+
+/** The promises that name a member: made to them in a debate (`Ik wil de heer Bakker toezeggen …`), or about them. */
+function promisesNaming(list: TrackedCommitment[]): string {
+  const items = list
+    .map(
+      (c) =>
+        `<li><span class="badge status-${c.status}">${esc(STATUS_NL[c.status])}</span> ${esc(dutchDate(c.paper.date))} · <a href="${esc(paperHref(c.paper.id ?? c.paper.key))}">${esc(c.text)}</a></li>`,
+    )
+    .join('')
+  return `<section aria-labelledby="toezeggingen"><h2 id="toezeggingen">Toezeggingen die dit lid noemen (${list.length})</h2>${items ? `<ul>${items}</ul>` : '<p>Geen.</p>'}</section>`
 }

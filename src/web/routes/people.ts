@@ -18,7 +18,9 @@ export function peopleRoutes(app: FastifyInstance, c: WebContext): void {
       if (!parsed.success) return refusalPage(reply, refusalOf(parsed.error.issues[0], 'query', true))
       const view = kind === 'fractie' ? await fractieView(store, name, parsed.data) : await lidView(store, name, parsed.data)
       const questions = kind === 'lid' ? await answeredQuestions(store, { asker: name, limit: 50 }) : []
-      return html(reply, personPage(kind, view, parsed.data, kind === 'fractie' ? fractieHref(name) : lidHref(name), questions))
+      // Promises that name the member (`Ik wil de heer Bakker toezeggen …`): made to them in a debate, mostly.
+      const promises = kind === 'lid' ? (await store.commitments({ q: name, limit: 50 }, c.today())).items : []
+      return html(reply, personPage(kind, view, parsed.data, kind === 'fractie' ? fractieHref(name) : lidHref(name), questions, promises))
     })
   }
   app.get('/commissies/:afkorting', async (req, reply) => {
