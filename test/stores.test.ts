@@ -417,6 +417,24 @@ describe.each(factories)('%s store', (name, factory) => {
       expect(await o.store.removeFollow('betaal')).toBe(false)
       expect((await o.store.follows()).map((f) => f.name)).toEqual(['npv'])
     })
+
+    it("keeps where a follow's alerts go and how far they were sent, from the moment they are set", async () => {
+      await o.store.saveFollow('alert', 'toetsingsconferentie', '2026-12-04T10:00:00Z')
+      const now = await o.store.writeCounter()
+      expect(now).toBeGreaterThan(0)
+      expect(await o.store.setFollowAlerts('alert', { email: "o'brien@example.org", webhook: 'http://127.0.0.1:9/hook?a=1&b=_%' })).toBe(true)
+      expect(await o.store.setFollowAlerts('nope', { email: null, webhook: null })).toBe(false)
+      let f = (await o.store.follows()).find((x) => x.name === 'alert')
+      expect(f).toMatchObject({ email: "o'brien@example.org", webhook: 'http://127.0.0.1:9/hook?a=1&b=_%', alertedSeq: now, alertedAt: null })
+      const { doc, raw } = await read(join(ROOT, 'test', 'fixtures', 'chains', '33783-52.txt'))
+      await o.store.put(doc, raw)
+      expect(await o.store.writeCounter()).toBeGreaterThan(now)
+      expect((await o.store.search({ q: f?.query ?? '', sinceSeq: f?.alertedSeq ?? 0 })).hits.map((h) => h.id)).toEqual(['kst-33783-52'])
+      expect(await o.store.markFollowAlerted('alert', await o.store.writeCounter(), '2026-12-05T07:00:00Z')).toBe(true)
+      f = (await o.store.follows()).find((x) => x.name === 'alert')
+      expect(f?.alertedAt).toBe('2026-12-05T07:00:00Z')
+      expect((await o.store.search({ q: f?.query ?? '', sinceSeq: f?.alertedSeq ?? 0 })).hits).toEqual([])
+    })
   })
 
   describe.skipIf(!factory)(`${name}: debates`, () => {

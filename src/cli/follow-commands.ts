@@ -1,3 +1,5 @@
+import { createTransport } from 'nodemailer'
+import { type Delivery, sendAlerts, setAlerts } from '../app/alerts.js'
 import { Refusal } from '../app/errors.js'
 import { addFollow, followNews } from '../app/follows.js'
 import { count, type Io } from './read.js'
@@ -81,6 +83,70 @@ export async function followRemoveCommand(name: string, opts: { db?: string | un
     }
     io.stderr(`kamerwacht follow: no follow named ${name}\n`)
     return 1
+  } finally {
+    await store.close()
+  }
+}
+
+/** `kamerwacht follow alert NAME --email ADDR --webhook URL | --off`: where a follow's alerts go. */
+export async function followAlertCommand(
+  name: string,
+  opts: { db?: string | undefined; email?: string | undefined; webhook?: string | undefined; off?: boolean | undefined },
+  io: Io,
+): Promise<number> {
+  if (!opts.off && !opts.email && !opts.webhook) {
+    io.stderr('kamerwacht follow alert: give --email ADDRESS, --webhook URL (or both), or --off\n')
+    return 2
+  }
+  const store = await openStore(opts.db)
+  try {
+    const f = await setAlerts(store, name, opts.off ? { email: null, webhook: null } : { email: opts.email ?? null, webhook: opts.webhook ?? null })
+    const to = [f.email, f.webhook].filter(Boolean).join(' and ')
+    io.stdout(to ? `${f.name}: alerts go to ${to}; \`kamerwacht alerts\` sends what is new from now on\n` : `${f.name}: no alerts\n`)
+    return 0
+  } catch (e) {
+    if (!(e instanceof Refusal)) throw e
+    io.stderr(`kamerwacht follow alert: ${e.message}\n`)
+    return e.kind === 'not-found' ? 1 : 2
+  } finally {
+    await store.close()
+  }
+}
+
+/**
+ * `kamerwacht alerts`: sends each follow with alerts what is new for it, by e-mail (SMTP from `--smtp` or
+ * KAMERWACHT_SMTP_URL) and webhook (signed with KAMERWACHT_WEBHOOK_SECRET). Exit 1 when a delivery failed: the
+ * next run sends it again.
+ */
+export async function alertsCommand(
+  opts: { db?: string | undefined; smtp?: string | undefined; from?: string | undefined; base?: string | undefined; json?: boolean | undefined },
+  io: Io,
+): Promise<number> {
+  const smtp = opts.smtp ?? process.env.KAMERWACHT_SMTP_URL
+  const store = await openStore(opts.db)
+  try {
+    const mailer = smtp ? createTransport(smtp) : null
+    const delivery: Delivery = {
+      mail: async (to, subject, text) => {
+        if (!mailer) throw new Error('no SMTP server: give --smtp smtp://host:port or set KAMERWACHT_SMTP_URL')
+        await mailer.sendMail({ from: opts.from ?? process.env.KAMERWACHT_MAIL_FROM ?? 'kamerwacht@localhost', to, subject, text })
+      },
+      post: async (url, body, sig) => {
+        const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-kamerwacht-signature': sig }, body })
+        if (!r.ok) throw new Error(`${url} answered ${r.status}`)
+      },
+    }
+    const base = (opts.base ?? process.env.KAMERWACHT_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '')
+    const reports = await sendAlerts(store, delivery, { base, secret: process.env.KAMERWACHT_WEBHOOK_SECRET ?? null, now: new Date().toISOString() })
+    if (opts.json) io.stdout(`${JSON.stringify(reports, null, 2)}\n`)
+    else if (!reports.length) io.stdout('no follow has alerts: kamerwacht follow alert NAME --email ADDRESS\n')
+    else
+      for (const r of reports)
+        io.stdout(
+          `${r.follow.padEnd(20)} ${count(r.papers, 'new paper').padEnd(14)}${r.email ? ` email ${r.email}` : ''}${r.webhook ? ` webhook ${r.webhook}` : ''}${r.error ? ` (${r.error})` : ''}\n`,
+        )
+    mailer?.close()
+    return reports.some((r) => r.error) ? 1 : 0
   } finally {
     await store.close()
   }

@@ -311,16 +311,57 @@ export class Repository implements Store {
 
   async follows(): Promise<FollowStatus[]> {
     await this.ready
-    const rows = await this.d.db.all<{ name: string; query: string; created: string; seen_seq: number; seen_at: string | null }>(
-      'SELECT name, query, created, seen_seq, seen_at FROM follows ORDER BY name',
-    )
+    const rows = await this.d.db.all<{
+      name: string
+      query: string
+      created: string
+      seen_seq: number
+      seen_at: string | null
+      email: string | null
+      webhook: string | null
+      alerted_seq: number
+      alerted_at: string | null
+    }>('SELECT name, query, created, seen_seq, seen_at, email, webhook, alerted_seq, alerted_at FROM follows ORDER BY name')
     const out: FollowStatus[] = []
     for (const f of rows) {
       const seenSeq = Number(f.seen_seq)
       const { total } = await this.search({ q: f.query, sinceSeq: seenSeq, limit: 0 })
-      out.push({ name: f.name, query: f.query, created: f.created, seenSeq, seenAt: f.seen_at, newCount: total })
+      out.push({
+        name: f.name,
+        query: f.query,
+        created: f.created,
+        seenSeq,
+        seenAt: f.seen_at,
+        email: f.email,
+        webhook: f.webhook,
+        alertedSeq: Number(f.alerted_seq),
+        alertedAt: f.alerted_at,
+        newCount: total,
+      })
     }
     return out
+  }
+
+  async setFollowAlerts(name: string, to: { email: string | null; webhook: string | null }): Promise<boolean> {
+    await this.ready
+    // Alerts start from now: what is stored already is not sent.
+    return (
+      (await this.d.db.run('UPDATE follows SET email = ?, webhook = ?, alerted_seq = (SELECT coalesce(max(seq), 0) FROM papers) WHERE name = ?', [
+        to.email,
+        to.webhook,
+        name,
+      ])) > 0
+    )
+  }
+
+  async markFollowAlerted(name: string, seq: number, at: string): Promise<boolean> {
+    await this.ready
+    return (await this.d.db.run('UPDATE follows SET alerted_seq = ?, alerted_at = ? WHERE name = ?', [seq, at, name])) > 0
+  }
+
+  async writeCounter(): Promise<number> {
+    await this.ready
+    return Number((await this.d.db.get<{ n: number }>('SELECT coalesce(max(seq), 0) AS n FROM papers'))?.n ?? 0)
   }
 
   async saveFollow(name: string, query: string, at: string): Promise<void> {

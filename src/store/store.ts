@@ -41,6 +41,11 @@ export interface Follow {
   /** The store's write counter at the last visit: papers written after it are new. */
   seenSeq: number
   seenAt: string | null
+  /** Where its alerts go (`kamerwacht follow alert`), and the write counter they were last sent up to. */
+  email: string | null
+  webhook: string | null
+  alertedSeq: number
+  alertedAt: string | null
 }
 
 /** A follow with the number of papers new or changed since the last visit. */
@@ -119,6 +124,12 @@ export interface Store {
   removeFollow(name: string): Promise<boolean>
   /** Marks a follow visited now: what is stored up to now is no longer new. False when no follow had that name. */
   markFollowSeen(name: string, at: string): Promise<boolean>
+  /** Sets where a follow's alerts go (null: nowhere); false when no follow had that name. */
+  setFollowAlerts(name: string, to: { email: string | null; webhook: string | null }): Promise<boolean>
+  /** Records that a follow's alerts were sent for what was written up to `seq`. */
+  markFollowAlerted(name: string, seq: number, at: string): Promise<boolean>
+  /** The store's write counter now: the highest a paper written so far has. */
+  writeCounter(): Promise<number>
   /** The state a sync saved last for `source` (`tk:Document`), or null. */
   syncState(source: string): Promise<unknown>
   /** The kept records of an entity, in id order. */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { followAddCommand, followListCommand, followNewCommand, followRemoveCommand } from '../follow-commands.js'
+import { alertsCommand, followAddCommand, followAlertCommand, followListCommand, followNewCommand, followRemoveCommand } from '../follow-commands.js'
 import { dbOption, io, json } from '../options.js'
 
 /** `kamerwacht follow` */
@@ -48,6 +48,20 @@ Examples:
       process.exitCode = await followNewCommand(name, raw, io)
     })
   follow
+    .command('alert')
+    .description('send what is new for a follow by e-mail or to a webhook (run `kamerwacht alerts` to send)')
+    .argument('<name>', 'the follow')
+    .addOption(dbOption())
+    .option('--email <address>', 'mail a digest to this address')
+    .option(
+      '--webhook <url>',
+      'POST the new papers as JSON to this URL, signed (X-Kamerwacht-Signature: sha256=HMAC of the body with KAMERWACHT_WEBHOOK_SECRET)',
+    )
+    .option('--off', 'stop its alerts')
+    .action(async (name: string, raw: { db?: string; email?: string; webhook?: string; off?: boolean }) => {
+      process.exitCode = await followAlertCommand(name, raw, io)
+    })
+  follow
     .command('remove')
     .description('stop following')
     .argument('<name>', 'the follow')
@@ -57,7 +71,35 @@ Examples:
     })
 }
 
-/** `kamerwacht follow add|list|new|remove`. */
+/** `kamerwacht alerts` */
+function registerAlerts(cli: Command): void {
+  cli
+    .command('alerts')
+    .description("send each follow's alerts: what is new for it since its last alert, by e-mail and webhook")
+    .addOption(dbOption())
+    .option('--smtp <url>', 'the SMTP server (default $KAMERWACHT_SMTP_URL): smtp://user:password@host:587, smtps://… for TLS')
+    .option('--from <address>', 'the sender of the e-mails (default $KAMERWACHT_MAIL_FROM, else kamerwacht@localhost)')
+    .option('--base <url>', 'the web UI address the e-mails link to (default $KAMERWACHT_BASE_URL)')
+    .addOption(json())
+    .addHelpText(
+      'after',
+      `
+Run it from cron at the interval you want a digest: each run sends, per follow with alerts, one e-mail and
+one webhook call with the papers stored since the last run, and nothing where nothing is new. A delivery
+that fails is tried again by the next run (exit status 1).
+
+Examples:
+  kamerwacht follow add stikstof 'stikstof type:brief'
+  kamerwacht follow alert stikstof --email beleid@example.org
+  KAMERWACHT_SMTP_URL=smtp://mail.example.org:587 kamerwacht alerts      (in cron: 0 7 * * *)`,
+    )
+    .action(async (raw: { db?: string; smtp?: string; from?: string; base?: string; json?: boolean }) => {
+      process.exitCode = await alertsCommand(raw, io)
+    })
+}
+
+/** `kamerwacht follow add|list|new|alert|remove` and `kamerwacht alerts`. */
 export function followCommands(cli: Command): void {
   registerFollow(cli)
+  registerAlerts(cli)
 }

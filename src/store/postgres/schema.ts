@@ -116,6 +116,8 @@ const MIGRATION_SQL: string[] = [
   // 10: the keys open-data records are found by (link/kamer.ts), as in the embedded store; filled by \`fillRecordKeys\`.
   `CREATE TABLE od_keys (key text COLLATE "C" NOT NULL, entity text COLLATE "C" NOT NULL, id text COLLATE "C" NOT NULL, PRIMARY KEY (key, entity, id));
    CREATE INDEX od_keys_record ON od_keys(entity, id);`,
+  // 11: where a follow's alerts go and how far they were sent, as in the embedded store.
+  `ALTER TABLE follows ADD COLUMN email text, ADD COLUMN webhook text, ADD COLUMN alerted_seq bigint NOT NULL DEFAULT 0, ADD COLUMN alerted_at text;`,
 ]
 
 /** The migrations with their data steps. */

@@ -144,6 +144,11 @@ const MIGRATION_SQL: string[] = [
   // Agendapunt, the votes by their Besluit), filled for the records kept by \`fillRecordKeys\`.
   `CREATE TABLE od_keys (key TEXT NOT NULL, entity TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (key, entity, id)) WITHOUT ROWID;
    CREATE INDEX od_keys_record ON od_keys(entity, id);`,
+  // 11: where a follow's alerts go (an e-mail address, a webhook) and how far they were sent (see app/alerts.ts).
+  `ALTER TABLE follows ADD COLUMN email TEXT;
+   ALTER TABLE follows ADD COLUMN webhook TEXT;
+   ALTER TABLE follows ADD COLUMN alerted_seq INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE follows ADD COLUMN alerted_at TEXT;`,
 ]
 
 /** The migrations with their data steps, over the open file. */

@@ -56,7 +56,7 @@ async function unpackStore(store: EmbeddedStore): Promise<void> {
       db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)').run(e.paper_key, k, x.start, x.end, x.text, x.sentence)
     })
   db.exec(
-    "DROP TABLE od_keys; DROP TABLE dictionaries; CREATE INDEX papers_dossier ON papers(dossier, date); CREATE INDEX papers_sender ON papers(sender, date); UPDATE meta SET value = '8' WHERE key = 'schema_version'",
+    "ALTER TABLE follows DROP COLUMN email; ALTER TABLE follows DROP COLUMN webhook; ALTER TABLE follows DROP COLUMN alerted_seq; ALTER TABLE follows DROP COLUMN alerted_at; DROP TABLE od_keys; DROP TABLE dictionaries; CREATE INDEX papers_dossier ON papers(dossier, date); CREATE INDEX papers_sender ON papers(sender, date); UPDATE meta SET value = '8' WHERE key = 'schema_version'",
   )
 }
 
@@ -75,7 +75,7 @@ describe('EmbeddedStore', () => {
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(10)
+    expect(await again.schemaVersion()).toBe(11)
     expect((await again.get('2025D13256'))?.id).toBe('kst-33037-587')
     expect((await again.search({ q: 'mestproductie' })).hits[0]?.documentNummer).toBe('2025D13256')
   })
@@ -85,17 +85,19 @@ describe('EmbeddedStore', () => {
     const first = new EmbeddedStore(file)
     const vote = { entity: 'Stemming', id: 's1', modified: '2024-01-24T00:00:00Z', deleted: false, record: { Id: 's1', Besluit_Id: 'b1', ActorFractie: 'SP' } }
     await first.applySync('test', [{ record: vote }], null)
-    first.sqlite.exec("DROP TABLE od_keys; UPDATE meta SET value = '9' WHERE key = 'schema_version'")
+    first.sqlite.exec(
+      "ALTER TABLE follows DROP COLUMN email; ALTER TABLE follows DROP COLUMN webhook; ALTER TABLE follows DROP COLUMN alerted_seq; ALTER TABLE follows DROP COLUMN alerted_at; DROP TABLE od_keys; UPDATE meta SET value = '9' WHERE key = 'schema_version'",
+    )
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(10)
+    expect(await again.schemaVersion()).toBe(11)
     expect((await again.openDataByKey('Stemming', 'besluit:b1')).map((r) => r.id)).toEqual(['s1'])
   })
 
   it('migrates a new file to the current schema and keeps papers with their raw source', async () => {
     const store = open()
-    expect(await store.schemaVersion()).toBe(10)
+    expect(await store.schemaVersion()).toBe(11)
     const { doc, raw } = await paper(1)
     expect(await store.put(doc, raw)).toBe('new')
     expect((await store.get(doc.id as string))?.text).toBe(doc.text)
@@ -119,7 +121,7 @@ describe('EmbeddedStore', () => {
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(10)
+    expect(await again.schemaVersion()).toBe(11)
     expect((await again.citations(doc.id as string))?.out.length).toBe(refs)
     expect((await again.commitments({}, '2026-11-28')).total).toBe(doc.commitments.length)
   })
@@ -169,7 +171,7 @@ describe('EmbeddedStore', () => {
     await store.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(10)
+    expect(await again.schemaVersion()).toBe(11)
     // Migrated with dictionaries made from all its papers: every value names one.
     expect(again.sqlite.prepare<[], string>('SELECT DISTINCT hex(substr(text, 1, 1)) FROM papers').pluck().all()).toEqual(['01'])
     await check(again)

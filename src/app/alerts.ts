@@ -1,0 +1,109 @@
+import { createHmac } from 'node:crypto'
+import type { SearchHit } from '../search/types.js'
+import type { FollowStatus, Store } from '../store/store.js'
+import { Refusal } from './errors.js'
+import { follow } from './follows.js'
+
+/**
+ * Alerts: a follow (a saved search or dossier) that names an e-mail address or a webhook gets what is new for it,
+ * sent by `kamerwacht alerts` (run it from cron at the interval wanted: every run sends one digest per follow with
+ * something new, nothing when there is nothing). A paper is sent once: each follow remembers the store's write
+ * counter it was sent up to. A run that fails to deliver leaves the counter, so the next run sends it again.
+ */
+
+/** How alerts leave kamerwacht: an e-mail, and a JSON POST signed with the webhook secret. */
+export interface Delivery {
+  mail(to: string, subject: string, text: string): Promise<void>
+  post(url: string, body: string, signature: string): Promise<void>
+}
+
+/** What one run did for one follow. */
+export interface AlertReport {
+  follow: string
+  papers: number
+  email: 'sent' | 'failed' | null
+  webhook: 'sent' | 'failed' | null
+  error?: string
+}
+
+/** A webhook's body: the follow, the query, and the papers new for it, each with why it matched (its snippet). */
+export interface AlertPayload {
+  follow: string
+  query: string
+  papers: Array<{ id: string; title: string | null; type: string | null; date: string | null; sender: string | null; url: string; snippet: string }>
+}
+
+/** `sha256=<hex>` of the body with the secret: the receiver checks it before it trusts the body. */
+export function signature(body: string, secret: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`
+}
+
+/** An address that can be mailed (one address, no display name: `naam@ministerie.nl`). */
+const EMAIL = /^[^\s@<>,;"]{1,64}@[^\s@<>,;"]{1,255}\.[a-z]{2,}$/i
+
+/**
+ * Sets where a follow's alerts go: an e-mail address, a webhook URL (http or https), or neither (`null` stops
+ * them). From now on: what is stored already is not sent.
+ */
+export async function setAlerts(store: Store, name: string, to: { email: string | null; webhook: string | null }): Promise<FollowStatus> {
+  if (to.email !== null && !EMAIL.test(to.email)) throw new Refusal('invalid-input', `invalid email: ${to.email}`, `Geen e-mailadres: ${to.email}.`, 'email')
+  if (to.webhook !== null && !/^https?:\/\/\S+$/i.test(to.webhook))
+    throw new Refusal('invalid-input', `invalid webhook: give an http(s) URL, not ${to.webhook}`, `Geen webadres voor de webhook: ${to.webhook}.`, 'webhook')
+  if (!(await store.setFollowAlerts(name, to))) throw new Refusal('not-found', `no follow ${name}`, `U volgt niets onder de naam ${name}.`, 'name')
+  return (await follow(store, name)) as FollowStatus
+}
+
+/** Sends every follow's alerts that has something new; `base` is the web UI's address for links. */
+export async function sendAlerts(store: Store, deliver: Delivery, o: { base: string; secret: string | null; now: string }): Promise<AlertReport[]> {
+  const out: AlertReport[] = []
+  for (const f of await store.follows()) {
+    if (!f.email && !f.webhook) continue
+    const upTo = await store.writeCounter()
+    const hits = (await store.search({ q: f.query, sinceSeq: f.alertedSeq, sort: 'date', limit: 100 })).hits
+    const report: AlertReport = { follow: f.name, papers: hits.length, email: null, webhook: null }
+    out.push(report)
+    if (hits.length === 0) continue
+    const payload = alertPayload(f, hits, o.base)
+    try {
+      if (f.email) {
+        report.email = 'failed'
+        await deliver.mail(f.email, `kamerwacht: ${hits.length} ${hits.length === 1 ? 'nieuw stuk' : 'nieuwe stukken'} voor ${f.name}`, digestText(payload))
+        report.email = 'sent'
+      }
+      if (f.webhook) {
+        report.webhook = 'failed'
+        const body = JSON.stringify(payload)
+        await deliver.post(f.webhook, body, o.secret ? signature(body, o.secret) : '')
+        report.webhook = 'sent'
+      }
+      await store.markFollowAlerted(f.name, upTo, o.now)
+    } catch (e) {
+      report.error = e instanceof Error ? e.message : String(e)
+    }
+  }
+  return out
+}
+
+function alertPayload(f: FollowStatus, hits: SearchHit[], base: string): AlertPayload {
+  return {
+    follow: f.name,
+    query: f.query,
+    papers: hits.map((h) => ({
+      id: h.id,
+      title: h.title,
+      type: h.type,
+      date: h.date,
+      sender: h.sender,
+      url: `${base}/papers/${encodeURIComponent(h.id)}`,
+      snippet: h.snippet.replace(/<\/?mark>/g, ''),
+    })),
+  }
+}
+
+/** The e-mail: each paper on a few lines, with why it matched (the words of its snippet) and its link. */
+function digestText(p: AlertPayload): string {
+  const lines = [`Nieuw voor "${p.follow}" (${p.query}):`, '']
+  for (const x of p.papers) lines.push(`${x.date ?? ''}  ${x.title ?? x.id}${x.sender ? ` — ${x.sender}` : ''}`, `  ${x.snippet}`, `  ${x.url}`, '')
+  lines.push('— kamerwacht. Stoppen: kamerwacht follow alert NAAM --off')
+  return lines.join('\n')
+}

@@ -1,0 +1,148 @@
+// Alerts that reach people: a follow's new papers by e-mail to a real SMTP server (smtp-server on loopback) and by
+// a signed webhook to a local receiver, sent by `kamerwacht alerts`, each paper once.
+import { spawn } from 'node:child_process'
+import { createHmac } from 'node:crypto'
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { SMTPServer } from 'smtp-server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { corpusFile, ROOT } from '../src/test-support/paths.js'
+
+const BIN = join(ROOT, 'bin', 'kamerwacht.js')
+const SECRET = 'test-webhook-secret'
+
+interface Mail {
+  to: string[]
+  data: string
+}
+
+let smtp: SMTPServer
+let smtpPort = 0
+let hook: Server
+let hookUrl = ''
+const mails: Mail[] = []
+const posts: Array<{ body: string; signature: string }> = []
+let failHook = false
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, done) {
+      let data = ''
+      stream.on('data', (c: Buffer) => (data += c.toString('utf8')))
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data })
+        done()
+      })
+    },
+  })
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
+  smtpPort = (smtp.server.address() as AddressInfo).port
+  hook = createServer((req, res) => {
+    let body = ''
+    req.on('data', (c: Buffer) => (body += c.toString('utf8')))
+    req.on('end', () => {
+      if (failHook) {
+        res.writeHead(500).end()
+        return
+      }
+      posts.push({ body, signature: String(req.headers['x-kamerwacht-signature'] ?? '') })
+      res.writeHead(204).end()
+    })
+  })
+  await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve))
+  hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`
+})
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => smtp?.close(() => resolve()))
+  await new Promise<void>((resolve) => hook?.close(() => resolve()))
+})
+
+describe('kamerwacht alerts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kw-alerts-'))
+  const db = join(dir, 'k.db')
+  const env = {
+    ...process.env,
+    KAMERWACHT_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    KAMERWACHT_WEBHOOK_SECRET: SECRET,
+    KAMERWACHT_BASE_URL: 'http://kamerwacht.test',
+  }
+  // Run without blocking: the SMTP server and the webhook receiver answer in this process.
+  const cli = (...args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...args, '--db', db], { env: { ...env, KAMERWACHT_SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
+      child.on('close', (status) => resolve({ status, stdout, stderr }))
+    })
+  // The letters of dossier 33 783 on the Toetsingsconferentie: 33783-50 and the later ones typeset for the tests.
+  const ingest = async (name: string) => {
+    const sub = join(dir, 'in', name)
+    mkdirSync(sub, { recursive: true })
+    copyFileSync(name === '33783-50.txt' ? corpusFile('dev', name) : join(ROOT, 'test', 'fixtures', 'chains', name), join(sub, name))
+    expect((await cli('ingest', sub, '-q')).status).toBe(0)
+  }
+
+  it('mails a digest and posts a signed webhook for a follow when a matching paper is stored, once', async () => {
+    await ingest('33783-50.txt')
+    expect((await cli('follow', 'add', 'npv', 'toetsingsconferentie')).status).toBe(0)
+    const set = await cli('follow', 'alert', 'npv', '--email', 'beleid@example.org', '--webhook', hookUrl)
+    expect(set.stdout).toContain('npv: alerts go to beleid@example.org and')
+    // What was stored before the alert was set is not sent.
+    const first = await cli('alerts', '--json')
+    expect(first.status).toBe(0)
+    expect(JSON.parse(first.stdout)).toEqual([{ follow: 'npv', papers: 0, email: null, webhook: null }])
+    expect(mails).toHaveLength(0)
+    // A new paper that matches: one e-mail, one webhook call.
+    await ingest('33783-51.txt')
+    const second = await cli('alerts')
+    expect(second.status).toBe(0)
+    expect(second.stdout).toMatch(/^npv {18}1 new paper +email sent webhook sent\n$/)
+    expect(mails).toHaveLength(1)
+    expect(mails[0]?.to).toEqual(['beleid@example.org'])
+    expect(mails[0]?.data).toContain('Subject: kamerwacht: 1 nieuw stuk voor npv')
+    expect(mails[0]?.data).toContain('http://kamerwacht.test/papers/')
+    expect(posts).toHaveLength(1)
+    const post = posts[0] as { body: string; signature: string }
+    expect(post.signature).toBe(`sha256=${createHmac('sha256', SECRET).update(post.body).digest('hex')}`)
+    const payload = JSON.parse(post.body)
+    expect(payload.follow).toBe('npv')
+    expect(payload.papers.length).toBeGreaterThan(0)
+    expect(payload.papers.every((p: { url: string }) => p.url.startsWith('http://kamerwacht.test/papers/'))).toBe(true)
+    // Nothing new: nothing sent.
+    expect(JSON.parse((await cli('alerts', '--json')).stdout)).toEqual([{ follow: 'npv', papers: 0, email: null, webhook: null }])
+    expect(mails).toHaveLength(1)
+  })
+
+  it('a delivery that fails is tried again by the next run', async () => {
+    await ingest('33783-52.txt')
+    failHook = true
+    const failed = await cli('alerts', '--json')
+    expect(failed.status).toBe(1)
+    expect(JSON.parse(failed.stdout)[0]).toMatchObject({ follow: 'npv', papers: 1, email: 'sent', webhook: 'failed' })
+    failHook = false
+    // The next run sends it again (the e-mail too: a digest is sent whole or not at all).
+    const again = await cli('alerts', '--json')
+    expect(again.status).toBe(0)
+    expect(JSON.parse(again.stdout)[0]).toMatchObject({ papers: 1, email: 'sent', webhook: 'sent' })
+    expect(posts).toHaveLength(2)
+    expect(JSON.parse(posts[1]?.body ?? '{}').papers.map((p: { id: string }) => p.id)).toEqual(['kst-33783-52'])
+  })
+
+  it('refuses an address that is none, and a follow that does not exist', async () => {
+    const bad = await cli('follow', 'alert', 'npv', '--email', 'geen adres')
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('invalid email')
+    expect((await cli('follow', 'alert', 'onbekend', '--email', 'a@example.org')).status).toBe(1)
+    expect((await cli('follow', 'alert', 'npv')).status).toBe(2)
+    expect((await cli('follow', 'alert', 'npv', '--off')).stdout).toBe('npv: no alerts\n')
+  })
+})
