@@ -30,6 +30,8 @@ export interface AlertReport {
 export interface AlertPayload {
   follow: string
   query: string
+  /** How many papers are new in all; `papers` holds the newest 100 of them. */
+  total: number
   papers: Array<{ id: string; title: string | null; type: string | null; date: string | null; sender: string | null; url: string; snippet: string }>
 }
 
@@ -59,15 +61,16 @@ export async function sendAlerts(store: Store, deliver: Delivery, o: { base: str
   for (const f of await store.follows()) {
     if (!f.email && !f.webhook) continue
     const upTo = await store.writeCounter()
-    const hits = (await store.search({ q: f.query, sinceSeq: f.alertedSeq, sort: 'date', limit: 100 })).hits
-    const report: AlertReport = { follow: f.name, papers: hits.length, email: null, webhook: null }
+    // The newest 100 in full; the digest says how many more there are (the follow's page lists them all).
+    const { hits, total } = await store.search({ q: f.query, sinceSeq: f.alertedSeq, sort: 'date', limit: 100 })
+    const report: AlertReport = { follow: f.name, papers: total, email: null, webhook: null }
     out.push(report)
     if (hits.length === 0) continue
-    const payload = alertPayload(f, hits, o.base)
+    const payload = alertPayload(f, hits, total, o.base)
     try {
       if (f.email) {
         report.email = 'failed'
-        await deliver.mail(f.email, `kamerwacht: ${hits.length} ${hits.length === 1 ? 'nieuw stuk' : 'nieuwe stukken'} voor ${f.name}`, digestText(payload))
+        await deliver.mail(f.email, `kamerwacht: ${total} ${total === 1 ? 'nieuw stuk' : 'nieuwe stukken'} voor ${f.name}`, digestText(payload))
         report.email = 'sent'
       }
       if (f.webhook) {
@@ -84,10 +87,11 @@ export async function sendAlerts(store: Store, deliver: Delivery, o: { base: str
   return out
 }
 
-function alertPayload(f: FollowStatus, hits: SearchHit[], base: string): AlertPayload {
+function alertPayload(f: FollowStatus, hits: SearchHit[], total: number, base: string): AlertPayload {
   return {
     follow: f.name,
     query: f.query,
+    total,
     papers: hits.map((h) => ({
       id: h.id,
       title: h.title,
@@ -104,6 +108,7 @@ function alertPayload(f: FollowStatus, hits: SearchHit[], base: string): AlertPa
 function digestText(p: AlertPayload): string {
   const lines = [`Nieuw voor "${p.follow}" (${p.query}):`, '']
   for (const x of p.papers) lines.push(`${x.date ?? ''}  ${x.title ?? x.id}${x.sender ? ` — ${x.sender}` : ''}`, `  ${x.snippet}`, `  ${x.url}`, '')
+  if (p.total > p.papers.length) lines.push(`… en ${p.total - p.papers.length} meer: kamerwacht follow new ${p.follow}`, '')
   lines.push('— kamerwacht. Stoppen: kamerwacht follow alert NAAM --off')
   return lines.join('\n')
 }
