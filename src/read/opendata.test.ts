@@ -82,3 +82,14 @@ describe('zaakRecords: a file of one Zaak with its Documents', () => {
     expect(zaakRecords('not json')).toBeNull()
   })
 })
+
+describe('a JSON list that is no open data', () => {
+  it('is refused as what it is, not as a page of records to ingest', async () => {
+    const { readOpenData } = await import('./opendata.js')
+    const list = JSON.stringify([
+      { zaak: '2024Z00425', besluit: 'Aangenomen' },
+      { zaak: '2024Z00508', besluit: 'Aangenomen' },
+    ])
+    expect(() => readOpenData(list)).toThrow('JSON list of 2 items that are not Tweede Kamer open-data records (they have no Id)')
+  })
+})

@@ -34,6 +34,9 @@ function pickRecord(json: unknown): { record: DocumentRecord; zaak?: Record<stri
     value = (value as { value: unknown[] }).value
   }
   if (Array.isArray(value)) {
+    // A list of objects that are no records of the Kamer's open data (no `Id` of theirs): a file of one's own, such as a gold file.
+    if (value.length !== 1 && !value.some((v) => v && typeof v === 'object' && typeof (v as { Id?: unknown }).Id === 'string'))
+      throw new ReadError('open-data-unknown', `JSON list of ${value.length} items that are not Tweede Kamer open-data records (they have no Id)`)
     if (value.length !== 1) {
       throw new ReadError(
         'open-data-page',
