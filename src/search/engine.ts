@@ -63,6 +63,21 @@ export class PaperColumns {
   /** The lengths summed. */
   tokens = 0
   private count = 0
+  /** The highest write counter read so far (each engine reads the rows written after it), and the removals seen. */
+  protected seenSeq = 0
+  protected seenRemovals: string | null = null
+
+  /**
+   * A removal (rare: a sync's deletion) leaves no row to find by its write counter: when the store's count of
+   * removals has moved since the last read, the columns start over from nothing. True when they did.
+   */
+  protected startOverOnRemoval(removals: string): boolean {
+    if (removals === this.seenRemovals) return false
+    this.seenRemovals = removals
+    this.clear()
+    this.seenSeq = 0
+    return true
+  }
 
   private grow(rowid: number): void {
     if (rowid < this.present.length) return

@@ -211,8 +211,6 @@ function liveSegment(g: { term: string; level: number; seqs: number[]; freqs: nu
  * which is how postings are read.
  */
 export class PgColumns extends PaperColumns {
-  private seq = 0
-  private removals = -1
   /** Row id by write counter, for the live version of each paper (0: none). */
   private rowOfSeq = new Int32Array(1024)
 
@@ -233,22 +231,19 @@ export class PgColumns extends PaperColumns {
       )
     ).rows[0]
     if (!now) return this
-    if (Number(now.removals) !== this.removals) {
-      this.removals = Number(now.removals)
-      this.clear()
+    if (this.startOverOnRemoval(String(now.removals))) {
       this.rowOfSeq.fill(0)
-      this.seq = 0
       lists.clear()
     }
     // The sequence says cheaply whether anything was written since; it is not transactional, so it may be ahead
-    // of what this snapshot sees (a write under way). Only the rows read move \`this.seq\` on: writers take turns,
+    // of what this snapshot sees (a write under way). Only the rows read move \`seenSeq\` on: writers take turns,
     // so every write committed later has higher seqs than any this snapshot sees.
-    if (Number(now.seq) <= this.seq) return this
+    if (Number(now.seq) <= this.seenSeq) return this
     const rows = (
       await pgq<{ rowid: number; type: string | null; date: string | null; sender: string | null; dossier: string | null; seq: number; len: number }>(
         db,
         'SELECT rowid, type, date, sender, dossier, seq, len FROM papers WHERE seq > $1 ORDER BY seq',
-        [this.seq],
+        [this.seenSeq],
       )
     ).rows
     const written: number[] = []
@@ -269,11 +264,11 @@ export class PgColumns extends PaperColumns {
       written.push(rowid)
     }
     // A few papers: the lists that hold them or their terms go. Many: all lists go.
-    if (this.seq > 0 && written.length <= 1000 && written.length > 0) {
-      const terms = (await pgq<{ t: string }>(db, 'SELECT DISTINCT jsonb_object_keys(tf) AS t FROM papers WHERE seq > $1', [this.seq])).rows.map((r) => r.t)
+    if (this.seenSeq > 0 && written.length <= 1000 && written.length > 0) {
+      const terms = (await pgq<{ t: string }>(db, 'SELECT DISTINCT jsonb_object_keys(tf) AS t FROM papers WHERE seq > $1', [this.seenSeq])).rows.map((r) => r.t)
       lists.forget(written, new Set(terms))
     } else if (written.length > 0) lists.clear()
-    for (const r of rows) this.seq = Math.max(this.seq, Number(r.seq))
+    for (const r of rows) this.seenSeq = Math.max(this.seenSeq, Number(r.seq))
     return this
   }
 }

@@ -14,12 +14,10 @@ import { FtsPostings, varints } from './postings.js'
  * the file's data version changes.
  */
 class FacetCache extends PaperColumns {
-  private seq = 0
   // Rows written since `takeChanges` was last called; `overflow` once they are too many to list, or a row was removed.
   private pending: number[] = []
   private overflow = true
   private version = -1
-  private removals = '0'
   private readonly changed
   private readonly dataVersion
   private readonly removalCount
@@ -38,29 +36,22 @@ class FacetCache extends PaperColumns {
 
   /** Changes whenever a paper is written or removed, by this process or another. */
   get stamp(): string {
-    return `${this.seq}:${this.removals}`
+    return `${this.seenSeq}:${this.seenRemovals}`
   }
 
   refresh(): this {
     const v = this.dataVersion.get() as number
     if (v === this.version) return this
     this.version = v
-    // A removed paper leaves no row to find by `seq`: a removal (rare: a sync's deletion) makes the cache start over.
-    const removals = String(this.removalCount.get() ?? '0')
-    if (removals !== this.removals) {
-      this.removals = removals
-      this.clear()
-      this.seq = 0
-      this.overflow = true
-    }
-    for (const r of this.changed.all(this.seq)) {
+    if (this.startOverOnRemoval(String(this.removalCount.get() ?? '0'))) this.overflow = true
+    for (const r of this.changed.all(this.seenSeq)) {
       if (!this.overflow) {
         if (this.pending.length < FacetCache.MAX_PENDING) this.pending.push(r.rowid)
         else this.overflow = true
       }
       // FTS5's own count of the paper's tokens: the first varint of its docsize record.
       this.set({ ...r, length: r.sz ? (varints(r.sz)[0] ?? 0) : 0 })
-      this.seq = Math.max(this.seq, r.seq)
+      this.seenSeq = Math.max(this.seenSeq, r.seq)
     }
     return this
   }
