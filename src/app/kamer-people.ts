@@ -112,6 +112,15 @@ async function zakenOf(store: Store, key: string, keep: (actor: Json) => boolean
  */
 async function votesOf(store: Store, key: string, q: PersonQuery, keep: (s: Json) => boolean): Promise<KamerPerson['votes']> {
   const stemmingen = (await store.openDataByKey('Stemming', key)).map((r) => r.record).filter(keep)
+  // Unfiltered, only the page is looked up (a fractie votes thousands of times a year), newest first by the day
+  // each vote was recorded; a filter on result or days needs every vote looked up.
+  if (!q.result && !q.from && !q.to) {
+    const recorded = (s: Json) => String(s.GewijzigdOp ?? '')
+    stemmingen.sort((a, b) => recorded(b).localeCompare(recorded(a)))
+    const items: VoteRow[] = []
+    for (const s of stemmingen.slice(q.offset, q.offset + q.limit)) items.push(await voteRow(store, s))
+    return { total: stemmingen.length, items }
+  }
   const rows: VoteRow[] = []
   for (const s of stemmingen) {
     const row = await voteRow(store, s)
