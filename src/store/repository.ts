@@ -180,18 +180,15 @@ export class Repository implements Store {
     // Its row id and write counter come drawn for the batch: the row is written without waiting for an answer.
     const drawn = await rows.nextIds()
     const written = { rowid: existing ? Number(existing.rowid) : drawn.rowid, seq: drawn.seq }
-    if (existing) {
-      await this.index.remove(tx, written.rowid, false)
-      const set = PAPER_COLUMNS.split(', ')
-        .slice(1)
-        .map((c) => `${c} = ?`)
-      await tx.write(`UPDATE papers SET ${set.join(', ')}, seq = ? WHERE key = ?`, [...row.slice(1), written.seq, key])
-    } else {
-      await tx.write(`INSERT INTO papers (${PAPER_COLUMNS}, rowid, seq) VALUES (${row.map(() => '?').join(', ')}, ?, ?)`, [...row, written.rowid, written.seq])
-    }
+    if (existing) await this.index.remove(tx, written.rowid, false)
+    const own = await this.index.add(tx, { rowid: written.rowid, seq: written.seq, stems: prep.stems }, !existing)
+    const names = [...PAPER_COLUMNS.split(', '), ...own.map((c) => c.name), 'seq']
+    const marks = [...row.map(() => '?'), ...own.map((c) => (c.cast ? `?::${c.cast}` : '?')), '?']
+    const values = [...row, ...own.map((c) => c.value), written.seq]
+    if (existing) await tx.write(`UPDATE papers SET ${names.map((n, k) => `${n} = ${marks[k]}`).join(', ')} WHERE rowid = ?`, [...values, written.rowid])
+    else await tx.write(`INSERT INTO papers (${names.join(', ')}, rowid) VALUES (${marks.join(', ')}, ?)`, [...values, written.rowid])
     rows.wrotePaper(key, { rowid: written.rowid, form: doc.form, source_sha: sha, reader_version: READER_VERSION })
-    await this.index.add(tx, { rowid: written.rowid, seq: written.seq, stems: prep.stems }, !existing)
-    await this.links.derive(tx, doc, { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier }, prep)
+    await this.links.derive(tx, doc, { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier }, prep, !existing)
     return existing ? 'updated' : 'new'
   }
 

@@ -114,8 +114,12 @@ export interface IndexedPaper {
  * search inside the search's snapshot.
  */
 export interface PostingIndex {
-  /** A version written (`fresh`: a new paper, not a paper written again). */
-  add(tx: Sql, paper: IndexedPaper, fresh: boolean): Promise<void>
+  /**
+   * A version about to be written (`fresh`: a new paper, not a paper written again); the columns of the
+   * paper's own row that the index keeps come back, to be written with the row (PostgreSQL's `tsv`, `len`
+   * and `tf`: an UPDATE after the INSERT wrote each row twice, its nine indexes with it).
+   */
+  add(tx: Sql, paper: IndexedPaper, fresh: boolean): Promise<IndexColumn[]>
   /** The version stored now at `rowid` goes: written again, or (`removed`) the paper removed. */
   remove(tx: Sql, rowid: number, removed: boolean): Promise<void>
   /** The end of a write transaction: what was gathered is written. */
@@ -130,6 +134,13 @@ export interface PostingIndex {
   warm(): Promise<void>
   /** See `Store.terms`. */
   terms(prefix: string, limit: number): Promise<IndexedTerm[]>
+}
+
+/** A column of a paper's row that the posting index fills, with the cast its value needs (`tsvector`). */
+export interface IndexColumn {
+  name: string
+  value: unknown
+  cast?: string
 }
 
 /** A term of the index (a stem, `kernwap`) and the number of papers it is in. */

@@ -51,9 +51,14 @@ export class Values {
     const seen = this.decoded.get(name)
     if (seen && Buffer.compare(seen.blob, blob) === 0) return seen.value as T
     const value = await this.json<T>(blob, db)
+    this.remember(name, blob, value)
+    return value
+  }
+
+  /** Keeps a value just written under its name, as `cachedJson` would after reading it back: a paper's promises and profile are read again by the papers written after it. */
+  remember(name: string, blob: Uint8Array, value: unknown): void {
     if (this.decoded.size >= DECODED_KEPT) this.decoded.clear()
     this.decoded.set(name, { blob, value })
-    return value
   }
 
   private readonly decoded = new Map<string, { blob: Uint8Array; value: unknown }>()

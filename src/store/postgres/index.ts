@@ -2,7 +2,7 @@ import type { ListQuery, PostingList } from '../../search/bm25.js'
 import { ListCache } from '../../search/engine.js'
 import type { ParsedQuery, Term } from '../../search/query.js'
 import { Repository } from '../repository.js'
-import type { IndexedPaper, IndexedTerm, PostingIndex, Sql } from '../sql.js'
+import type { IndexColumn, IndexedPaper, IndexedTerm, PostingIndex, Sql } from '../sql.js'
 import { PostgresDialect, redact } from './dialect.js'
 import { listKey, loadLists, PgColumns, PostingBatch } from './postings.js'
 import { pgMigrations } from './schema.js'
@@ -39,24 +39,21 @@ class PgIndex implements PostingIndex {
     return b
   }
 
-  async add(tx: Sql, paper: IndexedPaper, fresh: boolean): Promise<void> {
+  async add(tx: Sql, paper: IndexedPaper, fresh: boolean): Promise<IndexColumn[]> {
     const tokens = paper.stems ? paper.stems.split(' ') : []
     const tf = termFrequencies(tokens)
-    await tx.write('UPDATE papers SET tsv = ?::tsvector, len = ?, tf = ?::jsonb WHERE rowid = ?', [
-      tsvectorLiteral(tokens),
-      tokens.length,
-      JSON.stringify(tf),
-      paper.rowid,
-    ])
-    await tx.write(`UPDATE stats SET tokens = tokens + ?${fresh ? ', papers = papers + 1' : ''}`, [tokens.length])
-    this.batch(tx).add(paper.seq, tf)
+    this.batch(tx).add(paper.seq, tf, { tokens: tokens.length, papers: fresh ? 1 : 0, removals: 0 })
+    return [
+      { name: 'tsv', value: tsvectorLiteral(tokens), cast: 'tsvector' },
+      { name: 'len', value: tokens.length },
+      { name: 'tf', value: JSON.stringify(tf), cast: 'jsonb' },
+    ]
   }
 
   async remove(tx: Sql, rowid: number, removed: boolean): Promise<void> {
     const old = await tx.get<{ len: number; tf: Record<string, number> }>('SELECT len, tf FROM papers WHERE rowid = ?', [rowid])
     if (!old) return
-    this.batch(tx).remove(old.tf)
-    await tx.write(`UPDATE stats SET tokens = tokens - ?${removed ? ', papers = papers - 1, removals = removals + 1' : ''}`, [old.len])
+    this.batch(tx).remove(old.tf, { tokens: -Number(old.len), papers: removed ? -1 : 0, removals: removed ? 1 : 0 })
     // The sequence is the search cache's stamp: a removal must change it too.
     if (removed) await tx.get("SELECT nextval('paper_seq') AS n")
   }

@@ -75,12 +75,22 @@ export function decodeSegment(bytes: Uint8Array, each: (seq: number, freq: numbe
  * their term frequencies, and the terms of the versions it replaces or
  * removes. `flush` writes it all before the transaction commits.
  */
+/** A change to the `stats` row: tokens and papers added (or, negative, gone), removals counted. */
+export interface StatsChange {
+  tokens: number
+  papers: number
+  removals: number
+}
+
 export class PostingBatch {
   private readonly added = new Map<string, { seqs: number[]; freqs: number[] }>()
   private readonly df = new Map<string, number>()
+  /** What `stats` gains or loses: written once at the end, not a row version a paper. */
+  private readonly stats: StatsChange = { tokens: 0, papers: 0, removals: 0 }
 
   /** A paper written with write counter `seq`, with how often each stem is in it. */
-  add(seq: number, tf: Record<string, number>): void {
+  add(seq: number, tf: Record<string, number>, stats?: StatsChange): void {
+    if (stats) this.count(stats)
     for (const [term, f] of Object.entries(tf)) {
       let a = this.added.get(term)
       if (!a) {
@@ -94,11 +104,22 @@ export class PostingBatch {
   }
 
   /** A paper version gone (written again, or removed), by its stems. */
-  remove(tf: Record<string, number>): void {
+  remove(tf: Record<string, number>, stats: StatsChange): void {
+    this.count(stats)
     for (const term of Object.keys(tf)) this.df.set(term, (this.df.get(term) ?? 0) - 1)
   }
 
+  private count(change: StatsChange): void {
+    this.stats.tokens += change.tokens
+    this.stats.papers += change.papers
+    this.stats.removals += change.removals
+  }
+
   async flush(db: Sql): Promise<void> {
+    const { tokens, papers, removals } = this.stats
+    if (tokens || papers || removals)
+      await pgq(db, 'UPDATE stats SET tokens = tokens + $1, papers = papers + $2, removals = removals + $3', [tokens, papers, removals])
+    Object.assign(this.stats, { tokens: 0, papers: 0, removals: 0 })
     const changed = [...this.df].filter(([, d]) => d !== 0)
     if (changed.length > 0)
       await pgq(db, 'INSERT INTO terms (term, df) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (term) DO UPDATE SET df = terms.df + excluded.df', [

@@ -3,7 +3,7 @@ import type { ListQuery, PostingList } from '../../search/bm25.js'
 import { PaperColumns } from '../../search/engine.js'
 import type { ParsedQuery, Term } from '../../search/query.js'
 import { stemText } from '../../search/stem.js'
-import type { IndexedPaper, IndexedTerm, PostingIndex } from '../sql.js'
+import type { IndexColumn, IndexedPaper, IndexedTerm, PostingIndex } from '../sql.js'
 import type { Values } from '../values.js'
 import type { SqliteDialect } from './dialect.js'
 import { FtsPostings, varints } from './postings.js'
@@ -103,8 +103,9 @@ export class SqliteIndex implements PostingIndex {
     this.postings = new FtsPostings(db, Math.max(0, postingsMb) * 1024 * 1024, (row) => this.facets.lengths[row] ?? 0)
   }
 
-  async add(_tx: unknown, paper: IndexedPaper): Promise<void> {
+  async add(_tx: unknown, paper: IndexedPaper): Promise<IndexColumn[]> {
     this.s.insert.run(paper.rowid, paper.stems)
+    return []
   }
 
   async remove(_tx: unknown, rowid: number, removed: boolean): Promise<void> {
