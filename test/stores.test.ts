@@ -546,6 +546,42 @@ describe.each(factories)('%s store', (name, factory) => {
       expect((await o.store.commitments({ dossier: '33783' }, TODAY)).total).toBe(2)
     })
   })
+  describe.skipIf(!factory)(`${name}: a batch links as paper by paper`, () => {
+    // A batch reads what its papers are matched against before it writes (one round trip on a server) and merges
+    // what it writes meanwhile: the links must be those of the same papers written one at a time, in the same order,
+    // also where the batch writes stored papers again (their old promises no longer count).
+    const papers = async () => {
+      const out = []
+      for (let i = 0; i < 120; i++) out.push(await generated(i))
+      for (const f of ['33783-51.txt', '33783-52.txt', '33783-53.txt']) out.push(await read(chain(f)))
+      return out
+    }
+    const stored = async (store: Store) =>
+      (await store.commitments({}, TODAY)).items.map((c) => [c.id, c.status, c.evidence.map((e) => e.paperId), c.candidates.map((e) => e.paperId)])
+    const one = storeFor(factory)
+    const batch = storeFor(factory)
+
+    it('gives the same promises, statuses, links and candidates', async () => {
+      const all = await papers()
+      // Read again: half with another title, half as if their promises, fulfilments and references were no longer found.
+      const changed = all
+        .slice(0, 20)
+        .map((p, i) => ({
+          doc: i % 2 ? { ...p.doc, title: `${p.doc.title} (herzien ${i})` } : { ...p.doc, commitments: [], fulfils: [], references: [] },
+          raw: p.raw,
+        }))
+      for (const p of all.slice(0, 40)) await one.store.put(p.doc, p.raw)
+      await batch.store.putMany(all.slice(0, 40))
+      // Twenty stored papers read again, among eighty new ones.
+      const rest = [...all.slice(40, 80), ...changed, ...all.slice(80)]
+      for (const p of rest) await one.store.put(p.doc, p.raw, true)
+      await batch.store.putMany(rest, true)
+      const expected = await stored(one.store)
+      expect(expected.filter((c) => (c[2] as string[]).length > 0).length).toBeGreaterThan(10)
+      expect(await stored(batch.store)).toEqual(expected)
+    })
+  })
+
   describe.skipIf(!factory)(`${name}: filters take what the user types as itself`, () => {
     // Senders with the characters SQL gives a meaning: `_` and `%` (LIKE's wildcards), a quote, a backslash.
     const senders = ['Minister van Financiën', 'Minister_van_Defensie', 'Minister van 100% Zaken', "Staatssecretaris van O'Brien", 'Minister van A\\B']

@@ -1,3 +1,4 @@
+import type { PaperRef } from '../link/fulfilment.js'
 import type { Document } from '../model/document.js'
 
 // What identifies a stored paper, and which reading of it is current.
@@ -39,6 +40,11 @@ export function paperKey(doc: Document): string {
   const subject = doc.title && !/^(BRIEF|MOTIE|AMENDEMENT|VERSLAG|NOTA)\b/.test(doc.title) ? slug(doc.title, 80) : ''
   if (doc.date && subject) return `${doc.type ?? 'stuk'}-${doc.date.slice(0, 10)}-${subject}`
   return `sha256:${doc.source.sha256}`
+}
+
+/** A paper as the linking rules name it: its key and the facts they weigh. */
+export function paperRef(doc: Document): PaperRef {
+  return { key: paperKey(doc), id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier }
 }
 
 /** `Herijkte missies (2023–2027)` → `herijkte-missies-2023-2027`: lower case, accents folded, at most `max` characters, cut at a word. */

@@ -6,19 +6,15 @@ import {
   matchFulfilments,
   movedPromise,
   type PaperRef,
-  senderRole,
 } from '../link/fulfilment.js'
 import type { Citation, Citations, CitingPaper, CommitmentList, CommitmentQuery, DossierView, PaperInfo, TimelineEntry } from '../link/models.js'
 import { type Correction, type Evidence, type TrackedCommitment, track } from '../link/status.js'
 import { buildDossierView, buildTimeline, type DossierRow, type EventRow, firstLine, manualEvidence, tally, wordsMatcher } from '../link/views.js'
 import type { Document } from '../model/document.js'
+import { Candidates, type PaperToLink } from './candidates.js'
 import { type PreparedLinks, prepareLinks, type StoredEvent } from './prepare.js'
 import { containsPattern, type Dialect, type Sql } from './sql.js'
 import type { Values } from './values.js'
-
-// How many papers each side of a new paper is matched against: enough for any real dossier's
-// correspondence of one sender, and a bound on ingest cost in a dossier of thousands of papers.
-const MATCH_WINDOW = 200
 
 const INFO = 'p.key, p.id, p.type, p.date, p.sender, p.title, p.dossier'
 
@@ -84,50 +80,41 @@ export class Links {
       for (const p of f.pointsAt) if (p.date) await tx.write('INSERT INTO pointers (date, paper_key) VALUES (?, ?) ON CONFLICT DO NOTHING', [p.date, key])
     if (records.length) await this.linkLater(tx, paper, records)
     await this.linkEarlier(tx, doc, paper, prepared.profile)
+    this.candidates(tx).wrote(paper, doc, prepared.profile, records)
   }
 
   /** As a paper promises: later papers that cite it, name its day, or come later in its dossier, may keep its promises. */
   private async linkLater(tx: Sql, paper: PaperRef, records: CommitmentRecord[]): Promise<void> {
-    const { inList } = this.d.fragments
-    // Papers naming its day, or the day a debate's promises were made (a committee's verslag is dated later).
-    const days = [...new Set([paper.date, ...records.map((c) => c.paper.date)].filter((d): d is string => !!d).map((d) => d.slice(0, 10)))]
-    // Later papers of its dossier, from any sender: a promise of one minister is often kept by a letter of two
-    // (`Minister voor Medische Zorg` → `Ministers voor Medische Zorg en van LNV`); the weighing compares offices.
-    const later = await tx.all<{ paper_key: string; profile: Buffer }>(
-      `SELECT f.paper_key, f.profile FROM profiles f JOIN papers p ON p.key = f.paper_key
-       WHERE f.paper_key <> ? AND f.paper_key IN (
-         SELECT paper_key FROM refs WHERE target = ?
-         UNION SELECT paper_key FROM refs WHERE ${inList('ref_date')}
-         UNION SELECT paper_key FROM pointers WHERE ${inList('date')}
-         UNION SELECT key FROM (SELECT key FROM papers WHERE dossier = ? AND date > ? ORDER BY date LIMIT ${MATCH_WINDOW}) AS w)
-       ORDER BY p.date, p.key`,
-      [paper.key, paper.id, days, days, paper.dossier, paper.date],
-    )
-    for (const row of later)
-      await this.saveLinks(tx, matchFulfilments(records, await this.values.cachedJson<LinkProfile>(`profile ${row.paper_key}`, row.profile, tx)))
+    for (const later of await this.candidates(tx).later(tx, paper, records)) await this.saveLinks(tx, matchFulfilments(records, later.profile))
   }
 
   /** As a paper may keep promises: those of papers it cites, of letters it names by date, and earlier ones in its dossier. */
   private async linkEarlier(tx: Sql, doc: Document, paper: PaperRef, profile: LinkProfile): Promise<void> {
-    const { inList } = this.d.fragments
-    const targets = [...new Set(doc.references.map((r) => r.target).filter((t): t is string => !!t))]
-    const dates = new Set<string>()
-    for (const r of doc.references) if (r.date) dates.add(r.date)
-    for (const f of doc.fulfils) for (const p of f.pointsAt) if (p.date) dates.add(p.date)
-    // The sender's own promises, those of a debate that named only the role (`Staatssecretaris`), and a debate's without a sender.
-    const role = paper.sender ? (senderRole(paper.sender) ?? paper.sender) : null
-    const rows = await tx.all<{ id: string; record: Buffer }>(
-      `SELECT c.id, c.record FROM commitments c JOIN papers p ON p.key = c.paper_key WHERE ${inList('p.id')}
-       UNION ALL SELECT id, record FROM commitments WHERE CAST(? AS TEXT) IS NOT NULL AND ${inList('date')} AND (sender = ? OR sender = ? OR sender IS NULL)
-       UNION ALL SELECT id, record FROM (SELECT id, record FROM commitments WHERE dossier = ? AND date < ? ORDER BY date DESC LIMIT ${MATCH_WINDOW}) AS w`,
-      [targets, paper.sender, [...dates], paper.sender, role, paper.dossier, paper.date],
-    )
-    const earlier = new Map<string, CommitmentRecord>()
-    for (const r of rows) if (!earlier.has(r.id)) earlier.set(r.id, await this.values.cachedJson<CommitmentRecord>(`record ${r.id}`, r.record, tx))
-    for (const [id, c] of earlier) if (c.paper.key === paper.key) earlier.delete(id)
-    const ordered = [...earlier.values()].sort((a, b) => (a.paper.date ?? '').localeCompare(b.paper.date ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    if (ordered.length) await this.saveLinks(tx, matchFulfilments(ordered, profile))
+    const earlier = await this.candidates(tx).earlier(tx, paper, doc)
+    if (earlier.length) await this.saveLinks(tx, matchFulfilments(earlier, profile))
   }
+
+  /** What the papers a write transaction is about to write are matched against, read for all of them at once (see `Candidates`). */
+  async prefetch(tx: Sql, papers: PaperToLink[]): Promise<void> {
+    await this.candidates(tx).prefetch(tx, papers)
+  }
+
+  /** The end of a write transaction: what it read ahead and wrote goes with it. */
+  forget(tx: Sql): void {
+    this.batches.delete(tx)
+  }
+
+  /** The transaction's candidates: what it read ahead and what it wrote since. */
+  private candidates(tx: Sql): Candidates {
+    let c = this.batches.get(tx)
+    if (!c) {
+      c = new Candidates(this.d.fragments, this.values)
+      this.batches.set(tx, c)
+    }
+    return c
+  }
+
+  private readonly batches = new WeakMap<Sql, Candidates>()
 
   private async saveLinks(tx: Sql, links: FulfilmentLink[]): Promise<void> {
     for (const { postponement, ...l } of links) {
@@ -141,14 +128,17 @@ export class Links {
       // A later paper that moves the promise: it stays open with the new deadline, the old one kept in its history.
       const row = await tx.get<{ record: Buffer }>('SELECT record FROM commitments WHERE id = ?', [l.commitmentId])
       const moved = row ? movedPromise(await this.values.json<CommitmentRecord>(row.record, tx), { ...l, postponement }) : null
-      if (moved)
+      if (moved) {
+        this.candidates(tx).changedPromise(moved.id, moved)
         await tx.write('UPDATE commitments SET due_end = ?, record = ? WHERE id = ?', [
           moved.due?.end ?? null,
           this.values.pack('record', JSON.stringify(moved)),
           moved.id,
         ])
+      }
       // The later paper's own record of the same promise restated (`stuur ik u in januari 2014 …`): one promise, one record.
       if (row) {
+        this.candidates(tx).changedPromise(postponement.restatedBy, null)
         await tx.write('DELETE FROM commitments WHERE id = ?', [postponement.restatedBy])
         await tx.write('DELETE FROM fulfilments WHERE commitment_id = ?', [postponement.restatedBy])
       }
@@ -157,6 +147,7 @@ export class Links {
 
   /** Removes what was derived from a paper (not the corrections made to its promises). */
   async clear(tx: Sql, key: string): Promise<void> {
+    this.candidates(tx).cleared(key)
     await tx.write('DELETE FROM fulfilments WHERE commitment_id IN (SELECT id FROM commitments WHERE paper_key = ?)', [key])
     await tx.write('DELETE FROM fulfilments WHERE paper_key = ?', [key])
     for (const table of DERIVED) await tx.write(`DELETE FROM ${table} WHERE paper_key = ?`, [key])

@@ -4,7 +4,7 @@ import type { Document } from '../model/document.js'
 import { stemText } from '../search/stem.js'
 import type { Packer, PackKind } from './codec.js'
 import { splitDocument } from './codec.js'
-import { paperKey } from './keys.js'
+import { paperKey, paperRef } from './keys.js'
 
 /**
  * What writing a paper computes from the paper alone: its values packed, the stems its index entry
@@ -59,7 +59,7 @@ export function preparePaper(doc: Document, raw: Uint8Array, packer: Packer): Pr
 
 /** The linking parts of a paper stored under `key`: its profile, its promises as records, its events. */
 export function prepareLinks(doc: Document, key: string, packer: Packer): PreparedLinks {
-  const paper = { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier }
+  const paper = { ...paperRef(doc), key }
   const profile = linkProfile(paper, doc)
   const records = commitmentRecords(paper, doc.commitments)
   const events: StoredEvent[] = eventsOf(doc).map((d) => ({ start: d.start, end: d.end, text: d.text, sentence: d.sentence }))

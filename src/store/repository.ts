@@ -8,7 +8,7 @@ import { queryStems } from '../search/query.js'
 import type { SearchRequest, SearchResult } from '../search/types.js'
 import { BatchRows } from './batch-rows.js'
 import { DICTIONARY_SIZE, type Dictionary, joinDocument, MAX_DICTIONARIES, PACK_KINDS, Packer, type PackKind, sampleDictionary, TRAIN_AT } from './codec.js'
-import { documentNummerOf, paperKey, READER_VERSION } from './keys.js'
+import { documentNummerOf, paperKey, paperRef, READER_VERSION } from './keys.js'
 import { Links } from './links.js'
 import { openData } from './opendata.js'
 import { type PreparedPaper, packedAsNow, preparePaper } from './prepare.js'
@@ -101,10 +101,15 @@ export class Repository implements Store {
     const known = this.packer.highest()
     try {
       return await this.d.write(async (tx) => {
-        await this.trainIfDue(tx)
-        const out = await work(tx)
-        await this.index.flush(tx)
-        return out
+        try {
+          await this.trainIfDue(tx)
+          const out = await work(tx)
+          await this.index.flush(tx)
+          return out
+        } finally {
+          // What was read ahead for linking is the transaction's: SQLite runs each on the same connection object.
+          this.links.forget(tx)
+        }
       })
     } catch (e) {
       this.packer.forgetAbove(known)
@@ -128,14 +133,23 @@ export class Repository implements Store {
         items.map((i) => i.doc.source.sha256),
         items.map((i) => paperKey(i.doc)),
       )
-      rows.expectPapers(items.filter((i) => force || !rows.readAt(i.doc.source.sha256, READER_VERSION)).length)
+      const toWrite = items.filter((i) => force || !rows.readAt(i.doc.source.sha256, READER_VERSION))
+      rows.expectPapers(toWrite.length)
+      // Prepared where it was read (ingest's threads) with the dictionaries the store packs with now; else here.
+      const prepared = new Map(
+        toWrite.map((i) => [i, i.prepared && packedAsNow(i.prepared, this.packer) ? i.prepared : preparePaper(i.doc, i.raw, this.packer)]),
+      )
+      await this.links.prefetch(
+        tx,
+        toWrite.map((i) => ({ paper: paperRef(i.doc), doc: i.doc, records: (prepared.get(i) as PreparedPaper).records })),
+      )
       const out: PutResult[] = []
-      for (const [i, { doc, raw, prepared }] of items.entries()) {
+      for (const [i, item] of items.entries()) {
         // The event loop gets a turn every few papers: a batch of 250 takes a few hundred ms to write, and meanwhile
         // the ingest hands its reading threads new papers and a server answers other requests (reads of this
         // connection wait for the transaction; they never see it half-written).
         if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve))
-        out.push(await this.putOne(tx, rows, doc, raw, force, prepared))
+        out.push(await this.putOne(tx, rows, item.doc, item.raw, force, prepared.get(item) ?? item.prepared))
       }
       return out
     })
@@ -188,7 +202,7 @@ export class Repository implements Store {
     if (existing) await tx.write(`UPDATE papers SET ${names.map((n, k) => `${n} = ${marks[k]}`).join(', ')} WHERE rowid = ?`, [...values, written.rowid])
     else await tx.write(`INSERT INTO papers (${names.join(', ')}, rowid) VALUES (${marks.join(', ')}, ?)`, [...values, written.rowid])
     rows.wrotePaper(key, { rowid: written.rowid, form: doc.form, source_sha: sha, reader_version: READER_VERSION })
-    await this.links.derive(tx, doc, { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier }, prep, !existing)
+    await this.links.derive(tx, doc, paperRef(doc), prep, !existing)
     return existing ? 'updated' : 'new'
   }
 

@@ -15,6 +15,12 @@ export interface Sql {
   all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>
   /** The first row of a query, if any. */
   get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined>
+  /**
+   * The rows of several queries, in one round trip where the engine has one (PostgreSQL sends them
+   * together, with what the transaction held): a batch reads what each of its papers is matched
+   * against before it writes.
+   */
+  allEach<T>(queries: ReadonlyArray<Query>): Promise<T[][]>
   /** Runs a statement; returns how many rows it changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>
   /**
@@ -24,6 +30,12 @@ export interface Sql {
    * the transaction rolls back as a whole.
    */
   write(sql: string, params?: readonly unknown[]): Promise<void>
+}
+
+/** A query and its parameters. */
+export interface Query {
+  sql: string
+  params: readonly unknown[]
 }
 
 /** A database engine as the repository needs it. */

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { applyMigration, type Dialect, type Fragments, META_TABLE, type Migration, type PaperIds, type Sql, schemaVersionOf } from '../sql.js'
+import { applyMigration, type Dialect, type Fragments, META_TABLE, type Migration, type PaperIds, type Query, type Sql, schemaVersionOf } from '../sql.js'
 
 // count(*) and sums come back as bigint; every count here fits a double.
 pg.types.setTypeParser(20, (v: string) => Number(v))
@@ -75,19 +75,24 @@ function sqlOf(db: pg.Pool | pg.PoolClient, holds = false): Sql & { flush(): Pro
     held = []
     await db.query(text)
   }
+  // Reads in one query string after what the transaction held, in one round trip: their answers are the last results.
+  const each = async (queries: ReadonlyArray<Query>): Promise<pg.QueryResult[]> => {
+    const text = [...held, ...queries.map((q) => inline(q.sql, q.params))].join(';\n')
+    held = []
+    const results = (await db.query(text)) as unknown as pg.QueryResult | pg.QueryResult[]
+    const list = Array.isArray(results) ? results : [results]
+    return list.slice(list.length - queries.length)
+  }
   const query = async (sql: string, params: readonly unknown[]): Promise<pg.QueryResult> => {
     // (SQL written for PostgreSQL alone, with `$1` placeholders, goes on its own.)
     if (held.length === 0 || (params.length > 0 && !sql.includes('?'))) {
       await flush()
       return db.query(placeholders(sql), bind(params))
     }
-    // What the transaction held goes with the read, in one round trip: the read's answer is the last result.
-    const text = `${held.join(';\n')};\n${inline(sql, params)}`
-    held = []
-    const results = (await db.query(text)) as unknown as pg.QueryResult | pg.QueryResult[]
-    return Array.isArray(results) ? (results[results.length - 1] as pg.QueryResult) : results
+    return (await each([{ sql, params }]))[0] as pg.QueryResult
   }
   return {
+    allEach: async <T>(queries: ReadonlyArray<Query>) => (queries.length === 0 ? [] : (await each(queries)).map((r) => r.rows as T[])),
     all: async <T>(sql: string, params: readonly unknown[] = []) => (await query(sql, params)).rows as T[],
     get: async <T>(sql: string, params: readonly unknown[] = []) => (await query(sql, params)).rows[0] as T | undefined,
     run: async (sql: string, params: readonly unknown[] = []) => (await query(sql, params)).rowCount ?? 0,

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { applyMigration, type Dialect, type Fragments, META_TABLE, type Migration, type PaperIds, type Sql, schemaVersionOf } from '../sql.js'
+import { applyMigration, type Dialect, type Fragments, META_TABLE, type Migration, type PaperIds, type Query, type Sql, schemaVersionOf } from '../sql.js'
 
 /** better-sqlite3 takes numbers, strings, bigints, Buffers and null: a list goes as JSON (for `json_each`), a boolean as 0 or 1. */
 function bind(params: readonly unknown[]): unknown[] {
@@ -57,6 +57,7 @@ export class SqliteDialect implements Dialect {
     this.direct = {
       all: async <T>(sql: string, params: readonly unknown[] = []) => this.statement(sql).all(...bind(params)) as T[],
       get: async <T>(sql: string, params: readonly unknown[] = []) => this.statement(sql).get(...bind(params)) as T | undefined,
+      allEach: async <T>(queries: ReadonlyArray<Query>) => queries.map((q) => this.statement(q.sql).all(...bind(q.params)) as T[]),
       run: async (sql: string, params: readonly unknown[] = []) => this.statement(sql).run(...bind(params)).changes,
       write: async (sql: string, params: readonly unknown[] = []) => {
         this.statement(sql).run(...bind(params))
@@ -70,6 +71,10 @@ export class SqliteDialect implements Dialect {
       get: async (sql, params) => {
         if (this.turn.held) await this.idle()
         return this.direct.get(sql, params)
+      },
+      allEach: async (queries) => {
+        if (this.turn.held) await this.idle()
+        return this.direct.allEach(queries)
       },
       run: async (sql, params) => {
         if (this.turn.held) await this.idle()

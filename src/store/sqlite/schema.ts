@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { Document } from '../../model/document.js'
 import { stemText } from '../../search/stem.js'
 import { splitDocument, TRAIN_AT } from '../codec.js'
+import { paperRef } from '../keys.js'
 import { backfillTkNummer, fillRecordKeys } from '../migrations.js'
 import type { StoredEvent } from '../prepare.js'
 import type { MigrationContext } from '../repository.js'
@@ -178,7 +179,7 @@ async function backfillLinks(db: Database.Database, tx: Sql, ctx: MigrationConte
   const rows = db.prepare<[], { key: string; doc: Buffer }>('SELECT key, doc FROM papers ORDER BY date, key').all()
   for (const { key, doc: blob } of rows) {
     const doc = JSON.parse(unpackLegacy(blob)) as Document
-    await ctx.links.derive(tx, doc, { key, id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier })
+    await ctx.links.derive(tx, doc, { ...paperRef(doc), key })
   }
 }
 
