@@ -564,12 +564,10 @@ describe.each(factories)('%s store', (name, factory) => {
     it('gives the same promises, statuses, links and candidates', async () => {
       const all = await papers()
       // Read again: half with another title, half as if their promises, fulfilments and references were no longer found.
-      const changed = all
-        .slice(0, 20)
-        .map((p, i) => ({
-          doc: i % 2 ? { ...p.doc, title: `${p.doc.title} (herzien ${i})` } : { ...p.doc, commitments: [], fulfils: [], references: [] },
-          raw: p.raw,
-        }))
+      const changed = all.slice(0, 20).map((p, i) => ({
+        doc: i % 2 ? { ...p.doc, title: `${p.doc.title} (herzien ${i})` } : { ...p.doc, commitments: [], fulfils: [], references: [] },
+        raw: p.raw,
+      }))
       for (const p of all.slice(0, 40)) await one.store.put(p.doc, p.raw)
       await batch.store.putMany(all.slice(0, 40))
       // Twenty stored papers read again, among eighty new ones.
