@@ -27,6 +27,18 @@ describe('parseQuery: citations as people write them', () => {
   })
 })
 
+describe('parseQuery: a paper named in its field', () => {
+  // The field's value is a citation too; it must reach the field, not be taken out of the query before it.
+  it.each([
+    ['stuk:kst-33783-50', 'kst-33783-50'],
+    ['stuk:"kst-33783-50"', 'kst-33783-50'],
+    ['toetsingsconferentie stuk:kst-36410-XVI-96', 'kst-36410-XVI-96'],
+    ['paper:2019D21842', '2019D21842'],
+  ])('%s', (query, paper) => {
+    expect(parseQuery(query).filters.paper).toBe(paper)
+  })
+})
+
 describe('parseQuery: operators in English and Dutch', () => {
   it('reads OF as OR, NIET as exclusion, EN as the AND it already is', () => {
     const of = parseQuery('kernwapens OF ontwapening')

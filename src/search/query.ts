@@ -117,6 +117,8 @@ function citations(input: string, q: ParsedQuery): string {
   if (/\d/.test(rest) && !/"/.test(rest)) {
     for (const r of findReferences(rest, null).reverse()) {
       if (!r.target || (r.kind !== 'kamerstuk' && r.kind !== 'motie' && r.kind !== 'handelingen')) continue
+      // The value of a field already (`stuk:kst-33783-50`): the field reads it.
+      if (/[a-z]+:"?$/i.test(rest.slice(0, r.index))) continue
       q.filters.paper ??= r.target
       q.notes.push(`"${r.text}" gelezen als stuk:${r.target}`)
       rest = `${rest.slice(0, r.index)} ${rest.slice(r.index + r.length)}`
