@@ -146,3 +146,76 @@ describe('kamerwacht alerts', () => {
     expect((await cli('follow', 'alert', 'npv', '--off')).stdout).toBe('npv: no alerts\n')
   })
 })
+
+describe('kamerwacht alerts for one promise', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kw-promise-alerts-'))
+  const db = join(dir, 'k.db')
+  // The day the command runs on (KAMERWACHT_TODAY): a promise's deadline passes between two runs.
+  const cli = (day: string, ...args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const env = { ...process.env, KAMERWACHT_TODAY: day, KAMERWACHT_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, KAMERWACHT_BASE_URL: 'http://kamerwacht.test' }
+      const child = spawn(process.execPath, [BIN, ...args, '--db', db], { env })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
+      child.on('close', (status) => resolve({ status, stdout, stderr }))
+    })
+  const ingest = async (day: string, name: string) => {
+    const sub = join(dir, 'in', name)
+    mkdirSync(sub, { recursive: true })
+    copyFileSync(name === '33783-50.txt' ? corpusFile('dev', name) : join(ROOT, 'test', 'fixtures', 'chains', name), join(sub, name))
+    expect((await cli(day, 'ingest', sub, '-q')).status).toBe(0)
+  }
+  // The text of the mails to one address, quoted-printable decoded (long lines come soft-wrapped).
+  const mailsTo = (to: string) =>
+    mails
+      .filter((m) => m.to.includes(to))
+      .map((m) =>
+        Buffer.from(
+          m.data.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
+      )
+  const run = async (day: string) => {
+    const r = await cli(day, 'alerts', '--json')
+    expect(r.stderr).toBe('')
+    return JSON.parse(r.stdout) as Array<{ follow: string; promise?: string }>
+  }
+
+  it('tells when its deadline passes with no letter that keeps it, never before, and once', async () => {
+    // 33783-50 (27 May 2022): a briefing "voor aanvang van de toetsingsconferentie", by 31 July 2022.
+    await ingest('2022-06-01', '33783-50.txt')
+    expect((await cli('2022-06-01', 'follow', 'add', 'briefing', 'toezegging:kst-33783-50~4455c547')).status).toBe(0)
+    expect((await cli('2022-06-01', 'follow', 'alert', 'briefing', '--email', 'griffie@example.org')).status).toBe(0)
+    for (const day of ['2022-06-02', '2022-07-15', '2022-07-31']) expect((await run(day)).find((r) => r.follow === 'briefing')?.promise).toBeUndefined()
+    expect(mailsTo('griffie@example.org')).toHaveLength(0)
+    expect((await run('2022-08-02')).find((r) => r.follow === 'briefing')).toMatchObject({ promise: 'due', email: 'sent' })
+    const mail = mailsTo('griffie@example.org')
+    expect(mail).toHaveLength(1)
+    expect(mail[0]).toContain('Subject: kamerwacht: toezegging verlopen op 2022-07-31 (briefing)')
+    expect(mail[0]).toContain('technische ambtelijke briefing')
+    expect((await run('2022-08-03')).find((r) => r.follow === 'briefing')?.promise).toBeUndefined()
+    expect(mailsTo('griffie@example.org')).toHaveLength(1)
+  })
+
+  it('tells when a letter that keeps it is stored, before its deadline, and then nothing when the deadline passes', async () => {
+    // "Ik zal na afloop van de Toetsingsconferentie rapporteren over de resultaten" (by 24 November 2022), kept by 33783-52.
+    expect((await cli('2022-09-01', 'follow', 'add', 'rapport', 'toezegging:kst-33783-50~12995bb5')).status).toBe(0)
+    expect((await cli('2022-09-01', 'follow', 'alert', 'rapport', '--email', 'rapport@example.org')).status).toBe(0)
+    expect((await run('2022-09-15')).find((r) => r.follow === 'rapport')?.promise).toBeUndefined()
+    await ingest('2022-09-30', '33783-52.txt')
+    expect((await run('2022-10-01')).find((r) => r.follow === 'rapport')).toMatchObject({ promise: 'met', papers: 1, email: 'sent' })
+    const mail = mailsTo('rapport@example.org')
+    expect(mail).toHaveLength(1)
+    expect(mail[0]).toContain('Subject: kamerwacht: toezegging nagekomen (rapport)')
+    expect(mail[0]).toContain('http://kamerwacht.test/papers/kst-33783-52')
+    for (const day of ['2022-10-02', '2022-12-01']) expect((await run(day)).find((r) => r.follow === 'rapport')?.promise).toBeUndefined()
+    expect(mailsTo('rapport@example.org')).toHaveLength(1)
+    // `follow new` lists the letter that keeps it; a promise that does not exist is refused.
+    expect((await cli('2022-12-01', 'follow', 'new', 'rapport')).stdout).toContain('kst-33783-52')
+    const none = await cli('2022-12-01', 'follow', 'add', 'x', 'toezegging:kst-1-1~00000000')
+    expect(none.status).toBe(2)
+    expect(none.stderr).toContain('no promise kst-1-1~00000000')
+  })
+})

@@ -426,7 +426,7 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     // From a search's results: "Volgen" fills in the query.
     await page.goto(`${base}/?q=${encodeURIComponent('jeugdhulp')}`)
     await page.getByRole('link', { name: 'Volgen', exact: true }).click()
-    expect(await page.getByLabel('Zoekvraag of dossier').inputValue()).toBe('jeugdhulp')
+    expect(await page.getByLabel('Zoekvraag, dossier of toezegging').inputValue()).toBe('jeugdhulp')
     await page.getByLabel('Naam').fill('jeugd')
     await page.getByRole('button', { name: 'Volgen' }).click()
     await page.waitForURL(/\/follows$/)

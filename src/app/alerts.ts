@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto'
+import type { TrackedCommitment } from '../link/status.js'
 import type { SearchHit } from '../search/types.js'
+import { followedPromise } from '../store/keys.js'
 import type { FollowStatus, Store } from '../store/store.js'
 import { Refusal } from './errors.js'
 import { follow } from './follows.js'
@@ -9,6 +11,9 @@ import { follow } from './follows.js'
  * sent by `kamerwacht alerts` (run it from cron at the interval wanted: every run sends one digest per follow with
  * something new, nothing when there is nothing). A paper is sent once: each follow remembers the store's write
  * counter it was sent up to. A run that fails to deliver leaves the counter, so the next run sends it again.
+ *
+ * A follow of one promise (`toezegging:ID`) is told twice at most, and never before its deadline: when a letter
+ * that keeps it is stored, and when its deadline passes with none.
  */
 
 /** How alerts leave kamerwacht: an e-mail, and a JSON POST signed with the webhook secret. */
@@ -21,6 +26,8 @@ export interface Delivery {
 export interface AlertReport {
   follow: string
   papers: number
+  /** For a followed promise, what was told: kept by a letter, or its deadline passed. */
+  promise?: 'met' | 'due'
   email: 'sent' | 'failed' | null
   webhook: 'sent' | 'failed' | null
   error?: string
@@ -30,6 +37,8 @@ export interface AlertReport {
 export interface AlertPayload {
   follow: string
   query: string
+  /** For a followed promise: what happened to it (`met`: a letter keeps it; `due`: its deadline passed without one). */
+  promise?: { id: string; text: string; event: 'met' | 'due'; due: string | null; paper: string | null; url: string }
   /** How many papers are new in all; `papers` holds the newest 100 of them. */
   total: number
   papers: Array<{ id: string; title: string | null; type: string | null; date: string | null; sender: string | null; url: string; snippet: string }>
@@ -47,30 +56,40 @@ const EMAIL = /^[^\s@<>,;"]{1,64}@[^\s@<>,;"]{1,255}\.[a-z]{2,}$/i
  * Sets where a follow's alerts go: an e-mail address, a webhook URL (http or https), or neither (`null` stops
  * them). From now on: what is stored already is not sent.
  */
-export async function setAlerts(store: Store, name: string, to: { email: string | null; webhook: string | null }): Promise<FollowStatus> {
+export async function setAlerts(store: Store, name: string, to: { email: string | null; webhook: string | null }, now: string): Promise<FollowStatus> {
   if (to.email !== null && !EMAIL.test(to.email)) throw new Refusal('invalid-input', `invalid email: ${to.email}`, `Geen e-mailadres: ${to.email}.`, 'email')
   if (to.webhook !== null && !/^https?:\/\/\S+$/i.test(to.webhook))
     throw new Refusal('invalid-input', `invalid webhook: give an http(s) URL, not ${to.webhook}`, `Geen webadres voor de webhook: ${to.webhook}.`, 'webhook')
   if (!(await store.setFollowAlerts(name, to))) throw new Refusal('not-found', `no follow ${name}`, `U volgt niets onder de naam ${name}.`, 'name')
+  // From this moment: a promise's deadline that passed before is not told.
+  await store.markFollowAlerted(name, await store.writeCounter(), now)
   return (await follow(store, name)) as FollowStatus
 }
 
 /** Sends every follow's alerts that has something new; `base` is the web UI's address for links. */
-export async function sendAlerts(store: Store, deliver: Delivery, o: { base: string; secret: string | null; now: string }): Promise<AlertReport[]> {
+export async function sendAlerts(
+  store: Store,
+  deliver: Delivery,
+  o: { base: string; secret: string | null; now: string; today: string },
+): Promise<AlertReport[]> {
   const out: AlertReport[] = []
   for (const f of await store.follows()) {
     if (!f.email && !f.webhook) continue
     const upTo = await store.writeCounter()
-    // The newest 100 in full; the digest says how many more there are (the follow's page lists them all).
-    const { hits, total } = await store.search({ q: f.query, sinceSeq: f.alertedSeq, sort: 'date', limit: 100 })
-    const report: AlertReport = { follow: f.name, papers: total, email: null, webhook: null }
+    const payload = followedPromise(f.query) ? await promiseNews(store, f, o) : await searchNews(store, f, o.base)
+    const report: AlertReport = {
+      follow: f.name,
+      papers: payload?.total ?? 0,
+      ...(payload?.promise ? { promise: payload.promise.event } : {}),
+      email: null,
+      webhook: null,
+    }
     out.push(report)
-    if (hits.length === 0) continue
-    const payload = alertPayload(f, hits, total, o.base)
+    if (!payload) continue
     try {
       if (f.email) {
         report.email = 'failed'
-        await deliver.mail(f.email, `kamerwacht: ${total} ${total === 1 ? 'nieuw stuk' : 'nieuwe stukken'} voor ${f.name}`, digestText(payload))
+        await deliver.mail(f.email, subjectOf(payload), digestText(payload))
         report.email = 'sent'
       }
       if (f.webhook) {
@@ -85,6 +104,41 @@ export async function sendAlerts(store: Store, deliver: Delivery, o: { base: str
     }
   }
   return out
+}
+
+/** A followed search's papers stored since its last alert: the newest 100 in full (the follow's page lists them all). */
+async function searchNews(store: Store, f: FollowStatus, base: string): Promise<AlertPayload | null> {
+  const { hits, total } = await store.search({ q: f.query, sinceSeq: f.alertedSeq, sort: 'date', limit: 100 })
+  return hits.length ? alertPayload(f, hits, total, base) : null
+}
+
+/**
+ * What to tell of a followed promise: a letter that keeps it, stored since the last alert; else its deadline, when
+ * it passed since the last alert (or since alerts were set) and nothing keeps it. Nothing before the deadline.
+ */
+async function promiseNews(store: Store, f: FollowStatus, o: { base: string; today: string }): Promise<AlertPayload | null> {
+  const c = await store.commitment(followedPromise(f.query) as string, o.today)
+  if (!c) return null
+  if (c.status === 'fulfilled') {
+    const hits: SearchHit[] = []
+    for (const e of c.evidence) if (e.paperId) hits.push(...(await store.search({ q: `stuk:${e.paperId}`, sinceSeq: f.alertedSeq, limit: 1 })).hits)
+    if (!hits.length) return null
+    return { ...alertPayload(f, hits, hits.length, o.base), promise: promiseOf(c, 'met', hits[0]?.id ?? null, o.base) }
+  }
+  const since = (f.alertedAt ?? f.created).slice(0, 10)
+  if (!c.due || c.due.end >= o.today || c.due.end < since) return null
+  return { ...alertPayload(f, [], 0, o.base), promise: promiseOf(c, 'due', null, o.base) }
+}
+
+/** The promise as an alert tells it, with the page of the paper it was made in. */
+function promiseOf(c: TrackedCommitment, event: 'met' | 'due', paper: string | null, base: string): NonNullable<AlertPayload['promise']> {
+  return { id: c.id, text: c.text, event, due: c.due?.end ?? null, paper, url: `${base}/papers/${encodeURIComponent(c.paper.id ?? c.paper.key)}` }
+}
+
+function subjectOf(p: AlertPayload): string {
+  if (p.promise?.event === 'met') return `kamerwacht: toezegging nagekomen (${p.follow})`
+  if (p.promise) return `kamerwacht: toezegging verlopen op ${p.promise.due} (${p.follow})`
+  return `kamerwacht: ${p.total} ${p.total === 1 ? 'nieuw stuk' : 'nieuwe stukken'} voor ${p.follow}`
 }
 
 function alertPayload(f: FollowStatus, hits: SearchHit[], total: number, base: string): AlertPayload {
@@ -106,7 +160,16 @@ function alertPayload(f: FollowStatus, hits: SearchHit[], total: number, base: s
 
 /** The e-mail: each paper on a few lines, with why it matched (the words of its snippet) and its link. */
 function digestText(p: AlertPayload): string {
-  const lines = [`Nieuw voor "${p.follow}" (${p.query}):`, '']
+  const lines = p.promise
+    ? [
+        p.promise.event === 'met'
+          ? `De toezegging die u volgt ("${p.follow}") is nagekomen:`
+          : `De toezegging die u volgt ("${p.follow}") is op ${p.promise.due} verlopen, zonder brief die haar nakomt:`,
+        `  ${p.promise.text}`,
+        `  ${p.promise.url}`,
+        '',
+      ]
+    : [`Nieuw voor "${p.follow}" (${p.query}):`, '']
   for (const x of p.papers) lines.push(`${x.date ?? ''}  ${x.title ?? x.id}${x.sender ? ` — ${x.sender}` : ''}`, `  ${x.snippet}`, `  ${x.url}`, '')
   if (p.total > p.papers.length) lines.push(`… en ${p.total - p.papers.length} meer: kamerwacht follow new ${p.follow}`, '')
   lines.push('— kamerwacht. Stoppen: kamerwacht follow alert NAAM --off')

@@ -2,6 +2,7 @@ import { createTransport } from 'nodemailer'
 import { type Delivery, sendAlerts, setAlerts } from '../app/alerts.js'
 import { Refusal } from '../app/errors.js'
 import { addFollow, followNews } from '../app/follows.js'
+import { now, today } from '../link/status.js'
 import { count, type Io } from './read.js'
 import { openStore } from './store-commands.js'
 
@@ -100,7 +101,7 @@ export async function followAlertCommand(
   }
   const store = await openStore(opts.db)
   try {
-    const f = await setAlerts(store, name, opts.off ? { email: null, webhook: null } : { email: opts.email ?? null, webhook: opts.webhook ?? null })
+    const f = await setAlerts(store, name, opts.off ? { email: null, webhook: null } : { email: opts.email ?? null, webhook: opts.webhook ?? null }, now())
     const to = [f.email, f.webhook].filter(Boolean).join(' and ')
     io.stdout(to ? `${f.name}: alerts go to ${to}; \`kamerwacht alerts\` sends what is new from now on\n` : `${f.name}: no alerts\n`)
     return 0
@@ -137,13 +138,13 @@ export async function alertsCommand(
       },
     }
     const base = (opts.base ?? process.env.KAMERWACHT_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '')
-    const reports = await sendAlerts(store, delivery, { base, secret: process.env.KAMERWACHT_WEBHOOK_SECRET ?? null, now: new Date().toISOString() })
+    const reports = await sendAlerts(store, delivery, { base, secret: process.env.KAMERWACHT_WEBHOOK_SECRET ?? null, now: now(), today: today() })
     if (opts.json) io.stdout(`${JSON.stringify(reports, null, 2)}\n`)
     else if (!reports.length) io.stdout('no follow has alerts: kamerwacht follow alert NAME --email ADDRESS\n')
     else
       for (const r of reports)
         io.stdout(
-          `${r.follow.padEnd(20)} ${count(r.papers, 'new paper').padEnd(14)}${r.email ? ` email ${r.email}` : ''}${r.webhook ? ` webhook ${r.webhook}` : ''}${r.error ? ` (${r.error})` : ''}\n`,
+          `${r.follow.padEnd(20)} ${(r.promise === 'met' ? 'promise met' : r.promise === 'due' ? 'promise due' : count(r.papers, 'new paper')).padEnd(14)}${r.email ? ` email ${r.email}` : ''}${r.webhook ? ` webhook ${r.webhook}` : ''}${r.error ? ` (${r.error})` : ''}\n`,
         )
     mailer?.close()
     return reports.some((r) => r.error) ? 1 : 0

@@ -121,6 +121,11 @@ export function noCounts(): Record<CommitmentStatus, number> {
   return { open: 0, 'due-soon': 0, overdue: 0, fulfilled: 0 }
 }
 
+/** Now as an ISO time: noon of `KAMERWACHT_TODAY` when set (see {@link today}), else the clock's. */
+export function now(): string {
+  return process.env.KAMERWACHT_TODAY && today() === process.env.KAMERWACHT_TODAY ? `${today()}T12:00:00.000Z` : new Date().toISOString()
+}
+
 /** Today as an ISO date, or `KAMERWACHT_TODAY` when set (for reproducible reports and tests). */
 export function today(): string {
   const fixed = process.env.KAMERWACHT_TODAY

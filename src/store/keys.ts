@@ -42,6 +42,14 @@ export function paperKey(doc: Document): string {
   return `sha256:${doc.source.sha256}`
 }
 
+/**
+ * The promise a follow follows, where it follows one (`toezegging:kst-33783-50~12995bb5`) and not a search: such a
+ * follow counts no papers; its alerts say when the promise is met or falls due.
+ */
+export function followedPromise(query: string): string | null {
+  return /^toezegging:(\S+)$/.exec(query.trim())?.[1] ?? null
+}
+
 /** A paper as the linking rules name it: its key and the facts they weigh. */
 export function paperRef(doc: Document): PaperRef {
   return { key: paperKey(doc), id: doc.id, date: doc.date, sender: doc.sender, dossier: doc.dossier }

@@ -1,4 +1,5 @@
 import type { SearchResult } from '../search/types.js'
+import { followedPromise } from '../store/keys.js'
 import type { FollowStatus } from '../store/store.js'
 import { dutchDate, esc, layout, paperHref, shownTitle } from './html.js'
 
@@ -19,16 +20,23 @@ export function followsPage(follows: FollowStatus[], signedIn: boolean, error: s
   const add = signedIn
     ? `<form class="follow-add" method="post" action="/follows">
   <label for="name">Naam</label> <input id="name" name="name" required maxlength="60" placeholder="npv">
-  <label for="query">Zoekvraag of dossier</label> <input id="query" name="query" required maxlength="1000" placeholder="dossier:33783" value="${esc(prefill)}">
+  <label for="query">Zoekvraag, dossier of toezegging</label> <input id="query" name="query" required maxlength="1000" placeholder="dossier:33783" value="${esc(prefill)}">
   <button type="submit">Volgen</button>
 </form>`
     : '<p class="help"><a href="/login?back=/follows">Aanmelden</a> om te volgen, of op de opdrachtregel: <code>kamerwacht follow add npv dossier:33783</code>.</p>'
   const body = `<h1>Gevolgd</h1>
-<p class="lead">Zoekvragen en dossiers die u volgt, met wat er sinds uw laatste bezoek nieuw (of opnieuw gelezen) is.</p>
+<p class="lead">Zoekvragen, dossiers en toezeggingen die u volgt, met wat er sinds uw laatste bezoek nieuw (of opnieuw gelezen) is.</p>
 ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
 ${rows ? `<ul class="follows">${rows}</ul>` : '<p>U volgt nog niets.</p>'}
 ${add}`
   return layout({ title: 'Gevolgd', body, nav: 'follows' })
+}
+
+/** Where all a follow's papers are: its search with its feed, or (a followed promise) the page of the paper that made it. */
+function allOf(f: FollowStatus): string {
+  const promise = followedPromise(f.query)
+  if (promise) return `<a href="${esc(paperHref(promise.split('~')[0] as string))}">de toezegging</a> (alleen brieven die haar nakomen of kunnen nakomen)`
+  return `<a href="/?q=${encodeURIComponent(f.query)}&amp;sort=date">alle stukken</a> · <a class="feed" href="/feeds/search.atom?q=${encodeURIComponent(f.query)}">Atom</a>`
 }
 
 /** One follow: the papers new since the last visit, and a button to mark them seen. */
@@ -40,7 +48,7 @@ export function followPage(f: FollowStatus, result: SearchResult, signedIn: bool
     )
     .join('')
   const body = `<h1>Gevolgd: ${esc(f.name)}</h1>
-<p class="lead"><code>${esc(f.query)}</code> · ${result.total} nieuw sinds ${esc(when(f.seenAt))} · <a href="/?q=${encodeURIComponent(f.query)}&amp;sort=date">alle stukken</a> · <a class="feed" href="/feeds/search.atom?q=${encodeURIComponent(f.query)}">Atom</a></p>
+<p class="lead"><code>${esc(f.query)}</code> · ${result.total} nieuw sinds ${esc(when(f.seenAt))} · ${allOf(f)}</p>
 ${hits ? `<ul class="latest">${hits}</ul>` : '<p>Niets nieuws.</p>'}
 ${signedIn ? `<form method="post" action="/follows/${encodeURIComponent(f.name)}/seen"><button>Gezien</button></form>` : ''}`
   return layout({ title: `Gevolgd: ${f.name}`, body, nav: 'follows' })

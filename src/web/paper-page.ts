@@ -282,7 +282,7 @@ function commitmentItem(doc: Document, c: TrackedCommitment, correctFrom: string
     .join('')
   return `<li class="status-${c.status}">
   <p><a href="#toezegging-${doc.commitments.findIndex((x) => x.text === c.text) + 1}">${esc(c.text)}</a></p>${by}${support}
-  <p class="meta"><span class="badge status-${c.status}">${esc(STATUS_NL[c.status])}</span>${c.dueText ? ` termijn: ${esc(c.dueText)}${c.due ? ` (uiterlijk ${esc(dutchDate(c.due.end))})` : ''}` : ' geen termijn'}</p>
+  <p class="meta"><span class="badge status-${c.status}">${esc(STATUS_NL[c.status])}</span>${c.dueText ? ` termijn: ${esc(c.dueText)}${c.due ? ` (uiterlijk ${esc(dutchDate(c.due.end))})` : ''}` : ' geen termijn'} · <a href="/follows?query=${encodeURIComponent(`toezegging:${c.id}`)}">Volgen</a></p>
   ${c.evidence.map((e) => `<p class="evidence">Nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a> (${esc(dutchDate(e.paperDate))})</p>`).join('')}
   ${c.candidates.map((e) => `<p class="candidate">Mogelijk nagekomen in <a href="${esc(paperHref(e.paperId ?? e.paperKey))}">${esc(e.paperId ?? e.paperKey)}</a></p>`).join('')}
   ${postponementNote(c)}
