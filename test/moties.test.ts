@@ -223,6 +223,14 @@ describe.skipIf(skipWithoutShared)('the letters that answer a motie, from the re
     expect(cli('agenda', '--from', '2025-02-04', '--to', '2025-02-04').stdout).toMatch(
       /^4 meetings from 2025-02-04 to 2025-02-04\n\n2025-02-04 14:00 {2}TK {5}Vragenuur/,
     )
+    // Words: each the start of a word of the meeting's subject, note, items or their Zaken, in any case.
+    const all = JSON.parse(cli('agenda', '--from', '2024-01-01', '--to', '2025-12-31', '--json').stdout).entries
+    const zorg = JSON.parse(cli('agenda', '--q', 'zorg', '--from', '2024-01-01', '--to', '2025-12-31', '--json').stdout).entries
+    expect(zorg.length).toBeGreaterThan(0)
+    expect(zorg.length).toBeLessThan(all.length)
+    for (const e of zorg) expect(JSON.stringify(e)).toMatch(/(?<![\p{L}])zorg/iu)
+    const older = JSON.parse(cli('agenda', '--q', 'Ouderenzorg', '--from', '2024-01-01', '--to', '2025-12-31', '--json').stdout).entries
+    expect(older.map((e: { onderwerp: string }) => e.onderwerp)).toEqual(['Ouderenzorg (incl. ouderenhuisvesting)'])
     const bad = cli('agenda', '--from', '2025-02-30')
     expect(bad.status).toBe(2)
     expect(bad.stderr).toContain('--from')

@@ -1,13 +1,15 @@
 import { z } from 'zod'
 import { type Activity, type AgendaItem, activityOf, agendaItemOf } from '../link/kamer.js'
+import { wordsMatcher } from '../link/views.js'
 import { type CalendarEvent, ics } from '../publish/feeds.js'
 import { dateField } from '../search/fields.js'
+import { type ParsedQuery, parseQuery, type Term } from '../search/query.js'
 import type { Store } from '../store/store.js'
 import { type Lang, text } from './search.js'
 
 /**
  * The agenda's input, as the CLI (`kamerwacht agenda`), the API (`GET /api/agenda`), the web page (`/agenda`) and its
- * calendar (`/agenda.ics`) take it: which days, and whose (a committee) or about what (a dossier).
+ * calendar (`/agenda.ics`) take it: which days, and whose (a committee) or about what (a dossier, words).
  */
 export function agendaInput(lang: Lang = 'en') {
   const nl = lang === 'nl'
@@ -16,6 +18,7 @@ export function agendaInput(lang: Lang = 'en') {
     to: dateField('2025-11-30', nl).describe('up to this day (default: eight weeks after from)'),
     commissie: text(40).describe('only the meetings of this committee, by its abbreviation (VWS, BuZa, J&V)'),
     dossier: text(40).describe('only the meetings whose subject names this dossier (35646)'),
+    q: text(200).describe('only the meetings whose subject, note, agenda items or their Zaken hold these words (each the start of a word: stikstof, jeugd)'),
   })
 }
 
@@ -57,13 +60,20 @@ export async function agenda(store: Store, input: AgendaInput, today: string): P
     return !!day && day >= from && day <= to && (!input.dossier || a.dossiers.includes(input.dossier))
   })
   within.sort((a, b) => (a.start ?? '').localeCompare(b.start ?? '') || (a.nummer ?? '').localeCompare(b.nummer ?? ''))
+  const holds = input.q ? wordsMatcher(input.q) : null
   const entries: AgendaEntry[] = []
   for (const a of within) {
     const items = (await store.openDataByKey('Agendapunt', `activiteit:${a.id}`)).map((r) => agendaItemOf(r.record))
     items.sort((x, y) => (x.volgorde ?? 0) - (y.volgorde ?? 0))
-    entries.push({ ...a, items })
+    const entry = { ...a, items }
+    if (!holds || holds(entryText(entry))) entries.push(entry)
   }
   return { from, to, entries }
+}
+
+/** What a meeting is about, as the words filter reads it: its subject and note, its items and their Zaken. */
+function entryText(e: AgendaEntry): string {
+  return [e.onderwerp, e.noot, e.soort, ...e.items.flatMap((i) => [i.onderwerp, ...i.zaken.flatMap((z) => [z.nummer, z.titel])])].filter(Boolean).join(' ')
 }
 
 function addDays(day: string, n: number): string {
@@ -105,4 +115,23 @@ export function agendaCalendar(a: Agenda, name: string, base: string, stamp: str
     }
   })
   return ics(name, events, stamp)
+}
+
+/**
+ * The agenda a followed search points to (its calendar's query string, `q=stikstof`, `dossier=33783`): its dossier,
+ * and the words every paper it finds must hold (a group of alternatives, `a OF b`, is left out: the agenda's words
+ * must all be there). Null where the search names neither (`type:brief` alone), or follows one promise.
+ */
+export function followAgendaQuery(query: string): string | null {
+  let parsed: ParsedQuery
+  try {
+    parsed = parseQuery(query)
+  } catch {
+    return null
+  }
+  const words = parsed.must.flatMap((group) => (group.length === 1 ? [(group[0] as Term).text.replace(/\*$/, '')] : []))
+  const params = new URLSearchParams()
+  if (parsed.filters.dossier) params.set('dossier', parsed.filters.dossier)
+  if (words.length) params.set('q', words.join(' '))
+  return params.size ? params.toString() : null
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createContext, readDocument } from '../pipeline.js'
 import { EmbeddedStore } from '../store/sqlite/embedded.js'
 import { corpusFile, ROOT } from '../test-support/paths.js'
+import { followAgendaQuery } from './agenda.js'
 import { board, boardInput, boardRows, dossier, timeline } from './board.js'
 import { correct } from './corrections.js'
 import { Refusal } from './errors.js'
@@ -119,5 +120,21 @@ describe('follows, dossiers and the board', () => {
     const rows = await boardRows(store, input, TODAY, 'https://kw.example')
     expect(rows.map((r) => r.id)).toEqual(all.items.map((c) => c.id))
     expect(rows.length).toBeGreaterThan(1)
+  })
+})
+
+describe('the agenda of a followed search', () => {
+  // A follow's page links the agenda (and its calendar) on the follow's dossier and words.
+  it.each([
+    ['stikstof', 'q=stikstof'],
+    ['dossier:33783', 'dossier=33783'],
+    ['33783 toetsingsconferentie', 'dossier=33783&q=toetsingsconferentie'],
+    ['"nucleaire ontwapening" kernwap*', 'q=nucleaire+ontwapening+kernwap'],
+    // Alternatives cannot all be required; a type alone names no subject; a promise is no search.
+    ['stikstof OF ammoniak', null],
+    ['type:brief', null],
+    ['toezegging:kst-33783-50~12995bb5', null],
+  ])('%s', (query, expected) => {
+    expect(followAgendaQuery(query)).toBe(expected)
   })
 })

@@ -31,6 +31,7 @@ export function agendaPage(f: AgendaInput, a: Agenda): string {
   const query = new URLSearchParams()
   if (f.commissie) query.set('commissie', f.commissie)
   if (f.dossier) query.set('dossier', f.dossier)
+  if (f.q) query.set('q', f.q)
   const ics = `/agenda.ics${query.size ? `?${query}` : ''}`
   const sections = [...days]
     .map(
@@ -45,6 +46,7 @@ export function agendaPage(f: AgendaInput, a: Agenda): string {
   <label for="agenda-to">Tot en met</label> <input id="agenda-to" name="to" value="${esc(f.to ?? a.to)}" size="10">
   <label for="agenda-commissie">Commissie</label> <input id="agenda-commissie" name="commissie" value="${esc(f.commissie ?? '')}" placeholder="VWS" size="8">
   <label for="agenda-dossier">Dossier</label> <input id="agenda-dossier" name="dossier" value="${esc(f.dossier ?? '')}" placeholder="35646" size="10">
+  <label for="agenda-q">Woorden</label> <input id="agenda-q" name="q" value="${esc(f.q ?? '')}" placeholder="stikstof" size="14">
   <button type="submit">Toon</button>
   · <a class="feed" href="${esc(ics)}">In agenda (iCalendar)</a>
 </form>

@@ -1,3 +1,4 @@
+import { followAgendaQuery } from '../app/agenda.js'
 import type { SearchResult } from '../search/types.js'
 import { followedPromise } from '../store/keys.js'
 import type { FollowStatus } from '../store/store.js'
@@ -36,7 +37,10 @@ ${add}`
 function allOf(f: FollowStatus): string {
   const promise = followedPromise(f.query)
   if (promise) return `<a href="${esc(paperHref(promise.split('~')[0] as string))}">de toezegging</a> (alleen brieven die haar nakomen of kunnen nakomen)`
-  return `<a href="/?q=${encodeURIComponent(f.query)}&amp;sort=date">alle stukken</a> · <a class="feed" href="/feeds/search.atom?q=${encodeURIComponent(f.query)}">Atom</a>`
+  const agenda = followAgendaQuery(f.query)
+  return `<a href="/?q=${encodeURIComponent(f.query)}&amp;sort=date">alle stukken</a> · <a class="feed" href="/feeds/search.atom?q=${encodeURIComponent(f.query)}">Atom</a>${
+    agenda ? ` · <a href="/agenda?${esc(agenda)}">agenda</a> (<a class="feed" href="/agenda.ics?${esc(agenda)}">iCalendar</a>)` : ''
+  }`
 }
 
 /** One follow: the papers new since the last visit, and a button to mark them seen. */

@@ -169,18 +169,21 @@ function registerAgenda(cli: Command): void {
     .option('--to <date>', 'up to this day (default: eight weeks after --from)')
     .option('--commissie <abbreviation>', 'only the meetings of this committee (VWS, BuZa, J&V)')
     .option('--dossier <nr>', 'only the meetings whose subject names this dossier')
+    .option('--q <words>', 'only the meetings whose subject, note or agenda items hold these words (each the start of a word)')
     .addOption(json())
     .addHelpText(
       'after',
       `
 The meetings are the Activiteit records of the Kamer's open data, their items the Agendapunt records
 (\`kamerwacht sync tk --entity Activiteit Agendapunt\`, or ingested pages of them). The web UI has the
-same agenda at /agenda, and as a calendar at /agenda.ics (per committee: /agenda.ics?commissie=VWS).
+same agenda at /agenda, and as a calendar at /agenda.ics (per committee: /agenda.ics?commissie=VWS; on a
+subject: /agenda.ics?q=stikstof; a follow's page links the calendar of its words).
 
 Examples:
   kamerwacht agenda                                   the next eight weeks
   kamerwacht agenda --commissie VWS --from 2025-01-01 --to 2025-03-31
-  kamerwacht agenda --dossier 35646 --from 2024 --json`,
+  kamerwacht agenda --dossier 35646 --from 2024 --json
+  kamerwacht agenda --q stikstof --from 2024-01-01`,
     )
     .action(async (raw: unknown) => {
       const { output, rest } = outputFlags(raw)

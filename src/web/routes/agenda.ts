@@ -20,7 +20,9 @@ export function agendaRoutes(app: FastifyInstance, c: WebContext): void {
     const f = form(req, reply)
     if (!f) return reply
     const a = await agenda(store, f, c.today())
-    const name = f.commissie ? `Agenda commissie ${f.commissie}` : f.dossier ? `Agenda dossier ${f.dossier}` : 'Agenda Tweede Kamer'
-    return reply.type('text/calendar; charset=utf-8').send(agendaCalendar(a, name, c.origin(), c.today()))
+    const name = [f.commissie ? `commissie ${f.commissie}` : f.dossier ? `dossier ${f.dossier}` : 'Tweede Kamer', f.q ? `over ${f.q}` : null]
+      .filter(Boolean)
+      .join(' ')
+    return reply.type('text/calendar; charset=utf-8').send(agendaCalendar(a, `Agenda ${name}`, c.origin(), c.today()))
   })
 }
