@@ -85,14 +85,8 @@ export class Candidates {
   wrote(paper: PaperRef, doc: Document, profile: LinkProfile, records: CommitmentRecord[]): void {
     // Only rows read ahead miss what was written since; a transaction that read nothing ahead (a migration) keeps nothing.
     if (this.read.size === 0) return
-    const cites = new Set<string>()
-    const citesDays = new Set<string>()
-    for (const r of doc.references) {
-      if (r.target) cites.add(r.target)
-      if (r.date) citesDays.add(r.date)
-    }
-    for (const f of doc.fulfils) for (const p of f.pointsAt) if (p.date) citesDays.add(p.date)
-    this.written.push({ paper, profile, records, cites, citesDays })
+    const { targets, days } = citedBy(doc)
+    this.written.push({ paper, profile, records, cites: targets, citesDays: days })
   }
 
   /** A promise moved to a later deadline (its new record), or taken out as a restatement of another (null). */
