@@ -772,6 +772,19 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     expect(api.agree.map((a: { register: { nummer: string } }) => a.register.nummer)).toEqual(['TZ202205-001'])
     expect(api.agree[0].paper.keptBy).toEqual(['kst-33783-51'])
     expect((await fetch(`${base}/api/register?status=klaar`)).status).toBe(400)
+    // By who made it (the register's Naam and Functie) and by the day they are due (a year taken whole).
+    const nrs = async (q: string) => {
+      const r = await (await fetch(`${base}/api/register?${q}`)).json()
+      return [...r.agree.map((a: { register: { nummer: string } }) => a.register.nummer), ...r.onlyRegister.map((e: { nummer: string }) => e.nummer)].sort()
+    }
+    expect(await nrs('door=Weerwind')).toEqual(['TZ202301-014'])
+    expect(await nrs('door=rechtsbescherming')).toEqual(['TZ202301-014'])
+    expect(await nrs('voor=2023')).toEqual(['TZ202301-014'])
+    expect(await nrs('voor=2024-06-01')).toEqual(['TZ202301-014', 'TZ202401-101'])
+    expect((await fetch(`${base}/api/register?voor=2024-13-01`)).status).toBe(400)
+    await page.goto(`${base}/register?door=Hoekstra`)
+    expect(await page.getByLabel('Gedaan door').inputValue()).toBe('Hoekstra')
+    expect(await page.locator('#in-beide + ol li.pair').count()).toBe(1)
     await page.goto(`${base}/commitments`)
     await page.getByRole('link', { name: 'Het register van de griffie ernaast' }).click()
     await page.waitForURL(/\/register$/)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { compareRegister, type PaperPromise, type RegisterComparison, type RegisterEntry, registerEntry } from '../link/register.js'
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../link/status.js'
+import { dateField } from '../search/fields.js'
 import { fold } from '../search/stem.js'
 import type { Store } from '../store/store.js'
 import { everyCommitment } from './requests.js'
@@ -8,8 +9,8 @@ import { type Lang, text } from './search.js'
 
 /**
  * The register's input, as the CLI (`kamerwacht commitments --compare`), the API (`GET /api/register`) and the web
- * page (`/register`) take it: a status (kamerwacht's for the promises it read, the register's for its own) and a
- * ministry.
+ * page (`/register`) take it: a status (kamerwacht's for the promises it read, the register's for its own), a
+ * ministry, who made them, and a day they are due by: the twice-yearly review of one ministry's open promises.
  */
 export function registerInput(lang: Lang = 'en') {
   const nl = lang === 'nl'
@@ -19,6 +20,8 @@ export function registerInput(lang: Lang = 'en') {
       .optional()
       .describe('only promises that stand so: open, due-soon, overdue, fulfilled'),
     ministerie: text(120).describe('only promises of this ministry (part of its name: Buitenlandse Zaken)'),
+    door: text(120).describe('only promises made by this member of government, by name or office (Hoekstra, staatssecretaris)'),
+    voor: dateField('2025-12-31', nl).describe('only promises due on or before this day (the register’s deadline, else the one kamerwacht read)'),
   })
 }
 
@@ -35,11 +38,7 @@ export interface RegisterView extends RegisterComparison {
  * the pairs (with kamerwacht's deadline and keeping letter where the register has none: its proposal), the
  * register's records kamerwacht did not find, and the promises it read that the register lacks.
  */
-export async function registerComparison(
-  store: Store,
-  input: { status?: CommitmentStatus | undefined; ministerie?: string | undefined },
-  day: string,
-): Promise<RegisterView> {
+export async function registerComparison(store: Store, input: Partial<RegisterInput>, day: string): Promise<RegisterView> {
   const register: RegisterEntry[] = []
   for (const r of await store.openData('Toezegging')) {
     const kept = Array.isArray(r.record.KamerbriefNakoming) ? (r.record.KamerbriefNakoming as Array<Record<string, unknown>>) : []
@@ -53,8 +52,31 @@ export async function registerComparison(
   }
   const all = compareRegister(register, await paperPromises(store, day))
   // Pairs and paper promises by the status kamerwacht gives them, register entries by the register's.
-  const byStatus = input.status ? withStatus(all, input.status, day) : all
-  return { ...(input.ministerie ? ofMinistry(byStatus, input.ministerie) : byStatus), registered: register.length }
+  let view = input.status ? withStatus(all, input.status, day) : all
+  // The register's by its Ministerie, the papers' by their sender's office.
+  if (input.ministerie)
+    view = cut(
+      view,
+      containing(input.ministerie, (r) => [r.ministerie]),
+      containing(input.ministerie, (p) => [p.sender]),
+    )
+  // The register's by who made it (`W.B. Hoekstra, minister van Buitenlandse Zaken`), the papers' by the speaker or the office.
+  if (input.door)
+    view = cut(
+      view,
+      containing(input.door, (r) => [r.by]),
+      containing(input.door, (p) => [p.speaker, p.sender]),
+    )
+  // A day, a month or a year, taken whole: `2025` is up to the end of 2025.
+  const by = input.voor
+  const dueBy = (due: string | null | undefined) => !!by && !!due && due.slice(0, by.length) <= by
+  if (by)
+    view = cut(
+      view,
+      (r) => dueBy(r.due),
+      (p) => dueBy(p.due),
+    )
+  return { ...view, registered: register.length }
 }
 
 /** Every promise in the store with the paragraph it stands in, for comparing with the register. */
@@ -100,13 +122,17 @@ function withStatus(c: RegisterComparison, status: CommitmentStatus, day: string
   }
 }
 
-/** The comparison cut to one ministry: the register's by its Ministerie, the papers' by their sender's office. */
-function ofMinistry(c: RegisterComparison, ministerie: string): RegisterComparison {
-  const want = fold(ministerie)
-  const has = (s: string | null | undefined) => !!s && fold(s).includes(want)
+/** The comparison cut by a test of register records and one of paper promises; a pair stays when either side passes. */
+function cut(c: RegisterComparison, onRegister: (r: RegisterEntry) => boolean, onPaper: (p: PaperPromise) => boolean): RegisterComparison {
   return {
-    agree: c.agree.filter((a) => has(a.register.ministerie) || has(a.paper.sender)),
-    onlyRegister: c.onlyRegister.filter((r) => has(r.ministerie)),
-    onlyPapers: c.onlyPapers.filter((p) => has(p.sender)),
+    agree: c.agree.filter((a) => onRegister(a.register) || onPaper(a.paper)),
+    onlyRegister: c.onlyRegister.filter(onRegister),
+    onlyPapers: c.onlyPapers.filter(onPaper),
   }
+}
+
+/** Whether one of the fields holds the words (any case, accents folded): `buitenlandse zaken` in `Ministerie van Buitenlandse Zaken`. */
+function containing<T>(words: string, fields: (t: T) => Array<string | null | undefined>): (t: T) => boolean {
+  const want = fold(words)
+  return (t) => fields(t).some((s) => !!s && fold(s).includes(want))
 }

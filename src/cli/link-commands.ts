@@ -265,11 +265,11 @@ function usage(io: Io, text: string): number {
 
 /** `kamerwacht commitments --compare`: the Kamer's register of promises beside the promises found in the papers. */
 export async function compareCommand(
-  opts: { db?: string | undefined; json?: boolean | undefined; status?: CommitmentStatus | undefined },
+  opts: { db?: string | undefined; json?: boolean | undefined; status?: CommitmentStatus | undefined; sender?: string | undefined },
   io: Io,
 ): Promise<number> {
   return withStore(opts.db, async (store) => {
-    const { registered, ...result } = await registerComparison(store, { status: opts.status }, today())
+    const { registered, ...result } = await registerComparison(store, { status: opts.status, ministerie: opts.sender }, today())
     if (opts.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`)
     else printComparison(result, registered, io)
     return 0

@@ -25,12 +25,14 @@ function proposal(a: Agreement): string {
   return parts.length ? `<p class="candidate">Voorstel van kamerwacht: ${parts.join('; ')}</p>` : ''
 }
 
-/** `/register`: the Kamer's register of promises beside the promises kamerwacht read, by status and ministry. */
+/** `/register`: the Kamer's register of promises beside the promises kamerwacht read, by status, ministry, maker and deadline. */
 export function registerPage(f: RegisterInput, v: RegisterView): string {
   const option = (value: string, label: string) => `<option value="${value}"${(f.status ?? '') === value ? ' selected' : ''}>${label}</option>`
   const query = new URLSearchParams()
   if (f.status) query.set('status', f.status)
   if (f.ministerie) query.set('ministerie', f.ministerie)
+  if (f.door) query.set('door', f.door)
+  if (f.voor) query.set('voor', f.voor)
   const exported = `/register.csv${query.size ? `?${query}` : ''}`
   const agree = v.agree
     .map(
@@ -44,6 +46,8 @@ ${v.registered === 0 ? '<p role="status">Het register is hier leeg: <code>kamerw
 <form class="filters" action="/register" method="get">
   <label for="register-status">Status</label> <select id="register-status" name="status">${option('', 'alle')}${option('open', 'open')}${option('due-soon', 'bijna verlopen')}${option('overdue', 'verlopen')}${option('fulfilled', 'nagekomen')}</select>
   <label for="register-ministerie">Ministerie</label> <input id="register-ministerie" name="ministerie" value="${esc(f.ministerie ?? '')}" placeholder="Buitenlandse Zaken">
+  <label for="register-door">Gedaan door</label> <input id="register-door" name="door" value="${esc(f.door ?? '')}" placeholder="Hoekstra" size="14">
+  <label for="register-voor">Termijn tot en met</label> <input id="register-voor" name="voor" value="${esc(f.voor ?? '')}" placeholder="2025-12-31" size="10">
   <button type="submit">Filter</button>
   · Exporteren: <a class="export" href="${esc(exported)}" download>CSV (Excel)</a>
 </form>

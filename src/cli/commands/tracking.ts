@@ -101,11 +101,14 @@ Examples:
   kamerwacht commitments --status overdue --sender "Buitenlandse Zaken"
   kamerwacht commitments --dossier 33783 --json
   kamerwacht commitments --q kernwapens            promises that speak of kernwapens
-  kamerwacht commitments --compare                 register and papers: in both, only in one`,
+  kamerwacht commitments --compare                 register and papers: in both, only in one
+  kamerwacht commitments --compare --status open --sender "Buitenlandse Zaken"   one ministry's open promises`,
     )
     .action(async (raw: unknown) => {
       if ((raw as { compare?: boolean }).compare) {
-        const c = z.object({ db: z.string().optional(), json: z.boolean().optional(), status: z.enum(COMMITMENT_STATUSES).optional() }).safeParse(raw)
+        const c = z
+          .object({ db: z.string().optional(), json: z.boolean().optional(), status: z.enum(COMMITMENT_STATUSES).optional(), sender: z.string().optional() })
+          .safeParse(raw)
         if (!c.success) return usage('commitments', c.error)
         process.exitCode = await compareCommand(c.data, io)
         return
