@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createContext, readDocument } from '../pipeline.js'
+import { paperKey } from '../store/keys.js'
 import { EmbeddedStore } from '../store/sqlite/embedded.js'
 import { corpusFile, ROOT } from '../test-support/paths.js'
 import { followAgendaQuery } from './agenda.js'
@@ -9,6 +10,7 @@ import { board, boardInput, boardRows, dossier, timeline } from './board.js'
 import { correct } from './corrections.js'
 import { Refusal } from './errors.js'
 import { addFollow, followNews, markSeen } from './follows.js'
+import { committeeView } from './kamer-people.js'
 import { search, searchInput, toSearchRequest } from './search.js'
 
 // The use cases the CLI, the API and the web UI share, on a real SQLite store of five papers.
@@ -136,5 +138,43 @@ describe('the agenda of a followed search', () => {
     ['toezegging:kst-33783-50~12995bb5', null],
   ])('%s', (query, expected) => {
     expect(followAgendaQuery(query)).toBe(expected)
+  })
+})
+
+describe("a committee's page", () => {
+  it('lists the promises made in its debates (the verslag that opens with the committee having held it), not those of other papers', async () => {
+    const ctx = await createContext()
+    const bytes = readFileSync(join(ROOT, 'test', 'fixtures', 'debates', 'commissiedebat.pdf.txt'))
+    const debate = await readDocument(bytes, 'commissiedebat.pdf.txt', ctx)
+    await store.put(debate, bytes)
+    await store.applySync(
+      'test:kamer',
+      [
+        {
+          record: {
+            entity: 'Activiteit',
+            id: 'act-vws',
+            modified: '2024-01-19T07:00:00Z',
+            deleted: false,
+            record: {
+              Id: 'act-vws',
+              Soort: 'Commissiedebat',
+              Onderwerp: 'Jeugdbeleid',
+              Aanvangstijd: '2024-01-18T10:00:00+01:00',
+              Voortouwafkorting: 'VWS',
+              Voortouwnaam: 'vaste commissie voor Volksgezondheid, Welzijn en Sport',
+            },
+          },
+        },
+      ],
+      null,
+    )
+    const vws = await committeeView(store, 'VWS', TODAY)
+    expect(vws.naam).toBe('vaste commissie voor Volksgezondheid, Welzijn en Sport')
+    expect(vws.promises.length).toBe(debate.commitments.length)
+    expect(vws.promises.length).toBeGreaterThan(0)
+    expect(new Set(vws.promises.map((c) => c.paper.key))).toEqual(new Set([paperKey(debate)]))
+    // A committee without records of its meetings has no name to find its debates by; the letters of 33783 are no debate.
+    expect((await committeeView(store, 'BuZa', TODAY)).promises).toEqual([])
   })
 })

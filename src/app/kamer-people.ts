@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { kstOf, type MotieResult, nameKey, resultOf, zaakOfBesluit } from '../link/kamer.js'
+import { activityOf, kstOf, type MotieResult, nameKey, resultOf, zaakOfBesluit } from '../link/kamer.js'
+import type { TrackedCommitment } from '../link/status.js'
 import { dateField } from '../search/fields.js'
 import type { Store } from '../store/store.js'
 import { count, type Lang } from './search.js'
@@ -155,10 +156,47 @@ async function voteRow(store: Store, s: Json): Promise<VoteRow> {
 /** A committee's page: the moties given to it (`Voortouwcommissie`) and its meetings of the coming weeks. */
 export interface CommitteeView {
   afkorting: string
+  /** Its name as the Kamer's records give it (`vaste commissie voor Volksgezondheid, Welzijn en Sport`), where they do. */
+  naam: string | null
   moties: SubmittedMotie[]
+  /** The promises made in its debates, newest first. */
+  promises: TrackedCommitment[]
 }
 
-/** The moties given to a committee, newest first (its agenda is `app/agenda.ts` with the committee's abbreviation). */
-export async function committeeView(store: Store, afkorting: string): Promise<CommitteeView> {
-  return { afkorting, moties: await zakenOf(store, `commissie:${nameKey(afkorting) ?? ''}`, () => true) }
+/**
+ * A committee: the moties given to it, newest first, and the promises made in its debates (its agenda is
+ * `app/agenda.ts` with the committee's abbreviation). Its name comes from its meetings' records.
+ */
+export async function committeeView(store: Store, afkorting: string, today: string): Promise<CommitteeView> {
+  const meeting = (await store.openDataByKey('Activiteit', `commissie:${afkorting.toLowerCase()}`))[0]
+  const naam = meeting ? activityOf(meeting.record).commissie.naam : null
+  return {
+    afkorting,
+    naam,
+    moties: await zakenOf(store, `commissie:${nameKey(afkorting) ?? ''}`, () => true),
+    promises: naam ? await committeePromises(store, naam, today) : [],
+  }
 }
+
+/**
+ * The promises made in a committee's debates: those of the papers that open as the verslag of one does, `De vaste
+ * commissie voor Volksgezondheid, Welzijn en Sport heeft op 18 januari 2024 overleg gevoerd met …` (or `een
+ * commissiedebat gevoerd`), the newest 50 such papers.
+ */
+async function committeePromises(store: Store, naam: string, today: string): Promise<TrackedCommitment[]> {
+  const bare = naam.replace(/^(?:de\s+)?/i, '')
+  const opening = new RegExp(
+    `\\b${escapeRegExp(bare).replace(/\\s+/g, '\\s+')}\\s+heeft\\s+op\\s+\\d{1,2}\\s+\\p{L}+\\s+\\d{4}\\s+(?:overleg|een\\s+[\\p{L}-]*(?:debat|overleg))\\s+gevoerd`,
+    'iu',
+  )
+  const { hits } = await store.search({ q: `"${bare.replace(/"/g, '')}" gevoerd`, sort: 'date', limit: 50 })
+  const out: TrackedCommitment[] = []
+  for (const hit of hits) {
+    const doc = await store.get(hit.id)
+    if (!doc || !opening.test(doc.text.slice(0, 2000))) continue
+    out.push(...(await store.commitments({ paper: hit.id, limit: 200, sort: 'date' }, today)).items)
+  }
+  return out.sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? ''))
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

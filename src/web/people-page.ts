@@ -83,7 +83,7 @@ export const commissieHref = (afkorting: string) => `/commissies/${encodeURIComp
 
 /** A committee's page: its meetings of the coming weeks, and the moties given to it. */
 export function committeePage(v: CommitteeView, meetings: Agenda): string {
-  const naam = meetings.entries.find((e) => e.commissie.naam)?.commissie.naam ?? null
+  const naam = v.naam ?? meetings.entries.find((e) => e.commissie.naam)?.commissie.naam ?? null
   const agenda = meetings.entries
     .map(
       (e) =>
@@ -94,17 +94,22 @@ export function committeePage(v: CommitteeView, meetings: Agenda): string {
   const body = `<h1>${esc(naam ?? `Commissie ${v.afkorting}`)}</h1>
 <p class="lead">Commissie <code>${esc(v.afkorting)}</code> van de Tweede Kamer · <a href="${esc(`/agenda?commissie=${encodeURIComponent(v.afkorting)}`)}">volledige agenda</a> · <a href="${esc(`/agenda.ics?commissie=${encodeURIComponent(v.afkorting)}`)}">in agenda (iCalendar)</a></p>
 <section aria-labelledby="komend"><h2 id="komend">De komende weken (${meetings.entries.length})</h2>${agenda ? `<ul>${agenda}</ul>` : '<p>Geen activiteiten opgeslagen voor de komende weken.</p>'}</section>
-<section aria-labelledby="commissie-moties"><h2 id="commissie-moties">Moties bij deze commissie (${v.moties.length})</h2>${moties ? `<ul>${moties}</ul>` : '<p>Geen opgeslagen moties met deze commissie als voortouw (die komen met <code>kamerwacht sync tk</code>: ZaakActor).</p>'}</section>`
+<section aria-labelledby="commissie-moties"><h2 id="commissie-moties">Moties bij deze commissie (${v.moties.length})</h2>${moties ? `<ul>${moties}</ul>` : '<p>Geen opgeslagen moties met deze commissie als voortouw (die komen met <code>kamerwacht sync tk</code>: ZaakActor).</p>'}</section>
+<section aria-labelledby="commissie-toezeggingen"><h2 id="commissie-toezeggingen">Toezeggingen in haar debatten (${v.promises.length})</h2>${
+    v.promises.length
+      ? `<ul>${v.promises.map(promiseItem).join('')}</ul>`
+      : '<p>Geen opgeslagen verslagen van debatten van deze commissie met toezeggingen.</p>'
+  }</section>`
   return layout({ title: naam ?? v.afkorting, body })
+}
+
+/** A promise in a list: its status, the day of its paper, its words linking to the paper. */
+function promiseItem(c: TrackedCommitment): string {
+  return `<li><span class="badge status-${c.status}">${esc(STATUS_NL[c.status])}</span> ${esc(dutchDate(c.paper.date))} · <a href="${esc(paperHref(c.paper.id ?? c.paper.key))}">${esc(c.text)}</a></li>`
 }
 
 /** The promises that name a member: made to them in a debate (`Ik wil de heer Bakker toezeggen …`), or about them. */
 function promisesNaming(list: TrackedCommitment[]): string {
-  const items = list
-    .map(
-      (c) =>
-        `<li><span class="badge status-${c.status}">${esc(STATUS_NL[c.status])}</span> ${esc(dutchDate(c.paper.date))} · <a href="${esc(paperHref(c.paper.id ?? c.paper.key))}">${esc(c.text)}</a></li>`,
-    )
-    .join('')
+  const items = list.map(promiseItem).join('')
   return `<section aria-labelledby="toezeggingen"><h2 id="toezeggingen">Toezeggingen die dit lid noemen (${list.length})</h2>${items ? `<ul>${items}</ul>` : '<p>Geen.</p>'}</section>`
 }

@@ -26,6 +26,6 @@ export function peopleRoutes(app: FastifyInstance, c: WebContext): void {
   app.get('/commissies/:afkorting', async (req, reply) => {
     const { afkorting } = req.params as { afkorting: string }
     const meetings = await agenda(store, { commissie: afkorting, from: undefined, to: undefined, dossier: undefined, q: undefined }, c.today())
-    return html(reply, committeePage(await committeeView(store, afkorting), meetings))
+    return html(reply, committeePage(await committeeView(store, afkorting, c.today()), meetings))
   })
 }
