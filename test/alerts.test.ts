@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { corpusFile, ROOT } from '../src/test-support/paths.js'
+import { corpusFile, ROOT, skipWithoutShared } from '../src/test-support/paths.js'
 
 const BIN = join(ROOT, 'bin', 'kamerwacht.js')
 const SECRET = 'test-webhook-secret'
@@ -217,5 +217,50 @@ describe('kamerwacht alerts for one promise', () => {
     const none = await cli('2022-12-01', 'follow', 'add', 'x', 'toezegging:kst-1-1~00000000')
     expect(none.status).toBe(2)
     expect(none.stderr).toContain('no promise kst-1-1~00000000')
+  })
+})
+
+describe.skipIf(skipWithoutShared)('kamerwacht alerts for one motie', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kw-motie-alerts-'))
+  const db = join(dir, 'k.db')
+  const cli = (...args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...args, '--db', db], {
+        env: { ...process.env, KAMERWACHT_WEBHOOK_SECRET: SECRET, KAMERWACHT_BASE_URL: 'http://kamerwacht.test' },
+      })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
+      child.on('close', (status) => resolve({ status, stdout, stderr }))
+    })
+  // Real records of ../shared/corpus/opendata: motie 36583-14 (its XML and its Zaak), then the page of Document records
+  // that holds the letter carrying it out (2025D40481, `Uitvoering van de motie van de leden Ellian en Wilders … (Kamerstuk 36583-14)`).
+  const ingest = async (name: string, files: string[]) => {
+    const sub = join(dir, 'in', name)
+    mkdirSync(sub, { recursive: true })
+    for (const f of files) copyFileSync(corpusFile('opendata', f), join(sub, f))
+    expect((await cli('ingest', sub, '-q')).status).toBe(0)
+  }
+
+  it('posts each letter that answers it, once, from when the alert is set', async () => {
+    await ingest('motie', ['kst-36583-14.xml', 'motie-2025Z00854.zaak.json'])
+    expect((await cli('follow', 'add', 'kopstukken', 'motie:kst-36583-14')).status).toBe(0)
+    expect((await cli('follow', 'alert', 'kopstukken', '--webhook', hookUrl)).status).toBe(0)
+    const before = posts.length
+    expect(JSON.parse((await cli('alerts', '--json')).stdout)).toEqual([{ follow: 'kopstukken', papers: 0, email: null, webhook: null }])
+    await ingest('letters', ['document_page_12_fullterm_20251002_235842.json'])
+    expect(JSON.parse((await cli('alerts', '--json')).stdout)).toEqual([{ follow: 'kopstukken', papers: 1, motie: 'answered', email: null, webhook: 'sent' }])
+    expect(posts).toHaveLength(before + 1)
+    const post = posts[before] as { body: string; signature: string }
+    expect(post.signature).toBe(`sha256=${createHmac('sha256', SECRET).update(post.body).digest('hex')}`)
+    const payload = JSON.parse(post.body)
+    expect(payload.motie).toMatchObject({ id: 'kst-36583-14', url: 'http://kamerwacht.test/papers/kst-36583-14' })
+    expect(payload.papers.map((p: { id: string }) => p.id)).toEqual(['2025D40481'])
+    // Told once; a motie the store does not have is refused.
+    expect(JSON.parse((await cli('alerts', '--json')).stdout)[0]).toMatchObject({ papers: 0, webhook: null })
+    const none = await cli('follow', 'add', 'x', 'motie:kst-1-1')
+    expect(none.status).toBe(2)
+    expect(none.stderr).toContain('no motie kst-1-1')
   })
 })

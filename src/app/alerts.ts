@@ -1,10 +1,11 @@
 import { createHmac } from 'node:crypto'
 import type { TrackedCommitment } from '../link/status.js'
 import type { SearchHit } from '../search/types.js'
-import { followedPromise } from '../store/keys.js'
+import { type FollowedItem, followedItem } from '../store/keys.js'
 import type { FollowStatus, Store } from '../store/store.js'
 import { Refusal } from './errors.js'
-import { follow } from './follows.js'
+import { follow, followedPapers, papersSince } from './follows.js'
+import { motieFacts } from './moties.js'
 
 /**
  * Alerts: a follow (a saved search or dossier) that names an e-mail address or a webhook gets what is new for it,
@@ -13,7 +14,8 @@ import { follow } from './follows.js'
  * counter it was sent up to. A run that fails to deliver leaves the counter, so the next run sends it again.
  *
  * A follow of one promise (`toezegging:ID`) is told twice at most, and never before its deadline: when a letter
- * that keeps it is stored, and when its deadline passes with none.
+ * that keeps it is stored, and when its deadline passes with none. A follow of one motie (`motie:ID`) is told of
+ * each letter stored that carries it out, in part, declines it or answers it.
  */
 
 /** How alerts leave kamerwacht: an e-mail, and a JSON POST signed with the webhook secret. */
@@ -28,6 +30,8 @@ export interface AlertReport {
   papers: number
   /** For a followed promise, what was told: kept by a letter, or its deadline passed. */
   promise?: 'met' | 'due'
+  /** For a followed motie: letters that answer it were told. */
+  motie?: 'answered'
   email: 'sent' | 'failed' | null
   webhook: 'sent' | 'failed' | null
   error?: string
@@ -39,6 +43,8 @@ export interface AlertPayload {
   query: string
   /** For a followed promise: what happened to it (`met`: a letter keeps it; `due`: its deadline passed without one). */
   promise?: { id: string; text: string; event: 'met' | 'due'; due: string | null; paper: string | null; url: string }
+  /** For a followed motie: the letters stored since the last alert that carry it out or answer it (in `papers`). */
+  motie?: { id: string; title: string | null; result: string | null; url: string }
   /** How many papers are new in all; `papers` holds the newest 100 of them. */
   total: number
   papers: Array<{ id: string; title: string | null; type: string | null; date: string | null; sender: string | null; url: string; snippet: string }>
@@ -76,11 +82,17 @@ export async function sendAlerts(
   for (const f of await store.follows()) {
     if (!f.email && !f.webhook) continue
     const upTo = await store.writeCounter()
-    const payload = followedPromise(f.query) ? await promiseNews(store, f, o) : await searchNews(store, f, o.base)
+    const item = followedItem(f.query)
+    const payload = !item
+      ? await searchNews(store, f, o.base)
+      : item.kind === 'toezegging'
+        ? await promiseNews(store, f, item, o)
+        : await motieNews(store, f, item, o)
     const report: AlertReport = {
       follow: f.name,
       papers: payload?.total ?? 0,
       ...(payload?.promise ? { promise: payload.promise.event } : {}),
+      ...(payload?.motie ? { motie: 'answered' as const } : {}),
       email: null,
       webhook: null,
     }
@@ -116,12 +128,15 @@ async function searchNews(store: Store, f: FollowStatus, base: string): Promise<
  * What to tell of a followed promise: a letter that keeps it, stored since the last alert; else its deadline, when
  * it passed since the last alert (or since alerts were set) and nothing keeps it. Nothing before the deadline.
  */
-async function promiseNews(store: Store, f: FollowStatus, o: { base: string; today: string }): Promise<AlertPayload | null> {
-  const c = await store.commitment(followedPromise(f.query) as string, o.today)
+async function promiseNews(store: Store, f: FollowStatus, item: FollowedItem, o: { base: string; today: string }): Promise<AlertPayload | null> {
+  const c = await store.commitment(item.id, o.today)
   if (!c) return null
   if (c.status === 'fulfilled') {
-    const hits: SearchHit[] = []
-    for (const e of c.evidence) if (e.paperId) hits.push(...(await store.search({ q: `stuk:${e.paperId}`, sinceSeq: f.alertedSeq, limit: 1 })).hits)
+    const hits = await papersSince(
+      store,
+      c.evidence.map((e) => e.paperId ?? e.paperKey),
+      f.alertedSeq,
+    )
     if (!hits.length) return null
     return { ...alertPayload(f, hits, hits.length, o.base), promise: promiseOf(c, 'met', hits[0]?.id ?? null, o.base) }
   }
@@ -130,12 +145,22 @@ async function promiseNews(store: Store, f: FollowStatus, o: { base: string; tod
   return { ...alertPayload(f, [], 0, o.base), promise: promiseOf(c, 'due', null, o.base) }
 }
 
+/** What to tell of a followed motie: the letters stored since the last alert that carry it out, in part, decline it or answer it. */
+async function motieNews(store: Store, f: FollowStatus, item: FollowedItem, o: { base: string }): Promise<AlertPayload | null> {
+  const hits = await papersSince(store, await followedPapers(store, item), f.alertedSeq)
+  if (!hits.length) return null
+  const facts = await motieFacts(store, item.id)
+  const motie = { id: item.id, title: facts?.title ?? null, result: facts?.result ?? null, url: `${o.base}/papers/${encodeURIComponent(facts?.id ?? item.id)}` }
+  return { ...alertPayload(f, hits, hits.length, o.base), motie }
+}
+
 /** The promise as an alert tells it, with the page of the paper it was made in. */
 function promiseOf(c: TrackedCommitment, event: 'met' | 'due', paper: string | null, base: string): NonNullable<AlertPayload['promise']> {
   return { id: c.id, text: c.text, event, due: c.due?.end ?? null, paper, url: `${base}/papers/${encodeURIComponent(c.paper.id ?? c.paper.key)}` }
 }
 
 function subjectOf(p: AlertPayload): string {
+  if (p.motie) return `kamerwacht: ${p.total === 1 ? 'een brief' : `${p.total} brieven`} over de motie die u volgt (${p.follow})`
   if (p.promise?.event === 'met') return `kamerwacht: toezegging nagekomen (${p.follow})`
   if (p.promise) return `kamerwacht: toezegging verlopen op ${p.promise.due} (${p.follow})`
   return `kamerwacht: ${p.total} ${p.total === 1 ? 'nieuw stuk' : 'nieuwe stukken'} voor ${p.follow}`
@@ -160,16 +185,18 @@ function alertPayload(f: FollowStatus, hits: SearchHit[], total: number, base: s
 
 /** The e-mail: each paper on a few lines, with why it matched (the words of its snippet) and its link. */
 function digestText(p: AlertPayload): string {
-  const lines = p.promise
-    ? [
-        p.promise.event === 'met'
-          ? `De toezegging die u volgt ("${p.follow}") is nagekomen:`
-          : `De toezegging die u volgt ("${p.follow}") is op ${p.promise.due} verlopen, zonder brief die haar nakomt:`,
-        `  ${p.promise.text}`,
-        `  ${p.promise.url}`,
-        '',
-      ]
-    : [`Nieuw voor "${p.follow}" (${p.query}):`, '']
+  const lines = p.motie
+    ? [`Over de motie die u volgt ("${p.follow}"):`, `  ${p.motie.title ?? p.motie.id}`, `  ${p.motie.url}`, '']
+    : p.promise
+      ? [
+          p.promise.event === 'met'
+            ? `De toezegging die u volgt ("${p.follow}") is nagekomen:`
+            : `De toezegging die u volgt ("${p.follow}") is op ${p.promise.due} verlopen, zonder brief die haar nakomt:`,
+          `  ${p.promise.text}`,
+          `  ${p.promise.url}`,
+          '',
+        ]
+      : [`Nieuw voor "${p.follow}" (${p.query}):`, '']
   for (const x of p.papers) lines.push(`${x.date ?? ''}  ${x.title ?? x.id}${x.sender ? ` — ${x.sender}` : ''}`, `  ${x.snippet}`, `  ${x.url}`, '')
   if (p.total > p.papers.length) lines.push(`… en ${p.total - p.papers.length} meer: kamerwacht follow new ${p.follow}`, '')
   lines.push('— kamerwacht. Stoppen: kamerwacht follow alert NAAM --off')

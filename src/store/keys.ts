@@ -42,12 +42,19 @@ export function paperKey(doc: Document): string {
   return `sha256:${doc.source.sha256}`
 }
 
+/** What a follow follows where it is not a search: one promise (`toezegging:kst-33783-50~12995bb5`) or one motie (`motie:kst-36583-14`). */
+export interface FollowedItem {
+  kind: 'toezegging' | 'motie'
+  id: string
+}
+
 /**
- * The promise a follow follows, where it follows one (`toezegging:kst-33783-50~12995bb5`) and not a search: such a
- * follow counts no papers; its alerts say when the promise is met or falls due.
+ * The promise or motie a follow follows, or null for a search. Such a follow counts no papers; its alerts say what
+ * happened to it (a promise met or overdue; a motie voted on or answered by a letter).
  */
-export function followedPromise(query: string): string | null {
-  return /^toezegging:(\S+)$/.exec(query.trim())?.[1] ?? null
+export function followedItem(query: string): FollowedItem | null {
+  const m = /^(toezegging|motie):(\S+)$/.exec(query.trim())
+  return m ? { kind: m[1] as FollowedItem['kind'], id: m[2] as string } : null
 }
 
 /** A paper as the linking rules name it: its key and the facts they weigh. */

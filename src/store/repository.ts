@@ -8,7 +8,7 @@ import { queryStems } from '../search/query.js'
 import type { SearchRequest, SearchResult } from '../search/types.js'
 import { BatchRows } from './batch-rows.js'
 import { DICTIONARY_SIZE, type Dictionary, joinDocument, MAX_DICTIONARIES, PACK_KINDS, Packer, type PackKind, sampleDictionary, TRAIN_AT } from './codec.js'
-import { documentNummerOf, followedPromise, paperKey, paperRef, READER_VERSION } from './keys.js'
+import { documentNummerOf, followedItem, paperKey, paperRef, READER_VERSION } from './keys.js'
 import { Links } from './links.js'
 import { openData } from './opendata.js'
 import { type PreparedPaper, packedAsNow, preparePaper } from './prepare.js'
@@ -336,7 +336,7 @@ export class Repository implements Store {
     const out: FollowStatus[] = []
     for (const f of rows) {
       const seenSeq = Number(f.seen_seq)
-      const { total } = followedPromise(f.query) ? { total: 0 } : await this.search({ q: f.query, sinceSeq: seenSeq, limit: 0 })
+      const { total } = followedItem(f.query) ? { total: 0 } : await this.search({ q: f.query, sinceSeq: seenSeq, limit: 0 })
       out.push({
         name: f.name,
         query: f.query,

@@ -1,6 +1,6 @@
 import { followAgendaQuery } from '../app/agenda.js'
 import type { SearchResult } from '../search/types.js'
-import { followedPromise } from '../store/keys.js'
+import { followedItem } from '../store/keys.js'
 import type { FollowStatus } from '../store/store.js'
 import { dutchDate, esc, layout, paperHref, shownTitle } from './html.js'
 
@@ -35,8 +35,10 @@ ${add}`
 
 /** Where all a follow's papers are: its search with its feed, or (a followed promise) the page of the paper that made it. */
 function allOf(f: FollowStatus): string {
-  const promise = followedPromise(f.query)
-  if (promise) return `<a href="${esc(paperHref(promise.split('~')[0] as string))}">de toezegging</a> (alleen brieven die haar nakomen of kunnen nakomen)`
+  const item = followedItem(f.query)
+  if (item?.kind === 'toezegging')
+    return `<a href="${esc(paperHref(item.id.split('~')[0] as string))}">de toezegging</a> (alleen brieven die haar nakomen of kunnen nakomen)`
+  if (item) return `<a href="${esc(paperHref(item.id))}">de motie</a> (alleen brieven die haar uitvoeren of erop antwoorden)`
   const agenda = followAgendaQuery(f.query)
   return `<a href="/?q=${encodeURIComponent(f.query)}&amp;sort=date">alle stukken</a> · <a class="feed" href="/feeds/search.atom?q=${encodeURIComponent(f.query)}">Atom</a>${
     agenda ? ` · <a href="/agenda?${esc(agenda)}">agenda</a> (<a class="feed" href="/agenda.ics?${esc(agenda)}">iCalendar</a>)` : ''

@@ -236,7 +236,7 @@ export function paperPage(
     ${speakerItems ? `<section><h2>Sprekers (${speakers.size})</h2><ul class="speakers">${speakerItems}</ul></section>` : ''}
     ${facts ? motieFactsSection(facts) : ''}
     ${questionsSection(doc.text)}
-    ${doc.type === 'motie' ? motieSection(followUps) : ''}
+    ${doc.type === 'motie' ? motieSection(doc.id ?? null, followUps) : ''}
     <section><h2>Toezeggingen (${commitments.length})</h2>${commitmentItems ? `<ul class="commitments">${commitmentItems}</ul>` : '<p>Geen.</p>'}</section>
     ${answered ? `<section><h2>Beantwoordt verzoeken (${doc.fulfils.filter((f) => f.asked).length})</h2><ul>${answered}</ul></section>` : ''}
     <section><h2>Verwijzingen (${citations?.out.length ?? 0})</h2>${refItems ? `<ul>${refItems}</ul>` : '<p>Geen.</p>'}</section>
@@ -316,12 +316,16 @@ const ANSWER_NL: Record<MotieFollowUp['how'], string> = {
 }
 
 /** What became of a motie: the government letters that answer it, each with how (`Uitgevoerd`, `Reactie`) and when. */
-function motieSection(followUps: MotieFollowUp[]): string {
+function motieSection(id: string | null, followUps: MotieFollowUp[]): string {
   const items = followUps
     .map(
       (f) =>
         `<li><span class="badge answer-${f.how}">${ANSWER_NL[f.how]}</span> <a href="${esc(paperHref(f.paper.id ?? f.paper.key))}">${esc(shownTitle(f.paper.title) ?? f.paper.id ?? f.paper.key)}</a> <span class="meta">${esc(dutchDate(f.paper.date))}</span></li>`,
     )
     .join('')
-  return `<section class="motie-answers"><h2>Wat ermee gebeurde (${followUps.length})</h2>${items ? `<ul>${items}</ul>` : '<p>Nog geen opgeslagen brief die op deze motie antwoordt.</p>'}</section>`
+  // Following it: an alert for each letter that answers it from now on.
+  const follow = id
+    ? `<p class="meta"><a href="/follows?query=${encodeURIComponent(`motie:${id}`)}">Volgen</a>: bericht bij elke brief die erop antwoordt.</p>`
+    : ''
+  return `<section class="motie-answers"><h2>Wat ermee gebeurde (${followUps.length})</h2>${items ? `<ul>${items}</ul>` : '<p>Nog geen opgeslagen brief die op deze motie antwoordt.</p>'}${follow}</section>`
 }

@@ -6,19 +6,21 @@ import { dbOption, io, json } from '../options.js'
 function registerFollow(cli: Command): void {
   const follow = cli
     .command('follow')
-    .description('follow a search, a dossier or one promise: what is new since your last look')
+    .description('follow a search, a dossier, one promise or one motie: what is new since your last look')
     .addHelpText(
       'after',
       `
 A follow is kept in the store: a search in the query language of \`kamerwacht search\`, a dossier, or one
 promise (toezegging:ID, the id \`kamerwacht commitments\` prints): its alerts tell when a letter keeps it
-and when its deadline passes without one, never before.
+and when its deadline passes without one, never before; or one motie (motie:ID): its alerts tell of each
+letter that carries it out or answers it.
 \`follow new\` lists the papers stored (or read again) since you last asked, and remembers that you did.
 
 Examples:
   kamerwacht follow add npt dossier:33783
   kamerwacht follow add stikstof 'stikstof type:brief'
   kamerwacht follow add npv-rapport toezegging:kst-33783-50~12995bb5
+  kamerwacht follow add motie-npv motie:kst-36583-14
   kamerwacht follow list
   kamerwacht follow new npt`,
     )
@@ -94,6 +96,7 @@ that fails is tried again by the next run (exit status 1).
 Examples:
   kamerwacht follow add stikstof 'stikstof type:brief'
   kamerwacht follow add npv-rapport toezegging:kst-33783-50~12995bb5
+  kamerwacht follow add motie-npv motie:kst-36583-14
   kamerwacht follow alert stikstof --email beleid@example.org
   KAMERWACHT_SMTP_URL=smtp://mail.example.org:587 kamerwacht alerts      (in cron: 0 7 * * *)`,
     )
