@@ -5,7 +5,7 @@ import type { Values } from './values.js'
 
 // How many papers each side of a new paper is matched against: enough for any real dossier's
 // correspondence of one sender, and a bound on ingest cost in a dossier of thousands of papers.
-export const MATCH_WINDOW = 200
+const MATCH_WINDOW = 200
 
 /** A paper about to be written, as its candidates are read: itself, its document and its promises. */
 export interface PaperToLink {
@@ -68,7 +68,7 @@ export class Candidates {
     private readonly values: Values,
   ) {}
 
-  /** Reads, in one round trip, the candidates of the papers about to be written. */
+  /** Reads, in one round trip, the candidates of the papers about to be written (once a transaction, before it writes them). */
   async prefetch(tx: Sql, papers: PaperToLink[]): Promise<void> {
     const queries: Query[] = []
     for (const p of papers) queries.push(this.earlierQuery(p.paper, p.doc), this.laterQuery(p.paper, p.records))
