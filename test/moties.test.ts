@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { motieFacts, motieFollowUps } from '../src/app/moties.js'
+import { questionCourses } from '../src/app/questions.js'
 import { createContext, readDocument } from '../src/pipeline.js'
 import { buildApp } from '../src/server/app.js'
 import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
@@ -234,6 +235,30 @@ describe.skipIf(skipWithoutShared)('the letters that answer a motie, from the re
     const bad = cli('agenda', '--from', '2025-02-30')
     expect(bad.status).toBe(2)
     expect(bad.stderr).toContain('--from')
+  })
+
+  it('written questions followed through the real Document records: questions, postponement notices and answers joined by subject', async () => {
+    const courses = await questionCourses(store, { limit: 1000 }, '2025-10-03')
+    // The questions on the UEFA's money for Russian clubs (2025D34948) and their postponement notice (2025D36689).
+    const uefa = courses.find((c) => c.question?.nummer === '2025D34948')
+    expect(uefa).toMatchObject({ askers: ['Boswijk', 'Inge van Dijk', 'Paternotte'], postponements: [{ nummer: '2025D36689', date: '2025-09-03' }] })
+    // One set with all three: asked, postponed, answered, and how long it took.
+    const full = courses.filter((c) => c.question && c.postponements.length && c.answer)
+    expect(full.length).toBeGreaterThan(0)
+    for (const c of full) expect(c.days).toBe(Math.round((Date.parse(c.answer?.date ?? '') - Date.parse(c.question?.date ?? '')) / 864e5))
+    // Most postponement notices of these pages find their questions (21 of 29 by an independent count of the subjects).
+    expect(courses.filter((c) => c.question && c.postponements.length).length).toBeGreaterThanOrEqual(18)
+    expect((await questionCourses(store, { open: true, limit: 1000 }, '2025-10-03')).every((c) => c.answer === null)).toBe(true)
+    // On /vragen: the course of each, with the postponement notices between.
+    const app = await buildApp({ store, ctx: await createContext(), today: () => '2025-10-03' })
+    try {
+      const page = (await app.inject({ url: '/vragen' })).body
+      expect(page).toMatch(/<h2 id="verloop">Verloop volgens de open data \(\d+\)<\/h2>/)
+      expect(page).toContain('gesteld 13 augustus 2025 <code>2025D34948</code> → uitstel 3 september 2025 <code>2025D36689</code> → nog niet beantwoord')
+      expect((await app.inject({ url: '/vragen?open=1' })).body).not.toContain('→ beantwoord')
+    } finally {
+      await app.close()
+    }
   })
 
   it('a letter that names a motie by its mover and subject, without its number, answers it; one on another subject does not', async () => {

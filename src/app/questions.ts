@@ -1,4 +1,4 @@
-import { type WrittenQuestions, writtenQuestions } from '../link/questions.js'
+import { QUESTION_KINDS, type QuestionCourse, questionCourse, questionKey, type WrittenQuestions, writtenQuestions } from '../link/questions.js'
 import { fold } from '../search/stem.js'
 import type { Store } from '../store/store.js'
 
@@ -40,3 +40,40 @@ export async function answeredQuestions(store: Store, q: QuestionsQuery): Promis
   }
   return out.sort((a, b) => (b.answered ?? b.asked ?? '').localeCompare(a.answered ?? a.asked ?? '')).slice(0, q.limit)
 }
+
+/** What the overview of the questions' course takes: only those still unanswered, or late ones. */
+export interface CourseQuery {
+  open?: boolean | undefined
+  late?: boolean | undefined
+  limit: number
+}
+
+/**
+ * Written questions followed through the Kamer's Document records: the questions, the postponement notices and the
+ * answer, joined by their subject (see `questionKey`), newest questions first; each with the days it took, or has
+ * taken by `today`, and whether a late answer was announced in time. Read by the records' keys, not by a scan.
+ */
+export async function questionCourses(store: Store, q: CourseQuery, today: string): Promise<QuestionCourse[]> {
+  const subjects = new Set<string>()
+  for (const kind of Object.values(QUESTION_KINDS))
+    for (const r of await store.openDataByKey('Document', `soort:${kind.toLowerCase()}`)) {
+      const key = questionKey(str(r.record.Soort), str(r.record.Onderwerp))
+      if (key) subjects.add(key)
+    }
+  const out: QuestionCourse[] = []
+  for (const subject of subjects) {
+    const records = (await store.openDataByKey('Document', `vragen:${subject}`)).map((r) => ({
+      soort: str(r.record.Soort),
+      onderwerp: str(r.record.Onderwerp),
+      nummer: str(r.record.DocumentNummer),
+      date: str(r.record.Datum),
+    }))
+    const course = questionCourse(records, today)
+    if (!course || (q.open && course.answer) || (q.late && !course.late)) continue
+    out.push(course)
+  }
+  const day = (c: QuestionCourse) => c.question?.date ?? c.postponements[0]?.date ?? c.answer?.date ?? ''
+  return out.sort((a, b) => day(b).localeCompare(day(a))).slice(0, q.limit)
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null)

@@ -2,6 +2,8 @@
 // the Besluit that decides it, the Stemmingen of each fractie), and what a motie's page reads from them. Pure rules
 // over records as the Gegevensmagazijn gives them; the store finds the records by the keys `recordKeys` names.
 
+import { questionKey } from './questions.js'
+
 type Json = Record<string, unknown>
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null)
@@ -52,6 +54,16 @@ export function recordKeys(entity: string, r: Json): string[] {
     add('maand', str(r.Datum)?.slice(0, 7))
     add('commissie', str(r.Voortouwafkorting)?.toLowerCase())
     for (const m of (str(r.Onderwerp) ?? '').matchAll(/\((\d{5}(?:-[A-Z0-9]{1,6})?)\)/g)) add('dossier', m[1])
+  }
+  // A written question's records (the questions, a postponement notice, the answer) by their subject, and each kind
+  // by its Soort, so the overview of questions reads them without scanning every Document.
+  else if (entity === 'Document') {
+    const soort = str(r.Soort)
+    const key = questionKey(soort, str(r.Onderwerp))
+    if (key) {
+      add('vragen', key)
+      add('soort', soort?.toLowerCase())
+    }
   }
   return [...new Set(keys)]
 }

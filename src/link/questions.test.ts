@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { writtenQuestions } from './questions.js'
+import { questionCourse, questionKey, writtenQuestions } from './questions.js'
 
 // Heads of real answers to written questions (../shared/corpus/genres), as their page text gives them.
 describe("written questions and their answer, from an answer paper's head", () => {
@@ -52,5 +52,57 @@ describe("written questions and their answer, from an answer paper's head", () =
     const open = writtenQuestions('Vragen van het lid Popken (PVV) aan de Minister van Defensie over meldingen van bedreiging (ingezonden 28 maart 2017).')
     expect(open).toMatchObject({ asked: '2017-03-28', answered: null, days: null, withinThreeWeeks: null })
     expect(writtenQuestions('Hierbij doe ik u toekomen het antwoord op de vragen van het lid van uw Kamer, de heer W.T. de Boer (GroenLinks).')).toBeNull()
+  })
+})
+
+describe("written questions' course from the Kamer's Document records", () => {
+  // The subject as the three kinds of record write it (real Onderwerpen of the Gegevensmagazijn).
+  it.each([
+    ['Schriftelijke vragen', 'Het bericht ’UEFA gaf clubs in Rusland 10,8 miljoen euro, maar weigerde steun aan Oekraïense clubs’.'],
+    [
+      'Mededeling (uitstel antwoord)',
+      "Uitstel beantwoording vragen van de leden Boswijk, Inge van Dijk en Paternotte over het bericht 'UEFA gaf clubs in Rusland 10,8 miljoen euro, maar weigerde steun aan Oekraïense clubs'",
+    ],
+    [
+      'Antwoord schriftelijke vragen',
+      "Antwoord op vragen van het lid Boswijk over het bericht 'UEFA gaf clubs in Rusland 10,8 miljoen euro, maar weigerde steun aan Oekraïense clubs' ",
+    ],
+  ])('%s: one key', (soort, onderwerp) => {
+    expect(questionKey(soort, onderwerp)).toBe('het bericht uefa gaf clubs in rusland 10 8 miljoen euro maar weigerde steun aan oekraiense clubs')
+  })
+
+  it.each([
+    ['Brief regering', 'Uitvoering van de motie van de leden Ellian en Wilders (Kamerstuk 36583-14)'],
+    ['Antwoord schriftelijke vragen', 'Antwoord op vragen zonder lid'],
+    ['Schriftelijke vragen', 'Gaza'],
+  ])('%s %s: no key', (soort, onderwerp) => {
+    expect(questionKey(soort, onderwerp)).toBeNull()
+  })
+
+  const record = (soort: string, date: string, nummer: string, onderwerp = 'Uitstel beantwoording vragen van het lid Dobbe over het bericht x y z') => ({
+    soort,
+    onderwerp,
+    nummer,
+    date: `${date}T00:00:00+02:00`,
+  })
+  it('counts the days to the answer, and whether a late one was announced within the three weeks', () => {
+    const asked = record('Schriftelijke vragen', '2025-08-13', '2025D1', 'Het bericht x y z')
+    const late = questionCourse(
+      [
+        asked,
+        record('Mededeling (uitstel antwoord)', '2025-09-02', '2025D2'),
+        record('Antwoord schriftelijke vragen', '2025-09-30', '2025D3', 'Antwoord op vragen van het lid Dobbe over het bericht x y z'),
+      ],
+      '2025-12-01',
+    )
+    expect(late).toMatchObject({ askers: ['Dobbe'], days: 48, late: true, postponedInTime: true, answer: { nummer: '2025D3', date: '2025-09-30' } })
+    const unannounced = questionCourse([asked, record('Mededeling (uitstel antwoord)', '2025-09-10', '2025D2')], '2025-10-01')
+    expect(unannounced).toMatchObject({ answer: null, days: 49, late: true, postponedInTime: false })
+    expect(
+      questionCourse(
+        [asked, record('Antwoord schriftelijke vragen', '2025-08-27', '2025D3', 'Antwoord op vragen van het lid Dobbe over het bericht x y z')],
+        '2025-12-01',
+      ),
+    ).toMatchObject({ days: 14, late: false, postponedInTime: null })
   })
 })

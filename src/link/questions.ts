@@ -88,3 +88,89 @@ function countQuestions(text: string): number {
   }
   return n
 }
+
+/** The kinds of open-data Document a written question's course is made of, as `Soort` names them. */
+export const QUESTION_KINDS = {
+  question: 'Schriftelijke vragen',
+  postponement: 'Mededeling (uitstel antwoord)',
+  answer: 'Antwoord schriftelijke vragen',
+} as const
+
+/**
+ * What joins the records of one set of written questions: their subject, folded. The Kamer's Document records say it
+ * three ways: the questions by their subject alone (`Het bericht ’UEFA gaf clubs in Rusland 10,8 miljoen euro …’.`),
+ * the postponement notice and the answer after `over` (`Uitstel beantwoording vragen van de leden Boswijk, … over het
+ * bericht 'UEFA gaf clubs …'`, `Antwoord op vragen van het lid El Abassi over het bericht '…'`). Quotes, accents and
+ * punctuation fold away. Null for a record of another kind, or one whose subject cannot be read.
+ */
+export function questionKey(soort: string | null, onderwerp: string | null): string | null {
+  if (!onderwerp) return null
+  const subject =
+    soort === QUESTION_KINDS.question
+      ? onderwerp
+      : soort === QUESTION_KINDS.postponement || soort === QUESTION_KINDS.answer
+        ? /\bvragen\s+van\s+(?:het\s+lid|de\s+leden)\s+.+?\s+over\s+(.+)$/isu.exec(onderwerp)?.[1]
+        : null
+  const folded = subject
+    ?.normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+  return folded && folded.length >= 8 ? folded : null
+}
+
+/** One set of written questions as the open data follows it: asked, perhaps postponed, perhaps answered. */
+export interface QuestionCourse {
+  subject: string
+  /** Who asked, as the postponement or the answer names them (the questions' record does not). */
+  askers: string[]
+  /** The Document records (DocumentNummer) and their days. */
+  question: { nummer: string | null; date: string | null } | null
+  postponements: Array<{ nummer: string | null; date: string | null }>
+  answer: { nummer: string | null; date: string | null } | null
+  /** Days from the questions to the answer (or to `today`, while unanswered). */
+  days: number | null
+  /** Late: more than three weeks. `postponedInTime`: a postponement came within them, as the rules ask of a late answer. */
+  late: boolean | null
+  postponedInTime: boolean | null
+}
+
+/** A Document record as the course reads it. */
+export interface QuestionRecord {
+  soort: string | null
+  onderwerp: string | null
+  nummer: string | null
+  date: string | null
+}
+
+/**
+ * The course of one set of written questions from its Document records (joined by {@link questionKey}): the
+ * questions' day, the postponement notices, the answer, how many days it took (or has taken by `today`), and
+ * whether a late answer was announced by a postponement within the three weeks.
+ */
+export function questionCourse(records: QuestionRecord[], today: string): QuestionCourse | null {
+  const of = (kind: string) => records.filter((r) => r.soort === kind).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
+  const q = of(QUESTION_KINDS.question)[0] ?? null
+  const answer = of(QUESTION_KINDS.answer)[0] ?? null
+  const postponements = of(QUESTION_KINDS.postponement)
+  const named = [...postponements, ...(answer ? [answer] : [])].find((r) => r.onderwerp)
+  const first = q ?? named
+  if (!first?.onderwerp) return null
+  const asked = q?.date?.slice(0, 10) ?? null
+  const end = answer?.date?.slice(0, 10) ?? today
+  const days = asked ? Math.round((Date.parse(end) - Date.parse(asked)) / 864e5) : null
+  const deadline = asked ? new Date(Date.parse(asked) + ANSWER_DAYS * 864e5).toISOString().slice(0, 10) : null
+  const late = days === null ? null : days > ANSWER_DAYS
+  const who = named?.onderwerp ? /\bvragen\s+van\s+(?:het\s+lid|de\s+leden)\s+(.+?)\s+over\s+/isu.exec(named.onderwerp)?.[1] : undefined
+  return {
+    subject: q?.onderwerp ?? /\s+over\s+(.+)$/su.exec(first.onderwerp)?.[1] ?? first.onderwerp,
+    askers: who ? askersOf(who).map((a) => a.name) : [],
+    question: q ? { nummer: q.nummer, date: asked } : null,
+    postponements: postponements.map((p) => ({ nummer: p.nummer, date: p.date?.slice(0, 10) ?? null })),
+    answer: answer ? { nummer: answer.nummer, date: answer.date?.slice(0, 10) ?? null } : null,
+    days,
+    late,
+    postponedInTime: late && deadline ? postponements.some((p) => !!p.date && p.date.slice(0, 10) <= deadline) : null,
+  }
+}

@@ -1,5 +1,5 @@
 import type { AnsweredQuestions } from '../app/questions.js'
-import { ANSWER_DAYS, type WrittenQuestions, writtenQuestions } from '../link/questions.js'
+import { ANSWER_DAYS, type QuestionCourse, type WrittenQuestions, writtenQuestions } from '../link/questions.js'
 import { dutchDate, esc, layout, paperHref } from './html.js'
 import { lidHref } from './people-page.js'
 
@@ -28,7 +28,11 @@ export function questionsSection(text: string): string {
 }
 
 /** `/vragen`: answers to written questions, newest first, with the days each took; the late ones on their own. */
-export function questionsPage(list: AnsweredQuestions[], f: { late?: boolean | undefined; to?: string | undefined }): string {
+export function questionsPage(
+  list: AnsweredQuestions[],
+  f: { late?: boolean | undefined; to?: string | undefined; open?: boolean | undefined },
+  courses: QuestionCourse[] = [],
+): string {
   const items = list
     .map(
       (q) => `<li><p class="meta">${esc(dutchDate(q.answered ?? q.asked))} · ${askers(q)} aan ${esc(q.to ?? '')} · ${delay(q)}</p>
@@ -43,6 +47,41 @@ export function questionsPage(list: AnsweredQuestions[], f: { late?: boolean | u
   <button type="submit">Filter</button>
 </form>
 <h2>${list.length} ${list.length === 1 ? 'antwoord' : 'antwoorden'}</h2>
-${items ? `<ol class="items">${items}</ol>` : '<p>Geen antwoorden op schriftelijke vragen opgeslagen.</p>'}`
+${items ? `<ol class="items">${items}</ol>` : '<p>Geen antwoorden op schriftelijke vragen opgeslagen.</p>'}
+${courseSection(courses, f.open)}`
   return layout({ title: 'Schriftelijke vragen', body })
+}
+
+/** The stages of one set of questions: asked, each postponement notice, answered (or not yet). */
+function stages(c: QuestionCourse): string {
+  const at = (label: string, x: { nummer: string | null; date: string | null }) =>
+    `${label} ${esc(dutchDate(x.date))}${x.nummer ? ` <code>${esc(x.nummer)}</code>` : ''}`
+  return [
+    c.question ? at('gesteld', c.question) : 'gesteld: onbekend',
+    ...c.postponements.map((p) => at('uitstel', p)),
+    c.answer ? at('beantwoord', c.answer) : 'nog niet beantwoord',
+  ].join(' → ')
+}
+
+/** How long, and whether a late answer was announced: `34 dagen · later dan 21 dagen · uitstel op tijd gemeld`. */
+function courseDelay(c: QuestionCourse): string {
+  if (c.days === null) return ''
+  const badge = c.late ? '<span class="badge status-overdue">later dan drie weken</span>' : '<span class="badge status-fulfilled">binnen drie weken</span>'
+  const notice = c.late ? (c.postponedInTime ? ' · uitstel op tijd gemeld' : ' · <strong>geen uitstel gemeld binnen drie weken</strong>') : ''
+  return ` · ${c.days} ${c.days === 1 ? 'dag' : 'dagen'}${c.answer ? '' : ' tot nu'} ${badge}${notice}`
+}
+
+/** Written questions followed through the Kamer's records: questions, postponement notices and answer, joined. */
+function courseSection(courses: QuestionCourse[], open: boolean | undefined): string {
+  const items = courses
+    .map(
+      (c) => `<li><p class="text">${esc(c.subject)}</p>
+  <p class="meta">${c.askers.length ? `${c.askers.map((a) => `<a href="${esc(lidHref(a))}">${esc(a)}</a>`).join(', ')} · ` : ''}${stages(c)}${courseDelay(c)}</p></li>`,
+    )
+    .join('\n')
+  return `<section aria-labelledby="verloop"><h2 id="verloop">Verloop volgens de open data (${courses.length})</h2>
+<p class="help">De vragen, de uitstelberichten en het antwoord zoals de Kamer ze als Document registreert, bij elkaar gezet op hun onderwerp${
+    open ? '; alleen vragen zonder antwoord' : ''
+  }. <a href="/vragen?open=1">Alleen onbeantwoorde</a>.</p>
+${items ? `<ol class="items">${items}</ol>` : '<p>Geen vragen, uitstelberichten of antwoorden uit de open data opgeslagen (die komen met <code>kamerwacht sync tk</code>).</p>'}</section>`
 }

@@ -163,7 +163,7 @@ describe.skipIf(!pgUrl)('PostgreSQL search on posting lists', () => {
     const { PostgresStore } = await import('./index.js')
     const again = await PostgresStore.open(url, { schema, searchCache: 0 })
     try {
-      expect(await again.schemaVersion()).toBe(11)
+      expect(await again.schemaVersion()).toBe(12)
       expect(await again.search({ q: 'lidstaat OR grondstof*', limit: 20 })).toEqual(before)
     } finally {
       await again.close()
@@ -201,7 +201,7 @@ describe.skipIf(!pgUrl)('PostgreSQL values packed with dictionaries', () => {
     const { PostgresStore } = await import('./index.js')
     const again = await PostgresStore.open(pgUrl as string, { schema: opened.schema, searchCache: 0 })
     try {
-      expect(await again.schemaVersion()).toBe(11)
+      expect(await again.schemaVersion()).toBe(12)
       // Migration 9 packed the records, profiles and events: the tracker and the timeline read the same.
       expect(await again.commitments({ limit: 50 }, '2026-11-28')).toEqual(promised)
       expect(await again.timeline(dossier, '2026-11-28')).toEqual(timeline)

@@ -118,6 +118,8 @@ const MIGRATION_SQL: string[] = [
    CREATE INDEX od_keys_record ON od_keys(entity, id);`,
   // 11: where a follow's alerts go and how far they were sent, as in the embedded store.
   `ALTER TABLE follows ADD COLUMN email text, ADD COLUMN webhook text, ADD COLUMN alerted_seq bigint NOT NULL DEFAULT 0, ADD COLUMN alerted_at text;`,
+  // 12: no new table: the keys of written questions' records (link/kamer.ts) added to the records kept, by \`fillRecordKeys\`.
+  'SELECT 1;',
 ]
 
 /** The migrations with their data steps. */
@@ -128,6 +130,7 @@ export function pgMigrations(ctx: MigrationContext): Migration[] {
     7: fillPostings,
     9: (tx) => unify(tx, ctx.values.packer),
     10: fillRecordKeys,
+    12: fillRecordKeys,
   }
   return MIGRATION_SQL.map((sql, k) => {
     const step = data[k + 1]

@@ -150,6 +150,8 @@ const MIGRATION_SQL: string[] = [
    ALTER TABLE follows ADD COLUMN webhook TEXT;
    ALTER TABLE follows ADD COLUMN alerted_seq INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE follows ADD COLUMN alerted_at TEXT;`,
+  // 12: no new table: the keys of written questions' records (link/kamer.ts) added to the records kept, by \`fillRecordKeys\`.
+  'SELECT 1;',
 ]
 
 /** The migrations with their data steps, over the open file. */
@@ -160,6 +162,7 @@ export function sqliteMigrations(db: Database.Database, ctx: MigrationContext): 
     5: (tx) => backfillTkNummer(tx),
     9: (tx) => repack(db, tx, ctx),
     10: fillRecordKeys,
+    12: fillRecordKeys,
   }
   return MIGRATION_SQL.map((sql, k) => {
     const step = data[k + 1]

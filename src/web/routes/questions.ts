@@ -1,19 +1,21 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { answeredQuestions } from '../../app/questions.js'
+import { answeredQuestions, questionCourses } from '../../app/questions.js'
 import { text } from '../../app/search.js'
 import { questionsPage } from '../questions-parts.js'
 import { html, queryForm, type WebContext } from '../respond.js'
 
-const QuestionsForm = z.object({ to: text(120), late: z.enum(['1', 'true']).optional() })
+const QuestionsForm = z.object({ to: text(120), late: z.enum(['1', 'true']).optional(), open: z.enum(['1', 'true']).optional() })
 
-/** `/vragen`: answers to written questions with the days they took. */
+/** `/vragen`: answers to written questions with the days they took, and the questions' course in the Kamer's records. */
 export function questionRoutes(app: FastifyInstance, c: WebContext): void {
   const form = queryForm(QuestionsForm)
   app.get('/vragen', async (req, reply) => {
     const f = form(req, reply)
     if (!f) return reply
     const late = f.late !== undefined
-    return html(reply, questionsPage(await answeredQuestions(c.store, { late, to: f.to, limit: 200 }), { late, to: f.to }))
+    const open = f.open !== undefined
+    const courses = await questionCourses(c.store, { open, late, limit: 200 }, c.today())
+    return html(reply, questionsPage(await answeredQuestions(c.store, { late, to: f.to, limit: 200 }), { late, to: f.to, open }, courses))
   })
 }
