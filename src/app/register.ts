@@ -76,7 +76,20 @@ export async function registerComparison(store: Store, input: Partial<RegisterIn
       (r) => dueBy(r.due),
       (p) => dueBy(p.due),
     )
-  return { ...view, registered: register.length }
+  return { ...oldestFirst(view), registered: register.length }
+}
+
+/** Each list oldest promise first (by the day it was made; the undated last): what has been open longest leads a review. */
+function oldestFirst(c: RegisterComparison): RegisterComparison {
+  const by =
+    <T>(made: (t: T) => string | null | undefined) =>
+    (a: T, b: T) =>
+      (made(a) ?? '9999').localeCompare(made(b) ?? '9999')
+  return {
+    agree: [...c.agree].sort(by((a) => a.register.made ?? a.paper.date)),
+    onlyRegister: [...c.onlyRegister].sort(by((r) => r.made)),
+    onlyPapers: [...c.onlyPapers].sort(by((p) => p.date)),
+  }
 }
 
 /** Every promise in the store with the paragraph it stands in, for comparing with the register. */
