@@ -259,6 +259,17 @@ describe.skipIf(skipWithoutShared)('the letters that answer a motie, from the re
     } finally {
       await app.close()
     }
+    // The same on the command line: `kamerwacht vragen`, as JSON and as lines.
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [join(ROOT, 'bin', 'kamerwacht.js'), ...args, '--db', db], {
+        encoding: 'utf8',
+        env: { ...process.env, KAMERWACHT_TODAY: '2025-10-03' },
+      })
+    const json = JSON.parse(cli('vragen', '--open', '--limit', '1000', '--json').stdout)
+    expect(json.answers).toEqual([])
+    expect(json.courses.length).toBe((await questionCourses(store, { open: true, limit: 1000 }, '2025-10-03')).length)
+    expect(cli('vragen', '--limit', '1000').stdout).toContain('asked 2025-08-13 → postponed 2025-09-03 → no answer')
+    expect(cli('vragen', '--limit', '0').status).toBe(2)
   })
 
   it('a letter that names a motie by its mover and subject, without its number, answers it; one on another subject does not', async () => {

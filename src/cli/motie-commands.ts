@@ -2,6 +2,7 @@ import { type AgendaInput, agenda } from '../app/agenda.js'
 import { fractieView, lidView, type PersonQuery } from '../app/kamer-people.js'
 import { type MotieBoardInput, type MotieRow, motieBoard } from '../app/motie-board.js'
 import { type MotieFacts, type MotieFollowUp, motieFacts, motieFollowUps } from '../app/moties.js'
+import { answeredQuestions, questionCourses } from '../app/questions.js'
 import { MOTIE_STATUSES } from '../link/moties.js'
 import { today } from '../link/status.js'
 import { line, say, withStore } from './link-commands.js'
@@ -124,6 +125,41 @@ export async function personCommand(kind: 'fractie' | 'lid', name: string, q: Pe
       )
     if (p.votes.total > q.offset + p.votes.items.length)
       say(io, `… ${p.votes.total - q.offset - p.votes.items.length} more: --offset ${q.offset + p.votes.items.length}\n`)
+    return 0
+  })
+}
+
+/**
+ * `kamerwacht vragen`: answers to written questions (from their papers' heads) with the days each took, and the course
+ * of each set of questions in the Kamer's Document records (asked → postponed → answered).
+ */
+export async function questionsCommand(
+  opts: { db?: string | undefined; json?: boolean | undefined; late?: boolean | undefined; open?: boolean | undefined; to?: string | undefined; limit: number },
+  io: Io,
+): Promise<number> {
+  return withStore(opts.db, async (store) => {
+    const answers = opts.open ? [] : await answeredQuestions(store, { late: opts.late, to: opts.to, limit: opts.limit })
+    const courses = await questionCourses(store, { open: opts.open, late: opts.late, limit: opts.limit }, today())
+    if (opts.json) {
+      io.stdout(`${JSON.stringify({ answers, courses }, null, 2)}\n`)
+      return 0
+    }
+    if (!opts.open) say(io, `${answers.length} ${answers.length === 1 ? 'answer' : 'answers'} to written questions\n`)
+    for (const a of answers)
+      say(
+        io,
+        `  ${a.answered ?? a.asked ?? '          '}  ${a.days === null ? '' : `${a.days} days${a.withinThreeWeeks ? '' : ' (late)'}  `}${a.subject ?? a.title ?? a.paper}\n`,
+      )
+    say(io, `\n${courses.length} ${courses.length === 1 ? 'set' : 'sets'} of questions in the open data${opts.open ? ' without an answer' : ''}\n`)
+    for (const c of courses) {
+      const stages = [
+        `asked ${c.question?.date ?? '?'}`,
+        ...c.postponements.map((p) => `postponed ${p.date ?? '?'}`),
+        c.answer ? `answered ${c.answer.date ?? '?'}` : 'no answer',
+      ].join(' → ')
+      const late = c.late ? (c.postponedInTime ? ' (late, postponement sent in time)' : ' (late, no postponement within three weeks)') : ''
+      say(io, `  ${stages}${c.days === null ? '' : `, ${c.days} days`}${late}\n    ${c.subject}${c.askers.length ? ` (${c.askers.join(', ')})` : ''}\n`)
+    }
     return 0
   })
 }

@@ -7,7 +7,7 @@ import { motieBoardInput } from '../../app/motie-board.js'
 import { MOTIE_STATUSES } from '../../link/moties.js'
 import { COMMITMENT_STATUSES } from '../../link/status.js'
 import { citesCommand, commitmentCommand, commitmentsCommand, compareCommand, dossierCommand, feedCommand, timelineCommand } from '../link-commands.js'
-import { agendaCommand, motieCommand, motiesCommand, personCommand } from '../motie-commands.js'
+import { agendaCommand, motieCommand, motiesCommand, personCommand, questionsCommand } from '../motie-commands.js'
 import { dbOption, io, json, outputFlags, USAGE, usage } from '../options.js'
 
 /**
@@ -196,6 +196,46 @@ Examples:
     })
 }
 
+/** `kamerwacht vragen` */
+function registerQuestions(cli: Command): void {
+  cli
+    .command('vragen')
+    .description('written questions: answers with the days they took, and each set of questions from asked through postponed to answered')
+    .addOption(dbOption())
+    .option('--late', 'only those that took (or have taken) more than three weeks')
+    .option('--open', 'only questions the open data shows no answer to')
+    .option('--to <office>', 'only answers to questions put to this office (Defensie)')
+    .option('--limit <n>', 'how many of each to print', '50')
+    .addOption(json())
+    .addHelpText(
+      'after',
+      `
+Answers are read from their papers' heads (\`Vragen van het lid … (ingezonden …)\`, \`Antwoord van … (ontvangen …)\`).
+The course of each set comes from the Kamer's Document records (Schriftelijke vragen, Mededeling (uitstel
+antwoord), Antwoord schriftelijke vragen; \`kamerwacht sync tk\` or ingested pages of them), joined by their
+subject. The Kamer's rules give three weeks; a later answer is announced by a postponement notice.
+The web UI has the same at /vragen.
+
+Examples:
+  kamerwacht vragen --late
+  kamerwacht vragen --open --json`,
+    )
+    .action(async (raw: unknown) => {
+      const input = z
+        .object({
+          db: z.string().optional(),
+          json: z.boolean().optional(),
+          late: z.boolean().optional(),
+          open: z.boolean().optional(),
+          to: z.string().optional(),
+          limit: z.coerce.number().int().min(1).max(10_000),
+        })
+        .safeParse(raw)
+      if (!input.success) return usage('vragen', input.error)
+      process.exitCode = await questionsCommand(input.data, io)
+    })
+}
+
 /** `kamerwacht fractie NAME` and `kamerwacht lid NAME` */
 function registerPeople(cli: Command): void {
   for (const kind of ['fractie', 'lid'] as const) {
@@ -318,6 +358,7 @@ export function trackingCommands(cli: Command): void {
   registerCommitments(cli)
   registerMoties(cli)
   registerAgenda(cli)
+  registerQuestions(cli)
   registerPeople(cli)
   registerCommitment(cli)
   registerFeed(cli)
