@@ -1,6 +1,8 @@
+import { stringify } from 'csv-stringify/sync'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import { type Refusal, refusalOf } from '../app/errors.js'
+import { spreadsheetText } from '../publish/export.js'
 import type { Store } from '../store/store.js'
 import { esc, layout } from './html.js'
 
@@ -87,4 +89,13 @@ export function queryForm<T>(schema: z.ZodType<T>): (req: FastifyRequest, reply:
     void refusalPage(reply, refusalOf(parsed.error.issues[0], 'query', true))
     return null
   }
+}
+
+/**
+ * A table as a file for Dutch Excel, as every export of the UI gives it: a byte-order mark (so it reads UTF-8), `;`
+ * between fields, a cell that would read as a formula made text, yes and no as `ja` and `nee`.
+ */
+export function sendSpreadsheet(reply: FastifyReply, filename: string, rows: unknown[][]): FastifyReply {
+  const csv = stringify(rows, { delimiter: ';', cast: { boolean: (b) => (b ? 'ja' : 'nee'), string: spreadsheetText } })
+  return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(`\uFEFF${csv}`)
 }

@@ -1,9 +1,8 @@
-import { stringify } from 'csv-stringify/sync'
 import type { FastifyInstance } from 'fastify'
 import { board, boardInput, boardRows } from '../../app/board.js'
-import { COMMITMENT_COLUMNS, COMMITMENT_COLUMNS_NL, STATUS_WORD_NL, spreadsheetText } from '../../publish/export.js'
+import { COMMITMENT_COLUMNS, COMMITMENT_COLUMNS_NL, STATUS_WORD_NL } from '../../publish/export.js'
 import { BOARD_PAGE, commitmentsPage } from '../commitments-page.js'
-import { defined, html, queryForm, type WebContext } from '../respond.js'
+import { defined, html, queryForm, sendSpreadsheet, type WebContext } from '../respond.js'
 
 const BoardForm = boardInput('nl')
 
@@ -24,26 +23,19 @@ export function boardRoutes(app: FastifyInstance, c: WebContext): void {
 
   // A file for a spreadsheet: CSV for Dutch Excel (a byte-order mark, so it reads UTF-8, and `;` between
   // fields, as Excel expects where the decimal mark is a comma), or JSON.
-  const attachment = (status: string | undefined, ext: string) => `attachment; filename="toezeggingen${status ? `-${status}` : ''}.${ext}"`
+  const filename = (status: string | undefined, ext: string) => `toezeggingen${status ? `-${status}` : ''}.${ext}`
   app.get('/commitments.csv', async (req, reply) => {
     const f = form(req, reply)
     if (!f) return reply
     const rows = await boardRows(store, f, c.today(), c.origin())
-    const csv = stringify(
-      [
-        COMMITMENT_COLUMNS.map((k) => COMMITMENT_COLUMNS_NL[k]),
-        ...rows.map((r) => COMMITMENT_COLUMNS.map((k) => (k === 'status' ? STATUS_WORD_NL[r[k] as string] : r[k]))),
-      ],
-      {
-        delimiter: ';',
-        cast: { boolean: (b) => (b ? 'ja' : 'nee'), string: spreadsheetText },
-      },
-    )
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', attachment(f.status, 'csv')).send(`\uFEFF${csv}`)
+    return sendSpreadsheet(reply, filename(f.status, 'csv'), [
+      COMMITMENT_COLUMNS.map((k) => COMMITMENT_COLUMNS_NL[k]),
+      ...rows.map((r) => COMMITMENT_COLUMNS.map((k) => (k === 'status' ? STATUS_WORD_NL[r[k] as string] : r[k]))),
+    ])
   })
   app.get('/commitments.json', async (req, reply) => {
     const f = form(req, reply)
     if (!f) return reply
-    return reply.header('content-disposition', attachment(f.status, 'json')).send(await boardRows(store, f, c.today(), c.origin()))
+    return reply.header('content-disposition', `attachment; filename="${filename(f.status, 'json')}"`).send(await boardRows(store, f, c.today(), c.origin()))
   })
 }

@@ -1,9 +1,7 @@
-import { stringify } from 'csv-stringify/sync'
 import type { FastifyInstance } from 'fastify'
 import { motieBoard, motieBoardInput } from '../../app/motie-board.js'
-import { spreadsheetText } from '../../publish/export.js'
 import { MOTIE_STATUS_NL, MOTIES_PAGE, motiesPage } from '../moties-page.js'
-import { html, queryForm, type WebContext } from '../respond.js'
+import { html, queryForm, sendSpreadsheet, type WebContext } from '../respond.js'
 
 const MotiesForm = motieBoardInput('nl')
 
@@ -40,10 +38,6 @@ export function motieRoutes(app: FastifyInstance, c: WebContext): void {
         m.answeredBy.map((a) => a.paper.id ?? a.paper.key).join(', '),
       ]
     })
-    const csv = stringify([head, ...rows], { delimiter: ';', cast: { string: spreadsheetText } })
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="moties${f.status ? `-${f.status}` : ''}.csv"`)
-      .send(`\uFEFF${csv}`)
+    return sendSpreadsheet(reply, `moties${f.status ? `-${f.status}` : ''}.csv`, [head, ...rows])
   })
 }

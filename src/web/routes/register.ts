@@ -1,9 +1,7 @@
-import { stringify } from 'csv-stringify/sync'
 import type { FastifyInstance } from 'fastify'
 import { registerComparison, registerInput } from '../../app/register.js'
-import { spreadsheetText } from '../../publish/export.js'
 import { registerPage } from '../register-page.js'
-import { html, queryForm, type WebContext } from '../respond.js'
+import { html, queryForm, sendSpreadsheet, type WebContext } from '../respond.js'
 
 const RegisterForm = registerInput('nl')
 
@@ -50,8 +48,7 @@ export function registerRoutes(app: FastifyInstance, c: WebContext): void {
       ...v.onlyRegister.map((r) => ['alleen register', r.nummer, r.ministerie, r.status, r.due, r.text, null, null, null, null]),
       ...v.onlyPapers.map((p) => ['alleen stukken', null, p.sender, null, null, p.text, p.paper, p.status, p.due, p.keptBy?.join(', ')]),
     ]
-    const csv = stringify([head, ...rows], { delimiter: ';', cast: { string: spreadsheetText } })
     const name = f.ministerie ? `register-${f.ministerie.replace(/[^\w-]+/g, '_')}` : 'register'
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(`\uFEFF${csv}`)
+    return sendSpreadsheet(reply, `${name}.csv`, [head, ...rows])
   })
 }

@@ -1,10 +1,9 @@
-import { stringify } from 'csv-stringify/sync'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Refusal, refusalOf } from '../../app/errors.js'
 import { isSearching, search, searchInput, searchRows } from '../../app/search.js'
-import { PAPER_COLUMNS_NL, spreadsheetText } from '../../publish/export.js'
+import { PAPER_COLUMNS_NL } from '../../publish/export.js'
 import { homeBlocks } from '../home.js'
-import { defined, html, refusalPage, type WebContext } from '../respond.js'
+import { defined, html, refusalPage, sendSpreadsheet, type WebContext } from '../respond.js'
 import { PAGE_SIZE, searchPage } from '../search-page.js'
 
 const SearchForm = searchInput('nl')
@@ -50,12 +49,7 @@ export function searchExportRoutes(app: FastifyInstance, c: WebContext): void {
     const found = await rows(req, reply)
     if (!found) return reply
     const keys = Object.keys(PAPER_COLUMNS_NL) as Array<keyof typeof PAPER_COLUMNS_NL>
-    // For Dutch Excel, as the board's export: a byte-order mark, `;` between fields, formulas made text.
-    const csv = stringify([keys.map((k) => PAPER_COLUMNS_NL[k]), ...found.map((r) => keys.map((k) => r[k]))], {
-      delimiter: ';',
-      cast: { string: spreadsheetText },
-    })
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="zoekresultaten.csv"').send(`\uFEFF${csv}`)
+    return sendSpreadsheet(reply, 'zoekresultaten.csv', [keys.map((k) => PAPER_COLUMNS_NL[k]), ...found.map((r) => keys.map((k) => r[k]))])
   })
   app.get('/search.json', async (req, reply) => {
     const found = await rows(req, reply)
