@@ -1,4 +1,5 @@
 import { QUESTION_KINDS, type QuestionCourse, questionCourse, questionKey, type WrittenQuestions, writtenQuestions } from '../link/questions.js'
+import { fieldText as str } from '../model/opendata.js'
 import { fold } from '../search/stem.js'
 import type { Store } from '../store/store.js'
 
@@ -75,5 +76,3 @@ export async function questionCourses(store: Store, q: CourseQuery, today: strin
   const day = (c: QuestionCourse) => c.question?.date ?? c.postponements[0]?.date ?? c.answer?.date ?? ''
   return out.sort((a, b) => day(b).localeCompare(day(a))).slice(0, q.limit)
 }
-
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null)

@@ -2,11 +2,11 @@
 // the Besluit that decides it, the Stemmingen of each fractie), and what a motie's page reads from them. Pure rules
 // over records as the Gegevensmagazijn gives them; the store finds the records by the keys `recordKeys` names.
 
+import { fieldText as str } from '../model/opendata.js'
 import { questionKey } from './questions.js'
 
 type Json = Record<string, unknown>
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null)
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
 const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter((x): x is Json => !!x && typeof x === 'object' && !Array.isArray(x)) : [])
 

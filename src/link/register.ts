@@ -1,4 +1,4 @@
-import type { OpenDataRecord } from '../model/opendata.js'
+import { type OpenDataRecord, fieldText as str } from '../model/opendata.js'
 import { subjectTerms } from './fulfilment.js'
 import type { CommitmentStatus } from './status.js'
 
@@ -51,8 +51,6 @@ export interface RegisterComparison {
   onlyRegister: RegisterEntry[]
   onlyPapers: PaperPromise[]
 }
-
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null)
 
 /** A `Toezegging` record as a register entry; `paperOf` finds a stored paper by DocumentNummer. */
 export function registerEntry(r: OpenDataRecord, paperOf: (documentNummer: string) => string | null): RegisterEntry {

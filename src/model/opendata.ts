@@ -12,3 +12,6 @@ export interface OpenDataRecord {
   deleted: boolean
   record: Record<string, unknown>
 }
+
+/** A record's text field, trimmed, or null where it is absent, empty or no text: open-data fields are often null. */
+export const fieldText = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null)
