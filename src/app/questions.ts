@@ -1,5 +1,4 @@
-import { QUESTION_KINDS, type QuestionCourse, questionCourse, questionKey, type WrittenQuestions, writtenQuestions } from '../link/questions.js'
-import { fieldText as str } from '../model/opendata.js'
+import { QUESTION_KINDS, type QuestionCourse, questionCourse, questionKey, questionRecord, type WrittenQuestions, writtenQuestions } from '../link/questions.js'
 import { fold } from '../search/stem.js'
 import type { Store } from '../store/store.js'
 
@@ -58,17 +57,13 @@ export async function questionCourses(store: Store, q: CourseQuery, today: strin
   const subjects = new Set<string>()
   for (const kind of Object.values(QUESTION_KINDS))
     for (const r of await store.openDataByKey('Document', `soort:${kind.toLowerCase()}`)) {
-      const key = questionKey(str(r.record.Soort), str(r.record.Onderwerp))
+      const { soort, onderwerp } = questionRecord(r.record)
+      const key = questionKey(soort, onderwerp)
       if (key) subjects.add(key)
     }
   const out: QuestionCourse[] = []
   for (const subject of subjects) {
-    const records = (await store.openDataByKey('Document', `vragen:${subject}`)).map((r) => ({
-      soort: str(r.record.Soort),
-      onderwerp: str(r.record.Onderwerp),
-      nummer: str(r.record.DocumentNummer),
-      date: str(r.record.Datum),
-    }))
+    const records = (await store.openDataByKey('Document', `vragen:${subject}`)).map((r) => questionRecord(r.record))
     const course = questionCourse(records, today)
     if (!course || (q.open && course.answer) || (q.late && !course.late)) continue
     out.push(course)

@@ -1,3 +1,4 @@
+import { fieldText as str } from '../model/opendata.js'
 import { dutchDate, MONTH } from '../normalize/patterns.js'
 
 /**
@@ -142,6 +143,11 @@ export interface QuestionRecord {
   onderwerp: string | null
   nummer: string | null
   date: string | null
+}
+
+/** A Document record of the Gegevensmagazijn as the course reads it. */
+export function questionRecord(r: Record<string, unknown>): QuestionRecord {
+  return { soort: str(r.Soort), onderwerp: str(r.Onderwerp), nummer: str(r.DocumentNummer), date: str(r.Datum) }
 }
 
 /**
