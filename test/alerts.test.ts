@@ -99,7 +99,7 @@ describe('kamerwacht alerts', () => {
     // What was stored before the alert was set is not sent.
     const first = await cli('alerts', '--json')
     expect(first.status).toBe(0)
-    expect(JSON.parse(first.stdout)).toEqual([{ follow: 'npv', papers: 0, email: null, webhook: null }])
+    expect(JSON.parse(first.stdout)).toEqual([{ follow: 'npv', owner: '', papers: 0, email: null, webhook: null }])
     expect(mails).toHaveLength(0)
     // A new paper that matches: one e-mail, one webhook call.
     await ingest('33783-51.txt')
@@ -118,7 +118,7 @@ describe('kamerwacht alerts', () => {
     expect(payload.papers.length).toBeGreaterThan(0)
     expect(payload.papers.every((p: { url: string }) => p.url.startsWith('http://kamerwacht.test/papers/'))).toBe(true)
     // Nothing new: nothing sent.
-    expect(JSON.parse((await cli('alerts', '--json')).stdout)).toEqual([{ follow: 'npv', papers: 0, email: null, webhook: null }])
+    expect(JSON.parse((await cli('alerts', '--json')).stdout)).toEqual([{ follow: 'npv', owner: '', papers: 0, email: null, webhook: null }])
     expect(mails).toHaveLength(1)
   })
 
@@ -199,6 +199,46 @@ describe('kamerwacht alerts for one promise', () => {
     expect(mailsTo('griffie@example.org')).toHaveLength(1)
   })
 
+  it("sends each user's follows to their own address, at most once a day when they ask for a daily digest", async () => {
+    const added = await cli('2022-09-01', 'user', 'add', 'anna', '--email', 'anna@example.org', '--json')
+    expect(added.status).toBe(0)
+    expect(JSON.parse(added.stdout)).toMatchObject({ name: 'anna', email: 'anna@example.org', token: expect.stringMatching(/^kw_/) })
+    expect((await cli('2022-09-01', 'user', 'add', 'bob')).status).toBe(0)
+    // The same follow name for two people, and for the store itself.
+    expect((await cli('2022-09-01', 'follow', 'add', '--user', 'anna', 'npv', 'dossier:33783')).status).toBe(0)
+    expect((await cli('2022-09-01', 'follow', 'add', '--user', 'bob', 'npv', 'dossier:33783')).status).toBe(0)
+    const daily = await cli('2022-09-01', 'follow', 'alert', '--user', 'anna', 'npv', '--email', 'anna@example.org', '--every', 'dag')
+    expect(daily.stdout).toBe('npv: alerts go to anna@example.org at most once every 24 hours; `kamerwacht alerts` sends what is new from now on\n')
+    expect((await cli('2022-09-01', 'follow', 'alert', '--user', 'bob', 'npv', '--email', 'bob@example.org')).status).toBe(0)
+    expect((await cli('2022-09-01', 'follow', 'alert', '--user', 'bob', 'npv', '--every', 'maand')).stderr).toContain('invalid every: maand')
+    // `--every` alone keeps the address.
+    expect((await cli('2022-09-01', 'follow', 'alert', '--user', 'bob', 'npv', '--every', '1')).stdout).toContain(
+      'alerts go to bob@example.org at most once every 1 hour;',
+    )
+    expect((await cli('2022-09-01', 'follow', 'alert', '--user', 'bob', 'npv', '--email', 'bob@example.org')).status).toBe(0)
+    expect(JSON.parse((await cli('2022-09-01', 'follow', 'list', '--user', 'anna', '--json')).stdout).map((f: { owner: string }) => f.owner)).toEqual(['anna'])
+    const users = JSON.parse((await cli('2022-09-01', 'user', 'list', '--json')).stdout)
+    expect(users.map((u: { name: string; follows: number }) => [u.name, u.follows])).toEqual([
+      ['anna', 1],
+      ['bob', 1],
+    ])
+    // A letter of the dossier stored the same day: bob, who asked for every run, hears of it now; anna a day after she set her alert.
+    await ingest('2022-09-01', '33783-53.txt')
+    const sameDay = await run('2022-09-01')
+    expect(sameDay.find((r) => r.follow === 'npv' && (r as { owner?: string }).owner === 'bob')).toMatchObject({ papers: 1, email: 'sent' })
+    expect(sameDay.find((r) => (r as { owner?: string }).owner === 'anna')).toBeUndefined()
+    expect(mailsTo('anna@example.org')).toHaveLength(0)
+    const nextDay = await run('2022-09-02')
+    expect(nextDay.find((r) => (r as { owner?: string }).owner === 'anna')).toMatchObject({ papers: 1, email: 'sent' })
+    expect(nextDay.find((r) => (r as { owner?: string }).owner === 'bob')).toMatchObject({ papers: 0, email: null })
+    expect(mailsTo('anna@example.org')).toHaveLength(1)
+    expect(mailsTo('bob@example.org')).toHaveLength(1)
+    // Removing a user removes their follows: no more alerts for them.
+    expect((await cli('2022-09-03', 'user', 'remove', 'bob')).stdout).toBe('removed bob and their follows\n')
+    expect((await run('2022-09-03')).some((r) => (r as { owner?: string }).owner === 'bob')).toBe(false)
+    expect((await cli('2022-09-03', 'user', 'remove', 'bob')).status).toBe(1)
+  })
+
   it('tells when a letter that keeps it is stored, before its deadline, and then nothing when the deadline passes', async () => {
     // "Ik zal na afloop van de Toetsingsconferentie rapporteren over de resultaten" (by 24 November 2022), kept by 33783-52.
     expect((await cli('2022-09-01', 'follow', 'add', 'rapport', 'toezegging:kst-33783-50~12995bb5')).status).toBe(0)
@@ -248,9 +288,11 @@ describe.skipIf(skipWithoutShared)('kamerwacht alerts for one motie', () => {
     expect((await cli('follow', 'add', 'kopstukken', 'motie:kst-36583-14')).status).toBe(0)
     expect((await cli('follow', 'alert', 'kopstukken', '--webhook', hookUrl)).status).toBe(0)
     const before = posts.length
-    expect(JSON.parse((await cli('alerts', '--json')).stdout)).toEqual([{ follow: 'kopstukken', papers: 0, email: null, webhook: null }])
+    expect(JSON.parse((await cli('alerts', '--json')).stdout)).toEqual([{ follow: 'kopstukken', owner: '', papers: 0, email: null, webhook: null }])
     await ingest('letters', ['document_page_12_fullterm_20251002_235842.json'])
-    expect(JSON.parse((await cli('alerts', '--json')).stdout)).toEqual([{ follow: 'kopstukken', papers: 1, motie: 'answered', email: null, webhook: 'sent' }])
+    expect(JSON.parse((await cli('alerts', '--json')).stdout)).toEqual([
+      { follow: 'kopstukken', owner: '', papers: 1, motie: 'answered', email: null, webhook: 'sent' },
+    ])
     expect(posts).toHaveLength(before + 1)
     const post = posts[before] as { body: string; signature: string }
     expect(post.signature).toBe(`sha256=${createHmac('sha256', SECRET).update(post.body).digest('hex')}`)

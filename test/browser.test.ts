@@ -6,6 +6,7 @@ import { basename, join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addUser } from '../src/app/users.js'
 import { createContext, readDocument } from '../src/pipeline.js'
 import { buildApp } from '../src/server/app.js'
 import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
@@ -442,6 +443,45 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     await page.getByRole('button', { name: 'Gezien' }).click()
     await page.waitForURL(/\/follows\/jeugd$/)
     expect(await page.locator('main').textContent()).toContain('Niets nieuws.')
+  })
+
+  it('signs a user in with her own token: her follows, her alerts, at 1366 px and at 390 px; then signs her out', async () => {
+    const { token } = await addUser(store, 'anna', 'anna@example.org', '2026-11-28T08:00:00Z')
+    await page.context().clearCookies()
+    await page.goto(`${base}/login?back=/follows`)
+    await page.getByLabel('Token').fill(token)
+    await page.getByRole('button', { name: 'Aanmelden' }).click()
+    await page.waitForURL(/\/follows$/)
+    expect(await page.locator('main').textContent()).toContain('Aangemeld als anna')
+    // The store's own follows (the editor's) are not hers: she has none yet.
+    expect(await page.locator('ul.follows li').count()).toBe(0)
+    await page.getByLabel('Naam').fill('npv')
+    await page.getByLabel('Zoekvraag, dossier of toezegging').fill('dossier:33783')
+    await page.getByRole('button', { name: 'Volgen' }).click()
+    await page.waitForURL(/\/follows$/)
+    await page.locator('ul.follows a', { hasText: 'npv' }).click()
+    await page.waitForURL(/\/follows\/npv$/)
+    await page.getByLabel('E-mailadres').fill('anna@example.org')
+    await page.getByLabel('Hoe vaak').selectOption({ label: 'hoogstens eens per dag' })
+    await page.getByRole('button', { name: 'Opslaan' }).click()
+    await page.waitForURL(/\/follows\/npv$/)
+    expect(await page.locator('section.alerts').textContent()).toContain('Berichten gaan naar anna@example.org, hoogstens eens per dag.')
+    expect((await store.follows('anna')).map((f) => [f.name, f.email, f.everyHours])).toEqual([['npv', 'anna@example.org', 24]])
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: 900 })
+      for (const path of ['/follows', '/follows/npv']) {
+        await page.goto(`${base}${path}`)
+        const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }))
+        expect(scroll, `${path} at ${width}`).toBeLessThanOrEqual(client)
+      }
+      await shot(`follow-user-${width}`)
+    }
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.goto(`${base}/follows`)
+    await page.getByRole('button', { name: 'Afmelden' }).click()
+    await page.goto(`${base}/follows`)
+    expect(await page.locator('main').textContent()).not.toContain('Aangemeld als')
+    expect(await page.locator('ul.follows li', { hasText: 'dossier:33783' }).count()).toBe(0)
   })
 
   it('has a favicon, a print style, and shows a text source in the browser', async () => {

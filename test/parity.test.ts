@@ -123,9 +123,14 @@ describe.skipIf(!pgUrl || skipWithoutShared)('SQLite and PostgreSQL give the sam
 
   it('follows and what is new to them', async () => {
     for (const store of [sqlite, postgres]) {
-      await store.saveFollow('kernwapens', 'kernwapens', '2026-11-28T10:00:00Z')
-      await store.saveFollow('dossier', 'dossier:33783', '2026-11-28T10:00:00Z')
+      await store.saveFollow('', 'kernwapens', 'kernwapens', '2026-11-28T10:00:00Z')
+      await store.saveFollow('', 'dossier', 'dossier:33783', '2026-11-28T10:00:00Z')
+      // Users' follows, with names the engines' collations would sort apart.
+      await store.saveFollow('anna_1', 'Dossier', 'dossier:33783 type:brief', '2026-11-28T10:00:00Z')
+      await store.saveFollow('anna%1', 'dossier', 'kernwapens', '2026-11-28T10:00:00Z')
     }
-    expect(await postgres.follows()).toEqual(await sqlite.follows())
+    expect(await postgres.follows('')).toEqual(await sqlite.follows(''))
+    expect(await postgres.follows(null)).toEqual(await sqlite.follows(null))
+    expect((await sqlite.follows(null)).length).toBe(4)
   })
 })

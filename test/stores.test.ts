@@ -390,20 +390,20 @@ describe.each(factories)('%s store', (name, factory) => {
     })
 
     it('keeps a followed search and dossier, and counts what is new since the last visit', async () => {
-      await o.store.saveFollow('npv', 'dossier:33783', '2026-12-01T10:00:00Z')
-      await o.store.saveFollow('betaal', 'betaaltermijnen', '2026-12-01T10:00:00Z')
+      await o.store.saveFollow('', 'npv', 'dossier:33783', '2026-12-01T10:00:00Z')
+      await o.store.saveFollow('', 'betaal', 'betaaltermijnen', '2026-12-01T10:00:00Z')
       // Nothing seen yet: every match is new.
-      expect((await o.store.follows()).map((f) => [f.name, f.newCount])).toEqual([
+      expect((await o.store.follows('')).map((f) => [f.name, f.newCount])).toEqual([
         ['betaal', 0],
         ['npv', 1],
       ])
-      expect(await o.store.markFollowSeen('npv', '2026-12-02T09:00:00Z')).toBe(true)
-      expect(await o.store.markFollowSeen('nope', '2026-12-02T09:00:00Z')).toBe(false)
+      expect(await o.store.markFollowSeen('', 'npv', '2026-12-02T09:00:00Z')).toBe(true)
+      expect(await o.store.markFollowSeen('', 'nope', '2026-12-02T09:00:00Z')).toBe(false)
       for (const f of [join(ROOT, 'test', 'fixtures', 'chains', '33783-51.txt'), join(ROOT, 'test', 'fixtures', 'debates', 'tweeminutendebat.obpage.txt')]) {
         const { doc, raw } = await read(f)
         await o.store.put(doc, raw)
       }
-      const follows = await o.store.follows()
+      const follows = await o.store.follows('')
       expect(follows.map((f) => [f.name, f.newCount])).toEqual([
         ['betaal', 1],
         ['npv', 1],
@@ -411,29 +411,66 @@ describe.each(factories)('%s store', (name, factory) => {
       const npv = follows.find((f) => f.name === 'npv')
       expect(npv?.seenAt).toBe('2026-12-02T09:00:00Z')
       expect((await o.store.search({ q: 'dossier:33783', sinceSeq: npv?.seenSeq ?? 0 })).hits.map((h) => h.id)).toEqual(['kst-33783-51'])
-      await o.store.saveFollow('npv', 'dossier:33783 type:brief', '2026-12-03T10:00:00Z')
-      expect((await o.store.follows()).find((f) => f.name === 'npv')?.query).toBe('dossier:33783 type:brief')
-      expect(await o.store.removeFollow('betaal')).toBe(true)
-      expect(await o.store.removeFollow('betaal')).toBe(false)
-      expect((await o.store.follows()).map((f) => f.name)).toEqual(['npv'])
+      await o.store.saveFollow('', 'npv', 'dossier:33783 type:brief', '2026-12-03T10:00:00Z')
+      expect((await o.store.follows('')).find((f) => f.name === 'npv')?.query).toBe('dossier:33783 type:brief')
+      expect(await o.store.removeFollow('', 'betaal')).toBe(true)
+      expect(await o.store.removeFollow('', 'betaal')).toBe(false)
+      expect((await o.store.follows('')).map((f) => f.name)).toEqual(['npv'])
     })
 
     it("keeps where a follow's alerts go and how far they were sent, from the moment they are set", async () => {
-      await o.store.saveFollow('alert', 'toetsingsconferentie', '2026-12-04T10:00:00Z')
+      await o.store.saveFollow('', 'alert', 'toetsingsconferentie', '2026-12-04T10:00:00Z')
       const now = await o.store.writeCounter()
       expect(now).toBeGreaterThan(0)
-      expect(await o.store.setFollowAlerts('alert', { email: "o'brien@example.org", webhook: 'http://127.0.0.1:9/hook?a=1&b=_%' })).toBe(true)
-      expect(await o.store.setFollowAlerts('nope', { email: null, webhook: null })).toBe(false)
-      let f = (await o.store.follows()).find((x) => x.name === 'alert')
-      expect(f).toMatchObject({ email: "o'brien@example.org", webhook: 'http://127.0.0.1:9/hook?a=1&b=_%', alertedSeq: now, alertedAt: null })
+      expect(await o.store.setFollowAlerts('', 'alert', { email: "o'brien@example.org", webhook: 'http://127.0.0.1:9/hook?a=1&b=_%', everyHours: 24 })).toBe(
+        true,
+      )
+      expect(await o.store.setFollowAlerts('', 'nope', { email: null, webhook: null, everyHours: null })).toBe(false)
+      let f = (await o.store.follows('')).find((x) => x.name === 'alert')
+      expect(f).toMatchObject({ email: "o'brien@example.org", webhook: 'http://127.0.0.1:9/hook?a=1&b=_%', alertedSeq: now, alertedAt: null, everyHours: 24 })
       const { doc, raw } = await read(join(ROOT, 'test', 'fixtures', 'chains', '33783-52.txt'))
       await o.store.put(doc, raw)
       expect(await o.store.writeCounter()).toBeGreaterThan(now)
       expect((await o.store.search({ q: f?.query ?? '', sinceSeq: f?.alertedSeq ?? 0 })).hits.map((h) => h.id)).toEqual(['kst-33783-52'])
-      expect(await o.store.markFollowAlerted('alert', await o.store.writeCounter(), '2026-12-05T07:00:00Z')).toBe(true)
-      f = (await o.store.follows()).find((x) => x.name === 'alert')
+      expect(await o.store.markFollowAlerted('', 'alert', await o.store.writeCounter(), '2026-12-05T07:00:00Z')).toBe(true)
+      f = (await o.store.follows('')).find((x) => x.name === 'alert')
       expect(f?.alertedAt).toBe('2026-12-05T07:00:00Z')
       expect((await o.store.search({ q: f?.query ?? '', sinceSeq: f?.alertedSeq ?? 0 })).hits).toEqual([])
+    })
+
+    it('keeps each user’s follows apart from the store’s own and from each other’s, with names that are SQL wildcards', async () => {
+      const at = '2026-12-06T10:00:00Z'
+      expect(await o.store.addUser({ name: 'anna_1', email: 'anna@example.org', created: at }, 'a'.repeat(64))).toBe(true)
+      expect(await o.store.addUser({ name: 'anna%1', email: null, created: at }, 'b'.repeat(64))).toBe(true)
+      expect(await o.store.addUser({ name: 'anna_1', email: null, created: at }, 'c'.repeat(64))).toBe(false)
+      await o.store.saveFollow('anna_1', 'npv', 'dossier:33783', at)
+      await o.store.saveFollow('anna%1', 'npv', 'kernwapens', at)
+      await o.store.saveFollow('anna%1', "o'brien", 'betaaltermijnen', at)
+      expect((await o.store.follows('anna_1')).map((f) => [f.owner, f.name, f.query])).toEqual([['anna_1', 'npv', 'dossier:33783']])
+      expect((await o.store.follows('anna%1')).map((f) => f.name)).toEqual(['npv', "o'brien"])
+      expect((await o.store.follows('')).some((f) => f.owner !== '')).toBe(false)
+      expect((await o.store.follows(null)).filter((f) => f.owner.startsWith('anna')).map((f) => `${f.owner}/${f.name}`)).toEqual([
+        'anna%1/npv',
+        "anna%1/o'brien",
+        'anna_1/npv',
+      ])
+      // One owner's change leaves the other's follow of the same name alone.
+      expect(await o.store.markFollowSeen('anna_1', 'npv', '2026-12-07T08:00:00Z')).toBe(true)
+      expect((await o.store.follows('anna%1')).find((f) => f.name === 'npv')?.seenAt).toBeNull()
+      expect(await o.store.removeFollow('anna_1', "o'brien")).toBe(false)
+      // Users by token and by name; a new token replaces the old one.
+      expect(await o.store.userByToken('a'.repeat(64))).toEqual({ name: 'anna_1', email: 'anna@example.org', created: at })
+      expect(await o.store.setUserToken('anna_1', 'd'.repeat(64))).toBe(true)
+      expect(await o.store.userByToken('a'.repeat(64))).toBeNull()
+      expect((await o.store.userByName('anna_1'))?.tokenHash).toBe('d'.repeat(64))
+      expect(await o.store.userByName('anna')).toBeNull()
+      expect(await o.store.setUserToken('nobody', 'e'.repeat(64))).toBe(false)
+      // Removing a user removes their follows, and only theirs.
+      expect(await o.store.removeUser('anna%1')).toBe(true)
+      expect(await o.store.removeUser('anna%1')).toBe(false)
+      expect(await o.store.follows('anna%1')).toEqual([])
+      expect((await o.store.follows('anna_1')).map((f) => f.name)).toEqual(['npv'])
+      expect((await o.store.users()).map((u) => u.name)).toEqual(['anna_1'])
     })
   })
 

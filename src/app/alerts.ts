@@ -9,9 +9,11 @@ import { motieFacts } from './moties.js'
 
 /**
  * Alerts: a follow (a saved search or dossier) that names an e-mail address or a webhook gets what is new for it,
- * sent by `kamerwacht alerts` (run it from cron at the interval wanted: every run sends one digest per follow with
- * something new, nothing when there is nothing). A paper is sent once: each follow remembers the store's write
- * counter it was sent up to. A run that fails to deliver leaves the counter, so the next run sends it again.
+ * sent by `kamerwacht alerts`, which runs from cron (every hour, say): each run sends one digest per follow with
+ * something new whose interval has passed (`everyHours`: a digest a day, a week; none: every run), nothing when
+ * there is nothing. Everyone's follows are sent, each user's to the addresses they gave. A paper is sent once:
+ * each follow remembers the store's write counter it was sent up to. A run that fails to deliver leaves the
+ * counter, so the next run sends it again.
  *
  * A follow of one promise (`toezegging:ID`) is told twice at most, and never before its deadline: when a letter
  * that keeps it is stored, and when its deadline passes with none. A follow of one motie (`motie:ID`) is told of
@@ -27,6 +29,8 @@ export interface Delivery {
 /** What one run did for one follow. */
 export interface AlertReport {
   follow: string
+  /** Whose follow ('' the store's own). */
+  owner: string
   papers: number
   /** For a followed promise, what was told: kept by a letter, or its deadline passed. */
   promise?: 'met' | 'due'
@@ -56,20 +60,47 @@ export function signature(body: string, secret: string): string {
 }
 
 /** An address that can be mailed (one address, no display name: `naam@ministerie.nl`). */
-const EMAIL = /^[^\s@<>,;"]{1,64}@[^\s@<>,;"]{1,255}\.[a-z]{2,}$/i
+export const EMAIL = /^[^\s@<>,;"]{1,64}@[^\s@<>,;"]{1,255}\.[a-z]{2,}$/i
 
 /**
  * Sets where a follow's alerts go: an e-mail address, a webhook URL (http or https), or neither (`null` stops
- * them). From now on: what is stored already is not sent.
+ * them), and the hours at least between two (`everyHours`: 24 for a digest a day; null: every run of `kamerwacht
+ * alerts`). From now on: what is stored already is not sent.
  */
-export async function setAlerts(store: Store, name: string, to: { email: string | null; webhook: string | null }, now: string): Promise<FollowStatus> {
+export async function setAlerts(
+  store: Store,
+  owner: string,
+  name: string,
+  to: { email: string | null; webhook: string | null; everyHours: number | null },
+  now: string,
+): Promise<FollowStatus> {
   if (to.email !== null && !EMAIL.test(to.email)) throw new Refusal('invalid-input', `invalid email: ${to.email}`, `Geen e-mailadres: ${to.email}.`, 'email')
   if (to.webhook !== null && !/^https?:\/\/\S+$/i.test(to.webhook))
     throw new Refusal('invalid-input', `invalid webhook: give an http(s) URL, not ${to.webhook}`, `Geen webadres voor de webhook: ${to.webhook}.`, 'webhook')
-  if (!(await store.setFollowAlerts(name, to))) throw new Refusal('not-found', `no follow ${name}`, `U volgt niets onder de naam ${name}.`, 'name')
+  if (to.everyHours !== null && !(Number.isInteger(to.everyHours) && to.everyHours >= 1 && to.everyHours <= 24 * 31))
+    throw new Refusal('invalid-input', 'invalid every: give whole hours, 1 to 744', 'Geef het aantal uren tussen twee berichten: 1 tot 744.', 'every')
+  if (!(await store.setFollowAlerts(owner, name, to))) throw new Refusal('not-found', `no follow ${name}`, `U volgt niets onder de naam ${name}.`, 'name')
   // From this moment: a promise's deadline that passed before is not told.
-  await store.markFollowAlerted(name, await store.writeCounter(), now)
-  return (await follow(store, name)) as FollowStatus
+  await store.markFollowAlerted(owner, name, await store.writeCounter(), now)
+  return (await follow(store, owner, name)) as FollowStatus
+}
+
+/** Words for an alert interval, in hours: `dag` (a digest a day), `week`, `uur`, or a number of hours. */
+const EVERY_WORDS: Record<string, number> = { uur: 1, hour: 1, dag: 24, day: 24, week: 168 }
+
+/** An alert interval as given (`dag`, `week`, `12`) in hours; null for none given (every run). Refused when not one. */
+export function everyHoursOf(text: string | undefined): number | null {
+  const t = text?.trim().toLowerCase()
+  if (!t) return null
+  const hours = EVERY_WORDS[t] ?? (/^\d{1,3}$/.test(t) ? Number(t) : Number.NaN)
+  if (!(hours >= 1 && hours <= 744))
+    throw new Refusal(
+      'invalid-input',
+      `invalid every: ${text} (give uur, dag, week or hours, 1 to 744)`,
+      `Ongeldige tussentijd: ${text} (uur, dag, week of 1 tot 744 uren).`,
+      'every',
+    )
+  return hours
 }
 
 /** Sends every follow's alerts that has something new; `base` is the web UI's address for links. */
@@ -79,8 +110,8 @@ export async function sendAlerts(
   o: { base: string; secret: string | null; now: string; today: string },
 ): Promise<AlertReport[]> {
   const out: AlertReport[] = []
-  for (const f of await store.follows()) {
-    if (!f.email && !f.webhook) continue
+  for (const f of await store.follows(null)) {
+    if ((!f.email && !f.webhook) || !isDue(f, o.now)) continue
     const upTo = await store.writeCounter()
     const item = followedItem(f.query)
     const payload = !item
@@ -90,6 +121,7 @@ export async function sendAlerts(
         : await motieNews(store, f, item, o)
     const report: AlertReport = {
       follow: f.name,
+      owner: f.owner,
       papers: payload?.total ?? 0,
       ...(payload?.promise ? { promise: payload.promise.event } : {}),
       ...(payload?.motie ? { motie: 'answered' as const } : {}),
@@ -110,12 +142,18 @@ export async function sendAlerts(
         await deliver.post(f.webhook, body, o.secret ? signature(body, o.secret) : '')
         report.webhook = 'sent'
       }
-      await store.markFollowAlerted(f.name, upTo, o.now)
+      await store.markFollowAlerted(f.owner, f.name, upTo, o.now)
     } catch (e) {
       report.error = e instanceof Error ? e.message : String(e)
     }
   }
   return out
+}
+
+/** Whether a follow's digest is due: it has no interval, or its last alert is at least that many hours ago. */
+function isDue(f: FollowStatus, now: string): boolean {
+  if (f.everyHours === null || !f.alertedAt) return true
+  return Date.parse(now) - Date.parse(f.alertedAt) >= f.everyHours * 3_600_000
 }
 
 /** A followed search's papers stored since its last alert: the newest 100 in full (the follow's page lists them all). */

@@ -101,13 +101,13 @@ describe('corrections: one rule for every edge', () => {
 
 describe('follows, dossiers and the board', () => {
   it('refuses a follow without a name or with a query the search refuses, in the search’s words', async () => {
-    expect(await refusal(addFollow(store, ' ', 'kernwapens'))).toMatchObject({ kind: 'invalid-input', field: 'name' })
-    expect(await refusal(addFollow(store, 'x', '"nucleaire'))).toMatchObject({ kind: 'invalid-query', field: 'q' })
-    const f = await addFollow(store, 'npt', ' dossier:33783 ')
+    expect(await refusal(addFollow(store, '', ' ', 'kernwapens'))).toMatchObject({ kind: 'invalid-input', field: 'name' })
+    expect(await refusal(addFollow(store, '', 'x', '"nucleaire'))).toMatchObject({ kind: 'invalid-query', field: 'q' })
+    const f = await addFollow(store, '', 'npt', ' dossier:33783 ')
     expect(f).toMatchObject({ name: 'npt', query: 'dossier:33783', newCount: 0 })
-    expect((await followNews(store, 'npt')).result.total).toBe(0)
-    await markSeen(store, 'npt')
-    expect(await refusal(followNews(store, 'nope'))).toMatchObject({ kind: 'not-found', nl: 'U volgt niets onder de naam nope.' })
+    expect((await followNews(store, '', 'npt')).result.total).toBe(0)
+    await markSeen(store, '', 'npt')
+    expect(await refusal(followNews(store, '', 'nope'))).toMatchObject({ kind: 'not-found', nl: 'U volgt niets onder de naam nope.' })
   })
 
   it('finds a dossier as people write its number, and refuses one with no paper', async () => {

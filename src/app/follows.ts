@@ -11,11 +11,11 @@ const NAME_MAX = 60
 const QUERY_MAX = 1000
 
 /**
- * Follows a search (or `dossier:33783`; or one promise, `toezegging:kst-33783-50~12995bb5`; or one motie,
+ * Follows, as `owner` ('' the store's own; else a user's name), a search (or `dossier:33783`; or one promise, `toezegging:kst-33783-50~12995bb5`; or one motie,
  * `motie:kst-36583-14`) under a name. What is stored already is not new: the follow starts seen. A query the search
  * would refuse is refused here, in the words the search uses; a promise or motie the store does not have, too.
  */
-export async function addFollow(store: Store, name: string, query: string): Promise<FollowStatus> {
+export async function addFollow(store: Store, owner: string, name: string, query: string): Promise<FollowStatus> {
   const n = name.trim().slice(0, NAME_MAX)
   const q = query.trim().slice(0, QUERY_MAX)
   if (!n || !q) throw new Refusal('invalid-input', 'give a name and a query', 'Geef een naam en een zoekvraag.', n ? 'query' : 'name')
@@ -26,9 +26,9 @@ export async function addFollow(store: Store, name: string, query: string): Prom
   else if (item.kind === 'motie' && !(await motieFacts(store, item.id)))
     throw new Refusal('not-found', `no motie ${item.id}`, `Er is geen motie ${item.id}.`, 'query')
   const at = new Date().toISOString()
-  await store.saveFollow(n, q, at)
-  await store.markFollowSeen(n, at)
-  return (await follow(store, n)) as FollowStatus
+  await store.saveFollow(owner, n, q, at)
+  await store.markFollowSeen(owner, n, at)
+  return (await follow(store, owner, n)) as FollowStatus
 }
 
 /** The papers that keep a followed promise (or may), or that answer a followed motie. */
@@ -45,14 +45,14 @@ export async function papersSince(store: Store, papers: string[], seq: number): 
   return hits
 }
 
-/** One follow by name, or null. */
-export async function follow(store: Store, name: string): Promise<FollowStatus | null> {
-  return (await store.follows()).find((f) => f.name === name) ?? null
+/** One follow of `owner` by name, or null. */
+export async function follow(store: Store, owner: string, name: string): Promise<FollowStatus | null> {
+  return (await store.follows(owner)).find((f) => f.name === name) ?? null
 }
 
 /** The follow and the papers stored (or read again) since it was last looked at, newest first. */
-export async function followNews(store: Store, name: string, limit = 100): Promise<{ follow: FollowStatus; result: SearchResult }> {
-  const f = await follow(store, name)
+export async function followNews(store: Store, owner: string, name: string, limit = 100): Promise<{ follow: FollowStatus; result: SearchResult }> {
+  const f = await follow(store, owner, name)
   if (!f) throw new Refusal('not-found', `no follow ${name}`, `U volgt niets onder de naam ${name}.`, 'name')
   const item = followedItem(f.query)
   if (!item) return { follow: f, result: await store.search({ q: f.query, sinceSeq: f.seenSeq, sort: 'date', limit }) }
@@ -62,7 +62,7 @@ export async function followNews(store: Store, name: string, limit = 100): Promi
 }
 
 /** Marks what a follow shows now as seen. */
-export async function markSeen(store: Store, name: string): Promise<void> {
-  if (!(await store.markFollowSeen(name, new Date().toISOString())))
+export async function markSeen(store: Store, owner: string, name: string): Promise<void> {
+  if (!(await store.markFollowSeen(owner, name, new Date().toISOString())))
     throw new Refusal('not-found', `no follow ${name}`, `U volgt niets onder de naam ${name}.`, 'name')
 }

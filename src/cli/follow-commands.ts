@@ -1,16 +1,16 @@
 import { createTransport } from 'nodemailer'
-import { type Delivery, sendAlerts, setAlerts } from '../app/alerts.js'
+import { type Delivery, everyHoursOf, sendAlerts, setAlerts } from '../app/alerts.js'
 import { Refusal } from '../app/errors.js'
-import { addFollow, followNews } from '../app/follows.js'
+import { addFollow, follow, followNews } from '../app/follows.js'
 import { now, today } from '../link/status.js'
 import { count, type Io } from './read.js'
 import { openStore } from './store-commands.js'
 
 /** `kamerwacht follow add NAME QUERY…`: follows a search, or a dossier (`dossier:33783`); nothing stored before is new. */
-export async function followAddCommand(name: string, query: string, opts: { db?: string | undefined }, io: Io): Promise<number> {
+export async function followAddCommand(name: string, query: string, opts: { db?: string | undefined; user?: string | undefined }, io: Io): Promise<number> {
   const store = await openStore(opts.db)
   try {
-    const f = await addFollow(store, name, query)
+    const f = await addFollow(store, opts.user ?? '', name, query)
     io.stdout(`following ${f.name}: ${f.query}; \`kamerwacht follow new ${f.name}\` lists what is stored from now on\n`)
     return 0
   } catch (e) {
@@ -23,10 +23,10 @@ export async function followAddCommand(name: string, query: string, opts: { db?:
 }
 
 /** `kamerwacht follow list`: each follow with how many papers are new since the last visit. */
-export async function followListCommand(opts: { db?: string | undefined; json?: boolean | undefined }, io: Io): Promise<number> {
+export async function followListCommand(opts: { db?: string | undefined; json?: boolean | undefined; user?: string | undefined }, io: Io): Promise<number> {
   const store = await openStore(opts.db)
   try {
-    const follows = await store.follows()
+    const follows = await store.follows(opts.user ?? '')
     if (opts.json) io.stdout(`${JSON.stringify(follows, null, 2)}\n`)
     else if (!follows.length) io.stdout('no follows yet: kamerwacht follow add NAME "QUERY" (or dossier:33783)\n')
     else
@@ -46,12 +46,12 @@ export async function followListCommand(opts: { db?: string | undefined; json?: 
  */
 export async function followNewCommand(
   name: string,
-  opts: { db?: string | undefined; json?: boolean | undefined; peek?: boolean | undefined },
+  opts: { db?: string | undefined; json?: boolean | undefined; peek?: boolean | undefined; user?: string | undefined },
   io: Io,
 ): Promise<number> {
   const store = await openStore(opts.db)
   try {
-    const news = await followNews(store, name).catch((e) => {
+    const news = await followNews(store, opts.user ?? '', name).catch((e) => {
       if (e instanceof Refusal) return null
       throw e
     })
@@ -60,7 +60,7 @@ export async function followNewCommand(
       return 1
     }
     const { follow, result } = news
-    if (!opts.peek) await store.markFollowSeen(name, new Date().toISOString())
+    if (!opts.peek) await store.markFollowSeen(opts.user ?? '', name, new Date().toISOString())
     if (opts.json) io.stdout(`${JSON.stringify({ name, query: follow.query, total: result.total, hits: result.hits })}\n`)
     else {
       io.stdout(
@@ -75,10 +75,10 @@ export async function followNewCommand(
 }
 
 /** `kamerwacht follow remove NAME` */
-export async function followRemoveCommand(name: string, opts: { db?: string | undefined }, io: Io): Promise<number> {
+export async function followRemoveCommand(name: string, opts: { db?: string | undefined; user?: string | undefined }, io: Io): Promise<number> {
   const store = await openStore(opts.db)
   try {
-    if (await store.removeFollow(name)) {
+    if (await store.removeFollow(opts.user ?? '', name)) {
       io.stdout(`no longer following ${name}\n`)
       return 0
     }
@@ -92,18 +92,32 @@ export async function followRemoveCommand(name: string, opts: { db?: string | un
 /** `kamerwacht follow alert NAME --email ADDR --webhook URL | --off`: where a follow's alerts go. */
 export async function followAlertCommand(
   name: string,
-  opts: { db?: string | undefined; email?: string | undefined; webhook?: string | undefined; off?: boolean | undefined },
+  opts: {
+    db?: string | undefined
+    email?: string | undefined
+    webhook?: string | undefined
+    every?: string | undefined
+    off?: boolean | undefined
+    user?: string | undefined
+  },
   io: Io,
 ): Promise<number> {
-  if (!opts.off && !opts.email && !opts.webhook) {
-    io.stderr('kamerwacht follow alert: give --email ADDRESS, --webhook URL (or both), or --off\n')
+  if (!opts.off && !opts.email && !opts.webhook && !opts.every) {
+    io.stderr('kamerwacht follow alert: give --email ADDRESS, --webhook URL (or both), --every INTERVAL, or --off\n')
     return 2
   }
   const store = await openStore(opts.db)
   try {
-    const f = await setAlerts(store, name, opts.off ? { email: null, webhook: null } : { email: opts.email ?? null, webhook: opts.webhook ?? null }, now())
-    const to = [f.email, f.webhook].filter(Boolean).join(' and ')
-    io.stdout(to ? `${f.name}: alerts go to ${to}; \`kamerwacht alerts\` sends what is new from now on\n` : `${f.name}: no alerts\n`)
+    const owner = opts.user ?? ''
+    // `--every` alone changes how often, and keeps where they go.
+    const kept = !opts.email && !opts.webhook ? await follow(store, owner, name) : null
+    const to = opts.off
+      ? { email: null, webhook: null, everyHours: null }
+      : { email: opts.email ?? kept?.email ?? null, webhook: opts.webhook ?? kept?.webhook ?? null, everyHours: everyHoursOf(opts.every) }
+    const f = await setAlerts(store, owner, name, to, now())
+    const where = [f.email, f.webhook].filter(Boolean).join(' and ')
+    const every = f.everyHours ? ` at most once every ${count(f.everyHours, 'hour')}` : ''
+    io.stdout(where ? `${f.name}: alerts go to ${where}${every}; \`kamerwacht alerts\` sends what is new from now on\n` : `${f.name}: no alerts\n`)
     return 0
   } catch (e) {
     if (!(e instanceof Refusal)) throw e
@@ -144,7 +158,7 @@ export async function alertsCommand(
     else
       for (const r of reports)
         io.stdout(
-          `${r.follow.padEnd(20)} ${(r.promise === 'met' ? 'promise met' : r.promise === 'due' ? 'promise due' : count(r.papers, 'new paper')).padEnd(14)}${r.email ? ` email ${r.email}` : ''}${r.webhook ? ` webhook ${r.webhook}` : ''}${r.error ? ` (${r.error})` : ''}\n`,
+          `${(r.owner ? `${r.owner}/${r.follow}` : r.follow).padEnd(20)} ${(r.promise === 'met' ? 'promise met' : r.promise === 'due' ? 'promise due' : count(r.papers, 'new paper')).padEnd(14)}${r.email ? ` email ${r.email}` : ''}${r.webhook ? ` webhook ${r.webhook}` : ''}${r.error ? ` (${r.error})` : ''}\n`,
         )
     mailer?.close()
     return reports.some((r) => r.error) ? 1 : 0

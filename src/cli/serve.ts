@@ -15,6 +15,8 @@ export interface ServeOptions {
   workers?: number | undefined
   /** The public address feeds link to. */
   baseUrl?: string | undefined
+  /** The header a sign-in proxy names the user in (see app/users.ts). */
+  userHeader?: string | undefined
   /** Make a new, empty store where `db` names none. */
   create?: boolean | undefined
 }
@@ -71,7 +73,7 @@ export async function serveCommand(opts: ServeOptions, io: Io): Promise<number> 
   // Before listening: the first searches should not be the ones that read the index.
   await store.warm()
   const ctx = await createContext()
-  const app = await buildApp({ store, ctx, token, logger: !!opts.log, ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}) })
+  const app = await buildApp({ store, ctx, token, logger: !!opts.log, userHeader: opts.userHeader, ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}) })
   try {
     await app.listen({ port: opts.port, host: opts.host })
   } catch (e) {

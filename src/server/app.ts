@@ -9,6 +9,7 @@ import { authentication } from './auth.js'
 import type { ApiContext } from './context.js'
 import { docsRoutes } from './routes/docs.js'
 import { feedRoutes } from './routes/feeds.js'
+import { followApiRoutes } from './routes/follows.js'
 import { paperRoutes } from './routes/papers.js'
 import { trackingRoutes } from './routes/tracking.js'
 import { createServer } from './setup.js'
@@ -33,6 +34,11 @@ export interface AppOptions {
   readPool?: ReadPool
   /** Longest an upload's body may take to arrive, in ms (default 60 s): a body trickled byte by byte is cut off. */
   bodyTimeoutMs?: number
+  /**
+   * The header an organisation's sign-in proxy puts the signed-in user's name in (`X-Forwarded-User`): each name
+   * gets follows of its own, no tokens needed. Only behind a proxy that drops the header from what clients send.
+   */
+  userHeader?: string | undefined
   /** The address feeds link to (`--base-url https://kamerwacht.example.org`); default: the address the server listens on. Never the request's Host header. */
   baseUrl?: string
 }
@@ -48,7 +54,7 @@ function listeningAddress(app: FastifyInstance): string {
 /** Builds the HTTP server (not listening): the JSON API, feeds, `/openapi.json` and the web UI, each from its route module. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store, ctx } = options
-  const { tokenFirst, web } = authentication(options.token)
+  const { tokenFirst, web } = authentication(options.token, { store, userHeader: options.userHeader })
   const today = options.today ?? todayIso
   const app = await createServer({
     maxUploadBytes: options.maxUploadBytes ?? 25 * 1024 * 1024,
@@ -66,9 +72,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     })
   if (!options.readPool) app.addHook('onClose', async () => pool.close())
   const base = () => options.baseUrl?.replace(/\/+$/, '') ?? listeningAddress(app)
-  const context: ApiContext = { store, today, base, tokenFirst, pool, version: pkg.version, writable: web.writable }
+  const context: ApiContext = { store, today, base, tokenFirst, pool, version: pkg.version, writable: web.writable, viewer: web.viewer }
   paperRoutes(app, context)
   trackingRoutes(app, context)
+  followApiRoutes(app, context)
   feedRoutes(app, context)
   docsRoutes(app)
   registerWeb(app, { store, today, writable: web.writable, base, web })

@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
+import { tokenHash, USER_NAME, userOfToken, type Viewer } from '../app/users.js'
+import type { Store } from '../store/store.js'
 import type { WebSession } from '../web/respond.js'
 import { HttpError } from './errors.js'
 
@@ -56,7 +58,10 @@ export class SignInThrottle {
  * cookie that holds an HMAC of it (never the token itself), HttpOnly and SameSite=Strict, so no other
  * site's page can post with it. Without a token the server is read-only.
  */
-export function authentication(tokenText: string | undefined): {
+export function authentication(
+  tokenText: string | undefined,
+  people?: { store: Store; userHeader?: string | undefined },
+): {
   tokenFirst: { onRequest: (req: FastifyRequest) => Promise<void> }
   web: WebSession
 } {
@@ -80,6 +85,12 @@ export function authentication(tokenText: string | undefined): {
     }
   }
   const session = token ? createHmac('sha256', token).update('kamerwacht web session').digest('hex') : null
+  const signedIn = (req: FastifyRequest) => {
+    if (!session) return false
+    const m = /(?:^|;\s*)kw_session=([0-9a-f]{64})(?:;|$)/.exec(req.headers.cookie ?? '')
+    return !!m && timingSafeEqual(Buffer.from(m[1] as string), Buffer.from(session))
+  }
+  const bearerMatches = (req: FastifyRequest) => matches(/^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '')
   return {
     // Checked when the request line and headers are in, before the body is read: a client without the
     // token holds no upload buffer (onRequest runs before Fastify reads the body).
@@ -89,11 +100,43 @@ export function authentication(tokenText: string | undefined): {
       tokenMatches: matches,
       throttle: failures,
       session,
-      signedIn: (req: FastifyRequest) => {
-        if (!session) return false
-        const m = /(?:^|;\s*)kw_session=([0-9a-f]{64})(?:;|$)/.exec(req.headers.cookie ?? '')
-        return !!m && timingSafeEqual(Buffer.from(m[1] as string), Buffer.from(session))
-      },
+      signedIn,
+      ...userSessions(people, (req) => signedIn(req) || bearerMatches(req)),
+    },
+  }
+}
+
+/**
+ * People who sign in with a token of their own (see app/users.ts). The browser's cookie holds the user's name and an
+ * HMAC keyed with their token's SHA-256 (never the token): it holds across restarts and server processes, and a new
+ * token (`kamerwacht user token`) or removing the user ends it. Behind an organisation's sign-in proxy, the header
+ * the proxy sets names the user instead (`--user-header`); the proxy must drop that header from what clients send.
+ */
+function userSessions(people: { store: Store; userHeader?: string | undefined } | undefined, isEditor: (req: FastifyRequest) => boolean) {
+  const header = people?.userHeader?.toLowerCase()
+  const cookieFor = (name: string, tokenHash: string) =>
+    `${Buffer.from(name).toString('base64url')}.${createHmac('sha256', tokenHash).update('kamerwacht user session').digest('hex')}`
+  const userOf = async (req: FastifyRequest): Promise<string | null> => {
+    if (!people) return null
+    if (header) {
+      const given = req.headers[header]
+      const name = (Array.isArray(given) ? given[0] : given)?.trim() ?? ''
+      return USER_NAME.test(name) ? name : null
+    }
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1]
+    if (bearer) return (await userOfToken(people.store, bearer))?.name ?? null
+    const m = /(?:^|;\s*)kw_user=([A-Za-z0-9_-]{1,120})\.([0-9a-f]{64})(?:;|$)/.exec(req.headers.cookie ?? '')
+    if (!m) return null
+    const name = Buffer.from(m[1] as string, 'base64url').toString()
+    const found = await people.store.userByName(name)
+    return found && timingSafeEqual(Buffer.from(`${m[1]}.${m[2]}`), Buffer.from(cookieFor(name, found.tokenHash))) ? name : null
+  }
+  return {
+    users: !!people,
+    viewer: async (req: FastifyRequest): Promise<Viewer> => ({ user: await userOf(req), editor: isEditor(req) }),
+    userSignIn: async (given: string): Promise<string | null> => {
+      const user = people && !header ? await userOfToken(people.store, given) : null
+      return user ? cookieFor(user.name, tokenHash(given)) : null
     },
   }
 }

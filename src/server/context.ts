@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify'
+import type { Viewer } from '../app/users.js'
 import type { ReadPool } from '../ingest/pool.js'
 import type { Store } from '../store/store.js'
 
@@ -15,4 +16,6 @@ export interface ApiContext {
   pool: ReadPool
   version: string
   writable: boolean
+  /** Who asks: a user by their token (or a proxy's header), the editor by the write token, or nobody. */
+  viewer: (req: FastifyRequest) => Promise<Viewer>
 }

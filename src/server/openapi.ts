@@ -186,6 +186,62 @@ function trackingPaths(): Json {
         },
       },
     },
+    ...followPaths(),
+  }
+}
+
+/** `/api/follows`: a user's own follows (their token from `kamerwacht user add`), or the store's own (the write token). */
+function followPaths(): Json {
+  const name = [pathParam('name', 'the follow')]
+  return {
+    '/api/follows': {
+      get: {
+        summary: "the follows of whoever asks (without a token: the store's own)",
+        responses: { 200: json(z.object({ follows: z.array(S.FollowJson) })) },
+      },
+      post: {
+        summary: 'follow a search, dossier:NR, toezegging:ID or motie:ID under a name',
+        security: bearer,
+        requestBody: { required: true, content: { 'application/json': { schema: schema(S.FollowBody, 'input') } } },
+        responses: { 201: json(S.FollowJson), 400: error('bad body or query'), 401: error('not signed in') },
+      },
+    },
+    '/api/follows/{name}': {
+      get: {
+        summary: 'the papers new for a follow since it was last seen',
+        parameters: name,
+        responses: { 200: { description: 'the follow, total and hits' }, 404: error('no such follow') },
+      },
+      delete: {
+        summary: 'stop following',
+        security: bearer,
+        parameters: name,
+        responses: { 204: { description: 'removed' }, 401: error('not signed in'), 404: error('no such follow') },
+      },
+    },
+    '/api/follows/{name}/seen': {
+      post: {
+        summary: 'mark what is new as seen',
+        security: bearer,
+        parameters: name,
+        responses: { 204: { description: 'seen' }, 401: error('not signed in'), 404: error('no such follow') },
+      },
+    },
+    '/api/follows/{name}/alerts': {
+      put: {
+        summary: "where a follow's alerts go (e-mail; a webhook with the write token only) and at most how often",
+        security: bearer,
+        parameters: name,
+        requestBody: { required: true, content: { 'application/json': { schema: schema(S.FollowAlertsBody, 'input') } } },
+        responses: {
+          200: json(S.FollowJson),
+          400: error('bad address or interval'),
+          401: error('not signed in'),
+          403: error('a webhook needs the write token'),
+          404: error('no such follow'),
+        },
+      },
+    },
   }
 }
 

@@ -377,3 +377,32 @@ export const RegisterResult = z.object({
   onlyRegister: z.array(RegisterEntrySchema),
   onlyPapers: z.array(PaperPromiseSchema),
 })
+
+/** A follow's name in a path. */
+export const FollowParam = z.object({ name: z.string().min(1).max(60) })
+
+/** A new follow: a name and a search, `dossier:33783`, `toezegging:ID` or `motie:ID`. */
+export const FollowBody = z.object({ name: z.string().min(1).max(60), query: z.string().min(1).max(1000) })
+
+/** Where a follow's alerts go; all absent or null stops them. A webhook is the editor's to set (the server calls it). */
+export const FollowAlertsBody = z.object({
+  email: z.string().max(320).nullable().optional(),
+  webhook: z.string().max(2000).nullable().optional(),
+  every: z.string().max(10).nullable().optional().describe('uur, dag, week or hours (1–744): at most one digest per interval'),
+})
+
+/** A follow as the API gives it. */
+export const FollowJson = z.object({
+  owner: z.string().describe("the user whose follow it is; '' for the store's own"),
+  name: z.string(),
+  query: z.string(),
+  created: z.string(),
+  seenSeq: z.number(),
+  seenAt: z.string().nullable(),
+  email: z.string().nullable(),
+  webhook: z.string().nullable(),
+  alertedSeq: z.number(),
+  alertedAt: z.string().nullable(),
+  everyHours: z.number().nullable(),
+  newCount: z.number(),
+})

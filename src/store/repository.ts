@@ -11,10 +11,11 @@ import { DICTIONARY_SIZE, type Dictionary, joinDocument, MAX_DICTIONARIES, PACK_
 import { documentNummerOf, followedItem, paperKey, paperRef, READER_VERSION } from './keys.js'
 import { Links } from './links.js'
 import { openData } from './opendata.js'
+import * as people from './people.js'
 import { type PreparedPaper, packedAsNow, preparePaper } from './prepare.js'
 import { dateBounds, emptyResult, FORM_RANK, type HitRow, prepareSearch, ResultCache, searchHit } from './shared.js'
 import { containsPattern, type Dialect, type Migration, type PostingIndex, type Sql } from './sql.js'
-import type { FollowStatus, MissingContent, PutResult, Store, SyncApplied, SyncItem } from './store.js'
+import type { FollowStatus, MissingContent, PutResult, Store, SyncApplied, SyncItem, User } from './store.js'
 import { Values } from './values.js'
 
 /** Papers written between two turns of the event loop inside a batch. */
@@ -320,54 +321,24 @@ export class Repository implements Store {
     }
   }
 
-  async follows(): Promise<FollowStatus[]> {
+  async follows(owner: string | null): Promise<FollowStatus[]> {
     await this.ready
-    const rows = await this.d.db.all<{
-      name: string
-      query: string
-      created: string
-      seen_seq: number
-      seen_at: string | null
-      email: string | null
-      webhook: string | null
-      alerted_seq: number
-      alerted_at: string | null
-    }>('SELECT name, query, created, seen_seq, seen_at, email, webhook, alerted_seq, alerted_at FROM follows ORDER BY name')
     const out: FollowStatus[] = []
-    for (const f of rows) {
-      const seenSeq = Number(f.seen_seq)
-      const { total } = followedItem(f.query) ? { total: 0 } : await this.search({ q: f.query, sinceSeq: seenSeq, limit: 0 })
-      out.push({
-        name: f.name,
-        query: f.query,
-        created: f.created,
-        seenSeq,
-        seenAt: f.seen_at,
-        email: f.email,
-        webhook: f.webhook,
-        alertedSeq: Number(f.alerted_seq),
-        alertedAt: f.alerted_at,
-        newCount: total,
-      })
+    for (const f of await people.followRows(this.d.db, owner)) {
+      const { total } = followedItem(f.query) ? { total: 0 } : await this.search({ q: f.query, sinceSeq: f.seenSeq, limit: 0 })
+      out.push({ ...f, newCount: total })
     }
     return out
   }
 
-  async setFollowAlerts(name: string, to: { email: string | null; webhook: string | null }): Promise<boolean> {
+  async setFollowAlerts(owner: string, name: string, to: { email: string | null; webhook: string | null; everyHours: number | null }): Promise<boolean> {
     await this.ready
-    // Alerts start from now: what is stored already is not sent.
-    return (
-      (await this.d.db.run('UPDATE follows SET email = ?, webhook = ?, alerted_seq = (SELECT coalesce(max(seq), 0) FROM papers) WHERE name = ?', [
-        to.email,
-        to.webhook,
-        name,
-      ])) > 0
-    )
+    return people.setFollowAlerts(this.d.db, owner, name, to)
   }
 
-  async markFollowAlerted(name: string, seq: number, at: string): Promise<boolean> {
+  async markFollowAlerted(owner: string, name: string, seq: number, at: string): Promise<boolean> {
     await this.ready
-    return (await this.d.db.run('UPDATE follows SET alerted_seq = ?, alerted_at = ? WHERE name = ?', [seq, at, name])) > 0
+    return people.markFollowAlerted(this.d.db, owner, name, seq, at)
   }
 
   async writeCounter(): Promise<number> {
@@ -375,23 +346,49 @@ export class Repository implements Store {
     return Number((await this.d.db.get<{ n: number }>('SELECT coalesce(max(seq), 0) AS n FROM papers'))?.n ?? 0)
   }
 
-  async saveFollow(name: string, query: string, at: string): Promise<void> {
+  async saveFollow(owner: string, name: string, query: string, at: string): Promise<void> {
     await this.ready
-    await this.d.db.run('INSERT INTO follows (name, query, created) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET query = excluded.query', [
-      name,
-      query,
-      at,
-    ])
+    await people.saveFollow(this.d.db, owner, name, query, at)
   }
 
-  async removeFollow(name: string): Promise<boolean> {
+  async removeFollow(owner: string, name: string): Promise<boolean> {
     await this.ready
-    return (await this.d.db.run('DELETE FROM follows WHERE name = ?', [name])) > 0
+    return people.removeFollow(this.d.db, owner, name)
   }
 
-  async markFollowSeen(name: string, at: string): Promise<boolean> {
+  async markFollowSeen(owner: string, name: string, at: string): Promise<boolean> {
     await this.ready
-    return (await this.d.db.run('UPDATE follows SET seen_seq = (SELECT coalesce(max(seq), 0) FROM papers), seen_at = ? WHERE name = ?', [at, name])) > 0
+    return people.markFollowSeen(this.d.db, owner, name, at)
+  }
+
+  async users(): Promise<User[]> {
+    await this.ready
+    return people.userRows(this.d.db)
+  }
+
+  async addUser(user: User, tokenHash: string): Promise<boolean> {
+    await this.ready
+    return people.addUser(this.d.db, user, tokenHash)
+  }
+
+  async setUserToken(name: string, tokenHash: string): Promise<boolean> {
+    await this.ready
+    return people.setUserToken(this.d.db, name, tokenHash)
+  }
+
+  async removeUser(name: string): Promise<boolean> {
+    await this.ready
+    return this.d.write((tx) => people.removeUser(tx, name))
+  }
+
+  async userByToken(tokenHash: string): Promise<User | null> {
+    await this.ready
+    return people.userByToken(this.d.db, tokenHash)
+  }
+
+  async userByName(name: string): Promise<{ user: User; tokenHash: string } | null> {
+    await this.ready
+    return people.userByName(this.d.db, name)
   }
 
   async syncState(source: string): Promise<unknown> {

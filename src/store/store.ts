@@ -32,8 +32,18 @@ export interface MissingContent {
   reason: string | null
 }
 
+/** Someone who signs in with a token of their own (`kamerwacht user add`); the store keeps the token's SHA-256, never the token. */
+export interface User {
+  name: string
+  /** Where their follows' alerts go when a follow names no address of its own. */
+  email: string | null
+  created: string
+}
+
 /** A saved search or dossier followed (`kamerwacht follow`). */
 export interface Follow {
+  /** Whose follow it is: a user's name, or '' for the store's own follows (no sign-in, the CLI, the server's write token). */
+  owner: string
   name: string
   /** In the search language: `dossier:33783`, `kernwapens type:brief`. */
   query: string
@@ -46,6 +56,8 @@ export interface Follow {
   webhook: string | null
   alertedSeq: number
   alertedAt: string | null
+  /** Hours at least between two of its alerts (24: a digest a day); null: every run of `kamerwacht alerts`. */
+  everyHours: number | null
 }
 
 /** A follow with the number of papers new or changed since the last visit. */
@@ -116,18 +128,33 @@ export interface Store {
    * resumes from its last whole batch.
    */
   applySync(source: string, items: SyncItem[], state: unknown): Promise<SyncApplied>
-  /** The saved searches and dossiers followed, by name, with how many papers are new or changed since the last visit. */
-  follows(): Promise<FollowStatus[]>
+  /**
+   * The saved searches and dossiers `owner` follows ('' the store's own; null everyone's, for alerts), by owner and
+   * name, with how many papers are new or changed since the last visit.
+   */
+  follows(owner: string | null): Promise<FollowStatus[]>
   /** Saves a search (or `dossier:33783`) to follow under a name; a name saved again gets the new query. */
-  saveFollow(name: string, query: string, at: string): Promise<void>
-  /** Stops following; false when no follow had that name. */
-  removeFollow(name: string): Promise<boolean>
-  /** Marks a follow visited now: what is stored up to now is no longer new. False when no follow had that name. */
-  markFollowSeen(name: string, at: string): Promise<boolean>
-  /** Sets where a follow's alerts go (null: nowhere); false when no follow had that name. */
-  setFollowAlerts(name: string, to: { email: string | null; webhook: string | null }): Promise<boolean>
+  saveFollow(owner: string, name: string, query: string, at: string): Promise<void>
+  /** Stops following; false when the owner had no follow of that name. */
+  removeFollow(owner: string, name: string): Promise<boolean>
+  /** Marks a follow visited now: what is stored up to now is no longer new. False when the owner had no follow of that name. */
+  markFollowSeen(owner: string, name: string, at: string): Promise<boolean>
+  /** Sets where a follow's alerts go (null: nowhere) and how often; false when the owner had no follow of that name. */
+  setFollowAlerts(owner: string, name: string, to: { email: string | null; webhook: string | null; everyHours: number | null }): Promise<boolean>
   /** Records that a follow's alerts were sent for what was written up to `seq`. */
-  markFollowAlerted(name: string, seq: number, at: string): Promise<boolean>
+  markFollowAlerted(owner: string, name: string, seq: number, at: string): Promise<boolean>
+  /** The people who sign in, by name. */
+  users(): Promise<User[]>
+  /** Adds someone who signs in with the token whose SHA-256 is `tokenHash`; false when the name is taken. */
+  addUser(user: User, tokenHash: string): Promise<boolean>
+  /** Gives a user a new token (the old one stops working); false when there is no such user. */
+  setUserToken(name: string, tokenHash: string): Promise<boolean>
+  /** Removes a user and their follows; false when there is no such user. */
+  removeUser(name: string): Promise<boolean>
+  /** The user whose token has this SHA-256, or null. */
+  userByToken(tokenHash: string): Promise<User | null>
+  /** A user by name with their token's SHA-256 (a signed-in browser's cookie is checked against it), or null. */
+  userByName(name: string): Promise<{ user: User; tokenHash: string } | null>
   /** The store's write counter now: the highest a paper written so far has. */
   writeCounter(): Promise<number>
   /** The state a sync saved last for `source` (`tk:Document`), or null. */

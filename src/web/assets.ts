@@ -36,6 +36,9 @@ label.inline { margin-left: .5rem; }
 .error { color: var(--over); font-weight: 600; }
 .notes, .hint { color: var(--muted); }
 form.inline { display: inline; }
+section.alerts form { display: grid; grid-template-columns: max-content minmax(0, 22rem); gap: .5rem .75rem; align-items: center; }
+section.alerts form .help { grid-column: 1 / -1; }
+@media (max-width: 600px) { section.alerts form { grid-template-columns: minmax(0, 1fr); } }
 button.link { background: none; color: var(--accent); padding: 0; text-decoration: underline; }
 form.correct summary { cursor: pointer; color: var(--accent); font-size: .9rem; }
 form.correct button { margin: .25rem .25rem 0 0; padding: .25rem .6rem; }

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import { type Refusal, refusalOf } from '../app/errors.js'
+import type { Viewer } from '../app/users.js'
 import { spreadsheetText } from '../publish/export.js'
 import type { Store } from '../store/store.js'
 import { esc, layout } from './html.js'
@@ -14,6 +15,12 @@ export interface WebSession {
   throttle: { waitFor: (address: string) => number; failed: (address: string) => void; succeeded: (address: string) => void }
   session: string | null
   signedIn: (req: FastifyRequest) => boolean
+  /** Whether people sign in with tokens of their own or through a proxy (see app/users.ts). */
+  users: boolean
+  /** Who asks: a signed-in user, the editor (the write token), or nobody. */
+  viewer: (req: FastifyRequest) => Promise<Viewer>
+  /** The cookie value that signs in the user whose token this is; null when it is no user's. */
+  userSignIn: (token: string) => Promise<string | null>
 }
 
 /** What every web route module is given by `registerWeb`. */
@@ -25,6 +32,8 @@ export interface WebContext {
   origin: () => string
   web: WebSession | undefined
   signedIn: (req: FastifyRequest) => boolean
+  /** Who asks (nobody where the server has no sign-in). */
+  viewer: (req: FastifyRequest) => Promise<Viewer>
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { NOBODY } from '../app/users.js'
 import type { Store } from '../store/store.js'
 import { CSS, FAVICON, JS } from './assets.js'
 import type { WebContext, WebSession } from './respond.js'
@@ -36,6 +37,7 @@ export function registerWeb(
     origin: () => o.base?.() ?? '',
     web: o.web,
     signedIn: (req: FastifyRequest) => !!o.web?.signedIn(req),
+    viewer: async (req: FastifyRequest) => (o.web ? o.web.viewer(req) : NOBODY),
   }
   app.get('/static/app.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS))
   app.get('/static/app.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(JS))

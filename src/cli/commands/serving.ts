@@ -14,6 +14,10 @@ const serveOptions = z.object({
   workers: z.coerce.number().int().min(1).max(64).optional(),
   create: z.boolean().optional(),
   baseUrl: z.url({ protocol: /^https?$/, error: 'give an http(s) address, as in https://kamerwacht.example.org' }).optional(),
+  userHeader: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'give a header name, as in X-Forwarded-User')
+    .optional(),
 })
 
 /** `kamerwacht serve` */
@@ -28,17 +32,27 @@ function registerServe(cli: Command): void {
     .option('--base-url <url>', 'the public address feeds link to (default: the address it listens on)')
     .option('--workers <n>', 'server processes sharing the port: more answer more searches at once (one per core at most)', '1')
     .option('--create', 'make a new, empty store where --db names none (else a store that is not there is refused)')
+    .addOption(
+      new Option(
+        '--user-header <name>',
+        "behind a sign-in proxy: the header with the signed-in user's name (X-Forwarded-User); each name has its own follows",
+      ).env('KAMERWACHT_USER_HEADER'),
+    )
     .addHelpText(
       'after',
       `
 Reads are public. Uploads (POST /api/papers) and corrections (POST /api/commitments/ID/correction)
 need Authorization: Bearer $KAMERWACHT_TOKEN; without KAMERWACHT_TOKEN the server is read-only.
+People sign in (Aanmelden) with their own token from \`kamerwacht user add\`, each with their own follows
+and alerts; behind an organisation's sign-in proxy, --user-header takes the name the proxy sends instead
+(the proxy must drop that header from what clients send).
 
 Examples:
   kamerwacht serve                                   http://127.0.0.1:8080/
   kamerwacht serve --db team.db --create             a new, empty store, filled by uploads
   KAMERWACHT_TOKEN=$(openssl rand -hex 16) kamerwacht serve --port 9000
   kamerwacht serve --host 0.0.0.0 --workers 4        a team's server on 4 cores
+  kamerwacht serve --user-header X-Forwarded-User    behind the organisation's sign-in proxy
   curl 'http://127.0.0.1:8080/api/search?q=kernwapens'
   curl -H "Authorization: Bearer secret" --data-binary @kst-33783-50.xml 'http://127.0.0.1:9000/api/papers?name=kst-33783-50.xml'`,
     )

@@ -120,6 +120,11 @@ const MIGRATION_SQL: string[] = [
   `ALTER TABLE follows ADD COLUMN email text, ADD COLUMN webhook text, ADD COLUMN alerted_seq bigint NOT NULL DEFAULT 0, ADD COLUMN alerted_at text;`,
   // 12: no new table: the keys of written questions' records (link/kamer.ts) added to the records kept, by \`fillRecordKeys\`.
   'SELECT 1;',
+  // 13: people who sign in and follows per person, as in the embedded store.
+  `CREATE TABLE users (name text PRIMARY KEY, token_hash text NOT NULL UNIQUE, email text, created text NOT NULL);
+   ALTER TABLE follows ADD COLUMN owner text NOT NULL DEFAULT '', ADD COLUMN every_hours integer;
+   ALTER TABLE follows DROP CONSTRAINT follows_pkey;
+   ALTER TABLE follows ADD PRIMARY KEY (owner, name);`,
 ]
 
 /** The migrations with their data steps. */

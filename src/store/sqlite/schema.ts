@@ -152,6 +152,17 @@ const MIGRATION_SQL: string[] = [
    ALTER TABLE follows ADD COLUMN alerted_at TEXT;`,
   // 12: no new table: the keys of written questions' records (link/kamer.ts) added to the records kept, by \`fillRecordKeys\`.
   'SELECT 1;',
+  // 13: people who sign in (\`kamerwacht user add\`: a name and the SHA-256 of their token, never the token), and follows
+  // per person: a follow's key is its owner and name ('' is the store's own follows, as before), with the hours between
+  // its alerts. SQLite cannot change a primary key in place: the table is made again and its rows copied.
+  `CREATE TABLE users (name TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, email TEXT, created TEXT NOT NULL);
+   CREATE TABLE follows_by_owner (owner TEXT NOT NULL DEFAULT '', name TEXT NOT NULL, query TEXT NOT NULL, created TEXT NOT NULL,
+     seen_seq INTEGER NOT NULL DEFAULT 0, seen_at TEXT, email TEXT, webhook TEXT, alerted_seq INTEGER NOT NULL DEFAULT 0, alerted_at TEXT,
+     every_hours INTEGER, PRIMARY KEY (owner, name));
+   INSERT INTO follows_by_owner (owner, name, query, created, seen_seq, seen_at, email, webhook, alerted_seq, alerted_at)
+     SELECT '', name, query, created, seen_seq, seen_at, email, webhook, alerted_seq, alerted_at FROM follows;
+   DROP TABLE follows;
+   ALTER TABLE follows_by_owner RENAME TO follows;`,
 ]
 
 /** The migrations with their data steps, over the open file. */

@@ -56,9 +56,16 @@ async function unpackStore(store: EmbeddedStore): Promise<void> {
       db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)').run(e.paper_key, k, x.start, x.end, x.text, x.sentence)
     })
   db.exec(
-    "ALTER TABLE follows DROP COLUMN email; ALTER TABLE follows DROP COLUMN webhook; ALTER TABLE follows DROP COLUMN alerted_seq; ALTER TABLE follows DROP COLUMN alerted_at; DROP TABLE od_keys; DROP TABLE dictionaries; CREATE INDEX papers_dossier ON papers(dossier, date); CREATE INDEX papers_sender ON papers(sender, date); UPDATE meta SET value = '8' WHERE key = 'schema_version'",
+    `${BEFORE_PEOPLE}; ALTER TABLE follows DROP COLUMN email; ALTER TABLE follows DROP COLUMN webhook; ALTER TABLE follows DROP COLUMN alerted_seq; ALTER TABLE follows DROP COLUMN alerted_at; DROP TABLE od_keys; DROP TABLE dictionaries; CREATE INDEX papers_dossier ON papers(dossier, date); CREATE INDEX papers_sender ON papers(sender, date); UPDATE meta SET value = '8' WHERE key = 'schema_version'`,
   )
 }
+
+// Undoes migration 13: people who sign in, and follows per person (the follows of schema 12 come back as they were).
+const BEFORE_PEOPLE = `DROP TABLE users;
+  CREATE TABLE follows_12 (name TEXT PRIMARY KEY, query TEXT NOT NULL, created TEXT NOT NULL, seen_seq INTEGER NOT NULL DEFAULT 0, seen_at TEXT,
+    email TEXT, webhook TEXT, alerted_seq INTEGER NOT NULL DEFAULT 0, alerted_at TEXT);
+  INSERT INTO follows_12 SELECT name, query, created, seen_seq, seen_at, email, webhook, alerted_seq, alerted_at FROM follows;
+  DROP TABLE follows; ALTER TABLE follows_12 RENAME TO follows`
 
 // Undoes migrations 8 to 5: other dossiers, follows, the speakers of debates, the open-data tables and `papers.tk_nummer`.
 const BEFORE_OPEN_DATA =
@@ -75,7 +82,7 @@ describe('EmbeddedStore', () => {
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(12)
+    expect(await again.schemaVersion()).toBe(13)
     expect((await again.get('2025D13256'))?.id).toBe('kst-33037-587')
     expect((await again.search({ q: 'mestproductie' })).hits[0]?.documentNummer).toBe('2025D13256')
   })
@@ -86,18 +93,33 @@ describe('EmbeddedStore', () => {
     const vote = { entity: 'Stemming', id: 's1', modified: '2024-01-24T00:00:00Z', deleted: false, record: { Id: 's1', Besluit_Id: 'b1', ActorFractie: 'SP' } }
     await first.applySync('test', [{ record: vote }], null)
     first.sqlite.exec(
-      "ALTER TABLE follows DROP COLUMN email; ALTER TABLE follows DROP COLUMN webhook; ALTER TABLE follows DROP COLUMN alerted_seq; ALTER TABLE follows DROP COLUMN alerted_at; DROP TABLE od_keys; UPDATE meta SET value = '9' WHERE key = 'schema_version'",
+      `${BEFORE_PEOPLE}; ALTER TABLE follows DROP COLUMN email; ALTER TABLE follows DROP COLUMN webhook; ALTER TABLE follows DROP COLUMN alerted_seq; ALTER TABLE follows DROP COLUMN alerted_at; DROP TABLE od_keys; UPDATE meta SET value = '9' WHERE key = 'schema_version'`,
     )
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(12)
+    expect(await again.schemaVersion()).toBe(13)
     expect((await again.openDataByKey('Stemming', 'besluit:b1')).map((r) => r.id)).toEqual(['s1'])
+  })
+
+  it("keeps a store's follows of schema 12 as the store's own, with where their alerts go (schema 13)", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kw-store-')), 'v12.db')
+    const first = new EmbeddedStore(file)
+    await first.saveFollow('', 'npv', 'dossier:33783', '2026-12-01T10:00:00Z')
+    await first.setFollowAlerts('', 'npv', { email: 'griffie@example.org', webhook: null, everyHours: null })
+    first.sqlite.exec(`${BEFORE_PEOPLE}; UPDATE meta SET value = '12' WHERE key = 'schema_version'`)
+    await first.close()
+    const again = new EmbeddedStore(file)
+    stores.push(again)
+    expect(await again.schemaVersion()).toBe(13)
+    expect(await again.follows('')).toMatchObject([{ owner: '', name: 'npv', query: 'dossier:33783', email: 'griffie@example.org', everyHours: null }])
+    await again.saveFollow('anna', 'npv', 'kernwapens', '2026-12-02T10:00:00Z')
+    expect((await again.follows(null)).map((f) => `${f.owner}/${f.name}`)).toEqual(['/npv', 'anna/npv'])
   })
 
   it('migrates a new file to the current schema and keeps papers with their raw source', async () => {
     const store = open()
-    expect(await store.schemaVersion()).toBe(12)
+    expect(await store.schemaVersion()).toBe(13)
     const { doc, raw } = await paper(1)
     expect(await store.put(doc, raw)).toBe('new')
     expect((await store.get(doc.id as string))?.text).toBe(doc.text)
@@ -121,7 +143,7 @@ describe('EmbeddedStore', () => {
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(12)
+    expect(await again.schemaVersion()).toBe(13)
     expect((await again.citations(doc.id as string))?.out.length).toBe(refs)
     expect((await again.commitments({}, '2026-11-28')).total).toBe(doc.commitments.length)
   })
@@ -171,7 +193,7 @@ describe('EmbeddedStore', () => {
     await store.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(12)
+    expect(await again.schemaVersion()).toBe(13)
     // Migrated with dictionaries made from all its papers: every value names one.
     expect(again.sqlite.prepare<[], string>('SELECT DISTINCT hex(substr(text, 1, 1)) FROM papers').pluck().all()).toEqual(['01'])
     await check(again)

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Refusal, refusalOf } from '../../app/errors.js'
 import { isSearching, search, searchInput, searchRows } from '../../app/search.js'
+import { ownerOf } from '../../app/users.js'
 import { PAPER_COLUMNS_NL } from '../../publish/export.js'
 import { homeBlocks } from '../home.js'
 import { defined, html, refusalPage, sendSpreadsheet, type WebContext } from '../respond.js'
@@ -16,7 +17,7 @@ export function searchRoutes(app: FastifyInstance, c: WebContext): void {
     if (!parsed.success) return refusalPage(reply, refusalOf(parsed.error.issues[0], 'query', true))
     const f = parsed.data
     const form = { ...defined({ type: f.type, dossier: f.dossier, sender: f.sender, from: f.from, to: f.to }), q: f.q, sort: f.sort, page: f.page ?? 1 }
-    if (!isSearching(f)) return html(reply, searchPage(form, null, null, [], await home(c)))
+    if (!isSearching(f)) return html(reply, searchPage(form, null, null, [], await home(c, ownerOf(await c.viewer(req)))))
     try {
       const { result, notes } = await search(store, { ...f, limit: PAGE_SIZE, page: form.page })
       return html(reply, searchPage(form, result, null, notes))
@@ -58,14 +59,14 @@ export function searchExportRoutes(app: FastifyInstance, c: WebContext): void {
   })
 }
 
-/** The home page's blocks: the newest papers (every paper is dated after 1800), what falls due and what is overdue. */
-async function home(c: WebContext): Promise<string> {
+/** The home page's blocks (the follows `owner` has): the newest papers (every paper is dated after 1800), what falls due and what is overdue. */
+async function home(c: WebContext, owner: string): Promise<string> {
   const day = c.today()
   const [latest, dueSoon, overdue, follows] = await Promise.all([
     c.store.search({ q: '', from: '1800', sort: 'date', limit: 8 }),
     c.store.commitments({ status: 'due-soon', sort: 'deadline', limit: 5 }, day),
     c.store.commitments({ status: 'overdue', sort: 'deadline', limit: 5 }, day),
-    c.store.follows(),
+    c.store.follows(owner),
   ])
   return homeBlocks({
     follows,
