@@ -12,6 +12,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { corpusFile, ROOT, skipWithoutShared } from '../src/test-support/paths.js'
 
 const BIN = join(ROOT, 'bin', 'kamerwacht.js')
+
+/** Runs the CLI on a store without blocking: the SMTP server and the webhook receiver answer in this process. */
+function kamerwacht(db: string, env: NodeJS.ProcessEnv, args: string[]) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args, '--db', db], { env })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+  })
+}
+
+/** The environment of a run on a given day (KAMERWACHT_TODAY), mailing the test's SMTP server. */
+const onDay = (day: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  KAMERWACHT_TODAY: day,
+  KAMERWACHT_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  KAMERWACHT_BASE_URL: 'http://kamerwacht.test',
+})
 const SECRET = 'test-webhook-secret'
 
 interface Mail {
@@ -73,16 +93,7 @@ describe('kamerwacht alerts', () => {
     KAMERWACHT_WEBHOOK_SECRET: SECRET,
     KAMERWACHT_BASE_URL: 'http://kamerwacht.test',
   }
-  // Run without blocking: the SMTP server and the webhook receiver answer in this process.
-  const cli = (...args: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [BIN, ...args, '--db', db], { env: { ...env, KAMERWACHT_SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
-      child.on('close', (status) => resolve({ status, stdout, stderr }))
-    })
+  const cli = (...args: string[]) => kamerwacht(db, { ...env, KAMERWACHT_SMTP_URL: `smtp://127.0.0.1:${smtpPort}` }, args)
   // The letters of dossier 33 783 on the Toetsingsconferentie: 33783-50 and the later ones typeset for the tests.
   const ingest = async (name: string) => {
     const sub = join(dir, 'in', name)
@@ -151,16 +162,7 @@ describe('kamerwacht alerts for one promise', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kw-promise-alerts-'))
   const db = join(dir, 'k.db')
   // The day the command runs on (KAMERWACHT_TODAY): a promise's deadline passes between two runs.
-  const cli = (day: string, ...args: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const env = { ...process.env, KAMERWACHT_TODAY: day, KAMERWACHT_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, KAMERWACHT_BASE_URL: 'http://kamerwacht.test' }
-      const child = spawn(process.execPath, [BIN, ...args, '--db', db], { env })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
-      child.on('close', (status) => resolve({ status, stdout, stderr }))
-    })
+  const cli = (day: string, ...args: string[]) => kamerwacht(db, onDay(day), args)
   const ingest = async (day: string, name: string) => {
     const sub = join(dir, 'in', name)
     mkdirSync(sub, { recursive: true })
@@ -263,17 +265,7 @@ describe('kamerwacht alerts for one promise', () => {
 describe.skipIf(skipWithoutShared)('kamerwacht alerts for one motie', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kw-motie-alerts-'))
   const db = join(dir, 'k.db')
-  const cli = (...args: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [BIN, ...args, '--db', db], {
-        env: { ...process.env, KAMERWACHT_WEBHOOK_SECRET: SECRET, KAMERWACHT_BASE_URL: 'http://kamerwacht.test' },
-      })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
-      child.on('close', (status) => resolve({ status, stdout, stderr }))
-    })
+  const cli = (...args: string[]) => kamerwacht(db, { ...process.env, KAMERWACHT_WEBHOOK_SECRET: SECRET, KAMERWACHT_BASE_URL: 'http://kamerwacht.test' }, args)
   // Real records of ../shared/corpus/opendata: motie 36583-14 (its XML and its Zaak), then the page of Document records
   // that holds the letter carrying it out (2025D40481, `Uitvoering van de motie van de leden Ellian en Wilders … (Kamerstuk 36583-14)`).
   const ingest = async (name: string, files: string[]) => {
@@ -304,5 +296,46 @@ describe.skipIf(skipWithoutShared)('kamerwacht alerts for one motie', () => {
     const none = await cli('follow', 'add', 'x', 'motie:kst-1-1')
     expect(none.status).toBe(2)
     expect(none.stderr).toContain('no motie kst-1-1')
+  })
+})
+
+describe('kamerwacht alerts for a member and a ministry', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kw-subject-alerts-'))
+  const db = join(dir, 'k.db')
+  const cli = (...args: string[]) => kamerwacht(db, onDay('2026-12-01'), args)
+  const ingest = async (from: string) => {
+    const sub = join(dir, 'in', from.replace(/\W+/g, '-'))
+    mkdirSync(sub, { recursive: true })
+    copyFileSync(from, join(sub, from.split('/').pop() as string))
+    expect((await cli('ingest', sub, '-q')).status).toBe(0)
+  }
+  const run = async () => JSON.parse((await cli('alerts', '--json')).stdout) as Array<{ follow: string; papers: number; email: string | null }>
+  const mailTo = (to: string) => mails.filter((m) => m.to.includes(to)).map((m) => m.data.replace(/=\r?\n/g, ''))
+
+  it('tells of a debate a member speaks in, and of a letter with new promises from a followed ministry, not one without', async () => {
+    await ingest(join(ROOT, 'test', 'fixtures', 'chains', '33783-51.txt'))
+    expect((await cli('follow', 'add', 'bakker', 'lid:Bakker')).status).toBe(0)
+    expect((await cli('follow', 'add', 'buza', 'ministerie:"Buitenlandse Zaken"')).status).toBe(0)
+    for (const f of ['bakker', 'buza']) expect((await cli('follow', 'alert', f, '--email', `${f}@example.org`)).status).toBe(0)
+    expect((await run()).map((r) => r.papers)).toEqual([0, 0])
+    // The tweeminutendebat: Bakker speaks, and is promised a reply (`Ik wil de heer Bakker toezeggen …`).
+    await ingest(join(ROOT, 'test', 'fixtures', 'debates', 'tweeminutendebat.obpage.txt'))
+    // A letter of Buitenlandse Zaken without promises (33783-53), then one with (33783-50).
+    await ingest(join(ROOT, 'test', 'fixtures', 'chains', '33783-53.txt'))
+    expect((await run()).map((r) => [r.follow, r.papers, r.email])).toEqual([
+      ['bakker', 1, 'sent'],
+      ['buza', 0, null],
+    ])
+    expect(mailTo('bakker@example.org')[0]).toContain('Subject: kamerwacht: 1 nieuw stuk: het Kamerlid Bakker (bakker)')
+    await ingest(join(ROOT, 'examples', '33783-50.txt'))
+    expect((await run()).map((r) => [r.follow, r.papers, r.email])).toEqual([
+      ['bakker', 0, null],
+      ['buza', 1, 'sent'],
+    ])
+    const mail = mailTo('buza@example.org')[0] ?? ''
+    expect(mail).toContain('nieuwe toezeggingen van Buitenlandse Zaken')
+    expect(mail).toContain('http://kamerwacht.test/papers/kst-33783-50')
+    // The follow's page lists the same, and names what it follows.
+    expect((await cli('follow', 'new', 'buza', '--json')).stdout).toContain('kst-33783-50')
   })
 })

@@ -4,7 +4,7 @@ import type { SearchHit } from '../search/types.js'
 import { type FollowedItem, followedItem } from '../store/keys.js'
 import type { FollowStatus, Store } from '../store/store.js'
 import { Refusal } from './errors.js'
-import { follow, followedPapers, papersSince } from './follows.js'
+import { follow, followedPapers, itemNews, papersSince } from './follows.js'
 import { motieFacts } from './moties.js'
 
 /**
@@ -17,7 +17,10 @@ import { motieFacts } from './moties.js'
  *
  * A follow of one promise (`toezegging:ID`) is told twice at most, and never before its deadline: when a letter
  * that keeps it is stored, and when its deadline passes with none. A follow of one motie (`motie:ID`) is told of
- * each letter stored that carries it out, in part, declines it or answers it.
+ * each letter stored that carries it out, in part, declines it or answers it. A follow of a member (`lid:Kostić`) is
+ * told of their moties, the answers to their written questions, the promises that name them and the debates they
+ * speak in; of a committee (`commissie:BuZa`), its moties and the promises of its debates; of a ministry
+ * (`ministerie:"Buitenlandse Zaken"`), its letters that make new promises.
  */
 
 /** How alerts leave kamerwacht: an e-mail, and a JSON POST signed with the webhook secret. */
@@ -49,6 +52,8 @@ export interface AlertPayload {
   promise?: { id: string; text: string; event: 'met' | 'due'; due: string | null; paper: string | null; url: string }
   /** For a followed motie: the letters stored since the last alert that carry it out or answer it (in `papers`). */
   motie?: { id: string; title: string | null; result: string | null; url: string }
+  /** For a followed member, committee or ministry: who (the papers are theirs: a member's moties, answers and debates; a ministry's letters with new promises). */
+  followed?: { kind: 'lid' | 'commissie' | 'ministerie'; name: string }
   /** How many papers are new in all; `papers` holds the newest 100 of them. */
   total: number
   papers: Array<{ id: string; title: string | null; type: string | null; date: string | null; sender: string | null; url: string; snippet: string }>
@@ -118,7 +123,9 @@ export async function sendAlerts(
       ? await searchNews(store, f, o.base)
       : item.kind === 'toezegging'
         ? await promiseNews(store, f, item, o)
-        : await motieNews(store, f, item, o)
+        : item.kind === 'motie'
+          ? await motieNews(store, f, item, o)
+          : await subjectNews(store, f, item, o)
     const report: AlertReport = {
       follow: f.name,
       owner: f.owner,
@@ -192,12 +199,27 @@ async function motieNews(store: Store, f: FollowStatus, item: FollowedItem, o: {
   return { ...alertPayload(f, hits, hits.length, o.base), motie }
 }
 
+/** What is new for a followed member, committee or ministry since the last alert: its papers stored since. */
+async function subjectNews(store: Store, f: FollowStatus, item: FollowedItem, o: { base: string }): Promise<AlertPayload | null> {
+  const hits = await itemNews(store, item, f.alertedSeq)
+  if (!hits.length) return null
+  return { ...alertPayload(f, hits.slice(0, 100), hits.length, o.base), followed: { kind: item.kind as 'lid' | 'commissie' | 'ministerie', name: item.id } }
+}
+
 /** The promise as an alert tells it, with the page of the paper it was made in. */
 function promiseOf(c: TrackedCommitment, event: 'met' | 'due', paper: string | null, base: string): NonNullable<AlertPayload['promise']> {
   return { id: c.id, text: c.text, event, due: c.due?.end ?? null, paper, url: `${base}/papers/${encodeURIComponent(c.paper.id ?? c.paper.key)}` }
 }
 
+/** How a digest names what it is about. */
+const ABOUT: Record<NonNullable<AlertPayload['followed']>['kind'], (name: string) => string> = {
+  lid: (name) => `het Kamerlid ${name}`,
+  commissie: (name) => `de commissie ${name}`,
+  ministerie: (name) => `nieuwe toezeggingen van ${name}`,
+}
+
 function subjectOf(p: AlertPayload): string {
+  if (p.followed) return `kamerwacht: ${p.total} ${p.total === 1 ? 'nieuw stuk' : 'nieuwe stukken'}: ${ABOUT[p.followed.kind](p.followed.name)} (${p.follow})`
   if (p.motie) return `kamerwacht: ${p.total === 1 ? 'een brief' : `${p.total} brieven`} over de motie die u volgt (${p.follow})`
   if (p.promise?.event === 'met') return `kamerwacht: toezegging nagekomen (${p.follow})`
   if (p.promise) return `kamerwacht: toezegging verlopen op ${p.promise.due} (${p.follow})`
@@ -234,7 +256,9 @@ function digestText(p: AlertPayload): string {
           `  ${p.promise.url}`,
           '',
         ]
-      : [`Nieuw voor "${p.follow}" (${p.query}):`, '']
+      : p.followed
+        ? [`Nieuw voor "${p.follow}", ${ABOUT[p.followed.kind](p.followed.name)}:`, '']
+        : [`Nieuw voor "${p.follow}" (${p.query}):`, '']
   for (const x of p.papers) lines.push(`${x.date ?? ''}  ${x.title ?? x.id}${x.sender ? ` — ${x.sender}` : ''}`, `  ${x.snippet}`, `  ${x.url}`, '')
   if (p.total > p.papers.length) lines.push(`… en ${p.total - p.papers.length} meer: kamerwacht follow new ${p.follow}`, '')
   lines.push('— kamerwacht. Stoppen: kamerwacht follow alert NAAM --off')

@@ -3,7 +3,9 @@ import type { SearchHit, SearchResult } from '../search/types.js'
 import { type FollowedItem, followedItem } from '../store/keys.js'
 import type { FollowStatus, Store } from '../store/store.js'
 import { Refusal } from './errors.js'
+import { committeeView, memberMoties } from './kamer-people.js'
 import { motieFacts, motieFollowUps } from './moties.js'
+import { answeredQuestions } from './questions.js'
 import { checkQuery } from './search.js'
 
 /** Longest name and query of a follow. */
@@ -11,8 +13,9 @@ const NAME_MAX = 60
 const QUERY_MAX = 1000
 
 /**
- * Follows, as `owner` ('' the store's own; else a user's name), a search (or `dossier:33783`; or one promise, `toezegging:kst-33783-50~12995bb5`; or one motie,
- * `motie:kst-36583-14`) under a name. What is stored already is not new: the follow starts seen. A query the search
+ * Follows, as `owner` ('' the store's own; else a user's name), a search (or `dossier:33783`; one promise,
+ * `toezegging:kst-33783-50~12995bb5`; one motie, `motie:kst-36583-14`; a member, `lid:Kostić`; a committee,
+ * `commissie:BuZa`; a ministry's new promises, `ministerie:"Buitenlandse Zaken"`) under a name. What is stored already is not new: the follow starts seen. A query the search
  * would refuse is refused here, in the words the search uses; a promise or motie the store does not have, too.
  */
 export async function addFollow(store: Store, owner: string, name: string, query: string): Promise<FollowStatus> {
@@ -31,11 +34,48 @@ export async function addFollow(store: Store, owner: string, name: string, query
   return (await follow(store, owner, n)) as FollowStatus
 }
 
-/** The papers that keep a followed promise (or may), or that answer a followed motie. */
+/**
+ * The papers a followed item is in: those that keep a followed promise (or may); that answer a followed motie; a
+ * member's moties, the answers to their written questions and the promises that name them; a committee's moties and
+ * the promises made in its debates. A ministry's are found by search (see {@link itemNews}).
+ */
 export async function followedPapers(store: Store, item: FollowedItem): Promise<string[]> {
   if (item.kind === 'motie') return (await motieFollowUps(store, item.id)).map((f) => f.paper.id ?? f.paper.key)
+  if (item.kind === 'lid') return memberPapers(store, item.id)
+  if (item.kind === 'commissie') {
+    const view = await committeeView(store, item.id, today())
+    return [...view.moties.flatMap((m) => (m.motie ? [m.motie] : [])), ...view.promises.map((c) => c.paper.id ?? c.paper.key)]
+  }
+  if (item.kind === 'ministerie') return []
   const c = await store.commitment(item.id, today())
   return [...(c?.evidence ?? []), ...(c?.candidates ?? [])].map((e) => e.paperId ?? e.paperKey)
+}
+
+/** A member's papers: the moties they submitted, the answers to their written questions, the promises that name them. */
+async function memberPapers(store: Store, name: string): Promise<string[]> {
+  const moties = (await memberMoties(store, name)).flatMap((m) => (m.motie ? [m.motie] : []))
+  const answers = (await answeredQuestions(store, { asker: name, limit: 200 })).map((q) => q.paper)
+  const promises = (await store.commitments({ q: name, limit: 200 }, today())).items.map((c) => c.paper.id ?? c.paper.key)
+  return [...moties, ...answers, ...promises]
+}
+
+/**
+ * What is new for a followed item since the write counter `seq`, each paper as a search finds it: for a member also
+ * the debates they speak in (`spreker:`); for a ministry its letters stored since that hold promises.
+ */
+export async function itemNews(store: Store, item: FollowedItem, seq: number): Promise<SearchHit[]> {
+  const quoted = `"${item.id.replace(/"/g, '')}"`
+  if (item.kind === 'ministerie') {
+    const { hits } = await store.search({ q: `afzender:${quoted}`, sinceSeq: seq, sort: 'date', limit: 100 })
+    const out: SearchHit[] = []
+    for (const h of hits) if ((await store.get(h.id))?.commitments.length) out.push(h)
+    return out
+  }
+  const hits = await papersSince(store, await followedPapers(store, item), seq)
+  if (item.kind !== 'lid') return hits
+  const spoken = (await store.search({ q: `spreker:${quoted}`, sinceSeq: seq, sort: 'date', limit: 100 })).hits
+  const seen = new Set(hits.map((h) => h.id))
+  return [...hits, ...spoken.filter((h) => !seen.has(h.id))]
 }
 
 /** Which of these papers were stored (or read again) after the write counter `seq`, each as a search finds it. */
@@ -56,8 +96,8 @@ export async function followNews(store: Store, owner: string, name: string, limi
   if (!f) throw new Refusal('not-found', `no follow ${name}`, `U volgt niets onder de naam ${name}.`, 'name')
   const item = followedItem(f.query)
   if (!item) return { follow: f, result: await store.search({ q: f.query, sinceSeq: f.seenSeq, sort: 'date', limit }) }
-  // A followed promise or motie: the papers stored since the last look that keep it (or may), or answer it.
-  const hits = await papersSince(store, await followedPapers(store, item), f.seenSeq)
+  // A followed promise, motie, member, committee or ministry: the papers stored since the last look that are its.
+  const hits = await itemNews(store, item, f.seenSeq)
   return { follow: f, result: { total: hits.length, hits, facets: { type: [], year: [], sender: [], dossier: [] } } }
 }
 

@@ -84,6 +84,11 @@ export async function lidView(store: Store, name: string, q: PersonQuery): Promi
   return { name, moties: await submitted(store, key), votes: await votesOf(store, key, q, () => true) }
 }
 
+/** The moties a member submitted (as indiener or medeindiener), newest first. */
+export function memberMoties(store: Store, name: string): Promise<SubmittedMotie[]> {
+  return submitted(store, `lid:${nameKey(name) ?? ''}`)
+}
+
 /** The moties of the ZaakActor records under a key that submitted them, newest first. */
 function submitted(store: Store, key: string): Promise<SubmittedMotie[]> {
   return zakenOf(store, key, (actor) => /indiener/i.test(String(actor.Relatie ?? '')))

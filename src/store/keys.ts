@@ -42,19 +42,28 @@ export function paperKey(doc: Document): string {
   return `sha256:${doc.source.sha256}`
 }
 
-/** What a follow follows where it is not a search: one promise (`toezegging:kst-33783-50~12995bb5`) or one motie (`motie:kst-36583-14`). */
+/**
+ * What a follow follows where it is not a search: one promise (`toezegging:kst-33783-50~12995bb5`), one motie
+ * (`motie:kst-36583-14`), a member of the Kamer (`lid:Kostić`), a committee (`commissie:BuZa`) or a ministry
+ * (`ministerie:"Buitenlandse Zaken"`: the new promises in its letters).
+ */
 export interface FollowedItem {
-  kind: 'toezegging' | 'motie'
+  kind: 'toezegging' | 'motie' | 'lid' | 'commissie' | 'ministerie'
   id: string
 }
 
 /**
- * The promise or motie a follow follows, or null for a search. Such a follow counts no papers; its alerts say what
- * happened to it (a promise met or overdue; a motie voted on or answered by a letter).
+ * The promise, motie, member, committee or ministry a follow follows, or null for a search. Such a follow counts
+ * no papers in the list of follows; its page and its alerts say what is new for it.
  */
 export function followedItem(query: string): FollowedItem | null {
-  const m = /^(toezegging|motie):(\S+)$/.exec(query.trim())
-  return m ? { kind: m[1] as FollowedItem['kind'], id: m[2] as string } : null
+  const q = query.trim()
+  const one = /^(toezegging|motie):(\S+)$/.exec(q)
+  if (one) return { kind: one[1] as FollowedItem['kind'], id: one[2] as string }
+  // A name may have spaces (`lid:Van Nispen`), quoted or not.
+  const named = /^(lid|commissie|ministerie):(?:"([^"]{1,100})"|([^\s"][^"]{0,99}))$/u.exec(q)
+  const name = (named?.[2] ?? named?.[3])?.trim()
+  return named && name ? { kind: named[1] as FollowedItem['kind'], id: name } : null
 }
 
 /** A paper as the linking rules name it: its key and the facts they weigh. */

@@ -130,7 +130,7 @@ export function commitmentsPage(
   <label for="dossier">Dossier</label> <input id="dossier" name="dossier" value="${esc(f.dossier ?? '')}" placeholder="33783" size="10">
   <label for="sort">Volgorde</label> <select id="sort" name="sort"><option value="deadline"${f.sort !== 'date' ? ' selected' : ''}>termijn</option><option value="date"${f.sort === 'date' ? ' selected' : ''}>datum van de toezegging</option></select>
   <button type="submit">Filter</button>
-  <a class="feed" href="${esc(atom)}">Volgen (Atom)</a>${ics ? ` · <a class="feed" href="${esc(ics)}">Termijnen in agenda (iCalendar)</a>` : ''}
+  <a class="feed" href="${esc(atom)}">Volgen (Atom)</a>${ics ? ` · <a class="feed" href="${esc(ics)}">Termijnen in agenda (iCalendar)</a> · <a href="${esc(`/follows?query=${encodeURIComponent(`ministerie:"${f.sender}"`)}`)}">Nieuwe toezeggingen van ${esc(f.sender)} volgen</a>` : ''}
   · Exporteren: <a class="export" href="${esc(`/commitments.csv${exported}`)}" download>CSV (Excel)</a> <a class="export" href="${esc(`/commitments.json${exported}`)}" download>JSON</a>
 </form>
 <div class="board-layout">

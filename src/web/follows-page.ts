@@ -49,6 +49,12 @@ function allOf(f: FollowStatus): string {
   const item = followedItem(f.query)
   if (item?.kind === 'toezegging')
     return `<a href="${esc(paperHref(item.id.split('~')[0] as string))}">de toezegging</a> (alleen brieven die haar nakomen of kunnen nakomen)`
+  if (item?.kind === 'lid')
+    return `<a href="/leden/${encodeURIComponent(item.id)}">het Kamerlid</a> (moties, antwoorden op vragen, toezeggingen aan en debatten met ${esc(item.id)})`
+  if (item?.kind === 'commissie')
+    return `<a href="/commissies/${encodeURIComponent(item.id)}">de commissie</a> (haar moties en de toezeggingen in haar debatten)`
+  if (item?.kind === 'ministerie')
+    return `<a href="/commitments?sender=${encodeURIComponent(item.id)}">de toezeggingen van ${esc(item.id)}</a> (brieven met nieuwe toezeggingen)`
   if (item) return `<a href="${esc(paperHref(item.id))}">de motie</a> (alleen brieven die haar uitvoeren of erop antwoorden)`
   const agenda = followAgendaQuery(f.query)
   return `<a href="/?q=${encodeURIComponent(f.query)}&amp;sort=date">alle stukken</a> · <a class="feed" href="/feeds/search.atom?q=${encodeURIComponent(f.query)}">Atom</a>${

@@ -47,7 +47,7 @@ export function personPage(
     return `${here}${u.size ? `?${u}` : ''}`
   }
   const body = `<h1>${esc(p.name)}</h1>
-<p class="lead">${kind === 'fractie' ? 'Fractie in de Tweede Kamer' : 'Kamerlid'}${kind === 'lid' ? ` · <a href="${esc(`/?q=${encodeURIComponent(`spreker:"${p.name}"`)}`)}">wat ${esc(p.name)} zei in debatten</a>` : ''}</p>
+<p class="lead">${kind === 'fractie' ? 'Fractie in de Tweede Kamer' : 'Kamerlid'}${kind === 'lid' ? ` · <a href="${esc(`/?q=${encodeURIComponent(`spreker:"${p.name}"`)}`)}">wat ${esc(p.name)} zei in debatten</a> · <a href="${esc(`/follows?query=${encodeURIComponent(`lid:${p.name}`)}`)}">Volgen</a>` : ''}</p>
 <section aria-labelledby="ingediend">
   <h2 id="ingediend">Ingediende moties (${p.moties.length})</h2>
   ${moties ? `<ul>${moties}</ul>` : '<p>Geen opgeslagen moties met indieners (die komen met <code>kamerwacht sync tk</code>: ZaakActor).</p>'}
@@ -92,7 +92,7 @@ export function committeePage(v: CommitteeView, meetings: Agenda): string {
     .join('')
   const moties = v.moties.map((m) => `<li>${esc(dutchDate(m.date))} · ${zaakLink(m.motie, m.onderwerp, m.zaak)}</li>`).join('')
   const body = `<h1>${esc(naam ?? `Commissie ${v.afkorting}`)}</h1>
-<p class="lead">Commissie <code>${esc(v.afkorting)}</code> van de Tweede Kamer · <a href="${esc(`/agenda?commissie=${encodeURIComponent(v.afkorting)}`)}">volledige agenda</a> · <a href="${esc(`/agenda.ics?commissie=${encodeURIComponent(v.afkorting)}`)}">in agenda (iCalendar)</a></p>
+<p class="lead">Commissie <code>${esc(v.afkorting)}</code> van de Tweede Kamer · <a href="${esc(`/agenda?commissie=${encodeURIComponent(v.afkorting)}`)}">volledige agenda</a> · <a href="${esc(`/agenda.ics?commissie=${encodeURIComponent(v.afkorting)}`)}">in agenda (iCalendar)</a> · <a href="${esc(`/follows?query=${encodeURIComponent(`commissie:${v.afkorting}`)}`)}">Volgen</a></p>
 <section aria-labelledby="komend"><h2 id="komend">De komende weken (${meetings.entries.length})</h2>${agenda ? `<ul>${agenda}</ul>` : '<p>Geen activiteiten opgeslagen voor de komende weken.</p>'}</section>
 <section aria-labelledby="commissie-moties"><h2 id="commissie-moties">Moties bij deze commissie (${v.moties.length})</h2>${moties ? `<ul>${moties}</ul>` : '<p>Geen opgeslagen moties met deze commissie als voortouw (die komen met <code>kamerwacht sync tk</code>: ZaakActor).</p>'}</section>
 <section aria-labelledby="commissie-toezeggingen"><h2 id="commissie-toezeggingen">Toezeggingen in haar debatten (${v.promises.length})</h2>${

@@ -11,14 +11,16 @@ const userOption = () =>
 function registerFollow(cli: Command): void {
   const follow = cli
     .command('follow')
-    .description('follow a search, a dossier, one promise or one motie: what is new since your last look')
+    .description('follow a search, a dossier, one promise or motie, a member, a committee or a ministry: what is new since your last look')
     .addHelpText(
       'after',
       `
 A follow is kept in the store: a search in the query language of \`kamerwacht search\`, a dossier, or one
 promise (toezegging:ID, the id \`kamerwacht commitments\` prints): its alerts tell when a letter keeps it
 and when its deadline passes without one, never before; or one motie (motie:ID): its alerts tell of each
-letter that carries it out or answers it.
+letter that carries it out or answers it; or a member (lid:NAME: their moties, the answers to their written
+questions, the promises that name them, the debates they speak in), a committee (commissie:AFK: its moties and
+the promises of its debates), or a ministry (ministerie:"NAME": its letters that make new promises).
 \`follow new\` lists the papers stored (or read again) since you last asked, and remembers that you did.
 
 Examples:
@@ -26,6 +28,9 @@ Examples:
   kamerwacht follow add stikstof 'stikstof type:brief'
   kamerwacht follow add npv-rapport toezegging:kst-33783-50~12995bb5
   kamerwacht follow add motie-npv motie:kst-36583-14
+  kamerwacht follow add kostic lid:Kostić
+  kamerwacht follow add buza-commissie commissie:BuZa
+  kamerwacht follow add buza 'ministerie:"Buitenlandse Zaken"'
   kamerwacht follow list
   kamerwacht follow new npt
   kamerwacht follow add --user anna stikstof 'stikstof type:brief'    (anna's own follows: see kamerwacht user)`,
@@ -34,7 +39,7 @@ Examples:
     .command('add')
     .description('follow a search (or dossier:NR) under a name; what is stored already is not new')
     .argument('<name>', 'a short name')
-    .argument('<query...>', 'the search, or dossier:33783')
+    .argument('<query...>', 'the search, or dossier:33783, toezegging:ID, motie:ID, lid:NAME, commissie:AFK, ministerie:NAME')
     .addOption(dbOption())
     .addOption(userOption())
     .allowUnknownOption()
