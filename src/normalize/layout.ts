@@ -74,6 +74,28 @@ export function canonicalDossier(text: string): string {
 // (Kamer, sitting; sitting, item, page): `Tweede Kamer Betaaltermijnen mkb 15 december 2022 TK 38 38-12-3`.
 const HANDELINGEN_HEAD = /^(Tweede|Eerste) Kamer\s+.*?(\d{1,2} \p{L}+ \d{4})\s+(?:TK|EK) (\d+)\s+(\d+)-(\d+)-\d+$/u
 
+// The same running head as some PDF tools give it, the sitting's numbers on a line of their own:
+// `Tweede Kamer Vragen Kostić 8 februari 2024` / `TK 45 45-4-1`.
+const HANDELINGEN_HEAD_DATE = /^(Tweede|Eerste) Kamer\s+.*?(\d{1,2} \p{L}+ \d{4})$/u
+const HANDELINGEN_HEAD_NUMBERS = /^(?:TK|EK) (\d+)\s+(\d+)-(\d+)-\d+$/
+
+/**
+ * Drops a Handelingen running head split over two lines (see HANDELINGEN_HEAD_DATE), reading its facts as
+ * `isFurniture` reads the one-line head: the numbers line alone says it is a head, not a sentence that ends in a date.
+ */
+function withoutSplitHandelingenHeads(lines: NLine[], facts: FurnitureFacts): NLine[] {
+  const drop = new Set<number>()
+  lines.forEach((l, i) => {
+    const next = lines[i + 1]
+    if (l.role || !next || next.role || !HANDELINGEN_HEAD_NUMBERS.test(next.text)) return
+    const joined = `${l.text} ${next.text}`
+    if (!HANDELINGEN_HEAD_DATE.test(l.text) || !HANDELINGEN_HEAD.test(joined)) return
+    isFurniture({ ...l, text: joined }, 'kamerstuk-pdf-text', facts)
+    drop.add(i).add(i + 1)
+  })
+  return drop.size ? lines.filter((_, i) => !drop.has(i)) : lines
+}
+
 /** The vergaderjaar a day falls in: it runs from Prinsjesdag (the third Tuesday of September) to the next. */
 function vergaderjaarOf(day: string): string {
   const y = Number(day.slice(0, 4))
@@ -579,6 +601,7 @@ export function layout(input: NLine[], form: InputForm): { lines: NLine[]; facts
     if (tail > 0) lines = lines.slice(0, tail)
   }
   lines = lines.filter((l) => l.role || !isFurniture(l, form, facts))
+  lines = withoutSplitHandelingenHeads(lines, facts)
   if (form === 'letterhead-pdf-text') lines = dropSidebars(lines)
   tagHead(lines, form)
   lines = form === 'web-page-text' || form === 'web-page-html' ? webFootnotes(lines) : moveFootnotes(lines)

@@ -40,6 +40,25 @@ describe('page furniture', () => {
     expect(c.facts).toMatchObject({ dossier: '21501-02', ondernummer: '1581', vergaderjaar: '2015-2016', kamer: 'Tweede Kamer' })
   })
 
+  // A printed Handelingen page's running head, on one line or (as some PDF tools give it) on two.
+  const handelingenHeads: Array<[string, string]> = [
+    ['one line', 'Tweede Kamer Vragen Kostić 8 februari 2024 TK 45 45-4-1'],
+    ['two lines', 'Tweede Kamer Vragen Kostić 8 februari 2024\nTK 45 45-4-1'],
+  ]
+  it.each(handelingenHeads)('reads the sitting from a Handelingen running head on %s, and drops it', async (_, head) => {
+    const body = '(Zie vergadering van 31 januari 2024.)\nMinister Adema:\nVoorzitter. Ik zal de Kamer voor de zomer een brief sturen.\n'
+    const c = await clean(`Vragen Kostić\n${body}${head}\nDe voorzitter:\nDank u wel.\n${head.replace('45-4-1', '45-4-2')}\n`)
+    expect(c.facts).toEqual({ kamer: 'Tweede Kamer', date: '2024-02-08', vergaderjaar: '2023-2024', paperId: 'h-tk-20232024-45-4' })
+    expect(c.text).not.toContain('TK 45')
+    expect(c.text).not.toContain('8 februari 2024')
+  })
+
+  it('keeps a sentence that ends in a date when no sitting numbers follow it', async () => {
+    const c = await clean(`${PRINTED_HEAD}Tweede Kamer en regering spraken erover op 8 februari 2024\nTK-leden waren aanwezig.\n`)
+    expect(c.text).toContain('8 februari 2024')
+    expect(c.facts.date).toBeUndefined()
+  })
+
   it('keeps body lines that only look like furniture', async () => {
     const c = await clean(`${PRINTED_HEAD}De brief van 2 juni is verzonden aan het kst-team.\nPagina 2 van het rapport bevat de cijfers.\n`)
     expect(c.text).toContain('Pagina 2 van het rapport bevat de cijfers.')
