@@ -166,7 +166,7 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
     ondernummer,
     vergaderjaar: hints.vergaderjaar ?? facts.vergaderjaar ?? vergaderjaar,
     type: hints.type ?? type,
-    title: hints.title ?? subject ?? title,
+    title: hints.title ?? subject ?? facts.title ?? title,
     dossierTitle: hints.dossierTitle ?? dossierTitle,
     kamer: hints.kamer ?? facts.kamer ?? kamer,
     sender: hints.sender ?? sender,

@@ -19,6 +19,10 @@ import {
   HEAD_NR_LINE,
   KAMER_LINE,
   KENMERK_BEFORE,
+  MONITOR_CHROME,
+  MONITOR_DATE,
+  MONITOR_KENMERK,
+  MONITOR_TITLE,
   MOTIE_END,
   mostlyUpper,
   NAME_LINE,
@@ -59,8 +63,10 @@ export interface FurnitureFacts {
   vergaderjaar?: string
   dossier?: string
   ondernummer?: string
-  /** The day of a printed debate's sitting, from its running head. */
+  /** The day of a printed debate's sitting, from its running head; a web copy's date from its facts. */
   date?: string
+  /** A web copy's title from its facts (parlementairemonitor.nl's `Officiële titel`): the subject, with the kind. */
+  title?: string
 }
 
 /** `21 501-02` → `21501-02`, `36 200 IV` → `36200-IV`, `33 000 X` → `33000-X`. */
@@ -140,7 +146,25 @@ function isFurniture(line: NLine, form: InputForm, facts: FurnitureFacts): boole
   }
   if (PAGE_OF.test(t)) return true
   if ((form === 'web-page-text' || form === 'web-page-html') && WEB_CHROME.test(t)) return true
+  if (form === 'web-page-text' && MONITOR_CHROME.test(t)) {
+    monitorFacts(t, facts)
+    return true
+  }
   return false
+}
+
+/** The paper's own Kamerstuk and date from parlementairemonitor.nl's facts (see MONITOR_CHROME). */
+function monitorFacts(t: string, facts: FurnitureFacts): void {
+  const kenmerk = MONITOR_KENMERK.exec(t)
+  if (kenmerk) {
+    facts.dossier ??= kenmerk[1] as string
+    facts.ondernummer ??= kenmerk[2] as string
+    facts.paperId ??= `kst-${kenmerk[1]}-${kenmerk[2]}`
+  }
+  const day = MONITOR_DATE.exec(t)
+  if (day) facts.date ??= `${day[3]}-${day[2]}-${day[1]}`
+  const title = MONITOR_TITLE.exec(t)?.[1]?.trim()
+  if (title) facts.title ??= title
 }
 
 /**

@@ -53,6 +53,21 @@ describe('page furniture', () => {
     expect(c.text).not.toContain('8 februari 2024')
   })
 
+  // A parlementairemonitor.nl copy: its facts above the paper's text, with a soft hyphen in the labels.
+  const monitorHead = (kenmerk: string) =>
+    `Memorie van toelichting\nInhoudsopgave\n1.\tKerngegevens\n2.\tTekst\nOfficiële titel\tWijziging van de Wet op het financieel toezicht; Memorie van toelichting\nDocument\u00addatum\t13-01-2014\nPublicatie\u00addatum\t13-01-2014\nNummer\tKST33820003\nKenmerk\t${kenmerk}\nExterne link\torigineel bericht\nOriginele document in PDF\n2.\nTekst\n`
+  const monitor: Array<[string, Partial<Record<string, string>>]> = [
+    ['33820, nr. 3', { paperId: 'kst-33820-3', dossier: '33820', ondernummer: '3' }],
+    ['21501-31, nr. 207', { paperId: 'kst-21501-31-207', dossier: '21501-31', ondernummer: '207' }],
+    ['36600-B, nr. K', { paperId: 'kst-36600-B-K', dossier: '36600-B', ondernummer: 'K' }],
+  ]
+  it.each(monitor)('reads a parlementairemonitor.nl copy’s Kenmerk %j as the paper’s own, and drops its facts', async (kenmerk, ids) => {
+    const c = await clean(`${monitorHead(kenmerk)}Dit wetsvoorstel strekt tot implementatie van richtlijn 2013/36/EU (Kamerstuk 33 820, nr. 2).\n`)
+    expect(c.facts).toEqual({ ...ids, date: '2014-01-13', title: 'Wijziging van de Wet op het financieel toezicht; Memorie van toelichting' })
+    for (const gone of ['Kenmerk', 'Kerngegevens', 'KST33820003', 'origineel bericht', 'Inhoudsopgave', 'in PDF']) expect(c.text).not.toContain(gone)
+    expect(c.text).toContain('(Kamerstuk 33 820, nr. 2)')
+  })
+
   it('keeps a sentence that ends in a date when no sitting numbers follow it', async () => {
     const c = await clean(`${PRINTED_HEAD}Tweede Kamer en regering spraken erover op 8 februari 2024\nTK-leden waren aanwezig.\n`)
     expect(c.text).toContain('8 februari 2024')

@@ -96,6 +96,20 @@ export const PAGE_OF = /^P ?a ?g ?i ?n ?a \d+ van \d+$/
 /** Navigation and page chrome of officielebekendmakingen, tweedekamer.nl and rijksbegroting.nl. */
 export const WEB_CHROME =
   /^(Naar boven|Kamerstuk|Datum publicatieOrganisatie.*|Direct naar \(in deze pagina\).*|• Download PDF|Download PDF|Bijlage\(n\)|Terug naar boven)$/
+/**
+ * parlementairemonitor.nl's block of facts above a paper's text (`Kenmerk 33820, nr. 3`, `Document­datum 13-01-2014`,
+ * `Nummer KST33820003`, its table of contents, `Externe link origineel bericht`): page chrome, whose Kenmerk and date
+ * are the paper's. A soft hyphen may stand in the labels (`Document\u00addatum`).
+ */
+export const MONITOR_CHROME =
+  /^(?:Inhoudsopgave|\d\.\s*(?:Kerngegevens|Tekst)?|Tekst|Offici[eë]le titel\s.*|Document\u00ad?datum\s+\d{2}-\d{2}-\d{4}|Publicatie\u00ad?datum\s+\d{2}-\d{2}-\d{4}|Nummer\s+KST\w+|Kenmerk\s+.*|Externe link\s+origineel bericht|Originele? document in PDF)$/
+/** The paper's own Kamerstuk in parlementairemonitor.nl's facts: `Kenmerk 33820, nr. 3`, `Kenmerk 21501-31, nr. 207`. */
+export const MONITOR_KENMERK = /^Kenmerk\s+(\d{5}(?:-[A-Z0-9]+)?),\s*nr\.\s*([A-Z0-9]{1,6})$/
+/** Its title as the site gives it, the subject with the kind: `Officiële titel Wijziging van de Wet …; Memorie van toelichting`. */
+export const MONITOR_TITLE = /^Offici[eë]le titel\s+(.{3,400})$/
+/** Its date: `Document­datum 13-01-2014`. */
+export const MONITOR_DATE = /^Document\u00ad?datum\s+(\d{2})-(\d{2})-(\d{4})$/
+
 /** Where a tweedekamer.nl page starts its own metadata after the paper: everything after it is page chrome. */
 export const WEB_TAIL = /^(Ondertekenaars|Gerelateerde documenten|Documentgegevens)$/
 

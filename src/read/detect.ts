@@ -34,9 +34,10 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 // Marks of a rendered web page's text (officielebekendmakingen, tweedekamer.nl,
-// rijksbegroting.nl): navigation and metadata labels that no printed paper has.
+// rijksbegroting.nl, parlementairemonitor.nl's `1. Kerngegevens` / `Externe link origineel bericht`):
+// navigation and metadata labels that no printed paper has.
 const WEB_MARKS =
-  /^(?:Naar boven|X Noot|Datum publicatieOrganisatie|Ondertekenaars|Eerste ondertekenaar|Direct naar \(in deze pagina\)|(?:[ \t]*•[ \t]*)?Download PDF)/m
+  /^(?:Naar boven|X Noot|Datum publicatieOrganisatie|Ondertekenaars|Eerste ondertekenaar|Direct naar \(in deze pagina\)|(?:[ \t]*•[ \t]*)?Download PDF|\d\.[ \t]+Kerngegevens[ \t]*$|Externe link[ \t]+origineel bericht)/m
 // A ministry letterhead: the return address line and the Datum/Betreft block.
 // `[ \t]*`, not `\s*`: with /m a `\s*` at a line start runs over every blank line below it, at every line start (quadratic).
 const LETTERHEAD_MARKS = /^>?[ \t]*Retouradres\b|^P ?a ?g ?i ?n ?a \d+ van \d+[ \t]*$/m
