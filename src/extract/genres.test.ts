@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createContext, type PipelineContext, readDocument } from '../pipeline.js'
 import { sideBySide } from '../structure/index.js'
 import { findDates } from './dates.js'
-import { answerHead } from './metadata.js'
+import { answerHead, answerTitle } from './metadata.js'
 import { findReferences } from './references.js'
 
 let ctx: PipelineContext
@@ -70,6 +70,20 @@ describe('answers to written questions: who answers and when', () => {
     ],
   ])('%s', (head, sender, date) => {
     expect(answerHead(`Vragen van het lid Popken (PVV) aan de Minister (ingezonden 28 maart 2017).\n\n${head}\n\nVraag 1\n`)).toEqual({ sender, date })
+  })
+
+  it.each([
+    [
+      'Vragen van het lid Eerdmans (JA21) aan de Staatssecretaris van Justitie en Veiligheid over de aantallen asielzoekers die gemeenten moeten opvangen (ingezonden 3 november 2022).',
+      'Antwoord op vragen van het lid Eerdmans over de aantallen asielzoekers die gemeenten moeten opvangen',
+    ],
+    [
+      'Vragen van de leden Kuiken (PvdA) en Van Nispen (SP) aan de Minister voor Rechtsbescherming over het bericht «Rechters slaan alarm» (ingezonden 2 maart 2021). Antwoord van Minister Dekker',
+      'Antwoord op vragen van de leden Kuiken en Van Nispen over het bericht «Rechters slaan alarm»',
+    ],
+    ['Vragen van het lid Popken (PVV) aan de Minister van Defensie (ingezonden 28 maart 2017).', null],
+  ])('the title of an answer to %j', (head, title) => {
+    expect(answerTitle(`${head}\n\nAntwoord van Minister Kamp (Economische Zaken) (ontvangen 20 januari 2015).\n`)).toBe(title)
   })
 
   it('a letter that speaks of an answer has no answer head', () => {

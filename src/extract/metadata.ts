@@ -166,7 +166,7 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
     ondernummer,
     vergaderjaar: hints.vergaderjaar ?? facts.vergaderjaar ?? vergaderjaar,
     type: hints.type ?? type,
-    title: hints.title ?? subject ?? facts.title ?? title,
+    title: hints.title ?? subject ?? facts.title ?? title ?? (answer ? answerTitle(text) : null),
     dossierTitle: hints.dossierTitle ?? dossierTitle,
     kamer: hints.kamer ?? facts.kamer ?? kamer,
     sender: hints.sender ?? sender,
@@ -239,6 +239,21 @@ export function answerHead(text: string): { sender: string; date: string | null 
       : `${(m[1] as string).charAt(0).toUpperCase()}${(m[1] as string).slice(1).toLowerCase()}`
   const portfolio = (m[2] as string).replace(/\s+/g, ' ').trim()
   return { sender: `${role} ${VOOR_PORTFOLIO.test(portfolio) ? 'voor' : 'van'} ${portfolio}`, date: dutchDate((m[3] as string).replace(/\s+/g, ' ')) }
+}
+
+// The questions an answer answers, as its head gives them: `Vragen van het lid Eerdmans (JA21) aan de Staatssecretaris
+// van Justitie en Veiligheid over de aantallen asielzoekers … (ingezonden 3 november 2022).`
+const QUESTIONS_HEAD = /^Vragen van (het lid|de leden) (.{2,200}?) aan (?:de|het) .{3,200}? over (.{3,400}?)\s*\(ingezonden [^()]{6,30}\)/mu
+
+/**
+ * An answer's title as the Kamer's sites give it, by its subject: `Antwoord op vragen van het lid Eerdmans over de
+ * aantallen asielzoekers …` (the askers' fracties left out); null where the head names no questions.
+ */
+export function answerTitle(text: string): string | null {
+  const m = QUESTIONS_HEAD.exec(text.slice(0, 3000))
+  if (!m) return null
+  const askers = (m[2] as string).replace(/\s*\([^()]{1,30}\)/g, '').replace(/\s+/g, ' ')
+  return `Antwoord op vragen van ${m[1]} ${askers} over ${(m[3] as string).replace(/\s+/g, ' ')}`
 }
 
 // `Handelingen II 2022/23, nr. 38, item 12`: the citation of a Handelingen item, as its page heads it.

@@ -2,6 +2,8 @@ import type { InputForm } from '../model/document.js'
 import type { LineRole } from '../read/raw.js'
 import {
   AAN_LINE,
+  AANHANGSEL_FOOT,
+  AANHANGSEL_HEAD,
   BETREFT_FIELD,
   CAPS_TITLE_START,
   CLOSING,
@@ -125,6 +127,15 @@ function isFurniture(line: NLine, form: InputForm, facts: FurnitureFacts): boole
     if (foot[5]) facts.ondernummer ??= foot[5]
     return true
   }
+  const aanhangsel = AANHANGSEL_HEAD.exec(t)
+  if (aanhangsel && Number(aanhangsel[3]) === Number(aanhangsel[2]) + 1) {
+    const ek = aanhangsel[1] === 'Eerste'
+    facts.kamer ??= ek ? 'Eerste Kamer' : 'Tweede Kamer'
+    facts.vergaderjaar ??= `${aanhangsel[2]}-${aanhangsel[3]}`
+    facts.paperId ??= `ah-${ek ? 'ek' : 'tk'}-${aanhangsel[2]}${aanhangsel[3]}-${aanhangsel[4]}`
+    return true
+  }
+  if (AANHANGSEL_FOOT.test(t)) return true
   const tkFoot = RUNNING_FOOT_TK_NUMBER.exec(t)
   if (tkFoot) {
     facts.kamer ??= tkFoot[1] === 'Eerste' ? 'Eerste Kamer' : 'Tweede Kamer'

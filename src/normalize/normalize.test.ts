@@ -68,6 +68,24 @@ describe('page furniture', () => {
     expect(c.text).toContain('(Kamerstuk 33 820, nr. 2)')
   })
 
+  // An Aanhangsel page's head as PDF tools run it together, and spaced; the years must follow each other.
+  const aanhangsel: Array<[string, Record<string, string> | null]> = [
+    ['Tweede Kamer der Staten-Generaal2014-20151365', { kamer: 'Tweede Kamer', vergaderjaar: '2014-2015', paperId: 'ah-tk-20142015-1365' }],
+    ['Tweede Kamer der Staten-Generaal 2022–2023 591', { kamer: 'Tweede Kamer', vergaderjaar: '2022-2023', paperId: 'ah-tk-20222023-591' }],
+    ['Eerste Kamer der Staten-Generaal2000-200112', { kamer: 'Eerste Kamer', vergaderjaar: '2000-2001', paperId: 'ah-ek-20002001-12' }],
+    ['Tweede Kamer der Staten-Generaal2014-20161365', null],
+  ]
+  it.each(aanhangsel)('reads the Aanhangsel head %j', async (head, facts) => {
+    const c = await clean(
+      `${head}\nVragen van het lid Van Tongeren (GroenLinks) aan de Minister van Economische Zaken over de gaswinning (ingezonden 12 december 2014).\nAntwoord van Minister Kamp (Economische Zaken) (ontvangen 20 januari 2015).\nAanhangsel Handelingen II 2014/15 1\n`,
+    )
+    if (facts) {
+      expect(c.facts).toEqual(facts)
+      expect(c.text).not.toContain('Staten-Generaal')
+    } else expect(c.facts.paperId).toBeUndefined()
+    expect(c.text).not.toContain('Aanhangsel Handelingen II')
+  })
+
   it('keeps a sentence that ends in a date when no sitting numbers follow it', async () => {
     const c = await clean(`${PRINTED_HEAD}Tweede Kamer en regering spraken erover op 8 februari 2024\nTK-leden waren aanwezig.\n`)
     expect(c.text).toContain('8 februari 2024')

@@ -89,6 +89,14 @@ export function tableRow(line: string): string {
 export const RUNNING_FOOT = /^(Tweede|Eerste) Kamer, vergaderjaar (\d{4})\s*[–-]\s*(\d{4}), (.+?), (?:nr\. )?([\w]+)(?: \d+)?$/
 /** A paper outside a dossier has its Tweede Kamer number in the running foot: `Tweede Kamer, vergaderjaar 2018–2019, 2019D21842 1`. */
 export const RUNNING_FOOT_TK_NUMBER = /^(Tweede|Eerste) Kamer, vergaderjaar (\d{4})\s*[–-]\s*(\d{4}), (\d{4}[DZ]\d{5})(?: \d+)?$/
+/**
+ * The head of an Aanhangsel van de Handelingen page (answers to written questions), which PDF tools give with its
+ * parts run together: Kamer, vergaderjaar and the Aanhangsel's number, `Tweede Kamer der Staten-Generaal2014-20151365`
+ * (or spaced, `… Staten-Generaal 2014–2015 1365`). The two years follow each other.
+ */
+export const AANHANGSEL_HEAD = /^(Tweede|Eerste) Kamer der Staten-Generaal\s*((?:19|20)\d{2})\s*[–-]\s*((?:19|20)\d{2})\s*(\d{1,5})$/
+/** An Aanhangsel page's running foot: `Aanhangsel Handelingen II 2014/15 1` (the page number after the years). */
+export const AANHANGSEL_FOOT = /^Aanhangsel Handelingen (?:I|II) \d{4}\/\d{2,4}(?: \d{1,3})?$/
 /** The colophon line: `kst-29984-297 ISSN 0921 - 7371 's-Gravenhage 2012` (`nds-tk-…` for papers outside a dossier), or its parts on lines of their own. */
 export const COLOPHON = /^((?:kst|nds-tk|nds-ek|blg|ah-tk|ah-ek|h-tk|h-ek)-[\w-]+)(\s+ISSN\b.*)?$|^ISSN \d{4}\s*-\s*\d{3}[\dXx]$|^'s-Gravenhage \d{4}$/
 /** A ministry letterhead page number: `Pagina 2 van 7`, also split by the PDF as `P agina 6 van 7`. */

@@ -203,10 +203,12 @@ describe('web page copies: one paragraph a line, or wrapped', () => {
   })
 
   it('a parlementairemonitor.nl copy is a web page: its facts block says so', async () => {
-    const page = 'Memorie van toelichting\nInhoudsopgave\n1.\tKerngegevens\n2.\tTekst\nKenmerk\t33820, nr. 3\nExterne link\torigineel bericht\n2.\nTekst\nMEMORIE VAN TOELICHTING\nDit wetsvoorstel strekt tot implementatie van de richtlijn.\n'
+    const page =
+      'Memorie van toelichting\nInhoudsopgave\n1.\tKerngegevens\n2.\tTekst\nKenmerk\t33820, nr. 3\nExterne link\torigineel bericht\n2.\nTekst\nMEMORIE VAN TOELICHTING\nDit wetsvoorstel strekt tot implementatie van de richtlijn.\n'
     expect((await readSource(new TextEncoder().encode(page))).form).toBe('web-page-text')
     // A printed paper whose table of contents has a `Kerngegevens` chapter somewhere is not.
-    const printed = 'Tweede Kamer der Staten-Generaal\nVergaderjaar 2013–2014\n33 820 Wijziging van de Wet\nNr. 3 MEMORIE VAN TOELICHTING\nInhoud: 1. Kerngegevens van het voorstel\n'
+    const printed =
+      'Tweede Kamer der Staten-Generaal\nVergaderjaar 2013–2014\n33 820 Wijziging van de Wet\nNr. 3 MEMORIE VAN TOELICHTING\nInhoud: 1. Kerngegevens van het voorstel\n'
     expect((await readSource(new TextEncoder().encode(printed))).form).toBe('kamerstuk-pdf-text')
   })
 
