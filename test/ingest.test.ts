@@ -216,6 +216,37 @@ describe('kamerwacht ingest of open-data list files', () => {
   })
 })
 
+describe('one open-data Document record, alone and in a page', () => {
+  // A letter outside the Kamerstukken (no kst id): known by the Kamer's document number, whichever form came first.
+  const letter = {
+    Id: '11111111-2222-3333-4444-555555555555',
+    Soort: 'Brief regering',
+    DocumentNummer: '2025D40481',
+    Onderwerp: 'Uitvoering van de motie van de leden Ellian en Wilders over criminele kopstukken (Kamerstuk 36583-14)',
+    Datum: '2025-09-19T00:00:00',
+    Vergaderjaar: '2025-2026',
+    Kamer: 2,
+    ApiGewijzigdOp: '2025-09-20T10:00:00Z',
+    Verwijderd: false,
+  }
+  it.each([
+    ['alone first', ['one.json', 'page.json']],
+    ['in its page first', ['page.json', 'one.json']],
+  ])('is one paper, 2025D40481, read %s', (_, order) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kw-od-forms-'))
+    const db = join(dir, 'o.db')
+    writeFileSync(join(dir, 'one.json'), JSON.stringify(letter))
+    writeFileSync(
+      join(dir, 'page.json'),
+      JSON.stringify({ value: [letter, { ...letter, Id: 'x', DocumentNummer: '2025D40488', Onderwerp: 'Een andere brief' }] }),
+    )
+    for (const f of order) expect(spawnSync(process.execPath, [BIN, 'ingest', join(dir, f), '--db', db, '-q'], { encoding: 'utf8' }).status).toBe(0)
+    const search = spawnSync(process.execPath, [BIN, 'search', 'kopstukken', '--db', db, '--json'], { encoding: 'utf8' })
+    expect((JSON.parse(search.stdout) as { hits: Array<{ id: string }> }).hits.map((h) => h.id)).toEqual(['2025D40481'])
+    expect(count(db)).toBe(2)
+  })
+})
+
 describe.skipIf(skipWithoutShared)('kamerwacht ingest of the real open-data files and tables in ../shared/corpus/raw', () => {
   it('takes an OData page of 250 Document records and a JSON list of 183 moties, and refuses the CSV tables, one line each', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'kw-odata-real-')), 'r.db')

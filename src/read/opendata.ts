@@ -129,6 +129,9 @@ export function readOpenData(text: string): RawText {
   if (record.Verwijderd)
     throw new ReadError('open-data-deleted', `open-data record ${record.Id ?? ''} is marked deleted (Verwijderd); nothing to read`.replace('  ', ' '))
   const hints = openDataHints(record, zaak)
+  // A paper outside the Kamerstukken is known by the Kamer's own number, as when the record comes in a list
+  // (`joinOpenData`): one record read alone and read from a page of 250 is one paper, `2025D40481`.
+  if (!hints.id && record.DocumentNummer) hints.id = record.DocumentNummer
   // The record has no body text; its subject is the text that search and extraction see.
   const body = [record.Onderwerp, record.Titel].filter((s): s is string => !!s?.trim()).map((s) => s.trim())
   const lines: RawLine[] = []
