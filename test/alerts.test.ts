@@ -297,6 +297,24 @@ describe.skipIf(skipWithoutShared)('kamerwacht alerts for one motie', () => {
     expect(none.status).toBe(2)
     expect(none.stderr).toContain('no motie kst-1-1')
   })
+
+  it('posts the Kamer’s vote on it when the vote is stored, once; a vote stored before the alert was set is not told', async () => {
+    // The page of votes that decides motie 36583-14 (with its Besluit and Agendapunt): adopted, 114 seats for and 36 against (gold-moties.json).
+    const before = posts.length
+    await ingest('votes', ['stemming_page_0609_enriched_20251004T194217Z.json'])
+    expect(JSON.parse((await cli('alerts', '--json')).stdout)).toEqual([
+      { follow: 'kopstukken', owner: '', papers: 0, motie: 'voted', email: null, webhook: 'sent' },
+    ])
+    const payload = JSON.parse(posts[before]?.body ?? '{}')
+    expect(payload.motie).toMatchObject({ id: 'kst-36583-14', result: 'aangenomen', decisions: 1 })
+    expect(payload.motie.votes).toEqual([expect.objectContaining({ result: 'aangenomen', seatsFor: 114, seatsAgainst: 36 })])
+    expect(JSON.parse((await cli('alerts', '--json')).stdout)[0]).toMatchObject({ papers: 0, webhook: null })
+    expect(posts).toHaveLength(before + 1)
+    // A new follow of it, set after the vote was stored: nothing to tell.
+    expect((await cli('follow', 'add', 'later', 'motie:kst-36583-14')).status).toBe(0)
+    expect((await cli('follow', 'alert', 'later', '--webhook', hookUrl)).status).toBe(0)
+    expect(JSON.parse((await cli('alerts', '--json')).stdout).find((r: { follow: string }) => r.follow === 'later')).toMatchObject({ webhook: null })
+  })
 })
 
 describe('kamerwacht alerts for a member and a ministry', () => {

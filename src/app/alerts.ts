@@ -17,7 +17,8 @@ import { motieFacts } from './moties.js'
  *
  * A follow of one promise (`toezegging:ID`) is told twice at most, and never before its deadline: when a letter
  * that keeps it is stored, and when its deadline passes with none. A follow of one motie (`motie:ID`) is told of
- * each letter stored that carries it out, in part, declines it or answers it. A follow of a member (`lid:Kostić`) is
+ * each decision of the Kamer on it (voted: adopted or not, held, withdrawn), and of each letter stored that carries
+ * it out, in part, declines it or answers it. A follow of a member (`lid:Kostić`) is
  * told of their moties, the answers to their written questions, the promises that name them and the debates they
  * speak in; of a committee (`commissie:BuZa`), its moties and the promises of its debates; of a ministry
  * (`ministerie:"Buitenlandse Zaken"`), its letters that make new promises.
@@ -37,8 +38,8 @@ export interface AlertReport {
   papers: number
   /** For a followed promise, what was told: kept by a letter, or its deadline passed. */
   promise?: 'met' | 'due'
-  /** For a followed motie: letters that answer it were told. */
-  motie?: 'answered'
+  /** For a followed motie: a vote on it was told (and perhaps letters), or letters that answer it. */
+  motie?: 'answered' | 'voted'
   email: 'sent' | 'failed' | null
   webhook: 'sent' | 'failed' | null
   error?: string
@@ -51,7 +52,16 @@ export interface AlertPayload {
   /** For a followed promise: what happened to it (`met`: a letter keeps it; `due`: its deadline passed without one). */
   promise?: { id: string; text: string; event: 'met' | 'due'; due: string | null; paper: string | null; url: string }
   /** For a followed motie: the letters stored since the last alert that carry it out or answer it (in `papers`). */
-  motie?: { id: string; title: string | null; result: string | null; url: string }
+  motie?: {
+    id: string
+    title: string | null
+    result: string | null
+    url: string
+    /** The Kamer's decisions on it stored since the last alert: the result, the day, the seats for and against. */
+    votes: Array<{ result: string; date: string | null; text: string | null; seatsFor: number; seatsAgainst: number }>
+    /** How many decisions on it are stored in all. */
+    decisions: number
+  }
   /** For a followed member, committee or ministry: who (the papers are theirs: a member's moties, answers and debates; a ministry's letters with new promises). */
   followed?: { kind: 'lid' | 'commissie' | 'ministerie'; name: string }
   /** How many papers are new in all; `papers` holds the newest 100 of them. */
@@ -85,8 +95,10 @@ export async function setAlerts(
   if (to.everyHours !== null && !(Number.isInteger(to.everyHours) && to.everyHours >= 1 && to.everyHours <= 24 * 31))
     throw new Refusal('invalid-input', 'invalid every: give whole hours, 1 to 744', 'Geef het aantal uren tussen twee berichten: 1 tot 744.', 'every')
   if (!(await store.setFollowAlerts(owner, name, to))) throw new Refusal('not-found', `no follow ${name}`, `U volgt niets onder de naam ${name}.`, 'name')
-  // From this moment: a promise's deadline that passed before is not told.
-  await store.markFollowAlerted(owner, name, await store.writeCounter(), now)
+  // From this moment: a promise's deadline that passed before is not told, nor a motie's votes stored before.
+  const item = followedItem((await follow(store, owner, name))?.query ?? '')
+  const told = item?.kind === 'motie' ? String((await motieFacts(store, item.id))?.decisions.length ?? 0) : undefined
+  await store.markFollowAlerted(owner, name, await store.writeCounter(), now, told)
   return (await follow(store, owner, name)) as FollowStatus
 }
 
@@ -131,7 +143,7 @@ export async function sendAlerts(
       owner: f.owner,
       papers: payload?.total ?? 0,
       ...(payload?.promise ? { promise: payload.promise.event } : {}),
-      ...(payload?.motie ? { motie: 'answered' as const } : {}),
+      ...(payload?.motie ? { motie: payload.motie.votes.length ? ('voted' as const) : ('answered' as const) } : {}),
       email: null,
       webhook: null,
     }
@@ -149,7 +161,7 @@ export async function sendAlerts(
         await deliver.post(f.webhook, body, o.secret ? signature(body, o.secret) : '')
         report.webhook = 'sent'
       }
-      await store.markFollowAlerted(f.owner, f.name, upTo, o.now)
+      await store.markFollowAlerted(f.owner, f.name, upTo, o.now, payload.motie ? String(payload.motie.decisions) : undefined)
     } catch (e) {
       report.error = e instanceof Error ? e.message : String(e)
     }
@@ -190,12 +202,25 @@ async function promiseNews(store: Store, f: FollowStatus, item: FollowedItem, o:
   return { ...alertPayload(f, [], 0, o.base), promise: promiseOf(c, 'due', null, o.base) }
 }
 
-/** What to tell of a followed motie: the letters stored since the last alert that carry it out, in part, decline it or answer it. */
+/**
+ * What to tell of a followed motie: the Kamer's decisions on it stored since the last alert (`told` counts those told
+ * before), and the letters stored since that carry it out, in part, decline it or answer it.
+ */
 async function motieNews(store: Store, f: FollowStatus, item: FollowedItem, o: { base: string }): Promise<AlertPayload | null> {
   const hits = await papersSince(store, await followedPapers(store, item), f.alertedSeq)
-  if (!hits.length) return null
   const facts = await motieFacts(store, item.id)
-  const motie = { id: item.id, title: facts?.title ?? null, result: facts?.result ?? null, url: `${o.base}/papers/${encodeURIComponent(facts?.id ?? item.id)}` }
+  const decisions = facts?.decisions ?? []
+  const fresh = decisions.slice(Math.min(Number(f.told ?? 0) || 0, decisions.length))
+  if (!hits.length && !fresh.length) return null
+  const votes = fresh.map((d) => ({ result: d.result, date: d.date, text: d.text, seatsFor: d.tally.seatsFor, seatsAgainst: d.tally.seatsAgainst }))
+  const motie = {
+    id: item.id,
+    title: facts?.title ?? null,
+    result: facts?.result ?? null,
+    url: `${o.base}/papers/${encodeURIComponent(facts?.id ?? item.id)}`,
+    votes,
+    decisions: decisions.length,
+  }
   return { ...alertPayload(f, hits, hits.length, o.base), motie }
 }
 
@@ -220,6 +245,7 @@ const ABOUT: Record<NonNullable<AlertPayload['followed']>['kind'], (name: string
 
 function subjectOf(p: AlertPayload): string {
   if (p.followed) return `kamerwacht: ${p.total} ${p.total === 1 ? 'nieuw stuk' : 'nieuwe stukken'}: ${ABOUT[p.followed.kind](p.followed.name)} (${p.follow})`
+  if (p.motie?.votes.length) return `kamerwacht: motie ${p.motie.votes.at(-1)?.result} (${p.follow})`
   if (p.motie) return `kamerwacht: ${p.total === 1 ? 'een brief' : `${p.total} brieven`} over de motie die u volgt (${p.follow})`
   if (p.promise?.event === 'met') return `kamerwacht: toezegging nagekomen (${p.follow})`
   if (p.promise) return `kamerwacht: toezegging verlopen op ${p.promise.due} (${p.follow})`
@@ -246,7 +272,15 @@ function alertPayload(f: FollowStatus, hits: SearchHit[], total: number, base: s
 /** The e-mail: each paper on a few lines, with why it matched (the words of its snippet) and its link. */
 function digestText(p: AlertPayload): string {
   const lines = p.motie
-    ? [`Over de motie die u volgt ("${p.follow}"):`, `  ${p.motie.title ?? p.motie.id}`, `  ${p.motie.url}`, '']
+    ? [
+        `Over de motie die u volgt ("${p.follow}"):`,
+        `  ${p.motie.title ?? p.motie.id}`,
+        `  ${p.motie.url}`,
+        ...p.motie.votes.map(
+          (v) => `  ${v.date ?? ''} ${v.result}${v.seatsFor || v.seatsAgainst ? `: ${v.seatsFor} zetels voor, ${v.seatsAgainst} tegen` : ''}`,
+        ),
+        '',
+      ]
     : p.promise
       ? [
           p.promise.event === 'met'

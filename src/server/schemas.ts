@@ -404,5 +404,6 @@ export const FollowJson = z.object({
   alertedSeq: z.number(),
   alertedAt: z.string().nullable(),
   everyHours: z.number().nullable(),
+  told: z.string().nullable().describe('what its alerts last told of a followed motie: how many of its votes'),
   newCount: z.number(),
 })

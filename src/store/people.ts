@@ -18,9 +18,10 @@ interface FollowRow {
   alerted_seq: number | string
   alerted_at: string | null
   every_hours: number | null
+  told: string | null
 }
 
-const FOLLOW_COLUMNS = 'owner, name, query, created, seen_seq, seen_at, email, webhook, alerted_seq, alerted_at, every_hours'
+const FOLLOW_COLUMNS = 'owner, name, query, created, seen_seq, seen_at, email, webhook, alerted_seq, alerted_at, every_hours, told'
 
 /** The follows of `owner` (null: everyone's), by owner and name. */
 export async function followRows(db: Sql, owner: string | null): Promise<Follow[]> {
@@ -42,6 +43,7 @@ export async function followRows(db: Sql, owner: string | null): Promise<Follow[
     alertedSeq: Number(f.alerted_seq),
     alertedAt: f.alerted_at,
     everyHours: f.every_hours === null ? null : Number(f.every_hours),
+    told: f.told,
   }))
 }
 
@@ -80,8 +82,9 @@ export async function setFollowAlerts(
 }
 
 /** See `Store.markFollowAlerted`. */
-export async function markFollowAlerted(db: Sql, owner: string, name: string, seq: number, at: string): Promise<boolean> {
-  return (await db.run('UPDATE follows SET alerted_seq = ?, alerted_at = ? WHERE owner = ? AND name = ?', [seq, at, owner, name])) > 0
+export async function markFollowAlerted(db: Sql, owner: string, name: string, seq: number, at: string, told?: string | null): Promise<boolean> {
+  if (told === undefined) return (await db.run('UPDATE follows SET alerted_seq = ?, alerted_at = ? WHERE owner = ? AND name = ?', [seq, at, owner, name])) > 0
+  return (await db.run('UPDATE follows SET alerted_seq = ?, alerted_at = ?, told = ? WHERE owner = ? AND name = ?', [seq, at, told, owner, name])) > 0
 }
 
 /** See `Store.users`. */

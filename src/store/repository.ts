@@ -336,9 +336,9 @@ export class Repository implements Store {
     return people.setFollowAlerts(this.d.db, owner, name, to)
   }
 
-  async markFollowAlerted(owner: string, name: string, seq: number, at: string): Promise<boolean> {
+  async markFollowAlerted(owner: string, name: string, seq: number, at: string, told?: string | null): Promise<boolean> {
     await this.ready
-    return people.markFollowAlerted(this.d.db, owner, name, seq, at)
+    return people.markFollowAlerted(this.d.db, owner, name, seq, at, told)
   }
 
   async writeCounter(): Promise<number> {

@@ -58,6 +58,8 @@ export interface Follow {
   alertedAt: string | null
   /** Hours at least between two of its alerts (24: a digest a day); null: every run of `kamerwacht alerts`. */
   everyHours: number | null
+  /** What its alerts last told of what it follows that is no paper (a followed motie: how many of its votes), or null. */
+  told: string | null
 }
 
 /** A follow with the number of papers new or changed since the last visit. */
@@ -141,8 +143,8 @@ export interface Store {
   markFollowSeen(owner: string, name: string, at: string): Promise<boolean>
   /** Sets where a follow's alerts go (null: nowhere) and how often; false when the owner had no follow of that name. */
   setFollowAlerts(owner: string, name: string, to: { email: string | null; webhook: string | null; everyHours: number | null }): Promise<boolean>
-  /** Records that a follow's alerts were sent for what was written up to `seq`. */
-  markFollowAlerted(owner: string, name: string, seq: number, at: string): Promise<boolean>
+  /** Records that a follow's alerts were sent for what was written up to `seq`, and what they told (`told`; kept when undefined). */
+  markFollowAlerted(owner: string, name: string, seq: number, at: string, told?: string | null): Promise<boolean>
   /** The people who sign in, by name. */
   users(): Promise<User[]>
   /** Adds someone who signs in with the token whose SHA-256 is `tokenHash`; false when the name is taken. */

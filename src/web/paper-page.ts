@@ -325,7 +325,7 @@ function motieSection(id: string | null, followUps: MotieFollowUp[]): string {
     .join('')
   // Following it: an alert for each letter that answers it from now on.
   const follow = id
-    ? `<p class="meta"><a href="/follows?query=${encodeURIComponent(`motie:${id}`)}">Volgen</a>: bericht bij elke brief die erop antwoordt.</p>`
+    ? `<p class="meta"><a href="/follows?query=${encodeURIComponent(`motie:${id}`)}">Volgen</a>: bericht bij elke stemming erover en elke brief die erop antwoordt.</p>`
     : ''
   return `<section class="motie-answers"><h2>Wat ermee gebeurde (${followUps.length})</h2>${items ? `<ul>${items}</ul>` : '<p>Nog geen opgeslagen brief die op deze motie antwoordt.</p>'}${follow}</section>`
 }

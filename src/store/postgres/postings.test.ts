@@ -155,7 +155,7 @@ describe.skipIf(!pgUrl)('PostgreSQL search on posting lists', () => {
     try {
       await beforeUnify(client)
       await client.query(
-        "DROP TABLE users; ALTER TABLE follows DROP CONSTRAINT follows_pkey, DROP COLUMN owner, DROP COLUMN every_hours; ALTER TABLE follows ADD PRIMARY KEY (name); ALTER TABLE follows DROP COLUMN email, DROP COLUMN webhook, DROP COLUMN alerted_seq, DROP COLUMN alerted_at; DROP TABLE od_keys; DROP TABLE dictionaries; DROP TABLE postings; DROP TABLE terms; ALTER TABLE stats DROP COLUMN removals; UPDATE meta SET value = '6' WHERE key = 'schema_version'",
+        "DROP TABLE users; ALTER TABLE follows DROP CONSTRAINT follows_pkey, DROP COLUMN owner, DROP COLUMN every_hours, DROP COLUMN told; ALTER TABLE follows ADD PRIMARY KEY (name); ALTER TABLE follows DROP COLUMN email, DROP COLUMN webhook, DROP COLUMN alerted_seq, DROP COLUMN alerted_at; DROP TABLE od_keys; DROP TABLE dictionaries; DROP TABLE postings; DROP TABLE terms; ALTER TABLE stats DROP COLUMN removals; UPDATE meta SET value = '6' WHERE key = 'schema_version'",
       )
     } finally {
       await client.end()
@@ -163,7 +163,7 @@ describe.skipIf(!pgUrl)('PostgreSQL search on posting lists', () => {
     const { PostgresStore } = await import('./index.js')
     const again = await PostgresStore.open(url, { schema, searchCache: 0 })
     try {
-      expect(await again.schemaVersion()).toBe(13)
+      expect(await again.schemaVersion()).toBe(14)
       expect(await again.search({ q: 'lidstaat OR grondstof*', limit: 20 })).toEqual(before)
     } finally {
       await again.close()
@@ -180,7 +180,7 @@ describe.skipIf(!pgUrl)('PostgreSQL follows per person (schema 13)', () => {
     await client.connect()
     try {
       await client.query(
-        "DROP TABLE users; ALTER TABLE follows DROP CONSTRAINT follows_pkey, DROP COLUMN owner, DROP COLUMN every_hours; ALTER TABLE follows ADD PRIMARY KEY (name); UPDATE meta SET value = '12' WHERE key = 'schema_version'",
+        "DROP TABLE users; ALTER TABLE follows DROP CONSTRAINT follows_pkey, DROP COLUMN owner, DROP COLUMN every_hours, DROP COLUMN told; ALTER TABLE follows ADD PRIMARY KEY (name); UPDATE meta SET value = '12' WHERE key = 'schema_version'",
       )
     } finally {
       await client.end()
@@ -188,7 +188,7 @@ describe.skipIf(!pgUrl)('PostgreSQL follows per person (schema 13)', () => {
     const { PostgresStore } = await import('./index.js')
     const again = await PostgresStore.open(pgUrl as string, { schema: opened.schema, searchCache: 0 })
     try {
-      expect(await again.schemaVersion()).toBe(13)
+      expect(await again.schemaVersion()).toBe(14)
       expect(await again.follows('')).toMatchObject([{ owner: '', name: 'npv', query: 'dossier:33783', email: 'griffie@example.org', everyHours: null }])
       // Two people may now each have a follow of that name.
       await again.saveFollow('anna', 'npv', 'kernwapens', '2026-12-02T10:00:00Z')
@@ -222,7 +222,7 @@ describe.skipIf(!pgUrl)('PostgreSQL values packed with dictionaries', () => {
       }
       await beforeUnify(client)
       await client.query(
-        "DROP TABLE users; ALTER TABLE follows DROP CONSTRAINT follows_pkey, DROP COLUMN owner, DROP COLUMN every_hours; ALTER TABLE follows ADD PRIMARY KEY (name); ALTER TABLE follows DROP COLUMN email, DROP COLUMN webhook, DROP COLUMN alerted_seq, DROP COLUMN alerted_at; DROP TABLE od_keys; DROP TABLE dictionaries; DROP TABLE postings; DROP TABLE terms; ALTER TABLE stats DROP COLUMN removals; UPDATE meta SET value = '5' WHERE key = 'schema_version'",
+        "DROP TABLE users; ALTER TABLE follows DROP CONSTRAINT follows_pkey, DROP COLUMN owner, DROP COLUMN every_hours, DROP COLUMN told; ALTER TABLE follows ADD PRIMARY KEY (name); ALTER TABLE follows DROP COLUMN email, DROP COLUMN webhook, DROP COLUMN alerted_seq, DROP COLUMN alerted_at; DROP TABLE od_keys; DROP TABLE dictionaries; DROP TABLE postings; DROP TABLE terms; ALTER TABLE stats DROP COLUMN removals; UPDATE meta SET value = '5' WHERE key = 'schema_version'",
       )
     } finally {
       await client.end()
@@ -230,7 +230,7 @@ describe.skipIf(!pgUrl)('PostgreSQL values packed with dictionaries', () => {
     const { PostgresStore } = await import('./index.js')
     const again = await PostgresStore.open(pgUrl as string, { schema: opened.schema, searchCache: 0 })
     try {
-      expect(await again.schemaVersion()).toBe(13)
+      expect(await again.schemaVersion()).toBe(14)
       // Migration 9 packed the records, profiles and events: the tracker and the timeline read the same.
       expect(await again.commitments({ limit: 50 }, '2026-11-28')).toEqual(promised)
       expect(await again.timeline(dossier, '2026-11-28')).toEqual(timeline)

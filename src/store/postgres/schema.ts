@@ -125,6 +125,8 @@ const MIGRATION_SQL: string[] = [
    ALTER TABLE follows ADD COLUMN owner text NOT NULL DEFAULT '', ADD COLUMN every_hours integer;
    ALTER TABLE follows DROP CONSTRAINT follows_pkey;
    ALTER TABLE follows ADD PRIMARY KEY (owner, name);`,
+  // 14: what a follow's alerts last told of what it follows that is no paper, as in the embedded store.
+  'ALTER TABLE follows ADD COLUMN told text;',
 ]
 
 /** The migrations with their data steps. */

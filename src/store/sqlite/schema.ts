@@ -163,6 +163,8 @@ const MIGRATION_SQL: string[] = [
      SELECT '', name, query, created, seen_seq, seen_at, email, webhook, alerted_seq, alerted_at FROM follows;
    DROP TABLE follows;
    ALTER TABLE follows_by_owner RENAME TO follows;`,
+  // 14: what a follow's alerts last told of what it follows that is no paper (a followed motie: how many of its votes).
+  'ALTER TABLE follows ADD COLUMN told TEXT;',
 ]
 
 /** The migrations with their data steps, over the open file. */

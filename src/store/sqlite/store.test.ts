@@ -82,7 +82,7 @@ describe('EmbeddedStore', () => {
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(13)
+    expect(await again.schemaVersion()).toBe(14)
     expect((await again.get('2025D13256'))?.id).toBe('kst-33037-587')
     expect((await again.search({ q: 'mestproductie' })).hits[0]?.documentNummer).toBe('2025D13256')
   })
@@ -98,7 +98,7 @@ describe('EmbeddedStore', () => {
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(13)
+    expect(await again.schemaVersion()).toBe(14)
     expect((await again.openDataByKey('Stemming', 'besluit:b1')).map((r) => r.id)).toEqual(['s1'])
   })
 
@@ -111,7 +111,7 @@ describe('EmbeddedStore', () => {
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(13)
+    expect(await again.schemaVersion()).toBe(14)
     expect(await again.follows('')).toMatchObject([{ owner: '', name: 'npv', query: 'dossier:33783', email: 'griffie@example.org', everyHours: null }])
     await again.saveFollow('anna', 'npv', 'kernwapens', '2026-12-02T10:00:00Z')
     expect((await again.follows(null)).map((f) => `${f.owner}/${f.name}`)).toEqual(['/npv', 'anna/npv'])
@@ -119,7 +119,7 @@ describe('EmbeddedStore', () => {
 
   it('migrates a new file to the current schema and keeps papers with their raw source', async () => {
     const store = open()
-    expect(await store.schemaVersion()).toBe(13)
+    expect(await store.schemaVersion()).toBe(14)
     const { doc, raw } = await paper(1)
     expect(await store.put(doc, raw)).toBe('new')
     expect((await store.get(doc.id as string))?.text).toBe(doc.text)
@@ -143,7 +143,7 @@ describe('EmbeddedStore', () => {
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(13)
+    expect(await again.schemaVersion()).toBe(14)
     expect((await again.citations(doc.id as string))?.out.length).toBe(refs)
     expect((await again.commitments({}, '2026-11-28')).total).toBe(doc.commitments.length)
   })
@@ -193,7 +193,7 @@ describe('EmbeddedStore', () => {
     await store.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(13)
+    expect(await again.schemaVersion()).toBe(14)
     // Migrated with dictionaries made from all its papers: every value names one.
     expect(again.sqlite.prepare<[], string>('SELECT DISTINCT hex(substr(text, 1, 1)) FROM papers').pluck().all()).toEqual(['01'])
     await check(again)
