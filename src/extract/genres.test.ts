@@ -1,10 +1,13 @@
 // The kinds of paper beside ministers' letters (issue 27), as their real heads are printed: each rule with the
 // near-miss it must leave alone. The real papers are scored by `npm run eval` (genres) and test/accuracy.test.ts.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createContext, type PipelineContext, readDocument } from '../pipeline.js'
 import { sideBySide } from '../structure/index.js'
+import { ROOT } from '../test-support/paths.js'
 import { findDates } from './dates.js'
-import { answerHead, answerTitle } from './metadata.js'
+import { answerHead, answerTitle, letterPurpose } from './metadata.js'
 import { findReferences } from './references.js'
 
 let ctx: PipelineContext
@@ -84,6 +87,19 @@ describe('answers to written questions: who answers and when', () => {
     ['Vragen van het lid Popken (PVV) aan de Minister van Defensie (ingezonden 28 maart 2017).', null],
   ])('the title of an answer to %j', (head, title) => {
     expect(answerTitle(`${head}\n\nAntwoord van Minister Kamp (Economische Zaken) (ontvangen 20 januari 2015).\n`)).toBe(title)
+  })
+
+  it.each([
+    [
+      'Met het oog op het uitstel wil ik u middels deze brief informeren over de nieuwe data van de conferentie. Daarnaast …',
+      'de nieuwe data van de conferentie',
+    ],
+    ['Met deze brief informeer ik uw Kamer over de stand van zaken rond de stikstofaanpak.', 'de stand van zaken rond de stikstofaanpak'],
+    ['In deze brief ga ik in op de motie van het lid Bikker over mantelzorg; ook …', 'de motie van het lid Bikker over mantelzorg'],
+    ['Hierbij bied ik u de Startbeslissing alsnog aan.', null],
+    ['Op 2 juli jl. aanvaardde Uw Kamer de motie Vliegenthart.', null],
+  ])('a letter’s own subject in %j', (text, subject) => {
+    expect(letterPurpose(text)).toBe(subject)
   })
 
   it('a letter that speaks of an answer has no answer head', () => {
@@ -283,5 +299,20 @@ describe('a co-signed letterhead letter: two signers side by side, the sidebar n
   it('near misses: one office, or names that part in more than one way, stay as printed', () => {
     expect(sideBySide('de minister van Volksgezondheid,\nWelzijn en Sport,', 'Sophie Hermans')).toBeNull()
     expect(sideBySide('de minister van Financiën, de staatssecretaris van Financiën,', 'Jan Piet Klaas Kees Jan')).toBeNull()
+  })
+})
+
+describe('a web copy’s dossier title', () => {
+  // The sample papers' web copies: officielebekendmakingen.nl runs Kamer, vergaderjaar, dossier and number together
+  // (`Eerste Kamer der Staten-Generaal2013-2014CII nr. G`), then the dossier line; rijksbegroting.nl prints the
+  // dossier's title as the page's own, then `34775 A 52 BRIEF VAN …`.
+  it.each([
+    ['CII-G.obpage.txt', 'kst-CII-G', 'Nota «Bestuur in samenhang. De bestuurlijke organisatie in Nederland.»'],
+    ['34775-A-52.rijksbegroting-html-text.txt', 'kst-34775-A-52', 'Vaststelling begroting Infrastructuurfonds 2018'],
+  ])('%s', async (file, id, dossierTitle) => {
+    const doc = await readDocument(new Uint8Array(readFileSync(join(ROOT, 'examples', file))), file, ctx)
+    expect(doc.id).toBe(id)
+    expect(doc.dossierTitle).toBe(dossierTitle)
+    expect(doc.title).toMatch(/^BRIEF VAN DE MINISTER/)
   })
 })

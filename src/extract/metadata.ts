@@ -160,6 +160,15 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
   if (!parts.title && !hints.title) issues.push({ code: 'no-title', message: 'no paper title found in the head' })
   if (type === 'brief' && signers.length === 0) issues.push({ code: 'no-signature', message: 'letter without a recognised signature' })
 
+  // A letter whose printed title names only its kind and sender, with no dossier title to go with it (a copy without
+  // its head): the subject its first paragraph gives (`… wil ik u middels deze brief informeren over de nieuwe data
+  // van de conferentie …`) tells it apart from the sender's other letters.
+  const purpose =
+    type === 'brief' && title && KIND_ONLY_TITLE.test(title) && !hints.title && !subject && !facts.title && !(hints.dossierTitle ?? dossierTitle)
+      ? letterPurpose(text)
+      : null
+  if (purpose) title = `${title} over ${purpose}`
+
   return {
     id,
     dossier,
@@ -239,6 +248,21 @@ export function answerHead(text: string): { sender: string; date: string | null 
       : `${(m[1] as string).charAt(0).toUpperCase()}${(m[1] as string).slice(1).toLowerCase()}`
   const portfolio = (m[2] as string).replace(/\s+/g, ' ').trim()
   return { sender: `${role} ${VOOR_PORTFOLIO.test(portfolio) ? 'voor' : 'van'} ${portfolio}`, date: dutchDate((m[3] as string).replace(/\s+/g, ' ')) }
+}
+
+// A printed letter's kind-and-sender title in capitals: `BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN`.
+const KIND_ONLY_TITLE = /^BRIEF VAN\b[^a-z]*$/
+// Where a letter says what it is about, in its opening: `Met deze brief informeer ik uw Kamer over …`, `wil ik u middels
+// deze brief informeren over …`, `In deze brief ga ik in op …`, `Hierbij bericht ik u over …`.
+const PURPOSE =
+  /(?:\b(?:[Mm]et|[Mm]iddels|[Ii]n|[Vv]ia) (?:deze|dit|onderhavige) (?:brief|schrijven|Kamerbrief)\b|\b[Hh]ierbij\b)[^.]{0,60}?\b(?:informeer|informeren|bericht|berichten|ga|gaan|reageer|reageren)\b(?:\s+ik)?(?:\s+(?:u|uw Kamer|de Kamer))?(?:\s+graag)?\s+(?:over|inzake|betreffende|op|in op)\s+([^.;:]{8,400})/u
+
+/** What a letter says it is about in its opening paragraphs, cut at a word to about 120 characters; null where it says not. */
+export function letterPurpose(text: string): string | null {
+  const subject = PURPOSE.exec(text.slice(0, 2500))?.[1]?.replace(/\s+/g, ' ').trim()
+  if (!subject) return null
+  if (subject.length <= 120) return subject
+  return `${subject.slice(0, 120).replace(/\s+\S*$/, '')} …`
 }
 
 // The questions an answer answers, as its head gives them: `Vragen van het lid Eerdmans (JA21) aan de Staatssecretaris

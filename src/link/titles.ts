@@ -16,6 +16,9 @@ const SMALL = new Set(['van', 'de', 'der', 'het', 'en', 'voor', 'op', 'in', 'met
  * applied twice.
  */
 export function shownTitle(title: string | null, dossierTitle: string | null = null): string | null {
+  // A kind title with the subject the letter gives itself (`BRIEF VAN DE MINISTER … over de nieuwe data …`).
+  const about = title ? /^(.+?) over (\p{Ll}.*)$/u.exec(title) : null
+  if (about && KIND_TITLE.test(about[1] as string) && !motieMovers(title)) return `${kindCase(about[1] as string)} over ${about[2]}`
   if (!title || !KIND_TITLE.test(title)) return title
   const movers = motieMovers(title)
   const kind = movers

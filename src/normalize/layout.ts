@@ -78,6 +78,9 @@ export function canonicalDossier(text: string): string {
   return text.trim().replace(/\s+/g, '-')
 }
 
+// Kamer, vergaderjaar, dossier and number run together at the head of a web page: `Eerste Kamer der Staten-Generaal2013-2014CII nr. G`.
+const RUN_TOGETHER_KAMER = /^(?:Tweede|Eerste) Kamer der Staten-Generaal\s*\d{4}\s*[–-]\s*\d{4}\s*\S/
+
 // The running head of a printed Handelingen page: Kamer, item title, the sitting's date, and `TK 38 38-12-3`
 // (Kamer, sitting; sitting, item, page): `Tweede Kamer Betaaltermijnen mkb 15 december 2022 TK 38 38-12-3`.
 const HANDELINGEN_HEAD = /^(Tweede|Eerste) Kamer\s+.*?(\d{1,2} \p{L}+ \d{4})\s+(?:TK|EK) (\d+)\s+(\d+)-(\d+)-\d+$/u
@@ -427,6 +430,8 @@ function tagHead(lines: NLine[], form: InputForm): void {
   let seenTitle = false
   let seenDossier = false
   let afterVergaderjaar = false
+  // A web page's own title line, taken as head (see the end of the loop).
+  let pageTitle: NLine | null = null
   // The role of the last non-blank line: a title or dossier title goes on over several lines.
   let prevRole: LineRole | undefined
   for (let line = next(); line && i < Math.min(lines.length, 80); prevRole = line.role, i++, line = next()) {
@@ -434,6 +439,13 @@ function tagHead(lines: NLine[], form: InputForm): void {
     // A reader's role stands, except the generic ones an HTML page gives its head (`<h1>Nr. 11 BRIEF…`).
     if (line.role && line.role !== 'heading') continue
     const prev = prevRole
+    // A web page runs Kamer, vergaderjaar and number together (`Eerste Kamer der Staten-Generaal2013-2014CII nr. G`):
+    // the dossier line may follow (`CII Nota «Bestuur in samenhang …»`), as it follows `Vergaderjaar …` in print.
+    if (RUN_TOGETHER_KAMER.test(t)) {
+      line.role = 'kop'
+      afterVergaderjaar = true
+      continue
+    }
     if (
       KAMER_LINE.test(t) ||
       WEB_DATA_ROW.test(tableRow(t)) ||
@@ -454,6 +466,8 @@ function tagHead(lines: NLine[], form: InputForm): void {
       line.role = 'title'
       seenTitle = true
       seenDossier = true
+      // The page's own title just above `34775 A 52 BRIEF VAN …` is the dossier's, as a printed head sets it above the number.
+      if (pageTitle && prev === 'kop') pageTitle.role = 'dossier-title'
       continue
     }
     // `nr. 204` in lower case counts only before the title: further down it is a reference wrapped over a line.
@@ -500,6 +514,7 @@ function tagHead(lines: NLine[], form: InputForm): void {
     // has no head: its first lines are the letter.
     if (!seenTitle && !seenDossier && i < 6 && form !== 'kamerstuk-pdf-text' && form !== 'pdf' && !SALUTATION.test(t) && !endsSentence(t)) {
       line.role = 'kop'
+      pageTitle = line
       continue
     }
     return
