@@ -7,7 +7,7 @@ import { createContext, type PipelineContext, readDocument } from '../pipeline.j
 import { sideBySide } from '../structure/index.js'
 import { ROOT } from '../test-support/paths.js'
 import { findDates } from './dates.js'
-import { answerHead, answerTitle, letterPurpose } from './metadata.js'
+import { answerHead, answerTitle, decisionsTitle, letterPurpose } from './metadata.js'
 import { findReferences } from './references.js'
 
 let ctx: PipelineContext
@@ -100,6 +100,17 @@ describe('answers to written questions: who answers and when', () => {
     ['Op 2 juli jl. aanvaardde Uw Kamer de motie Vliegenthart.', null],
   ])('a letter’s own subject in %j', (text, subject) => {
     expect(letterPurpose(text)).toBe(subject)
+  })
+
+  it.each([
+    [
+      'Den Haag, 3 april 2009\nVoortouwcommissie: vaste commissie voor Binnenlandse Zaken en Koninkrijksrelaties Volgcommissie(s): BuZa\nDocument: Besluitenlijst van de procedurevergadering van donderdag 2 april 2009 Besluitenlijst vorige vergadering',
+      'Besluitenlijst van de procedurevergadering van donderdag 2 april 2009 (vaste commissie voor Binnenlandse Zaken en Koninkrijksrelaties)',
+    ],
+    ['Besluitenlijst van de vergadering van 19 maart 2009\nBesluit: vastgesteld.', 'Besluitenlijst van de vergadering van 19 maart 2009'],
+    ['In de besluitenlijst staat het niet.', null],
+  ])('a besluitenlijst’s title in %j', (text, title) => {
+    expect(decisionsTitle(text)).toBe(title)
   })
 
   it('a letter that speaks of an answer has no answer head', () => {

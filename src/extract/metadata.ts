@@ -175,7 +175,7 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
     ondernummer,
     vergaderjaar: hints.vergaderjaar ?? facts.vergaderjaar ?? vergaderjaar,
     type: hints.type ?? type,
-    title: hints.title ?? subject ?? facts.title ?? title ?? (answer ? answerTitle(text) : null),
+    title: hints.title ?? subject ?? facts.title ?? title ?? (answer ? answerTitle(text) : decisionsTitle(text)),
     dossierTitle: hints.dossierTitle ?? dossierTitle,
     kamer: hints.kamer ?? facts.kamer ?? kamer,
     sender: hints.sender ?? sender,
@@ -263,6 +263,20 @@ export function letterPurpose(text: string): string | null {
   if (!subject) return null
   if (subject.length <= 120) return subject
   return `${subject.slice(0, 120).replace(/\s+\S*$/, '')} …`
+}
+
+// A committee's list of decisions names itself near its head (`Document: Besluitenlijst van de procedurevergadering van
+// donderdag 2 april 2009`), and its committee (`Voortouwcommissie: vaste commissie voor Binnenlandse Zaken en …`).
+const DECISIONS_HEAD = /\bBesluitenlijst van de [\p{L} -]{0,40}?vergadering van (?:\p{L}+dag )?\d{1,2} \p{L}+ \d{4}/u
+const LEAD_COMMITTEE = /\bVoortouwcommissie:\s*((?:vaste|algemene|tijdelijke) commissie voor [\p{L}, -]{3,120}?)(?=\s+Volgcommissie|\s*\n|$)/u
+
+/** A besluitenlijst's title, with its committee where it names one; null for any other paper. */
+export function decisionsTitle(text: string): string | null {
+  const head = text.slice(0, 1500)
+  const m = DECISIONS_HEAD.exec(head)
+  if (!m) return null
+  const committee = LEAD_COMMITTEE.exec(head)?.[1]?.trim()
+  return committee ? `${m[0]} (${committee})` : m[0]
 }
 
 // The questions an answer answers, as its head gives them: `Vragen van het lid Eerdmans (JA21) aan de Staatssecretaris

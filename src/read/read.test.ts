@@ -157,6 +157,23 @@ describe('bad input gets one clear line, bounded in time and memory', () => {
   })
 })
 
+describe('a Handelingen item without its own title', () => {
+  // The sitting's opening and closing have no <item-titel>: the Kamer's sites call them Opening and Sluiting.
+  it.each([
+    ['opening', 'Opening'],
+    ['sluiting', 'Sluiting'],
+  ])('<%s> is titled %s', async (tag, title) => {
+    const xml = `<?xml version="1.0"?>\n<officiele-publicatie><handelingen><vergadering><vergadering-nummer>50e vergadering</vergadering-nummer><vergaderdatum>Donderdag 8 februari 2018</vergaderdatum></vergadering><${tag}><nr>1</nr><tekst><al-groep><al>Voorzitter: Arib</al></al-groep></tekst></${tag}></handelingen></officiele-publicatie>`
+    expect((await readSource(new TextEncoder().encode(xml))).hints.title).toBe(title)
+  })
+
+  it('an item with its own title keeps it', async () => {
+    const xml =
+      '<?xml version="1.0"?>\n<officiele-publicatie><handelingen><agendapunt><nr>3</nr><item-titel>Vragenuur</item-titel><tekst><al-groep><al>Ik geef het woord.</al></al-groep></tekst></agendapunt></handelingen></officiele-publicatie>'
+    expect((await readSource(new TextEncoder().encode(xml))).hints.title).toBe('Vragenuur')
+  })
+})
+
 describe('PDF engines give the same text', () => {
   it.runIf(hasPoppler() || process.env.CI)('pdftotext -raw and pdf.js agree on a typeset Kamerstuk', async () => {
     const pdf = readFileSync(corpusFile('dev', '32733-36.pdf'))

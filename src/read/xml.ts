@@ -164,6 +164,9 @@ class PublicationReader {
       const attrs = attrsOf(n)
       if (this.headElement(tag, kids, attrs, context) || this.bodyElement(tag, kids, context)) continue
       if (tag === 'handelingen') this.hints.type ??= 'handelingen'
+      // A sitting's opening and closing are items without an `<item-titel>`: the Kamer's sites call them so.
+      if ((tag === 'opening' || tag === 'sluiting') && !kids.some((k) => tagOf(k) === 'item-titel'))
+        this.hints.title ??= tag === 'opening' ? 'Opening' : 'Sluiting'
       if (hasOwnText(kids) && !INLINE.has(tag)) this.push(this.inlineText(kids), 'paragraph')
       else this.walk(kids, [...context, tag])
     }
