@@ -22,6 +22,21 @@ describe('posting segments', () => {
   })
 })
 
+/** Undoes migrations 14 and 13: who signs in, follows per person, what alerts told. */
+const BEFORE_PEOPLE =
+  'DROP TABLE users; ALTER TABLE follows DROP CONSTRAINT follows_pkey, DROP COLUMN owner, DROP COLUMN every_hours, DROP COLUMN told; ALTER TABLE follows ADD PRIMARY KEY (name)'
+
+/** Runs `sql` on a store's schema with a connection of its own, as another process would. */
+async function onSchema(schema: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: pgUrl as string, options: `-c search_path=${schema}` })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
 /**
  * Undoes migration 9 on the schema `client` is on: events a row each, profiles and commitment records as JSON
  * text, no defaults on the index's columns. Values packed without a dictionary (a store of under 256 papers).
@@ -155,7 +170,7 @@ describe.skipIf(!pgUrl)('PostgreSQL search on posting lists', () => {
     try {
       await beforeUnify(client)
       await client.query(
-        "DROP TABLE users; ALTER TABLE follows DROP CONSTRAINT follows_pkey, DROP COLUMN owner, DROP COLUMN every_hours, DROP COLUMN told; ALTER TABLE follows ADD PRIMARY KEY (name); ALTER TABLE follows DROP COLUMN email, DROP COLUMN webhook, DROP COLUMN alerted_seq, DROP COLUMN alerted_at; DROP TABLE od_keys; DROP TABLE dictionaries; DROP TABLE postings; DROP TABLE terms; ALTER TABLE stats DROP COLUMN removals; UPDATE meta SET value = '6' WHERE key = 'schema_version'",
+        `${BEFORE_PEOPLE}; ALTER TABLE follows DROP COLUMN email, DROP COLUMN webhook, DROP COLUMN alerted_seq, DROP COLUMN alerted_at; DROP TABLE od_keys; DROP TABLE dictionaries; DROP TABLE postings; DROP TABLE terms; ALTER TABLE stats DROP COLUMN removals; UPDATE meta SET value = '6' WHERE key = 'schema_version'`,
       )
     } finally {
       await client.end()
@@ -176,15 +191,7 @@ describe.skipIf(!pgUrl)('PostgreSQL follows per person (schema 13)', () => {
     const opened = await openTestPostgres(pgUrl as string, { searchCache: 0 })
     await opened.store.saveFollow('', 'npv', 'dossier:33783', '2026-12-01T10:00:00Z')
     await opened.store.setFollowAlerts('', 'npv', { email: 'griffie@example.org', webhook: null, everyHours: null })
-    const client = new pg.Client({ connectionString: pgUrl as string, options: `-c search_path=${opened.schema}` })
-    await client.connect()
-    try {
-      await client.query(
-        "DROP TABLE users; ALTER TABLE follows DROP CONSTRAINT follows_pkey, DROP COLUMN owner, DROP COLUMN every_hours, DROP COLUMN told; ALTER TABLE follows ADD PRIMARY KEY (name); UPDATE meta SET value = '12' WHERE key = 'schema_version'",
-      )
-    } finally {
-      await client.end()
-    }
+    await onSchema(opened.schema, `${BEFORE_PEOPLE}; UPDATE meta SET value = '12' WHERE key = 'schema_version'`)
     const { PostgresStore } = await import('./index.js')
     const again = await PostgresStore.open(pgUrl as string, { schema: opened.schema, searchCache: 0 })
     try {
@@ -222,7 +229,7 @@ describe.skipIf(!pgUrl)('PostgreSQL values packed with dictionaries', () => {
       }
       await beforeUnify(client)
       await client.query(
-        "DROP TABLE users; ALTER TABLE follows DROP CONSTRAINT follows_pkey, DROP COLUMN owner, DROP COLUMN every_hours, DROP COLUMN told; ALTER TABLE follows ADD PRIMARY KEY (name); ALTER TABLE follows DROP COLUMN email, DROP COLUMN webhook, DROP COLUMN alerted_seq, DROP COLUMN alerted_at; DROP TABLE od_keys; DROP TABLE dictionaries; DROP TABLE postings; DROP TABLE terms; ALTER TABLE stats DROP COLUMN removals; UPDATE meta SET value = '5' WHERE key = 'schema_version'",
+        `${BEFORE_PEOPLE}; ALTER TABLE follows DROP COLUMN email, DROP COLUMN webhook, DROP COLUMN alerted_seq, DROP COLUMN alerted_at; DROP TABLE od_keys; DROP TABLE dictionaries; DROP TABLE postings; DROP TABLE terms; ALTER TABLE stats DROP COLUMN removals; UPDATE meta SET value = '5' WHERE key = 'schema_version'`,
       )
     } finally {
       await client.end()
