@@ -388,45 +388,53 @@ function webFootnotes(lines: NLine[]): NLine[] {
 // (By length first: a pattern `^.{100,}` over a line of 24 MB backtracks past the regex engine's stack.)
 const endsSentence = (t: string) => t.length >= 200 || (t.length >= 100 && /[.;:!?][\s»”’")\d]*$/.test(t))
 
+/** The non-blank lines among the first `limit` of a paper, in order. */
+function* headLines(lines: NLine[], limit: number): Generator<NLine> {
+  for (let i = 0; i < Math.min(lines.length, limit); i++) if ((lines[i] as NLine).text) yield lines[i] as NLine
+}
+
+/**
+ * A ministry letterhead's head: the return address and the addressee under it, `Datum` and `Betreft` fields, up to
+ * the salutation. Without a salutation the lines are left as body rather than guessed at.
+ */
+function tagLetterheadHead(lines: NLine[]): void {
+  let state: 'top' | 'addressee' | 'betreft' | 'datum' = 'top'
+  for (const line of headLines(lines, 60)) {
+    const t = line.text
+    if (SALUTATION.test(t)) {
+      line.role = 'salutation'
+      return
+    }
+    if (RETOURADRES.test(t)) {
+      line.role = 'kop'
+      state = 'addressee'
+    } else if (DATUM_FIELD.test(t)) {
+      line.role = 'dateline'
+      state = 'top'
+    } else if (t === 'Datum') {
+      // The label on a line of its own, the date on the next (a right-hand column).
+      line.role = 'kop'
+      state = 'datum'
+    } else if (state === 'datum' && dutchDate(t)) {
+      line.role = 'dateline'
+      state = 'top'
+    } else if (BETREFT_FIELD.test(t) || t === 'Betreft') {
+      line.role = t === 'Betreft' ? 'kop' : 'title'
+      state = 'betreft'
+    } else if (state === 'betreft') line.role = 'title'
+    else if (state === 'addressee') line.role = 'addressee'
+    else line.role = 'kop'
+  }
+  for (const l of lines) delete l.role
+}
+
 function tagHead(lines: NLine[], form: InputForm): void {
+  if (form === 'letterhead-pdf-text') return tagLetterheadHead(lines)
   let i = 0
   const next = () => {
     while (i < lines.length && !(lines[i] as NLine).text) i++
     return lines[i]
   }
-  if (form === 'letterhead-pdf-text') {
-    let state: 'top' | 'addressee' | 'betreft' | 'datum' = 'top'
-    for (let line = next(); line && i < Math.min(lines.length, 60); i++, line = next()) {
-      const t = line.text
-      if (SALUTATION.test(t)) {
-        line.role = 'salutation'
-        return
-      }
-      if (RETOURADRES.test(t)) {
-        line.role = 'kop'
-        state = 'addressee'
-      } else if (DATUM_FIELD.test(t)) {
-        line.role = 'dateline'
-        state = 'top'
-      } else if (t === 'Datum') {
-        // The label on a line of its own, the date on the next (a right-hand column).
-        line.role = 'kop'
-        state = 'datum'
-      } else if (state === 'datum' && dutchDate(t)) {
-        line.role = 'dateline'
-        state = 'top'
-      } else if (BETREFT_FIELD.test(t) || t === 'Betreft') {
-        line.role = t === 'Betreft' ? 'kop' : 'title'
-        state = 'betreft'
-      } else if (state === 'betreft') line.role = 'title'
-      else if (state === 'addressee') line.role = 'addressee'
-      else line.role = 'kop'
-    }
-    // No salutation found: leave the lines as body rather than guess.
-    for (const l of lines) delete l.role
-    return
-  }
-
   let seenTitle = false
   let seenDossier = false
   let afterVergaderjaar = false
