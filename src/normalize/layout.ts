@@ -429,7 +429,10 @@ function tagLetterheadHead(lines: NLine[]): void {
 }
 
 function tagHead(lines: NLine[], form: InputForm): void {
-  if (form === 'letterhead-pdf-text') return tagLetterheadHead(lines)
+  if (form === 'letterhead-pdf-text') {
+    tagLetterheadHead(lines)
+    return
+  }
   let i = 0
   const next = () => {
     while (i < lines.length && !(lines[i] as NLine).text) i++
