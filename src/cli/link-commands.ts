@@ -6,6 +6,7 @@ import { registerComparison } from '../app/register.js'
 import type { PaperInfo } from '../link/models.js'
 import type { RegisterComparison } from '../link/register.js'
 import { type CommitmentStatus, type TrackedCommitment, today } from '../link/status.js'
+import { shownTitle } from '../link/titles.js'
 import { officialHref } from '../publish/export.js'
 import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../publish/publish.js'
 import type { Store } from '../store/store.js'
@@ -56,7 +57,7 @@ export async function citesCommand(id: string, opts: { db?: string; json?: boole
       for (const r of c.in) say(io, `  ${line(r.paper)}  "${r.text}"\n`)
       return 0
     }
-    say(io, `${line(c.paper)}\n${c.paper.title ?? ''}\n\nCites (${c.out.length}):\n`)
+    say(io, `${line(c.paper)}\n${shownTitle(c.paper.title) ?? ''}\n\nCites (${c.out.length}):\n`)
     for (const r of c.out) say(io, `  ${r.text}  → ${r.paper ? line(r.paper) : `${r.target ?? r.date ?? '?'} (not stored)`}\n`)
     say(io, `\nCited by (${c.in.length}):\n`)
     for (const r of c.in) say(io, `  ${line(r.paper)}  "${r.text}"${r.via === 'date' ? ' (by date)' : ''}\n`)

@@ -5,6 +5,7 @@ import { type MotieFacts, type MotieFollowUp, motieFacts, motieFollowUps } from 
 import { answeredQuestions, questionCourses } from '../app/questions.js'
 import { MOTIE_STATUSES } from '../link/moties.js'
 import { today } from '../link/status.js'
+import { shownTitle } from '../link/titles.js'
 import { line, say, withStore } from './link-commands.js'
 import type { Io } from './read.js'
 
@@ -35,7 +36,7 @@ export async function motieCommand(id: string, opts: { db?: string; json?: boole
         ? `${motie}: answered by ${answers.length} ${answers.length === 1 ? 'letter' : 'letters'}\n\n`
         : `${motie}: no stored letter answers it yet\n`,
     )
-    for (const a of answers) say(io, `${ANSWER_WORDS[a.how].padEnd(12)}${line(a.paper)}\n  ${a.paper.title ?? a.text}\n`)
+    for (const a of answers) say(io, `${ANSWER_WORDS[a.how].padEnd(12)}${line(a.paper)}\n  ${shownTitle(a.paper.title) ?? a.text}\n`)
     return 0
   })
 }

@@ -7,6 +7,7 @@ import { everyCommitment } from '../app/requests.js'
 import { type SearchInput, search, toSearchRequest } from '../app/search.js'
 import { ingest } from '../ingest/index.js'
 import { today } from '../link/status.js'
+import { shownTitle } from '../link/titles.js'
 import type { Document } from '../model/document.js'
 import { createContext, readDocument } from '../pipeline.js'
 import { COMMITMENT_COLUMNS, commitmentRow, spreadsheetText } from '../publish/export.js'
@@ -234,7 +235,9 @@ export async function showCommand(id: string, opts: { db?: string; json?: boolea
     if (opts.json) io.stdout(`${JSON.stringify(doc, null, 2)}\n`)
     else {
       const head = [doc.id ?? doc.source.name, doc.type, doc.date, doc.sender, doc.signers.join(', ')].filter(Boolean).join('  ')
-      io.stdout(`${printable(`${head}\n${doc.title ?? ''}\n\n${markedText(doc)}`)}\n\n[…] reference  {…} date  ⟦…⟧ commitment or fulfilment\n`)
+      io.stdout(
+        `${printable(`${head}\n${shownTitle(doc.title, doc.dossierTitle) ?? ''}\n\n${markedText(doc)}`)}\n\n[…] reference  {…} date  ⟦…⟧ commitment or fulfilment\n`,
+      )
     }
     return 0
   } finally {
