@@ -121,6 +121,30 @@ describe.skipIf(skipWithoutShared)('the letters that answer a motie, from the re
     expect(wrong).toEqual([])
   })
 
+  it('without ZaakActor records, an indiener’s fractie is the one their Persoon record gives now', async () => {
+    // The corpus holds no ZaakActor records, and its Persoon record of Ellian gives no Fractielabel: nothing to show.
+    expect((await motieFacts(store, 'kst-36583-14'))?.indieners).toEqual([
+      { name: 'Ellian', fractie: null },
+      { name: 'Wilders', fractie: null },
+    ])
+    // The same record as a later sync gives it, with the fractie he sits in; and a second person named Wilders.
+    const [ellian] = await store.openDataByKey('Persoon', 'naam:ellian')
+    expect(ellian).toBeDefined()
+    const later = { ...(ellian as NonNullable<typeof ellian>), modified: '2099-01-01T00:00:00Z', record: { ...ellian?.record, Fractielabel: 'VVD' } }
+    const other = (Id: string, Roepnaam: string) => ({
+      entity: 'Persoon',
+      id: Id,
+      modified: '2025-01-01T00:00:00Z',
+      deleted: false,
+      record: { Id, Roepnaam, Achternaam: 'Wilders', Fractielabel: 'X' },
+    })
+    await store.applySync('test-persons', [{ record: later }, { record: other('t-2', 'Anna') }, { record: other('t-3', 'Bert') }], null)
+    expect((await motieFacts(store, 'kst-36583-14'))?.indieners).toEqual([
+      { name: 'Ellian', fractie: 'VVD' },
+      { name: 'Wilders', fractie: null },
+    ])
+  })
+
   it('a motie’s page shows who submitted it, the appreciation and the vote per fractie', async () => {
     const app = await buildApp({ store, ctx: await createContext(), today: () => '2026-12-07' })
     try {

@@ -1,4 +1,4 @@
-import { appreciatieOf, besluitOf, type Indiener, indienersOf, kstOf, type MotieResult, resultOf, tallyVotes, type VoteTally } from '../link/kamer.js'
+import { appreciatieOf, besluitOf, type Indiener, indienersOf, kstOf, type MotieResult, nameKey, resultOf, tallyVotes, type VoteTally } from '../link/kamer.js'
 import type { PaperInfo } from '../link/models.js'
 import { type MotieAnswer, motieAnswer, motieNaming, namesMotie } from '../link/moties.js'
 import type { Store } from '../store/store.js'
@@ -95,6 +95,17 @@ export interface MotieFacts {
   result: MotieResult | null
 }
 
+/** The Persoon records of each name signed under a motie (`Van Nispen`, `Inge van Dijk`), by that name. */
+async function peopleNamed(store: Store, names: readonly string[]): Promise<Map<string, Array<Record<string, unknown>>>> {
+  const out = new Map<string, Array<Record<string, unknown>>>()
+  for (const name of names)
+    out.set(
+      name,
+      (await store.openDataByKey('Persoon', `naam:${nameKey(name) ?? ''}`)).map((r) => r.record),
+    )
+  return out
+}
+
 /**
  * A motie's facts from the stored open-data records (a Zaak, its Agendapunten, their Besluiten, the Stemmingen and
  * the ZaakActoren) and its paper (the names signed under it). `motie` is its Kamerstuk id or its Zaak number. Null
@@ -118,6 +129,7 @@ export async function motieFacts(store: Store, motie: string): Promise<MotieFact
     indieners: indienersOf(
       paper?.signers ?? [],
       actors.map((a) => a.record),
+      actors.length ? new Map() : await peopleNamed(store, paper?.signers ?? []),
     ),
     appreciatie: zaakRecord ? appreciatieOf(zaakRecord) : null,
     decisions,

@@ -38,7 +38,7 @@ describe('recordKeys: what links a record to others', () => {
       { Id: 'act1', Datum: '2024-01-23T00:00:00+01:00', Voortouwafkorting: 'BuZa', Onderwerp: 'Wetgevingsoverleg (35646) en (36410-VIII)' },
       ['activiteit:act1', 'maand:2024-01', 'commissie:buza', 'dossier:35646', 'dossier:36410-VIII'],
     ],
-    ['Persoon', { Id: 'p1', Achternaam: 'Brekelmans' }, []],
+    ['Persoon', { Id: 'p1', Achternaam: 'Brekelmans' }, ['naam:brekelmans']],
   ])('%s', (entity, record, keys) => {
     expect(recordKeys(entity.replace(/ \(.*\)$/, ''), record)).toEqual(keys)
   })
@@ -131,5 +131,40 @@ describe('indienersOf', () => {
       { name: 'Ellian', fractie: null },
       { name: 'Wilders', fractie: null },
     ])
+  })
+
+  it('without them, each signed name with the fractie its one Persoon record gives now; none where two people share the name', () => {
+    const person = (Id: string, Roepnaam: string, Tussenvoegsel: string | null, Achternaam: string, Fractielabel: string | null) => ({
+      Id,
+      Roepnaam,
+      Tussenvoegsel,
+      Achternaam,
+      Fractielabel,
+    })
+    const inge = person('p1', 'Inge', 'van', 'Dijk', 'CDA')
+    const diederik = person('p2', 'Diederik', 'van', 'Dijk', 'SGP')
+    const people = new Map([
+      ['Van Nispen', [person('p3', 'Michiel', 'van', 'Nispen', 'SP')]],
+      ['Inge van Dijk', [inge]],
+      ['Van Dijk', [inge, diederik]],
+      ['Helder', [person('p4', 'Lilian', null, 'Helder', null)]],
+    ])
+    expect(indienersOf(['Van Nispen', 'Inge van Dijk', 'Van Dijk', 'Helder', 'Onbekend'], [], people)).toEqual([
+      { name: 'Van Nispen', fractie: 'SP' },
+      { name: 'Inge van Dijk', fractie: 'CDA' },
+      { name: 'Van Dijk', fractie: null },
+      { name: 'Helder', fractie: null },
+      { name: 'Onbekend', fractie: null },
+    ])
+  })
+})
+
+describe('a Persoon record by the names a motie is signed with', () => {
+  it.each([
+    [{ Id: 'p1', Roepnaam: 'Inge', Tussenvoegsel: 'van', Achternaam: 'Dijk' }, ['naam:van dijk', 'naam:inge van dijk']],
+    [{ Id: 'p2', Roepnaam: 'Ines', Tussenvoegsel: null, Achternaam: 'Kostić' }, ['naam:kostic', 'naam:ines kostic']],
+    [{ Id: 'p3', Roepnaam: null, Tussenvoegsel: null, Achternaam: null }, []],
+  ])('%j', (record, keys) => {
+    expect(recordKeys('Persoon', record)).toEqual(keys)
   })
 })

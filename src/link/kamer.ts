@@ -55,6 +55,13 @@ export function recordKeys(entity: string, r: Json): string[] {
     add('commissie', str(r.Voortouwafkorting)?.toLowerCase())
     for (const m of (str(r.Onderwerp) ?? '').matchAll(/\((\d{5}(?:-[A-Z0-9]{1,6})?)\)/g)) add('dossier', m[1])
   }
+  // A member by surname with its particle (`naam:van nispen`), and with the first name they go by (`naam:inge van dijk`):
+  // a motie is signed so (`Van Nispen`, `Inge van Dijk` beside `Diederik van Dijk`).
+  else if (entity === 'Persoon') {
+    const surname = [str(r.Tussenvoegsel), str(r.Achternaam)].filter(Boolean).join(' ')
+    add('naam', nameKey(surname))
+    if (surname) add('naam', nameKey(`${str(r.Roepnaam) ?? ''} ${surname}`.trim()))
+  }
   // A written question's records (the questions, a postponement notice, the answer) by their subject, and each kind
   // by its Soort, so the overview of questions reads them without scanning every Document.
   else if (entity === 'Document') {
@@ -165,14 +172,25 @@ export interface Indiener {
 
 /**
  * A motie's indieners in signing order: its ZaakActor records (`Indiener`, then `Medeindiener`, each with the
- * fractie at the time) where the store has them; else the names signed under the motie's text, with a fractie where
- * a ZaakActor or a Persoon record of the same surname says it.
+ * fractie at the time) where the store has them; else the names signed under the motie's text, each with the fractie
+ * its Persoon record gives now (`people`: the Persoon records by signed name; see {@link currentFractie}).
  */
-export function indienersOf(signers: readonly string[], actors: Json[]): Indiener[] {
+export function indienersOf(signers: readonly string[], actors: Json[], people: ReadonlyMap<string, Json[]> = new Map()): Indiener[] {
   const submitting = actors.filter((a) => /indiener/i.test(str(a.Relatie) ?? '') && a.Verwijderd !== true)
   submitting.sort((a, b) => rank(a) - rank(b))
   if (submitting.length > 0) return submitting.map((a) => ({ name: str(a.ActorNaam) ?? '(onbekend)', fractie: str(a.ActorFractie) }))
-  return signers.map((name) => ({ name, fractie: null }))
+  return signers.map((name) => ({ name, fractie: currentFractie(people.get(name) ?? []) }))
+}
+
+/**
+ * The fractie a member belongs to now (`Persoon.Fractielabel`), where the Persoon records of their signed name are
+ * one person; null for none or for two people of one name. Not the fractie at the time of the motie: that is the
+ * ZaakActor's, which wins where the store has it.
+ */
+export function currentFractie(people: Json[]): string | null {
+  const ids = new Set(people.filter((p) => p.Verwijderd !== true).map((p) => str(p.Id)))
+  if (ids.size !== 1) return null
+  return people.map((p) => str(p.Fractielabel)).find(Boolean) ?? null
 }
 
 // The first indiener signs first; medeindieners after, in the order the records give.

@@ -178,7 +178,7 @@ describe.skipIf(!pgUrl)('PostgreSQL search on posting lists', () => {
     const { PostgresStore } = await import('./index.js')
     const again = await PostgresStore.open(url, { schema, searchCache: 0 })
     try {
-      expect(await again.schemaVersion()).toBe(14)
+      expect(await again.schemaVersion()).toBe(15)
       expect(await again.search({ q: 'lidstaat OR grondstof*', limit: 20 })).toEqual(before)
     } finally {
       await again.close()
@@ -195,7 +195,7 @@ describe.skipIf(!pgUrl)('PostgreSQL follows per person (schema 13)', () => {
     const { PostgresStore } = await import('./index.js')
     const again = await PostgresStore.open(pgUrl as string, { schema: opened.schema, searchCache: 0 })
     try {
-      expect(await again.schemaVersion()).toBe(14)
+      expect(await again.schemaVersion()).toBe(15)
       expect(await again.follows('')).toMatchObject([{ owner: '', name: 'npv', query: 'dossier:33783', email: 'griffie@example.org', everyHours: null }])
       // Two people may now each have a follow of that name.
       await again.saveFollow('anna', 'npv', 'kernwapens', '2026-12-02T10:00:00Z')
@@ -237,7 +237,7 @@ describe.skipIf(!pgUrl)('PostgreSQL values packed with dictionaries', () => {
     const { PostgresStore } = await import('./index.js')
     const again = await PostgresStore.open(pgUrl as string, { schema: opened.schema, searchCache: 0 })
     try {
-      expect(await again.schemaVersion()).toBe(14)
+      expect(await again.schemaVersion()).toBe(15)
       // Migration 9 packed the records, profiles and events: the tracker and the timeline read the same.
       expect(await again.commitments({ limit: 50 }, '2026-11-28')).toEqual(promised)
       expect(await again.timeline(dossier, '2026-11-28')).toEqual(timeline)

@@ -127,6 +127,8 @@ const MIGRATION_SQL: string[] = [
    ALTER TABLE follows ADD PRIMARY KEY (owner, name);`,
   // 14: what a follow's alerts last told of what it follows that is no paper, as in the embedded store.
   'ALTER TABLE follows ADD COLUMN told text;',
+  // 15: no new table: members' Persoon records found by their name, as in the embedded store, by \`fillRecordKeys\`.
+  'SELECT 1;',
 ]
 
 /** The migrations with their data steps. */
@@ -138,6 +140,7 @@ export function pgMigrations(ctx: MigrationContext): Migration[] {
     9: (tx) => unify(tx, ctx.values.packer),
     10: fillRecordKeys,
     12: fillRecordKeys,
+    15: fillRecordKeys,
   }
   return MIGRATION_SQL.map((sql, k) => {
     const step = data[k + 1]

@@ -165,6 +165,8 @@ const MIGRATION_SQL: string[] = [
    ALTER TABLE follows_by_owner RENAME TO follows;`,
   // 14: what a follow's alerts last told of what it follows that is no paper (a followed motie: how many of its votes).
   'ALTER TABLE follows ADD COLUMN told TEXT;',
+  // 15: no new table: members' Persoon records found by their name (link/kamer.ts), added to the records kept by \`fillRecordKeys\`.
+  'SELECT 1;',
 ]
 
 /** The migrations with their data steps, over the open file. */
@@ -176,6 +178,7 @@ export function sqliteMigrations(db: Database.Database, ctx: MigrationContext): 
     9: (tx) => repack(db, tx, ctx),
     10: fillRecordKeys,
     12: fillRecordKeys,
+    15: fillRecordKeys,
   }
   return MIGRATION_SQL.map((sql, k) => {
     const step = data[k + 1]

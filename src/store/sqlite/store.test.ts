@@ -82,7 +82,7 @@ describe('EmbeddedStore', () => {
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(14)
+    expect(await again.schemaVersion()).toBe(15)
     expect((await again.get('2025D13256'))?.id).toBe('kst-33037-587')
     expect((await again.search({ q: 'mestproductie' })).hits[0]?.documentNummer).toBe('2025D13256')
   })
@@ -91,15 +91,24 @@ describe('EmbeddedStore', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kw-store-')), 'v9.db')
     const first = new EmbeddedStore(file)
     const vote = { entity: 'Stemming', id: 's1', modified: '2024-01-24T00:00:00Z', deleted: false, record: { Id: 's1', Besluit_Id: 'b1', ActorFractie: 'SP' } }
-    await first.applySync('test', [{ record: vote }], null)
+    const member = {
+      entity: 'Persoon',
+      id: 'p1',
+      modified: '2024-01-24T00:00:00Z',
+      deleted: false,
+      record: { Id: 'p1', Tussenvoegsel: 'van', Achternaam: 'Nispen' },
+    }
+    await first.applySync('test', [{ record: vote }, { record: member }], null)
     first.sqlite.exec(
       `${BEFORE_PEOPLE}; ALTER TABLE follows DROP COLUMN email; ALTER TABLE follows DROP COLUMN webhook; ALTER TABLE follows DROP COLUMN alerted_seq; ALTER TABLE follows DROP COLUMN alerted_at; DROP TABLE od_keys; UPDATE meta SET value = '9' WHERE key = 'schema_version'`,
     )
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(14)
+    expect(await again.schemaVersion()).toBe(15)
     expect((await again.openDataByKey('Stemming', 'besluit:b1')).map((r) => r.id)).toEqual(['s1'])
+    // Keys added since (migration 15): a member by name.
+    expect((await again.openDataByKey('Persoon', 'naam:van nispen')).map((r) => r.id)).toEqual(['p1'])
   })
 
   it("keeps a store's follows of schema 12 as the store's own, with where their alerts go (schema 13)", async () => {
@@ -111,7 +120,7 @@ describe('EmbeddedStore', () => {
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(14)
+    expect(await again.schemaVersion()).toBe(15)
     expect(await again.follows('')).toMatchObject([{ owner: '', name: 'npv', query: 'dossier:33783', email: 'griffie@example.org', everyHours: null }])
     await again.saveFollow('anna', 'npv', 'kernwapens', '2026-12-02T10:00:00Z')
     expect((await again.follows(null)).map((f) => `${f.owner}/${f.name}`)).toEqual(['/npv', 'anna/npv'])
@@ -119,7 +128,7 @@ describe('EmbeddedStore', () => {
 
   it('migrates a new file to the current schema and keeps papers with their raw source', async () => {
     const store = open()
-    expect(await store.schemaVersion()).toBe(14)
+    expect(await store.schemaVersion()).toBe(15)
     const { doc, raw } = await paper(1)
     expect(await store.put(doc, raw)).toBe('new')
     expect((await store.get(doc.id as string))?.text).toBe(doc.text)
@@ -143,7 +152,7 @@ describe('EmbeddedStore', () => {
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(14)
+    expect(await again.schemaVersion()).toBe(15)
     expect((await again.citations(doc.id as string))?.out.length).toBe(refs)
     expect((await again.commitments({}, '2026-11-28')).total).toBe(doc.commitments.length)
   })
@@ -193,7 +202,7 @@ describe('EmbeddedStore', () => {
     await store.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(14)
+    expect(await again.schemaVersion()).toBe(15)
     // Migrated with dictionaries made from all its papers: every value names one.
     expect(again.sqlite.prepare<[], string>('SELECT DISTINCT hex(substr(text, 1, 1)) FROM papers').pluck().all()).toEqual(['01'])
     await check(again)
