@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { motieBoard, motieBoardInput } from '../src/app/motie-board.js'
 import { motieFacts, motieFollowUps } from '../src/app/moties.js'
 import { questionCourses } from '../src/app/questions.js'
 import { createContext, readDocument } from '../src/pipeline.js'
@@ -198,7 +199,7 @@ describe.skipIf(skipWithoutShared)('the letters that answer a motie, from the re
         .replace(/^\uFEFF/, '')
         .trim()
         .split('\n')
-      expect(lines[0]).toBe('Motie;Zaak;Onderwerp;Ingediend;Indieners;Appreciatie;Uitslag;Zetels voor;Zetels tegen;Status;Beantwoord in')
+      expect(lines[0]).toBe('Motie;Zaak;Onderwerp;Ingediend;Indieners;Appreciatie;Uitslag;Zetels voor;Zetels tegen;Status;Beantwoord in;Ministerie;Commissie')
       expect(lines).toHaveLength(carried.length + 1)
       expect(lines.find((l) => l.startsWith('kst-36583-14;'))).toContain(';aangenomen;114;36;Uitgevoerd;2025D40481')
     } finally {
@@ -337,6 +338,14 @@ J.J.M. Uitermark
     ])
     // The Kröger letter names her, but not the motie's words: no link.
     expect(await motieFollowUps(store, 'kst-36635-4')).toEqual([])
+    // On the board: the motie is for the ministry whose minister answered it, the others' ministry unknown.
+    const board = await motieBoard(store, motieBoardInput('en').parse({ result: 'alle', limit: 500 }))
+    expect(board.items.find((m) => m.id === 'kst-29754-737')?.ministerie).toBe('Binnenlandse Zaken en Koninkrijksrelaties')
+    expect(board.byMinistry.find((m) => m.ministerie === 'Binnenlandse Zaken en Koninkrijksrelaties')?.total).toBeGreaterThan(0)
+    const bzk = await motieBoard(store, motieBoardInput('en').parse({ result: 'alle', ministerie: 'binnenlandse zaken', limit: 500 }))
+    expect(bzk.items.length).toBeGreaterThan(0)
+    expect(bzk.items.every((m) => m.ministerie === 'Binnenlandse Zaken en Koninkrijksrelaties')).toBe(true)
+    expect(bzk.items.length).toBeLessThan(board.items.length)
   })
 
   it('a letter answering two moties is linked to both (`Kamerstuk 36672-5 en 6`); the beslisnota beside a letter to none', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { MotieResult } from '../link/kamer.js'
+import { type Committee, type MotieResult, motieMinistry } from '../link/kamer.js'
 import { MOTIE_STATUSES, type MotieStatus, motieStatus } from '../link/moties.js'
 import { atom, tagUri } from '../publish/feeds.js'
 import { dateField } from '../search/fields.js'
@@ -31,11 +31,16 @@ export function motieBoardInput(lang: Lang = 'en') {
       .optional()
       .describe('where an adopted motie stands: open, in-behandeling, deels, niet-uitgevoerd, uitgevoerd'),
     fractie: text(80).describe('an indiener of this fractie (VVD, GroenLinks-PvdA)'),
+    commissie: text(120).describe('given to this committee (its abbreviation, J&V, or part of its name)'),
+    ministerie: text(120).describe('for this ministry: the sender of a letter that answered it, else its committee’s subject (part of it: Justitie)'),
     indiener: text(120).describe('an indiener of this name (part of it)'),
     limit: count(1, 500, nl).default(50),
     offset: count(0, 100_000, nl).default(0),
   })
 }
+
+/** The board's filters that travel in an address (the feed's, the export's, a page's). */
+export const MOTIE_FILTERS = ['q', 'dossier', 'from', 'to', 'status', 'fractie', 'indiener', 'commissie', 'ministerie'] as const
 
 /** A moties board input, checked. */
 export type MotieBoardInput = z.infer<ReturnType<typeof motieBoardInput>>
@@ -46,6 +51,8 @@ export interface MotieRow extends MotieFacts {
   key: string
   status: MotieStatus
   answeredBy: MotieFollowUp[]
+  /** The ministry it is for (see `motieMinistry`), or null. */
+  ministerie: string | null
 }
 
 /** The board: the moties of a page, how many match in all, and how many of each status among them. */
@@ -53,6 +60,8 @@ export interface MotieBoard {
   total: number
   items: MotieRow[]
   counts: Record<MotieStatus, number>
+  /** How many of the moties selected are for each ministry, most first (`(onbekend)` where none is known). */
+  byMinistry: Array<{ ministerie: string; total: number; open: number }>
   /** How many moties of the store the filters were tried on (see {@link CANDIDATES}). */
   considered: number
 }
@@ -81,13 +90,39 @@ export async function motieBoard(store: Store, input: MotieBoardInput): Promise<
   for (const hit of hits) {
     const facts = await motieFacts(store, hit.id)
     if (!facts || !resultMatches(facts.result, input.result) || !whoMatches(facts, input)) continue
+    if (!committeeMatches(facts.commissie, input.commissie)) continue
     const answeredBy = await motieFollowUps(store, facts.id ?? hit.id, facts.title)
-    rows.push({ ...facts, key: hit.id, status: motieStatus(answeredBy.map((a) => a.how)), answeredBy })
+    const ministerie = motieMinistry(
+      answeredBy.map((a) => a.paper.sender),
+      facts.commissie,
+    )
+    if (input.ministerie && !(ministerie && fold(ministerie).includes(fold(input.ministerie)))) continue
+    rows.push({ ...facts, key: hit.id, status: motieStatus(answeredBy.map((a) => a.how)), answeredBy, ministerie })
   }
   const counts = Object.fromEntries(MOTIE_STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length])) as Record<MotieStatus, number>
   const chosen = input.status ? rows.filter((r) => r.status === input.status) : rows
   chosen.sort((a, b) => MOTIE_STATUSES.indexOf(a.status) - MOTIE_STATUSES.indexOf(b.status) || (a.date ?? '').localeCompare(b.date ?? ''))
-  return { total: chosen.length, items: chosen.slice(input.offset, input.offset + input.limit), counts, considered: hits.length }
+  return { total: chosen.length, items: chosen.slice(input.offset, input.offset + input.limit), counts, byMinistry: perMinistry(rows), considered: hits.length }
+}
+
+/** The moties per ministry, with how many of them are open, most first. */
+function perMinistry(rows: MotieRow[]): MotieBoard['byMinistry'] {
+  const by = new Map<string, { ministerie: string; total: number; open: number }>()
+  for (const r of rows) {
+    const name = r.ministerie ?? '(onbekend)'
+    const entry = by.get(name) ?? { ministerie: name, total: 0, open: 0 }
+    entry.total++
+    if (r.status === 'open') entry.open++
+    by.set(name, entry)
+  }
+  return [...by.values()].sort((a, b) => b.total - a.total || a.ministerie.localeCompare(b.ministerie))
+}
+
+/** Whether a motie's committee is the one asked for: its abbreviation, or part of its name (any case, accents folded). */
+function committeeMatches(c: Committee | null, wanted: string | undefined): boolean {
+  if (!wanted) return true
+  const w = fold(wanted)
+  return !!c && ((c.afkorting !== null && fold(c.afkorting) === w) || (c.naam !== null && fold(c.naam).includes(w)))
 }
 
 function resultMatches(result: MotieResult | null, wanted: MotieBoardInput['result']): boolean {
@@ -108,7 +143,7 @@ function whoMatches(f: MotieFacts, input: MotieBoardInput): boolean {
  */
 export function motiesFeed(board: MotieBoard, input: MotieBoardInput, base: string): string {
   const query = new URLSearchParams()
-  for (const k of ['q', 'dossier', 'from', 'to', 'status', 'fractie', 'indiener'] as const) if (input[k]) query.set(k, String(input[k]))
+  for (const k of MOTIE_FILTERS) if (input[k]) query.set(k, String(input[k]))
   if (input.result !== 'aangenomen') query.set('result', input.result)
   const qs = query.size ? `?${query}` : ''
   return atom({

@@ -1,4 +1,17 @@
-import { appreciatieOf, besluitOf, type Indiener, indienersOf, kstOf, type MotieResult, nameKey, resultOf, tallyVotes, type VoteTally } from '../link/kamer.js'
+import {
+  appreciatieOf,
+  besluitOf,
+  type Committee,
+  type Indiener,
+  indienersOf,
+  kstOf,
+  leadCommittee,
+  type MotieResult,
+  nameKey,
+  resultOf,
+  tallyVotes,
+  type VoteTally,
+} from '../link/kamer.js'
 import type { PaperInfo } from '../link/models.js'
 import { type MotieAnswer, motieAnswer, motieNaming, namesMotie } from '../link/moties.js'
 import type { Store } from '../store/store.js'
@@ -93,6 +106,8 @@ export interface MotieFacts {
   decisions: MotieDecision[]
   /** The last decision's result: what became of it in the Kamer. */
   result: MotieResult | null
+  /** The committee it is given to (ZaakActor `Voortouwcommissie`), where the store has it. */
+  commissie: Committee | null
 }
 
 /** The Persoon records of each name signed under a motie (`Van Nispen`, `Inge van Dijk`), by that name. */
@@ -134,6 +149,7 @@ export async function motieFacts(store: Store, motie: string): Promise<MotieFact
     appreciatie: zaakRecord ? appreciatieOf(zaakRecord) : null,
     decisions,
     result: decisions[decisions.length - 1]?.result ?? null,
+    commissie: leadCommittee(actors.map((a) => a.record)),
   }
 }
 

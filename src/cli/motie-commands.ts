@@ -72,6 +72,9 @@ export async function motiesCommand(input: MotieBoardInput, opts: { db?: string;
     const counts = MOTIE_STATUSES.map((s) => `${b.counts[s]} ${s}`).join(', ')
     const which = input.result === 'alle' ? '' : `${input.result} `
     say(io, `${b.total} ${which}moties${input.status ? ` ${input.status}` : ''} (all ${which}moties selected: ${counts})\n\n`)
+    const known = b.byMinistry.filter((m) => m.ministerie !== '(onbekend)')
+    if (known.length && !input.ministerie)
+      say(io, `per ministry: ${b.byMinistry.map((m) => `${m.ministerie} ${m.total}${m.open ? ` (${m.open} open)` : ''}`).join(', ')}\n\n`)
     for (const m of b.items) say(io, motieLine(m))
     if (b.total > input.offset + b.items.length) say(io, `… ${b.total - input.offset - b.items.length} more: --offset ${input.offset + b.items.length}\n`)
     if (b.considered >= 1000) say(io, `(the newest ${b.considered} moties of the selection were weighed: narrow it with --q, --dossier or --from)\n`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { besluitOf, indienersOf, recordKeys, resultOf, tallyVotes } from './kamer.js'
+import { besluitOf, indienersOf, leadCommittee, motieMinistry, recordKeys, resultOf, tallyVotes } from './kamer.js'
 
 // Records in the shapes the Gegevensmagazijn gives (../shared/corpus/opendata), cut to the fields the rules read.
 const zaak = (Nummer: string, Volgnummer: number) => ({ Id: `z-${Nummer}`, Nummer, Soort: 'Motie', Volgnummer })
@@ -166,5 +166,25 @@ describe('a Persoon record by the names a motie is signed with', () => {
     [{ Id: 'p3', Roepnaam: null, Tussenvoegsel: null, Achternaam: null }, []],
   ])('%j', (record, keys) => {
     expect(recordKeys('Persoon', record)).toEqual(keys)
+  })
+})
+
+describe('a motie’s committee and ministry', () => {
+  const actors = [
+    { ActorNaam: 'Ellian', ActorFractie: 'VVD', Relatie: 'Indiener' },
+    { ActorNaam: 'vaste commissie voor Justitie en Veiligheid', ActorAfkorting: 'J&V', Relatie: 'Voortouwcommissie' },
+  ]
+  it('the committee is its ZaakActor Voortouwcommissie', () => {
+    expect(leadCommittee(actors)).toEqual({ afkorting: 'J&V', naam: 'vaste commissie voor Justitie en Veiligheid' })
+    expect(leadCommittee(actors.slice(0, 1))).toBeNull()
+  })
+  it.each([
+    [['Minister van Justitie en Veiligheid'], null, 'Justitie en Veiligheid'],
+    [[null, 'Staatssecretaris van Financiën'], null, 'Financiën'],
+    [['Minister voor Rechtsbescherming'], null, 'Rechtsbescherming'],
+    [[], { afkorting: 'J&V', naam: 'vaste commissie voor Justitie en Veiligheid' }, 'Justitie en Veiligheid'],
+    [[], null, null],
+  ])('answered by %j, committee %j: %s', (senders, committee, ministry) => {
+    expect(motieMinistry(senders, committee)).toBe(ministry)
   })
 })

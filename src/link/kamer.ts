@@ -196,6 +196,30 @@ export function currentFractie(people: Json[]): string | null {
 // The first indiener signs first; medeindieners after, in the order the records give.
 const rank = (a: Json) => (/^indiener$/i.test(str(a.Relatie) ?? '') ? 0 : 1)
 
+/** A committee as a ZaakActor names it: `J&V`, `vaste commissie voor Justitie en Veiligheid`. */
+export interface Committee {
+  afkorting: string | null
+  naam: string | null
+}
+
+/** The committee a Zaak is given to (its ZaakActor `Voortouwcommissie`), or null. */
+export function leadCommittee(actors: Json[]): Committee | null {
+  const lead = actors.find((a) => /^voortouwcommissie$/i.test(str(a.Relatie) ?? '') && a.Verwijderd !== true)
+  return lead ? { afkorting: str(lead.ActorAfkorting), naam: str(lead.ActorNaam) } : null
+}
+
+/**
+ * The ministry a motie is for: the sender of a letter that answered it (`Minister van Justitie en Veiligheid`), else
+ * the subject of its committee, which the vaste commissies share with the ministries (`vaste commissie voor Justitie
+ * en Veiligheid` → `Justitie en Veiligheid`). Null where neither is known.
+ */
+export function motieMinistry(answeredBy: ReadonlyArray<string | null>, committee: Committee | null): string | null {
+  const sender = answeredBy.find(Boolean)
+  if (sender) return sender.replace(/^(?:de\s+)?(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+(?:van|voor)\s+/, '')
+  const m = /\bcommissie voor (.+)$/i.exec(committee?.naam ?? '')
+  return m ? (m[1] as string).trim() : null
+}
+
 /** The Kabinetsappreciatie of a motie's Zaak, or null where it has none worth showing (`Niet beschikbaar …` kept as given). */
 export function appreciatieOf(zaak: Json): string | null {
   return str(zaak.Kabinetsappreciatie)

@@ -1,4 +1,4 @@
-import type { MotieBoard, MotieBoardInput, MotieRow } from '../app/motie-board.js'
+import { MOTIE_FILTERS, type MotieBoard, type MotieBoardInput, type MotieRow } from '../app/motie-board.js'
 import { MOTIE_STATUSES, type MotieStatus } from '../link/moties.js'
 import { dutchDate, esc, layout, paperHref } from './html.js'
 
@@ -20,7 +20,7 @@ const ANSWER_NL = { 'carried-out': 'uitgevoerd met', partly: 'deels uitgevoerd m
 function href(f: MotieBoardInput, change: Partial<MotieBoardInput>, path = '/moties'): string {
   const next = { ...f, offset: 0, ...change }
   const p = new URLSearchParams()
-  for (const k of ['q', 'dossier', 'from', 'to', 'status', 'fractie', 'indiener'] as const) if (next[k]) p.set(k, String(next[k]))
+  for (const k of MOTIE_FILTERS) if (next[k]) p.set(k, String(next[k]))
   if (next.result !== 'aangenomen') p.set('result', next.result)
   if (next.offset) p.set('offset', String(next.offset))
   const s = p.toString()
@@ -43,6 +43,20 @@ function item(m: MotieRow): string {
 </li>`
 }
 
+/** The moties selected per ministry, each a link that filters the board by it, with how many are still open. */
+function ministries(f: MotieBoardInput, board: MotieBoard): string {
+  const known = board.byMinistry.filter((m) => m.ministerie !== '(onbekend)')
+  if (!known.length || f.ministerie) return ''
+  const items = board.byMinistry
+    .map((m) =>
+      m.ministerie === '(onbekend)'
+        ? `<li>ministerie onbekend: ${m.total}</li>`
+        : `<li><a href="${esc(href(f, { ministerie: m.ministerie }))}">${esc(m.ministerie)}</a>: ${m.total}${m.open ? ` (${m.open} open)` : ''}</li>`,
+    )
+    .join('')
+  return `<section aria-labelledby="per-ministerie"><h2 id="per-ministerie">Per ministerie</h2><ul class="per-ministry">${items}</ul></section>`
+}
+
 /** `/moties`: the moties the form selects, oldest open first, with tabs per status and an export. */
 export function motiesPage(f: MotieBoardInput, board: MotieBoard): string {
   const all = MOTIE_STATUSES.reduce((n, s) => n + board.counts[s], 0)
@@ -62,6 +76,8 @@ export function motiesPage(f: MotieBoardInput, board: MotieBoard): string {
   <label for="moties-q">Woorden</label> <input id="moties-q" name="q" type="search" value="${esc(f.q ?? '')}" placeholder="woningbouw">
   <label for="moties-fractie">Fractie</label> <input id="moties-fractie" name="fractie" value="${esc(f.fractie ?? '')}" placeholder="VVD" size="12">
   <label for="moties-indiener">Indiener</label> <input id="moties-indiener" name="indiener" value="${esc(f.indiener ?? '')}" placeholder="Lahlah" size="14">
+  <label for="moties-ministerie">Ministerie</label> <input id="moties-ministerie" name="ministerie" value="${esc(f.ministerie ?? '')}" placeholder="Justitie" size="14">
+  <label for="moties-commissie">Commissie</label> <input id="moties-commissie" name="commissie" value="${esc(f.commissie ?? '')}" placeholder="J&amp;V" size="8">
   <label for="moties-dossier">Dossier</label> <input id="moties-dossier" name="dossier" value="${esc(f.dossier ?? '')}" placeholder="36583" size="10">
   <label for="moties-from">Van</label> <input id="moties-from" name="from" value="${esc(f.from ?? '')}" placeholder="2024-01-01" size="10">
   <label for="moties-to">Tot en met</label> <input id="moties-to" name="to" value="${esc(f.to ?? '')}" placeholder="2024-12-31" size="10">
@@ -70,6 +86,7 @@ export function motiesPage(f: MotieBoardInput, board: MotieBoard): string {
   <a class="feed" href="${esc(feed)}">Volgen (Atom)</a>
   · Exporteren: <a class="export" href="${esc(exported)}" download>CSV (Excel)</a>
 </form>
+${ministries(f, board)}
 <section aria-labelledby="moties-lijst" class="list">
   <h2 id="moties-lijst">${board.total} ${board.total === 1 ? 'motie' : 'moties'}${f.status ? ` · ${MOTIE_STATUS_NL[f.status].toLowerCase()}` : ''}</h2>
   ${board.items.length ? `<ol class="items">${board.items.map(item).join('\n')}</ol>` : '<p>Geen moties met deze filters. Uitslagen en stemmingen komen met <code>kamerwacht sync tk</code>.</p>'}

@@ -137,6 +137,8 @@ function registerMoties(cli: Command): void {
     .addOption(new Option('--status <status>', 'only moties that stand so').choices([...MOTIE_STATUSES]))
     .option('--fractie <name>', 'only moties with an indiener of this fractie (VVD, GroenLinks-PvdA)')
     .option('--indiener <name>', 'only moties with an indiener of this name (part of it)')
+    .option('--commissie <name>', 'only moties given to this committee (J&V, or part of its name)')
+    .option('--ministerie <name>', 'only moties for this ministry: the sender of a letter that answered it, else its committee (Justitie)')
     .option('--limit <n>', 'how many to print', '50')
     .option('--offset <n>', 'skip this many', '0')
     .addOption(json())
@@ -152,7 +154,8 @@ from the Kamer's open data (\`kamerwacht sync tk\`, or ingested Stemming pages).
 Examples:
   kamerwacht moties --status open --from 2024                adopted in 2024 and not answered yet
   kamerwacht moties --q woningbouw --result alle --json      every motie on housing, with its vote
-  kamerwacht moties --fractie SP                             adopted moties an SP member submitted`,
+  kamerwacht moties --fractie SP                             adopted moties an SP member submitted
+  kamerwacht moties --ministerie Justitie --status open      adopted moties for Justitie en Veiligheid not answered yet`,
     )
     .action(async (raw: unknown) => {
       const { output, rest } = outputFlags(raw)

@@ -21,7 +21,21 @@ export function motieRoutes(app: FastifyInstance, c: WebContext): void {
     const f = form(req, reply)
     if (!f) return reply
     const board = await motieBoard(store, { ...f, limit: 500, offset: 0 })
-    const head = ['Motie', 'Zaak', 'Onderwerp', 'Ingediend', 'Indieners', 'Appreciatie', 'Uitslag', 'Zetels voor', 'Zetels tegen', 'Status', 'Beantwoord in']
+    const head = [
+      'Motie',
+      'Zaak',
+      'Onderwerp',
+      'Ingediend',
+      'Indieners',
+      'Appreciatie',
+      'Uitslag',
+      'Zetels voor',
+      'Zetels tegen',
+      'Status',
+      'Beantwoord in',
+      'Ministerie',
+      'Commissie',
+    ]
     const rows = board.items.map((m) => {
       const d = m.decisions[m.decisions.length - 1]
       return [
@@ -36,6 +50,8 @@ export function motieRoutes(app: FastifyInstance, c: WebContext): void {
         d?.tally.seatsAgainst ?? null,
         MOTIE_STATUS_NL[m.status],
         m.answeredBy.map((a) => a.paper.id ?? a.paper.key).join(', '),
+        m.ministerie,
+        m.commissie?.afkorting ?? m.commissie?.naam ?? null,
       ]
     })
     return sendSpreadsheet(reply, `moties${f.status ? `-${f.status}` : ''}.csv`, [head, ...rows])
