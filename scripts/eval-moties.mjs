@@ -128,7 +128,7 @@ if (process.argv.includes('--json')) {
     `  facts       indieners ${facts.indieners}/${n}, appreciatie ${facts.appreciatie}/${n}, besluit ${facts.besluit}/${n}, votes per fractie ${facts.votes}/${n}, seats ${facts.seats}/${n}`,
   )
   console.log(
-    `  fracties    ${facts.fracties}/${signers} indieners with the gold's fractie (${facts.fractiesKnown} with any: the files hold no ZaakActor records, which give it)`,
+    `  fracties    ${facts.fracties}/${signers} indieners with the gold's fractie (${facts.fractiesKnown} with any: the files hold no ZaakActor records, which give it, and no Persoon record of these names gives a Fractielabel)`,
   )
   console.log(`  links       P ${pct(p)}  R ${pct(r)}  F1 ${pct(f1)}  (${right} right, ${wrong} wrong, ${missed} missed)`)
   console.log(
