@@ -143,6 +143,12 @@ describe('follows per person, in the web UI', () => {
     expect((await app.inject({ method: 'POST', url: '/follows', payload: 'name=x&query=kernwapens', headers: { ...form, cookie: forged } })).statusCode).toBe(
       401,
     )
+    // Bob's name encoded with a character too many (`Ym9i` + `Y` still reads `bob`) under Anna's seal: no sign-in, and
+    // no server error from seals of unequal length.
+    const annas = await signIn(anna)
+    const odd = annas.replace(/^kw_user=[^.]+/, `kw_user=${Buffer.from('bob').toString('base64url')}Y`)
+    expect((await app.inject({ url: '/follows', headers: { cookie: odd } })).body).not.toContain('Aangemeld als')
+    expect((await app.inject({ method: 'POST', url: '/follows', payload: 'name=x&query=kernwapens', headers: { ...form, cookie: odd } })).statusCode).toBe(401)
     const fresh = await renewToken(store, 'bob')
     expect((await app.inject({ url: '/follows', headers: { cookie } })).body).not.toContain('Aangemeld als')
     expect(await signIn(fresh)).toMatch(/^kw_user=/)
