@@ -142,32 +142,17 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
   if (!sender && type === 'brief' && title) sender = senderFromTitle(title)
   if (type === 'motie' || type === 'amendement') sender = null
 
-  dossier = hints.dossier ?? facts.dossier ?? dossier
-  ondernummer = hints.ondernummer ?? facts.ondernummer ?? ondernummer
-  let id = hints.id ?? facts.paperId ?? (dossier && ondernummer ? `kst-${dossier}-${ondernummer}` : null)
-  if (id && /^kst-/.test(id) && (!dossier || !ondernummer)) {
-    const m = /^kst-(.+)-([^-]+)$/.exec(id)
-    dossier ??= m?.[1] ?? null
-    ondernummer ??= m?.[2] ?? null
-  }
-  if (id === 'kst-') id = null
-  // A paper outside any dossier (a letter on a citizen's petition, say) is published as `nds-tk-2019D21842`:
-  // its Tweede Kamer document number, which its web page prints at the head. Its PDF says so in the colophon;
-  // without this its page text read with no id and was stored beside the PDF as another paper.
-  const tkNumber = parts.kop.map((k) => /^(\d{4}D\d{5})$/.exec(k.trim())?.[1]).find(Boolean)
-  if (!id && !dossier && !ondernummer && tkNumber && !/Eerste Kamer/.test(parts.addressee ?? '')) id = `nds-tk-${tkNumber}`
+  const { id, ...numbers } = paperIds(
+    parts,
+    hints.id ?? facts.paperId ?? null,
+    hints.dossier ?? facts.dossier ?? dossier,
+    hints.ondernummer ?? facts.ondernummer ?? ondernummer,
+  )
+  dossier = numbers.dossier
+  ondernummer = numbers.ondernummer
 
   if (!parts.title && !hints.title) issues.push({ code: 'no-title', message: 'no paper title found in the head' })
   if (type === 'brief' && signers.length === 0) issues.push({ code: 'no-signature', message: 'letter without a recognised signature' })
-
-  // A letter whose printed title names only its kind and sender, with no dossier title to go with it (a copy without
-  // its head): the subject its first paragraph gives (`… wil ik u middels deze brief informeren over de nieuwe data
-  // van de conferentie …`) tells it apart from the sender's other letters.
-  const purpose =
-    type === 'brief' && title && KIND_ONLY_TITLE.test(title) && !hints.title && !subject && !facts.title && !(hints.dossierTitle ?? dossierTitle)
-      ? letterPurpose(text)
-      : null
-  if (purpose) title = `${title} over ${purpose}`
 
   return {
     id,
@@ -175,7 +160,14 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
     ondernummer,
     vergaderjaar: hints.vergaderjaar ?? facts.vergaderjaar ?? vergaderjaar,
     type: hints.type ?? type,
-    title: hints.title ?? subject ?? facts.title ?? title ?? (answer ? answerTitle(text) : decisionsTitle(text)),
+    title: chosenTitle({
+      given: hints.title ?? subject ?? facts.title ?? null,
+      printed: title,
+      type,
+      dossierTitle: hints.dossierTitle ?? dossierTitle,
+      answer,
+      text,
+    }),
     dossierTitle: hints.dossierTitle ?? dossierTitle,
     kamer: hints.kamer ?? facts.kamer ?? kamer,
     sender: hints.sender ?? sender,
@@ -186,6 +178,51 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
     // that day, not a date line read from the text (`(Zie vergadering van 31 januari 2024.)` names an earlier sitting).
     date: hints.date ?? (facts.paperId?.startsWith('h-') ? facts.date : undefined) ?? date ?? answer?.date ?? facts.date ?? stampDate(text, issues),
   }
+}
+
+/**
+ * A paper's id, dossier and number, each filled from the others: `kst-<dossier>-<nr>` from the two numbers, the
+ * numbers from a `kst-` id. A paper outside any dossier (a letter on a citizen's petition, say) is published as
+ * `nds-tk-2019D21842`: its Tweede Kamer document number, which its web page prints at the head. Its PDF says so in
+ * the colophon; without this its page text read with no id and was stored beside the PDF as another paper.
+ */
+function paperIds(
+  parts: PaperParts,
+  given: string | null,
+  dossier: string | null,
+  ondernummer: string | null,
+): { id: string | null; dossier: string | null; ondernummer: string | null } {
+  let id = given ?? (dossier && ondernummer ? `kst-${dossier}-${ondernummer}` : null)
+  if (id && /^kst-/.test(id) && (!dossier || !ondernummer)) {
+    const m = /^kst-(.+)-([^-]+)$/.exec(id)
+    dossier ??= m?.[1] ?? null
+    ondernummer ??= m?.[2] ?? null
+  }
+  if (id === 'kst-') id = null
+  const tkNumber = parts.kop.map((k) => /^(\d{4}D\d{5})$/.exec(k.trim())?.[1]).find(Boolean)
+  if (!id && !dossier && !ondernummer && tkNumber && !/Eerste Kamer/.test(parts.addressee ?? '')) id = `nds-tk-${tkNumber}`
+  return { id, dossier, ondernummer }
+}
+
+/**
+ * The title a paper is known by: one its source gives (a structured source's, a web page's subject, a copy's facts);
+ * else its printed title; else, for a paper printed without one, an answer's subject or a besluitenlijst's own line.
+ * A letter whose printed title names only its kind and sender, with no dossier title to go with it (a copy without
+ * its head), adds the subject its first paragraph gives (`… wil ik u middels deze brief informeren over de nieuwe
+ * data van de conferentie …`): that tells it apart from the sender's other letters.
+ */
+function chosenTitle(o: {
+  given: string | null
+  printed: string | null
+  type: PaperType | null
+  dossierTitle: string | null
+  answer: unknown
+  text: string
+}): string | null {
+  if (o.given) return o.given
+  if (!o.printed) return o.answer ? answerTitle(o.text) : decisionsTitle(o.text)
+  const purpose = o.type === 'brief' && KIND_ONLY_TITLE.test(o.printed) && !o.dossierTitle ? letterPurpose(o.text) : null
+  return purpose ? `${o.printed} over ${purpose}` : o.printed
 }
 
 // How a letter addresses the Kamer in its body: the salutation, or the Kamer as `uw Kamer`.
