@@ -160,11 +160,25 @@ function isFurniture(line: NLine, form: InputForm, facts: FurnitureFacts): boole
   }
   if (PAGE_OF.test(t)) return true
   if ((form === 'web-page-text' || form === 'web-page-html') && WEB_CHROME.test(t)) return true
-  if (form === 'web-page-text' && MONITOR_CHROME.test(t)) {
-    monitorFacts(t, facts)
-    return true
-  }
   return false
+}
+
+/**
+ * Drops parlementairemonitor.nl's block of facts above a paper's text (see MONITOR_CHROME), reading the paper's own
+ * Kamerstuk, date and title from it. Only a page that has the block (`1. Kerngegevens` near its top), and only up to
+ * its last line (`Externe link …`, `Originele document in PDF`, then `2.` / `Tekst`): further down, a line `2.` is a
+ * list's number.
+ */
+function withoutMonitorFacts(lines: NLine[], facts: FurnitureFacts): NLine[] {
+  const head = lines.slice(0, 40)
+  if (!head.some((l) => /^\d\.\s*Kerngegevens$/.test(l.text))) return lines
+  const last = head.findLastIndex((l) => /^(?:Externe link\s|Originele? document in PDF$)/.test(l.text))
+  const end = last < 0 ? head.length : Math.min(head.length, last + 4)
+  return lines.filter((l, i) => {
+    if (i >= end || !MONITOR_CHROME.test(l.text)) return true
+    monitorFacts(l.text, facts)
+    return false
+  })
 }
 
 /** The paper's own Kamerstuk and date from parlementairemonitor.nl's facts (see MONITOR_CHROME). */
@@ -661,6 +675,7 @@ export function layout(input: NLine[], form: InputForm): { lines: NLine[]; facts
     const tail = lines.findIndex((l) => WEB_TAIL.test(l.text))
     if (tail > 0) lines = lines.slice(0, tail)
   }
+  if (form === 'web-page-text') lines = withoutMonitorFacts(lines, facts)
   lines = lines.filter((l) => l.role || !isFurniture(l, form, facts))
   lines = withoutSplitHandelingenHeads(lines, facts)
   if (form === 'letterhead-pdf-text') lines = dropSidebars(lines)

@@ -86,6 +86,18 @@ describe('page furniture', () => {
     expect(c.text).not.toContain('Aanhangsel Handelingen II')
   })
 
+  it('drops only the facts block of a parlementairemonitor.nl copy: a list’s numbers further down stay, and a page without the block keeps its lines', async () => {
+    const list = 'De maatregelen zijn de volgende.\n1.\nDe eerste maatregel betreft de kapitaaleisen.\n2.\nDe tweede maatregel betreft het toezicht.\n'
+    const monitor = await clean(`${monitorHead('33820, nr. 3')}${list}`)
+    expect(monitor.facts.paperId).toBe('kst-33820-3')
+    expect(monitor.text).toMatch(/1\.\s+De eerste maatregel/)
+    expect(monitor.text).toMatch(/2\.\s+De tweede maatregel/)
+    // A tweedekamer.nl page (no `1. Kerngegevens`): `Tekst` and `Inhoudsopgave` are its own words.
+    const other = await clean(`Naar boven\nInhoudsopgave\nTekst\n${list}`)
+    expect(other.text).toContain('Inhoudsopgave')
+    expect(other.facts.paperId).toBeUndefined()
+  })
+
   it('keeps a sentence that ends in a date when no sitting numbers follow it', async () => {
     const c = await clean(`${PRINTED_HEAD}Tweede Kamer en regering spraken erover op 8 februari 2024\nTK-leden waren aanwezig.\n`)
     expect(c.text).toContain('8 februari 2024')
