@@ -11,7 +11,7 @@ import { createContext, readDocument } from '../src/pipeline.js'
 import { buildApp } from '../src/server/app.js'
 import { EmbeddedStore } from '../src/store/sqlite/embedded.js'
 import { corpusFile, ROOT } from '../src/test-support/paths.js'
-import { TEST_TOEZEGGINGEN } from '../src/test-support/replay.js'
+import { TEST_ACTIVITEIT, TEST_TOEZEGGINGEN } from '../src/test-support/replay.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 // Writes (corrections in the UI) need the server's token, typed once into /login.
@@ -106,6 +106,7 @@ beforeAll(async () => {
       record('Agendapunt', { Id: 'ap3', Activiteit_Id: 'act2', Volgorde: 2, Onderwerp: 'Rondvraag', Zaak: [] }),
       // The register's records written for the tests (src/test-support/replay.ts): one the promise of 33783-50 answers.
       ...TEST_TOEZEGGINGEN.map((t) => record('Toezegging', t)),
+      record('Activiteit', TEST_ACTIVITEIT),
       record('Activiteit', {
         Id: 'act3',
         Soort: 'Procedurevergadering',
@@ -801,13 +802,16 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     await page.getByLabel('Ministerie').fill('Defensie')
     await page.getByRole('button', { name: 'Filter' }).click()
     await page.waitForURL(/ministerie=Defensie/)
+    // The form's blank fields (`status=`) are fields not filled in, not a refusal.
+    expect(await page.locator('h1').textContent()).toBe('Register van toezeggingen')
+    expect(await page.getByLabel('Ministerie').inputValue()).toBe('Defensie')
     expect(await page.locator('#in-beide + ol li.pair').count()).toBe(0)
     const bytes = Buffer.from(await (await fetch(`${base}/register.csv?ministerie=Buitenlandse%20Zaken`)).arrayBuffer())
     // A byte-order mark first, so Dutch Excel reads it as UTF-8.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const csv = bytes.subarray(3).toString('utf8')
     expect(csv.split('\n')[0]).toBe(
-      'Waar;Nummer;Ministerie;Status register;Termijn register;Tekst;Stuk;Status kamerwacht;Termijn kamerwacht;Nagekomen volgens kamerwacht',
+      'Waar;Nummer;Ministerie;Status register;Termijn register;Tekst;Stuk;Status kamerwacht;Termijn kamerwacht;Nagekomen volgens kamerwacht;Commissie;Activiteit;Toegezegd aan;Keten',
     )
     expect(csv).toMatch(/beide;TZ202205-001;Buitenlandse Zaken;Openstaand;/)
     // The same through the API, by kamerwacht's status.
@@ -820,16 +824,45 @@ describe.skipIf(!available)('web UI in Chromium', () => {
       const r = await (await fetch(`${base}/api/register?${q}`)).json()
       return [...r.agree.map((a: { register: { nummer: string } }) => a.register.nummer), ...r.onlyRegister.map((e: { nummer: string }) => e.nummer)].sort()
     }
-    expect(await nrs('door=Weerwind')).toEqual(['TZ202301-014'])
-    expect(await nrs('door=rechtsbescherming')).toEqual(['TZ202301-014'])
+    expect(await nrs('door=Weerwind')).toEqual(['TZ202301-014', 'TZ202306-020'])
+    expect(await nrs('door=rechtsbescherming')).toEqual(['TZ202301-014', 'TZ202306-020'])
     expect(await nrs('voor=2023')).toEqual(['TZ202301-014'])
-    expect(await nrs('voor=2024-06-01')).toEqual(['TZ202301-014', 'TZ202401-101'])
+    expect(await nrs('voor=2024-06-01')).toEqual(['TZ202301-014', 'TZ202306-020', 'TZ202401-101'])
+    // By the committee whose debate it was made in, and by the fractie or member it was made to.
+    expect(await nrs('commissie=J%26V')).toEqual(['TZ202301-014'])
+    expect(await nrs('fractie=SP')).toEqual(['TZ202401-101'])
+    expect(await nrs('lid=jansen')).toEqual(['TZ202401-101'])
+    const jansen = await (await fetch(`${base}/api/register?lid=jansen`)).json()
+    expect([...jansen.agree.map((a: { register: unknown }) => a.register), ...jansen.onlyRegister][0]).toMatchObject({
+      activiteit: { nummer: '2024A00101', commissie: { afkorting: 'VWS' } },
+      toegezegdAan: [{ lid: 'Jansen', fractie: 'SP' }],
+    })
     expect((await fetch(`${base}/api/register?voor=2024-13-01`)).status).toBe(400)
     // Oldest first, what has been open longest leading a review: the register's by the day made, the papers' by their day.
     const whole = await (await fetch(`${base}/api/register`)).json()
     const papersDays = whole.onlyPapers.map((p: { date: string }) => p.date)
     expect(papersDays.length).toBeGreaterThan(1)
     for (const days of [whole.onlyRegister.map((e: { made: string }) => e.made), papersDays]) expect(days).toEqual([...days].sort())
+    // A record shows its debate with the committee's page, whom it was made to, and its chain as links on the page.
+    await page.goto(`${base}/register`)
+    const record = (nummer: string) => page.locator('li', { has: page.locator('code', { hasText: new RegExp(`^${nummer}$`) }) })
+    const changed = record('TZ202301-014')
+    expect(await changed.locator('p.kamer').textContent()).toBe(
+      'Gedaan in: Commissiedebat Kansspelen van de vaste commissie voor Justitie en Veiligheid (19 januari 2023) · Toegezegd aan: CDA · Gewijzigd in TZ202306-020',
+    )
+    await changed.getByRole('link', { name: 'TZ202306-020' }).click()
+    await page.waitForURL(/#tz-/)
+    expect(await page.locator(':target').textContent()).toContain('TZ202306-020')
+    await page.getByLabel('Toegezegd aan fractie').fill('SP')
+    await page.getByRole('button', { name: 'Filter' }).click()
+    await page.waitForURL(/fractie=SP/)
+    const toJansen = record('TZ202401-101')
+    expect(await toJansen.locator('p.kamer a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      '/commissies/VWS',
+      '/leden/Jansen',
+      '/fracties/SP',
+    ])
+    expect(await page.locator('li:has(p.kamer)').count()).toBe(1)
     await page.goto(`${base}/register?door=Hoekstra`)
     expect(await page.getByLabel('Gedaan door').inputValue()).toBe('Hoekstra')
     expect(await page.locator('#in-beide + ol li.pair').count()).toBe(1)

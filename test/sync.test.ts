@@ -124,7 +124,7 @@ describe.skipIf(skipWithoutShared)('kamerwacht sync tk', () => {
     const kept = (e: string) => new Set((world.records.get(e) ?? []).filter((r) => r.Verwijderd !== true).map((r) => r.Id)).size
     expect((await store.openData('Persoon')).length).toBe(kept('Persoon'))
     expect((await store.openData('Zaak')).length).toBe(kept('Zaak'))
-    expect((await store.openData('Toezegging')).map((r) => r.record.Nummer)).toEqual(['TZ202205-001', 'TZ202301-014', 'TZ202401-101'])
+    expect((await store.openData('Toezegging')).map((r) => r.record.Nummer)).toEqual(['TZ202205-001', 'TZ202301-014', 'TZ202401-101', 'TZ202306-020'])
     // The state says where the next run starts: after the last change stored.
     const last = docs
       .map((d) => String(d.ApiGewijzigdOp))
@@ -405,7 +405,7 @@ describe.skipIf(skipWithoutShared)('kamerwacht commitments --compare', () => {
         const raw = readFileSync(f)
         await store.put(await readDocument(raw, basename(f), ctx), new Uint8Array(raw))
       }
-      await syncTk(store, { http: http(), urls: urls(srv), ctx, entities: ['Toezegging'] })
+      await syncTk(store, { http: http(), urls: urls(srv), ctx, entities: ['Toezegging', 'Activiteit'] })
       await store.close()
       const db = store.location
       const compare = (...extra: string[]) =>
@@ -433,9 +433,42 @@ describe.skipIf(skipWithoutShared)('kamerwacht commitments --compare', () => {
         speaker: 'Minister Van den Berg',
         sender: 'Minister voor Jeugd, Preventie en Sport',
       })
-      expect(c.onlyRegister.map((r: { nummer: string }) => r.nummer)).toEqual(['TZ202301-014'])
+      expect(c.onlyRegister.map((r: { nummer: string }) => r.nummer)).toEqual(['TZ202301-014', 'TZ202306-020'])
       expect(c.onlyPapers.map((p: { paper: string }) => p.paper)).toEqual(expect.arrayContaining(['kst-33783-50', 'kst-35228-6', 'kst-31839-998']))
       expect(c.onlyPapers.some((p: { text: string }) => p.text.includes('t.z.t.'))).toBe(false)
+      // Each register record with the debate it was made in (expanded in the record, or the stored activity of its
+      // number), whom it was made to, and its chain read both ways.
+      const entry = (nummer: string) =>
+        [...c.agree.map((a: { register: unknown }) => a.register), ...c.onlyRegister].find((r: { nummer: string }) => r.nummer === nummer)
+      expect(entry('TZ202401-101')).toMatchObject({
+        activiteit: { nummer: '2024A00101', soort: 'Commissiedebat', commissie: { afkorting: 'VWS' } },
+        toegezegdAan: [{ lid: 'Jansen', fractie: 'SP' }],
+      })
+      expect(entry('TZ202301-014')).toMatchObject({
+        activiteit: { nummer: '2023A00014', commissie: { afkorting: 'J&V', naam: 'vaste commissie voor Justitie en Veiligheid' } },
+        toegezegdAan: [{ lid: null, fractie: 'CDA' }],
+        chain: [{ relation: 'gewijzigd-in', nummer: 'TZ202306-020' }],
+      })
+      expect(entry('TZ202306-020')).toMatchObject({
+        activiteit: null,
+        activiteitNummer: '2023A00620',
+        chain: [{ relation: 'wijziging-van', nummer: 'TZ202301-014' }],
+      })
+      // Filtered by the committee of the debate, and by the fractie or member it was made to.
+      const nummers = async (...extra: string[]) => {
+        const r = JSON.parse(await compare(...extra))
+        return [...r.agree.map((a: { register: { nummer: string } }) => a.register.nummer), ...r.onlyRegister.map((e: { nummer: string }) => e.nummer)]
+      }
+      expect(await nummers('--commissie', 'VWS')).toEqual(['TZ202401-101'])
+      expect(await nummers('--commissie', 'justitie en veiligheid')).toEqual(['TZ202301-014'])
+      expect(await nummers('--fractie', 'sp')).toEqual(['TZ202401-101'])
+      expect(await nummers('--fractie', 'CDA')).toEqual(['TZ202301-014'])
+      expect(await nummers('--lid', 'Jansen')).toEqual(['TZ202401-101'])
+      expect(await nummers('--fractie', 'PVV')).toEqual([])
+      // The papers' promises by the committee whose verslag they stand in.
+      const vws = JSON.parse(await compare('--commissie', 'Volksgezondheid'))
+      expect(vws.onlyPapers.length).toBeGreaterThan(0)
+      expect(new Set(vws.onlyPapers.map((p: { paper: string }) => p.paper))).toEqual(new Set(['kst-31839-998']))
     } finally {
       await srv.close()
     }

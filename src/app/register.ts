@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { compareRegister, type PaperPromise, type RegisterComparison, type RegisterEntry, registerEntry } from '../link/register.js'
+import { compareRegister, type PaperPromise, type RegisterComparison, type RegisterEntry, registerChains, registerEntry } from '../link/register.js'
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../link/status.js'
 import { dateField } from '../search/fields.js'
 import { fold } from '../search/stem.js'
@@ -10,7 +10,8 @@ import { type Lang, text } from './search.js'
 /**
  * The register's input, as the CLI (`kamerwacht commitments --compare`), the API (`GET /api/register`) and the web
  * page (`/register`) take it: a status (kamerwacht's for the promises it read, the register's for its own), a
- * ministry, who made them, and a day they are due by: the twice-yearly review of one ministry's open promises.
+ * ministry, who made them, the committee of the debate they were made in, the fractie or member they were made to,
+ * and a day they are due by: the twice-yearly review of one ministry's open promises.
  */
 export function registerInput(lang: Lang = 'en') {
   const nl = lang === 'nl'
@@ -21,6 +22,9 @@ export function registerInput(lang: Lang = 'en') {
       .describe('only promises that stand so: open, due-soon, overdue, fulfilled'),
     ministerie: text(120).describe('only promises of this ministry (part of its name: Buitenlandse Zaken)'),
     door: text(120).describe('only promises made by this member of government, by name or office (Hoekstra, staatssecretaris)'),
+    commissie: text(120).describe('only promises made in a debate this committee led (its abbreviation or part of its name: VWS, Volksgezondheid)'),
+    fractie: text(80).describe('only promises made to this fractie, or to a member of it (SP, GroenLinks-PvdA)'),
+    lid: text(80).describe('only promises made to this member (their surname: Westerveld)'),
     voor: dateField('2025-12-31', nl).describe('only promises due on or before this day (the register’s deadline, else the one kamerwacht read)'),
   })
 }
@@ -39,17 +43,7 @@ export interface RegisterView extends RegisterComparison {
  * register's records kamerwacht did not find, and the promises it read that the register lacks.
  */
 export async function registerComparison(store: Store, input: Partial<RegisterInput>, day: string): Promise<RegisterView> {
-  const register: RegisterEntry[] = []
-  for (const r of await store.openData('Toezegging')) {
-    const kept = Array.isArray(r.record.KamerbriefNakoming) ? (r.record.KamerbriefNakoming as Array<Record<string, unknown>>) : []
-    const papers = new Map<string, string | null>()
-    for (const k of kept)
-      if (typeof k.DocumentNummer === 'string') {
-        const doc = await store.get(k.DocumentNummer)
-        papers.set(k.DocumentNummer, doc ? (doc.id ?? k.DocumentNummer) : null)
-      }
-    register.push(registerEntry(r, (nr) => papers.get(nr) ?? null))
-  }
+  const register = await registerEntries(store)
   const all = compareRegister(register, await paperPromises(store, day))
   // Pairs and paper promises by the status kamerwacht gives them, register entries by the register's.
   let view = input.status ? withStatus(all, input.status, day) : all
@@ -67,6 +61,7 @@ export async function registerComparison(store: Store, input: Partial<RegisterIn
       containing(input.door, (r) => [r.by]),
       containing(input.door, (p) => [p.speaker, p.sender]),
     )
+  view = byKamer(view, input)
   // A day, a month or a year, taken whole: `2025` is up to the end of 2025.
   const by = input.voor
   const dueBy = (due: string | null | undefined) => !!by && !!due && due.slice(0, by.length) <= by
@@ -77,6 +72,57 @@ export async function registerComparison(store: Store, input: Partial<RegisterIn
       (p) => dueBy(p.due),
     )
   return { ...oldestFirst(view), registered: register.length }
+}
+
+/**
+ * The register's records as entries: each with the stored papers of the letters that kept it, the debate it was
+ * made in (expanded in the record, else the stored `Activiteit` of its `ActiviteitNummer`), and its chain read both ways.
+ */
+async function registerEntries(store: Store): Promise<RegisterEntry[]> {
+  const register: RegisterEntry[] = []
+  for (const r of await store.openData('Toezegging')) {
+    const kept = Array.isArray(r.record.KamerbriefNakoming) ? (r.record.KamerbriefNakoming as Array<Record<string, unknown>>) : []
+    const papers = new Map<string, string | null>()
+    for (const k of kept)
+      if (typeof k.DocumentNummer === 'string') {
+        const doc = await store.get(k.DocumentNummer)
+        papers.set(k.DocumentNummer, doc ? (doc.id ?? k.DocumentNummer) : null)
+      }
+    const nummer = typeof r.record.ActiviteitNummer === 'string' && !r.record.Activiteit ? r.record.ActiviteitNummer : null
+    const activity = nummer ? ((await store.openDataByKey('Activiteit', `activiteit-nr:${nummer}`))[0]?.record ?? null) : null
+    register.push(registerEntry(r, (nr) => papers.get(nr) ?? null, activity))
+  }
+  return registerChains(register)
+}
+
+/**
+ * The comparison cut to the committee, fractie and member asked for: the register's records by the committee that
+ * led their debate and by whom they were made to (`ToegezegdAan`); the papers' promises by the committee of the
+ * verslag they stand in and by the member or fractie the debate says they were made to.
+ */
+function byKamer(view: RegisterComparison, input: Partial<RegisterInput>): RegisterComparison {
+  let out = view
+  if (input.commissie)
+    out = cut(
+      out,
+      containing(input.commissie, (r) => [r.activiteit?.commissie.afkorting, r.activiteit?.commissie.naam]),
+      containing(input.commissie, (p) => [p.commissie]),
+    )
+  if (input.fractie) {
+    const want = fold(input.fractie)
+    out = cut(
+      out,
+      (r) => r.toegezegdAan.some((t) => !!t.fractie && fold(t.fractie) === want),
+      (p) => !!p.to && fold(p.to) === want,
+    )
+  }
+  if (input.lid)
+    out = cut(
+      out,
+      containing(input.lid, (r) => r.toegezegdAan.map((t) => t.lid)),
+      containing(input.lid, (p) => [p.to]),
+    )
+  return out
 }
 
 /** Each list oldest promise first (by the day it was made; the undated last): what has been open longest leads a review. */
@@ -114,9 +160,20 @@ async function paperPromises(store: Store, day: string): Promise<PaperPromise[]>
       context: doc && section ? doc.text.slice(section.span.start, section.span.end) : c.text,
       due: c.due?.end ?? null,
       keptBy: c.evidence.map((e) => e.paperId ?? e.paperKey),
+      to: found?.to ?? null,
+      commissie: doc ? committeeOfVerslag(doc.text) : null,
     })
   }
   return out
+}
+
+// `De vaste commissie voor Volksgezondheid, Welzijn en Sport heeft op 18 januari 2024 overleg gevoerd met …`: the
+// opening of a committee's verslag names the committee whose debate it records.
+const VERSLAG_OPENING = /\b(?:De\s+)?((?:vaste|algemene)\s+commissie\s+voor\s+[^.]{3,120}?)\s+heeft\s+op\s+\d{1,2}\s+\p{L}+\s+\d{4}\s/iu
+
+/** The committee a verslag of a committee's debate records, from its opening; null for any other paper. */
+export function committeeOfVerslag(text: string): string | null {
+  return VERSLAG_OPENING.exec(text.slice(0, 2000))?.[1]?.replace(/\s+/g, ' ') ?? null
 }
 
 /** The comparison cut to one status. */

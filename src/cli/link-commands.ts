@@ -2,10 +2,10 @@ import { userInfo } from 'node:os'
 import { type BoardInput, board, dossier, dossierNumberProblem, timeline, toCommitmentQuery } from '../app/board.js'
 import { correct } from '../app/corrections.js'
 import { Refusal } from '../app/errors.js'
-import { registerComparison } from '../app/register.js'
+import { type RegisterInput, registerComparison } from '../app/register.js'
 import type { PaperInfo } from '../link/models.js'
-import type { RegisterComparison } from '../link/register.js'
-import { type CommitmentStatus, type TrackedCommitment, today } from '../link/status.js'
+import { type ChainRelation, madeToText, type RegisterComparison, type RegisterEntry } from '../link/register.js'
+import { type TrackedCommitment, today } from '../link/status.js'
 import { shownTitle } from '../link/titles.js'
 import { officialHref } from '../publish/export.js'
 import { calendar, commitmentsFeed, dossierFeed, searchFeed } from '../publish/publish.js'
@@ -265,13 +265,11 @@ function usage(io: Io, text: string): number {
 }
 
 /** `kamerwacht commitments --compare`: the Kamer's register of promises beside the promises found in the papers. */
-export async function compareCommand(
-  opts: { db?: string | undefined; json?: boolean | undefined; status?: CommitmentStatus | undefined; sender?: string | undefined },
-  io: Io,
-): Promise<number> {
-  return withStore(opts.db, async (store) => {
-    const { registered, ...result } = await registerComparison(store, { status: opts.status, ministerie: opts.sender }, today())
-    if (opts.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`)
+export async function compareCommand(opts: Partial<RegisterInput> & { db?: string | undefined; json?: boolean | undefined }, io: Io): Promise<number> {
+  const { db, json, ...input } = opts
+  return withStore(db, async (store) => {
+    const { registered, ...result } = await registerComparison(store, input, today())
+    if (json) io.stdout(`${JSON.stringify(result, null, 2)}\n`)
     else printComparison(result, registered, io)
     return 0
   })
@@ -284,17 +282,40 @@ function printComparison(c: RegisterComparison, registered: number, io: Io): voi
   for (const a of c.agree) {
     const verdict = a.statusAgrees === null ? 'status not comparable' : a.statusAgrees ? 'status agrees' : 'STATUS DIFFERS'
     io.stdout(`  ${a.register.nummer ?? a.register.id} (${a.register.status ?? '?'}) = ${a.paper.id} (${a.paper.status}), match ${a.score}, ${verdict}\n`)
-    io.stdout(`    register: ${a.register.text}\n    paper:    ${a.paper.text}\n`)
+    io.stdout(`    register: ${a.register.text}\n    paper:    ${a.paper.text}\n${registerFacts(a.register)}`)
   }
   if (c.onlyRegister.length) io.stdout('\nOnly in the register:\n')
   for (const r of c.onlyRegister) {
     const kept = r.keptBy.map((k) => k.paper ?? `${k.documentNummer ?? '?'} (not stored)`).join(', ')
     io.stdout(
-      `  ${r.nummer ?? r.id} (${r.status ?? '?'}${r.due ? `, due ${r.due}` : ''}) ${r.ministerie ?? ''}: ${r.text}${kept ? `\n    kept by ${kept}` : ''}\n`,
+      `  ${r.nummer ?? r.id} (${r.status ?? '?'}${r.due ? `, due ${r.due}` : ''}) ${r.ministerie ?? ''}: ${r.text}${kept ? `\n    kept by ${kept}` : ''}\n${registerFacts(r)}`,
     )
   }
   if (c.onlyPapers.length) io.stdout('\nOnly in the papers:\n')
   for (const p of c.onlyPapers) io.stdout(`  ${p.id} (${p.status})${p.speaker ? `, said by ${p.speaker} in a debate` : ''}: ${p.text}\n`)
+}
+
+const CHAIN_EN: Record<ChainRelation, string> = {
+  'herhaling-van': 'repeats',
+  'wijziging-van': 'changes',
+  'aanvulling-op': 'adds to',
+  'herhaald-in': 'repeated in',
+  'gewijzigd-in': 'changed in',
+  'aangevuld-in': 'added to in',
+}
+
+/** A register record's debate (with its committee), whom it was made to and its chain, a line each where known. */
+function registerFacts(r: RegisterEntry): string {
+  const lines: string[] = []
+  const a = r.activiteit
+  if (a)
+    lines.push(
+      `made in: ${[a.soort, a.onderwerp].filter(Boolean).join(' ')}${a.commissie.afkorting ? ` (${a.commissie.afkorting})` : ''}${a.start ? `, ${a.start.slice(0, 10)}` : ''}`,
+    )
+  else if (r.activiteitNummer) lines.push(`made in: activity ${r.activiteitNummer} (not stored)`)
+  if (r.toegezegdAan.length) lines.push(`made to: ${r.toegezegdAan.map(madeToText).join(', ')}`)
+  for (const l of r.chain) lines.push(`${CHAIN_EN[l.relation]} ${l.nummer ?? l.id ?? '?'}`)
+  return lines.map((l) => `    ${l}\n`).join('')
 }
 
 /** Human output that may hold a paper's words: made printable (see `printable`). */

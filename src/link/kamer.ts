@@ -51,6 +51,8 @@ export function recordKeys(entity: string, r: Json): string[] {
   // committee and the dossiers its subject names (`… (35646)`).
   else if (entity === 'Activiteit') {
     add('activiteit', r.Id)
+    // By its number too: a register promise names the debate it was made in so (`ActiviteitNummer: 2024A00101`).
+    add('activiteit-nr', r.Nummer)
     add('maand', str(r.Datum)?.slice(0, 7))
     add('commissie', str(r.Voortouwafkorting)?.toLowerCase())
     for (const m of (str(r.Onderwerp) ?? '').matchAll(/\((\d{5}(?:-[A-Z0-9]{1,6})?)\)/g)) add('dossier', m[1])

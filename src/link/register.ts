@@ -1,5 +1,6 @@
 import { type OpenDataRecord, fieldText as str } from '../model/opendata.js'
 import { subjectTerms } from './fulfilment.js'
+import { type Activity, activityOf } from './kamer.js'
 import type { CommitmentStatus } from './status.js'
 
 /** A promise of the Kamer's register (`Toezegging`), as `--compare` shows it. */
@@ -16,7 +17,41 @@ export interface RegisterEntry {
   due: string | null
   /** The letters the register says kept it (`KamerbriefNakoming`), by DocumentNummer, with the stored paper where there is one. */
   keptBy: Array<{ documentNummer: string | null; paper: string | null }>
+  /** The debate or meeting it was made in (`Activiteit`, or the stored one of its `ActiviteitNummer`), with the committee that led it. */
+  activiteit: Activity | null
+  /** Its `ActiviteitNummer` (`2024A00101`), also where the activity itself is not stored. */
+  activiteitNummer: string | null
+  /** The members and fracties it was made to (`ToegezegdAan`): a member with their fractie where the record has it, or a fractie alone. */
+  toegezegdAan: MadeTo[]
+  /** The register's chain: what this record repeats, changes or adds to, and the later records that do so to it. */
+  chain: ChainLink[]
 }
+
+/** One the register says a promise was made to: a member (`lid`, with their fractie where known) or a fractie alone. */
+export interface MadeTo {
+  lid: string | null
+  fractie: string | null
+}
+
+/** Whom a promise was made to, as a line says it: `Jansen (SP)`, or the fractie alone. */
+export const madeToText = (t: MadeTo): string => (t.lid ? `${t.lid}${t.fractie ? ` (${t.fractie})` : ''}` : (t.fractie ?? ''))
+
+/** How two register records are linked: `herhaling-van` (this one repeats that), and the reverse `herhaald-in` … */
+export type ChainRelation = 'herhaling-van' | 'wijziging-van' | 'aanvulling-op' | 'herhaald-in' | 'gewijzigd-in' | 'aangevuld-in'
+
+/** A link in the register's chain of repeats, changes and additions, to another record by its id and number. */
+export interface ChainLink {
+  relation: ChainRelation
+  id: string | null
+  nummer: string | null
+}
+
+// The record's navigation (`IsHerhalingVan` …), and the name of the same link read from the other end.
+const CHAIN: Array<[field: string, relation: ChainRelation, reverse: ChainRelation]> = [
+  ['IsHerhalingVan', 'herhaling-van', 'herhaald-in'],
+  ['IsWijzigingVan', 'wijziging-van', 'gewijzigd-in'],
+  ['IsAanvullingOp', 'aanvulling-op', 'aangevuld-in'],
+]
 
 /** A promise kamerwacht found in a paper, with the paragraph around it for matching. */
 export interface PaperPromise {
@@ -33,6 +68,10 @@ export interface PaperPromise {
   /** The deadline kamerwacht read from its words (its last day), and the papers it found keep it: what it proposes where the register has neither. */
   due?: string | null
   keptBy?: string[]
+  /** For a promise made aloud: the member or fractie it was made to, where the debate says (`Wörsdörfer`, `CDA`). */
+  to?: string | null
+  /** For a promise in a committee's verslag: the committee (`vaste commissie voor Volksgezondheid, Welzijn en Sport`). */
+  commissie?: string | null
 }
 
 /** A register promise and a paper promise taken to be the same. */
@@ -52,11 +91,19 @@ export interface RegisterComparison {
   onlyPapers: PaperPromise[]
 }
 
-/** A `Toezegging` record as a register entry; `paperOf` finds a stored paper by DocumentNummer. */
-export function registerEntry(r: OpenDataRecord, paperOf: (documentNummer: string) => string | null): RegisterEntry {
+/**
+ * A `Toezegging` record as a register entry; `paperOf` finds a stored paper by DocumentNummer, `activity` is the
+ * stored `Activiteit` of its `ActiviteitNummer` where the record does not carry it expanded.
+ */
+export function registerEntry(
+  r: OpenDataRecord,
+  paperOf: (documentNummer: string) => string | null,
+  activity: Record<string, unknown> | null = null,
+): RegisterEntry {
   const t = r.record
-  const kept = Array.isArray(t.KamerbriefNakoming) ? (t.KamerbriefNakoming as Array<Record<string, unknown>>) : []
+  const kept = records(t.KamerbriefNakoming)
   const by = [str(t.Initialen), str(t.Naam)].filter(Boolean).join(' ')
+  const held = records(t.Activiteit)[0] ?? activity
   return {
     id: r.id,
     nummer: str(t.Nummer),
@@ -70,7 +117,60 @@ export function registerEntry(r: OpenDataRecord, paperOf: (documentNummer: strin
       const nr = str(k.DocumentNummer)
       return { documentNummer: nr, paper: nr ? paperOf(nr) : null }
     }),
+    activiteit: held ? activityOf(held) : null,
+    activiteitNummer: str(t.ActiviteitNummer) ?? (held ? str(held.Nummer) : null),
+    toegezegdAan: records(t.ToegezegdAan).flatMap(madeTo),
+    chain: chainOf(t),
   }
+}
+
+/** What a record says it repeats, changes or adds to: the navigation expanded (`IsHerhalingVan: {Id, Nummer}`), or its key alone (`IsHerhalingVan_Id`). */
+function chainOf(t: Record<string, unknown>): ChainLink[] {
+  return CHAIN.flatMap(([field, relation]) => {
+    const expanded = records(t[field]).map((o) => ({ relation, id: str(o.Id), nummer: str(o.Nummer) }))
+    const id = str(t[`${field}_Id`])
+    return expanded.length || !id ? expanded : [{ relation, id, nummer: null }]
+  })
+}
+
+// A navigation as the API expands it: one record, a list of them, or nothing.
+const records = (v: unknown): Array<Record<string, unknown>> =>
+  (Array.isArray(v) ? v : v && typeof v === 'object' ? [v] : []).filter((x): x is Record<string, unknown> => !!x && typeof x === 'object')
+
+/**
+ * Whom a `ToegezegdAan` record names. The register links a promise to a member (a `Persoon`: `Roepnaam`,
+ * `Tussenvoegsel`, `Achternaam`) or to a fractie (`Afkorting`, `NaamNL`), or through a record that holds either
+ * (`Persoon`, `Fractie`); a member's fractie is read where it is given (`Fractielabel`, or the `Fractie` beside them).
+ */
+function madeTo(o: Record<string, unknown>): MadeTo[] {
+  const persoon = records(o.Persoon)[0] ?? (str(o.Achternaam) ? o : null)
+  const fractie = records(o.Fractie)[0] ?? (str(o.Afkorting) || str(o.NaamNL) ? o : null)
+  const lid = persoon ? [str(persoon.Tussenvoegsel), str(persoon.Achternaam)].filter(Boolean).join(' ') || null : null
+  const party = (fractie ? (str(fractie.Afkorting) ?? str(fractie.NaamNL)) : null) ?? (persoon ? str(persoon.Fractielabel) : null)
+  const capital = lid ? lid.charAt(0).toUpperCase() + lid.slice(1) : null
+  return capital || party ? [{ lid: capital, fractie: party }] : []
+}
+
+/**
+ * The register's chain read both ways: a record that says it repeats, changes or adds to another is listed on that
+ * other record too (`herhaald-in` …), and each link gets the number of the record it points to where the register
+ * holds it. Links to records this store does not hold keep their id.
+ */
+export function registerChains(entries: RegisterEntry[]): RegisterEntry[] {
+  const byId = new Map(entries.map((e) => [e.id, e]))
+  const reverse = new Map<string, ChainLink[]>()
+  for (const e of entries)
+    for (const link of e.chain) {
+      const back = CHAIN.find(([, relation]) => relation === link.relation)?.[2]
+      if (!link.id || !back) continue
+      reverse.set(link.id, [...(reverse.get(link.id) ?? []), { relation: back, id: e.id, nummer: e.nummer }])
+    }
+  return entries.map((e) => {
+    const own = e.chain.map((l) => ({ ...l, nummer: l.nummer ?? (l.id ? (byId.get(l.id)?.nummer ?? null) : null) }))
+    const seen = new Set(own.map((l) => `${l.relation} ${l.id}`))
+    const later = (reverse.get(e.id) ?? []).filter((l) => !seen.has(`${l.relation} ${l.id}`))
+    return { ...e, chain: [...own, ...later] }
+  })
 }
 
 /** Shares of subject words below this, or fewer than two words, are no match: one shared word is chance. */

@@ -280,23 +280,27 @@ export const MotieBoardResult = z.object({
 export const AgendaQuery = agendaInput('en')
 
 /** `GET /api/agenda` response: the Kamer's meetings between two days, with their agenda items. */
+// A meeting of the Kamer (an Activiteit), as the agenda and the register give it.
+const ActivityJson = z.object({
+  id: z.string(),
+  nummer: z.string().nullable(),
+  soort: z.string().nullable().describe('Commissiedebat, Plenair debat (wetgeving), Procedurevergadering …'),
+  onderwerp: z.string().nullable(),
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+  status: z.string().nullable().describe('Gepland, Uitgevoerd, Geannuleerd …'),
+  besloten: z.boolean(),
+  commissie: z.object({ afkorting: z.string().nullable(), naam: z.string().nullable() }),
+  locatie: z.string().nullable(),
+  noot: z.string().nullable(),
+  dossiers: z.array(z.string()),
+})
+
 export const AgendaResult = z.object({
   from: z.string(),
   to: z.string(),
   entries: z.array(
-    z.object({
-      id: z.string(),
-      nummer: z.string().nullable(),
-      soort: z.string().nullable().describe('Commissiedebat, Plenair debat (wetgeving), Procedurevergadering …'),
-      onderwerp: z.string().nullable(),
-      start: z.string().nullable(),
-      end: z.string().nullable(),
-      status: z.string().nullable().describe('Gepland, Uitgevoerd, Geannuleerd …'),
-      besloten: z.boolean(),
-      commissie: z.object({ afkorting: z.string().nullable(), naam: z.string().nullable() }),
-      locatie: z.string().nullable(),
-      noot: z.string().nullable(),
-      dossiers: z.array(z.string()),
+    ActivityJson.extend({
       items: z.array(
         z.object({
           volgorde: z.number().nullable(),
@@ -356,6 +360,18 @@ const RegisterEntrySchema = z.object({
   made: z.string().nullable(),
   due: z.string().nullable(),
   keptBy: z.array(z.object({ documentNummer: z.string().nullable(), paper: z.string().nullable() })),
+  activiteit: ActivityJson.nullable().describe('the debate or meeting it was made in, with the committee that led it'),
+  activiteitNummer: z.string().nullable(),
+  toegezegdAan: z.array(z.object({ lid: z.string().nullable(), fractie: z.string().nullable() })).describe('the members and fracties it was made to'),
+  chain: z
+    .array(
+      z.object({
+        relation: z.enum(['herhaling-van', 'wijziging-van', 'aanvulling-op', 'herhaald-in', 'gewijzigd-in', 'aangevuld-in']),
+        id: z.string().nullable(),
+        nummer: z.string().nullable(),
+      }),
+    )
+    .describe('what it repeats, changes or adds to, and the later records that do so to it'),
 })
 const PaperPromiseSchema = z.object({
   id: z.string(),
@@ -368,6 +384,8 @@ const PaperPromiseSchema = z.object({
   speaker: z.string().optional(),
   due: z.string().nullable().optional().describe("kamerwacht's deadline, read from the promise's words"),
   keptBy: z.array(z.string()).optional().describe('the papers kamerwacht found keep it'),
+  to: z.string().nullable().optional().describe('for a promise made aloud: the member or fractie it was made to'),
+  commissie: z.string().nullable().optional().describe("for a promise in a committee's verslag: the committee"),
 })
 
 /** `GET /api/register` response: the register beside the papers. */

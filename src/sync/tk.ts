@@ -36,12 +36,14 @@ export const TK_BASE_URL = 'https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0
 export const OB_BASE_URL = 'https://zoek.officielebekendmakingen.nl'
 
 // What each entity's records should carry: a Document its file versions and publications (for the XML),
-// its actors and dossier; a Toezegging the letters that kept it.
+// its actors and dossier; a Toezegging the letters that kept it, the debate it was made in (with the committee that
+// led it), whom it was made to, and the records it repeats, changes or adds to (link/register.ts reads them).
 // A Zaak the Kamerstuk its document was published as (how a motie's paper finds its Zaak), an Agendapunt the Zaken it
 // puts to the vote, in the fields link/kamer.ts reads: the Besluit of a motie is found by its place among them.
 const EXPAND: Partial<Record<TkEntity, string>> = {
   Document: 'HuidigeDocumentVersie($expand=DocumentPublicatie),DocumentActor,Kamerstukdossier',
-  Toezegging: 'KamerbriefNakoming',
+  Toezegging:
+    'KamerbriefNakoming,Activiteit($select=Id,Nummer,Soort,Onderwerp,Datum,Aanvangstijd,Voortouwnaam,Voortouwafkorting),ToegezegdAan,IsHerhalingVan($select=Id,Nummer),IsWijzigingVan($select=Id,Nummer),IsAanvullingOp($select=Id,Nummer)',
   Zaak: 'Document($select=Id,DocumentNummer,Soort;$expand=HuidigeDocumentVersie($select=Id,ExterneIdentifier))',
   Agendapunt: 'Zaak($select=Id,Nummer,Soort,Volgnummer)',
 }

@@ -42,7 +42,11 @@ const json = (...p: string[]) => JSON.parse(read(...p).toString('utf8')) as unkn
 /**
  * Toezegging records written for the tests in the register's shape (no real
  * ones are in the corpus): one that the promise of 33783-50 answers, one the
- * papers do not have, one made aloud in a committee debate. Invented, and said so in their Notities.
+ * papers do not have, one made aloud in a committee debate, and one that changes
+ * the second. Invented, and said so in their Notities. Their links are written as
+ * the sync asks for them expanded (`Activiteit`, `ToegezegdAan`, `IsWijzigingVan`),
+ * or as a number alone (`ActiviteitNummer`, for the stored activity of
+ * {@link TEST_ACTIVITEIT}).
  */
 export const TEST_TOEZEGGINGEN: Json[] = [
   {
@@ -73,11 +77,18 @@ export const TEST_TOEZEGGINGEN: Json[] = [
     Naam: 'Weerwind',
     Initialen: 'F.M.',
     Functie: 'minister voor Rechtsbescherming',
+    ActiviteitNummer: '2023A00014',
     Notities: 'testrecord, niet uit het register',
     GewijzigdOp: '2023-01-20T10:00:00+01:00',
     ApiGewijzigdOp: '2023-01-20T09:00:00.0000000Z',
     Verwijderd: false,
     KamerbriefNakoming: [],
+    ToegezegdAan: [
+      {
+        Id: '0f6c1c0e-0000-4000-8000-0000000000f1',
+        Fractie: { Id: '0f6c1c0e-0000-4000-8000-0000000000f2', Afkorting: 'CDA', NaamNL: 'Christen-Democratisch Appèl' },
+      },
+    ],
   },
   // Made aloud in the committee debate written for the tests (test/fixtures/debates/commissiedebat.pdf.txt).
   {
@@ -91,13 +102,63 @@ export const TEST_TOEZEGGINGEN: Json[] = [
     Naam: 'Van den Berg',
     Initialen: 'A.',
     Functie: 'minister voor Jeugd, Preventie en Sport',
+    ActiviteitNummer: '2024A00101',
     Notities: 'testrecord, niet uit het register',
     GewijzigdOp: '2024-01-19T10:00:00+01:00',
     ApiGewijzigdOp: '2024-01-19T09:00:00.0000000Z',
     Verwijderd: false,
     KamerbriefNakoming: [],
+    Activiteit: {
+      Id: '0f6c1c0e-0000-4000-8000-0000000000a1',
+      Nummer: '2024A00101',
+      Soort: 'Commissiedebat',
+      Onderwerp: 'Jeugdbeleid',
+      Datum: '2024-01-18T00:00:00+01:00',
+      Aanvangstijd: '2024-01-18T10:00:00+01:00',
+      Voortouwnaam: 'vaste commissie voor Volksgezondheid, Welzijn en Sport',
+      Voortouwafkorting: 'VWS',
+    },
+    // The member who asked for the figures in the debate (`De heer Jansen vroeg naar de cijfers per regio`).
+    ToegezegdAan: [{ Id: '0f6c1c0e-0000-4000-8000-0000000000f3', Roepnaam: 'Jan', Achternaam: 'Jansen', Fractielabel: 'SP' }],
+  },
+  // A later promise that changes the second: a new deadline for the same evaluation, made in a debate not stored here.
+  {
+    Id: '0f6c1c0e-0000-4000-8000-000000000004',
+    Nummer: 'TZ202306-020',
+    Tekst: 'De staatssecretaris stuurt de Kamer de evaluatie van de Wet op de kansspelen niet voor de zomer maar in het eerste kwartaal van 2024.',
+    Status: 'Openstaand',
+    Aanmaakdatum: '2023-06-29T00:00:00+02:00',
+    DatumNakoming: '2024-03-31T00:00:00+02:00',
+    Ministerie: 'Justitie en Veiligheid',
+    Naam: 'Weerwind',
+    Initialen: 'F.M.',
+    Functie: 'minister voor Rechtsbescherming',
+    ActiviteitNummer: '2023A00620',
+    Notities: 'testrecord, niet uit het register',
+    GewijzigdOp: '2023-06-30T10:00:00+02:00',
+    ApiGewijzigdOp: '2023-06-30T08:00:00.0000000Z',
+    Verwijderd: false,
+    KamerbriefNakoming: [],
+    IsWijzigingVan: { Id: '0f6c1c0e-0000-4000-8000-000000000002', Nummer: 'TZ202301-014' },
   },
 ]
+
+/** The committee debate the second test Toezegging names by number only (`ActiviteitNummer`): invented, as those are. */
+export const TEST_ACTIVITEIT: Json = {
+  Id: '0f6c1c0e-0000-4000-8000-0000000000a2',
+  Nummer: '2023A00014',
+  Soort: 'Commissiedebat',
+  Onderwerp: 'Kansspelen',
+  Datum: '2023-01-19T00:00:00+01:00',
+  Aanvangstijd: '2023-01-19T14:00:00+01:00',
+  Status: 'Uitgevoerd',
+  Voortouwnaam: 'vaste commissie voor Justitie en Veiligheid',
+  Voortouwafkorting: 'J&V',
+  Noot: 'testrecord, niet uit de open data',
+  GewijzigdOp: '2023-01-20T10:00:00+01:00',
+  ApiGewijzigdOp: '2023-01-20T09:00:00.0000000Z',
+  Verwijderd: false,
+}
 
 /** Builds the world from the corpus: the Zaak files' Documents with their XML, `moties` moties with their PDF text, a real page of Document records, the Kamer's records (see `addKamer`), and an empty set of each of `entities` it has no records of. */
 export function buildWorld(options: { moties?: number; entities?: readonly string[] } = {}): ReplayWorld {
@@ -142,6 +203,7 @@ export function buildWorld(options: { moties?: number; entities?: readonly strin
   // A real page of Document records: deletions, and papers whose files the replay does not have (404).
   for (const d of json('raw', 'odata-Document-page52-2023-2025.json') as Json[]) add('Document', d)
   for (const t of TEST_TOEZEGGINGEN) add('Toezegging', structuredClone(t))
+  add('Activiteit', structuredClone(TEST_ACTIVITEIT))
   addKamer(add)
   // Every entity the sync asks for is served, empty where the corpus has none of its records.
   for (const e of options.entities ?? []) records.set(e, records.get(e) ?? [])

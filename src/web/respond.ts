@@ -93,7 +93,9 @@ export const defined = <T extends object>(o: T) =>
  */
 export function queryForm<T>(schema: z.ZodType<T>): (req: FastifyRequest, reply: FastifyReply) => T | null {
   return (req, reply) => {
-    const parsed = schema.safeParse(req.query ?? {})
+    // A form sends its blank fields too (`?status=&ministerie=Defensie`): a blank field is one not filled in.
+    const query = Object.fromEntries(Object.entries((req.query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== ''))
+    const parsed = schema.safeParse(query)
     if (parsed.success) return parsed.data
     void refusalPage(reply, refusalOf(parsed.error.issues[0], 'query', true))
     return null

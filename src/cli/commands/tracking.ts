@@ -4,6 +4,7 @@ import { agendaInput } from '../../app/agenda.js'
 import { boardInput } from '../../app/board.js'
 import { personInput } from '../../app/kamer-people.js'
 import { motieBoardInput } from '../../app/motie-board.js'
+import { registerInput } from '../../app/register.js'
 import { MOTIE_STATUSES } from '../../link/moties.js'
 import { COMMITMENT_STATUSES } from '../../link/status.js'
 import { citesCommand, commitmentCommand, commitmentsCommand, compareCommand, dossierCommand, feedCommand, timelineCommand } from '../link-commands.js'
@@ -86,6 +87,11 @@ function registerCommitments(cli: Command): void {
     .option('--limit <n>', 'how many to print', '50')
     .option('--offset <n>', 'skip this many', '0')
     .option('--compare', "set the Kamer's register of promises (Toezegging records, from `kamerwacht sync tk`) beside the promises found in the papers")
+    .option('--door <name>', 'with --compare: only promises made by this member of government (Hoekstra, staatssecretaris)')
+    .option('--commissie <name>', 'with --compare: only promises made in a debate this committee led (VWS, Volksgezondheid)')
+    .option('--fractie <name>', 'with --compare: only promises made to this fractie or a member of it (SP)')
+    .option('--lid <name>', 'with --compare: only promises made to this member (Westerveld)')
+    .option('--voor <day>', 'with --compare: only promises due on or before this day, month or year (2025-06-30, 2025)')
     .addOption(json())
     .addHelpText(
       'after',
@@ -102,13 +108,16 @@ Examples:
   kamerwacht commitments --dossier 33783 --json
   kamerwacht commitments --q kernwapens            promises that speak of kernwapens
   kamerwacht commitments --compare                 register and papers: in both, only in one
-  kamerwacht commitments --compare --status open --sender "Buitenlandse Zaken"   one ministry's open promises`,
+  kamerwacht commitments --compare --status open --sender "Buitenlandse Zaken"   one ministry's open promises
+  kamerwacht commitments --compare --commissie VWS --fractie SP   made in VWS's debates to the SP`,
     )
     .action(async (raw: unknown) => {
       if ((raw as { compare?: boolean }).compare) {
-        const c = z
-          .object({ db: z.string().optional(), json: z.boolean().optional(), status: z.enum(COMMITMENT_STATUSES).optional(), sender: z.string().optional() })
-          .safeParse(raw)
+        // The register's one input (app/register.ts), as the API and the page take it; `--sender` is its ministry.
+        const { sender, ...rest } = raw as { sender?: string }
+        const c = registerInput('en')
+          .extend({ db: z.string().optional(), json: z.boolean().optional() })
+          .safeParse({ ...rest, ministerie: sender })
         if (!c.success) return usage('commitments', c.error)
         process.exitCode = await compareCommand(c.data, io)
         return

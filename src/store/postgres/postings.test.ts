@@ -178,7 +178,7 @@ describe.skipIf(!pgUrl)('PostgreSQL search on posting lists', () => {
     const { PostgresStore } = await import('./index.js')
     const again = await PostgresStore.open(url, { schema, searchCache: 0 })
     try {
-      expect(await again.schemaVersion()).toBe(15)
+      expect(await again.schemaVersion()).toBe(16)
       expect(await again.search({ q: 'lidstaat OR grondstof*', limit: 20 })).toEqual(before)
     } finally {
       await again.close()
@@ -195,11 +195,30 @@ describe.skipIf(!pgUrl)('PostgreSQL follows per person (schema 13)', () => {
     const { PostgresStore } = await import('./index.js')
     const again = await PostgresStore.open(pgUrl as string, { schema: opened.schema, searchCache: 0 })
     try {
-      expect(await again.schemaVersion()).toBe(15)
+      expect(await again.schemaVersion()).toBe(16)
       expect(await again.follows('')).toMatchObject([{ owner: '', name: 'npv', query: 'dossier:33783', email: 'griffie@example.org', everyHours: null }])
       // Two people may now each have a follow of that name.
       await again.saveFollow('anna', 'npv', 'kernwapens', '2026-12-02T10:00:00Z')
       expect((await again.follows(null)).map((f) => `${f.owner}/${f.name}`)).toEqual(['/npv', 'anna/npv'])
+    } finally {
+      await again.close()
+      await opened.drop()
+    }
+  })
+})
+
+describe.skipIf(!pgUrl)('PostgreSQL activities by number (schema 16)', () => {
+  it('finds an activity kept at schema 15 by its number, as the register names it', async () => {
+    const opened = await openTestPostgres(pgUrl as string, { searchCache: 0 })
+    const meeting = { entity: 'Activiteit', id: 'a1', modified: '2024-01-24T00:00:00Z', deleted: false, record: { Id: 'a1', Nummer: '2024A00101' } }
+    await opened.store.applySync('test', [{ record: meeting }], null)
+    await onSchema(opened.schema, `DELETE FROM od_keys WHERE key LIKE 'activiteit-nr:%'; UPDATE meta SET value = '15' WHERE key = 'schema_version'`)
+    expect(await opened.store.openDataByKey('Activiteit', 'activiteit-nr:2024A00101')).toEqual([])
+    const { PostgresStore } = await import('./index.js')
+    const again = await PostgresStore.open(pgUrl as string, { schema: opened.schema, searchCache: 0 })
+    try {
+      expect(await again.schemaVersion()).toBe(16)
+      expect((await again.openDataByKey('Activiteit', 'activiteit-nr:2024A00101')).map((r) => r.id)).toEqual(['a1'])
     } finally {
       await again.close()
       await opened.drop()
@@ -237,7 +256,7 @@ describe.skipIf(!pgUrl)('PostgreSQL values packed with dictionaries', () => {
     const { PostgresStore } = await import('./index.js')
     const again = await PostgresStore.open(pgUrl as string, { schema: opened.schema, searchCache: 0 })
     try {
-      expect(await again.schemaVersion()).toBe(15)
+      expect(await again.schemaVersion()).toBe(16)
       // Migration 9 packed the records, profiles and events: the tracker and the timeline read the same.
       expect(await again.commitments({ limit: 50 }, '2026-11-28')).toEqual(promised)
       expect(await again.timeline(dossier, '2026-11-28')).toEqual(timeline)

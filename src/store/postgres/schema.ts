@@ -129,6 +129,8 @@ const MIGRATION_SQL: string[] = [
   'ALTER TABLE follows ADD COLUMN told text;',
   // 15: no new table: members' Persoon records found by their name, as in the embedded store, by \`fillRecordKeys\`.
   'SELECT 1;',
+  // 16: no new table: activities found by their number, as in the embedded store, by \`fillRecordKeys\`.
+  'SELECT 1;',
 ]
 
 /** The migrations with their data steps. */
@@ -141,6 +143,7 @@ export function pgMigrations(ctx: MigrationContext): Migration[] {
     10: fillRecordKeys,
     12: fillRecordKeys,
     15: fillRecordKeys,
+    16: fillRecordKeys,
   }
   return MIGRATION_SQL.map((sql, k) => {
     const step = data[k + 1]

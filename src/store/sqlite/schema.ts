@@ -167,6 +167,8 @@ const MIGRATION_SQL: string[] = [
   'ALTER TABLE follows ADD COLUMN told TEXT;',
   // 15: no new table: members' Persoon records found by their name (link/kamer.ts), added to the records kept by \`fillRecordKeys\`.
   'SELECT 1;',
+  // 16: no new table: activities found by their number (link/kamer.ts: the register's `ActiviteitNummer`), added to the records kept by \`fillRecordKeys\`.
+  'SELECT 1;',
 ]
 
 /** The migrations with their data steps, over the open file. */
@@ -179,6 +181,7 @@ export function sqliteMigrations(db: Database.Database, ctx: MigrationContext): 
     10: fillRecordKeys,
     12: fillRecordKeys,
     15: fillRecordKeys,
+    16: fillRecordKeys,
   }
   return MIGRATION_SQL.map((sql, k) => {
     const step = data[k + 1]

@@ -82,7 +82,7 @@ describe('EmbeddedStore', () => {
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(15)
+    expect(await again.schemaVersion()).toBe(16)
     expect((await again.get('2025D13256'))?.id).toBe('kst-33037-587')
     expect((await again.search({ q: 'mestproductie' })).hits[0]?.documentNummer).toBe('2025D13256')
   })
@@ -98,17 +98,33 @@ describe('EmbeddedStore', () => {
       deleted: false,
       record: { Id: 'p1', Tussenvoegsel: 'van', Achternaam: 'Nispen' },
     }
-    await first.applySync('test', [{ record: vote }, { record: member }], null)
+    const meeting = { entity: 'Activiteit', id: 'a1', modified: '2024-01-24T00:00:00Z', deleted: false, record: { Id: 'a1', Nummer: '2024A00101' } }
+    await first.applySync('test', [{ record: vote }, { record: member }, { record: meeting }], null)
     first.sqlite.exec(
       `${BEFORE_PEOPLE}; ALTER TABLE follows DROP COLUMN email; ALTER TABLE follows DROP COLUMN webhook; ALTER TABLE follows DROP COLUMN alerted_seq; ALTER TABLE follows DROP COLUMN alerted_at; DROP TABLE od_keys; UPDATE meta SET value = '9' WHERE key = 'schema_version'`,
     )
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(15)
+    expect(await again.schemaVersion()).toBe(16)
     expect((await again.openDataByKey('Stemming', 'besluit:b1')).map((r) => r.id)).toEqual(['s1'])
     // Keys added since (migration 15): a member by name.
     expect((await again.openDataByKey('Persoon', 'naam:van nispen')).map((r) => r.id)).toEqual(['p1'])
+    expect((await again.openDataByKey('Activiteit', 'activiteit-nr:2024A00101')).map((r) => r.id)).toEqual(['a1'])
+  })
+
+  it('finds an activity kept at schema 15 by its number, as the register names it (schema 16)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kw-store-')), 'v15.db')
+    const first = new EmbeddedStore(file)
+    const meeting = { entity: 'Activiteit', id: 'a1', modified: '2024-01-24T00:00:00Z', deleted: false, record: { Id: 'a1', Nummer: '2024A00101' } }
+    await first.applySync('test', [{ record: meeting }], null)
+    first.sqlite.exec(`DELETE FROM od_keys WHERE key LIKE 'activiteit-nr:%'; UPDATE meta SET value = '15' WHERE key = 'schema_version'`)
+    expect(await first.openDataByKey('Activiteit', 'activiteit-nr:2024A00101')).toEqual([])
+    await first.close()
+    const again = new EmbeddedStore(file)
+    stores.push(again)
+    expect(await again.schemaVersion()).toBe(16)
+    expect((await again.openDataByKey('Activiteit', 'activiteit-nr:2024A00101')).map((r) => r.id)).toEqual(['a1'])
   })
 
   it("keeps a store's follows of schema 12 as the store's own, with where their alerts go (schema 13)", async () => {
@@ -120,7 +136,7 @@ describe('EmbeddedStore', () => {
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(15)
+    expect(await again.schemaVersion()).toBe(16)
     expect(await again.follows('')).toMatchObject([{ owner: '', name: 'npv', query: 'dossier:33783', email: 'griffie@example.org', everyHours: null }])
     await again.saveFollow('anna', 'npv', 'kernwapens', '2026-12-02T10:00:00Z')
     expect((await again.follows(null)).map((f) => `${f.owner}/${f.name}`)).toEqual(['/npv', 'anna/npv'])
@@ -128,7 +144,7 @@ describe('EmbeddedStore', () => {
 
   it('migrates a new file to the current schema and keeps papers with their raw source', async () => {
     const store = open()
-    expect(await store.schemaVersion()).toBe(15)
+    expect(await store.schemaVersion()).toBe(16)
     const { doc, raw } = await paper(1)
     expect(await store.put(doc, raw)).toBe('new')
     expect((await store.get(doc.id as string))?.text).toBe(doc.text)
@@ -152,7 +168,7 @@ describe('EmbeddedStore', () => {
     await first.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(15)
+    expect(await again.schemaVersion()).toBe(16)
     expect((await again.citations(doc.id as string))?.out.length).toBe(refs)
     expect((await again.commitments({}, '2026-11-28')).total).toBe(doc.commitments.length)
   })
@@ -202,7 +218,7 @@ describe('EmbeddedStore', () => {
     await store.close()
     const again = new EmbeddedStore(file)
     stores.push(again)
-    expect(await again.schemaVersion()).toBe(15)
+    expect(await again.schemaVersion()).toBe(16)
     // Migrated with dictionaries made from all its papers: every value names one.
     expect(again.sqlite.prepare<[], string>('SELECT DISTINCT hex(substr(text, 1, 1)) FROM papers').pluck().all()).toEqual(['01'])
     await check(again)
