@@ -1,4 +1,13 @@
-import { QUESTION_KINDS, type QuestionCourse, questionCourse, questionKey, questionRecord, type WrittenQuestions, writtenQuestions } from '../link/questions.js'
+import {
+  QUESTION_KINDS,
+  type QuestionCourse,
+  questionCourse,
+  questionKey,
+  questionMinistry,
+  questionRecord,
+  type WrittenQuestions,
+  writtenQuestions,
+} from '../link/questions.js'
 import { fold } from '../search/stem.js'
 import type { Store } from '../store/store.js'
 
@@ -41,10 +50,12 @@ export async function answeredQuestions(store: Store, q: QuestionsQuery): Promis
   return out.sort((a, b) => (b.answered ?? b.asked ?? '').localeCompare(a.answered ?? a.asked ?? '')).slice(0, q.limit)
 }
 
-/** What the overview of the questions' course takes: only those still unanswered, or late ones. */
+/** What the overview of the questions' course takes: only those still unanswered, or late ones, or put to one office. */
 export interface CourseQuery {
   open?: boolean | undefined
   late?: boolean | undefined
+  /** Only questions put to this office or ministry (part of it: `Defensie`). */
+  to?: string | undefined
   limit: number
 }
 
@@ -64,10 +75,60 @@ export async function questionCourses(store: Store, q: CourseQuery, today: strin
   const out: QuestionCourse[] = []
   for (const subject of subjects) {
     const records = (await store.openDataByKey('Document', `vragen:${subject}`)).map((r) => questionRecord(r.record))
-    const course = questionCourse(records, today)
-    if (!course || (q.open && course.answer) || (q.late && !course.late)) continue
+    const found = questionCourse(records, today)
+    if (!found || (q.open && found.answer) || (q.late && !found.late)) continue
+    const to = await addressee(store, found)
+    const course = { ...found, to, ministerie: questionMinistry(to) }
+    if (q.to && !fold(`${to ?? ''} ${course.ministerie ?? ''}`).includes(fold(q.to))) continue
     out.push(course)
   }
   const day = (c: QuestionCourse) => c.question?.date ?? c.postponements[0]?.date ?? c.answer?.date ?? ''
   return out.sort((a, b) => day(b).localeCompare(day(a))).slice(0, q.limit)
+}
+
+/**
+ * Whom a set of questions was put to: the head of a stored paper of the set (the questions, or the answer, which
+ * repeats it: `Vragen van het lid Popken (PVV) aan de Minister van Defensie over …`), else the sender of a stored
+ * postponement notice or answer, which is the minister's letter. The Document records themselves name no addressee.
+ */
+async function addressee(store: Store, c: QuestionCourse): Promise<string | null> {
+  const docs = []
+  for (const nr of [c.question?.nummer, c.answer?.nummer, ...c.postponements.map((p) => p.nummer)]) {
+    const doc = nr ? await store.get(nr) : null
+    if (!doc) continue
+    const to = writtenQuestions(doc.text)?.to
+    if (to) return to
+    docs.push({ doc, isQuestion: nr === c.question?.nummer })
+  }
+  return docs.find((d) => !d.isQuestion && d.doc.sender)?.doc.sender ?? null
+}
+
+/** Open written questions of one ministry: how many, how many past the three weeks, and since when the oldest waits. */
+export interface MinistryQuestions {
+  ministerie: string
+  open: number
+  late: number
+  /** Of the late ones, those with no postponement notice within the three weeks. */
+  unannounced: number
+  oldest: string | null
+}
+
+/**
+ * The unanswered questions per ministry, most first: what a ministry's parliamentary-affairs officer answers for.
+ * Sets whose addressee is not known (no paper of theirs stored) are counted under `(onbekend)`.
+ */
+export function openByMinistry(courses: QuestionCourse[]): MinistryQuestions[] {
+  const out = new Map<string, MinistryQuestions>()
+  for (const c of courses) {
+    if (c.answer) continue
+    const m = c.ministerie ?? '(onbekend)'
+    const row = out.get(m) ?? { ministerie: m, open: 0, late: 0, unannounced: 0, oldest: null }
+    row.open++
+    if (c.late) row.late++
+    if (c.late && !c.postponedInTime) row.unannounced++
+    const asked = c.question?.date ?? null
+    if (asked && (!row.oldest || asked < row.oldest)) row.oldest = asked
+    out.set(m, row)
+  }
+  return [...out.values()].sort((a, b) => b.open - a.open || a.ministerie.localeCompare(b.ministerie))
 }

@@ -2,7 +2,7 @@ import { type AgendaInput, agenda } from '../app/agenda.js'
 import { fractieView, lidView, type PersonQuery } from '../app/kamer-people.js'
 import { type MotieBoardInput, type MotieRow, motieBoard } from '../app/motie-board.js'
 import { type MotieFacts, type MotieFollowUp, motieFacts, motieFollowUps } from '../app/moties.js'
-import { answeredQuestions, questionCourses } from '../app/questions.js'
+import { answeredQuestions, openByMinistry, questionCourses } from '../app/questions.js'
 import { MOTIE_STATUSES } from '../link/moties.js'
 import { today } from '../link/status.js'
 import { shownTitle } from '../link/titles.js'
@@ -143,9 +143,12 @@ export async function questionsCommand(
 ): Promise<number> {
   return withStore(opts.db, async (store) => {
     const answers = opts.open ? [] : await answeredQuestions(store, { late: opts.late, to: opts.to, limit: opts.limit })
-    const courses = await questionCourses(store, { open: opts.open, late: opts.late, limit: opts.limit }, today())
+    // Every set that passes the filters, for the counts per ministry; the first `limit` of them listed.
+    const every = await questionCourses(store, { open: opts.open, late: opts.late, to: opts.to, limit: Number.MAX_SAFE_INTEGER }, today())
+    const courses = every.slice(0, opts.limit)
+    const perMinistry = openByMinistry(every)
     if (opts.json) {
-      io.stdout(`${JSON.stringify({ answers, courses }, null, 2)}\n`)
+      io.stdout(`${JSON.stringify({ answers, courses, openByMinistry: perMinistry }, null, 2)}\n`)
       return 0
     }
     if (!opts.open) say(io, `${answers.length} ${answers.length === 1 ? 'answer' : 'answers'} to written questions\n`)
@@ -162,8 +165,15 @@ export async function questionsCommand(
         c.answer ? `answered ${c.answer.date ?? '?'}` : 'no answer',
       ].join(' → ')
       const late = c.late ? (c.postponedInTime ? ' (late, postponement sent in time)' : ' (late, no postponement within three weeks)') : ''
-      say(io, `  ${stages}${c.days === null ? '' : `, ${c.days} days`}${late}\n    ${c.subject}${c.askers.length ? ` (${c.askers.join(', ')})` : ''}\n`)
+      const to = c.ministerie ? `, to ${c.ministerie}` : ''
+      say(io, `  ${stages}${c.days === null ? '' : `, ${c.days} days`}${late}\n    ${c.subject}${c.askers.length ? ` (${c.askers.join(', ')})` : ''}${to}\n`)
     }
+    if (perMinistry.length) say(io, '\nUnanswered, per ministry (open, past three weeks, of which no postponement in time; oldest asked):\n')
+    for (const m of perMinistry)
+      say(
+        io,
+        `  ${m.ministerie.padEnd(40)} ${String(m.open).padStart(4)} ${String(m.late).padStart(4)} ${String(m.unannounced).padStart(4)}  ${m.oldest ?? ''}\n`,
+      )
     return 0
   })
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { questionCourse, questionKey, writtenQuestions } from './questions.js'
+import { questionCourse, questionKey, questionMinistry, writtenQuestions } from './questions.js'
 
 // Heads of real answers to written questions (../shared/corpus/genres), as their page text gives them.
 describe("written questions and their answer, from an answer paper's head", () => {
@@ -104,5 +104,31 @@ describe("written questions' course from the Kamer's Document records", () => {
         '2025-12-01',
       ),
     ).toMatchObject({ days: 14, late: false, postponedInTime: null })
+  })
+})
+
+describe('the ministry written questions were put to', () => {
+  // As the heads of real answers write whom they were put to, and who answered (../shared/corpus/genres).
+  it.each([
+    ['de Minister van Defensie', 'Defensie'],
+    ['de Staatssecretaris van Justitie en Veiligheid', 'Justitie en Veiligheid'],
+    ['de Ministers van Justitie en Veiligheid en voor Rechtsbescherming', 'Justitie en Veiligheid'],
+    [
+      'de Staatssecretaris van Infrastructuur en Waterstaat en de Ministers van Infrastructuur en Waterstaat, voor Volkshuisvesting en Ruimtelijke Ordening',
+      'Infrastructuur en Waterstaat',
+    ],
+    ['de Minister van Onderwijs, Cultuur en Wetenschap', 'Onderwijs, Cultuur en Wetenschap'],
+    ['de Minister van Volksgezondheid, Welzijn en Sport en de Minister voor Medische Zorg', 'Volksgezondheid, Welzijn en Sport'],
+    ['de Minister voor Rechtsbescherming', 'Rechtsbescherming'],
+    ['de Minister-President', 'Algemene Zaken'],
+    ['Staatssecretaris van Financiën - Fiscaliteit, Belastingdienst en Douane', 'Financiën'],
+    ['Minister Hennis-Plasschaert (Defensie)', 'Defensie'],
+    ['Minister van Buitenlandse Zaken', 'Buitenlandse Zaken'],
+  ])('%s → %s', (to, ministry) => {
+    expect(questionMinistry(to)).toBe(ministry)
+  })
+
+  it('names none for words that name no office', () => {
+    for (const to of [null, '', 'de Kamer', 'het lid Popken']) expect(questionMinistry(to)).toBeNull()
   })
 })

@@ -90,6 +90,32 @@ function countQuestions(text: string): number {
   return n
 }
 
+/**
+ * The ministry of the office written questions were put to, or that answered them: the first office named, as a
+ * ministry is named after its minister's title.
+ *
+ *   de Minister van Defensie                                             → Defensie
+ *   de Ministers van Justitie en Veiligheid en voor Rechtsbescherming    → Justitie en Veiligheid
+ *   de Staatssecretaris van Infrastructuur en Waterstaat en de Ministers → Infrastructuur en Waterstaat
+ *   de Minister van Onderwijs, Cultuur en Wetenschap                     → Onderwijs, Cultuur en Wetenschap
+ *   de Minister-President                                                → Algemene Zaken
+ *   Minister Hennis-Plasschaert (Defensie)                               → Defensie
+ *
+ * A minister `voor` a portfolio (`de Minister voor Rechtsbescherming`) keeps it: the office does not say which
+ * ministry it sits in. Null for words that name no office.
+ */
+export function questionMinistry(to: string | null | undefined): string | null {
+  const s = (to ?? '').replace(/\s+/g, ' ').trim()
+  if (!s) return null
+  if (/^(?:de )?minister-president\b/i.test(s)) return 'Algemene Zaken'
+  const office = /^(?:de )?(?:minister|staatssecretaris)(?:s|sen)? (?:van|voor) (.+)$/i.exec(s)
+  // Cut where a second office starts (`… en voor Rechtsbescherming`, `…, voor Volkshuisvesting`), not at the comma
+  // of a ministry's own name (`Onderwijs, Cultuur en Wetenschap`), nor keep a portfolio (`Financiën - Fiscaliteit …`).
+  if (office) return (office[1] as string).split(/,? (?:en )?(?:de|van|voor) (?=\p{Lu}|minister|staatssecretaris)| [-–] /iu)[0]?.trim() || null
+  const named = /^(?:minister|staatssecretaris)(?:-president)? [^(]+\(([^)]+)\)/i.exec(s)
+  return named ? (named[1] as string).trim() : null
+}
+
 /** The kinds of open-data Document a written question's course is made of, as `Soort` names them. */
 export const QUESTION_KINDS = {
   question: 'Schriftelijke vragen',
@@ -135,6 +161,12 @@ export interface QuestionCourse {
   /** Late: more than three weeks. `postponedInTime`: a postponement came within them, as the rules ask of a late answer. */
   late: boolean | null
   postponedInTime: boolean | null
+  /**
+   * Whom they were put to (`de Minister van Defensie`), and that office's ministry (`Defensie`): read from a stored
+   * paper of the set (the records carry no addressee), null where none is stored.
+   */
+  to?: string | null
+  ministerie?: string | null
 }
 
 /** A Document record as the course reads it. */

@@ -1,4 +1,4 @@
-import type { AnsweredQuestions } from '../app/questions.js'
+import type { AnsweredQuestions, MinistryQuestions } from '../app/questions.js'
 import { ANSWER_DAYS, type QuestionCourse, type WrittenQuestions, writtenQuestions } from '../link/questions.js'
 import { dutchDate, esc, layout, paperHref } from './html.js'
 import { lidHref } from './people-page.js'
@@ -27,11 +27,29 @@ export function questionsSection(text: string): string {
 </dl></section>`
 }
 
+/**
+ * The unanswered questions per ministry, as a table: how many, how many past the three weeks, of which no postponement
+ * came in time, and the oldest; each ministry links to its own open questions.
+ */
+function perMinistrySection(rows: MinistryQuestions[]): string {
+  if (!rows.length) return ''
+  const row = (m: MinistryQuestions) => {
+    const link =
+      m.ministerie === '(onbekend)' ? esc(m.ministerie) : `<a href="/vragen?open=1&amp;to=${encodeURIComponent(m.ministerie)}">${esc(m.ministerie)}</a>`
+    return `<tr><th scope="row">${link}</th><td>${m.open}</td><td>${m.late}</td><td>${m.unannounced}</td><td>${esc(dutchDate(m.oldest))}</td></tr>`
+  }
+  return `<section aria-labelledby="per-ministerie"><h2 id="per-ministerie">Onbeantwoord per ministerie</h2>
+<p class="help">Vragen zonder antwoord in de open data, naar het ministerie aan wie ze gesteld zijn (gelezen uit een opgeslagen stuk van de vragen).</p>
+<div class="table-wrap"><table class="counts"><thead><tr><th scope="col">Ministerie</th><th scope="col">Open</th><th scope="col">Later dan drie weken</th><th scope="col">Zonder uitstel op tijd</th><th scope="col">Oudste</th></tr></thead>
+<tbody>${rows.map(row).join('')}</tbody></table></div></section>`
+}
+
 /** `/vragen`: answers to written questions, newest first, with the days each took; the late ones on their own. */
 export function questionsPage(
   list: AnsweredQuestions[],
   f: { late?: boolean | undefined; to?: string | undefined; open?: boolean | undefined },
   courses: QuestionCourse[] = [],
+  perMinistry: MinistryQuestions[] = [],
 ): string {
   const items = list
     .map(
@@ -44,10 +62,12 @@ export function questionsPage(
 <form class="filters" action="/vragen" method="get">
   <label for="vragen-to">Aan</label> <input id="vragen-to" name="to" value="${esc(f.to ?? '')}" placeholder="Defensie">
   <label><input type="checkbox" name="late" value="1"${f.late ? ' checked' : ''}> alleen later dan drie weken</label>
+  <label><input type="checkbox" name="open" value="1"${f.open ? ' checked' : ''}> alleen onbeantwoorde</label>
   <button type="submit">Filter</button>
 </form>
 <h2>${list.length} ${list.length === 1 ? 'antwoord' : 'antwoorden'}</h2>
 ${items ? `<ol class="items">${items}</ol>` : '<p>Geen antwoorden op schriftelijke vragen opgeslagen.</p>'}
+${perMinistrySection(perMinistry)}
 ${courseSection(courses, f.open)}`
   return layout({ title: 'Schriftelijke vragen', body })
 }
@@ -76,7 +96,7 @@ function courseSection(courses: QuestionCourse[], open: boolean | undefined): st
   const items = courses
     .map(
       (c) => `<li><p class="text">${esc(c.subject)}</p>
-  <p class="meta">${c.askers.length ? `${c.askers.map((a) => `<a href="${esc(lidHref(a))}">${esc(a)}</a>`).join(', ')} · ` : ''}${stages(c)}${courseDelay(c)}</p></li>`,
+  <p class="meta">${c.askers.length ? `${c.askers.map((a) => `<a href="${esc(lidHref(a))}">${esc(a)}</a>`).join(', ')} · ` : ''}${c.to ? `aan ${esc(c.to)} · ` : ''}${stages(c)}${courseDelay(c)}</p></li>`,
     )
     .join('\n')
   return `<section aria-labelledby="verloop"><h2 id="verloop">Verloop volgens de open data (${courses.length})</h2>

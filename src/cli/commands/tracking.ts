@@ -216,7 +216,7 @@ function registerQuestions(cli: Command): void {
     .addOption(dbOption())
     .option('--late', 'only those that took (or have taken) more than three weeks')
     .option('--open', 'only questions the open data shows no answer to')
-    .option('--to <office>', 'only answers to questions put to this office (Defensie)')
+    .option('--to <office>', 'only questions put to this office or ministry (Defensie)')
     .option('--limit <n>', 'how many of each to print', '50')
     .addOption(json())
     .addHelpText(
@@ -226,10 +226,13 @@ Answers are read from their papers' heads (\`Vragen van het lid … (ingezonden 
 The course of each set comes from the Kamer's Document records (Schriftelijke vragen, Mededeling (uitstel
 antwoord), Antwoord schriftelijke vragen; \`kamerwacht sync tk\` or ingested pages of them), joined by their
 subject. The Kamer's rules give three weeks; a later answer is announced by a postponement notice.
+Whom a set was put to is read from a stored paper of it (the records name no addressee); the
+unanswered ones are counted per ministry at the end (\`openByMinistry\` in --json).
 The web UI has the same at /vragen.
 
 Examples:
   kamerwacht vragen --late
+  kamerwacht vragen --open --to Defensie     Defensie's unanswered questions
   kamerwacht vragen --open --json`,
     )
     .action(async (raw: unknown) => {

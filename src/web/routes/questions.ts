@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { answeredQuestions, questionCourses } from '../../app/questions.js'
+import { answeredQuestions, openByMinistry, questionCourses } from '../../app/questions.js'
 import { text } from '../../app/search.js'
 import { questionsPage } from '../questions-parts.js'
 import { html, queryForm, type WebContext } from '../respond.js'
@@ -15,7 +15,9 @@ export function questionRoutes(app: FastifyInstance, c: WebContext): void {
     if (!f) return reply
     const late = f.late !== undefined
     const open = f.open !== undefined
-    const courses = await questionCourses(c.store, { open, late, limit: 200 }, c.today())
-    return html(reply, questionsPage(await answeredQuestions(c.store, { late, to: f.to, limit: 200 }), { late, to: f.to, open }, courses))
+    // Every set that passes the filters counts per ministry; the first 200 are listed.
+    const courses = await questionCourses(c.store, { open, late, to: f.to, limit: Number.MAX_SAFE_INTEGER }, c.today())
+    const answers = await answeredQuestions(c.store, { late, to: f.to, limit: 200 })
+    return html(reply, questionsPage(answers, { late, to: f.to, open }, courses.slice(0, 200), openByMinistry(courses)))
   })
 }
