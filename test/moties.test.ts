@@ -338,9 +338,31 @@ J.J.M. Uitermark
     ])
     // The Kröger letter names her, but not the motie's words: no link.
     expect(await motieFollowUps(store, 'kst-36635-4')).toEqual([])
-    // On the board: the motie is for the ministry whose minister answered it, the others' ministry unknown.
+    // A letter of the minister of LVVN in the dossier of the Dierziektebeleid (written for this test), on another subject.
+    await put(
+      'brief-dierziekten.txt',
+      `Tweede Kamer der Staten-Generaal 2
+Vergaderjaar 2024–2025
+29 683 Dierziektebeleid
+Nr. 300 BRIEF VAN DE MINISTER VAN LANDBOUW, VISSERIJ, VOEDSELZEKERHEID EN NATUUR
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den Haag, 20 maart 2025
+
+In deze brief informeer ik u over de stand van zaken van de vogelgriep in de pluimveehouderij.
+
+De Minister van Landbouw, Visserij, Voedselzekerheid en Natuur,
+F.M. Wiersma
+`,
+    )
+    // On the board: the motie is for the ministry whose minister answered it; one nobody answered for the ministry its
+    // budget dossier names, or that sent its dossier's letters; the others' ministry unknown.
     const board = await motieBoard(store, motieBoardInput('en').parse({ result: 'alle', limit: 500 }))
     expect(board.items.find((m) => m.id === 'kst-29754-737')?.ministerie).toBe('Binnenlandse Zaken en Koninkrijksrelaties')
+    expect(board.items.find((m) => m.id === 'kst-36410-VIII-60')?.ministerie).toBe('Onderwijs, Cultuur en Wetenschap')
+    expect(board.items.find((m) => m.id === 'kst-29683-292')?.ministerie).toBe('Landbouw, Visserij, Voedselzekerheid en Natuur')
+    expect(board.items.find((m) => m.id === 'kst-29628-1243')?.ministerie).toBeNull()
     expect(board.byMinistry.find((m) => m.ministerie === 'Binnenlandse Zaken en Koninkrijksrelaties')?.total).toBeGreaterThan(0)
     const bzk = await motieBoard(store, motieBoardInput('en').parse({ result: 'alle', ministerie: 'binnenlandse zaken', limit: 500 }))
     expect(bzk.items.length).toBeGreaterThan(0)

@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { type Committee, type MotieResult, motieMinistry } from '../link/kamer.js'
+import { type Committee, dossierMinistry, type MotieResult, motieMinistry } from '../link/kamer.js'
 import { MOTIE_STATUSES, type MotieStatus, motieStatus } from '../link/moties.js'
 import { atom, tagUri } from '../publish/feeds.js'
 import { dateField } from '../search/fields.js'
 import { fold } from '../search/stem.js'
-import type { SearchHit } from '../search/types.js'
+import type { SearchHit, SearchResult } from '../search/types.js'
 import type { Store } from '../store/store.js'
 import { type MotieFacts, type MotieFollowUp, motieFacts, motieFollowUps } from './moties.js'
 import { searchRequest } from './requests.js'
@@ -51,7 +51,7 @@ export interface MotieRow extends MotieFacts {
   key: string
   status: MotieStatus
   answeredBy: MotieFollowUp[]
-  /** The ministry it is for (see `motieMinistry`), or null. */
+  /** The ministry it is for (see `motieMinistry`, else `dossierMinistry`), or null. */
   ministerie: string | null
 }
 
@@ -87,15 +87,23 @@ export async function motieBoard(store: Store, input: MotieBoardInput): Promise<
     if (page.hits.length < 100 || hits.length >= page.total) break
   }
   const rows: MotieRow[] = []
+  // The senders of each dossier's letters, asked once per dossier (see `dossierMinistry`).
+  const letters = new Map<string, Promise<SearchResult['facets']['sender']>>()
+  const lettersOf = (dossier: string) => {
+    let senders = letters.get(dossier)
+    if (!senders) letters.set(dossier, (senders = store.search({ q: '', dossier, type: 'brief', limit: 1 }).then((r) => r.facets.sender)))
+    return senders
+  }
   for (const hit of hits) {
     const facts = await motieFacts(store, hit.id)
     if (!facts || !resultMatches(facts.result, input.result) || !whoMatches(facts, input)) continue
     if (!committeeMatches(facts.commissie, input.commissie)) continue
     const answeredBy = await motieFollowUps(store, facts.id ?? hit.id, facts.title)
-    const ministerie = motieMinistry(
-      answeredBy.map((a) => a.paper.sender),
-      facts.commissie,
-    )
+    const ministerie =
+      motieMinistry(
+        answeredBy.map((a) => a.paper.sender),
+        facts.commissie,
+      ) ?? dossierMinistry(facts.dossierTitle, facts.dossier ? await lettersOf(facts.dossier) : [])
     if (input.ministerie && !(ministerie && fold(ministerie).includes(fold(input.ministerie)))) continue
     rows.push({ ...facts, key: hit.id, status: motieStatus(answeredBy.map((a) => a.how)), answeredBy, ministerie })
   }

@@ -108,6 +108,9 @@ export interface MotieFacts {
   result: MotieResult | null
   /** The committee it is given to (ZaakActor `Voortouwcommissie`), where the store has it. */
   commissie: Committee | null
+  /** Its dossier and the dossier's title, as its paper gives them (`36410-VIII`, `Vaststelling van de begrotingsstaten …`). */
+  dossier: string | null
+  dossierTitle: string | null
 }
 
 /** The Persoon records of each name signed under a motie (`Van Nispen`, `Inge van Dijk`), by that name. */
@@ -150,6 +153,8 @@ export async function motieFacts(store: Store, motie: string): Promise<MotieFact
     decisions,
     result: decisions[decisions.length - 1]?.result ?? null,
     commissie: leadCommittee(actors.map((a) => a.record)),
+    dossier: paper?.dossier ?? null,
+    dossierTitle: paper?.dossierTitle ?? (typeof zaakRecord?.Titel === 'string' ? zaakRecord.Titel : null),
   }
 }
 

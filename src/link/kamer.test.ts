@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { besluitOf, indienersOf, leadCommittee, motieMinistry, recordKeys, resultOf, tallyVotes } from './kamer.js'
+import { besluitOf, dossierMinistry, indienersOf, leadCommittee, motieMinistry, recordKeys, resultOf, tallyVotes } from './kamer.js'
 
 // Records in the shapes the Gegevensmagazijn gives (../shared/corpus/opendata), cut to the fields the rules read.
 const zaak = (Nummer: string, Volgnummer: number) => ({ Id: `z-${Nummer}`, Nummer, Soort: 'Motie', Volgnummer })
@@ -186,5 +186,31 @@ describe('a motie’s committee and ministry', () => {
     [[], null, null],
   ])('answered by %j, committee %j: %s', (senders, committee, ministry) => {
     expect(motieMinistry(senders, committee)).toBe(ministry)
+  })
+  // Dossier titles as the Kamer's Zaak records of real moties give them (../shared/corpus/opendata, Document pages).
+  it.each([
+    [
+      'Vaststelling van de begrotingsstaten van het Ministerie van Onderwijs, Cultuur en Wetenschap (VIII) voor het jaar 2024',
+      'Onderwijs, Cultuur en Wetenschap',
+    ],
+    ['Jaarverslag en slotwet Ministerie van Justitie en Veiligheid 2024', 'Justitie en Veiligheid'],
+    [
+      'Vaststelling van de begrotingsstaten van het Ministerie van Binnenlandse Zaken en Koninkrijksrelaties (VII) voor het jaar 2025',
+      'Binnenlandse Zaken en Koninkrijksrelaties',
+    ],
+    ['Wijziging van de begrotingsstaten van het Ministerie van Defensie (X) voor het jaar 2025 (wijziging samenhangende met de Voorjaarsnota)', 'Defensie'],
+  ])('a budget dossier names its ministry: %s', (title, ministry) => {
+    expect(dossierMinistry(title, [{ value: 'Minister van Financiën', count: 9 }])).toBe(ministry)
+  })
+  it('else the ministry that sent most of the dossier’s letters, its minister and staatssecretaris together', () => {
+    const senders = [
+      { value: 'Minister van Landbouw, Visserij, Voedselzekerheid en Natuur', count: 3 },
+      { value: 'Minister van Volksgezondheid, Welzijn en Sport', count: 4 },
+      { value: 'Staatssecretaris van Landbouw, Visserij, Voedselzekerheid en Natuur', count: 2 },
+      { value: 'Tweede Kamer der Staten-Generaal', count: 20 },
+    ]
+    expect(dossierMinistry('Dierziektebeleid', senders)).toBe('Landbouw, Visserij, Voedselzekerheid en Natuur')
+    expect(dossierMinistry('Dierziektebeleid', senders.slice(3))).toBeNull()
+    expect(dossierMinistry(null, [])).toBeNull()
   })
 })

@@ -217,9 +217,32 @@ export function leadCommittee(actors: Json[]): Committee | null {
  */
 export function motieMinistry(answeredBy: ReadonlyArray<string | null>, committee: Committee | null): string | null {
   const sender = answeredBy.find(Boolean)
-  if (sender) return sender.replace(/^(?:de\s+)?(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+(?:van|voor)\s+/, '')
+  if (sender) return officeMinistry(sender)
   const m = /\bcommissie voor (.+)$/i.exec(committee?.naam ?? '')
   return m ? (m[1] as string).trim() : null
+}
+
+/** The ministry of a member of government's office: `Staatssecretaris van Justitie en Veiligheid` → `Justitie en Veiligheid`. */
+const officeMinistry = (sender: string) => sender.replace(/^(?:de\s+)?(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+(?:van|voor)\s+/, '')
+
+// `Vaststelling van de begrotingsstaten van het Ministerie van Onderwijs, Cultuur en Wetenschap (VIII) voor het jaar
+// 2024`, `Jaarverslag en slotwet Ministerie van Justitie en Veiligheid 2024`: a budget's dossier names its ministry.
+const BUDGET_MINISTRY = /\bMinisterie\s+van\s+(.+?)(?:\s*\([IVXLC]+[A-Z]?\))?(?:\s+(?:voor|over)\s+het\s+jaar\b|\s+\d{4}\b|\s*\(|\s*$)/u
+
+/**
+ * The ministry a motie is for where no letter answered it and no committee is known: the one its dossier's title
+ * names (a budget's: `… begrotingsstaten van het Ministerie van Onderwijs, Cultuur en Wetenschap (VIII) …`), else
+ * the ministry that sent most of the dossier's stored letters (`senders`: each sender with its number of letters;
+ * `Minister van …` and `Staatssecretaris van …` of one ministry count together). Null where neither says.
+ */
+export function dossierMinistry(title: string | null, senders: ReadonlyArray<{ value: string; count: number }>): string | null {
+  const budget = BUDGET_MINISTRY.exec(title ?? '')
+  if (budget) return (budget[1] as string).trim()
+  const counts = new Map<string, number>()
+  for (const s of senders)
+    if (/^(?:de\s+)?(?:minister|staatssecretaris)\b/i.test(s.value)) counts.set(officeMinistry(s.value), (counts.get(officeMinistry(s.value)) ?? 0) + s.count)
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  return ranked[0]?.[0] ?? null
 }
 
 /** The Kabinetsappreciatie of a motie's Zaak, or null where it has none worth showing (`Niet beschikbaar …` kept as given). */
