@@ -170,6 +170,13 @@ describe.skipIf(skipWithoutShared)('unanswered written questions per ministry', 
         const jv = (await app.inject({ url: '/vragen?open=1&to=Justitie%20en%20Veiligheid' })).body
         expect(jv).toContain('Verloop volgens de open data (1)')
         expect(jv).toContain('aan de Staatssecretaris van Justitie en Veiligheid · gesteld 3 november 2022')
+        // The same through the API, one input for every edge (app/questions.ts).
+        const api = (await app.inject({ url: '/api/vragen?open=1&to=justitie' })).json()
+        expect(api.answers).toEqual([])
+        expect(api.courses.map((c: { question: { nummer: string } }) => c.question.nummer)).toEqual(['2022D45001'])
+        expect(api.openByMinistry).toEqual([{ ministerie: 'Justitie en Veiligheid', open: 1, late: 1, unannounced: 1, oldest: '2022-11-03' }])
+        expect((await app.inject({ url: '/api/vragen?open=misschien' })).statusCode).toBe(400)
+        expect((await app.inject({ url: '/vragen?limit=0' })).body).toContain('een geheel getal van 1 tot 10000')
       } finally {
         await app.close()
       }

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import {
   QUESTION_KINDS,
   type QuestionCourse,
@@ -10,6 +11,7 @@ import {
 } from '../link/questions.js'
 import { fold } from '../search/stem.js'
 import type { Store } from '../store/store.js'
+import { count, type Lang, text } from './search.js'
 
 /** An answer to written questions in the store, with what its head says. */
 export interface AnsweredQuestions extends WrittenQuestions {
@@ -131,4 +133,42 @@ export function openByMinistry(courses: QuestionCourse[]): MinistryQuestions[] {
     out.set(m, row)
   }
   return [...out.values()].sort((a, b) => b.open - a.open || a.ministerie.localeCompare(b.ministerie))
+}
+
+// A yes/no as each edge writes it: a CLI flag (`true`), a form's checkbox or a query (`1`, `true`).
+const yes = z
+  .union([z.boolean(), z.enum(['1', 'true', '0', 'false'])])
+  .optional()
+  .transform((v) => v === true || v === '1' || v === 'true')
+
+/**
+ * The overview of written questions' input, as the CLI (`kamerwacht vragen`), the API (`GET /api/vragen`) and the
+ * web page (`/vragen`) take it.
+ */
+export function questionsInput(lang: Lang = 'en') {
+  const nl = lang === 'nl'
+  return z.object({
+    to: text(120).describe('only questions put to this office or ministry (part of it: Defensie)'),
+    late: yes.describe('only those that took (or have taken) more than three weeks'),
+    open: yes.describe('only questions the open data shows no answer to (and no answers read from papers)'),
+    limit: count(1, 10_000, nl).default(50).describe('how many answers and how many sets of questions at most'),
+  })
+}
+
+/** A questions input, checked. */
+export type QuestionsInput = z.infer<ReturnType<typeof questionsInput>>
+
+/** The overview of written questions: answers read from papers, the sets followed in the open data, and the unanswered per ministry. */
+export interface QuestionsOverview {
+  answers: AnsweredQuestions[]
+  courses: QuestionCourse[]
+  /** Over every set that passes the filters, not only the `limit` listed. */
+  openByMinistry: MinistryQuestions[]
+}
+
+/** The overview every edge shows: the answers (none when only open ones are asked for), the sets, and the counts per ministry. */
+export async function questionsOverview(store: Store, input: QuestionsInput, today: string): Promise<QuestionsOverview> {
+  const answers = input.open ? [] : await answeredQuestions(store, { late: input.late, to: input.to, limit: input.limit })
+  const every = await questionCourses(store, { open: input.open, late: input.late, to: input.to, limit: Number.MAX_SAFE_INTEGER }, today)
+  return { answers, courses: every.slice(0, input.limit), openByMinistry: openByMinistry(every) }
 }

@@ -2,7 +2,7 @@ import { type AgendaInput, agenda } from '../app/agenda.js'
 import { fractieView, lidView, type PersonQuery } from '../app/kamer-people.js'
 import { type MotieBoardInput, type MotieRow, motieBoard } from '../app/motie-board.js'
 import { type MotieFacts, type MotieFollowUp, motieFacts, motieFollowUps } from '../app/moties.js'
-import { answeredQuestions, openByMinistry, questionCourses } from '../app/questions.js'
+import { type QuestionsInput, questionsOverview } from '../app/questions.js'
 import { MOTIE_STATUSES } from '../link/moties.js'
 import { today } from '../link/status.js'
 import { shownTitle } from '../link/titles.js'
@@ -137,17 +137,11 @@ export async function personCommand(kind: 'fractie' | 'lid', name: string, q: Pe
  * `kamerwacht vragen`: answers to written questions (from their papers' heads) with the days each took, and the course
  * of each set of questions in the Kamer's Document records (asked → postponed → answered).
  */
-export async function questionsCommand(
-  opts: { db?: string | undefined; json?: boolean | undefined; late?: boolean | undefined; open?: boolean | undefined; to?: string | undefined; limit: number },
-  io: Io,
-): Promise<number> {
-  return withStore(opts.db, async (store) => {
-    const answers = opts.open ? [] : await answeredQuestions(store, { late: opts.late, to: opts.to, limit: opts.limit })
-    // Every set that passes the filters, for the counts per ministry; the first `limit` of them listed.
-    const every = await questionCourses(store, { open: opts.open, late: opts.late, to: opts.to, limit: Number.MAX_SAFE_INTEGER }, today())
-    const courses = every.slice(0, opts.limit)
-    const perMinistry = openByMinistry(every)
-    if (opts.json) {
+export async function questionsCommand(opts: QuestionsInput & { db?: string | undefined; json?: boolean | undefined }, io: Io): Promise<number> {
+  const { db, json, ...input } = opts
+  return withStore(db, async (store) => {
+    const { answers, courses, openByMinistry: perMinistry } = await questionsOverview(store, input, today())
+    if (json) {
       io.stdout(`${JSON.stringify({ answers, courses, openByMinistry: perMinistry }, null, 2)}\n`)
       return 0
     }

@@ -141,6 +141,14 @@ function trackingPaths(): Json {
         responses: { 200: json(S.RegisterResult), 400: error('bad parameter') },
       },
     },
+    '/api/vragen': {
+      get: {
+        summary:
+          'written questions: answers read from their papers with the days each took, each set of questions in the open data from asked through postponed to answered, and the unanswered per ministry',
+        parameters: queryParams(S.QuestionsQuery),
+        responses: { 200: json(S.QuestionsResult), 400: error('bad parameter') },
+      },
+    },
     '/api/agenda': {
       get: {
         summary: "the Kamer's meetings between two days (default: the next eight weeks), with their agenda items; per committee or dossier",

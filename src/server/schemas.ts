@@ -3,6 +3,7 @@ import { agendaInput } from '../app/agenda.js'
 import { boardInput } from '../app/board.js'
 import { personInput } from '../app/kamer-people.js'
 import { motieBoardInput } from '../app/motie-board.js'
+import { questionsInput } from '../app/questions.js'
 import { registerInput } from '../app/register.js'
 import { searchInput } from '../app/search.js'
 
@@ -424,4 +425,45 @@ export const FollowJson = z.object({
   everyHours: z.number().nullable(),
   told: z.string().nullable().describe('what its alerts last told of a followed motie: how many of its votes'),
   newCount: z.number(),
+})
+
+/** `GET /api/vragen` query (app/questions.ts). */
+export const QuestionsQuery = questionsInput('en')
+
+const Stage = z.object({ nummer: z.string().nullable(), date: z.string().nullable() })
+
+/** `GET /api/vragen` response: answers read from papers, the sets of questions in the open data, the unanswered per ministry. */
+export const QuestionsResult = z.object({
+  answers: z.array(
+    z.object({
+      paper: z.string(),
+      title: z.string().nullable(),
+      askers: z.array(z.object({ name: z.string(), fractie: z.string().nullable() })),
+      to: z.string().nullable().describe('whom they were put to: de Minister van Defensie'),
+      subject: z.string().nullable(),
+      asked: z.string().nullable(),
+      answeredBy: z.string().nullable(),
+      answered: z.string().nullable(),
+      days: z.number().nullable(),
+      withinThreeWeeks: z.boolean().nullable(),
+      questions: z.number(),
+    }),
+  ),
+  courses: z.array(
+    z.object({
+      subject: z.string(),
+      askers: z.array(z.string()),
+      question: Stage.nullable(),
+      postponements: z.array(Stage),
+      answer: Stage.nullable(),
+      days: z.number().nullable().describe('from the questions to the answer, or to today while unanswered'),
+      late: z.boolean().nullable().describe('more than three weeks'),
+      postponedInTime: z.boolean().nullable().describe('for a late one: a postponement notice came within the three weeks'),
+      to: z.string().nullable().optional().describe('whom they were put to, read from a stored paper of the set'),
+      ministerie: z.string().nullable().optional(),
+    }),
+  ),
+  openByMinistry: z
+    .array(z.object({ ministerie: z.string(), open: count, late: count, unannounced: count, oldest: z.string().nullable() }))
+    .describe('the unanswered sets per ministry, over every set that passes the filters'),
 })

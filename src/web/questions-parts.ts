@@ -65,8 +65,13 @@ export function questionsPage(
   <label><input type="checkbox" name="open" value="1"${f.open ? ' checked' : ''}> alleen onbeantwoorde</label>
   <button type="submit">Filter</button>
 </form>
-<h2>${list.length} ${list.length === 1 ? 'antwoord' : 'antwoorden'}</h2>
-${items ? `<ol class="items">${items}</ol>` : '<p>Geen antwoorden op schriftelijke vragen opgeslagen.</p>'}
+${
+  // Only the unanswered asked for: the answers read from papers are left out.
+  f.open
+    ? ''
+    : `<h2>${list.length} ${list.length === 1 ? 'antwoord' : 'antwoorden'}</h2>
+${items ? `<ol class="items">${items}</ol>` : '<p>Geen antwoorden op schriftelijke vragen opgeslagen.</p>'}`
+}
 ${perMinistrySection(perMinistry)}
 ${courseSection(courses, f.open)}`
   return layout({ title: 'Schriftelijke vragen', body })

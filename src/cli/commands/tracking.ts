@@ -4,6 +4,7 @@ import { agendaInput } from '../../app/agenda.js'
 import { boardInput } from '../../app/board.js'
 import { personInput } from '../../app/kamer-people.js'
 import { motieBoardInput } from '../../app/motie-board.js'
+import { questionsInput } from '../../app/questions.js'
 import { registerInput } from '../../app/register.js'
 import { MOTIE_STATUSES } from '../../link/moties.js'
 import { COMMITMENT_STATUSES } from '../../link/status.js'
@@ -236,16 +237,7 @@ Examples:
   kamerwacht vragen --open --json`,
     )
     .action(async (raw: unknown) => {
-      const input = z
-        .object({
-          db: z.string().optional(),
-          json: z.boolean().optional(),
-          late: z.boolean().optional(),
-          open: z.boolean().optional(),
-          to: z.string().optional(),
-          limit: z.coerce.number().int().min(1).max(10_000),
-        })
-        .safeParse(raw)
+      const input = questionsInput('en').extend({ db: z.string().optional(), json: z.boolean().optional() }).safeParse(raw)
       if (!input.success) return usage('vragen', input.error)
       process.exitCode = await questionsCommand(input.data, io)
     })

@@ -5,6 +5,7 @@ import { correct } from '../../app/corrections.js'
 import { fractieView, lidView } from '../../app/kamer-people.js'
 import { motieBoard } from '../../app/motie-board.js'
 import { motieFacts, motieFollowUps } from '../../app/moties.js'
+import { questionsOverview } from '../../app/questions.js'
 import { registerComparison } from '../../app/register.js'
 import { search } from '../../app/search.js'
 import type { ApiContext } from '../context.js'
@@ -25,6 +26,8 @@ export function trackingRoutes(app: FastifyInstance, c: ApiContext): void {
   app.get('/api/leden/:name', async (req) => lidView(store, parse(S.NameParam, req.params, 'name').name, parseParams(S.PersonQuery, req.query)))
 
   app.get('/api/register', async (req) => registerComparison(store, parseParams(S.RegisterQuery, req.query), today()))
+
+  app.get('/api/vragen', async (req) => questionsOverview(store, parseParams(S.QuestionsQuery, req.query), today()))
 
   app.get('/api/agenda', async (req) => agenda(store, parseParams(S.AgendaQuery, req.query), today()))
 
