@@ -54,6 +54,8 @@ describe.skipIf(skipWithoutShared)('answers to written questions, from real pape
       expect(page).toContain('<h2>Schriftelijke vragen</h2>')
       expect(page).toContain('<dt>Gesteld door</dt><dd><a href="/leden/Eerdmans">Eerdmans</a> (JA21)</dd>')
       expect(page).toContain('1 dag <span class="badge status-fulfilled">binnen drie weken</span>')
+      // Each of its four numbered questions has its answer.
+      expect(page).toContain('<dt>Vragen</dt><dd>4 · alle beantwoord</dd>')
       // A member's page lists the questions they asked.
       const member = (await app.inject({ url: '/leden/Van%20Nispen' })).body
       expect(member).toContain('<h2 id="vragen">Schriftelijke vragen (1)</h2>')

@@ -17,7 +17,27 @@ describe("written questions and their answer, from an answer paper's head", () =
       days: 1,
       withinThreeWeeks: true,
       questions: 4,
+      // Paired by number: the second heading's three questions have no answer in this cut of the paper.
+      pairs: [
+        { numbers: [1], question: 'Klopt het …?', answer: 'Nee.' },
+        { numbers: [2, 3, 5], question: 'Zo ja …?', answer: null },
+      ],
+      unanswered: [2, 3, 5],
     })
+  })
+
+  // The forms an answer numbers its questions in: a heading a line of its own, with or without blank lines around it.
+  it.each([
+    ['Vraag 1\nKlopt het?\nAntwoord 1\nJa.\nVraag 2\nWaarom?\nAntwoord 2\nDaarom.', [[1], [2]], []],
+    ['Vragen 1 en 2\n\nKlopt het? Waarom?\n\nAntwoorden 1 en 2\n\nJa, daarom.', [[1, 2]], []],
+    ['Vraag 1 t/m 3\nWie, wat, waar?\nAntwoord op vraag 1 t/m 3\nIk.\nVraag 4\nWanneer?', [[1, 2, 3], [4]], [4]],
+    ['Vraag 1\nKlopt het?\nAntwoord\nJa.', [[1]], []],
+    // The questions as they were sent: nothing answered yet, so nothing is missing an answer.
+    ['Vraag 1\nKlopt het?\nVraag 2\nWaarom?', [[1], [2]], []],
+  ])('%#: paired by number', (body, numbers, unanswered) => {
+    const q = writtenQuestions(`Vragen van het lid Popken (PVV) aan de Minister van Defensie over meldingen (ingezonden 28 maart 2017).\n${body}`)
+    expect(q?.pairs.map((p) => p.numbers)).toEqual(numbers)
+    expect(q?.unanswered).toEqual(unanswered)
   })
 
   it.each([

@@ -27,6 +27,17 @@ export interface WrittenQuestions {
   withinThreeWeeks: boolean | null
   /** How many questions it numbers (`Vraag 2, 3 en 5` counts three). */
   questions: number
+  /** Each numbered question with the answer given to it, paired by number (`Vraag 2, 3 en 5` … `Antwoord 2, 3 en 5`). */
+  pairs: QuestionPair[]
+  /** The numbers of questions the paper asks and answers nowhere: what a reader checks first in an answer. */
+  unanswered: number[]
+}
+
+/** A question (or several answered together) and its answer, as an answer paper numbers them. */
+export interface QuestionPair {
+  numbers: number[]
+  question: string
+  answer: string | null
 }
 
 /** The days the Kamer's rules (Reglement van Orde, art. 12.2) give a minister to answer: three weeks. */
@@ -60,7 +71,51 @@ export function writtenQuestions(text: string): WrittenQuestions | null {
     days,
     withinThreeWeeks: days === null ? null : days <= ANSWER_DAYS,
     questions: countQuestions(text),
+    ...pairsOf(text),
   }
+}
+
+// `Vraag 1`, `Vragen 2, 3 en 5`, `Vraag 4 t/m 6` as a heading of its own; `Antwoord 1`, `Antwoord op vraag 2`, or a
+// bare `Antwoord` under the question it answers.
+const NUMBERS = '(\\d+(?:\\s*(?:,|en|t\\/m|-)\\s*\\d+)*)'
+const QUESTION_HEAD = new RegExp(`^Vra(?:ag|gen)\\s+${NUMBERS}$`, 'i')
+const ANSWER_HEAD = new RegExp(`^Antwoord(?:en)?(?:\\s+(?:op\\s+vra(?:ag|gen)\\s+)?${NUMBERS})?$`, 'i')
+
+/** `2, 3 en 5` as [2, 3, 5]; `4 t/m 6` and `4-6` as [4, 5, 6]. */
+function numbersOf(list: string): number[] {
+  const nums = (list.match(/\d+/g) ?? []).map(Number)
+  if (/t\/m|-/.test(list) && nums.length === 2 && (nums[1] as number) > (nums[0] as number) && (nums[1] as number) - (nums[0] as number) < 100)
+    return Array.from({ length: (nums[1] as number) - (nums[0] as number) + 1 }, (_, k) => (nums[0] as number) + k)
+  return nums
+}
+
+/**
+ * The paper's questions paired with their answers by number: each `Vraag N` heading opens a question, the lines
+ * after it are its words up to `Antwoord N` (or a bare `Antwoord`), whose lines up to the next question are the
+ * answer. The numbers asked but never answered are listed; a paper with no answer at all (the questions as sent)
+ * has none unanswered.
+ */
+function pairsOf(text: string): { pairs: QuestionPair[]; unanswered: number[] } {
+  const pairs: Array<{ numbers: number[]; question: string[]; answer: string[] | null }> = []
+  let into: string[] | null = null
+  // Line by line: a heading stands on a line of its own, with or without a blank line around it.
+  for (const line of text.split('\n')) {
+    const para = line.replace(/\s+/g, ' ').trim()
+    const asked = QUESTION_HEAD.exec(para)
+    const answered = ANSWER_HEAD.exec(para)
+    if (asked) {
+      const pair = { numbers: numbersOf(asked[1] as string), question: [] as string[], answer: null }
+      pairs.push(pair)
+      into = pair.question
+    } else if (answered && pairs.length) {
+      const numbers = answered[1] ? numbersOf(answered[1]) : null
+      const pair = (numbers && pairs.find((p) => p.numbers.join() === numbers.join())) ?? pairs[pairs.length - 1]
+      if (pair) into = pair.answer ??= []
+    } else if (into && para) into.push(para)
+  }
+  const out = pairs.map((p) => ({ numbers: p.numbers, question: p.question.join('\n'), answer: p.answer ? p.answer.join('\n') : null }))
+  const anyAnswer = out.some((p) => p.answer !== null)
+  return { pairs: out, unanswered: anyAnswer ? out.filter((p) => p.answer === null).flatMap((p) => p.numbers) : [] }
 }
 
 /**

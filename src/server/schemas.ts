@@ -447,6 +447,10 @@ export const QuestionsResult = z.object({
       days: z.number().nullable(),
       withinThreeWeeks: z.boolean().nullable(),
       questions: z.number(),
+      pairs: z
+        .array(z.object({ numbers: z.array(z.number()), question: z.string(), answer: z.string().nullable() }))
+        .describe('each numbered question with its answer, paired by number'),
+      unanswered: z.array(z.number()).describe('the numbers of questions asked and answered nowhere in the paper'),
     }),
   ),
   courses: z.array(

@@ -13,6 +13,12 @@ const delay = (w: WrittenQuestions) =>
     ? 'nog niet beantwoord'
     : `${w.days} ${w.days === 1 ? 'dag' : 'dagen'} <span class="badge ${w.withinThreeWeeks ? 'status-fulfilled' : 'status-overdue'}">${w.withinThreeWeeks ? 'binnen drie weken' : `later dan ${ANSWER_DAYS} dagen`}</span>`
 
+/** Whether each numbered question got an answer: `alle beantwoord`, or the numbers that did not. */
+function answeredAll(w: WrittenQuestions): string {
+  if (w.unanswered.length) return ` · <strong>zonder antwoord: ${w.unanswered.length === 1 ? 'vraag' : 'vragen'} ${esc(w.unanswered.join(', '))}</strong>`
+  return w.pairs.some((p) => p.answer !== null) ? ' · alle beantwoord' : ''
+}
+
 /** For an answer to written questions: who asked whom, when, who answered, and how long it took. Empty for other papers. */
 export function questionsSection(text: string): string {
   const w = writtenQuestions(text)
@@ -23,7 +29,7 @@ export function questionsSection(text: string): string {
 <dt>Ingezonden</dt><dd>${esc(dutchDate(w.asked))}</dd>
 <dt>Beantwoord</dt><dd>${w.answered ? `${esc(dutchDate(w.answered))}${w.answeredBy ? ` door ${esc(w.answeredBy)}` : ''}` : '—'}</dd>
 <dt>Duur</dt><dd>${delay(w)}</dd>
-<dt>Vragen</dt><dd>${w.questions}</dd>
+<dt>Vragen</dt><dd>${w.questions}${answeredAll(w)}</dd>
 </dl></section>`
 }
 
