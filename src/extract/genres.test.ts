@@ -7,7 +7,7 @@ import { createContext, type PipelineContext, readDocument } from '../pipeline.j
 import { sideBySide } from '../structure/index.js'
 import { ROOT } from '../test-support/paths.js'
 import { findDates } from './dates.js'
-import { answerHead, answerTitle, decisionsTitle, letterPurpose } from './metadata.js'
+import { answerHead, answerTitle, decisionsTitle, letterPurpose, untitledLetter } from './metadata.js'
 import { findReferences } from './references.js'
 
 let ctx: PipelineContext
@@ -100,6 +100,29 @@ describe('answers to written questions: who answers and when', () => {
     ['Op 2 juli jl. aanvaardde Uw Kamer de motie Vliegenthart.', null],
   ])('a letter’s own subject in %j', (text, subject) => {
     expect(letterPurpose(text)).toBe(subject)
+  })
+
+  // Letters printed without a title (the Kamer's site reposts them with their number only): named by sender and subject.
+  it.each([
+    [
+      '2019D21842\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 27 mei 2019\n\nOp 25 april heeft u mij een schrijven doorgestuurd van dhr. Sneek (DP Statia) aan uw Kamer over de postvoorziening in Caribisch Nederland. U heeft mij om een reactie op deze brief verzocht.',
+      'Staatssecretaris van Economische Zaken en Klimaat',
+      'Brief van de staatssecretaris van Economische Zaken en Klimaat over de postvoorziening in Caribisch Nederland',
+    ],
+    [
+      'Geachte Voorzitter,\n\nMet deze brief informeer ik uw Kamer over de stand van zaken rond de stikstofaanpak, zoals toegezegd.',
+      'Minister-President, Minister van Algemene Zaken',
+      'Brief van de minister van Algemene Zaken over de stand van zaken rond de stikstofaanpak, zoals toegezegd',
+    ],
+    ['Hierbij stuur ik u de gevraagde informatie over het onderwerp dat ik hiervoor noemde, met de bijlagen.', null, null],
+    [
+      'In antwoord op het verzoek van het lid van uw Kamer mevrouw Peters (GL) bevestig ik dat de leden elkaar hebben geïnformeerd over het onderwerp van voornoemd VAO.',
+      'Minister van Algemene Zaken',
+      null,
+    ],
+    ['Geachte Voorzitter,\n\nIk stuur u hierbij de jaarcijfers van de dienst, met een toelichting per onderdeel en de bijlagen.', null, null],
+  ])('an untitled letter %#', (text, sender, title) => {
+    expect(untitledLetter(text, sender)).toBe(title)
   })
 
   it.each([

@@ -167,6 +167,7 @@ export function extractMetadata(parts: PaperParts, facts: FurnitureFacts, hints:
       dossierTitle: hints.dossierTitle ?? dossierTitle,
       answer,
       text,
+      sender: hints.sender ?? sender,
     }),
     dossierTitle: hints.dossierTitle ?? dossierTitle,
     kamer: hints.kamer ?? facts.kamer ?? kamer,
@@ -209,7 +210,8 @@ function paperIds(
  * else its printed title; else, for a paper printed without one, an answer's subject or a besluitenlijst's own line.
  * A letter whose printed title names only its kind and sender, with no dossier title to go with it (a copy without
  * its head), adds the subject its first paragraph gives (`… wil ik u middels deze brief informeren over de nieuwe
- * data van de conferentie …`): that tells it apart from the sender's other letters.
+ * data van de conferentie …`): that tells it apart from the sender's other letters. A letter printed with no title at
+ * all is named by its sender and that subject (see {@link untitledLetter}).
  */
 function chosenTitle(o: {
   given: string | null
@@ -218,8 +220,10 @@ function chosenTitle(o: {
   dossierTitle: string | null
   answer: unknown
   text: string
+  sender: string | null
 }): string | null {
   if (o.given) return o.given
+  if (!o.printed && o.type === 'brief') return untitledLetter(o.text, o.sender)
   if (!o.printed) return o.answer ? answerTitle(o.text) : decisionsTitle(o.text)
   const purpose = o.type === 'brief' && KIND_ONLY_TITLE.test(o.printed) && !o.dossierTitle ? letterPurpose(o.text) : null
   return purpose ? `${o.printed} over ${purpose}` : o.printed
@@ -293,6 +297,34 @@ const KIND_ONLY_TITLE = /^BRIEF VAN\b[^a-z]*$/
 // deze brief informeren over …`, `In deze brief ga ik in op …`, `Hierbij bericht ik u over …`.
 const PURPOSE =
   /(?:\b(?:[Mm]et|[Mm]iddels|[Ii]n|[Vv]ia) (?:deze|dit|onderhavige) (?:brief|schrijven|Kamerbrief)\b|\b[Hh]ierbij\b)[^.]{0,60}?\b(?:informeer|informeren|bericht|berichten|ga|gaan|reageer|reageren)\b(?:\s+ik)?(?:\s+(?:u|uw Kamer|de Kamer))?(?:\s+graag)?\s+(?:over|inzake|betreffende|op|in op)\s+([^.;:]{8,400})/u
+
+// The head of a letter that is no part of its body: the addressee, the dateline, a field of the letterhead.
+const HEAD_LINE = /^(?:Aan\s|Den Haag\b|Geachte\b|Datum\b|Betreft\b|Kenmerk\b|Uw\s|Onze\s|Bijlage|\d{4}D\d{5}\s*$)/
+// What a letter's first paragraph says it answers or is about: `Op 25 april heeft u mij een schrijven doorgestuurd van
+// dhr. Sneek (DP Statia) aan uw Kamer over de postvoorziening in Caribisch Nederland.`
+const FIRST_ABOUT = /\sover\s+((?:de|het|een|uw|mijn)\s[^.;:?!]{6,160}?)(?=[.;:?!]|,\s+(?:en|waarin|dat|die|zoals)\b|$)/u
+// A subject that only points back (`over het onderwerp van voornoemd VAO`) names nothing a reader knows the letter by.
+const POINTS_BACK = /\b(?:voornoemd\p{L}*|bovengenoemd\p{L}*|eerdergenoemd\p{L}*|hiervoor|daarvan|dezelfde)\b/iu
+
+/**
+ * The title of a letter printed without one (a letter the Kamer's site reposts with only its number, 2019D21842):
+ * its sender and what it says it is about, first in the words of {@link letterPurpose}, else in the first paragraph
+ * of its body (`… aan uw Kamer over de postvoorziening in Caribisch Nederland.`). Null where neither says: the
+ * letter is then shown by its number, as before.
+ */
+export function untitledLetter(text: string, sender: string | null): string | null {
+  const first = text
+    .slice(0, 3000)
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .find((p) => p.length >= 60 && !HEAD_LINE.test(p))
+  const about = letterPurpose(text) ?? (first ? FIRST_ABOUT.exec(first)?.[1]?.trim() : undefined)
+  if (!about || POINTS_BACK.test(about)) return null
+  // `Minister-President, Minister van Algemene Zaken`: the office with the ministry's name.
+  const office = sender?.split(',').pop()?.trim()
+  const from = office ? ` van de ${office.charAt(0).toLowerCase()}${office.slice(1)}` : ''
+  return `Brief${from} over ${about.length <= 120 ? about : `${about.slice(0, 120).replace(/\s+\S*$/, '')} …`}`
+}
 
 /** What a letter says it is about in its opening paragraphs, cut at a word to about 120 characters; null where it says not. */
 export function letterPurpose(text: string): string | null {

@@ -7,8 +7,9 @@ import type { Document } from '../model/document.js'
  * The version of the reading pipeline: a paper read by an older version is
  * read again on ingest and `kamerwacht reindex`. Bump when the Document of the
  * same bytes changes. 8: answers titled by their subject, Aanhangsel heads and parlementairemonitor.nl copies read.
+ * 9: a letter printed without a title named by its sender and subject.
  */
-export const READER_VERSION = 8
+export const READER_VERSION = 9
 
 /**
  * The Tweede Kamer open-data `Document` record a paper was joined to: the
