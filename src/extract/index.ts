@@ -25,7 +25,19 @@ import { type FoundReference, findReferences } from './references.js'
 import { rarity, restates, toldSentence } from './same-promise.js'
 import { type Sentence, sentences } from './sentences.js'
 import { atOffset } from './spans.js'
-import { acknowledgesPromise, actorOfSpeaker, chairPromise, isGovernment, memberNamed, opensPromiseList, pledgesBack, promisedTo, turnAt } from './spoken.js'
+import {
+  acknowledgesPromise,
+  actorOfSpeaker,
+  affirms,
+  asksGovernment,
+  chairPromise,
+  isGovernment,
+  memberNamed,
+  opensPromiseList,
+  pledgesBack,
+  promisedTo,
+  turnAt,
+} from './spoken.js'
 
 // Words without which no rule of requests, fulfilments or commitments can match. Each is found in
 // one scan of the whole text, and only sentences holding one are tried.
@@ -357,11 +369,15 @@ function spokenItems(p: PaperReading, s: Sentence, k: number): Reading {
     // `De motie op stuk nr. 33 kan ik oordeel Kamer geven. Ik ga het namelijk in kaart brengen.`: the promise that carries
     // a motie's appreciation is said with it, and is one promise with it.
     const appraised = !!sameTurn && sameTurn.text.length <= 200 && APPRAISES_MOTIE.test(maskAbbreviations(sameTurn.text))
-    const joinBefore = !!sameTurn && (pledgesBack(s.text) || (appraised && !!findCommitment(s.text, p.date, actorOfSpeaker(who as Speaker), false, true)))
+    const answers = answersAsk(p, s, turn, sameTurn)
+    const joinBefore =
+      !!sameTurn &&
+      (pledgesBack(s.text) || answers === 'in-turn' || (appraised && !!findCommitment(s.text, p.date, actorOfSpeaker(who as Speaker), false, true)))
     const said = joinBefore ? `${(sameTurn as Sentence).text} ${s.text}` : s.text
     const fulfil = p.mayFulfil.has(s) && !joinBefore ? findFulfilment(s.text, p.date) : null
     if (fulfil && fulfil.kind !== 'promise-reported') return { fulfil }
-    const commitment = findCommitment(said, p.date, actorOfSpeaker(who as Speaker), false, true)
+    // A yes to an ask is weighed with its sign added, so it is read whatever it scores alone.
+    const commitment = answered(findCommitment(said, p.date, actorOfSpeaker(who as Speaker), !!answers, true), answers)
     if (!commitment) return fulfil ? { fulfil } : {}
     // The member the promise answers is named in it or in the question just before (`De CDA-fractie vroeg …`).
     const earlier = p.body
@@ -388,6 +404,36 @@ function spokenItems(p: PaperReading, s: Sentence, k: number): Reading {
   const commitment = { ...reading, features, confidence: Math.round(confidence * 1000) / 1000, rule: 'commitment.chair-summary' }
   return { commitment, ...(told.speaker ? { speaker: told.speaker } : {}) }
 }
+
+/**
+ * Whether a government speaker's sentence is a short yes to what was just asked of it: the first sentence of its turn
+ * answering the turn before (`Kan de staatssecretaris dat toezeggen?` — `Geen enkel probleem.`; the chair's `Ik zou u
+ * dan willen verzoeken om …` — `Zullen we doen.`), or a yes to the ask it names itself just before (`Het eerste deel
+ * van de motie vraagt van mij … Dat is prima, dat zal ik doen.`).
+ */
+function answersAsk(p: PaperReading, s: Sentence, turn: Turn, sameTurn: Sentence | undefined): 'before' | 'in-turn' | null {
+  if (!affirms(s.text)) return null
+  // The turn's label (`Staatssecretaris Van Oostenbruggen:`) is no sentence of what it says.
+  if (sameTurn && sameTurn.span.start > turn.span.start) return asksGovernment(sameTurn.text) ? 'in-turn' : null
+  const before = p.turns[p.turns.indexOf(turn) - 1]
+  // The end of the turn before: what it asked last.
+  return before && !isGovernment(before.speaker) && asksGovernment(p.text.slice(Math.max(before.span.start, before.span.end - 400), before.span.end))
+    ? 'before'
+    : null
+}
+
+/** A yes to what was asked (see {@link answersAsk}) is a promise: the named sign `spoken.answers-ask` carries it over the threshold. */
+function answered(reading: FoundCommitment | null, answers: 'before' | 'in-turn' | null): FoundCommitment | null {
+  if (!reading || !answers) return reading
+  const features = [...reading.features, { name: 'spoken.answers-ask', weight: ANSWERS_ASK_WEIGHT, text: answers }]
+  const confidence = confidenceOf(features)
+  if (confidence < PROMISE_THRESHOLD) return null
+  return { ...reading, features, confidence: Math.round(confidence * 1000) / 1000, rule: 'commitment.answers-ask' }
+}
+
+// Set by hand, as `chair.summary` and `spoken.acknowledged` are: a bare yes has no other sign of a promise (`Geen enkel
+// probleem.` scores the bias alone), and right after an explicit ask it is one.
+const ANSWERS_ASK_WEIGHT = 6
 
 // `U hebt een toezegging, mijnheer Segers.`: the chair or a member names a promise in the government's
 // turn just before (the chair's words between not counted). Where no sentence of that turn was read as a

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Speaker } from '../model/document.js'
+import { createContext, readDocument } from '../pipeline.js'
 import { findCommitment } from './commitments.js'
-import { acknowledgesPromise, chairPromise, pledgesBack } from './spoken.js'
+import { acknowledgesPromise, affirms, asksGovernment, chairPromise, pledgesBack } from './spoken.js'
 
 const REF = '2022-12-15'
 const spoken = (sentence: string) => findCommitment(sentence, REF, 'Minister Wiebes', false, true)
@@ -100,5 +101,55 @@ describe('the debate around a promise', () => {
     expect(chairPromise('– De Kamer ontvangt voor de zomer een brief van de staatssecretaris.', true, speakers)?.speaker?.name).toBe('Hoekman')
     // Outside a list of promises, the chair telling what a minister does is no promise.
     expect(chairPromise('De minister stuurt vandaag niemand naar Brussel.', false, speakers)).toBeNull()
+  })
+})
+
+describe('a short yes to what was just asked of the government', () => {
+  it.each([
+    ['Geen enkel probleem.', true],
+    ['Zullen we doen.', true],
+    ['Dat is prima, dat zal ik doen.', true],
+    ['Ja, dat zeg ik toe.', true],
+    ['Jazeker.', true],
+    ['Die poging gaan we doen.', true],
+    ['Dat vind ik uitstekend.', true],
+    // Not a bare yes: a refusal, a yes with a but, or a longer answer whose own words are weighed.
+    ['Nee, dat kan ik niet toezeggen.', false],
+    ['Ja, maar dat ligt bij de gemeenten.', false],
+    ['Dat is een goede vraag.', false],
+    ['Ja, en daarom hebben we vorig jaar het programma verlengd met twee jaar en extra geld uitgetrokken.', false],
+  ])('%j is a yes: %s', (sentence, yes) => {
+    expect(affirms(sentence)).toBe(yes)
+  })
+
+  it.each([
+    ['Kan de staatssecretaris dat toezeggen?', true],
+    ['Is de minister bereid om de regeling te evalueren?', true],
+    ['Wil de minister de Kamer daarover voor de zomer informeren?', true],
+    ['Ik zou u dan willen verzoeken om ook de technische briefing in de brief op te nemen.', true],
+    ['Het eerste deel van de motie vraagt van mij een inspanningsverplichting.', true],
+    // Asked to explain, not to act; or no question to the government at all.
+    ['Kan de minister uitleggen waarom dat zo lang duurt?', false],
+    ['Klopt het dat de minister dit al wist?', false],
+    ['Ik dank de staatssecretaris voor de beantwoording.', false],
+  ])('%j asks the government to act: %s', (text, asks) => {
+    expect(asksGovernment(text)).toBe(asks)
+  })
+
+  it('is a promise right after an ask to act, and none after a question to explain', async () => {
+    const turn = (label: string, text: string) => `${label}:\n${text}\n`
+    const debate = [
+      'Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2024–2025\n36 600 Fiscaliteit\nNr. 99 VERSLAG VAN EEN COMMISSIEDEBAT\nVastgesteld 10 juli 2025\n',
+      'De vaste commissie voor Financiën heeft op 3 juli 2025 overleg gevoerd met de heer Van Oostenbruggen, staatssecretaris van Financiën.\n',
+      turn('Mevrouw Van Eijk (VVD)', 'Het zou fijn zijn als we zicht krijgen op de evaluaties. Kan de staatssecretaris dat toezeggen?'),
+      turn('Staatssecretaris Van Oostenbruggen', 'Geen enkel probleem. Volgens mij is dit een nuance in de communicatie.'),
+      turn('De heer Stoffer (SGP)', 'Kan de staatssecretaris uitleggen waarom de evaluatie zo lang duurt?'),
+      turn('Staatssecretaris Van Oostenbruggen', 'Ja. Er zijn veel landen bij betrokken en die moeten het allemaal eens worden.'),
+      turn('De voorzitter', 'Uitstekend. Ik zou u dan willen verzoeken om ook de technische briefing in de brief op te nemen.'),
+      turn('Staatssecretaris Van Oostenbruggen', 'Zullen we doen.'),
+    ].join('\n')
+    const doc = await readDocument(new TextEncoder().encode(debate), 'commissiedebat-fiscaliteit.pdf.txt', await createContext())
+    expect(doc.commitments.map((c) => c.text)).toEqual(['Geen enkel probleem.', 'Zullen we doen.'])
+    expect(doc.commitments.every((c) => c.features?.some((f) => f.name === 'spoken.answers-ask'))).toBe(true)
   })
 })

@@ -124,3 +124,20 @@ const ACKNOWLEDGES =
 
 /** Whether a sentence (of the chair or a member) says the government has just made a promise. */
 export const acknowledgesPromise = (sentence: string): boolean => ACKNOWLEDGES.test(sentence)
+
+// A short yes to what was just asked of the government: `Geen enkel probleem.`, `Zullen we doen.`, `Dat is prima,
+// dat zal ik doen.`, `Ja, dat zeg ik toe.`, `Dat vind ik uitstekend.` (real replies in committee debates, 2025).
+const AFFIRMS =
+  /^(?:(?:ja|jazeker|zeker|absoluut|prima|akkoord|uitstekend|dat is (?:prima|goed|akkoord))[,.!]?\s*)?(?:ja|jazeker|zeker|absoluut|prima|akkoord|geen (?:enkel )?probleem|dat vind ik (?:prima|goed|uitstekend)|(?:dat|die|dit|het)\s+(?:\p{L}+\s+)?(?:zal|ga|gaan|wil|kan)\s+(?:ik|we|wij)\s+(?:(?:graag|zeker|gewoon|ook)\s+)?(?:doen|toezeggen|regelen)|(?:zullen|gaan)\s+we\s+doen|(?:dat|die)\s+doe\s+ik|dat\s+zeg\s+ik\s+toe)[.!]?$/iu
+// What asks the government for something, at the end of the turn before: `Kan de staatssecretaris dat toezeggen?`,
+// `Is de minister bereid …?`, `Wil de minister de Kamer daarover informeren?` (an ask to act, not to explain: `Kan de
+// minister uitleggen waarom …?` answered `Ja.` is no promise), `Ik zou u dan willen verzoeken om …`; or in the
+// government's own turn, a motie's ask it weighs (`Het eerste deel van de motie vraagt van mij een inspanningsverplichting …`).
+const ASKS =
+  /\b(?:toezeggen\s*\?|toezegging\s*\?|(?:is|zijn) (?:de|het) (?:minister(?:-president)?|staatssecretaris|kabinet|bewindspersoon) (?:\p{L}+ )?bereid\b[^?]*\?|(?:kan|wil|gaat|zou) (?:de|het) (?:minister(?:-president)?|staatssecretaris|kabinet) [^?]{0,200}?\b(?:informeren|sturen|toesturen|terugkomen|laten weten|nagaan|uitzoeken|onderzoeken|bekijken|kijken|meenemen|oppakken|regelen|opnemen|overleggen|in gesprek|delen|schriftelijk|zorgen)\b[^?]{0,160}\?|(?:wil|zou) (?:u|ik u) (?:dan |ook )?(?:willen )?(?:verzoeken|vragen) (?:om|te)\b|(?:de|deze|die) motie (?:vraagt|verzoekt)\b)/iu
+
+/** Whether a government speaker's sentence is a short yes (`Zullen we doen.`): a promise only where something was asked. */
+export const affirms = (sentence: string): boolean => sentence.length <= 70 && AFFIRMS.test(sentence.trim())
+
+/** Whether a text asks the government for something (a question to it, a request, a motie's ask): see `affirms`. */
+export const asksGovernment = (text: string): boolean => ASKS.test(text)
