@@ -36,6 +36,9 @@ describe('promises made aloud by a member of government', () => {
     'Ook deze informatie neem ik mee in de brief over de plastic tasjes.',
     'In aanloop naar de Ecofin kom ik op de gebruikelijke manier met een definitief kabinetsstandpunt naar u toe.',
     'Ik zal vragen of zij schriftelijk op deze motie kan reageren en daarin kan meenemen wat mevrouw Westerveld vroeg.',
+    // Raising it with a party (../shared/corpus/debates, a plenary debate of 2015).
+    'Ik zal in overleg gaan met de gemeenten over het grootschalig oplaten van ballonnen.',
+    'Ik zal de ILT vragen om toe te zien op de vraag van mevrouw Van Tongeren.',
   ])('%s', (sentence) => {
     expect(spoken(sentence)?.confidence ?? 0).toBeGreaterThanOrEqual(0.5)
   })
@@ -65,6 +68,11 @@ describe('promises made aloud by a member of government', () => {
     'Wij begrijpen dat het Schadefonds zelf nog met een reactie daarop komt.',
     'Maar om nu toe te zeggen dat ik dat dan ga doen … Ik hoop dat u mij er ook in vertrouwt.',
     'Deze motie is aan de orde gekomen in de Kamerbrief onveiligheid en dwingende controle, die deze week gestuurd is.',
+    // What a motie asks, and a consultation going on now.
+    'Dan kom ik op de motie op stuk nr. 170, waarin de regering wordt verzocht om in overleg te gaan.',
+    'Wij zijn daarover in overleg met de gemeenten.',
+    // Looking into something is no promise to the Kamer (the gold of ../shared/corpus/debates does not count it).
+    'We gaan eerst onderzoeken waar de groei in het gespecialiseerde onderwijs precies in zit.',
   ])('not: %s', (sentence) => {
     expect(spoken(sentence)).toBeNull()
   })
