@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import { activityOf, kstOf, type MotieResult, nameKey, resultOf, zaakOfBesluit } from '../link/kamer.js'
+import { activityOf, committeeOfVerslag, kstOf, type MotieResult, nameKey, resultOf, zaakOfBesluit } from '../link/kamer.js'
 import type { TrackedCommitment } from '../link/status.js'
 import { dateField } from '../search/fields.js'
+import { fold } from '../search/stem.js'
 import type { Store } from '../store/store.js'
 import { count, type Lang } from './search.js'
 
@@ -190,18 +191,14 @@ export async function committeeView(store: Store, afkorting: string, today: stri
  */
 async function committeePromises(store: Store, naam: string, today: string): Promise<TrackedCommitment[]> {
   const bare = naam.replace(/^(?:de\s+)?/i, '')
-  const opening = new RegExp(
-    `\\b${escapeRegExp(bare).replace(/\\s+/g, '\\s+')}\\s+heeft\\s+op\\s+\\d{1,2}\\s+\\p{L}+\\s+\\d{4}\\s+(?:overleg|een\\s+[\\p{L}-]*(?:debat|overleg))\\s+gevoerd`,
-    'iu',
-  )
+  // The verslag's opening names the committee just before `heeft op …` (`… de vaste commissie voor Defensie heeft op …`).
+  const opens = (text: string) => !!bare && fold(committeeOfVerslag(text) ?? '').endsWith(fold(bare))
   const { hits } = await store.search({ q: `"${bare.replace(/"/g, '')}" gevoerd`, sort: 'date', limit: 50 })
   const out: TrackedCommitment[] = []
   for (const hit of hits) {
     const doc = await store.get(hit.id)
-    if (!doc || !opening.test(doc.text.slice(0, 2000))) continue
+    if (!doc || !opens(doc.text)) continue
     out.push(...(await store.commitments({ paper: hit.id, limit: 200, sort: 'date' }, today)).items)
   }
   return out.sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? ''))
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

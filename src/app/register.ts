@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { committeeOfVerslag } from '../link/kamer.js'
 import { compareRegister, type PaperPromise, type RegisterComparison, type RegisterEntry, registerChains, registerEntry } from '../link/register.js'
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../link/status.js'
 import { dateField } from '../search/fields.js'
@@ -165,15 +166,6 @@ async function paperPromises(store: Store, day: string): Promise<PaperPromise[]>
     })
   }
   return out
-}
-
-// `De vaste commissie voor Volksgezondheid, Welzijn en Sport heeft op 18 januari 2024 overleg gevoerd met …`: the
-// opening of a committee's verslag names the committee whose debate it records.
-const VERSLAG_OPENING = /\b(?:De\s+)?((?:vaste|algemene)\s+commissie\s+voor\s+[^.]{3,120}?)\s+heeft\s+op\s+\d{1,2}\s+\p{L}+\s+\d{4}\s/iu
-
-/** The committee a verslag of a committee's debate records, from its opening; null for any other paper. */
-export function committeeOfVerslag(text: string): string | null {
-  return VERSLAG_OPENING.exec(text.slice(0, 2000))?.[1]?.replace(/\s+/g, ' ') ?? null
 }
 
 /** The comparison cut to one status. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { besluitOf, dossierMinistry, indienersOf, leadCommittee, motieMinistry, recordKeys, resultOf, tallyVotes } from './kamer.js'
+import { besluitOf, committeeOfVerslag, dossierMinistry, indienersOf, leadCommittee, motieMinistry, recordKeys, resultOf, tallyVotes } from './kamer.js'
 
 // Records in the shapes the Gegevensmagazijn gives (../shared/corpus/opendata), cut to the fields the rules read.
 const zaak = (Nummer: string, Volgnummer: number) => ({ Id: `z-${Nummer}`, Nummer, Soort: 'Motie', Volgnummer })
@@ -212,5 +212,23 @@ describe('a motie’s committee and ministry', () => {
     expect(dossierMinistry('Dierziektebeleid', senders)).toBe('Landbouw, Visserij, Voedselzekerheid en Natuur')
     expect(dossierMinistry('Dierziektebeleid', senders.slice(3))).toBeNull()
     expect(dossierMinistry(null, [])).toBeNull()
+  })
+})
+
+describe('the committee a verslag records', () => {
+  it.each([
+    [
+      'De vaste commissie voor Volksgezondheid, Welzijn en Sport heeft op\n18 januari 2024 overleg gevoerd met mevrouw Van den Berg',
+      'vaste commissie voor Volksgezondheid, Welzijn en Sport',
+    ],
+    [
+      'De algemene commissie voor Wonen en Ruimtelijke Ordening heeft op 3 april 2024 een commissiedebat gevoerd over',
+      'algemene commissie voor Wonen en Ruimtelijke Ordening',
+    ],
+    // A letter that speaks of a committee, and a committee that held nothing.
+    ['In het overleg dat de vaste commissie voor Defensie heeft gevraagd, zal ik ingaan op', null],
+    ['De vaste commissie voor Financiën heeft op 3 april 2024 besloten de brief te agenderen.', null],
+  ])('%#: %s', (text, committee) => {
+    expect(committeeOfVerslag(text)).toBe(committee)
   })
 })

@@ -239,10 +239,23 @@ export function dossierMinistry(title: string | null, senders: ReadonlyArray<{ v
   const budget = BUDGET_MINISTRY.exec(title ?? '')
   if (budget) return (budget[1] as string).trim()
   const counts = new Map<string, number>()
-  for (const s of senders)
-    if (/^(?:de\s+)?(?:minister|staatssecretaris)\b/i.test(s.value)) counts.set(officeMinistry(s.value), (counts.get(officeMinistry(s.value)) ?? 0) + s.count)
+  for (const s of senders) {
+    if (!/^(?:de\s+)?(?:minister|staatssecretaris)\b/i.test(s.value)) continue
+    const ministry = officeMinistry(s.value)
+    counts.set(ministry, (counts.get(ministry) ?? 0) + s.count)
+  }
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
   return ranked[0]?.[0] ?? null
+}
+
+// `De vaste commissie voor Volksgezondheid, Welzijn en Sport heeft op 18 januari 2024 overleg gevoerd met …` (or `een
+// commissiedebat gevoerd`): the opening of a committee's verslag names the committee whose debate it records.
+const VERSLAG_OPENING =
+  /\b(?:de\s+)?((?:vaste|algemene|tijdelijke)\s+commissie\s+voor\s+[^.]{3,120}?)\s+heeft\s+op\s+\d{1,2}\s+\p{L}+\s+\d{4}\s+(?:overleg|een\s+[\p{L}-]*(?:debat|overleg))\s+gevoerd/iu
+
+/** The committee a verslag of a committee's debate records, from its opening; null for any other paper. */
+export function committeeOfVerslag(text: string): string | null {
+  return VERSLAG_OPENING.exec(text.slice(0, 2000))?.[1]?.replace(/\s+/g, ' ') ?? null
 }
 
 /** The Kabinetsappreciatie of a motie's Zaak, or null where it has none worth showing (`Niet beschikbaar …` kept as given). */
